@@ -1,0 +1,57 @@
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+
+from app.api_tokens import service
+from app.api_tokens.schemas import ApiToken, ApiTokenCreate, ApiTokenCreated
+from app.core.access import Principal, Role, requires
+from app.core.db import Session
+from app.kit.errors import Forbidden, NotFound, Unauthorized, Unprocessable, problem_responses
+from app.kit.pagination import Page, PageQuery
+
+router = APIRouter(prefix="/workspaces/{workspace_id}/api-tokens", tags=["api tokens"])
+ERRORS = problem_responses(Unauthorized, Forbidden, NotFound, Unprocessable)
+
+# Everyone may hold tokens for themselves; managing tokens through a token needs `admin`.
+TokenOwner = Annotated[Principal, requires(Role.viewer, "admin")]
+
+
+@router.get("", operation_id="api_tokens:list", response_model=Page[ApiToken], responses=ERRORS)
+async def list_tokens(
+    principal: TokenOwner,
+    session: Session,
+    page: PageQuery,
+    all_members: Annotated[bool, Query(alias="all", description="Admins: every member's.")] = False,
+) -> Page[ApiToken]:
+    """Your API tokens (never their secrets)."""
+    rows, cursor = await service.page(session, principal, page, everyone=all_members)
+    return Page(items=[ApiToken.model_validate(row) for row in rows], next_cursor=cursor)
+
+
+@router.post(
+    "",
+    operation_id="api_tokens:create",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ApiTokenCreated,
+    responses=ERRORS,
+)
+async def create_token(
+    data: ApiTokenCreate, principal: TokenOwner, session: Session
+) -> ApiTokenCreated:
+    """Create an API token; the secret is in the answer's `token`, shown only this once."""
+    token, plaintext = await service.create(session, principal, data)
+    return ApiTokenCreated.model_validate(
+        {**ApiToken.model_validate(token).model_dump(), "token": plaintext}
+    )
+
+
+@router.delete(
+    "/{token_id}",
+    operation_id="api_tokens:revoke",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=ERRORS,
+)
+async def revoke_token(token_id: uuid.UUID, principal: TokenOwner, session: Session) -> None:
+    """Revoke a token at once (yours, or anyone's for admins)."""
+    await service.revoke(session, principal, token_id)

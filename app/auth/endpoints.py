@@ -1,0 +1,109 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Cookie, Request, Response, status
+from starlette.responses import JSONResponse
+
+from app.auth import service
+from app.auth.schemas import LogIn, SignUp, User
+from app.core.access import CSRF_COOKIE, SESSION_COOKIE, CurrentCaller
+from app.core.config import Settings
+from app.core.db import Session
+from app.kit.errors import (
+    Conflict,
+    Forbidden,
+    TooManyRequests,
+    Unauthorized,
+    problem_response,
+    problem_responses,
+)
+
+router = APIRouter(tags=["auth"])
+
+
+def _set_session_cookies(response: Response, settings: Settings, new: service.NewSession) -> None:
+    common = {
+        "max_age": new.max_age,
+        "secure": settings.cookie_secure,
+        "samesite": "lax",
+        "path": "/",
+    }
+    response.set_cookie(SESSION_COOKIE, new.secret, httponly=True, **common)  # type: ignore[arg-type]
+    # Readable by the SPA, which echoes it in X-CSRF-Token on every change.
+    response.set_cookie(CSRF_COOKIE, new.csrf_token, httponly=False, **common)  # type: ignore[arg-type]
+
+
+def _settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+@router.post(
+    "/auth/signup",
+    operation_id="auth:signup",
+    status_code=status.HTTP_201_CREATED,
+    response_model=User,
+    responses=problem_responses(Conflict, Forbidden),
+)
+async def sign_up(data: SignUp, request: Request, response: Response, session: Session) -> User:
+    """Create an account and sign in."""
+    settings = _settings(request)
+    user = await service.sign_up(session, settings, data)
+    _set_session_cookies(response, settings, await service.start_session(session, settings, user))
+    return User.model_validate(user)
+
+
+@router.post(
+    "/auth/login",
+    operation_id="auth:login",
+    response_model=User,
+    responses=problem_responses(Unauthorized, TooManyRequests),
+)
+async def log_in(
+    data: LogIn,
+    request: Request,
+    response: Response,
+    session: Session,
+    wl_session: Annotated[str | None, Cookie(include_in_schema=False)] = None,
+) -> User | JSONResponse:
+    """Sign in with email and password; sets the session and CSRF cookies."""
+    settings = _settings(request)
+    result = await service.log_in(
+        session,
+        settings,
+        data,
+        client_address=request.client.host if request.client else "unknown",
+        previous_secret=wl_session,
+    )
+    if isinstance(result, service.LoginFailed):
+        return problem_response(
+            Unauthorized("Invalid email or password.", code="invalid_credentials")
+        )
+    _set_session_cookies(response, settings, result)
+    return User.model_validate(result.user)
+
+
+@router.post(
+    "/auth/logout",
+    operation_id="auth:logout",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=problem_responses(Unauthorized),
+)
+async def log_out(
+    caller: CurrentCaller,
+    session: Session,
+    response: Response,
+    wl_session: Annotated[str | None, Cookie(include_in_schema=False)] = None,
+) -> None:
+    """End this browser session (API tokens are revoked separately)."""
+    if caller.auth_session is not None:
+        await service.log_out(session, wl_session)
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    response.delete_cookie(CSRF_COOKIE, path="/")
+
+
+@router.get(
+    "/me", operation_id="me:get", response_model=User, responses=problem_responses(Unauthorized)
+)
+async def me(caller: CurrentCaller) -> User:
+    """The signed-in user."""
+    return User.model_validate(caller.user)

@@ -1,0 +1,68 @@
+import uuid
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.models import ApiToken, AuthSession, Member, User
+
+
+class AuthRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def user_by_email(self, email: str) -> User | None:
+        return await self.session.scalar(select(User).where(User.email == email.lower()))
+
+    async def user(self, user_id: uuid.UUID) -> User | None:
+        return await self.session.get(User, user_id)
+
+    async def any_user_exists(self) -> bool:
+        return (await self.session.scalar(select(User.id).limit(1))) is not None
+
+    async def add_user(self, *, email: str, name: str, password_hash: str) -> User:
+        user = User(email=email.lower(), name=name, password_hash=password_hash)
+        self.session.add(user)
+        await self.session.flush()
+        return user
+
+    async def add_session(
+        self, *, user_id: uuid.UUID, digest: str, csrf_token: str, expires_at: datetime
+    ) -> AuthSession:
+        auth_session = AuthSession(
+            user_id=user_id, digest=digest, csrf_token=csrf_token, expires_at=expires_at
+        )
+        self.session.add(auth_session)
+        await self.session.flush()
+        return auth_session
+
+    async def live_session(self, digest: str, now: datetime) -> AuthSession | None:
+        return await self.session.scalar(
+            select(AuthSession).where(AuthSession.digest == digest, AuthSession.expires_at > now)
+        )
+
+    async def delete_session(self, digest: str) -> None:
+        await self.session.execute(delete(AuthSession).where(AuthSession.digest == digest))
+
+    async def token_by_digest(self, digest: str) -> ApiToken | None:
+        return await self.session.scalar(select(ApiToken).where(ApiToken.digest == digest))
+
+    async def touch_token(self, token: ApiToken, now: datetime, resolution: timedelta) -> None:
+        """Record use at most once per `resolution`, so reading with a token rarely writes."""
+        if token.last_used_at is not None and now - token.last_used_at < resolution:
+            return
+        # A plain UPDATE: it must not bump the token's version (that is for people's edits).
+        await self.session.execute(
+            update(ApiToken)
+            .where(ApiToken.workspace_id == token.workspace_id, ApiToken.id == token.id)
+            .values(last_used_at=now)
+            .execution_options(synchronize_session=False)
+        )
+
+    async def member_of(self, workspace_id: uuid.UUID, user_id: uuid.UUID) -> Member | None:
+        return await self.session.scalar(
+            select(Member).where(Member.workspace_id == workspace_id, Member.user_id == user_id)
+        )
+
+    async def member_by_id(self, workspace_id: uuid.UUID, member_id: uuid.UUID) -> Member | None:
+        return await self.session.get(Member, (workspace_id, member_id))

@@ -1,0 +1,121 @@
+"""The `worklane` command."""
+
+import asyncio
+import json
+import logging
+from pathlib import Path
+from typing import Annotated
+
+import typer
+import uvicorn
+from alembic import command
+from alembic.config import Config
+
+from app.core.config import get_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+cli = typer.Typer(
+    help="Worklane: projects, ongoing work, scheduling, capacity and time, over an HTTP API.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+log = logging.getLogger("worklane")
+
+
+def _alembic_config() -> Config:
+    config = Config(str(ROOT / "alembic.ini"))
+    config.attributes["configure_logging"] = False
+    return config
+
+
+@cli.command()
+def migrate(revision: Annotated[str, typer.Argument(help="Target revision.")] = "head") -> None:
+    """Bring the database (WORKLANE_DATABASE_URL) up to date with the migrations."""
+    command.upgrade(_alembic_config(), revision)
+
+
+async def _has_users() -> bool:
+    from app.auth.repository import AuthRepository
+    from app.core.db import create_engine, create_sessionmaker
+
+    engine = create_engine(get_settings().database_url)
+    try:
+        async with create_sessionmaker(engine)() as session:
+            return await AuthRepository(session).any_user_exists()
+    finally:
+        await engine.dispose()
+
+
+@cli.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes (PostgreSQL only).")] = 1,
+    migrate_first: Annotated[
+        bool, typer.Option("--migrate/--no-migrate", help="Apply migrations before serving.")
+    ] = True,
+) -> None:
+    """Serve the API and the web app."""
+    if migrate_first:
+        migrate()
+    if not asyncio.run(_has_users()):
+        typer.echo(
+            f"No users yet: open http://{host}:{port}/ to sign up "
+            f"(or POST http://{host}:{port}/api/v1/auth/signup)."
+        )
+    uvicorn.run(
+        "app.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        proxy_headers=True,
+        log_config=None,
+    )
+
+
+@cli.command("create-user")
+def create_user(
+    email: Annotated[str, typer.Option(help="Sign-in email.")],
+    name: Annotated[str, typer.Option(help="Display name.")],
+    password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)],
+) -> None:
+    """Create an account, even when sign-up is closed."""
+    from app.auth import service
+    from app.core.db import create_engine, create_sessionmaker
+    from app.kit.errors import Problem
+
+    async def run() -> None:
+        engine = create_engine(get_settings().database_url)
+        try:
+            async with create_sessionmaker(engine)() as session:
+                await service.create_user(session, email=email, name=name, password=password)
+                await session.commit()
+        finally:
+            await engine.dispose()
+
+    try:
+        asyncio.run(run())
+    except (Problem, ValueError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    typer.echo(f"Created {email}.")
+
+
+@cli.command()
+def openapi(
+    output: Annotated[Path, typer.Option(help="Where to write the schema.")] = ROOT
+    / "openapi"
+    / "openapi.json",
+) -> None:
+    """Write the OpenAPI schema (the SPA's types are generated from it)."""
+    from app.main import create_app
+
+    schema = create_app().openapi()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(schema, indent=2, sort_keys=False) + "\n")
+    typer.echo(f"Wrote {output}.")
+
+
+def main() -> None:
+    cli()

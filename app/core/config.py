@@ -1,0 +1,38 @@
+"""Settings, read from `WORKLANE_*` environment variables (and a `.env` file if present)."""
+
+from functools import lru_cache
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="WORKLANE_", env_file=".env", extra="ignore")
+
+    database_url: str = "sqlite+aiosqlite:///./worklane.db"
+    database_pool_size: int = 10
+    database_echo: bool = False
+
+    # Open sign-up lets the first person in; a closed instance only accepts people added by admins.
+    signup_open: bool = True
+    # Cookies marked Secure need HTTPS; the embedded default serves plain HTTP on loopback.
+    cookie_secure: bool = False
+    session_ttl_hours: int = 24 * 14
+
+    max_body_bytes: int = 1_000_000
+    # Requests per principal per minute; 0 disables the limit.
+    rate_limit_per_minute: int = 1200
+    login_failures_per_window: int = 10
+    login_failure_window_seconds: int = 900
+    # How often a token's last_used_at is rewritten at most, so reads don't turn into writes.
+    token_last_used_resolution_seconds: int = 60
+    idempotency_ttl_hours: int = 24
+
+    log_level: str = "INFO"
+    log_json: bool = True
+    spa_dist_dir: str = Field(default="frontend/dist")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

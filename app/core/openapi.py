@@ -1,0 +1,53 @@
+"""The published OpenAPI document: what FastAPI generates, plus what integrators need to know
+about access (role and token scope per operation) and idempotent retries."""
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute
+
+from app.core.access import SCOPES, route_authorization
+
+IDEMPOTENCY_PARAMETER = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "description": "Retries with the same key and body replay the first answer for 24 hours.",
+    "schema": {"type": "string", "maxLength": 255},
+}
+
+
+def build_openapi(app: FastAPI) -> dict[str, Any]:
+    schema = get_openapi(
+        title="Worklane API",
+        version=app.version,
+        description=(
+            "Projects, ongoing work, tasks, scheduling, capacity and time.\n\n"
+            "Errors are `application/problem+json` with a stable `code`. Lists are keyset "
+            "paginated. Single resources carry an `ETag`; send it back in `If-Match`.\n\n"
+            "API tokens scopes: " + ", ".join(f"`{name}`" for name in SCOPES)
+        ),
+        routes=app.routes,
+    )
+    for route in app.routes:
+        if not isinstance(route, APIRoute):
+            continue
+        for method in route.methods or ():
+            operation = schema["paths"][route.path_format][method.lower()]
+            authorization = route_authorization(route)
+            if authorization is not None:
+                operation["x-required-role"] = authorization.role.value
+                operation["x-required-scope"] = authorization.scope
+            if method == "POST":
+                operation.setdefault("parameters", []).append(IDEMPOTENCY_PARAMETER)
+    return schema
+
+
+def install_openapi(app: FastAPI) -> None:
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = build_openapi(app)
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -1,0 +1,45 @@
+"""ETag / If-Match for optimistic concurrency on single resources.
+
+The ETag is the row's `version`. A write with a stale If-Match answers 412 and changes nothing;
+two writers racing with the same ETag cannot both win because the UPDATE itself also checks
+the version (SQLAlchemy's `version_id_col`, see app.models.base.Versioned).
+"""
+
+from typing import Annotated, Protocol
+
+from fastapi import Header, Response
+
+from app.kit.errors import PreconditionFailed
+
+
+class HasVersion(Protocol):
+    version: int
+
+
+def etag_of(row: HasVersion) -> str:
+    return f'"{row.version}"'
+
+
+def set_etag(response: Response, row: HasVersion) -> None:
+    response.headers["ETag"] = etag_of(row)
+
+
+IfMatch = Annotated[
+    str | None,
+    Header(
+        alias="If-Match",
+        description="The ETag you last read; the change is refused with 412 if it is stale.",
+    ),
+]
+
+
+def check_if_match(if_match: str | None, row: HasVersion) -> None:
+    if if_match is None or if_match.strip() == "*":
+        return
+    candidates = {tag.strip().removeprefix("W/") for tag in if_match.split(",")}
+    if etag_of(row) not in candidates:
+        raise PreconditionFailed(
+            "The resource was changed by someone else; fetch it again and retry.",
+            code="stale_version",
+            current_version=row.version,
+        )

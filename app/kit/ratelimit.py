@@ -1,0 +1,98 @@
+"""Rate limits per client (token, session or address), counted in the shared database.
+
+A fixed one-minute window per client. Every API answer carries `RateLimit-Policy` and
+`RateLimit` headers (IETF draft); over the limit the answer is 429 with `Retry-After`.
+"""
+
+import random
+import time
+
+from sqlalchemy import delete
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.kit.asgi import send_problem
+from app.kit.client_identity import client_key
+from app.kit.errors import TooManyRequests
+from app.models import RateLimitBucket
+
+WINDOW_SECONDS = 60
+
+
+async def hit(
+    session: AsyncSession,
+    key: str,
+    *,
+    window_seconds: int = WINDOW_SECONDS,
+    now: float | None = None,
+) -> tuple[int, int]:
+    """Count one hit for `key`; answer (hits in the current window, seconds until it resets)."""
+    now = time.time() if now is None else now
+    window_start = int(now // window_seconds) * window_seconds
+    dialect = session.get_bind().dialect.name
+    upsert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(RateLimitBucket)
+    statement = (
+        upsert.values(key=key, window_start=window_start, count=1)
+        .on_conflict_do_update(
+            index_elements=["key", "window_start"],
+            set_={"count": RateLimitBucket.count + 1},
+        )
+        .returning(RateLimitBucket.count)
+    )
+    count = (await session.execute(statement)).scalar_one()
+    if random.random() < 0.01:  # keep the table small without a separate janitor
+        await session.execute(
+            delete(RateLimitBucket).where(RateLimitBucket.window_start < window_start - 3600)
+        )
+    reset = window_start + window_seconds - int(now)
+    return count, reset
+
+
+async def hits_so_far(
+    session: AsyncSession, key: str, *, window_seconds: int, now: float | None = None
+) -> tuple[int, int]:
+    """Hits already counted for `key` in the current window, and seconds until it resets."""
+    now = time.time() if now is None else now
+    window_start = int(now // window_seconds) * window_seconds
+    bucket = await session.get(RateLimitBucket, (key, window_start))
+    return (bucket.count if bucket else 0), window_start + window_seconds - int(now)
+
+
+def too_many(detail: str, retry_after: int, code: str = "rate_limited") -> TooManyRequests:
+    return TooManyRequests(detail, code=code, headers={"Retry-After": str(max(retry_after, 1))})
+
+
+class RateLimitMiddleware:
+    def __init__(self, app: ASGIApp, per_minute: int) -> None:
+        self.app = app
+        self.limit = per_minute
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.limit <= 0 or scope["type"] != "http" or not scope["path"].startswith("/api/"):
+            await self.app(scope, receive, send)
+            return
+        sessionmaker: async_sessionmaker[AsyncSession] = scope["app"].state.sessionmaker
+        async with sessionmaker() as session:
+            count, reset = await hit(session, "req:" + client_key(scope))
+            await session.commit()
+        remaining = max(self.limit - count, 0)
+        rate_headers = {
+            "RateLimit-Policy": f"{self.limit};w={WINDOW_SECONDS}",
+            "RateLimit": f"limit={self.limit}, remaining={remaining}, reset={reset}",
+        }
+        if count > self.limit:
+            problem = too_many(f"More than {self.limit} requests a minute; slow down.", reset)
+            problem.headers = {**(problem.headers or {}), **rate_headers}
+            await send_problem(problem, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in rate_headers.items():
+                    headers[name] = value
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

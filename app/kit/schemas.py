@@ -1,0 +1,24 @@
+"""Base classes for request and response bodies."""
+
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, StringConstraints
+
+
+class Output(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+class Input(BaseModel):
+    """Request bodies refuse unknown fields, so a typo or a server-owned field is a 422."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Timestamps(Output):
+    created_at: datetime
+    updated_at: datetime
+
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]

@@ -1,0 +1,86 @@
+"""The application factory: `uvicorn --factory app.main:create_app`."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+from app.api_tokens.endpoints import router as api_tokens_router
+from app.auth.endpoints import router as auth_router
+from app.core.config import Settings, get_settings
+from app.core.db import create_engine, create_sessionmaker
+from app.core.health import router as health_router
+from app.core.logging import configure_logging
+from app.core.openapi import install_openapi
+from app.kit.body_limit import BodyLimitMiddleware
+from app.kit.errors import install_error_handlers
+from app.kit.idempotency import IdempotencyMiddleware
+from app.kit.observability import Metrics, ObservabilityMiddleware
+from app.kit.ratelimit import RateLimitMiddleware
+from app.members.endpoints import router as members_router
+from app.teams.endpoints import router as teams_router
+from app.workspaces.endpoints import router as workspaces_router
+
+API_PREFIX = "/api/v1"
+
+
+def api_router() -> APIRouter:
+    router = APIRouter(prefix=API_PREFIX)
+    for domain in (auth_router, workspaces_router, members_router, teams_router, api_tokens_router):
+        router.include_router(domain)
+    return router
+
+
+def _mount_spa(app: FastAPI, dist: Path) -> None:
+    """Serve the built SPA at `/`; unknown non-API paths get index.html (client-side routes)."""
+    if not (dist / "index.html").is_file():
+        return
+    app.mount("/assets", StaticFiles(directory=dist / "assets", check_dir=False), name="assets")
+    # The build is fixed while we serve it: list its files once instead of probing per request.
+    files = {str(p.relative_to(dist)): p for p in dist.rglob("*") if p.is_file()}
+
+    @app.get("/{path:path}", include_in_schema=False)
+    async def spa(path: str) -> FileResponse:
+        return FileResponse(files.get(path, dist / "index.html"))
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    configure_logging(settings.log_level, json_output=settings.log_json)
+    engine = create_engine(
+        settings.database_url, echo=settings.database_echo, pool_size=settings.database_pool_size
+    )
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        await engine.dispose()
+
+    app = FastAPI(
+        title="Worklane API",
+        version="0.1.0",
+        lifespan=lifespan,
+        openapi_url="/api/v1/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.sessionmaker = create_sessionmaker(engine)
+    app.state.metrics = Metrics()
+
+    install_error_handlers(app)
+    # Listed innermost first: observability wraps everything, so it sees every answer.
+    app.add_middleware(IdempotencyMiddleware, ttl_hours=settings.idempotency_ttl_hours)
+    app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(ObservabilityMiddleware, metrics=app.state.metrics)
+
+    app.include_router(health_router)
+    app.include_router(api_router())
+    install_openapi(app)
+    _mount_spa(app, Path(settings.spa_dist_dir))
+    return app

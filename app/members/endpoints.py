@@ -1,0 +1,91 @@
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response, status
+
+from app.core.access import Role
+from app.core.db import Session
+from app.kit.errors import (
+    Conflict,
+    Forbidden,
+    NotFound,
+    PreconditionFailed,
+    Unauthorized,
+    Unprocessable,
+    problem_responses,
+)
+from app.kit.etag import IfMatch, set_etag
+from app.kit.pagination import Page, PageQuery
+from app.members import service
+from app.members.schemas import Member, MemberCreate, MemberUpdate
+from app.workspaces.auth import WorkspaceAdmin, WorkspaceRead
+
+router = APIRouter(prefix="/workspaces/{workspace_id}/members", tags=["members"])
+ERRORS = problem_responses(Unauthorized, Forbidden, NotFound, Unprocessable)
+WRITE_ERRORS = {**ERRORS, **problem_responses(Conflict, PreconditionFailed)}
+
+
+@router.get("", operation_id="members:list", response_model=Page[Member], responses=ERRORS)
+async def list_members(
+    principal: WorkspaceRead,
+    session: Session,
+    page: PageQuery,
+    role: Annotated[Role | None, Query()] = None,
+    team_id: Annotated[uuid.UUID | None, Query()] = None,
+) -> Page[Member]:
+    """Members of the workspace, optionally of one role or team."""
+    rows, cursor = await service.page(session, principal, page, role=role, team_id=team_id)
+    return Page(items=await service.present(session, rows), next_cursor=cursor)
+
+
+@router.post(
+    "",
+    operation_id="members:create",
+    status_code=status.HTTP_201_CREATED,
+    response_model=Member,
+    responses=WRITE_ERRORS,
+)
+async def add_member(data: MemberCreate, principal: WorkspaceAdmin, session: Session) -> Member:
+    """Add an existing user to the workspace with a role."""
+    member = await service.add(session, principal, data)
+    return (await service.present(session, [member]))[0]
+
+
+@router.get("/{member_id}", operation_id="members:get", response_model=Member, responses=ERRORS)
+async def get_member(
+    member_id: uuid.UUID, principal: WorkspaceRead, session: Session, response: Response
+) -> Member:
+    """One member."""
+    member = await service.get(session, principal, member_id)
+    set_etag(response, member)
+    return (await service.present(session, [member]))[0]
+
+
+@router.patch(
+    "/{member_id}", operation_id="members:update", response_model=Member, responses=WRITE_ERRORS
+)
+async def update_member(
+    member_id: uuid.UUID,
+    data: MemberUpdate,
+    principal: WorkspaceAdmin,
+    session: Session,
+    response: Response,
+    if_match: IfMatch = None,
+) -> Member:
+    """Change a member's role, weekly capacity or cost rate."""
+    member = await service.update(session, principal, member_id, data, if_match)
+    set_etag(response, member)
+    return (await service.present(session, [member]))[0]
+
+
+@router.delete(
+    "/{member_id}",
+    operation_id="members:delete",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=WRITE_ERRORS,
+)
+async def remove_member(
+    member_id: uuid.UUID, principal: WorkspaceAdmin, session: Session, if_match: IfMatch = None
+) -> None:
+    """Remove a member from the workspace (the last owner cannot be removed)."""
+    await service.remove(session, principal, member_id, if_match)

@@ -1,0 +1,86 @@
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.kit.pagination import PageParams, Sortable, paginate
+from app.models import Member, TeamMember, User
+
+MEMBER_SORTS = Sortable(
+    fields={"created_at": Member.created_at, "role": Member.role},
+    default="created_at",
+    tiebreak=Member.id,
+)
+
+
+class MemberRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, member: Member) -> Member:
+        self.session.add(member)
+        await self.session.flush()
+        return member
+
+    async def get(self, workspace_id: uuid.UUID, member_id: uuid.UUID) -> Member | None:
+        return await self.session.get(Member, (workspace_id, member_id))
+
+    async def by_user(self, workspace_id: uuid.UUID, user_id: uuid.UUID) -> Member | None:
+        return await self.session.scalar(
+            select(Member).where(Member.workspace_id == workspace_id, Member.user_id == user_id)
+        )
+
+    async def page(
+        self,
+        workspace_id: uuid.UUID,
+        params: PageParams,
+        *,
+        role: str | None = None,
+        team_id: uuid.UUID | None = None,
+    ) -> tuple[list[Member], str | None]:
+        statement = select(Member).where(Member.workspace_id == workspace_id)
+        if role is not None:
+            statement = statement.where(Member.role == role)
+        if team_id is not None:
+            statement = statement.where(
+                Member.id.in_(
+                    select(TeamMember.member_id).where(
+                        TeamMember.workspace_id == workspace_id, TeamMember.team_id == team_id
+                    )
+                )
+            )
+        return await paginate(self.session, statement, params, MEMBER_SORTS)
+
+    async def users(self, user_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, User]:
+        rows = await self.session.scalars(select(User).where(User.id.in_(set(user_ids))))
+        return {user.id: user for user in rows}
+
+    async def team_ids(
+        self, workspace_id: uuid.UUID, member_ids: Sequence[uuid.UUID]
+    ) -> dict[uuid.UUID, list[uuid.UUID]]:
+        rows = await self.session.execute(
+            select(TeamMember.member_id, TeamMember.team_id)
+            .where(
+                TeamMember.workspace_id == workspace_id, TeamMember.member_id.in_(set(member_ids))
+            )
+            .order_by(TeamMember.team_id)
+        )
+        teams: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+        for member_id, team_id in rows.tuples():
+            teams[member_id].append(team_id)
+        return teams
+
+    async def lock_owner_ids(self, workspace_id: uuid.UUID) -> list[uuid.UUID]:
+        """The owners, locked so that two concurrent demotions cannot leave none."""
+        rows = await self.session.scalars(
+            select(Member.id)
+            .where(Member.workspace_id == workspace_id, Member.role == "owner")
+            .with_for_update()
+        )
+        return list(rows)
+
+    async def delete(self, member: Member) -> None:
+        await self.session.delete(member)
+        await self.session.flush()

@@ -1,0 +1,36 @@
+import uuid
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import EmailStr, Field
+
+from app.core.access import Role
+from app.kit.schemas import Input, Timestamps
+
+CapacityHours = Annotated[Decimal, Field(ge=0, le=168, max_digits=6, decimal_places=2)]
+CostRate = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
+
+
+class MemberCreate(Input):
+    email: EmailStr = Field(description="An existing user's email address.")
+    role: Role = Role.member
+    weekly_capacity_hours: CapacityHours = Decimal(40)
+    cost_rate: CostRate | None = None
+
+
+class MemberUpdate(Input):
+    role: Role | None = None
+    weekly_capacity_hours: CapacityHours | None = None
+    cost_rate: CostRate | None = None
+
+
+class Member(Timestamps):
+    id: uuid.UUID
+    user_id: uuid.UUID
+    email: str
+    name: str
+    role: Role
+    weekly_capacity_hours: Decimal
+    cost_rate: Decimal | None
+    team_ids: list[uuid.UUID]
+    version: int

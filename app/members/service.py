@@ -1,0 +1,124 @@
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.auth.repository import AuthRepository
+from app.core.access import Principal, Role
+from app.kit.errors import Conflict, Forbidden, NotFound, Unprocessable
+from app.kit.etag import check_if_match
+from app.kit.pagination import PageParams
+from app.members import schemas
+from app.members.repository import MemberRepository
+from app.models import Member
+from app.teams.repository import TeamRepository
+
+
+async def present(session: AsyncSession, members: Sequence[Member]) -> list[schemas.Member]:
+    """Members as the API shows them: with the user's email and name and their teams."""
+    if not members:
+        return []
+    repo = MemberRepository(session)
+    users = await repo.users([m.user_id for m in members])
+    teams = await repo.team_ids(members[0].workspace_id, [m.id for m in members])
+    return [
+        schemas.Member(
+            id=m.id,
+            user_id=m.user_id,
+            email=users[m.user_id].email,
+            name=users[m.user_id].name,
+            role=Role(m.role),
+            weekly_capacity_hours=m.weekly_capacity_hours,
+            cost_rate=m.cost_rate,
+            team_ids=teams.get(m.id, []),
+            version=m.version,
+            created_at=m.created_at,
+            updated_at=m.updated_at,
+        )
+        for m in members
+    ]
+
+
+async def get(session: AsyncSession, principal: Principal, member_id: uuid.UUID) -> Member:
+    member = await MemberRepository(session).get(principal.workspace_id, member_id)
+    if member is None:
+        raise NotFound("No such member in this workspace.", code="member_not_found")
+    return member
+
+
+async def page(
+    session: AsyncSession,
+    principal: Principal,
+    params: PageParams,
+    *,
+    role: Role | None,
+    team_id: uuid.UUID | None,
+) -> tuple[list[Member], str | None]:
+    return await MemberRepository(session).page(
+        principal.workspace_id, params, role=role.value if role else None, team_id=team_id
+    )
+
+
+def _guard_owner_change(principal: Principal, *roles: str) -> None:
+    if Role.owner.value in roles and not principal.at_least(Role.owner):
+        raise Forbidden("Only an owner can grant or take away the owner role.", code="owner_only")
+
+
+async def add(session: AsyncSession, principal: Principal, data: schemas.MemberCreate) -> Member:
+    _guard_owner_change(principal, data.role.value)
+    user = await AuthRepository(session).user_by_email(data.email)
+    if user is None:
+        raise Unprocessable.at("/email", "No account uses this email; ask them to sign up first.")
+    repo = MemberRepository(session)
+    if await repo.by_user(principal.workspace_id, user.id) is not None:
+        raise Conflict("This person is already a member.", code="already_member")
+    return await repo.add(
+        Member(
+            workspace_id=principal.workspace_id,
+            user_id=user.id,
+            role=data.role.value,
+            weekly_capacity_hours=data.weekly_capacity_hours,
+            cost_rate=data.cost_rate,
+        )
+    )
+
+
+async def _guard_last_owner(session: AsyncSession, member: Member) -> None:
+    if member.role != Role.owner.value:
+        return
+    owners = await MemberRepository(session).lock_owner_ids(member.workspace_id)
+    if owners == [member.id]:
+        raise Conflict("A workspace needs at least one owner.", code="last_owner")
+
+
+async def update(
+    session: AsyncSession,
+    principal: Principal,
+    member_id: uuid.UUID,
+    data: schemas.MemberUpdate,
+    if_match: str | None,
+) -> Member:
+    member = await get(session, principal, member_id)
+    check_if_match(if_match, member)
+    changes = data.model_dump(exclude_unset=True)
+    if "role" in changes and changes["role"] is not None and changes["role"] != member.role:
+        _guard_owner_change(principal, member.role, changes["role"])
+        await _guard_last_owner(session, member)
+        member.role = Role(changes["role"]).value
+    if changes.get("weekly_capacity_hours") is not None:
+        member.weekly_capacity_hours = changes["weekly_capacity_hours"]
+    if "cost_rate" in changes:
+        member.cost_rate = changes["cost_rate"]
+    await session.flush()
+    return member
+
+
+async def remove(
+    session: AsyncSession, principal: Principal, member_id: uuid.UUID, if_match: str | None
+) -> None:
+    member = await get(session, principal, member_id)
+    check_if_match(if_match, member)
+    _guard_owner_change(principal, member.role)
+    await _guard_last_owner(session, member)
+    await TeamRepository(session).clear_lead(principal.workspace_id, member.id)
+    await MemberRepository(session).delete(member)

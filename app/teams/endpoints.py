@@ -1,0 +1,119 @@
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response, status
+
+from app.core.db import Session
+from app.kit.errors import (
+    Conflict,
+    Forbidden,
+    NotFound,
+    PreconditionFailed,
+    Unauthorized,
+    Unprocessable,
+    problem_responses,
+)
+from app.kit.etag import IfMatch, set_etag
+from app.kit.pagination import Page, PageQuery
+from app.teams import service
+from app.teams.schemas import Team, TeamCreate, TeamMembership, TeamUpdate
+from app.workspaces.auth import WorkspaceAdmin, WorkspaceRead
+
+router = APIRouter(prefix="/workspaces/{workspace_id}/teams", tags=["teams"])
+ERRORS = problem_responses(Unauthorized, Forbidden, NotFound, Unprocessable)
+WRITE_ERRORS = {**ERRORS, **problem_responses(Conflict, PreconditionFailed)}
+
+
+@router.get("", operation_id="teams:list", response_model=Page[Team], responses=ERRORS)
+async def list_teams(
+    principal: WorkspaceRead,
+    session: Session,
+    page: PageQuery,
+    parent_id: Annotated[
+        uuid.UUID | None, Query(description="Only sub-teams of this team.")
+    ] = None,
+) -> Page[Team]:
+    """Teams and departments."""
+    rows, cursor = await service.page(session, principal, page, parent_id)
+    return Page(items=await service.present(session, rows), next_cursor=cursor)
+
+
+@router.post(
+    "",
+    operation_id="teams:create",
+    status_code=status.HTTP_201_CREATED,
+    response_model=Team,
+    responses=WRITE_ERRORS,
+)
+async def create_team(data: TeamCreate, principal: WorkspaceAdmin, session: Session) -> Team:
+    """Create a team, optionally inside another and with members."""
+    team = await service.create(session, principal, data)
+    return (await service.present(session, [team]))[0]
+
+
+@router.get("/{team_id}", operation_id="teams:get", response_model=Team, responses=ERRORS)
+async def get_team(
+    team_id: uuid.UUID, principal: WorkspaceRead, session: Session, response: Response
+) -> Team:
+    """One team with its members."""
+    team = await service.get(session, principal, team_id)
+    set_etag(response, team)
+    return (await service.present(session, [team]))[0]
+
+
+@router.patch(
+    "/{team_id}", operation_id="teams:update", response_model=Team, responses=WRITE_ERRORS
+)
+async def update_team(
+    team_id: uuid.UUID,
+    data: TeamUpdate,
+    principal: WorkspaceAdmin,
+    session: Session,
+    response: Response,
+    if_match: IfMatch = None,
+) -> Team:
+    """Rename a team, move it under another, or change its lead."""
+    team = await service.update(session, principal, team_id, data, if_match)
+    set_etag(response, team)
+    return (await service.present(session, [team]))[0]
+
+
+@router.delete(
+    "/{team_id}",
+    operation_id="teams:delete",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=WRITE_ERRORS,
+)
+async def delete_team(
+    team_id: uuid.UUID, principal: WorkspaceAdmin, session: Session, if_match: IfMatch = None
+) -> None:
+    """Delete a team; its sub-teams move up to its parent."""
+    await service.delete(session, principal, team_id, if_match)
+
+
+@router.post(
+    "/{team_id}/members",
+    operation_id="teams:add_member",
+    status_code=status.HTTP_201_CREATED,
+    response_model=Team,
+    responses=WRITE_ERRORS,
+)
+async def add_team_member(
+    team_id: uuid.UUID, data: TeamMembership, principal: WorkspaceAdmin, session: Session
+) -> Team:
+    """Put a member in the team."""
+    team = await service.add_member(session, principal, team_id, data.member_id)
+    return (await service.present(session, [team]))[0]
+
+
+@router.delete(
+    "/{team_id}/members/{member_id}",
+    operation_id="teams:remove_member",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=WRITE_ERRORS,
+)
+async def remove_team_member(
+    team_id: uuid.UUID, member_id: uuid.UUID, principal: WorkspaceAdmin, session: Session
+) -> None:
+    """Take a member out of the team."""
+    await service.remove_member(session, principal, team_id, member_id)

@@ -1,0 +1,125 @@
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.kit.pagination import PageParams, Sortable, paginate
+from app.models import Member, Team, TeamMember
+
+TEAM_SORTS = Sortable(
+    fields={"name": Team.name, "created_at": Team.created_at}, default="name", tiebreak=Team.id
+)
+
+
+class TeamRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, team: Team) -> Team:
+        self.session.add(team)
+        await self.session.flush()
+        return team
+
+    async def get(self, workspace_id: uuid.UUID, team_id: uuid.UUID) -> Team | None:
+        return await self.session.get(Team, (workspace_id, team_id))
+
+    async def page(
+        self, workspace_id: uuid.UUID, params: PageParams, *, parent_id: uuid.UUID | None = None
+    ) -> tuple[list[Team], str | None]:
+        statement = select(Team).where(Team.workspace_id == workspace_id)
+        if parent_id is not None:
+            statement = statement.where(Team.parent_id == parent_id)
+        return await paginate(self.session, statement, params, TEAM_SORTS)
+
+    async def sibling_named(
+        self,
+        workspace_id: uuid.UUID,
+        parent_id: uuid.UUID | None,
+        name: str,
+        *,
+        exclude: uuid.UUID | None,
+    ) -> bool:
+        statement = select(Team.id).where(
+            Team.workspace_id == workspace_id,
+            Team.parent_id.is_not_distinct_from(parent_id),
+            func.lower(Team.name) == name.lower(),
+        )
+        if exclude is not None:
+            statement = statement.where(Team.id != exclude)
+        return (await self.session.scalar(statement.limit(1))) is not None
+
+    async def parents(self, workspace_id: uuid.UUID) -> dict[uuid.UUID, uuid.UUID | None]:
+        rows = await self.session.execute(
+            select(Team.id, Team.parent_id).where(Team.workspace_id == workspace_id)
+        )
+        return dict(rows.tuples().all())
+
+    async def existing_member_ids(
+        self, workspace_id: uuid.UUID, member_ids: Sequence[uuid.UUID]
+    ) -> set[uuid.UUID]:
+        rows = await self.session.scalars(
+            select(Member.id).where(
+                Member.workspace_id == workspace_id, Member.id.in_(set(member_ids))
+            )
+        )
+        return set(rows)
+
+    async def member_ids(
+        self, workspace_id: uuid.UUID, team_ids: Sequence[uuid.UUID]
+    ) -> dict[uuid.UUID, list[uuid.UUID]]:
+        rows = await self.session.execute(
+            select(TeamMember.team_id, TeamMember.member_id)
+            .where(TeamMember.workspace_id == workspace_id, TeamMember.team_id.in_(set(team_ids)))
+            .order_by(TeamMember.member_id)
+        )
+        members: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+        for team_id, member_id in rows.tuples():
+            members[team_id].append(member_id)
+        return members
+
+    async def add_members(
+        self, workspace_id: uuid.UUID, team_id: uuid.UUID, member_ids: Sequence[uuid.UUID]
+    ) -> None:
+        current = set((await self.member_ids(workspace_id, [team_id])).get(team_id, []))
+        for member_id in dict.fromkeys(member_ids):
+            if member_id not in current:
+                self.session.add(
+                    TeamMember(workspace_id=workspace_id, team_id=team_id, member_id=member_id)
+                )
+        await self.session.flush()
+
+    async def remove_member(
+        self, workspace_id: uuid.UUID, team_id: uuid.UUID, member_id: uuid.UUID
+    ) -> bool:
+        result = await self.session.execute(
+            delete(TeamMember).where(
+                TeamMember.workspace_id == workspace_id,
+                TeamMember.team_id == team_id,
+                TeamMember.member_id == member_id,
+            )
+        )
+        return bool(getattr(result, "rowcount", 0))
+
+    async def reparent_children(
+        self, workspace_id: uuid.UUID, team_id: uuid.UUID, new_parent_id: uuid.UUID | None
+    ) -> None:
+        await self.session.execute(
+            update(Team)
+            .where(Team.workspace_id == workspace_id, Team.parent_id == team_id)
+            .values(parent_id=new_parent_id, version=Team.version + 1)
+            .execution_options(synchronize_session=False)
+        )
+
+    async def clear_lead(self, workspace_id: uuid.UUID, member_id: uuid.UUID) -> None:
+        await self.session.execute(
+            update(Team)
+            .where(Team.workspace_id == workspace_id, Team.lead_member_id == member_id)
+            .values(lead_member_id=None, version=Team.version + 1)
+            .execution_options(synchronize_session=False)
+        )
+
+    async def delete(self, team: Team) -> None:
+        await self.session.delete(team)
+        await self.session.flush()

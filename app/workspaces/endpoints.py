@@ -1,0 +1,92 @@
+from fastapi import APIRouter, Response, status
+
+from app.core.access import CurrentCaller
+from app.core.db import Session
+from app.kit.errors import (
+    Forbidden,
+    NotFound,
+    PreconditionFailed,
+    Unauthorized,
+    Unprocessable,
+    problem_responses,
+)
+from app.kit.etag import IfMatch, set_etag
+from app.kit.pagination import Page, PageQuery
+from app.workspaces import service
+from app.workspaces.auth import WorkspaceAdmin, WorkspaceOwner, WorkspaceRead
+from app.workspaces.schemas import Workspace, WorkspaceCreate, WorkspaceUpdate
+
+router = APIRouter(tags=["workspaces"])
+ERRORS = problem_responses(Unauthorized, Forbidden, NotFound, Unprocessable)
+
+
+@router.post(
+    "/workspaces",
+    operation_id="workspaces:create",
+    status_code=status.HTTP_201_CREATED,
+    response_model=Workspace,
+    responses=ERRORS,
+)
+async def create_workspace(
+    data: WorkspaceCreate, caller: CurrentCaller, session: Session
+) -> Workspace:
+    """Create a workspace; you become its owner."""
+    return Workspace.of(await service.create(session, caller, data), "owner")
+
+
+@router.get(
+    "/workspaces", operation_id="workspaces:list", response_model=Page[Workspace], responses=ERRORS
+)
+async def list_workspaces(
+    caller: CurrentCaller, session: Session, page: PageQuery
+) -> Page[Workspace]:
+    """Workspaces you belong to."""
+    rows, cursor = await service.page(session, caller, page)
+    return Page(items=[Workspace.of(row, role) for row, role in rows], next_cursor=cursor)
+
+
+@router.get(
+    "/workspaces/{workspace_id}",
+    operation_id="workspaces:get",
+    response_model=Workspace,
+    responses=ERRORS,
+)
+async def get_workspace(
+    principal: WorkspaceRead, session: Session, response: Response
+) -> Workspace:
+    """One workspace and its settings."""
+    workspace = await service.get(session, principal)
+    set_etag(response, workspace)
+    return Workspace.of(workspace, principal.role)
+
+
+@router.patch(
+    "/workspaces/{workspace_id}",
+    operation_id="workspaces:update",
+    response_model=Workspace,
+    responses={**ERRORS, **problem_responses(PreconditionFailed)},
+)
+async def update_workspace(
+    data: WorkspaceUpdate,
+    principal: WorkspaceAdmin,
+    session: Session,
+    response: Response,
+    if_match: IfMatch = None,
+) -> Workspace:
+    """Change the workspace's name, time zone or week start."""
+    workspace = await service.update(session, principal, data, if_match)
+    set_etag(response, workspace)
+    return Workspace.of(workspace, principal.role)
+
+
+@router.delete(
+    "/workspaces/{workspace_id}",
+    operation_id="workspaces:delete",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses={**ERRORS, **problem_responses(PreconditionFailed)},
+)
+async def delete_workspace(
+    principal: WorkspaceOwner, session: Session, if_match: IfMatch = None
+) -> None:
+    """Delete the workspace and everything in it (owners only)."""
+    await service.delete(session, principal, if_match)

@@ -1,0 +1,57 @@
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.access import Caller, Principal, Role
+from app.kit.errors import Forbidden, NotFound
+from app.kit.etag import check_if_match
+from app.kit.pagination import PageParams
+from app.members.repository import MemberRepository
+from app.models import Member, Workspace
+from app.workspaces.repository import WorkspaceRepository
+from app.workspaces.schemas import WorkspaceCreate, WorkspaceUpdate
+
+
+async def create(session: AsyncSession, caller: Caller, data: WorkspaceCreate) -> Workspace:
+    if caller.token is not None:
+        # A token is bound to one workspace; new workspaces are made by people, signed in.
+        raise Forbidden("API tokens cannot create workspaces.", code="token_not_allowed")
+    workspace = await WorkspaceRepository(session).add(Workspace(**data.model_dump()))
+    await MemberRepository(session).add(
+        Member(workspace_id=workspace.id, user_id=caller.user.id, role=Role.owner.value)
+    )
+    return workspace
+
+
+async def page(
+    session: AsyncSession, caller: Caller, params: PageParams
+) -> tuple[list[tuple[Workspace, str]], str | None]:
+    repo = WorkspaceRepository(session)
+    only = caller.token.workspace_id if caller.token else None
+    rows, cursor = await repo.page_for_user(caller.user.id, params, only=only)
+    roles = await repo.roles_of(caller.user.id, [row.id for row in rows])
+    return [(row, roles[row.id]) for row in rows], cursor
+
+
+async def get(session: AsyncSession, principal: Principal) -> Workspace:
+    workspace = await WorkspaceRepository(session).get(principal.workspace_id)
+    if workspace is None:
+        raise NotFound("No such workspace.", code="workspace_not_found")
+    return workspace
+
+
+async def update(
+    session: AsyncSession, principal: Principal, data: WorkspaceUpdate, if_match: str | None
+) -> Workspace:
+    workspace = await get(session, principal)
+    check_if_match(if_match, workspace)
+    for field, value in data.model_dump(exclude_unset=True).items():
+        if value is None:
+            continue
+        setattr(workspace, field, value)
+    await session.flush()
+    return workspace
+
+
+async def delete(session: AsyncSession, principal: Principal, if_match: str | None) -> None:
+    workspace = await get(session, principal)
+    check_if_match(if_match, workspace)
+    await WorkspaceRepository(session).delete(workspace)
