@@ -9,12 +9,13 @@ exceeds its user's role: both checks always apply.
 
 import enum
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Annotated, Any
 
-from fastapi import Depends, Path, Request
-from fastapi.routing import APIRoute
+from fastapi import Depends, FastAPI, Path, Request
+from fastapi.routing import APIRoute, iter_route_contexts
 from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
 
 from app.auth.repository import AuthRepository
@@ -183,7 +184,15 @@ def requires(role: Role, scope: str) -> Any:
     return Depends(Authorize(role, scope))
 
 
-def route_authorization(route: APIRoute) -> Authorize | None:
+def api_routes(app: FastAPI) -> Iterator[Any]:
+    """Every API operation with its full path (`path_format`), `methods` and `dependant`,
+    however deeply its router was included."""
+    for context in iter_route_contexts(app.routes):
+        if isinstance(context.original_route, APIRoute):
+            yield context
+
+
+def route_authorization(route: Any) -> Authorize | None:
     """The `Authorize` a route depends on, found by walking its dependency tree."""
     pending = list(route.dependant.dependencies)
     while pending:

@@ -5,9 +5,8 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
-from fastapi.routing import APIRoute
 
-from app.core.access import SCOPES, route_authorization
+from app.core.access import SCOPES, api_routes, route_authorization
 
 IDEMPOTENCY_PARAMETER = {
     "name": "Idempotency-Key",
@@ -30,9 +29,7 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
         ),
         routes=app.routes,
     )
-    for route in app.routes:
-        if not isinstance(route, APIRoute):
-            continue
+    for route in api_routes(app):
         for method in route.methods or ():
             operation = schema["paths"][route.path_format][method.lower()]
             authorization = route_authorization(route)

@@ -12,6 +12,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -182,6 +183,13 @@ def install_error_handlers(app: FastAPI) -> None:
             )
         )
 
+    async def on_integrity(_request: Request, exc: Exception) -> JSONResponse:
+        # Services check their rules first; this is the safety net for a race they lost.
+        log.warning("integrity error", extra={"error": str(getattr(exc, "orig", exc))[:200]})
+        return problem_response(
+            Conflict("The change conflicts with existing data.", code="constraint_violation")
+        )
+
     async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error", extra={"path": request.url.path})
         return problem_response(Problem("An unexpected error occurred."))
@@ -190,6 +198,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, on_validation)
     app.add_exception_handler(StarletteHTTPException, on_http)
     app.add_exception_handler(StaleDataError, on_stale)
+    app.add_exception_handler(IntegrityError, on_integrity)
     app.add_exception_handler(Exception, on_unexpected)
 
 

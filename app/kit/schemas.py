@@ -1,9 +1,10 @@
 """Base classes for request and response bodies."""
 
 from datetime import datetime
+from decimal import Decimal
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, ConfigDict, PlainSerializer, StringConstraints
 
 
 class Output(BaseModel):
@@ -20,5 +21,9 @@ class Timestamps(Output):
     created_at: datetime
     updated_at: datetime
 
+
+# Hours travel as JSON numbers; money as a string with exactly two decimals (no float rounding).
+Hours = Annotated[Decimal, PlainSerializer(float, return_type=float)]
+Money = Annotated[Decimal, PlainSerializer(lambda amount: f"{amount:.2f}", return_type=str)]
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]

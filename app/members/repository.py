@@ -68,7 +68,7 @@ class MemberRepository:
             .order_by(TeamMember.team_id)
         )
         teams: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
-        for member_id, team_id in rows.tuples():
+        for member_id, team_id in rows:
             teams[member_id].append(team_id)
         return teams
 

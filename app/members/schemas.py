@@ -5,7 +5,7 @@ from typing import Annotated
 from pydantic import EmailStr, Field
 
 from app.core.access import Role
-from app.kit.schemas import Input, Timestamps
+from app.kit.schemas import Hours, Input, Money, Timestamps
 
 CapacityHours = Annotated[Decimal, Field(ge=0, le=168, max_digits=6, decimal_places=2)]
 CostRate = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
@@ -30,7 +30,7 @@ class Member(Timestamps):
     email: str
     name: str
     role: Role
-    weekly_capacity_hours: Decimal
-    cost_rate: Decimal | None
+    weekly_capacity_hours: Hours
+    cost_rate: Money | None
     team_ids: list[uuid.UUID]
     version: int

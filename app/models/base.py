@@ -73,7 +73,8 @@ class TenantOwned:
     @declared_attr
     def workspace_id(cls) -> Mapped[uuid.UUID]:
         return mapped_column(
-            ForeignKey("workspace.id", ondelete="CASCADE"), primary_key=True, index=False
+            ForeignKey("workspace.id", ondelete="CASCADE"), primary_key=True, sort_order=-20
         )
 
-    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    # Key order is (workspace_id, id): `session.get(Model, (workspace_id, id))`.
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id, sort_order=-10)

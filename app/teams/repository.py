@@ -54,7 +54,7 @@ class TeamRepository:
         rows = await self.session.execute(
             select(Team.id, Team.parent_id).where(Team.workspace_id == workspace_id)
         )
-        return dict(rows.tuples().all())
+        return dict(rows)
 
     async def existing_member_ids(
         self, workspace_id: uuid.UUID, member_ids: Sequence[uuid.UUID]
@@ -75,7 +75,7 @@ class TeamRepository:
             .order_by(TeamMember.member_id)
         )
         members: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
-        for team_id, member_id in rows.tuples():
+        for team_id, member_id in rows:
             members[team_id].append(member_id)
         return members
 

@@ -1,8 +1,8 @@
 """foundation
 
-Revision ID: db6b214cbb66
+Revision ID: b08c8012d8fd
 Revises:
-Create Date: 2026-11-25 21:55:45.703557+00:00
+Create Date: 2026-11-25 22:00:04.274010+00:00
 """
 
 from collections.abc import Sequence
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "db6b214cbb66"
+revision: str = "b08c8012d8fd"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -89,12 +89,12 @@ def upgrade() -> None:
 
     op.create_table(
         "member",
+        sa.Column("workspace_id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("user_id", sa.Uuid(), nullable=False),
         sa.Column("role", sa.String(length=16), nullable=False),
         sa.Column("weekly_capacity_hours", sa.Numeric(precision=6, scale=2), nullable=False),
         sa.Column("cost_rate", sa.Numeric(precision=12, scale=2), nullable=True),
-        sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("workspace_id", sa.Uuid(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
@@ -116,7 +116,7 @@ def upgrade() -> None:
             name=op.f("fk_member_workspace_id_workspace"),
             ondelete="CASCADE",
         ),
-        sa.PrimaryKeyConstraint("id", "workspace_id", name=op.f("pk_member")),
+        sa.PrimaryKeyConstraint("workspace_id", "id", name=op.f("pk_member")),
         sa.UniqueConstraint("workspace_id", "user_id", name=op.f("uq_member_workspace_id_user_id")),
     )
     with op.batch_alter_table("member", schema=None) as batch_op:
@@ -124,6 +124,8 @@ def upgrade() -> None:
 
     op.create_table(
         "api_token",
+        sa.Column("workspace_id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("member_id", sa.Uuid(), nullable=False),
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column("prefix", sa.String(length=24), nullable=False),
@@ -132,8 +134,6 @@ def upgrade() -> None:
         sa.Column("expires_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("last_used_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("workspace_id", sa.Uuid(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
@@ -149,16 +149,16 @@ def upgrade() -> None:
             name=op.f("fk_api_token_workspace_id_workspace"),
             ondelete="CASCADE",
         ),
-        sa.PrimaryKeyConstraint("id", "workspace_id", name=op.f("pk_api_token")),
+        sa.PrimaryKeyConstraint("workspace_id", "id", name=op.f("pk_api_token")),
         sa.UniqueConstraint("digest", name=op.f("uq_api_token_digest")),
     )
     op.create_table(
         "team",
+        sa.Column("workspace_id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column("parent_id", sa.Uuid(), nullable=True),
         sa.Column("lead_member_id", sa.Uuid(), nullable=True),
-        sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("workspace_id", sa.Uuid(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
@@ -180,7 +180,7 @@ def upgrade() -> None:
             name=op.f("fk_team_workspace_id_workspace"),
             ondelete="CASCADE",
         ),
-        sa.PrimaryKeyConstraint("id", "workspace_id", name=op.f("pk_team")),
+        sa.PrimaryKeyConstraint("workspace_id", "id", name=op.f("pk_team")),
         sa.UniqueConstraint(
             "workspace_id", "parent_id", "name", name=op.f("uq_team_workspace_id_parent_id_name")
         ),

@@ -1,0 +1,158 @@
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+
+from app.models import ApiToken
+from tests.support.http import ClientFactory
+
+
+async def test_token_is_shown_once_and_stored_as_digest(
+    clients: ClientFactory, sessionmaker
+) -> None:
+    owner = await clients.user()
+    workspace = await owner.workspace()
+
+    created = await owner.token(workspace["id"], ["workspace:read"])
+    listed = (await owner.client.get(f"/api/v1/workspaces/{workspace['id']}/api-tokens")).json()
+
+    assert created["token"].startswith("wl_pat_")
+    assert "token" not in listed["items"][0]
+    assert listed["items"][0]["prefix"] == created["token"][:12]
+    async with sessionmaker() as session:
+        row = await session.scalar(select(ApiToken).where(ApiToken.prefix == created["prefix"]))
+    assert row is not None
+    assert created["token"] not in (row.digest, row.prefix)
+
+
+async def test_bearer_token_works_within_its_workspace_and_records_use(
+    clients: ClientFactory,
+) -> None:
+    owner = await clients.user()
+    workspace = await owner.workspace()
+    token = await owner.token(workspace["id"], ["workspace:read"])
+    script = clients.bearer(token["token"])
+
+    response = await script.get(f"/api/v1/workspaces/{workspace['id']}/members")
+
+    assert response.status_code == 200
+    listed = (await owner.client.get(f"/api/v1/workspaces/{workspace['id']}/api-tokens")).json()
+    assert listed["items"][0]["last_used_at"] is not None
+
+
+async def test_token_cannot_reach_another_workspace_of_its_user(clients: ClientFactory) -> None:
+    owner = await clients.user()
+    first, second = await owner.workspace(), await owner.workspace()
+    token = await owner.token(first["id"], ["workspace:read"])
+
+    response = await clients.bearer(token["token"]).get(f"/api/v1/workspaces/{second['id']}")
+
+    assert response.status_code == 404
+    listed = await clients.bearer(token["token"]).get("/api/v1/workspaces")
+    assert [w["id"] for w in listed.json()["items"]] == [first["id"]]
+
+
+async def test_token_never_exceeds_its_users_role(clients: ClientFactory) -> None:
+    owner, viewer = await clients.user(), await clients.user()
+    workspace = await owner.workspace()
+    await owner.add_member(workspace["id"], viewer, role="viewer")
+    token = await viewer.token(workspace["id"], ["admin", "workspace:read"])
+
+    response = await clients.bearer(token["token"]).patch(
+        f"/api/v1/workspaces/{workspace['id']}", json={"name": "Hijacked"}
+    )
+
+    assert response.status_code == 403
+    assert response.json()["code"] == "insufficient_role"
+
+
+async def test_revoked_expired_and_malformed_tokens_are_unauthorized(
+    clients: ClientFactory, sessionmaker
+) -> None:
+    owner = await clients.user()
+    workspace = await owner.workspace()
+    url = f"/api/v1/workspaces/{workspace['id']}"
+    revoked = await owner.token(workspace["id"], ["workspace:read"])
+    expiring = await owner.token(
+        workspace["id"],
+        ["workspace:read"],
+        expires_at=(datetime.now(UTC) + timedelta(hours=1)).isoformat(),
+    )
+    await owner.client.delete(f"{url}/api-tokens/{revoked['id']}")
+    async with sessionmaker() as session:
+        row = await session.scalar(select(ApiToken).where(ApiToken.prefix == expiring["prefix"]))
+        assert row is not None
+        row.expires_at = datetime.now(UTC) - timedelta(seconds=1)
+        await session.commit()
+
+    answers = [
+        await clients.bearer(secret).get(url)
+        for secret in (
+            revoked["token"],
+            expiring["token"],
+            "wl_pat_notatoken",
+            revoked["token"][:-1] + "x",
+        )
+    ]
+
+    assert [a.status_code for a in answers] == [401, 401, 401, 401]
+    assert {a.json()["code"] for a in answers} == {"invalid_token"}
+
+
+async def test_tokens_are_not_accepted_from_query_or_cookie(clients: ClientFactory) -> None:
+    owner = await clients.user()
+    workspace = await owner.workspace()
+    token = (await owner.token(workspace["id"], ["workspace:read"]))["token"]
+    url = f"/api/v1/workspaces/{workspace['id']}"
+    cookie_client = clients.client()
+    cookie_client.cookies.set("wl_session", token)
+
+    from_query = await clients.client().get(url, params={"access_token": token})
+    from_cookie = await cookie_client.get(url)
+
+    assert from_query.status_code == from_cookie.status_code == 401
+
+
+async def test_tokens_cannot_create_workspaces(clients: ClientFactory) -> None:
+    owner = await clients.user()
+    workspace = await owner.workspace()
+    token = await owner.token(workspace["id"], ["admin"])
+
+    response = await clients.bearer(token["token"]).post(
+        "/api/v1/workspaces", json={"name": "From script"}
+    )
+
+    assert response.status_code == 403
+    assert response.json()["code"] == "token_not_allowed"
+
+
+async def test_unknown_scope_and_past_expiry_are_rejected(clients: ClientFactory) -> None:
+    owner = await clients.user()
+    workspace = await owner.workspace()
+    url = f"/api/v1/workspaces/{workspace['id']}/api-tokens"
+
+    unknown = await owner.client.post(url, json={"name": "x", "scopes": ["root"]})
+    past = await owner.client.post(
+        url, json={"name": "x", "scopes": ["admin"], "expires_at": "2001-01-01T00:00:00Z"}
+    )
+
+    assert unknown.status_code == 422
+    assert unknown.json()["errors"][0]["pointer"] == "/scopes"
+    assert past.status_code == 422
+    assert past.json()["errors"][0]["pointer"] == "/expires_at"
+
+
+async def test_members_cannot_revoke_each_others_tokens_but_admins_can(
+    clients: ClientFactory,
+) -> None:
+    owner, person = await clients.user(), await clients.user()
+    workspace = await owner.workspace()
+    await owner.add_member(workspace["id"], person)
+    owners_token = await owner.token(workspace["id"], ["workspace:read"])
+    persons_token = await person.token(workspace["id"], ["workspace:read"])
+    base = f"/api/v1/workspaces/{workspace['id']}/api-tokens"
+
+    by_member = await person.client.delete(f"{base}/{owners_token['id']}")
+    by_admin = await owner.client.delete(f"{base}/{persons_token['id']}")
+
+    assert by_member.status_code == 404
+    assert by_admin.status_code == 204

@@ -1,0 +1,158 @@
+from sqlalchemy import select
+
+from app.core.config import Settings
+from app.main import create_app
+from app.models import AuthSession, User
+from tests.support.http import PASSWORD, ClientFactory, unique_email
+
+
+async def test_signup_creates_account_and_signs_in(clients: ClientFactory) -> None:
+    client = clients.client()
+    email = unique_email()
+
+    response = await client.post(
+        "/api/v1/auth/signup", json={"email": email, "password": PASSWORD, "name": "Ann"}
+    )
+
+    assert response.status_code == 201
+    assert response.json()["email"] == email
+    session_cookie = next(h for h in response.headers.get_list("set-cookie") if "wl_session=" in h)
+    csrf_cookie = next(h for h in response.headers.get_list("set-cookie") if "wl_csrf=" in h)
+    assert "HttpOnly" in session_cookie
+    assert "SameSite=lax" in session_cookie
+    assert "HttpOnly" not in csrf_cookie
+    me = await client.get("/api/v1/me")
+    assert me.status_code == 200
+    assert me.json()["email"] == email
+
+
+async def test_password_is_stored_as_argon2id_hash(clients: ClientFactory, sessionmaker) -> None:
+    person = await clients.user()
+
+    async with sessionmaker() as session:
+        user = await session.scalar(select(User).where(User.email == person.email))
+
+    assert user is not None
+    assert user.password_hash.startswith("$argon2id$")
+    assert PASSWORD not in user.password_hash
+
+
+async def test_duplicate_email_is_conflict_whatever_the_case(clients: ClientFactory) -> None:
+    person = await clients.user()
+
+    response = await clients.client().post(
+        "/api/v1/auth/signup",
+        json={"email": person.email.upper(), "password": PASSWORD, "name": "Again"},
+    )
+
+    assert response.status_code == 409
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["code"] == "email_taken"
+
+
+async def test_short_password_is_rejected_with_pointer(clients: ClientFactory) -> None:
+    response = await clients.client().post(
+        "/api/v1/auth/signup", json={"email": unique_email(), "password": "short", "name": "A"}
+    )
+
+    assert response.status_code == 422
+    assert [e["pointer"] for e in response.json()["errors"]] == ["/password"]
+
+
+async def test_wrong_password_and_unknown_email_get_the_same_answer(clients: ClientFactory) -> None:
+    person = await clients.user()
+    client = clients.client(address="10.1.0.1")
+
+    wrong = await client.post(
+        "/api/v1/auth/login", json={"email": person.email, "password": "nope-nope"}
+    )
+    unknown = await client.post(
+        "/api/v1/auth/login", json={"email": unique_email(), "password": "nope-nope"}
+    )
+
+    assert wrong.status_code == unknown.status_code == 401
+    assert wrong.json() == unknown.json()
+
+
+async def test_login_sets_a_new_session_and_ends_the_previous_one(
+    clients: ClientFactory, sessionmaker
+) -> None:
+    person = await clients.user()
+    old_secret = person.client.cookies["wl_session"]
+
+    response = await person.client.post(
+        "/api/v1/auth/login", json={"email": person.email, "password": PASSWORD}
+    )
+
+    assert response.status_code == 200
+    assert person.client.cookies["wl_session"] != old_secret
+    stale = clients.client()
+    stale.cookies.set("wl_session", old_secret)
+    assert (await stale.get("/api/v1/me")).status_code == 401
+
+
+async def test_repeated_failures_are_throttled_even_with_the_right_password(
+    settings: Settings,
+) -> None:
+    app = create_app(settings.model_copy(update={"login_failures_per_window": 3}))
+    clients = ClientFactory(app)
+    person = await clients.user()
+    client = clients.client(address="10.2.0.1")
+    for _ in range(3):
+        failed = await client.post(
+            "/api/v1/auth/login", json={"email": person.email, "password": "wrong-pass"}
+        )
+        assert failed.status_code == 401
+
+    response = await client.post(
+        "/api/v1/auth/login", json={"email": person.email, "password": PASSWORD}
+    )
+
+    assert response.status_code == 429
+    assert response.json()["code"] == "login_throttled"
+    assert int(response.headers["Retry-After"]) >= 1
+    await app.state.engine.dispose()
+
+
+async def test_logout_ends_the_session(clients: ClientFactory, sessionmaker) -> None:
+    person = await clients.user()
+
+    response = await person.client.post("/api/v1/auth/logout")
+
+    assert response.status_code == 204
+    assert (await person.client.get("/api/v1/me")).status_code == 401
+    async with sessionmaker() as session:
+        rows = await session.scalars(
+            select(AuthSession).join(User).where(User.email == person.email)
+        )
+        assert list(rows) == []
+
+
+async def test_cookie_change_without_csrf_header_is_refused(clients: ClientFactory) -> None:
+    person = await clients.user()
+    del person.client.headers["X-CSRF-Token"]
+
+    response = await person.client.post("/api/v1/workspaces", json={"name": "No CSRF"})
+
+    assert response.status_code == 403
+    assert response.json()["code"] == "csrf_failed"
+
+
+async def test_closed_signup_refuses_newcomers(settings: Settings) -> None:
+    app = create_app(settings.model_copy(update={"signup_open": False}))
+    client = ClientFactory(app).client()
+
+    response = await client.post(
+        "/api/v1/auth/signup", json={"email": unique_email(), "password": PASSWORD, "name": "Late"}
+    )
+
+    assert response.status_code == 403
+    assert response.json()["code"] == "signup_closed"
+    await app.state.engine.dispose()
+
+
+async def test_me_without_credentials_is_unauthorized(clients: ClientFactory) -> None:
+    response = await clients.client().get("/api/v1/me")
+
+    assert response.status_code == 401
+    assert response.json()["code"] == "not_authenticated"

@@ -1,0 +1,183 @@
+"""Every route, walked from the application itself, against three matrices:
+
+- isolation: a member of workspace A gets 404 for every id of workspace B, and B is unchanged;
+- roles: a role below the route's required role gets 403, one at or above it never does;
+- token scopes: a token without the route's scope gets 403, a token with only that scope does not.
+
+A new route with a path id the world below cannot provide fails these tests until it is added,
+so no route escapes them.
+"""
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+import pytest
+
+from app.core.access import SCOPES, Role, api_routes, route_authorization
+from tests.support.http import ClientFactory, Person
+from tests.support.snapshot import workspace_fingerprint
+
+# Routes outside any workspace: who may call them is tested in their own test files.
+ROUTES_WITHOUT_WORKSPACE = {
+    "POST /api/v1/auth/signup",
+    "POST /api/v1/auth/login",
+    "POST /api/v1/auth/logout",
+    "GET /api/v1/me",
+    "GET /api/v1/workspaces",
+    "POST /api/v1/workspaces",
+    "GET /healthz",
+    "GET /readyz",
+    "GET /metrics",
+}
+STALE_ETAG = {"If-Match": '"999999"'}
+
+
+@dataclass
+class Tenant:
+    workspace_id: str
+    owner: Person
+    ids: dict[str, str] = field(default_factory=dict)
+
+
+async def _tenant(clients: ClientFactory) -> Tenant:
+    owner, colleague = await clients.user(), await clients.user()
+    workspace = await owner.workspace()
+    wid = workspace["id"]
+    member = await owner.add_member(wid, colleague)
+    team = (
+        await owner.client.post(
+            f"/api/v1/workspaces/{wid}/teams", json={"name": "T", "member_ids": [member["id"]]}
+        )
+    ).json()
+    token = await colleague.token(wid, ["workspace:read"])
+    return Tenant(
+        workspace_id=wid,
+        owner=owner,
+        ids={
+            "workspace_id": wid,
+            "member_id": member["id"],
+            "team_id": team["id"],
+            "token_id": token["id"],
+        },
+    )
+
+
+# Bodies that pass validation, so a request reaches the lookup of its path ids.
+VALID_BODIES: dict[str, Callable[[Tenant], dict[str, Any]]] = {
+    "teams:add_member": lambda own: {"member_id": own.ids["member_id"]},
+}
+
+
+def _workspace_routes(app: Any) -> list[tuple[str, str, Any]]:
+    routes = []
+    for route in api_routes(app):
+        for method in sorted(route.methods):
+            label = f"{method} {route.path_format}"
+            if label in ROUTES_WITHOUT_WORKSPACE:
+                continue
+            assert "{workspace_id}" in route.path_format, f"{label} is not covered by the matrices"
+            routes.append((method, route.path_format, route))
+    return routes
+
+
+def _path(template: str, ids: dict[str, str]) -> str:
+    names = [part[1:-1] for part in template.split("/") if part.startswith("{")]
+    missing = [name for name in names if name not in ids]
+    assert not missing, f"{template}: add ids for {missing} to the matrix world"
+    return template.format(**{name: ids[name] for name in names})
+
+
+async def _call(
+    client: httpx.AsyncClient, method: str, path: str, body: dict[str, Any] | None = None
+) -> httpx.Response:
+    json_body = body if method in {"POST", "PATCH", "PUT"} else None
+    return await client.request(method, path, json=json_body, headers=STALE_ETAG)
+
+
+@pytest.fixture(scope="module")
+async def tenants(app: Any) -> tuple[Tenant, Tenant]:
+    clients = ClientFactory(app)
+    return await _tenant(clients), await _tenant(clients)
+
+
+async def test_member_of_a_gets_404_for_every_id_of_b_and_b_is_unchanged(
+    app, tenants, sessionmaker
+) -> None:
+    a, b = tenants
+    before = await workspace_fingerprint(sessionmaker, b.workspace_id)
+    failures = []
+
+    for method, template, route in _workspace_routes(app):
+        body = VALID_BODIES.get(route.operation_id, lambda _: {})(a)
+        # B's workspace outright, then A's workspace with B's ids inside it.
+        attempts = [_path(template, b.ids)]
+        inner = {**b.ids, "workspace_id": a.workspace_id}
+        if any(f"{{{name}}}" in template for name in inner if name != "workspace_id"):
+            attempts.append(_path(template, inner))
+        for path in attempts:
+            response = await _call(a.owner.client, method, path, body)
+            if response.status_code != 404:
+                failures.append(f"{method} {path} -> {response.status_code}")
+
+    assert failures == []
+    assert await workspace_fingerprint(sessionmaker, b.workspace_id) == before
+
+
+async def test_roles_below_the_required_one_are_refused(app) -> None:
+    clients = ClientFactory(app)
+    owner = await clients.user()
+    workspace = await owner.workspace()
+    people = {Role.owner: owner}
+    for role in (Role.admin, Role.member, Role.viewer):
+        people[role] = await clients.user()
+        await owner.add_member(workspace["id"], people[role], role=role.value)
+    ids = {
+        "workspace_id": workspace["id"],
+        "member_id": str(uuid.uuid4()),
+        "team_id": str(uuid.uuid4()),
+        "token_id": str(uuid.uuid4()),
+    }
+    failures = []
+
+    for method, template, route in _workspace_routes(app):
+        required = route_authorization(route)
+        assert required is not None, f"{method} {template} has no Authorize dependency"
+        for role, person in people.items():
+            response = await _call(person.client, method, _path(template, ids), {})
+            refused = response.status_code == 403
+            if refused != (role.rank < required.role.rank):
+                failures.append(f"{role.value} {method} {template} -> {response.status_code}")
+
+    assert failures == []
+
+
+async def test_tokens_without_the_routes_scope_are_refused(app) -> None:
+    clients = ClientFactory(app)
+    owner = await clients.user()
+    workspace = await owner.workspace()
+    wid = workspace["id"]
+    only = {scope: (await owner.token(wid, [scope]))["token"] for scope in SCOPES}
+    all_but = {
+        scope: (await owner.token(wid, sorted(set(SCOPES) - {scope})))["token"] for scope in SCOPES
+    }
+    ids = {
+        "workspace_id": wid,
+        "member_id": str(uuid.uuid4()),
+        "team_id": str(uuid.uuid4()),
+        "token_id": str(uuid.uuid4()),
+    }
+    failures = []
+
+    for method, template, route in _workspace_routes(app):
+        scope = route_authorization(route).scope
+        without = await _call(clients.bearer(all_but[scope]), method, _path(template, ids), {})
+        with_it = await _call(clients.bearer(only[scope]), method, _path(template, ids), {})
+        if without.status_code != 403 or without.json().get("code") != "insufficient_scope":
+            failures.append(f"without {scope}: {method} {template} -> {without.status_code}")
+        if with_it.status_code == 403:
+            failures.append(f"with {scope}: {method} {template} -> 403")
+
+    assert failures == []

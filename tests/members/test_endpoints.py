@@ -1,0 +1,133 @@
+from tests.support.http import ClientFactory, unique_email
+
+
+async def test_admin_adds_an_existing_user_with_role_and_capacity(clients: ClientFactory) -> None:
+    owner, newcomer = await clients.user(), await clients.user(name="Bea")
+    workspace = await owner.workspace()
+
+    response = await owner.client.post(
+        f"/api/v1/workspaces/{workspace['id']}/members",
+        json={
+            "email": newcomer.email,
+            "role": "viewer",
+            "weekly_capacity_hours": "32",
+            "cost_rate": "85.50",
+        },
+    )
+
+    assert response.status_code == 201
+    member = response.json()
+    assert set(member) >= {
+        "id",
+        "user_id",
+        "email",
+        "name",
+        "role",
+        "weekly_capacity_hours",
+        "cost_rate",
+        "team_ids",
+    }
+    assert (
+        member["name"],
+        member["role"],
+        member["weekly_capacity_hours"],
+        member["cost_rate"],
+    ) == (
+        "Bea",
+        "viewer",
+        32.0,
+        "85.50",
+    )
+    assert member["team_ids"] == []
+
+
+async def test_default_capacity_is_forty_hours(clients: ClientFactory) -> None:
+    owner, newcomer = await clients.user(), await clients.user()
+    workspace = await owner.workspace()
+
+    member = await owner.add_member(workspace["id"], newcomer)
+
+    assert member["weekly_capacity_hours"] == 40.0
+    assert member["cost_rate"] is None
+
+
+async def test_unknown_email_is_422_and_duplicate_is_409(clients: ClientFactory) -> None:
+    owner, newcomer = await clients.user(), await clients.user()
+    workspace = await owner.workspace()
+    url = f"/api/v1/workspaces/{workspace['id']}/members"
+    await owner.add_member(workspace["id"], newcomer)
+
+    unknown = await owner.client.post(url, json={"email": unique_email(), "role": "member"})
+    duplicate = await owner.client.post(url, json={"email": newcomer.email, "role": "member"})
+
+    assert unknown.status_code == 422
+    assert unknown.json()["errors"][0]["pointer"] == "/email"
+    assert duplicate.status_code == 409
+    assert duplicate.json()["code"] == "already_member"
+
+
+async def test_role_change_and_removal(clients: ClientFactory) -> None:
+    owner, person = await clients.user(), await clients.user()
+    workspace = await owner.workspace()
+    member = await owner.add_member(workspace["id"], person)
+    url = f"/api/v1/workspaces/{workspace['id']}/members/{member['id']}"
+
+    changed = await owner.client.patch(url, json={"role": "admin"})
+    removed = await owner.client.delete(url)
+
+    assert changed.json()["role"] == "admin"
+    assert removed.status_code == 204
+    assert (await person.client.get(f"/api/v1/workspaces/{workspace['id']}")).status_code == 404
+
+
+async def test_last_owner_cannot_be_demoted_or_removed(clients: ClientFactory) -> None:
+    owner = await clients.user()
+    workspace = await owner.workspace()
+    url = f"/api/v1/workspaces/{workspace['id']}/members/{owner.member_ids[workspace['id']]}"
+
+    demoted = await owner.client.patch(url, json={"role": "admin"})
+    removed = await owner.client.delete(url)
+
+    assert demoted.status_code == removed.status_code == 409
+    assert demoted.json()["code"] == "last_owner"
+    assert (await owner.client.get(url)).json()["role"] == "owner"
+
+
+async def test_an_owner_can_step_down_once_another_owner_exists(clients: ClientFactory) -> None:
+    owner, heir = await clients.user(), await clients.user()
+    workspace = await owner.workspace()
+    await owner.add_member(workspace["id"], heir, role="owner")
+    url = f"/api/v1/workspaces/{workspace['id']}/members/{owner.member_ids[workspace['id']]}"
+
+    response = await owner.client.patch(url, json={"role": "member"})
+
+    assert response.status_code == 200
+    assert response.json()["role"] == "member"
+
+
+async def test_admin_cannot_grant_or_take_the_owner_role(clients: ClientFactory) -> None:
+    owner, admin, person = await clients.user(), await clients.user(), await clients.user()
+    workspace = await owner.workspace()
+    await owner.add_member(workspace["id"], admin, role="admin")
+    member = await owner.add_member(workspace["id"], person)
+    base = f"/api/v1/workspaces/{workspace['id']}/members"
+
+    grant = await admin.client.patch(f"{base}/{member['id']}", json={"role": "owner"})
+    demote = await admin.client.patch(
+        f"{base}/{owner.member_ids[workspace['id']]}", json={"role": "member"}
+    )
+
+    assert grant.status_code == demote.status_code == 403
+    assert grant.json()["code"] == "owner_only"
+
+
+async def test_members_can_be_filtered_by_role(clients: ClientFactory) -> None:
+    owner, viewer = await clients.user(), await clients.user()
+    workspace = await owner.workspace()
+    await owner.add_member(workspace["id"], viewer, role="viewer")
+
+    response = await owner.client.get(
+        f"/api/v1/workspaces/{workspace['id']}/members", params={"role": "viewer"}
+    )
+
+    assert [m["email"] for m in response.json()["items"]] == [viewer.email]

@@ -1,0 +1,75 @@
+"""HTTP clients and factories that build what a test needs through the public API."""
+
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+PASSWORD = "correct horse battery"
+
+
+def unique_email(prefix: str = "user") -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:12]}@example.com"
+
+
+class ClientFactory:
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    def client(
+        self, *, address: str = "127.0.0.1", headers: dict[str, str] | None = None
+    ) -> httpx.AsyncClient:
+        transport = httpx.ASGITransport(app=self.app, client=(address, 50000))
+        return httpx.AsyncClient(transport=transport, base_url="http://testserver", headers=headers)
+
+    async def user(self, *, name: str = "Test User", email: str | None = None) -> "Person":
+        client = self.client()
+        email = email or unique_email()
+        response = await client.post(
+            "/api/v1/auth/signup", json={"email": email, "password": PASSWORD, "name": name}
+        )
+        assert response.status_code == 201, response.text
+        client.headers["X-CSRF-Token"] = client.cookies["wl_csrf"]
+        return Person(client=client, id=response.json()["id"], email=email)
+
+    def bearer(self, token: str) -> httpx.AsyncClient:
+        return self.client(headers={"Authorization": f"Bearer {token}"})
+
+
+@dataclass
+class Person:
+    client: httpx.AsyncClient
+    id: str
+    email: str
+    member_ids: dict[str, str] = field(default_factory=dict)
+
+    async def workspace(self, **overrides: Any) -> dict[str, Any]:
+        body = {"name": f"Workspace {uuid.uuid4().hex[:6]}", **overrides}
+        response = await self.client.post("/api/v1/workspaces", json=body)
+        assert response.status_code == 201, response.text
+        workspace = response.json()
+        me = await self.client.get(f"/api/v1/workspaces/{workspace['id']}/members")
+        self.member_ids[workspace["id"]] = next(
+            m["id"] for m in me.json()["items"] if m["user_id"] == self.id
+        )
+        return workspace
+
+    async def add_member(
+        self, workspace_id: str, person: "Person", role: str = "member"
+    ) -> dict[str, Any]:
+        response = await self.client.post(
+            f"/api/v1/workspaces/{workspace_id}/members", json={"email": person.email, "role": role}
+        )
+        assert response.status_code == 201, response.text
+        member = response.json()
+        person.member_ids[workspace_id] = member["id"]
+        return member
+
+    async def token(self, workspace_id: str, scopes: list[str], **overrides: Any) -> dict[str, Any]:
+        response = await self.client.post(
+            f"/api/v1/workspaces/{workspace_id}/api-tokens",
+            json={"name": "script", "scopes": scopes, **overrides},
+        )
+        assert response.status_code == 201, response.text
+        return response.json()  # type: ignore[no-any-return]
