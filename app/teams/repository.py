@@ -54,7 +54,7 @@ class TeamRepository:
         rows = await self.session.execute(
             select(Team.id, Team.parent_id).where(Team.workspace_id == workspace_id)
         )
-        return dict(rows)
+        return dict(rows.all())
 
     async def existing_member_ids(
         self, workspace_id: uuid.UUID, member_ids: Sequence[uuid.UUID]

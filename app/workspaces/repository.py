@@ -44,7 +44,7 @@ class WorkspaceRepository:
                 Member.user_id == user_id, Member.workspace_id.in_(workspace_ids)
             )
         )
-        return dict(rows)
+        return dict(rows.all())
 
     async def delete(self, workspace: Workspace) -> None:
         await self.session.execute(delete(Workspace).where(Workspace.id == workspace.id))
