@@ -10,9 +10,11 @@ from fastapi.staticfiles import StaticFiles
 
 from app.api_tokens.endpoints import router as api_tokens_router
 from app.auth.endpoints import router as auth_router
+from app.comments.endpoints import router as comments_router
 from app.core.config import Settings, get_settings
 from app.core.db import create_engine, create_sessionmaker
 from app.core.health import router as health_router
+from app.core.jobs import start_background_jobs
 from app.core.logging import configure_logging
 from app.core.openapi import install_openapi
 from app.kit.body_limit import BodyLimitMiddleware
@@ -20,7 +22,12 @@ from app.kit.errors import install_error_handlers
 from app.kit.idempotency import IdempotencyMiddleware
 from app.kit.observability import Metrics, ObservabilityMiddleware
 from app.kit.ratelimit import RateLimitMiddleware
+from app.labels.endpoints import router as labels_router
 from app.members.endpoints import router as members_router
+from app.notifications.endpoints import router as notifications_router
+from app.projects.endpoints import router as projects_router
+from app.recurring.endpoints import router as recurring_router
+from app.tasks.endpoints import router as tasks_router
 from app.teams.endpoints import router as teams_router
 from app.workspaces.endpoints import router as workspaces_router
 
@@ -29,7 +36,20 @@ API_PREFIX = "/api/v1"
 
 def api_router() -> APIRouter:
     router = APIRouter(prefix=API_PREFIX)
-    for domain in (auth_router, workspaces_router, members_router, teams_router, api_tokens_router):
+    domains = (
+        auth_router,
+        workspaces_router,
+        members_router,
+        teams_router,
+        api_tokens_router,
+        projects_router,
+        tasks_router,
+        labels_router,
+        comments_router,
+        notifications_router,
+        recurring_router,
+    )
+    for domain in domains:
         router.include_router(domain)
     return router
 
@@ -55,8 +75,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        jobs = (
+            start_background_jobs(app.state.sessionmaker) if settings.run_background_jobs else None
+        )
         yield
+        if jobs is not None:
+            jobs.cancel()
         await engine.dispose()
 
     app = FastAPI(

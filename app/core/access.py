@@ -188,7 +188,8 @@ def api_routes(app: FastAPI) -> Iterator[Any]:
     """Every API operation with its full path (`path_format`), `methods` and `dependant`,
     however deeply its router was included."""
     for context in iter_route_contexts(app.routes):
-        if isinstance(context.original_route, APIRoute):
+        route = context.original_route
+        if isinstance(route, APIRoute) and route.include_in_schema:
             yield context
 
 

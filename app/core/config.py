@@ -28,6 +28,9 @@ class Settings(BaseSettings):
     token_last_used_resolution_seconds: int = 60
     idempotency_ttl_hours: int = 24
 
+    # Periodic upkeep (recurring tasks) inside the API process; safe with several replicas.
+    run_background_jobs: bool = True
+
     log_level: str = "INFO"
     log_json: bool = True
     spa_dist_dir: str = Field(default="frontend/dist")

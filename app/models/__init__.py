@@ -2,7 +2,25 @@
 
 from app.models.api_token import ApiToken
 from app.models.base import Base
+from app.models.event import Event
+from app.models.project import (
+    CapacityReservation,
+    PhaseTransition,
+    Project,
+    RecurringRule,
+    Stakeholder,
+    WorkflowStatus,
+)
 from app.models.request_control import IdempotencyRecord, RateLimitBucket
+from app.models.task import (
+    Comment,
+    Label,
+    Notification,
+    Task,
+    TaskAssignee,
+    TaskLabel,
+    TaskWatcher,
+)
 from app.models.user import AuthSession, User
 from app.models.workspace import Member, Team, TeamMember, Workspace
 
@@ -10,11 +28,25 @@ __all__ = [
     "ApiToken",
     "AuthSession",
     "Base",
+    "CapacityReservation",
+    "Comment",
+    "Event",
     "IdempotencyRecord",
+    "Label",
     "Member",
+    "Notification",
+    "PhaseTransition",
+    "Project",
     "RateLimitBucket",
+    "RecurringRule",
+    "Stakeholder",
+    "Task",
+    "TaskAssignee",
+    "TaskLabel",
+    "TaskWatcher",
     "Team",
     "TeamMember",
     "User",
+    "WorkflowStatus",
     "Workspace",
 ]

@@ -28,6 +28,10 @@ ROUTES_WITHOUT_WORKSPACE = {
     "GET /api/v1/me",
     "GET /api/v1/workspaces",
     "POST /api/v1/workspaces",
+    "GET /api/v1/me/tasks",
+    "GET /api/v1/me/notifications",
+    "POST /api/v1/me/notifications/{notification_id}/read",
+    "POST /api/v1/me/notifications/read-all",
     "GET /healthz",
     "GET /readyz",
     "GET /metrics",
@@ -42,32 +46,60 @@ class Tenant:
     ids: dict[str, str] = field(default_factory=dict)
 
 
+async def _created(client: httpx.AsyncClient, url: str, body: dict[str, Any]) -> str:
+    response = await client.post(url, json=body)
+    assert response.status_code == 201, response.text
+    return str(response.json()["id"])
+
+
 async def _tenant(clients: ClientFactory) -> Tenant:
+    """A workspace with one of everything a path can name."""
     owner, colleague = await clients.user(), await clients.user()
     workspace = await owner.workspace()
     wid = workspace["id"]
+    base = f"/api/v1/workspaces/{wid}"
     member = await owner.add_member(wid, colleague)
-    team = (
-        await owner.client.post(
-            f"/api/v1/workspaces/{wid}/teams", json={"name": "T", "member_ids": [member["id"]]}
-        )
-    ).json()
-    token = await colleague.token(wid, ["workspace:read"])
-    return Tenant(
-        workspace_id=wid,
-        owner=owner,
-        ids={
-            "workspace_id": wid,
-            "member_id": member["id"],
-            "team_id": team["id"],
-            "token_id": token["id"],
-        },
-    )
+    project = await owner.project(wid, kind="ongoing", start_date=None, target_date=None)
+    pbase = f"{base}/projects/{project['id']}"
+    task = await owner.task(wid, project["id"])
+    ids = {
+        "workspace_id": wid,
+        "member_id": member["id"],
+        "team_id": await _created(
+            owner.client, f"{base}/teams", {"name": "T", "member_ids": [member["id"]]}
+        ),
+        "token_id": (await colleague.token(wid, ["workspace:read"]))["id"],
+        "project_id": project["id"],
+        "status_id": (await owner.statuses(wid, project["id"]))["todo"],
+        "reservation_id": await _created(
+            owner.client, f"{pbase}/reservations", {"member_id": member["id"], "hours_per_week": 4}
+        ),
+        "rule_id": await _created(
+            owner.client, f"{pbase}/recurring-rules", {"title": "R", "rrule": "FREQ=MONTHLY"}
+        ),
+        "task_id": task["id"],
+        "label_id": await _created(owner.client, f"{base}/labels", {"name": "L"}),
+        "comment_id": await _created(
+            owner.client, f"{base}/tasks/{task['id']}/comments", {"body": "c"}
+        ),
+    }
+    return Tenant(workspace_id=wid, owner=owner, ids=ids)
 
 
 # Bodies that pass validation, so a request reaches the lookup of its path ids.
 VALID_BODIES: dict[str, Callable[[Tenant], dict[str, Any]]] = {
     "teams:add_member": lambda own: {"member_id": own.ids["member_id"]},
+    "project_transitions:create": lambda _: {"to_phase": "planning"},
+    "project_stakeholders:set": lambda _: {"role": "informed"},
+    "project_statuses:create": lambda _: {"name": "New", "category": "todo"},
+    "project_statuses:reorder": lambda own: {"status_ids": [own.ids["status_id"]]},
+    "project_reservations:create": lambda own: {
+        "member_id": own.ids["member_id"],
+        "hours_per_week": 1,
+    },
+    "recurring_rules:create": lambda _: {"title": "x", "rrule": "FREQ=DAILY"},
+    "comments:create": lambda _: {"body": "x"},
+    "comments:update": lambda _: {"body": "x"},
 }
 
 
@@ -95,6 +127,44 @@ async def _call(
 ) -> httpx.Response:
     json_body = body if method in {"POST", "PATCH", "PUT"} else None
     return await client.request(method, path, json=json_body, headers=STALE_ETAG)
+
+
+def _unknown_ids(workspace_id: str) -> dict[str, str]:
+    """Ids that exist nowhere, so an allowed caller reaches a 404 or 422 and changes nothing."""
+    return {name: str(uuid.uuid4()) for name in PATH_IDS} | {"workspace_id": workspace_id}
+
+
+PATH_IDS = (
+    "member_id",
+    "team_id",
+    "token_id",
+    "project_id",
+    "status_id",
+    "reservation_id",
+    "rule_id",
+    "task_id",
+    "label_id",
+    "comment_id",
+)
+
+
+PATH_IDS = (
+    "member_id",
+    "team_id",
+    "token_id",
+    "project_id",
+    "status_id",
+    "reservation_id",
+    "rule_id",
+    "task_id",
+    "label_id",
+    "comment_id",
+)
+
+
+def _unknown_ids(workspace_id: str) -> dict[str, str]:
+    """Ids that exist nowhere, so an allowed caller meets a 404 or 422 and changes nothing."""
+    return {name: str(uuid.uuid4()) for name in PATH_IDS} | {"workspace_id": workspace_id}
 
 
 @pytest.fixture(scope="module")
@@ -134,12 +204,7 @@ async def test_roles_below_the_required_one_are_refused(app) -> None:
     for role in (Role.admin, Role.member, Role.viewer):
         people[role] = await clients.user()
         await owner.add_member(workspace["id"], people[role], role=role.value)
-    ids = {
-        "workspace_id": workspace["id"],
-        "member_id": str(uuid.uuid4()),
-        "team_id": str(uuid.uuid4()),
-        "token_id": str(uuid.uuid4()),
-    }
+    ids = _unknown_ids(workspace["id"])
     failures = []
 
     for method, template, route in _workspace_routes(app):
@@ -163,12 +228,7 @@ async def test_tokens_without_the_routes_scope_are_refused(app) -> None:
     all_but = {
         scope: (await owner.token(wid, sorted(set(SCOPES) - {scope})))["token"] for scope in SCOPES
     }
-    ids = {
-        "workspace_id": wid,
-        "member_id": str(uuid.uuid4()),
-        "team_id": str(uuid.uuid4()),
-        "token_id": str(uuid.uuid4()),
-    }
+    ids = _unknown_ids(wid)
     failures = []
 
     for method, template, route in _workspace_routes(app):

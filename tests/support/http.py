@@ -73,3 +73,37 @@ class Person:
         )
         assert response.status_code == 201, response.text
         return response.json()  # type: ignore[no-any-return]
+
+    async def project(self, workspace_id: str, **overrides: Any) -> dict[str, Any]:
+        key = overrides.pop("key", "P" + uuid.uuid4().hex[:6].upper().translate(_DIGITS_TO_LETTERS))
+        body = {
+            "key": key,
+            "name": f"Project {key}",
+            "kind": "project",
+            "start_date": "2026-03-02",
+            "target_date": "2026-06-30",
+            **overrides,
+        }
+        response = await self.client.post(f"/api/v1/workspaces/{workspace_id}/projects", json=body)
+        assert response.status_code == 201, response.text
+        return response.json()  # type: ignore[no-any-return]
+
+    async def statuses(self, workspace_id: str, project_id: str) -> dict[str, str]:
+        """Status ids by category (the first of each)."""
+        response = await self.client.get(
+            f"/api/v1/workspaces/{workspace_id}/projects/{project_id}/statuses"
+        )
+        assert response.status_code == 200, response.text
+        found: dict[str, str] = {}
+        for item in response.json()["items"]:
+            found.setdefault(item["category"], item["id"])
+        return found
+
+    async def task(self, workspace_id: str, project_id: str, **overrides: Any) -> dict[str, Any]:
+        body = {"project_id": project_id, "title": "A task", **overrides}
+        response = await self.client.post(f"/api/v1/workspaces/{workspace_id}/tasks", json=body)
+        assert response.status_code == 201, response.text
+        return response.json()  # type: ignore[no-any-return]
+
+
+_DIGITS_TO_LETTERS = str.maketrans("0123456789", "GHIJKLMNOP")

@@ -1,0 +1,127 @@
+import uuid
+
+from fastapi import APIRouter, Response, status
+
+from app.comments import service
+from app.comments.schemas import Comment, CommentCreate, CommentUpdate, Watcher
+from app.core.db import Session
+from app.kit.errors import (
+    Conflict,
+    Forbidden,
+    NotFound,
+    PreconditionFailed,
+    Unauthorized,
+    Unprocessable,
+    problem_responses,
+)
+from app.kit.etag import IfMatch, set_etag
+from app.kit.pagination import Page, PageQuery
+from app.tasks.auth import TasksRead, TasksWrite
+from app.tasks.endpoints import TaskRef
+
+router = APIRouter(prefix="/workspaces/{workspace_id}/tasks/{task_id}", tags=["comments"])
+ERRORS = problem_responses(Unauthorized, Forbidden, NotFound, Unprocessable)
+WRITE_ERRORS = {**ERRORS, **problem_responses(Conflict, PreconditionFailed)}
+
+
+def _out(comment: object) -> Comment:
+    return Comment.model_validate(comment)
+
+
+@router.get(
+    "/comments", operation_id="comments:list", response_model=Page[Comment], responses=ERRORS
+)
+async def list_comments(
+    task_id: TaskRef, principal: TasksRead, session: Session, page: PageQuery
+) -> Page[Comment]:
+    """The task's comments, oldest first."""
+    rows, cursor = await service.page(session, principal, task_id, page)
+    return Page(items=[_out(row) for row in rows], next_cursor=cursor)
+
+
+@router.post(
+    "/comments",
+    operation_id="comments:create",
+    status_code=status.HTTP_201_CREATED,
+    response_model=Comment,
+    responses=WRITE_ERRORS,
+)
+async def create_comment(
+    task_id: TaskRef, data: CommentCreate, principal: TasksWrite, session: Session
+) -> Comment:
+    """Comment on a task; mentioned members and watchers are notified."""
+    return _out(await service.create(session, principal, task_id, data.body))
+
+
+@router.patch(
+    "/comments/{comment_id}",
+    operation_id="comments:update",
+    response_model=Comment,
+    responses=WRITE_ERRORS,
+)
+async def update_comment(
+    task_id: TaskRef,
+    comment_id: uuid.UUID,
+    data: CommentUpdate,
+    principal: TasksWrite,
+    session: Session,
+    response: Response,
+    if_match: IfMatch = None,
+) -> Comment:
+    """Edit your comment."""
+    comment = await service.update(session, principal, task_id, comment_id, data.body, if_match)
+    set_etag(response, comment)
+    return _out(comment)
+
+
+@router.delete(
+    "/comments/{comment_id}",
+    operation_id="comments:delete",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=WRITE_ERRORS,
+)
+async def delete_comment(
+    task_id: TaskRef,
+    comment_id: uuid.UUID,
+    principal: TasksWrite,
+    session: Session,
+    if_match: IfMatch = None,
+) -> None:
+    """Delete your comment (admins may delete any)."""
+    await service.delete(session, principal, task_id, comment_id, if_match)
+
+
+@router.get(
+    "/watchers", operation_id="watchers:list", response_model=list[Watcher], responses=ERRORS
+)
+async def list_watchers(task_id: TaskRef, principal: TasksRead, session: Session) -> list[Watcher]:
+    """Members who follow the task."""
+    return [Watcher(member_id=m) for m in await service.watchers(session, principal, task_id)]
+
+
+@router.put(
+    "/watchers/{member_id}",
+    operation_id="watchers:add",
+    response_model=list[Watcher],
+    responses=WRITE_ERRORS,
+)
+async def add_watcher(
+    task_id: TaskRef, member_id: uuid.UUID, principal: TasksWrite, session: Session
+) -> list[Watcher]:
+    """Make a member follow the task."""
+    return [
+        Watcher(member_id=m) for m in await service.watch(session, principal, task_id, member_id)
+    ]
+
+
+@router.delete(
+    "/watchers/{member_id}",
+    operation_id="watchers:remove",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=WRITE_ERRORS,
+)
+async def remove_watcher(
+    task_id: TaskRef, member_id: uuid.UUID, principal: TasksWrite, session: Session
+) -> None:
+    """Stop a member following the task."""
+    await service.unwatch(session, principal, task_id, member_id)

@@ -1,0 +1,90 @@
+import uuid
+from collections.abc import Iterable
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.kit.pagination import PageParams, Sortable, paginate
+from app.models import Comment, Member, TaskWatcher, User
+
+COMMENT_SORTS = Sortable(
+    fields={"created_at": Comment.created_at}, default="created_at", tiebreak=Comment.id
+)
+
+
+class CommentRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, comment: Comment) -> Comment:
+        self.session.add(comment)
+        await self.session.flush()
+        return comment
+
+    async def get(
+        self, workspace_id: uuid.UUID, task_id: uuid.UUID, comment_id: uuid.UUID
+    ) -> Comment | None:
+        comment = await self.session.get(Comment, (workspace_id, comment_id))
+        return comment if comment is not None and comment.task_id == task_id else None
+
+    async def page(
+        self, workspace_id: uuid.UUID, task_id: uuid.UUID, params: PageParams
+    ) -> tuple[list[Comment], str | None]:
+        statement = select(Comment).where(
+            Comment.workspace_id == workspace_id, Comment.task_id == task_id
+        )
+        return await paginate(self.session, statement, params, COMMENT_SORTS)
+
+    async def delete(self, comment: Comment) -> None:
+        await self.session.delete(comment)
+        await self.session.flush()
+
+    async def members_by_reference(
+        self, workspace_id: uuid.UUID, member_ids: Iterable[uuid.UUID], emails: Iterable[str]
+    ) -> list[Member]:
+        """Members of the workspace named by id or by their user's email."""
+        ids, addresses = set(member_ids), {e.lower() for e in emails}
+        if not ids and not addresses:
+            return []
+        by_email = (
+            select(Member.id)
+            .join(User, User.id == Member.user_id)
+            .where(Member.workspace_id == workspace_id, func.lower(User.email).in_(addresses))
+        )
+        rows = await self.session.scalars(
+            select(Member).where(
+                Member.workspace_id == workspace_id, Member.id.in_(ids) | Member.id.in_(by_email)
+            )
+        )
+        return list(rows)
+
+    async def watcher_ids(self, workspace_id: uuid.UUID, task_id: uuid.UUID) -> list[uuid.UUID]:
+        rows = await self.session.scalars(
+            select(TaskWatcher.member_id)
+            .where(TaskWatcher.workspace_id == workspace_id, TaskWatcher.task_id == task_id)
+            .order_by(TaskWatcher.member_id)
+        )
+        return list(rows)
+
+    async def watch(
+        self, workspace_id: uuid.UUID, task_id: uuid.UUID, member_ids: Iterable[uuid.UUID]
+    ) -> None:
+        current = set(await self.watcher_ids(workspace_id, task_id))
+        self.session.add_all(
+            TaskWatcher(workspace_id=workspace_id, task_id=task_id, member_id=m)
+            for m in dict.fromkeys(member_ids)
+            if m not in current
+        )
+        await self.session.flush()
+
+    async def unwatch(
+        self, workspace_id: uuid.UUID, task_id: uuid.UUID, member_id: uuid.UUID
+    ) -> bool:
+        result = await self.session.execute(
+            delete(TaskWatcher).where(
+                TaskWatcher.workspace_id == workspace_id,
+                TaskWatcher.task_id == task_id,
+                TaskWatcher.member_id == member_id,
+            )
+        )
+        return bool(getattr(result, "rowcount", 0))

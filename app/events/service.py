@@ -1,0 +1,71 @@
+"""The event log (DESIGN §6): every mutation appends one row in its own transaction."""
+
+import uuid
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.access import Principal
+from app.core.clock import utcnow
+from app.events.repository import EventRepository
+from app.models import Event
+
+
+def _plain(value: Any) -> Any:
+    """JSON-ready form of a column value."""
+    if isinstance(value, uuid.UUID | Decimal):
+        return str(value)
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, list | tuple | set | frozenset):
+        items = [_plain(v) for v in value]
+        return sorted(items) if isinstance(value, set | frozenset) else items
+    return value
+
+
+def snapshot(row: object, fields: Iterable[str]) -> dict[str, Any]:
+    return {field: _plain(getattr(row, field)) for field in fields}
+
+
+def changes_between(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]:
+    """`{field: {before, after}}` for the fields whose value differs."""
+    return {
+        field: {"before": before.get(field), "after": value}
+        for field, value in after.items()
+        if before.get(field) != value
+    }
+
+
+def created(after: Mapping[str, Any]) -> dict[str, Any]:
+    return {field: {"before": None, "after": value} for field, value in after.items()}
+
+
+def record(
+    session: AsyncSession,
+    principal: Principal | None,
+    type_: str,
+    *,
+    entity_type: str,
+    entity_id: uuid.UUID,
+    workspace_id: uuid.UUID,
+    project_id: uuid.UUID | None = None,
+    changes: Mapping[str, Any] | None = None,
+) -> Event:
+    event = Event(
+        workspace_id=workspace_id,
+        type=type_,
+        entity_type=entity_type,
+        entity_id=entity_id,
+        project_id=project_id,
+        actor_id=principal.member_id if principal else None,
+        changes=dict(changes or {}),
+        created_at=utcnow(),
+    )
+    EventRepository(session).add(event)
+    return event

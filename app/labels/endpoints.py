@@ -1,0 +1,82 @@
+import uuid
+
+from fastapi import APIRouter, Response, status
+
+from app.core.db import Session
+from app.kit.errors import (
+    Conflict,
+    Forbidden,
+    NotFound,
+    PreconditionFailed,
+    Unauthorized,
+    Unprocessable,
+    problem_responses,
+)
+from app.kit.etag import IfMatch, set_etag
+from app.kit.pagination import Page, PageQuery
+from app.labels import service
+from app.labels.schemas import Label, LabelCreate, LabelUpdate
+from app.tasks.auth import TasksRead, TasksWrite
+
+router = APIRouter(prefix="/workspaces/{workspace_id}/labels", tags=["labels"])
+ERRORS = problem_responses(Unauthorized, Forbidden, NotFound, Unprocessable)
+WRITE_ERRORS = {**ERRORS, **problem_responses(Conflict, PreconditionFailed)}
+
+
+@router.get("", operation_id="labels:list", response_model=Page[Label], responses=ERRORS)
+async def list_labels(principal: TasksRead, session: Session, page: PageQuery) -> Page[Label]:
+    """The workspace's labels."""
+    rows, cursor = await service.page(session, principal, page)
+    return Page(items=[Label.model_validate(row) for row in rows], next_cursor=cursor)
+
+
+@router.post(
+    "",
+    operation_id="labels:create",
+    status_code=status.HTTP_201_CREATED,
+    response_model=Label,
+    responses=WRITE_ERRORS,
+)
+async def create_label(data: LabelCreate, principal: TasksWrite, session: Session) -> Label:
+    """Create a label."""
+    return Label.model_validate(await service.create(session, principal, data))
+
+
+@router.get("/{label_id}", operation_id="labels:get", response_model=Label, responses=ERRORS)
+async def get_label(
+    label_id: uuid.UUID, principal: TasksRead, session: Session, response: Response
+) -> Label:
+    """One label."""
+    label = await service.get(session, principal, label_id)
+    set_etag(response, label)
+    return Label.model_validate(label)
+
+
+@router.patch(
+    "/{label_id}", operation_id="labels:update", response_model=Label, responses=WRITE_ERRORS
+)
+async def update_label(
+    label_id: uuid.UUID,
+    data: LabelUpdate,
+    principal: TasksWrite,
+    session: Session,
+    response: Response,
+    if_match: IfMatch = None,
+) -> Label:
+    """Rename or recolour a label."""
+    label = await service.update(session, principal, label_id, data, if_match)
+    set_etag(response, label)
+    return Label.model_validate(label)
+
+
+@router.delete(
+    "/{label_id}",
+    operation_id="labels:delete",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=WRITE_ERRORS,
+)
+async def delete_label(
+    label_id: uuid.UUID, principal: TasksWrite, session: Session, if_match: IfMatch = None
+) -> None:
+    """Delete a label (it disappears from its tasks)."""
+    await service.delete(session, principal, label_id, if_match)

@@ -1,0 +1,66 @@
+import uuid
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.access import Principal
+from app.kit.errors import Conflict, NotFound
+from app.kit.etag import check_if_match
+from app.kit.pagination import PageParams
+from app.labels.repository import LabelRepository
+from app.labels.schemas import LabelCreate, LabelUpdate
+from app.models import Label
+
+
+async def get(session: AsyncSession, principal: Principal, label_id: uuid.UUID) -> Label:
+    label = await LabelRepository(session).get(principal.workspace_id, label_id)
+    if label is None:
+        raise NotFound("No such label.", code="label_not_found")
+    return label
+
+
+async def _ensure_name_free(
+    repo: LabelRepository, principal: Principal, name: str, label_id: uuid.UUID | None
+) -> None:
+    existing = await repo.named(principal.workspace_id, name)
+    if existing is not None and existing.id != label_id:
+        raise Conflict("A label with this name already exists.", code="label_name_taken")
+
+
+async def create(session: AsyncSession, principal: Principal, data: LabelCreate) -> Label:
+    repo = LabelRepository(session)
+    await _ensure_name_free(repo, principal, data.name, None)
+    return await repo.add(
+        Label(workspace_id=principal.workspace_id, name=data.name, color=data.color)
+    )
+
+
+async def update(
+    session: AsyncSession,
+    principal: Principal,
+    label_id: uuid.UUID,
+    data: LabelUpdate,
+    if_match: str | None,
+) -> Label:
+    label = await get(session, principal, label_id)
+    check_if_match(if_match, label)
+    if data.name is not None:
+        await _ensure_name_free(LabelRepository(session), principal, data.name, label.id)
+        label.name = data.name
+    if data.color is not None:
+        label.color = data.color
+    await session.flush()
+    return label
+
+
+async def delete(
+    session: AsyncSession, principal: Principal, label_id: uuid.UUID, if_match: str | None
+) -> None:
+    label = await get(session, principal, label_id)
+    check_if_match(if_match, label)
+    await LabelRepository(session).delete(label)
+
+
+async def page(
+    session: AsyncSession, principal: Principal, params: PageParams
+) -> tuple[list[Label], str | None]:
+    return await LabelRepository(session).page(principal.workspace_id, params)

@@ -1,0 +1,163 @@
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Float,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, TenantOwned, Versioned
+from app.models.project import _member_fk, _project_fk
+
+
+def _task_fk(column: str = "task_id", ondelete: str = "CASCADE") -> ForeignKeyConstraint:
+    return ForeignKeyConstraint(
+        ["workspace_id", column], ["task.workspace_id", "task.id"], ondelete=ondelete
+    )
+
+
+class Label(TenantOwned, Versioned, Base):
+    __tablename__ = "label"
+    __table_args__ = (UniqueConstraint("workspace_id", "name"),)
+
+    name: Mapped[str] = mapped_column(String(100))
+    color: Mapped[str] = mapped_column(String(7), default="#6b7280")
+
+
+class Task(TenantOwned, Versioned, Base):
+    __tablename__ = "task"
+    __table_args__ = (
+        _project_fk(),
+        # NO ACTION (checked at the end of the statement), so a subtree goes in one DELETE.
+        _task_fk("parent_id", ondelete="NO ACTION"),
+        ForeignKeyConstraint(
+            ["workspace_id", "status_id"],
+            ["workflow_status.workspace_id", "workflow_status.id"],
+            ondelete="RESTRICT",
+        ),
+        ForeignKeyConstraint(
+            ["workspace_id", "recurring_rule_id"],
+            ["recurring_rule.workspace_id", "recurring_rule.id"],
+            ondelete="SET NULL",
+        ),
+        UniqueConstraint("workspace_id", "project_id", "number"),
+        # A recurring rule materialises each occurrence once, however often it runs.
+        UniqueConstraint("workspace_id", "recurring_rule_id", "occurrence_date"),
+        CheckConstraint(
+            "priority IN ('none', 'low', 'medium', 'high', 'urgent')", name="priority_known"
+        ),
+        CheckConstraint("duration_days >= 0", name="duration_not_negative"),
+        CheckConstraint("scheduling_mode IN ('auto', 'manual')", name="mode_known"),
+        CheckConstraint(
+            "(constraint_type IS NULL AND constraint_date IS NULL)"
+            " OR (constraint_type IN ('snet', 'fnlt') AND constraint_date IS NOT NULL)",
+            name="constraint_shape",
+        ),
+        Index("ix_task_project_status", "workspace_id", "project_id", "status_id", "id"),
+        Index("ix_task_parent", "workspace_id", "parent_id"),
+        Index("ix_task_updated", "workspace_id", "updated_at"),
+    )
+
+    project_id: Mapped[uuid.UUID]
+    number: Mapped[int] = mapped_column(Integer)
+    parent_id: Mapped[uuid.UUID | None]
+    title: Mapped[str] = mapped_column(String(500))
+    description: Mapped[str] = mapped_column(Text, default="")
+    status_id: Mapped[uuid.UUID]
+    priority: Mapped[str] = mapped_column(String(8), default="none")
+    start_date: Mapped[date | None]
+    duration_days: Mapped[int] = mapped_column(Integer, default=1)
+    # Derived from start and duration on the project's calendar; stored so lists can filter on it.
+    finish_date: Mapped[date | None]
+    due_date: Mapped[date | None]
+    estimate_hours: Mapped[Decimal | None] = mapped_column(Numeric(8, 2))
+    scheduling_mode: Mapped[str] = mapped_column(String(8), default="auto")
+    constraint_type: Mapped[str | None] = mapped_column(String(8))
+    constraint_date: Mapped[date | None]
+    position: Mapped[float] = mapped_column(Float, default=0.0)
+    completed_at: Mapped[datetime | None]
+    recurring_rule_id: Mapped[uuid.UUID | None]
+    occurrence_date: Mapped[date | None]
+
+
+class TaskAssignee(Base):
+    __tablename__ = "task_assignee"
+    __table_args__ = (
+        _task_fk(),
+        _member_fk("member_id", ondelete="CASCADE"),
+        Index("ix_task_assignee_member", "workspace_id", "member_id", "task_id"),
+    )
+
+    workspace_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    task_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    member_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+
+
+class TaskLabel(Base):
+    __tablename__ = "task_label"
+    __table_args__ = (
+        _task_fk(),
+        ForeignKeyConstraint(
+            ["workspace_id", "label_id"], ["label.workspace_id", "label.id"], ondelete="CASCADE"
+        ),
+        Index("ix_task_label_label", "workspace_id", "label_id", "task_id"),
+    )
+
+    workspace_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    task_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    label_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+
+
+class TaskWatcher(Base):
+    __tablename__ = "task_watcher"
+    __table_args__ = (_task_fk(), _member_fk("member_id", ondelete="CASCADE"))
+
+    workspace_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    task_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    member_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+
+
+class Comment(TenantOwned, Versioned, Base):
+    __tablename__ = "comment"
+    __table_args__ = (
+        _task_fk(),
+        Index("ix_comment_task", "workspace_id", "task_id", "id"),
+    )
+
+    task_id: Mapped[uuid.UUID]
+    # Comments stay when their author leaves the workspace: no foreign key.
+    author_id: Mapped[uuid.UUID]
+    body: Mapped[str] = mapped_column(Text)
+    # Member ids the body mentions, resolved when it was written.
+    mentioned_member_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class Notification(TenantOwned, Base):
+    """Something a member should see, e.g. an @mention; listed across workspaces at /me."""
+
+    __tablename__ = "notification"
+    __table_args__ = (
+        _member_fk("recipient_id", ondelete="CASCADE"),
+        _task_fk(ondelete="CASCADE"),
+        Index("ix_notification_user", "user_id", "read_at", "id"),
+    )
+
+    user_id: Mapped[uuid.UUID]
+    recipient_id: Mapped[uuid.UUID]
+    kind: Mapped[str] = mapped_column(String(32))
+    task_id: Mapped[uuid.UUID | None]
+    comment_id: Mapped[uuid.UUID | None]
+    actor_id: Mapped[uuid.UUID | None]
+    summary: Mapped[str] = mapped_column(String(500))
+    read_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]

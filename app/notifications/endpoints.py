@@ -1,0 +1,52 @@
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from app.core.access import CurrentCaller
+from app.core.db import Session
+from app.kit.errors import Forbidden, NotFound, Unauthorized, problem_responses
+from app.kit.pagination import Page, PageQuery
+from app.notifications import service
+from app.notifications.schemas import MarkedRead, Notification
+
+router = APIRouter(prefix="/me/notifications", tags=["notifications"])
+ERRORS = problem_responses(Unauthorized, Forbidden, NotFound)
+
+
+@router.get(
+    "", operation_id="notifications:list", response_model=Page[Notification], responses=ERRORS
+)
+async def list_notifications(
+    caller: CurrentCaller,
+    session: Session,
+    page: PageQuery,
+    unread: Annotated[bool, Query(description="Only unread ones.")] = False,
+) -> Page[Notification]:
+    """My notifications across workspaces, newest first."""
+    rows, cursor = await service.page(session, caller, page, unread)
+    return Page(items=[Notification.model_validate(row) for row in rows], next_cursor=cursor)
+
+
+@router.post(
+    "/{notification_id}/read",
+    operation_id="notifications:mark_read",
+    response_model=Notification,
+    responses=ERRORS,
+)
+async def mark_read(
+    notification_id: uuid.UUID, caller: CurrentCaller, session: Session
+) -> Notification:
+    """Mark one notification read."""
+    return Notification.model_validate(await service.mark_read(session, caller, notification_id))
+
+
+@router.post(
+    "/read-all",
+    operation_id="notifications:mark_all_read",
+    response_model=MarkedRead,
+    responses=ERRORS,
+)
+async def mark_all_read(caller: CurrentCaller, session: Session) -> MarkedRead:
+    """Mark all my notifications read."""
+    return MarkedRead(marked=await service.mark_all_read(session, caller))

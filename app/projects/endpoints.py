@@ -1,0 +1,453 @@
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response, status
+
+from app.core.db import Session
+from app.events.schemas import Event
+from app.kit.errors import (
+    Conflict,
+    Forbidden,
+    NotFound,
+    PreconditionFailed,
+    Unauthorized,
+    Unprocessable,
+    problem_responses,
+)
+from app.kit.etag import IfMatch, set_etag
+from app.kit.pagination import Page, PageQuery
+from app.projects import service
+from app.projects.auth import ProjectsAdmin, ProjectsRead, ProjectsWrite
+from app.projects.schemas import (
+    Phase,
+    Project,
+    ProjectCreate,
+    ProjectKind,
+    ProjectStatus,
+    ProjectUpdate,
+    Reservation,
+    ReservationCreate,
+    ReservationUpdate,
+    Stakeholder,
+    StakeholderSet,
+    Transition,
+    TransitionCreate,
+    WorkflowStatus,
+    WorkflowStatusCreate,
+    WorkflowStatusOrder,
+    WorkflowStatusUpdate,
+)
+
+router = APIRouter(prefix="/workspaces/{workspace_id}/projects", tags=["projects"])
+ERRORS = problem_responses(Unauthorized, Forbidden, NotFound, Unprocessable)
+WRITE_ERRORS = {**ERRORS, **problem_responses(Conflict, PreconditionFailed)}
+
+
+# Projects
+
+
+@router.get("", operation_id="projects:list", response_model=Page[Project], responses=ERRORS)
+async def list_projects(
+    principal: ProjectsRead,
+    session: Session,
+    page: PageQuery,
+    kind: Annotated[ProjectKind | None, Query()] = None,
+    phase: Annotated[Phase | None, Query()] = None,
+    status: Annotated[ProjectStatus | None, Query()] = None,
+    team_id: Annotated[uuid.UUID | None, Query()] = None,
+    owner_id: Annotated[uuid.UUID | None, Query()] = None,
+) -> Page[Project]:
+    """Projects and ongoing work, filtered by kind, phase, status, team or owner."""
+    rows, cursor = await service.page(
+        session,
+        principal,
+        page,
+        kind=kind,
+        phase=phase,
+        status=status,
+        team_id=team_id,
+        owner_id=owner_id,
+    )
+    return Page(items=[Project.model_validate(row) for row in rows], next_cursor=cursor)
+
+
+@router.post(
+    "",
+    operation_id="projects:create",
+    status_code=status.HTTP_201_CREATED,
+    response_model=Project,
+    responses=WRITE_ERRORS,
+)
+async def create_project(
+    data: ProjectCreate, principal: ProjectsWrite, session: Session, response: Response
+) -> Project:
+    """Create a project or ongoing work, with the default workflow statuses."""
+    project = await service.create(session, principal, data)
+    set_etag(response, project)
+    return Project.model_validate(project)
+
+
+@router.get("/{project_id}", operation_id="projects:get", response_model=Project, responses=ERRORS)
+async def get_project(
+    project_id: uuid.UUID, principal: ProjectsRead, session: Session, response: Response
+) -> Project:
+    """One project."""
+    project = await service.get_project(session, principal, project_id)
+    set_etag(response, project)
+    return Project.model_validate(project)
+
+
+@router.patch(
+    "/{project_id}",
+    operation_id="projects:update",
+    response_model=Project,
+    responses=WRITE_ERRORS,
+)
+async def update_project(
+    project_id: uuid.UUID,
+    data: ProjectUpdate,
+    principal: ProjectsWrite,
+    session: Session,
+    response: Response,
+    if_match: IfMatch = None,
+) -> Project:
+    """Change a project's name, dates, owner, team, budget or status."""
+    project = await service.update(session, principal, project_id, data, if_match)
+    set_etag(response, project)
+    return Project.model_validate(project)
+
+
+@router.post(
+    "/{project_id}/archive",
+    operation_id="projects:archive",
+    response_model=Project,
+    responses=WRITE_ERRORS,
+)
+async def archive_project(
+    project_id: uuid.UUID, principal: ProjectsAdmin, session: Session, response: Response
+) -> Project:
+    """Archive a project: it stays readable but can no longer be changed."""
+    project = await service.set_archived(session, principal, project_id, archived=True)
+    set_etag(response, project)
+    return Project.model_validate(project)
+
+
+@router.post(
+    "/{project_id}/unarchive",
+    operation_id="projects:unarchive",
+    response_model=Project,
+    responses=WRITE_ERRORS,
+)
+async def unarchive_project(
+    project_id: uuid.UUID, principal: ProjectsAdmin, session: Session, response: Response
+) -> Project:
+    """Bring an archived project back as active."""
+    project = await service.set_archived(session, principal, project_id, archived=False)
+    set_etag(response, project)
+    return Project.model_validate(project)
+
+
+@router.get(
+    "/{project_id}/activity",
+    operation_id="project_activity:list",
+    response_model=Page[Event],
+    responses=ERRORS,
+)
+async def list_project_activity(
+    project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
+) -> Page[Event]:
+    """What happened to the project and its tasks, newest first."""
+    rows, cursor = await service.page_activity(session, principal, project_id, page)
+    return Page(items=[Event.model_validate(row) for row in rows], next_cursor=cursor)
+
+
+# Phase transitions
+
+
+@router.get(
+    "/{project_id}/transitions",
+    operation_id="project_transitions:list",
+    response_model=Page[Transition],
+    responses=ERRORS,
+)
+async def list_transitions(
+    project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
+) -> Page[Transition]:
+    """The project's phase history, oldest first."""
+    rows, cursor = await service.page_transitions(session, principal, project_id, page)
+    return Page(items=[Transition.model_validate(row) for row in rows], next_cursor=cursor)
+
+
+@router.post(
+    "/{project_id}/transitions",
+    operation_id="project_transitions:create",
+    status_code=status.HTTP_201_CREATED,
+    response_model=Transition,
+    responses=WRITE_ERRORS,
+)
+async def create_transition(
+    project_id: uuid.UUID,
+    data: TransitionCreate,
+    principal: ProjectsWrite,
+    session: Session,
+    if_match: IfMatch = None,
+) -> Transition:
+    """Move a project to another lifecycle phase."""
+    row = await service.transition(session, principal, project_id, data, if_match)
+    return Transition.model_validate(row)
+
+
+# Stakeholders
+
+
+@router.get(
+    "/{project_id}/stakeholders",
+    operation_id="project_stakeholders:list",
+    response_model=Page[Stakeholder],
+    responses=ERRORS,
+)
+async def list_stakeholders(
+    project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
+) -> Page[Stakeholder]:
+    """Members with a stake in the project and their roles."""
+    rows, cursor = await service.page_stakeholders(session, principal, project_id, page)
+    return Page(items=[Stakeholder.model_validate(row) for row in rows], next_cursor=cursor)
+
+
+@router.put(
+    "/{project_id}/stakeholders/{member_id}",
+    operation_id="project_stakeholders:set",
+    response_model=Stakeholder,
+    responses=WRITE_ERRORS,
+)
+async def set_stakeholder(
+    project_id: uuid.UUID,
+    member_id: uuid.UUID,
+    data: StakeholderSet,
+    principal: ProjectsWrite,
+    session: Session,
+) -> Stakeholder:
+    """Make a member a stakeholder, or change their role."""
+    row = await service.set_stakeholder(session, principal, project_id, member_id, data)
+    return Stakeholder.model_validate(row)
+
+
+@router.delete(
+    "/{project_id}/stakeholders/{member_id}",
+    operation_id="project_stakeholders:delete",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=WRITE_ERRORS,
+)
+async def remove_stakeholder(
+    project_id: uuid.UUID, member_id: uuid.UUID, principal: ProjectsWrite, session: Session
+) -> None:
+    """Remove a member from the project's stakeholders."""
+    await service.remove_stakeholder(session, principal, project_id, member_id)
+
+
+# Workflow statuses
+
+
+@router.get(
+    "/{project_id}/statuses",
+    operation_id="project_statuses:list",
+    response_model=Page[WorkflowStatus],
+    responses=ERRORS,
+)
+async def list_statuses(
+    project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
+) -> Page[WorkflowStatus]:
+    """The project's workflow statuses in board order."""
+    rows, cursor = await service.page_statuses(session, principal, project_id, page)
+    return Page(items=[WorkflowStatus.model_validate(row) for row in rows], next_cursor=cursor)
+
+
+@router.post(
+    "/{project_id}/statuses",
+    operation_id="project_statuses:create",
+    status_code=status.HTTP_201_CREATED,
+    response_model=WorkflowStatus,
+    responses=WRITE_ERRORS,
+)
+async def create_status(
+    project_id: uuid.UUID,
+    data: WorkflowStatusCreate,
+    principal: ProjectsWrite,
+    session: Session,
+    response: Response,
+) -> WorkflowStatus:
+    """Add a workflow status, by default after the last one."""
+    row = await service.create_status(session, principal, project_id, data)
+    set_etag(response, row)
+    return WorkflowStatus.model_validate(row)
+
+
+@router.post(
+    "/{project_id}/statuses/reorder",
+    operation_id="project_statuses:reorder",
+    response_model=list[WorkflowStatus],
+    responses=WRITE_ERRORS,
+)
+async def reorder_statuses(
+    project_id: uuid.UUID, data: WorkflowStatusOrder, principal: ProjectsWrite, session: Session
+) -> list[WorkflowStatus]:
+    """Put all of the project's statuses in a new order."""
+    rows = await service.reorder_statuses(session, principal, project_id, data)
+    return [WorkflowStatus.model_validate(row) for row in rows]
+
+
+@router.get(
+    "/{project_id}/statuses/{status_id}",
+    operation_id="project_statuses:get",
+    response_model=WorkflowStatus,
+    responses=ERRORS,
+)
+async def get_status(
+    project_id: uuid.UUID,
+    status_id: uuid.UUID,
+    principal: ProjectsRead,
+    session: Session,
+    response: Response,
+) -> WorkflowStatus:
+    """One workflow status."""
+    row = await service.get_status(session, principal, project_id, status_id)
+    set_etag(response, row)
+    return WorkflowStatus.model_validate(row)
+
+
+@router.patch(
+    "/{project_id}/statuses/{status_id}",
+    operation_id="project_statuses:update",
+    response_model=WorkflowStatus,
+    responses=WRITE_ERRORS,
+)
+async def update_status(
+    project_id: uuid.UUID,
+    status_id: uuid.UUID,
+    data: WorkflowStatusUpdate,
+    principal: ProjectsWrite,
+    session: Session,
+    response: Response,
+    if_match: IfMatch = None,
+) -> WorkflowStatus:
+    """Rename, recategorise or move a workflow status."""
+    row = await service.update_status(session, principal, project_id, status_id, data, if_match)
+    set_etag(response, row)
+    return WorkflowStatus.model_validate(row)
+
+
+@router.delete(
+    "/{project_id}/statuses/{status_id}",
+    operation_id="project_statuses:delete",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=WRITE_ERRORS,
+)
+async def delete_status(
+    project_id: uuid.UUID,
+    status_id: uuid.UUID,
+    principal: ProjectsWrite,
+    session: Session,
+    move_to: Annotated[
+        uuid.UUID | None,
+        Query(description="Another status of the project to move its tasks to."),
+    ] = None,
+    if_match: IfMatch = None,
+) -> None:
+    """Delete a workflow status, moving its tasks to another."""
+    await service.delete_status(session, principal, project_id, status_id, move_to, if_match)
+
+
+# Capacity reservations
+
+
+@router.get(
+    "/{project_id}/reservations",
+    operation_id="project_reservations:list",
+    response_model=Page[Reservation],
+    responses=ERRORS,
+)
+async def list_reservations(
+    project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
+) -> Page[Reservation]:
+    """Weekly capacity the ongoing work holds back."""
+    rows, cursor = await service.page_reservations(session, principal, project_id, page)
+    return Page(items=[Reservation.model_validate(row) for row in rows], next_cursor=cursor)
+
+
+@router.post(
+    "/{project_id}/reservations",
+    operation_id="project_reservations:create",
+    status_code=status.HTTP_201_CREATED,
+    response_model=Reservation,
+    responses=WRITE_ERRORS,
+)
+async def create_reservation(
+    project_id: uuid.UUID,
+    data: ReservationCreate,
+    principal: ProjectsWrite,
+    session: Session,
+    response: Response,
+) -> Reservation:
+    """Reserve weekly hours of a member or a team for ongoing work."""
+    row = await service.create_reservation(session, principal, project_id, data)
+    set_etag(response, row)
+    return Reservation.model_validate(row)
+
+
+@router.get(
+    "/{project_id}/reservations/{reservation_id}",
+    operation_id="project_reservations:get",
+    response_model=Reservation,
+    responses=ERRORS,
+)
+async def get_reservation(
+    project_id: uuid.UUID,
+    reservation_id: uuid.UUID,
+    principal: ProjectsRead,
+    session: Session,
+    response: Response,
+) -> Reservation:
+    """One capacity reservation."""
+    row = await service.get_reservation(session, principal, project_id, reservation_id)
+    set_etag(response, row)
+    return Reservation.model_validate(row)
+
+
+@router.patch(
+    "/{project_id}/reservations/{reservation_id}",
+    operation_id="project_reservations:update",
+    response_model=Reservation,
+    responses=WRITE_ERRORS,
+)
+async def update_reservation(
+    project_id: uuid.UUID,
+    reservation_id: uuid.UUID,
+    data: ReservationUpdate,
+    principal: ProjectsWrite,
+    session: Session,
+    response: Response,
+    if_match: IfMatch = None,
+) -> Reservation:
+    """Change the hours a week a reservation holds."""
+    row = await service.update_reservation(
+        session, principal, project_id, reservation_id, data, if_match
+    )
+    set_etag(response, row)
+    return Reservation.model_validate(row)
+
+
+@router.delete(
+    "/{project_id}/reservations/{reservation_id}",
+    operation_id="project_reservations:delete",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=WRITE_ERRORS,
+)
+async def delete_reservation(
+    project_id: uuid.UUID,
+    reservation_id: uuid.UUID,
+    principal: ProjectsWrite,
+    session: Session,
+    if_match: IfMatch = None,
+) -> None:
+    """Release a capacity reservation."""
+    await service.delete_reservation(session, principal, project_id, reservation_id, if_match)

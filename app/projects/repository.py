@@ -1,0 +1,311 @@
+import uuid
+from datetime import datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import func, literal, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.kit.pagination import PageParams, Sortable, paginate
+from app.models import (
+    CapacityReservation,
+    Member,
+    PhaseTransition,
+    Project,
+    Stakeholder,
+    Task,
+    Team,
+    WorkflowStatus,
+    Workspace,
+)
+
+PROJECT_SORTS = Sortable(
+    fields={
+        "name": Project.name,
+        "key": Project.key,
+        "created_at": Project.created_at,
+        "start_date": Project.start_date,
+        "target_date": Project.target_date,
+    },
+    default="name",
+    tiebreak=Project.id,
+)
+# UUIDv7 ids are time-ordered: sorting by id lists transitions and reservations as they came.
+TRANSITION_SORTS = Sortable(
+    fields={"id": PhaseTransition.id}, default="id", tiebreak=PhaseTransition.id
+)
+STAKEHOLDER_SORTS = Sortable(
+    fields={"member_id": Stakeholder.member_id, "role": Stakeholder.role},
+    default="member_id",
+    tiebreak=Stakeholder.member_id,
+)
+STATUS_SORTS = Sortable(
+    fields={"position": WorkflowStatus.position}, default="position", tiebreak=WorkflowStatus.id
+)
+RESERVATION_SORTS = Sortable(
+    fields={"id": CapacityReservation.id}, default="id", tiebreak=CapacityReservation.id
+)
+# Categories in which a task is finished; every other category counts as open work.
+CLOSED_CATEGORIES = ("done", "cancelled")
+
+Row = TypeVar("Row")
+
+
+class ProjectRepository:
+    """A project and what hangs off it: phase history, stakeholders, statuses, reservations."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, row: Row) -> Row:
+        self.session.add(row)
+        await self.session.flush()
+        return row
+
+    async def add_all(self, rows: list[Any]) -> None:
+        self.session.add_all(rows)
+        await self.session.flush()
+
+    async def delete(self, row: object) -> None:
+        await self.session.delete(row)
+        await self.session.flush()
+
+    # Projects
+
+    async def get(self, workspace_id: uuid.UUID, project_id: uuid.UUID) -> Project | None:
+        return await self.session.get(Project, (workspace_id, project_id))
+
+    async def key_taken(self, workspace_id: uuid.UUID, key: str) -> bool:
+        found = await self.session.scalar(
+            select(Project.id).where(Project.workspace_id == workspace_id, Project.key == key)
+        )
+        return found is not None
+
+    async def page(
+        self, workspace_id: uuid.UUID, params: PageParams, **filters: Any
+    ) -> tuple[list[Project], str | None]:
+        statement = select(Project).where(Project.workspace_id == workspace_id)
+        for name, value in filters.items():
+            if value is not None:
+                statement = statement.where(getattr(Project, name) == value)
+        return await paginate(self.session, statement, params, PROJECT_SORTS)
+
+    async def take_task_numbers(
+        self, workspace_id: uuid.UUID, project_id: uuid.UUID, count: int
+    ) -> int:
+        """Reserve `count` consecutive task numbers of an existing project; answer the first.
+
+        One UPDATE ... RETURNING, so concurrent callers never share a number. The counter is
+        bookkeeping, not an edit of the project: its version and updated_at stay as they are.
+        """
+        next_number = await self.session.scalar(
+            update(Project)
+            .where(Project.workspace_id == workspace_id, Project.id == project_id)
+            .values(
+                next_task_number=Project.next_task_number + count,
+                updated_at=Project.updated_at,
+            )
+            .returning(Project.next_task_number)
+            .execution_options(synchronize_session=False)
+        )
+        if next_number is None:
+            raise LookupError(f"project {project_id} not found")
+        return int(next_number) - count
+
+    async def workspace_timezone(self, workspace_id: uuid.UUID) -> str:
+        timezone = await self.session.scalar(
+            select(Workspace.timezone).where(Workspace.id == workspace_id)
+        )
+        return timezone or "UTC"
+
+    async def member_exists(self, workspace_id: uuid.UUID, member_id: uuid.UUID) -> bool:
+        return await self.session.get(Member, (workspace_id, member_id)) is not None
+
+    async def team_exists(self, workspace_id: uuid.UUID, team_id: uuid.UUID) -> bool:
+        return await self.session.get(Team, (workspace_id, team_id)) is not None
+
+    async def open_task_count(self, workspace_id: uuid.UUID, project_id: uuid.UUID) -> int:
+        count = await self.session.scalar(
+            select(func.count())
+            .select_from(Task)
+            .join(
+                WorkflowStatus,
+                (WorkflowStatus.workspace_id == Task.workspace_id)
+                & (WorkflowStatus.id == Task.status_id),
+            )
+            .where(
+                Task.workspace_id == workspace_id,
+                Task.project_id == project_id,
+                WorkflowStatus.category.not_in(CLOSED_CATEGORIES),
+            )
+        )
+        return int(count or 0)
+
+    # Phase transitions
+
+    async def page_transitions(
+        self, workspace_id: uuid.UUID, project_id: uuid.UUID, params: PageParams
+    ) -> tuple[list[PhaseTransition], str | None]:
+        statement = select(PhaseTransition).where(
+            PhaseTransition.workspace_id == workspace_id, PhaseTransition.project_id == project_id
+        )
+        return await paginate(self.session, statement, params, TRANSITION_SORTS)
+
+    # Stakeholders
+
+    async def stakeholder(
+        self, workspace_id: uuid.UUID, project_id: uuid.UUID, member_id: uuid.UUID
+    ) -> Stakeholder | None:
+        return await self.session.get(Stakeholder, (workspace_id, project_id, member_id))
+
+    async def page_stakeholders(
+        self, workspace_id: uuid.UUID, project_id: uuid.UUID, params: PageParams
+    ) -> tuple[list[Stakeholder], str | None]:
+        statement = select(Stakeholder).where(
+            Stakeholder.workspace_id == workspace_id, Stakeholder.project_id == project_id
+        )
+        return await paginate(self.session, statement, params, STAKEHOLDER_SORTS)
+
+    # Workflow statuses
+
+    async def status(
+        self, workspace_id: uuid.UUID, project_id: uuid.UUID, status_id: uuid.UUID
+    ) -> WorkflowStatus | None:
+        return await self.session.scalar(
+            select(WorkflowStatus).where(
+                WorkflowStatus.workspace_id == workspace_id,
+                WorkflowStatus.project_id == project_id,
+                WorkflowStatus.id == status_id,
+            )
+        )
+
+    async def statuses(
+        self, workspace_id: uuid.UUID, project_id: uuid.UUID
+    ) -> list[WorkflowStatus]:
+        rows = await self.session.scalars(
+            select(WorkflowStatus)
+            .where(
+                WorkflowStatus.workspace_id == workspace_id,
+                WorkflowStatus.project_id == project_id,
+            )
+            .order_by(WorkflowStatus.position, WorkflowStatus.id)
+        )
+        return list(rows)
+
+    async def page_statuses(
+        self, workspace_id: uuid.UUID, project_id: uuid.UUID, params: PageParams
+    ) -> tuple[list[WorkflowStatus], str | None]:
+        statement = select(WorkflowStatus).where(
+            WorkflowStatus.workspace_id == workspace_id, WorkflowStatus.project_id == project_id
+        )
+        return await paginate(self.session, statement, params, STATUS_SORTS)
+
+    async def last_status_position(
+        self, workspace_id: uuid.UUID, project_id: uuid.UUID
+    ) -> float | None:
+        return await self.session.scalar(
+            select(func.max(WorkflowStatus.position)).where(
+                WorkflowStatus.workspace_id == workspace_id,
+                WorkflowStatus.project_id == project_id,
+            )
+        )
+
+    async def status_named(
+        self,
+        workspace_id: uuid.UUID,
+        project_id: uuid.UUID,
+        name: str,
+        *,
+        exclude: uuid.UUID | None = None,
+    ) -> bool:
+        statement = select(WorkflowStatus.id).where(
+            WorkflowStatus.workspace_id == workspace_id,
+            WorkflowStatus.project_id == project_id,
+            func.lower(WorkflowStatus.name) == name.lower(),
+        )
+        if exclude is not None:
+            statement = statement.where(WorkflowStatus.id != exclude)
+        return (await self.session.scalar(statement.limit(1))) is not None
+
+    async def tasks_in_status(
+        self, workspace_id: uuid.UUID, status_id: uuid.UUID
+    ) -> list[tuple[uuid.UUID, datetime | None]]:
+        """`(task id, completed_at)` of the status's tasks, locked until the transaction ends."""
+        rows = await self.session.execute(
+            select(Task.id, Task.completed_at)
+            .where(Task.workspace_id == workspace_id, Task.status_id == status_id)
+            .order_by(Task.id)
+            .with_for_update()
+        )
+        return [(task_id, completed_at) for task_id, completed_at in rows]
+
+    async def move_tasks(
+        self,
+        workspace_id: uuid.UUID,
+        status_id: uuid.UUID,
+        *,
+        to_status_id: uuid.UUID,
+        done: bool,
+        now: datetime,
+    ) -> None:
+        """Put every task of `status_id` into `to_status_id` in one UPDATE, keeping
+        `completed_at` true to the category: stamped on entering done, cleared on leaving it.
+
+        With `to_status_id == status_id` (the status changed category) only the tasks whose
+        `completed_at` is now wrong are touched."""
+        completed_at: Any = (
+            func.coalesce(Task.completed_at, literal(now, Task.completed_at.type)) if done else None
+        )
+        statement = update(Task).where(
+            Task.workspace_id == workspace_id, Task.status_id == status_id
+        )
+        if to_status_id == status_id:
+            statement = statement.where(
+                Task.completed_at.is_(None) if done else Task.completed_at.is_not(None)
+            )
+        await self.session.execute(
+            statement.values(
+                status_id=to_status_id,
+                completed_at=completed_at,
+                version=Task.version + 1,
+                updated_at=now,
+            ).execution_options(synchronize_session=False)
+        )
+
+    # Capacity reservations
+
+    async def reservation(
+        self, workspace_id: uuid.UUID, project_id: uuid.UUID, reservation_id: uuid.UUID
+    ) -> CapacityReservation | None:
+        return await self.session.scalar(
+            select(CapacityReservation).where(
+                CapacityReservation.workspace_id == workspace_id,
+                CapacityReservation.project_id == project_id,
+                CapacityReservation.id == reservation_id,
+            )
+        )
+
+    async def reservation_for(
+        self,
+        workspace_id: uuid.UUID,
+        project_id: uuid.UUID,
+        *,
+        member_id: uuid.UUID | None,
+        team_id: uuid.UUID | None,
+    ) -> CapacityReservation | None:
+        return await self.session.scalar(
+            select(CapacityReservation).where(
+                CapacityReservation.workspace_id == workspace_id,
+                CapacityReservation.project_id == project_id,
+                CapacityReservation.member_id.is_not_distinct_from(member_id),
+                CapacityReservation.team_id.is_not_distinct_from(team_id),
+            )
+        )
+
+    async def page_reservations(
+        self, workspace_id: uuid.UUID, project_id: uuid.UUID, params: PageParams
+    ) -> tuple[list[CapacityReservation], str | None]:
+        statement = select(CapacityReservation).where(
+            CapacityReservation.workspace_id == workspace_id,
+            CapacityReservation.project_id == project_id,
+        )
+        return await paginate(self.session, statement, params, RESERVATION_SORTS)

@@ -1,0 +1,198 @@
+import enum
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
+
+from app.kit.schemas import Hours, Input, Money, Name, Output, Timestamps
+
+
+class ProjectKind(enum.StrEnum):
+    project = "project"
+    ongoing = "ongoing"
+
+
+class Phase(enum.StrEnum):
+    """The lifecycle of a `kind: project`, in order."""
+
+    initiation = "initiation"
+    planning = "planning"
+    execution = "execution"
+    closing = "closing"
+    closed = "closed"
+
+
+class ProjectStatus(enum.StrEnum):
+    active = "active"
+    on_hold = "on_hold"
+    archived = "archived"
+
+
+class EditableStatus(enum.StrEnum):
+    """The statuses a PATCH may set; archiving has its own route."""
+
+    active = "active"
+    on_hold = "on_hold"
+
+
+class StatusCategory(enum.StrEnum):
+    backlog = "backlog"
+    todo = "todo"
+    in_progress = "in_progress"
+    done = "done"
+    cancelled = "cancelled"
+
+
+class StakeholderRole(enum.StrEnum):
+    owner = "owner"
+    contributor = "contributor"
+    stakeholder = "stakeholder"
+    informed = "informed"
+
+
+ProjectKey = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Z]{2,10}$"),
+    Field(description="2-10 uppercase letters; prefixes task keys (`OPS-42`). Fixed once set."),
+]
+Description = Annotated[str, Field(max_length=20_000, description="Markdown.")]
+BudgetHours = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
+BudgetAmount = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)]
+Currency = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Z]{3}$"),
+    Field(description="ISO 4217 code; required with `budget_amount`."),
+]
+WeeklyHours = Annotated[Decimal, Field(gt=0, le=168, max_digits=6, decimal_places=2)]
+StatusName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+Note = Annotated[str, Field(max_length=2000)]
+Position = Annotated[float, Field(allow_inf_nan=False)]
+
+
+class ProjectCreate(Input):
+    key: ProjectKey
+    name: Name
+    description: Description = ""
+    kind: ProjectKind
+    start_date: date | None = Field(
+        default=None, description="Required for a project; ongoing work defaults to today."
+    )
+    target_date: date | None = Field(
+        default=None, description="Required for a project, on or after start; none for ongoing."
+    )
+    owner_id: uuid.UUID | None = Field(default=None, description="A member; defaults to you.")
+    team_id: uuid.UUID | None = None
+    budget_hours: BudgetHours | None = None
+    budget_amount: BudgetAmount | None = None
+    currency: Currency | None = None
+
+
+class ProjectUpdate(Input):
+    """Every field optional; `null` clears an optional field. Key and kind are fixed."""
+
+    name: Name | None = None
+    description: Description | None = None
+    status: EditableStatus | None = None
+    start_date: date | None = None
+    target_date: date | None = None
+    owner_id: uuid.UUID | None = None
+    team_id: uuid.UUID | None = None
+    budget_hours: BudgetHours | None = None
+    budget_amount: BudgetAmount | None = None
+    currency: Currency | None = None
+
+
+class Project(Timestamps):
+    id: uuid.UUID
+    key: str
+    name: str
+    description: str
+    kind: ProjectKind
+    phase: Phase | None = Field(description="Lifecycle phase; null for ongoing work.")
+    status: ProjectStatus
+    start_date: date | None
+    target_date: date | None
+    owner_id: uuid.UUID | None
+    team_id: uuid.UUID | None
+    calendar_id: uuid.UUID | None = Field(description="Null: the workspace calendar.")
+    budget_hours: Hours | None
+    budget_amount: Money | None
+    currency: str | None
+    version: int
+
+
+class TransitionCreate(Input):
+    to_phase: Phase
+    force: bool = Field(
+        default=False, description="Move to closing or closed even though tasks are open."
+    )
+    note: Note = ""
+
+
+class Transition(Output):
+    id: uuid.UUID
+    project_id: uuid.UUID
+    from_phase: Phase
+    to_phase: Phase
+    actor_id: uuid.UUID | None = Field(description="The member who moved the project.")
+    note: str
+    at: datetime
+
+
+class StakeholderSet(Input):
+    role: StakeholderRole
+
+
+class Stakeholder(Output):
+    member_id: uuid.UUID
+    role: StakeholderRole
+
+
+class WorkflowStatusCreate(Input):
+    name: StatusName
+    category: StatusCategory
+    position: Position | None = Field(
+        default=None, description="Board order; defaults to after the last status."
+    )
+
+
+class WorkflowStatusUpdate(Input):
+    name: StatusName | None = None
+    category: StatusCategory | None = None
+    position: Position | None = None
+
+
+class WorkflowStatusOrder(Input):
+    status_ids: list[uuid.UUID] = Field(
+        max_length=200, description="Every status of the project, in the new order."
+    )
+
+
+class WorkflowStatus(Output):
+    id: uuid.UUID
+    project_id: uuid.UUID
+    name: str
+    category: StatusCategory
+    position: float
+    version: int
+
+
+class ReservationCreate(Input):
+    member_id: uuid.UUID | None = Field(default=None, description="Give a member or a team.")
+    team_id: uuid.UUID | None = None
+    hours_per_week: WeeklyHours
+
+
+class ReservationUpdate(Input):
+    hours_per_week: WeeklyHours | None = None
+
+
+class Reservation(Output):
+    id: uuid.UUID
+    project_id: uuid.UUID
+    member_id: uuid.UUID | None
+    team_id: uuid.UUID | None
+    hours_per_week: Hours
+    version: int

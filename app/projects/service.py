@@ -1,0 +1,845 @@
+"""Projects and ongoing work: lifecycle, stakeholders, workflow statuses, capacity reservations.
+
+Every change appends an event (DESIGN §6) with the project's id, so the project's activity feed
+shows it next to its tasks' events.
+"""
+
+import uuid
+from datetime import date
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.access import Principal
+from app.core.clock import utcnow
+from app.events.repository import EventRepository
+from app.events.service import changes_between, created, record, snapshot
+from app.kit.errors import Conflict, NotFound, Unprocessable
+from app.kit.etag import check_if_match
+from app.kit.pagination import PageParams
+from app.models import (
+    CapacityReservation,
+    Event,
+    PhaseTransition,
+    Project,
+    Stakeholder,
+    WorkflowStatus,
+)
+from app.projects import schemas
+from app.projects.repository import ProjectRepository
+from app.projects.schemas import Phase, ProjectKind, ProjectStatus, StatusCategory
+
+# The public fields of each row, as events record them.
+PROJECT_FIELDS = (
+    "key",
+    "name",
+    "description",
+    "kind",
+    "phase",
+    "status",
+    "start_date",
+    "target_date",
+    "owner_id",
+    "team_id",
+    "calendar_id",
+    "budget_hours",
+    "budget_amount",
+    "currency",
+)
+STATUS_FIELDS = ("name", "category", "position")
+RESERVATION_FIELDS = ("member_id", "team_id", "hours_per_week")
+
+DEFAULT_STATUSES = (
+    ("Backlog", StatusCategory.backlog),
+    ("Todo", StatusCategory.todo),
+    ("In Progress", StatusCategory.in_progress),
+    ("Done", StatusCategory.done),
+    ("Cancelled", StatusCategory.cancelled),
+)
+PHASES = list(Phase)
+CENTS = Decimal("0.01")
+
+
+def _cents(value: Decimal | None) -> Decimal | None:
+    # Stored with two decimals; normalising first keeps "1000" and "1000.00" one value.
+    return value.quantize(CENTS) if value is not None else None
+
+
+def _not_null(changes: dict[str, Any], *fields: str) -> None:
+    for field in fields:
+        if field in changes and changes[field] is None:
+            raise Unprocessable.at(f"/{field}", "cannot be null")
+
+
+# Projects
+
+
+async def get_project(
+    session: AsyncSession, principal: Principal, project_id: uuid.UUID
+) -> Project:
+    """The project, in the caller's workspace (404 otherwise)."""
+    project = await ProjectRepository(session).get(principal.workspace_id, project_id)
+    if project is None:
+        raise NotFound("No such project in this workspace.", code="project_not_found")
+    return project
+
+
+def ensure_writable(project: Project) -> None:
+    """Archived projects are read-only until unarchived (409 `project_archived`)."""
+    if project.status == ProjectStatus.archived:
+        raise Conflict(
+            "The project is archived; unarchive it before changing it.", code="project_archived"
+        )
+
+
+async def _writable_project(
+    session: AsyncSession, principal: Principal, project_id: uuid.UUID
+) -> Project:
+    project = await get_project(session, principal, project_id)
+    ensure_writable(project)
+    return project
+
+
+async def statuses_of(
+    session: AsyncSession, workspace_id: uuid.UUID, project_id: uuid.UUID
+) -> list[WorkflowStatus]:
+    """The project's workflow statuses in board order."""
+    return await ProjectRepository(session).statuses(workspace_id, project_id)
+
+
+async def page(
+    session: AsyncSession, principal: Principal, params: PageParams, **filters: Any
+) -> tuple[list[Project], str | None]:
+    plain = {name: getattr(value, "value", value) for name, value in filters.items()}
+    return await ProjectRepository(session).page(principal.workspace_id, params, **plain)
+
+
+def _check_dates(kind: str, start_date: date | None, target_date: date | None) -> None:
+    if kind == ProjectKind.ongoing:
+        if target_date is not None:
+            raise Unprocessable.at("/target_date", "ongoing work has no target date")
+        return
+    if start_date is None:
+        raise Unprocessable.at("/start_date", "a project needs a start date")
+    if target_date is None:
+        raise Unprocessable.at("/target_date", "a project needs a target date")
+    if target_date < start_date:
+        raise Unprocessable.at("/target_date", "must be on or after start_date")
+
+
+def _check_budget(budget_amount: Decimal | None, currency: str | None) -> None:
+    if budget_amount is not None and currency is None:
+        raise Unprocessable.at("/currency", "required when budget_amount is set")
+
+
+async def _check_member(
+    repo: ProjectRepository, workspace_id: uuid.UUID, pointer: str, member_id: uuid.UUID | None
+) -> None:
+    if member_id is not None and not await repo.member_exists(workspace_id, member_id):
+        raise Unprocessable.at(pointer, "not a member of this workspace")
+
+
+async def _check_team(
+    repo: ProjectRepository, workspace_id: uuid.UUID, pointer: str, team_id: uuid.UUID | None
+) -> None:
+    if team_id is not None and not await repo.team_exists(workspace_id, team_id):
+        raise Unprocessable.at(pointer, "no such team in this workspace")
+
+
+async def create(
+    session: AsyncSession, principal: Principal, data: schemas.ProjectCreate
+) -> Project:
+    """A project with the default workflow, its creator as owning stakeholder."""
+    repo = ProjectRepository(session)
+    workspace_id = principal.workspace_id
+    _check_dates(data.kind, data.start_date, data.target_date)
+    _check_budget(data.budget_amount, data.currency)
+    await _check_member(repo, workspace_id, "/owner_id", data.owner_id)
+    await _check_team(repo, workspace_id, "/team_id", data.team_id)
+    if await repo.key_taken(workspace_id, data.key):
+        raise Conflict(
+            f"The key {data.key} is already used by a project in this workspace.",
+            code="project_key_taken",
+        )
+    start_date = data.start_date
+    if start_date is None:
+        timezone = ZoneInfo(await repo.workspace_timezone(workspace_id))
+        start_date = utcnow().astimezone(timezone).date()
+    project = await repo.add(
+        Project(
+            workspace_id=workspace_id,
+            key=data.key,
+            name=data.name,
+            description=data.description,
+            kind=data.kind.value,
+            phase=Phase.initiation.value if data.kind == ProjectKind.project else None,
+            status=ProjectStatus.active.value,
+            start_date=start_date,
+            target_date=data.target_date,
+            owner_id=data.owner_id or principal.member_id,
+            team_id=data.team_id,
+            budget_hours=_cents(data.budget_hours),
+            budget_amount=_cents(data.budget_amount),
+            currency=data.currency,
+        )
+    )
+    await repo.add_all(
+        [
+            WorkflowStatus(
+                workspace_id=workspace_id,
+                project_id=project.id,
+                name=name,
+                category=category.value,
+                position=float(position),
+            )
+            for position, (name, category) in enumerate(DEFAULT_STATUSES, start=1)
+        ]
+        + [
+            Stakeholder(
+                workspace_id=workspace_id,
+                project_id=project.id,
+                member_id=principal.member_id,
+                role=schemas.StakeholderRole.owner.value,
+            )
+        ]
+    )
+    _record_project(
+        session, principal, project, "project.created", created(_project_state(project))
+    )
+    return project
+
+
+def _project_state(project: Project) -> dict[str, Any]:
+    return snapshot(project, PROJECT_FIELDS)
+
+
+def _record_project(
+    session: AsyncSession,
+    principal: Principal,
+    project: Project,
+    type_: str,
+    changes: dict[str, Any],
+) -> None:
+    record(
+        session,
+        principal,
+        type_,
+        entity_type="project",
+        entity_id=project.id,
+        workspace_id=project.workspace_id,
+        project_id=project.id,
+        changes=changes,
+    )
+
+
+async def update(
+    session: AsyncSession,
+    principal: Principal,
+    project_id: uuid.UUID,
+    data: schemas.ProjectUpdate,
+    if_match: str | None,
+) -> Project:
+    repo = ProjectRepository(session)
+    project = await get_project(session, principal, project_id)
+    check_if_match(if_match, project)
+    ensure_writable(project)
+    changes = data.model_dump(exclude_unset=True)
+    _not_null(changes, "name", "description", "status")
+    if project.kind == ProjectKind.project:
+        _not_null(changes, "start_date", "target_date")
+    _check_dates(
+        project.kind,
+        changes.get("start_date", project.start_date),
+        changes.get("target_date", project.target_date),
+    )
+    _check_budget(
+        changes.get("budget_amount", project.budget_amount),
+        changes.get("currency", project.currency),
+    )
+    await _check_member(repo, project.workspace_id, "/owner_id", changes.get("owner_id"))
+    await _check_team(repo, project.workspace_id, "/team_id", changes.get("team_id"))
+    for field in ("budget_hours", "budget_amount"):
+        if field in changes:
+            changes[field] = _cents(changes[field])
+    if "status" in changes:
+        changes["status"] = changes["status"].value
+    before = _project_state(project)
+    for field, value in changes.items():
+        setattr(project, field, value)
+    difference = changes_between(before, _project_state(project))
+    if difference:
+        await session.flush()
+        _record_project(session, principal, project, "project.updated", difference)
+    return project
+
+
+async def set_archived(
+    session: AsyncSession, principal: Principal, project_id: uuid.UUID, archived: bool
+) -> Project:
+    """Archive (read-only) or bring back to active; repeating either is a no-op."""
+    project = await get_project(session, principal, project_id)
+    target = ProjectStatus.archived if archived else ProjectStatus.active
+    if project.status == target:
+        return project
+    before = project.status
+    project.status = target.value
+    await session.flush()
+    _record_project(
+        session,
+        principal,
+        project,
+        "project.archived" if archived else "project.unarchived",
+        {"status": {"before": before, "after": target.value}},
+    )
+    return project
+
+
+# Phase transitions
+
+
+async def transition(
+    session: AsyncSession,
+    principal: Principal,
+    project_id: uuid.UUID,
+    data: schemas.TransitionCreate,
+    if_match: str | None,
+) -> PhaseTransition:
+    """Move a project through its lifecycle.
+
+    Forward by any number of phases; backward between open phases; out of `closed` only by
+    reopening to `closing`. Closing a project that still has open tasks needs `force`.
+    """
+    repo = ProjectRepository(session)
+    project = await get_project(session, principal, project_id)
+    check_if_match(if_match, project)
+    if project.kind != ProjectKind.project or project.phase is None:
+        raise Conflict("Ongoing work has no lifecycle phases.", code="not_a_lifecycle_project")
+    ensure_writable(project)
+    current, target = Phase(project.phase), data.to_phase
+    if target == current:
+        raise Conflict(f"The project is already in {current.value}.", code="invalid_transition")
+    if current == Phase.closed and target != Phase.closing:
+        raise Conflict(
+            "A closed project can only be reopened to closing.", code="invalid_transition"
+        )
+    forward = PHASES.index(target) > PHASES.index(current)
+    if forward and target in (Phase.closing, Phase.closed) and not data.force:
+        open_tasks = await repo.open_task_count(project.workspace_id, project.id)
+        if open_tasks:
+            raise Conflict(
+                f"{open_tasks} task(s) are still open; finish them or pass force=true.",
+                code="open_tasks",
+                open_tasks=open_tasks,
+            )
+    row = await repo.add(
+        PhaseTransition(
+            workspace_id=project.workspace_id,
+            project_id=project.id,
+            from_phase=current.value,
+            to_phase=target.value,
+            actor_id=principal.member_id,
+            note=data.note,
+            at=utcnow(),
+        )
+    )
+    project.phase = target.value
+    await session.flush()
+    _record_project(
+        session,
+        principal,
+        project,
+        "project.phase_changed",
+        {"phase": {"before": current.value, "after": target.value}},
+    )
+    return row
+
+
+async def page_transitions(
+    session: AsyncSession, principal: Principal, project_id: uuid.UUID, params: PageParams
+) -> tuple[list[PhaseTransition], str | None]:
+    project = await get_project(session, principal, project_id)
+    return await ProjectRepository(session).page_transitions(
+        project.workspace_id, project.id, params
+    )
+
+
+# Stakeholders
+
+
+def _record_stakeholder(
+    session: AsyncSession,
+    principal: Principal,
+    project: Project,
+    member_id: uuid.UUID,
+    type_: str,
+    role: dict[str, str | None],
+) -> None:
+    record(
+        session,
+        principal,
+        type_,
+        entity_type="stakeholder",
+        entity_id=member_id,
+        workspace_id=project.workspace_id,
+        project_id=project.id,
+        changes={"role": role},
+    )
+
+
+async def page_stakeholders(
+    session: AsyncSession, principal: Principal, project_id: uuid.UUID, params: PageParams
+) -> tuple[list[Stakeholder], str | None]:
+    project = await get_project(session, principal, project_id)
+    return await ProjectRepository(session).page_stakeholders(
+        project.workspace_id, project.id, params
+    )
+
+
+async def set_stakeholder(
+    session: AsyncSession,
+    principal: Principal,
+    project_id: uuid.UUID,
+    member_id: uuid.UUID,
+    data: schemas.StakeholderSet,
+) -> Stakeholder:
+    """Make a member a stakeholder with a role, or change their role."""
+    repo = ProjectRepository(session)
+    project = await _writable_project(session, principal, project_id)
+    await _check_member(repo, project.workspace_id, "/path/member_id", member_id)
+    row = await repo.stakeholder(project.workspace_id, project.id, member_id)
+    if row is None:
+        row = await repo.add(
+            Stakeholder(
+                workspace_id=project.workspace_id,
+                project_id=project.id,
+                member_id=member_id,
+                role=data.role.value,
+            )
+        )
+        _record_stakeholder(
+            session,
+            principal,
+            project,
+            member_id,
+            "stakeholder.created",
+            {"before": None, "after": row.role},
+        )
+    elif row.role != data.role:
+        before, row.role = row.role, data.role.value
+        await session.flush()
+        _record_stakeholder(
+            session,
+            principal,
+            project,
+            member_id,
+            "stakeholder.updated",
+            {"before": before, "after": row.role},
+        )
+    return row
+
+
+async def remove_stakeholder(
+    session: AsyncSession, principal: Principal, project_id: uuid.UUID, member_id: uuid.UUID
+) -> None:
+    repo = ProjectRepository(session)
+    project = await _writable_project(session, principal, project_id)
+    row = await repo.stakeholder(project.workspace_id, project.id, member_id)
+    if row is None:
+        raise NotFound("This member is not a stakeholder.", code="stakeholder_not_found")
+    role = row.role
+    await repo.delete(row)
+    _record_stakeholder(
+        session,
+        principal,
+        project,
+        member_id,
+        "stakeholder.deleted",
+        {"before": role, "after": None},
+    )
+
+
+# Workflow statuses
+
+
+def _record_status(
+    session: AsyncSession,
+    principal: Principal,
+    status: WorkflowStatus,
+    type_: str,
+    changes: dict[str, Any],
+) -> None:
+    record(
+        session,
+        principal,
+        type_,
+        entity_type="status",
+        entity_id=status.id,
+        workspace_id=status.workspace_id,
+        project_id=status.project_id,
+        changes=changes,
+    )
+
+
+async def get_status(
+    session: AsyncSession, principal: Principal, project_id: uuid.UUID, status_id: uuid.UUID
+) -> WorkflowStatus:
+    project = await get_project(session, principal, project_id)
+    return await _status_of(ProjectRepository(session), project, status_id)
+
+
+async def _status_of(
+    repo: ProjectRepository, project: Project, status_id: uuid.UUID
+) -> WorkflowStatus:
+    status = await repo.status(project.workspace_id, project.id, status_id)
+    if status is None:
+        raise NotFound("No such status in this project.", code="status_not_found")
+    return status
+
+
+async def page_statuses(
+    session: AsyncSession, principal: Principal, project_id: uuid.UUID, params: PageParams
+) -> tuple[list[WorkflowStatus], str | None]:
+    project = await get_project(session, principal, project_id)
+    return await ProjectRepository(session).page_statuses(project.workspace_id, project.id, params)
+
+
+async def _check_status_name_free(
+    repo: ProjectRepository, project: Project, name: str, exclude: uuid.UUID | None = None
+) -> None:
+    if await repo.status_named(project.workspace_id, project.id, name, exclude=exclude):
+        raise Conflict("The project already has a status with this name.", code="status_name_taken")
+
+
+async def create_status(
+    session: AsyncSession,
+    principal: Principal,
+    project_id: uuid.UUID,
+    data: schemas.WorkflowStatusCreate,
+) -> WorkflowStatus:
+    repo = ProjectRepository(session)
+    project = await _writable_project(session, principal, project_id)
+    await _check_status_name_free(repo, project, data.name)
+    position = data.position
+    if position is None:
+        last = await repo.last_status_position(project.workspace_id, project.id)
+        position = (last or 0.0) + 1.0
+    status = await repo.add(
+        WorkflowStatus(
+            workspace_id=project.workspace_id,
+            project_id=project.id,
+            name=data.name,
+            category=data.category.value,
+            position=position,
+        )
+    )
+    _record_status(
+        session, principal, status, "status.created", created(snapshot(status, STATUS_FIELDS))
+    )
+    return status
+
+
+async def _move_tasks(
+    session: AsyncSession,
+    principal: Principal,
+    status: WorkflowStatus,
+    to_status: WorkflowStatus,
+    to_category: str,
+) -> int:
+    """Move every task of `status` into `to_status` (or re-file them after `status` changed
+    category) in one UPDATE; entering `done` stamps completed_at, leaving it clears it.
+    Each task gets its own `task.updated` event, so integrations following tasks see it."""
+    repo = ProjectRepository(session)
+    tasks = await repo.tasks_in_status(status.workspace_id, status.id)
+    if not tasks:
+        return 0
+    now = utcnow()
+    done = to_category == StatusCategory.done
+    await repo.move_tasks(
+        status.workspace_id, status.id, to_status_id=to_status.id, done=done, now=now
+    )
+    for task_id, completed_at in tasks:
+        changes: dict[str, Any] = {}
+        if to_status.id != status.id:
+            changes["status_id"] = {"before": str(status.id), "after": str(to_status.id)}
+        completed_after = (completed_at or now) if done else None
+        if completed_after != completed_at:
+            changes["completed_at"] = {
+                "before": completed_at.isoformat() if completed_at else None,
+                "after": completed_after.isoformat() if completed_after else None,
+            }
+        if changes:
+            record(
+                session,
+                principal,
+                "task.updated",
+                entity_type="task",
+                entity_id=task_id,
+                workspace_id=status.workspace_id,
+                project_id=status.project_id,
+                changes=changes,
+            )
+    return len(tasks)
+
+
+async def update_status(
+    session: AsyncSession,
+    principal: Principal,
+    project_id: uuid.UUID,
+    status_id: uuid.UUID,
+    data: schemas.WorkflowStatusUpdate,
+    if_match: str | None,
+) -> WorkflowStatus:
+    """Rename, recategorise or move a status; its tasks follow a change into or out of done."""
+    repo = ProjectRepository(session)
+    project = await get_project(session, principal, project_id)
+    status = await _status_of(repo, project, status_id)
+    check_if_match(if_match, status)
+    ensure_writable(project)
+    changes = data.model_dump(exclude_unset=True)
+    _not_null(changes, "name", "category", "position")
+    if "name" in changes:
+        await _check_status_name_free(repo, project, changes["name"], exclude=status.id)
+    if "category" in changes:
+        changes["category"] = changes["category"].value
+    before = snapshot(status, STATUS_FIELDS)
+    for field, value in changes.items():
+        setattr(status, field, value)
+    difference = changes_between(before, snapshot(status, STATUS_FIELDS))
+    if not difference:
+        return status
+    await session.flush()
+    if "category" in difference and StatusCategory.done in (
+        difference["category"]["before"],
+        difference["category"]["after"],
+    ):
+        await _move_tasks(session, principal, status, status, status.category)
+    _record_status(session, principal, status, "status.updated", difference)
+    return status
+
+
+async def reorder_statuses(
+    session: AsyncSession,
+    principal: Principal,
+    project_id: uuid.UUID,
+    data: schemas.WorkflowStatusOrder,
+) -> list[WorkflowStatus]:
+    """Put the project's statuses in the given order, at positions 1..n."""
+    repo = ProjectRepository(session)
+    project = await _writable_project(session, principal, project_id)
+    statuses = {s.id: s for s in await repo.statuses(project.workspace_id, project.id)}
+    if len(set(data.status_ids)) != len(data.status_ids) or set(data.status_ids) != set(statuses):
+        raise Unprocessable.at("/status_ids", "must list every status of the project exactly once")
+    ordered = [statuses[status_id] for status_id in data.status_ids]
+    moved = []
+    for position, status in enumerate(ordered, start=1):
+        if status.position != position:
+            moved.append((status, status.position))
+            status.position = float(position)
+    await session.flush()
+    for status, before in moved:
+        _record_status(
+            session,
+            principal,
+            status,
+            "status.updated",
+            {"position": {"before": before, "after": status.position}},
+        )
+    return ordered
+
+
+async def delete_status(
+    session: AsyncSession,
+    principal: Principal,
+    project_id: uuid.UUID,
+    status_id: uuid.UUID,
+    move_to: uuid.UUID | None,
+    if_match: str | None,
+) -> None:
+    """Delete a status; its tasks move to `move_to` (required when it has any)."""
+    repo = ProjectRepository(session)
+    project = await get_project(session, principal, project_id)
+    status = await _status_of(repo, project, status_id)
+    check_if_match(if_match, status)
+    ensure_writable(project)
+    statuses = {s.id: s for s in await repo.statuses(project.workspace_id, project.id)}
+    if len(statuses) == 1:
+        raise Conflict("A project needs at least one status.", code="last_status")
+    target = None
+    if move_to is not None:
+        target = statuses.get(move_to)
+        if target is None or target.id == status.id:
+            raise Unprocessable.at("/query/move_to", "must be another status of this project")
+    if target is None:
+        in_use = len(await repo.tasks_in_status(status.workspace_id, status.id))
+        if in_use:
+            raise Conflict(
+                f"{in_use} task(s) use this status; say where they go with move_to.",
+                code="status_in_use",
+                tasks=in_use,
+            )
+    else:
+        await _move_tasks(session, principal, status, target, target.category)
+    before = snapshot(status, STATUS_FIELDS)
+    await repo.delete(status)
+    _record_status(
+        session,
+        principal,
+        status,
+        "status.deleted",
+        {field: {"before": value, "after": None} for field, value in before.items()},
+    )
+
+
+# Capacity reservations
+
+
+def _record_reservation(
+    session: AsyncSession,
+    principal: Principal,
+    reservation: CapacityReservation,
+    type_: str,
+    changes: dict[str, Any],
+) -> None:
+    record(
+        session,
+        principal,
+        type_,
+        entity_type="reservation",
+        entity_id=reservation.id,
+        workspace_id=reservation.workspace_id,
+        project_id=reservation.project_id,
+        changes=changes,
+    )
+
+
+async def get_reservation(
+    session: AsyncSession,
+    principal: Principal,
+    project_id: uuid.UUID,
+    reservation_id: uuid.UUID,
+) -> CapacityReservation:
+    project = await get_project(session, principal, project_id)
+    return await _reservation_of(ProjectRepository(session), project, reservation_id)
+
+
+async def _reservation_of(
+    repo: ProjectRepository, project: Project, reservation_id: uuid.UUID
+) -> CapacityReservation:
+    reservation = await repo.reservation(project.workspace_id, project.id, reservation_id)
+    if reservation is None:
+        raise NotFound("No such reservation in this project.", code="reservation_not_found")
+    return reservation
+
+
+async def page_reservations(
+    session: AsyncSession, principal: Principal, project_id: uuid.UUID, params: PageParams
+) -> tuple[list[CapacityReservation], str | None]:
+    project = await get_project(session, principal, project_id)
+    return await ProjectRepository(session).page_reservations(
+        project.workspace_id, project.id, params
+    )
+
+
+async def create_reservation(
+    session: AsyncSession,
+    principal: Principal,
+    project_id: uuid.UUID,
+    data: schemas.ReservationCreate,
+) -> CapacityReservation:
+    """Hold back weekly hours of a member or a team for ongoing work."""
+    repo = ProjectRepository(session)
+    project = await _writable_project(session, principal, project_id)
+    if project.kind != ProjectKind.ongoing:
+        raise Conflict("Capacity reservations are for ongoing work only.", code="not_ongoing_work")
+    if (data.member_id is None) == (data.team_id is None):
+        pointer = "/member_id" if data.member_id is None else "/team_id"
+        raise Unprocessable.at(pointer, "give exactly one of member_id and team_id")
+    await _check_member(repo, project.workspace_id, "/member_id", data.member_id)
+    await _check_team(repo, project.workspace_id, "/team_id", data.team_id)
+    existing = await repo.reservation_for(
+        project.workspace_id, project.id, member_id=data.member_id, team_id=data.team_id
+    )
+    if existing is not None:
+        raise Conflict(
+            "This project already reserves their capacity; change that reservation instead.",
+            code="reservation_exists",
+            reservation_id=str(existing.id),
+        )
+    reservation = await repo.add(
+        CapacityReservation(
+            workspace_id=project.workspace_id,
+            project_id=project.id,
+            member_id=data.member_id,
+            team_id=data.team_id,
+            hours_per_week=_cents(data.hours_per_week),
+        )
+    )
+    _record_reservation(
+        session,
+        principal,
+        reservation,
+        "reservation.created",
+        created(snapshot(reservation, RESERVATION_FIELDS)),
+    )
+    return reservation
+
+
+async def update_reservation(
+    session: AsyncSession,
+    principal: Principal,
+    project_id: uuid.UUID,
+    reservation_id: uuid.UUID,
+    data: schemas.ReservationUpdate,
+    if_match: str | None,
+) -> CapacityReservation:
+    repo = ProjectRepository(session)
+    project = await get_project(session, principal, project_id)
+    reservation = await _reservation_of(repo, project, reservation_id)
+    check_if_match(if_match, reservation)
+    ensure_writable(project)
+    changes = data.model_dump(exclude_unset=True)
+    _not_null(changes, "hours_per_week")
+    before = snapshot(reservation, RESERVATION_FIELDS)
+    if "hours_per_week" in changes:
+        reservation.hours_per_week = changes["hours_per_week"].quantize(CENTS)
+    difference = changes_between(before, snapshot(reservation, RESERVATION_FIELDS))
+    if difference:
+        await session.flush()
+        _record_reservation(session, principal, reservation, "reservation.updated", difference)
+    return reservation
+
+
+async def delete_reservation(
+    session: AsyncSession,
+    principal: Principal,
+    project_id: uuid.UUID,
+    reservation_id: uuid.UUID,
+    if_match: str | None,
+) -> None:
+    repo = ProjectRepository(session)
+    project = await get_project(session, principal, project_id)
+    reservation = await _reservation_of(repo, project, reservation_id)
+    check_if_match(if_match, reservation)
+    ensure_writable(project)
+    before = snapshot(reservation, RESERVATION_FIELDS)
+    await repo.delete(reservation)
+    _record_reservation(
+        session,
+        principal,
+        reservation,
+        "reservation.deleted",
+        {field: {"before": value, "after": None} for field, value in before.items()},
+    )
+
+
+# Activity
+
+
+async def page_activity(
+    session: AsyncSession, principal: Principal, project_id: uuid.UUID, params: PageParams
+) -> tuple[list[Event], str | None]:
+    """Everything that happened to the project and its tasks, newest first."""
+    project = await get_project(session, principal, project_id)
+    return await EventRepository(session).page_for_project(project.workspace_id, project.id, params)

@@ -1,0 +1,105 @@
+import uuid
+
+from fastapi import APIRouter, Response, status
+
+from app.core.db import Session
+from app.kit.errors import (
+    Conflict,
+    Forbidden,
+    NotFound,
+    PreconditionFailed,
+    Unauthorized,
+    Unprocessable,
+    problem_responses,
+)
+from app.kit.etag import IfMatch, set_etag
+from app.kit.pagination import Page, PageQuery
+from app.projects.auth import ProjectsRead, ProjectsWrite
+from app.recurring import service
+from app.recurring.schemas import RecurringRule, RecurringRuleCreate, RecurringRuleUpdate
+
+router = APIRouter(
+    prefix="/workspaces/{workspace_id}/projects/{project_id}/recurring-rules",
+    tags=["recurring rules"],
+)
+ERRORS = problem_responses(Unauthorized, Forbidden, NotFound, Unprocessable)
+WRITE_ERRORS = {**ERRORS, **problem_responses(Conflict, PreconditionFailed)}
+
+
+@router.get(
+    "", operation_id="recurring_rules:list", response_model=Page[RecurringRule], responses=ERRORS
+)
+async def list_rules(
+    project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
+) -> Page[RecurringRule]:
+    """The ongoing work's recurring task rules."""
+    rows, cursor = await service.page(session, principal, project_id, page)
+    return Page(items=[RecurringRule.model_validate(row) for row in rows], next_cursor=cursor)
+
+
+@router.post(
+    "",
+    operation_id="recurring_rules:create",
+    status_code=status.HTTP_201_CREATED,
+    response_model=RecurringRule,
+    responses=WRITE_ERRORS,
+)
+async def create_rule(
+    project_id: uuid.UUID, data: RecurringRuleCreate, principal: ProjectsWrite, session: Session
+) -> RecurringRule:
+    """Add a recurring task; its occurrences for the next 30 days are created at once."""
+    return RecurringRule.model_validate(await service.create(session, principal, project_id, data))
+
+
+@router.get(
+    "/{rule_id}", operation_id="recurring_rules:get", response_model=RecurringRule, responses=ERRORS
+)
+async def get_rule(
+    project_id: uuid.UUID,
+    rule_id: uuid.UUID,
+    principal: ProjectsRead,
+    session: Session,
+    response: Response,
+) -> RecurringRule:
+    """One recurring rule."""
+    rule = await service.get(session, principal, project_id, rule_id)
+    set_etag(response, rule)
+    return RecurringRule.model_validate(rule)
+
+
+@router.patch(
+    "/{rule_id}",
+    operation_id="recurring_rules:update",
+    response_model=RecurringRule,
+    responses=WRITE_ERRORS,
+)
+async def update_rule(
+    project_id: uuid.UUID,
+    rule_id: uuid.UUID,
+    data: RecurringRuleUpdate,
+    principal: ProjectsWrite,
+    session: Session,
+    response: Response,
+    if_match: IfMatch = None,
+) -> RecurringRule:
+    """Change a rule; tasks already created stay as they are."""
+    rule = await service.update(session, principal, project_id, rule_id, data, if_match)
+    set_etag(response, rule)
+    return RecurringRule.model_validate(rule)
+
+
+@router.delete(
+    "/{rule_id}",
+    operation_id="recurring_rules:delete",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=WRITE_ERRORS,
+)
+async def delete_rule(
+    project_id: uuid.UUID,
+    rule_id: uuid.UUID,
+    principal: ProjectsWrite,
+    session: Session,
+    if_match: IfMatch = None,
+) -> None:
+    """Stop a recurring task; the tasks it created stay."""
+    await service.delete(session, principal, project_id, rule_id, if_match)

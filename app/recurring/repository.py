@@ -1,0 +1,96 @@
+import uuid
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import Select, select, update
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.kit.pagination import PageParams, Sortable, paginate
+from app.models import Project, RecurringRule, Task, Workspace
+
+RULE_SORTS = Sortable(
+    fields={"title": RecurringRule.title}, default="title", tiebreak=RecurringRule.id
+)
+
+
+class RecurringRuleRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, rule: RecurringRule) -> RecurringRule:
+        self.session.add(rule)
+        await self.session.flush()
+        return rule
+
+    async def get(
+        self, workspace_id: uuid.UUID, project_id: uuid.UUID, rule_id: uuid.UUID
+    ) -> RecurringRule | None:
+        rule = await self.session.get(RecurringRule, (workspace_id, rule_id))
+        return rule if rule is not None and rule.project_id == project_id else None
+
+    async def page(
+        self, workspace_id: uuid.UUID, project_id: uuid.UUID, params: PageParams
+    ) -> tuple[list[RecurringRule], str | None]:
+        statement = select(RecurringRule).where(
+            RecurringRule.workspace_id == workspace_id, RecurringRule.project_id == project_id
+        )
+        return await paginate(self.session, statement, params, RULE_SORTS)
+
+    async def delete(self, rule: RecurringRule) -> None:
+        await self.session.delete(rule)
+        await self.session.flush()
+
+    async def mark_materialized(self, rule: RecurringRule, until: date) -> None:
+        """Bookkeeping, not an edit: the rule keeps its version, so clients' ETags stay valid."""
+        await self.session.execute(
+            update(RecurringRule)
+            .where(RecurringRule.workspace_id == rule.workspace_id, RecurringRule.id == rule.id)
+            .values(materialized_until=until)
+            .execution_options(synchronize_session=False)
+        )
+        set_committed_value(rule, "materialized_until", until)
+
+    async def materialized_dates(
+        self, workspace_id: uuid.UUID, rule_id: uuid.UUID, dates: Sequence[date]
+    ) -> set[date]:
+        if not dates:
+            return set()
+        rows = await self.session.scalars(
+            select(Task.occurrence_date).where(
+                Task.workspace_id == workspace_id,
+                Task.recurring_rule_id == rule_id,
+                Task.occurrence_date.in_(dates),
+            )
+        )
+        return {d for d in rows if d is not None}
+
+    def _due_for_top_up(self, horizon_floor: date) -> Select[RecurringRule, Project, str]:
+        return (
+            select(RecurringRule, Project, Workspace.timezone)
+            .join(
+                Project,
+                (Project.workspace_id == RecurringRule.workspace_id)
+                & (Project.id == RecurringRule.project_id),
+            )
+            .join(Workspace, Workspace.id == RecurringRule.workspace_id)
+            .where(
+                RecurringRule.active.is_(True),
+                Project.status == "active",
+                (RecurringRule.materialized_until.is_(None))
+                | (RecurringRule.materialized_until < horizon_floor),
+            )
+        )
+
+    async def claim_for_top_up(
+        self, horizon_floor: date, batch: int
+    ) -> list[tuple[RecurringRule, Project, str]]:
+        """Rules whose horizon ends before `horizon_floor`, locked so that concurrent workers
+        (several API replicas on PostgreSQL) take different rules."""
+        statement = (
+            self._due_for_top_up(horizon_floor)
+            .limit(batch)
+            .with_for_update(of=RecurringRule, skip_locked=True)
+        )
+        result = await self.session.execute(statement)
+        return [(row[0], row[1], row[2]) for row in result.all()]

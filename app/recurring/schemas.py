@@ -1,0 +1,58 @@
+import uuid
+from datetime import date
+from typing import Annotated
+
+from pydantic import Field
+
+from app.kit.schemas import Hours, Input, Output
+from app.tasks.schemas import Description, DurationDays, EstimateHours, Priority, Title
+
+RRule = Annotated[
+    str,
+    Field(
+        min_length=6,
+        max_length=1000,
+        description="RFC 5545 recurrence rule, e.g. `FREQ=WEEKLY;BYDAY=MO` (daily or coarser).",
+        examples=["FREQ=WEEKLY;BYDAY=MO", "FREQ=MONTHLY;BYMONTHDAY=1"],
+    ),
+]
+
+
+class RecurringRuleCreate(Input):
+    title: Title
+    rrule: RRule
+    description: Description = ""
+    starts_on: date | None = Field(
+        default=None, description="First possible occurrence; today by default."
+    )
+    priority: Priority = Priority.none
+    assignee_ids: list[uuid.UUID] = Field(default_factory=list, max_length=50)
+    duration_days: DurationDays = 1
+    estimate_hours: EstimateHours | None = None
+
+
+class RecurringRuleUpdate(Input):
+    title: Title | None = None
+    rrule: RRule | None = None
+    description: Description | None = None
+    priority: Priority | None = None
+    assignee_ids: list[uuid.UUID] | None = Field(default=None, max_length=50)
+    duration_days: DurationDays | None = None
+    estimate_hours: EstimateHours | None = None
+    active: bool | None = None
+
+
+class RecurringRule(Output):
+    id: uuid.UUID
+    project_id: uuid.UUID
+    title: str
+    rrule: str
+    description: str
+    starts_on: date
+    priority: Priority
+    assignee_ids: list[uuid.UUID]
+    duration_days: int
+    estimate_hours: Hours | None
+    active: bool
+    materialized_until: date | None
+    version: int

@@ -1,0 +1,293 @@
+"""Recurring task rules of ongoing work: occurrences become tasks 30 days ahead."""
+
+import re
+import uuid
+import zoneinfo
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from dateutil.rrule import rrule, rrulestr
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.core.access import Principal
+from app.core.clock import utcnow
+from app.events import service as events
+from app.kit.errors import Conflict, NotFound, Unprocessable
+from app.kit.etag import check_if_match
+from app.kit.pagination import PageParams
+from app.models import Project, RecurringRule, Task
+from app.projects.repository import ProjectRepository
+from app.projects.service import ensure_writable, get_project
+from app.recurring.repository import RecurringRuleRepository
+from app.recurring.schemas import RecurringRuleCreate, RecurringRuleUpdate
+from app.tasks import service as tasks
+from app.tasks.repository import TaskRepository
+
+HORIZON = timedelta(days=30)
+SUB_DAILY = frozenset({"HOURLY", "MINUTELY", "SECONDLY"})
+RULE_FIELDS = (
+    "title",
+    "rrule",
+    "description",
+    "priority",
+    "assignee_ids",
+    "duration_days",
+    "estimate_hours",
+    "active",
+)
+
+
+def parse_rule(text: str, starts_on: date) -> rrule:
+    """The rule as dateutil reads it; 422 when it is not RFC 5545 or finer than daily."""
+    body = text.strip().removeprefix("RRULE:")
+    if "DTSTART" in body.upper():
+        raise Unprocessable.at("/rrule", "give the start as starts_on, not DTSTART")
+    frequency = re.search(r"FREQ=([A-Z]+)", body.upper())
+    if frequency and frequency.group(1) in SUB_DAILY:
+        raise Unprocessable.at("/rrule", "tasks recur at most daily")
+    try:
+        parsed = rrulestr(body, dtstart=datetime.combine(starts_on, time()))
+    except (ValueError, TypeError) as exc:
+        raise Unprocessable.at("/rrule", f"not a valid RFC 5545 rule: {exc}") from None
+    if not isinstance(parsed, rrule):
+        raise Unprocessable.at("/rrule", "give a single RRULE")
+    return parsed
+
+
+def occurrences(text: str, starts_on: date, first: date, last: date) -> list[date]:
+    parsed = parse_rule(text, starts_on)
+    window = parsed.between(
+        datetime.combine(first, time()), datetime.combine(last, time()), inc=True
+    )
+    return [moment.date() for moment in window]
+
+
+def today_in(timezone: str) -> date:
+    return utcnow().astimezone(zoneinfo.ZoneInfo(timezone)).date()
+
+
+async def materialise(
+    session: AsyncSession,
+    principal: Principal | None,
+    rule: RecurringRule,
+    project: Project,
+    today: date,
+) -> list[Task]:
+    """Create the tasks of the rule's occurrences from today to today + 30 days that don't
+    exist yet. Running it again creates nothing new."""
+    until = today + HORIZON
+    wanted = occurrences(rule.rrule, rule.starts_on, max(today, rule.starts_on), until)
+    repo = RecurringRuleRepository(session)
+    existing = await repo.materialized_dates(rule.workspace_id, rule.id, wanted)
+    missing = [day for day in wanted if day not in existing]
+    created: list[Task] = []
+    if missing:
+        task_repo = TaskRepository(session)
+        status = await task_repo.default_status(rule.workspace_id, project.id)
+        if status is None:
+            raise Conflict("The project has no statuses.", code="no_status")
+        first_number = await ProjectRepository(session).take_task_numbers(
+            rule.workspace_id, project.id, len(missing)
+        )
+        position = await task_repo.last_position(rule.workspace_id, project.id)
+        assignees = [uuid.UUID(a) for a in rule.assignee_ids]
+        calendar = tasks.calendar_for(project)
+        for offset, day in enumerate(missing):
+            task = await task_repo.add(
+                Task(
+                    workspace_id=rule.workspace_id,
+                    project_id=project.id,
+                    number=first_number + offset,
+                    title=rule.title,
+                    description=rule.description,
+                    status_id=status.id,
+                    priority=rule.priority,
+                    start_date=day,
+                    duration_days=rule.duration_days,
+                    finish_date=tasks.finish_of(calendar, day, rule.duration_days),
+                    due_date=day,
+                    estimate_hours=rule.estimate_hours,
+                    scheduling_mode="manual",
+                    position=position + offset + 1,
+                    recurring_rule_id=rule.id,
+                    occurrence_date=day,
+                )
+            )
+            await task_repo.replace_assignees(rule.workspace_id, task.id, assignees)
+            events.record(
+                session,
+                principal,
+                "task.created",
+                entity_type="task",
+                entity_id=task.id,
+                workspace_id=rule.workspace_id,
+                project_id=project.id,
+                changes=events.created(
+                    {
+                        "title": rule.title,
+                        "start_date": day.isoformat(),
+                        "recurring_rule_id": str(rule.id),
+                    }
+                ),
+            )
+            created.append(task)
+    await repo.mark_materialized(rule, until)
+    return created
+
+
+async def _ongoing_project(
+    session: AsyncSession, principal: Principal, project_id: uuid.UUID
+) -> Project:
+    project = await get_project(session, principal, project_id)
+    if project.kind != "ongoing":
+        raise Conflict("Recurring rules belong to ongoing work.", code="not_ongoing_work")
+    ensure_writable(project)
+    return project
+
+
+async def _check_assignees(
+    session: AsyncSession, principal: Principal, assignee_ids: list[uuid.UUID]
+) -> None:
+    known = await TaskRepository(session).known_members(principal.workspace_id, assignee_ids)
+    for index, member_id in enumerate(assignee_ids):
+        if member_id not in known:
+            raise Unprocessable.at(f"/assignee_ids/{index}", "not a member of this workspace")
+
+
+async def create(
+    session: AsyncSession, principal: Principal, project_id: uuid.UUID, data: RecurringRuleCreate
+) -> RecurringRule:
+    project = await _ongoing_project(session, principal, project_id)
+    timezone = await ProjectRepository(session).workspace_timezone(principal.workspace_id)
+    today = today_in(timezone)
+    starts_on = data.starts_on or today
+    parse_rule(data.rrule, starts_on)
+    await _check_assignees(session, principal, data.assignee_ids)
+    rule = await RecurringRuleRepository(session).add(
+        RecurringRule(
+            workspace_id=principal.workspace_id,
+            project_id=project.id,
+            title=data.title,
+            rrule=data.rrule.strip().removeprefix("RRULE:"),
+            description=data.description,
+            starts_on=starts_on,
+            priority=data.priority.value,
+            assignee_ids=[str(a) for a in data.assignee_ids],
+            duration_days=data.duration_days,
+            estimate_hours=data.estimate_hours,
+        )
+    )
+    events.record(
+        session,
+        principal,
+        "recurring_rule.created",
+        entity_type="recurring_rule",
+        entity_id=rule.id,
+        workspace_id=rule.workspace_id,
+        project_id=project.id,
+        changes=events.created(events.snapshot(rule, RULE_FIELDS)),
+    )
+    await materialise(session, principal, rule, project, today)
+    return rule
+
+
+async def get(
+    session: AsyncSession, principal: Principal, project_id: uuid.UUID, rule_id: uuid.UUID
+) -> RecurringRule:
+    rule = await RecurringRuleRepository(session).get(principal.workspace_id, project_id, rule_id)
+    if rule is None:
+        raise NotFound("No such recurring rule.", code="recurring_rule_not_found")
+    return rule
+
+
+async def page(
+    session: AsyncSession, principal: Principal, project_id: uuid.UUID, params: PageParams
+) -> tuple[list[RecurringRule], str | None]:
+    await get_project(session, principal, project_id)
+    return await RecurringRuleRepository(session).page(principal.workspace_id, project_id, params)
+
+
+async def update(
+    session: AsyncSession,
+    principal: Principal,
+    project_id: uuid.UUID,
+    rule_id: uuid.UUID,
+    data: RecurringRuleUpdate,
+    if_match: str | None,
+) -> RecurringRule:
+    project = await _ongoing_project(session, principal, project_id)
+    rule = await get(session, principal, project_id, rule_id)
+    check_if_match(if_match, rule)
+    before = events.snapshot(rule, RULE_FIELDS)
+    changes: dict[str, Any] = {
+        k: v for k, v in data.model_dump(exclude_unset=True).items() if v is not None
+    }
+    if "rrule" in changes:
+        parse_rule(changes["rrule"], rule.starts_on)
+        changes["rrule"] = changes["rrule"].strip().removeprefix("RRULE:")
+    if "assignee_ids" in changes:
+        await _check_assignees(session, principal, changes["assignee_ids"])
+        changes["assignee_ids"] = [str(a) for a in changes["assignee_ids"]]
+    if "priority" in changes:
+        changes["priority"] = changes["priority"].value
+    for field, value in changes.items():
+        setattr(rule, field, value)
+    diff = events.changes_between(before, events.snapshot(rule, RULE_FIELDS))
+    if diff:
+        await session.flush()
+        events.record(
+            session,
+            principal,
+            "recurring_rule.updated",
+            entity_type="recurring_rule",
+            entity_id=rule.id,
+            workspace_id=rule.workspace_id,
+            project_id=project.id,
+            changes=diff,
+        )
+        if rule.active:
+            # Occurrences already made stay; the horizon fills in under the new rule.
+            today = today_in(
+                await ProjectRepository(session).workspace_timezone(principal.workspace_id)
+            )
+            await materialise(session, principal, rule, project, today)
+    return rule
+
+
+async def delete(
+    session: AsyncSession,
+    principal: Principal,
+    project_id: uuid.UUID,
+    rule_id: uuid.UUID,
+    if_match: str | None,
+) -> None:
+    project = await _ongoing_project(session, principal, project_id)
+    rule = await get(session, principal, project_id, rule_id)
+    check_if_match(if_match, rule)
+    events.record(
+        session,
+        principal,
+        "recurring_rule.deleted",
+        entity_type="recurring_rule",
+        entity_id=rule.id,
+        workspace_id=rule.workspace_id,
+        project_id=project.id,
+    )
+    await RecurringRuleRepository(session).delete(rule)
+
+
+async def top_up(sessionmaker: async_sessionmaker[AsyncSession], *, batch: int = 100) -> int:
+    """Keep every active rule's tasks 30 days ahead; safe to run from several processes.
+    Answers how many tasks it created."""
+    created = 0
+    while True:
+        async with sessionmaker() as session:
+            # Local dates run at most a day behind UTC, so a rule topped up with its own
+            # "today" is never claimed again in this run.
+            horizon_floor = utcnow().date() - timedelta(days=1) + HORIZON
+            claimed = await RecurringRuleRepository(session).claim_for_top_up(horizon_floor, batch)
+            for rule, project, timezone in claimed:
+                created += len(await materialise(session, None, rule, project, today_in(timezone)))
+            await session.commit()
+        if len(claimed) < batch:
+            return created

@@ -1,0 +1,174 @@
+import uuid
+from datetime import date, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Response, status
+
+from app.core.access import CurrentCaller
+from app.core.db import Session
+from app.events.schemas import Event
+from app.kit.errors import (
+    Conflict,
+    Forbidden,
+    NotFound,
+    PreconditionFailed,
+    Unauthorized,
+    Unprocessable,
+    problem_responses,
+)
+from app.kit.etag import IfMatch, set_etag
+from app.kit.pagination import Page, PageQuery
+from app.tasks import service
+from app.tasks.auth import TasksRead, TasksWrite
+from app.tasks.repository import TaskFilters
+from app.tasks.schemas import (
+    BulkResult,
+    BulkUpdate,
+    ChildrenOnDelete,
+    Priority,
+    StatusCategory,
+    Task,
+    TaskCreate,
+    TaskUpdate,
+)
+
+router = APIRouter(tags=["tasks"])
+BASE = "/workspaces/{workspace_id}/tasks"
+ERRORS = problem_responses(Unauthorized, Forbidden, NotFound, Unprocessable)
+WRITE_ERRORS = {**ERRORS, **problem_responses(Conflict, PreconditionFailed)}
+TaskRef = Annotated[str, Path(description="Task id or key, e.g. `OPS-42`.", max_length=64)]
+
+
+@router.get(BASE, operation_id="tasks:list", response_model=Page[Task], responses=ERRORS)
+async def list_tasks(
+    principal: TasksRead,
+    session: Session,
+    page: PageQuery,
+    project_id: uuid.UUID | None = None,
+    status_id: uuid.UUID | None = None,
+    status_category: StatusCategory | None = None,
+    assignee: Annotated[str | None, Query(description="A member id, or `me`.")] = None,
+    label_id: uuid.UUID | None = None,
+    priority: Annotated[list[Priority] | None, Query()] = None,
+    parent_id: uuid.UUID | None = None,
+    due_after: Annotated[date | None, Query(description="Due on or after (inclusive).")] = None,
+    due_before: Annotated[date | None, Query(description="Due on or before (inclusive).")] = None,
+    updated_since: datetime | None = None,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Text in title or description.")
+    ] = None,
+) -> Page[Task]:
+    """Tasks of the workspace, filtered and keyset-paginated."""
+    filters = TaskFilters(
+        project_id=project_id,
+        status_id=status_id,
+        status_category=status_category.value if status_category else None,
+        assignee_id=service.assignee_filter(principal, assignee),
+        label_id=label_id,
+        priorities=tuple(p.value for p in priority or ()),
+        parent_id=parent_id,
+        due_after=due_after,
+        due_before=due_before,
+        updated_since=updated_since,
+        text=q,
+    )
+    rows, cursor = await service.page(session, principal, filters, page)
+    return Page(items=await service.present(session, rows), next_cursor=cursor)
+
+
+@router.post(
+    BASE,
+    operation_id="tasks:create",
+    status_code=status.HTTP_201_CREATED,
+    response_model=Task,
+    responses=WRITE_ERRORS,
+)
+async def create_task(
+    data: TaskCreate, principal: TasksWrite, session: Session, response: Response
+) -> Task:
+    """Create a task (send an Idempotency-Key to retry safely)."""
+    task = await service.create(session, principal, data)
+    set_etag(response, task)
+    return (await service.present(session, [task]))[0]
+
+
+@router.post(
+    f"{BASE}/bulk",
+    operation_id="tasks:bulk_update",
+    response_model=BulkResult,
+    responses=WRITE_ERRORS,
+)
+async def bulk_update_tasks(
+    data: BulkUpdate, principal: TasksWrite, session: Session
+) -> BulkResult:
+    """Change status, priority, assignees or labels of up to 500 tasks at once, atomically."""
+    tasks = await service.bulk_update(session, principal, data)
+    return BulkResult(items=await service.present(session, tasks))
+
+
+@router.get(f"{BASE}/{{task_id}}", operation_id="tasks:get", response_model=Task, responses=ERRORS)
+async def get_task(
+    task_id: TaskRef, principal: TasksRead, session: Session, response: Response
+) -> Task:
+    """One task, by id or key."""
+    task = await service.resolve(session, principal, task_id)
+    set_etag(response, task)
+    return (await service.present(session, [task]))[0]
+
+
+@router.patch(
+    f"{BASE}/{{task_id}}", operation_id="tasks:update", response_model=Task, responses=WRITE_ERRORS
+)
+async def update_task(
+    task_id: TaskRef,
+    data: TaskUpdate,
+    principal: TasksWrite,
+    session: Session,
+    response: Response,
+    if_match: IfMatch = None,
+) -> Task:
+    """Change a task; send If-Match with its ETag."""
+    task = await service.update(session, principal, task_id, data, if_match)
+    set_etag(response, task)
+    return (await service.present(session, [task]))[0]
+
+
+@router.delete(
+    f"{BASE}/{{task_id}}",
+    operation_id="tasks:delete",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=WRITE_ERRORS,
+)
+async def delete_task(
+    task_id: TaskRef,
+    principal: TasksWrite,
+    session: Session,
+    if_match: IfMatch = None,
+    children: Annotated[
+        ChildrenOnDelete | None,
+        Query(description="What happens to subtasks: `delete` them too or `detach` them."),
+    ] = None,
+) -> None:
+    """Delete a task; a task with subtasks needs `children`."""
+    await service.delete(session, principal, task_id, if_match, children)
+
+
+@router.get(
+    f"{BASE}/{{task_id}}/activity",
+    operation_id="tasks:activity",
+    response_model=Page[Event],
+    responses=ERRORS,
+)
+async def task_activity(
+    task_id: TaskRef, principal: TasksRead, session: Session, page: PageQuery
+) -> Page[Event]:
+    """What changed on the task, newest first."""
+    rows, cursor = await service.activity(session, principal, task_id, page)
+    return Page(items=[Event.model_validate(row) for row in rows], next_cursor=cursor)
+
+
+@router.get("/me/tasks", operation_id="me:tasks", response_model=Page[Task], responses=ERRORS)
+async def my_tasks(caller: CurrentCaller, session: Session, page: PageQuery) -> Page[Task]:
+    """Open tasks assigned to me in every workspace I belong to, soonest due first."""
+    rows, cursor = await service.page_mine(session, caller, page)
+    return Page(items=await service.present(session, rows), next_cursor=cursor)

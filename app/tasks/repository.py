@@ -1,0 +1,350 @@
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import Select, delete, exists, func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.kit.pagination import PageParams, Sortable, paginate
+from app.models import Label, Member, Project, Task, TaskAssignee, TaskLabel, WorkflowStatus
+
+TASK_SORTS = Sortable(
+    fields={
+        "created_at": Task.created_at,
+        "updated_at": Task.updated_at,
+        "due_date": Task.due_date,
+        "start_date": Task.start_date,
+        "finish_date": Task.finish_date,
+        "title": Task.title,
+        "position": Task.position,
+        "number": Task.number,
+    },
+    default="created_at",
+    tiebreak=Task.id,
+)
+OPEN_CATEGORIES = ("backlog", "todo", "in_progress")
+
+
+@dataclass(frozen=True)
+class TaskFilters:
+    project_id: uuid.UUID | None = None
+    status_id: uuid.UUID | None = None
+    status_category: str | None = None
+    assignee_id: uuid.UUID | None = None
+    label_id: uuid.UUID | None = None
+    priorities: tuple[str, ...] = ()
+    parent_id: uuid.UUID | None = None
+    due_after: date | None = None
+    due_before: date | None = None
+    updated_since: datetime | None = None
+    text: str | None = None
+
+
+def _like_pattern(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+class TaskRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, task: Task) -> Task:
+        self.session.add(task)
+        await self.session.flush()
+        return task
+
+    async def get(self, workspace_id: uuid.UUID, task_id: uuid.UUID) -> Task | None:
+        return await self.session.get(Task, (workspace_id, task_id))
+
+    async def by_key(self, workspace_id: uuid.UUID, project_key: str, number: int) -> Task | None:
+        return await self.session.scalar(
+            select(Task)
+            .join(
+                Project,
+                (Project.workspace_id == Task.workspace_id) & (Project.id == Task.project_id),
+            )
+            .where(
+                Task.workspace_id == workspace_id, Project.key == project_key, Task.number == number
+            )
+        )
+
+    async def many(
+        self, workspace_id: uuid.UUID, task_ids: Iterable[uuid.UUID]
+    ) -> dict[uuid.UUID, Task]:
+        rows = await self.session.scalars(
+            select(Task).where(Task.workspace_id == workspace_id, Task.id.in_(set(task_ids)))
+        )
+        return {task.id: task for task in rows}
+
+    async def many_by_key(
+        self, workspace_id: uuid.UUID, keys: Iterable[tuple[str, int]]
+    ) -> dict[tuple[str, int], Task]:
+        wanted = set(keys)
+        if not wanted:
+            return {}
+        rows = await self.session.execute(
+            select(Project.key, Task)
+            .join(
+                Project,
+                (Project.workspace_id == Task.workspace_id) & (Project.id == Task.project_id),
+            )
+            .where(
+                Task.workspace_id == workspace_id,
+                Project.key.in_({key for key, _ in wanted}),
+                Task.number.in_({number for _, number in wanted}),
+            )
+        )
+        found = {(key, task.number): task for key, task in rows}
+        return {k: v for k, v in found.items() if k in wanted}
+
+    def _filtered(self, workspace_id: uuid.UUID, filters: TaskFilters) -> Select[Task]:
+        statement = select(Task).where(Task.workspace_id == workspace_id)
+        if filters.project_id is not None:
+            statement = statement.where(Task.project_id == filters.project_id)
+        if filters.status_id is not None:
+            statement = statement.where(Task.status_id == filters.status_id)
+        if filters.status_category is not None:
+            statuses = select(WorkflowStatus.id).where(
+                WorkflowStatus.workspace_id == workspace_id,
+                WorkflowStatus.category == filters.status_category,
+            )
+            if filters.project_id is not None:
+                statuses = statuses.where(WorkflowStatus.project_id == filters.project_id)
+            statement = statement.where(Task.status_id.in_(statuses))
+        if filters.assignee_id is not None:
+            statement = statement.where(
+                exists().where(
+                    TaskAssignee.workspace_id == workspace_id,
+                    TaskAssignee.task_id == Task.id,
+                    TaskAssignee.member_id == filters.assignee_id,
+                )
+            )
+        if filters.label_id is not None:
+            statement = statement.where(
+                exists().where(
+                    TaskLabel.workspace_id == workspace_id,
+                    TaskLabel.task_id == Task.id,
+                    TaskLabel.label_id == filters.label_id,
+                )
+            )
+        if filters.priorities:
+            statement = statement.where(Task.priority.in_(filters.priorities))
+        if filters.parent_id is not None:
+            statement = statement.where(Task.parent_id == filters.parent_id)
+        if filters.due_after is not None:
+            statement = statement.where(Task.due_date >= filters.due_after)
+        if filters.due_before is not None:
+            statement = statement.where(Task.due_date <= filters.due_before)
+        if filters.updated_since is not None:
+            statement = statement.where(Task.updated_at >= filters.updated_since)
+        if filters.text:
+            pattern = _like_pattern(filters.text)
+            statement = statement.where(
+                or_(
+                    Task.title.ilike(pattern, escape="\\"),
+                    Task.description.ilike(pattern, escape="\\"),
+                )
+            )
+        return statement
+
+    async def page(
+        self, workspace_id: uuid.UUID, filters: TaskFilters, params: PageParams
+    ) -> tuple[list[Task], str | None]:
+        return await paginate(
+            self.session, self._filtered(workspace_id, filters), params, TASK_SORTS
+        )
+
+    async def page_open_for_user(
+        self, user_id: uuid.UUID, params: PageParams, *, only_workspace: uuid.UUID | None
+    ) -> tuple[list[Task], str | None]:
+        """Open tasks assigned to the user in any workspace they belong to."""
+        mine = (
+            select(TaskAssignee.task_id)
+            .join(
+                Member,
+                (Member.workspace_id == TaskAssignee.workspace_id)
+                & (Member.id == TaskAssignee.member_id),
+            )
+            .where(Member.user_id == user_id)
+        )
+        open_statuses = select(WorkflowStatus.id).where(
+            WorkflowStatus.category.in_(OPEN_CATEGORIES)
+        )
+        statement = select(Task).where(Task.id.in_(mine), Task.status_id.in_(open_statuses))
+        if only_workspace is not None:
+            statement = statement.where(Task.workspace_id == only_workspace)
+        return await paginate(self.session, statement, params, MY_TASK_SORTS)
+
+    async def assignees(
+        self, workspace_id: uuid.UUID, task_ids: Sequence[uuid.UUID]
+    ) -> dict[uuid.UUID, list[uuid.UUID]]:
+        rows = await self.session.execute(
+            select(TaskAssignee.task_id, TaskAssignee.member_id)
+            .where(
+                TaskAssignee.workspace_id == workspace_id, TaskAssignee.task_id.in_(set(task_ids))
+            )
+            .order_by(TaskAssignee.member_id)
+        )
+        found: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+        for task_id, member_id in rows:
+            found[task_id].append(member_id)
+        return found
+
+    async def labels(
+        self, workspace_id: uuid.UUID, task_ids: Sequence[uuid.UUID]
+    ) -> dict[uuid.UUID, list[uuid.UUID]]:
+        rows = await self.session.execute(
+            select(TaskLabel.task_id, TaskLabel.label_id)
+            .where(TaskLabel.workspace_id == workspace_id, TaskLabel.task_id.in_(set(task_ids)))
+            .order_by(TaskLabel.label_id)
+        )
+        found: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+        for task_id, label_id in rows:
+            found[task_id].append(label_id)
+        return found
+
+    async def project_keys(
+        self, pairs: Iterable[tuple[uuid.UUID, uuid.UUID]]
+    ) -> dict[uuid.UUID, str]:
+        wanted = set(pairs)
+        if not wanted:
+            return {}
+        rows = await self.session.execute(
+            select(Project.id, Project.key).where(
+                Project.workspace_id.in_({w for w, _ in wanted}),
+                Project.id.in_({p for _, p in wanted}),
+            )
+        )
+        return {project_id: key for project_id, key in rows}
+
+    async def replace_assignees(
+        self, workspace_id: uuid.UUID, task_id: uuid.UUID, member_ids: Sequence[uuid.UUID]
+    ) -> None:
+        await self.session.execute(
+            delete(TaskAssignee).where(
+                TaskAssignee.workspace_id == workspace_id, TaskAssignee.task_id == task_id
+            )
+        )
+        self.session.add_all(
+            TaskAssignee(workspace_id=workspace_id, task_id=task_id, member_id=m)
+            for m in dict.fromkeys(member_ids)
+        )
+
+    async def replace_labels(
+        self, workspace_id: uuid.UUID, task_id: uuid.UUID, label_ids: Sequence[uuid.UUID]
+    ) -> None:
+        await self.session.execute(
+            delete(TaskLabel).where(
+                TaskLabel.workspace_id == workspace_id, TaskLabel.task_id == task_id
+            )
+        )
+        self.session.add_all(
+            TaskLabel(workspace_id=workspace_id, task_id=task_id, label_id=label)
+            for label in dict.fromkeys(label_ids)
+        )
+
+    async def known_members(
+        self, workspace_id: uuid.UUID, ids: Iterable[uuid.UUID]
+    ) -> set[uuid.UUID]:
+        wanted = set(ids)
+        if not wanted:
+            return set()
+        rows = await self.session.scalars(
+            select(Member.id).where(Member.workspace_id == workspace_id, Member.id.in_(wanted))
+        )
+        return set(rows)
+
+    async def known_labels(
+        self, workspace_id: uuid.UUID, ids: Iterable[uuid.UUID]
+    ) -> set[uuid.UUID]:
+        wanted = set(ids)
+        if not wanted:
+            return set()
+        rows = await self.session.scalars(
+            select(Label.id).where(Label.workspace_id == workspace_id, Label.id.in_(wanted))
+        )
+        return set(rows)
+
+    async def status_categories(
+        self, workspace_id: uuid.UUID, status_ids: Iterable[uuid.UUID]
+    ) -> dict[uuid.UUID, tuple[uuid.UUID, str]]:
+        """status id → (its project id, its category)."""
+        rows = await self.session.execute(
+            select(WorkflowStatus.id, WorkflowStatus.project_id, WorkflowStatus.category).where(
+                WorkflowStatus.workspace_id == workspace_id, WorkflowStatus.id.in_(set(status_ids))
+            )
+        )
+        return {status_id: (project_id, category) for status_id, project_id, category in rows}
+
+    async def default_status(
+        self, workspace_id: uuid.UUID, project_id: uuid.UUID
+    ) -> WorkflowStatus | None:
+        statuses = list(
+            await self.session.scalars(
+                select(WorkflowStatus)
+                .where(
+                    WorkflowStatus.workspace_id == workspace_id,
+                    WorkflowStatus.project_id == project_id,
+                )
+                .order_by(WorkflowStatus.position)
+            )
+        )
+        return next(
+            (s for s in statuses if s.category == "todo"), statuses[0] if statuses else None
+        )
+
+    async def last_position(self, workspace_id: uuid.UUID, project_id: uuid.UUID) -> float:
+        value = await self.session.scalar(
+            select(func.max(Task.position)).where(
+                Task.workspace_id == workspace_id, Task.project_id == project_id
+            )
+        )
+        return float(value or 0.0)
+
+    async def parents(
+        self, workspace_id: uuid.UUID, project_id: uuid.UUID
+    ) -> dict[uuid.UUID, uuid.UUID | None]:
+        rows = await self.session.execute(
+            select(Task.id, Task.parent_id).where(
+                Task.workspace_id == workspace_id, Task.project_id == project_id
+            )
+        )
+        return {task_id: parent_id for task_id, parent_id in rows}
+
+    async def child_ids(self, workspace_id: uuid.UUID, parent_id: uuid.UUID) -> list[uuid.UUID]:
+        return list(
+            await self.session.scalars(
+                select(Task.id).where(
+                    Task.workspace_id == workspace_id, Task.parent_id == parent_id
+                )
+            )
+        )
+
+    async def detach_children(self, workspace_id: uuid.UUID, parent_id: uuid.UUID) -> None:
+        await self.session.execute(
+            update(Task)
+            .where(Task.workspace_id == workspace_id, Task.parent_id == parent_id)
+            .values(parent_id=None, version=Task.version + 1)
+            .execution_options(synchronize_session=False)
+        )
+
+    async def delete_many(self, workspace_id: uuid.UUID, task_ids: Sequence[uuid.UUID]) -> None:
+        await self.session.execute(
+            delete(Task)
+            .where(Task.workspace_id == workspace_id, Task.id.in_(set(task_ids)))
+            .execution_options(synchronize_session=False)
+        )
+
+
+MY_TASK_SORTS = Sortable(
+    fields={
+        "due_date": Task.due_date,
+        "created_at": Task.created_at,
+        "updated_at": Task.updated_at,
+    },
+    default="due_date",
+    tiebreak=Task.id,
+)

@@ -1,0 +1,150 @@
+import enum
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import Field, model_validator
+
+from app.kit.schemas import Hours, Input, Output
+
+Title = Annotated[str, Field(min_length=1, max_length=500)]
+Description = Annotated[str, Field(max_length=100_000, description="Markdown.")]
+EstimateHours = Annotated[Decimal, Field(ge=0, le=100_000, max_digits=8, decimal_places=2)]
+DurationDays = Annotated[int, Field(ge=0, le=10_000, description="Working days; 0 = milestone.")]
+
+
+class Priority(enum.StrEnum):
+    none = "none"
+    low = "low"
+    medium = "medium"
+    high = "high"
+    urgent = "urgent"
+
+
+class SchedulingMode(enum.StrEnum):
+    auto = "auto"
+    manual = "manual"
+
+
+class ConstraintType(enum.StrEnum):
+    snet = "snet"
+    fnlt = "fnlt"
+
+
+class StatusCategory(enum.StrEnum):
+    backlog = "backlog"
+    todo = "todo"
+    in_progress = "in_progress"
+    done = "done"
+    cancelled = "cancelled"
+
+
+class _TaskFields(Input):
+    @model_validator(mode="after")
+    def _constraint_pair(self) -> Any:
+        fields = self.model_fields_set
+        if "constraint_type" in fields or "constraint_date" in fields:
+            kind, day = (
+                getattr(self, "constraint_type", None),
+                getattr(self, "constraint_date", None),
+            )
+            if (kind is None) != (day is None):
+                raise ValueError("constraint_type and constraint_date go together")
+        return self
+
+
+class TaskCreate(_TaskFields):
+    project_id: uuid.UUID
+    title: Title
+    description: Description = ""
+    status_id: uuid.UUID | None = Field(
+        default=None, description="Defaults to the project's first to-do status."
+    )
+    priority: Priority = Priority.none
+    assignee_ids: list[uuid.UUID] = Field(default_factory=list, max_length=50)
+    label_ids: list[uuid.UUID] = Field(default_factory=list, max_length=50)
+    parent_id: uuid.UUID | None = None
+    start_date: date | None = None
+    duration_days: DurationDays | None = Field(
+        default=None, description="Defaults to 1, or follows from `finish_date`."
+    )
+    finish_date: date | None = Field(
+        default=None, description="Instead of `duration_days`: the last working day."
+    )
+    due_date: date | None = None
+    estimate_hours: EstimateHours | None = None
+    scheduling_mode: SchedulingMode = SchedulingMode.auto
+    constraint_type: ConstraintType | None = None
+    constraint_date: date | None = None
+    position: float | None = Field(default=None, description="Board order; defaults to last.")
+
+
+class TaskUpdate(_TaskFields):
+    title: Title | None = None
+    description: Description | None = None
+    status_id: uuid.UUID | None = None
+    priority: Priority | None = None
+    assignee_ids: list[uuid.UUID] | None = Field(default=None, max_length=50)
+    label_ids: list[uuid.UUID] | None = Field(default=None, max_length=50)
+    parent_id: uuid.UUID | None = None
+    start_date: date | None = None
+    duration_days: DurationDays | None = None
+    finish_date: date | None = None
+    due_date: date | None = None
+    estimate_hours: EstimateHours | None = None
+    scheduling_mode: SchedulingMode | None = None
+    constraint_type: ConstraintType | None = None
+    constraint_date: date | None = None
+    position: float | None = None
+
+
+class Task(Output):
+    id: uuid.UUID
+    key: str = Field(description="Project key and number, e.g. `OPS-42`.")
+    project_id: uuid.UUID
+    parent_id: uuid.UUID | None
+    title: str
+    description: str
+    status_id: uuid.UUID
+    priority: Priority
+    assignee_ids: list[uuid.UUID]
+    label_ids: list[uuid.UUID]
+    start_date: date | None
+    duration_days: int
+    finish_date: date | None
+    due_date: date | None
+    estimate_hours: Hours | None
+    scheduling_mode: SchedulingMode
+    constraint_type: ConstraintType | None
+    constraint_date: date | None
+    position: float
+    completed_at: datetime | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class BulkChanges(Input):
+    status_id: uuid.UUID | None = None
+    priority: Priority | None = None
+    assignee_ids: list[uuid.UUID] | None = Field(default=None, description="Replace assignees.")
+    add_assignee_ids: list[uuid.UUID] = Field(default_factory=list)
+    remove_assignee_ids: list[uuid.UUID] = Field(default_factory=list)
+    label_ids: list[uuid.UUID] | None = Field(default=None, description="Replace labels.")
+    add_label_ids: list[uuid.UUID] = Field(default_factory=list)
+    remove_label_ids: list[uuid.UUID] = Field(default_factory=list)
+
+
+class BulkUpdate(Input):
+    task_ids: list[str] = Field(min_length=1, max_length=500, description="Ids or keys.")
+    changes: BulkChanges
+
+
+class BulkResult(Output):
+    items: list[Task]
+
+
+class ChildrenOnDelete(enum.StrEnum):
+    delete = "delete"
+    detach = "detach"

@@ -1,0 +1,535 @@
+"""Tasks: the rules. Keys (`OPS-42`) work wherever an id does."""
+
+import re
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.access import Caller, Principal
+from app.core.clock import utcnow
+from app.events import service as events
+from app.events.repository import EventRepository
+from app.kit.errors import Conflict, Forbidden, NotFound, Unprocessable
+from app.kit.etag import check_if_match
+from app.kit.pagination import PageParams
+from app.models import Event, Project, Task
+from app.projects.repository import ProjectRepository
+from app.scheduling.calendar import WorkingCalendar
+from app.tasks import schemas
+from app.tasks.repository import TaskFilters, TaskRepository
+
+TASK_KEY = re.compile(r"^([A-Z]{2,10})-([1-9][0-9]{0,9})$")
+CLOSED_CATEGORIES = frozenset({"done", "cancelled"})
+# Fields of the public contract that events record.
+EVENT_FIELDS = (
+    "title",
+    "description",
+    "status_id",
+    "priority",
+    "parent_id",
+    "start_date",
+    "duration_days",
+    "finish_date",
+    "due_date",
+    "estimate_hours",
+    "scheduling_mode",
+    "constraint_type",
+    "constraint_date",
+    "position",
+    "completed_at",
+)
+# Monday to Friday, until projects choose their calendar.
+DEFAULT_CALENDAR = WorkingCalendar({1, 2, 3, 4, 5})
+
+
+def calendar_for(_project: Project) -> WorkingCalendar:
+    return DEFAULT_CALENDAR
+
+
+def finish_of(calendar: WorkingCalendar, start: date | None, duration: int) -> date | None:
+    """The last working day of a task (its start for a milestone), DESIGN §7."""
+    if start is None:
+        return None
+    first = calendar.index_of(start)
+    return calendar.date_of(first + max(duration, 1) - 1)
+
+
+def duration_between(calendar: WorkingCalendar, start: date, finish: date) -> int:
+    return calendar.index_on_or_before(finish) - calendar.index_of(start) + 1
+
+
+async def present(session: AsyncSession, tasks: Sequence[Task]) -> list[schemas.Task]:
+    if not tasks:
+        return []
+    repo = TaskRepository(session)
+    ids = [t.id for t in tasks]
+    assignees: dict[uuid.UUID, list[uuid.UUID]] = {}
+    labels: dict[uuid.UUID, list[uuid.UUID]] = {}
+    # One workspace, except for "my tasks" which spans the caller's workspaces.
+    for wid in {t.workspace_id for t in tasks}:
+        assignees |= await repo.assignees(wid, ids)
+        labels |= await repo.labels(wid, ids)
+    keys = await repo.project_keys({(t.workspace_id, t.project_id) for t in tasks})
+    return [
+        schemas.Task.model_validate(
+            {
+                **{
+                    field: getattr(t, field)
+                    for field in schemas.Task.model_fields
+                    if hasattr(t, field)
+                },
+                "key": f"{keys[t.project_id]}-{t.number}",
+                "assignee_ids": assignees.get(t.id, []),
+                "label_ids": labels.get(t.id, []),
+            }
+        )
+        for t in tasks
+    ]
+
+
+async def resolve(session: AsyncSession, principal: Principal, reference: str) -> Task:
+    """A task by id or by key, in the principal's workspace."""
+    repo = TaskRepository(session)
+    task: Task | None = None
+    match = TASK_KEY.match(reference)
+    if match:
+        task = await repo.by_key(principal.workspace_id, match.group(1), int(match.group(2)))
+    else:
+        try:
+            task = await repo.get(principal.workspace_id, uuid.UUID(reference))
+        except ValueError:
+            task = None
+    if task is None:
+        raise NotFound("No such task in this workspace.", code="task_not_found")
+    return task
+
+
+async def resolve_many(
+    session: AsyncSession, principal: Principal, references: Sequence[str], pointer: str
+) -> list[Task]:
+    """Tasks for ids or keys, in order; the first unknown one is a 422 at `pointer/index`."""
+    repo = TaskRepository(session)
+    ids: dict[int, uuid.UUID] = {}
+    keys: dict[int, tuple[str, int]] = {}
+    for index, reference in enumerate(references):
+        match = TASK_KEY.match(reference)
+        if match:
+            keys[index] = (match.group(1), int(match.group(2)))
+            continue
+        try:
+            ids[index] = uuid.UUID(reference)
+        except ValueError:
+            raise Unprocessable.at(f"{pointer}/{index}", "not a task id or key") from None
+    by_id = await repo.many(principal.workspace_id, ids.values())
+    by_key = await repo.many_by_key(principal.workspace_id, keys.values())
+    tasks: list[Task] = []
+    for index in range(len(references)):
+        task = by_id.get(ids[index]) if index in ids else by_key.get(keys[index])
+        if task is None:
+            raise Unprocessable.at(f"{pointer}/{index}", "no such task in this workspace")
+        tasks.append(task)
+    return tasks
+
+
+@dataclass
+class _Plan:
+    """A task's fields after a create or update, checked together."""
+
+    start_date: date | None
+    duration_days: int
+    finish_date: date | None
+    due_date: date | None
+
+
+def _plan_dates(calendar: WorkingCalendar, current: _Plan, changes: dict[str, Any]) -> _Plan:
+    start = changes.get("start_date", current.start_date)
+    duration = current.duration_days
+    if changes.get("duration_days") is not None:
+        duration = changes["duration_days"]
+    finish_given = changes.get("finish_date")
+    if finish_given is not None:
+        if start is None:
+            raise Unprocessable.at("/start_date", "a finish date needs a start date")
+        if finish_given < start:
+            raise Unprocessable.at("/finish_date", "must not be before start_date")
+        implied = duration_between(calendar, start, finish_given)
+        if changes.get("duration_days") is not None and changes["duration_days"] not in (
+            implied,
+            0,
+        ):
+            raise Unprocessable.at("/finish_date", "disagrees with duration_days")
+        duration = changes["duration_days"] if changes.get("duration_days") == 0 else implied
+    due = changes.get("due_date", current.due_date)
+    if due is not None and start is not None and due < start:
+        raise Unprocessable.at("/due_date", "must not be before start_date")
+    return _Plan(start, duration, finish_of(calendar, start, duration), due)
+
+
+async def _check_references(
+    session: AsyncSession,
+    principal: Principal,
+    project_id: uuid.UUID,
+    changes: dict[str, Any],
+    task_id: uuid.UUID | None = None,
+) -> None:
+    repo = TaskRepository(session)
+    wid = principal.workspace_id
+    if changes.get("status_id") is not None:
+        found = await repo.status_categories(wid, [changes["status_id"]])
+        if found.get(changes["status_id"], (None,))[0] != project_id:
+            raise Unprocessable.at("/status_id", "not a status of this task's project")
+    for field, known in (("assignee_ids", repo.known_members), ("label_ids", repo.known_labels)):
+        wanted = changes.get(field) or []
+        existing = await known(wid, wanted)
+        for index, value in enumerate(wanted):
+            if value not in existing:
+                raise Unprocessable.at(f"/{field}/{index}", "not found in this workspace")
+    if changes.get("parent_id") is not None:
+        parents = await repo.parents(wid, project_id)
+        parent_id = changes["parent_id"]
+        if parent_id not in parents:
+            raise Unprocessable.at("/parent_id", "not a task of the same project")
+        cursor: uuid.UUID | None = parent_id
+        seen: set[uuid.UUID] = set()
+        while cursor is not None and cursor not in seen:
+            if cursor == task_id:
+                raise Conflict("A task cannot be its own ancestor.", code="parent_cycle")
+            seen.add(cursor)
+            cursor = parents.get(cursor)
+
+
+def _completion(task: Task, category: str) -> None:
+    if category == "done" and task.completed_at is None:
+        task.completed_at = utcnow()
+    elif category != "done":
+        task.completed_at = None
+
+
+def _snapshot(
+    task: Task, assignee_ids: Sequence[uuid.UUID], label_ids: Sequence[uuid.UUID]
+) -> dict[str, Any]:
+    return {
+        **events.snapshot(task, EVENT_FIELDS),
+        "assignee_ids": sorted(str(a) for a in assignee_ids),
+        "label_ids": sorted(str(label) for label in label_ids),
+    }
+
+
+async def create(session: AsyncSession, principal: Principal, data: schemas.TaskCreate) -> Task:
+    project = await ProjectRepository(session).get(principal.workspace_id, data.project_id)
+    if project is None:
+        raise Unprocessable.at("/project_id", "no such project in this workspace")
+    if project.status == "archived":
+        raise Conflict("The project is archived.", code="project_archived")
+    changes = data.model_dump(exclude_unset=True)
+    await _check_references(session, principal, project.id, changes)
+    plan = _plan_dates(calendar_for(project), _Plan(None, 1, None, None), changes)
+    repo = TaskRepository(session)
+    status_id = data.status_id
+    if status_id is None:
+        default = await repo.default_status(principal.workspace_id, project.id)
+        if default is None:
+            raise Conflict("The project has no statuses.", code="no_status")
+        status_id = default.id
+    number = await ProjectRepository(session).take_task_numbers(
+        principal.workspace_id, project.id, 1
+    )
+    task = Task(
+        workspace_id=principal.workspace_id,
+        project_id=project.id,
+        number=number,
+        parent_id=data.parent_id,
+        title=data.title,
+        description=data.description,
+        status_id=status_id,
+        priority=data.priority.value,
+        start_date=plan.start_date,
+        duration_days=plan.duration_days,
+        finish_date=plan.finish_date,
+        due_date=plan.due_date,
+        estimate_hours=data.estimate_hours,
+        scheduling_mode=data.scheduling_mode.value,
+        constraint_type=data.constraint_type.value if data.constraint_type else None,
+        constraint_date=data.constraint_date,
+        position=data.position
+        if data.position is not None
+        else await repo.last_position(principal.workspace_id, project.id) + 1,
+    )
+    category = (await repo.status_categories(principal.workspace_id, [status_id]))[status_id][1]
+    _completion(task, category)
+    await repo.add(task)
+    await repo.replace_assignees(principal.workspace_id, task.id, data.assignee_ids)
+    await repo.replace_labels(principal.workspace_id, task.id, data.label_ids)
+    await session.flush()
+    events.record(
+        session,
+        principal,
+        "task.created",
+        entity_type="task",
+        entity_id=task.id,
+        workspace_id=task.workspace_id,
+        project_id=task.project_id,
+        changes=events.created(_snapshot(task, data.assignee_ids, data.label_ids)),
+    )
+    return task
+
+
+async def update(
+    session: AsyncSession,
+    principal: Principal,
+    reference: str,
+    data: schemas.TaskUpdate,
+    if_match: str | None,
+) -> Task:
+    task = await resolve(session, principal, reference)
+    check_if_match(if_match, task)
+    project = await ProjectRepository(session).get(task.workspace_id, task.project_id)
+    assert project is not None
+    if project.status == "archived":
+        raise Conflict("The project is archived.", code="project_archived")
+    changes = data.model_dump(exclude_unset=True)
+    for required in (
+        "title",
+        "status_id",
+        "priority",
+        "duration_days",
+        "scheduling_mode",
+        "position",
+        "description",
+    ):
+        if required in changes and changes[required] is None:
+            raise Unprocessable.at(f"/{required}", "cannot be null")
+    await _check_references(session, principal, task.project_id, changes, task.id)
+    repo = TaskRepository(session)
+    wid = task.workspace_id
+    assignees = (await repo.assignees(wid, [task.id])).get(task.id, [])
+    labels = (await repo.labels(wid, [task.id])).get(task.id, [])
+    before = _snapshot(task, assignees, labels)
+
+    current = _Plan(task.start_date, task.duration_days, task.finish_date, task.due_date)
+    plan = _plan_dates(calendar_for(project), current, changes)
+    task.start_date, task.duration_days = plan.start_date, plan.duration_days
+    task.finish_date, task.due_date = plan.finish_date, plan.due_date
+    for field in (
+        "title",
+        "description",
+        "parent_id",
+        "estimate_hours",
+        "position",
+        "constraint_date",
+    ):
+        if field in changes:
+            setattr(task, field, changes[field])
+    for field in ("priority", "scheduling_mode", "constraint_type"):
+        if field in changes:
+            setattr(task, field, changes[field].value if changes[field] is not None else None)
+    if changes.get("status_id") is not None and changes["status_id"] != task.status_id:
+        task.status_id = changes["status_id"]
+        category = (await repo.status_categories(wid, [task.status_id]))[task.status_id][1]
+        _completion(task, category)
+    if (task.constraint_type is None) != (task.constraint_date is None):
+        raise Unprocessable.at(
+            "/constraint_date", "constraint_type and constraint_date go together"
+        )
+    if changes.get("assignee_ids") is not None:
+        assignees = changes["assignee_ids"]
+        await repo.replace_assignees(wid, task.id, assignees)
+    if changes.get("label_ids") is not None:
+        labels = changes["label_ids"]
+        await repo.replace_labels(wid, task.id, labels)
+    after = _snapshot(task, assignees, labels)
+    diff = events.changes_between(before, after)
+    if diff:
+        # Even when only assignees or labels changed, the task shows a new version.
+        task.updated_at = utcnow()
+        await session.flush()
+        events.record(
+            session,
+            principal,
+            "task.updated",
+            entity_type="task",
+            entity_id=task.id,
+            workspace_id=wid,
+            project_id=task.project_id,
+            changes=diff,
+        )
+    return task
+
+
+async def delete(
+    session: AsyncSession,
+    principal: Principal,
+    reference: str,
+    if_match: str | None,
+    children: schemas.ChildrenOnDelete | None,
+) -> None:
+    task = await resolve(session, principal, reference)
+    check_if_match(if_match, task)
+    repo = TaskRepository(session)
+    wid = task.workspace_id
+    subtree = [task.id]
+    frontier = [task.id]
+    while frontier:
+        next_level: list[uuid.UUID] = []
+        for parent_id in frontier:
+            next_level += await repo.child_ids(wid, parent_id)
+        subtree += next_level
+        frontier = next_level
+    if len(subtree) > 1 and children is None:
+        raise Conflict(
+            "The task has subtasks: pass children=delete or children=detach.",
+            code="has_subtasks",
+            subtask_count=len(subtree) - 1,
+        )
+    if children == schemas.ChildrenOnDelete.detach:
+        await repo.detach_children(wid, task.id)
+        subtree = [task.id]
+    for task_id in subtree:
+        events.record(
+            session,
+            principal,
+            "task.deleted",
+            entity_type="task",
+            entity_id=task_id,
+            workspace_id=wid,
+            project_id=task.project_id,
+        )
+    await repo.delete_many(wid, subtree)
+
+
+async def page(
+    session: AsyncSession, principal: Principal, filters: TaskFilters, params: PageParams
+) -> tuple[list[Task], str | None]:
+    return await TaskRepository(session).page(principal.workspace_id, filters, params)
+
+
+async def activity(
+    session: AsyncSession, principal: Principal, reference: str, params: PageParams
+) -> tuple[list[Event], str | None]:
+    task = await resolve(session, principal, reference)
+    return await EventRepository(session).page_for_entity(
+        task.workspace_id, "task", task.id, params
+    )
+
+
+async def page_mine(
+    session: AsyncSession, caller: Caller, params: PageParams
+) -> tuple[list[Task], str | None]:
+    if caller.token is not None and "tasks:read" not in caller.token.scopes:
+        raise Forbidden("This API token lacks the 'tasks:read' scope.", code="insufficient_scope")
+    only = caller.token.workspace_id if caller.token else None
+    return await TaskRepository(session).page_open_for_user(
+        caller.user.id, params, only_workspace=only
+    )
+
+
+async def _ensure_active_projects(session: AsyncSession, tasks: Sequence[Task]) -> None:
+    repo = ProjectRepository(session)
+    for project_id in {t.project_id for t in tasks}:
+        project = await repo.get(tasks[0].workspace_id, project_id)
+        if project is not None and project.status == "archived":
+            raise Conflict("A task belongs to an archived project.", code="project_archived")
+
+
+async def bulk_update(
+    session: AsyncSession, principal: Principal, data: schemas.BulkUpdate
+) -> list[Task]:
+    """Apply one set of changes to up to 500 tasks, all or nothing."""
+    tasks = await resolve_many(session, principal, data.task_ids, "/task_ids")
+    changes = data.changes
+    repo = TaskRepository(session)
+    wid = principal.workspace_id
+    category: str | None = None
+    if changes.status_id is not None:
+        found = await repo.status_categories(wid, [changes.status_id])
+        if changes.status_id not in found:
+            raise Unprocessable.at("/changes/status_id", "no such status in this workspace")
+        status_project, category = found[changes.status_id]
+        for index, task in enumerate(tasks):
+            if task.project_id != status_project:
+                raise Unprocessable.at(
+                    f"/task_ids/{index}", "the status belongs to another project"
+                )
+    for field, known in (
+        ("assignee_ids", repo.known_members),
+        ("add_assignee_ids", repo.known_members),
+        ("remove_assignee_ids", repo.known_members),
+        ("label_ids", repo.known_labels),
+        ("add_label_ids", repo.known_labels),
+        ("remove_label_ids", repo.known_labels),
+    ):
+        wanted = getattr(changes, field) or []
+        existing = await known(wid, wanted)
+        for index, value in enumerate(wanted):
+            if value not in existing:
+                raise Unprocessable.at(f"/changes/{field}/{index}", "not found in this workspace")
+    await _ensure_active_projects(session, tasks)
+
+    ids = [t.id for t in tasks]
+    assignees, labels = await repo.assignees(wid, ids), await repo.labels(wid, ids)
+    for task in tasks:
+        old_assignees, old_labels = assignees.get(task.id, []), labels.get(task.id, [])
+        before = _snapshot(task, old_assignees, old_labels)
+        new_assignees = _relinked(
+            old_assignees,
+            changes.assignee_ids,
+            changes.add_assignee_ids,
+            changes.remove_assignee_ids,
+        )
+        new_labels = _relinked(
+            old_labels, changes.label_ids, changes.add_label_ids, changes.remove_label_ids
+        )
+        if changes.priority is not None:
+            task.priority = changes.priority.value
+        if (
+            changes.status_id is not None
+            and category is not None
+            and task.status_id != changes.status_id
+        ):
+            task.status_id = changes.status_id
+            _completion(task, category)
+        if new_assignees != old_assignees:
+            await repo.replace_assignees(wid, task.id, new_assignees)
+        if new_labels != old_labels:
+            await repo.replace_labels(wid, task.id, new_labels)
+        diff = events.changes_between(before, _snapshot(task, new_assignees, new_labels))
+        if diff:
+            task.updated_at = utcnow()
+            events.record(
+                session,
+                principal,
+                "task.updated",
+                entity_type="task",
+                entity_id=task.id,
+                workspace_id=wid,
+                project_id=task.project_id,
+                changes=diff,
+            )
+    await session.flush()
+    return tasks
+
+
+def _relinked(
+    current: Sequence[uuid.UUID],
+    replace: Sequence[uuid.UUID] | None,
+    add: Sequence[uuid.UUID],
+    remove: Sequence[uuid.UUID],
+) -> list[uuid.UUID]:
+    linked = list(replace) if replace is not None else list(current)
+    linked += [item for item in add if item not in linked]
+    return sorted({item for item in linked if item not in set(remove)})
+
+
+def assignee_filter(principal: Principal, assignee: str | None) -> uuid.UUID | None:
+    if assignee is None:
+        return None
+    if assignee == "me":
+        return principal.member_id
+    try:
+        return uuid.UUID(assignee)
+    except ValueError:
+        raise Unprocessable.at("/query/assignee", "a member id or `me`") from None

@@ -1,0 +1,111 @@
+import uuid
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import func, select
+
+from app.models import Project, RecurringRule, Task
+from app.recurring.service import materialise, top_up
+from tests.support.http import ClientFactory, Person
+
+
+def _mondays(first: date, last: date) -> list[str]:
+    days = (first + timedelta(days=n) for n in range((last - first).days + 1))
+    return [d.isoformat() for d in days if d.isoweekday() == 1]
+
+
+async def _ongoing(owner: Person) -> tuple[str, dict]:
+    wid = (await owner.workspace())["id"]
+    return wid, await owner.project(wid, kind="ongoing", target_date=None, start_date=None)
+
+
+async def test_rule_creates_its_next_30_days_of_tasks_at_once(clients: ClientFactory) -> None:
+    owner = await clients.user()
+    wid, project = await _ongoing(owner)
+    today = datetime.now(UTC).date()
+
+    response = await owner.client.post(
+        f"/api/v1/workspaces/{wid}/projects/{project['id']}/recurring-rules",
+        json={"title": "Weekly report", "rrule": "FREQ=WEEKLY;BYDAY=MO", "assignee_ids": [owner.member_ids[wid]]},
+    )
+
+    assert response.status_code == 201
+    assert response.json()["materialized_until"] == (today + timedelta(days=30)).isoformat()
+    listed = (await owner.client.get(f"/api/v1/workspaces/{wid}/tasks", params={"project_id": project["id"], "sort": "due_date"})).json()["items"]
+    assert [t["due_date"] for t in listed] == _mondays(today, today + timedelta(days=30))
+    assert {t["title"] for t in listed} == {"Weekly report"}
+    assert all(t["assignee_ids"] == [owner.member_ids[wid]] for t in listed)
+
+
+async def test_materialising_twice_creates_no_duplicates_and_later_days_top_up(clients: ClientFactory, sessionmaker) -> None:
+    owner = await clients.user()
+    wid, project = await _ongoing(owner)
+    created = await owner.client.post(
+        f"/api/v1/workspaces/{wid}/projects/{project['id']}/recurring-rules",
+        json={"title": "Daily check", "rrule": "FREQ=DAILY", "starts_on": "2030-01-01"},
+    )
+    rule_id = uuid.UUID(created.json()["id"])
+
+    async with sessionmaker() as session:
+        rule = await session.get(RecurringRule, (uuid.UUID(wid), rule_id))
+        ongoing = await session.get(Project, (uuid.UUID(wid), uuid.UUID(project["id"])))
+        first = await materialise(session, None, rule, ongoing, date(2030, 1, 1))
+        again = await materialise(session, None, rule, ongoing, date(2030, 1, 1))
+        next_day = await materialise(session, None, rule, ongoing, date(2030, 1, 2))
+        total = await session.scalar(select(func.count()).select_from(Task).where(Task.recurring_rule_id == rule_id))
+        await session.commit()
+
+    assert (len(first), len(again), len(next_day), total) == (31, 0, 1, 32)
+
+
+async def test_top_up_is_idempotent(clients: ClientFactory, sessionmaker) -> None:
+    owner = await clients.user()
+    wid, project = await _ongoing(owner)
+    await owner.client.post(
+        f"/api/v1/workspaces/{wid}/projects/{project['id']}/recurring-rules",
+        json={"title": "Standup", "rrule": "FREQ=DAILY"},
+    )
+
+    await top_up(sessionmaker)
+    assert await top_up(sessionmaker) == 0
+
+
+async def test_invalid_or_sub_daily_rules_are_rejected(clients: ClientFactory) -> None:
+    owner = await clients.user()
+    wid, project = await _ongoing(owner)
+    url = f"/api/v1/workspaces/{wid}/projects/{project['id']}/recurring-rules"
+
+    answers = [
+        await owner.client.post(url, json={"title": "x", "rrule": "FREQ=SOMETIMES"}),
+        await owner.client.post(url, json={"title": "x", "rrule": "FREQ=HOURLY"}),
+    ]
+
+    assert [a.status_code for a in answers] == [422, 422]
+    assert {a.json()["errors"][0]["pointer"] for a in answers} == {"/rrule"}
+
+
+async def test_rules_belong_to_ongoing_work_only(clients: ClientFactory) -> None:
+    owner = await clients.user()
+    wid = (await owner.workspace())["id"]
+    project = await owner.project(wid)
+
+    response = await owner.client.post(
+        f"/api/v1/workspaces/{wid}/projects/{project['id']}/recurring-rules", json={"title": "x", "rrule": "FREQ=DAILY"}
+    )
+
+    assert response.status_code == 409
+    assert response.json()["code"] == "not_ongoing_work"
+
+
+async def test_changing_the_rule_keeps_existing_tasks(clients: ClientFactory) -> None:
+    owner = await clients.user()
+    wid, project = await _ongoing(owner)
+    url = f"/api/v1/workspaces/{wid}/projects/{project['id']}/recurring-rules"
+    rule = (await owner.client.post(url, json={"title": "Report", "rrule": "FREQ=WEEKLY;BYDAY=MO"})).json()
+    before = len((await owner.client.get(f"/api/v1/workspaces/{wid}/tasks", params={"project_id": project["id"]})).json()["items"])
+
+    response = await owner.client.patch(f"{url}/{rule['id']}", json={"rrule": "FREQ=WEEKLY;BYDAY=MO,FR"}, headers={"If-Match": '"1"'})
+
+    assert response.status_code == 200
+    after = (await owner.client.get(f"/api/v1/workspaces/{wid}/tasks", params={"project_id": project["id"], "limit": 200})).json()["items"]
+    assert len(after) > before
+    assert len({t["due_date"] for t in after}) == len(after)
