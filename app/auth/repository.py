@@ -14,9 +14,6 @@ class AuthRepository:
     async def user_by_email(self, email: str) -> User | None:
         return await self.session.scalar(select(User).where(User.email == email.lower()))
 
-    async def user(self, user_id: uuid.UUID) -> User | None:
-        return await self.session.get(User, user_id)
-
     async def any_user_exists(self) -> bool:
         return (await self.session.scalar(select(User.id).limit(1))) is not None
 
@@ -36,16 +33,36 @@ class AuthRepository:
         await self.session.flush()
         return auth_session
 
-    async def live_session(self, digest: str, now: datetime) -> AuthSession | None:
-        return await self.session.scalar(
-            select(AuthSession).where(AuthSession.digest == digest, AuthSession.expires_at > now)
-        )
+    async def live_session_with_user(
+        self, digest: str, now: datetime
+    ) -> tuple[AuthSession, User] | None:
+        row = (
+            await self.session.execute(
+                select(AuthSession, User)
+                .join(User, User.id == AuthSession.user_id)
+                .where(AuthSession.digest == digest, AuthSession.expires_at > now)
+            )
+        ).first()
+        return (row[0], row[1]) if row else None
 
     async def delete_session(self, digest: str) -> None:
         await self.session.execute(delete(AuthSession).where(AuthSession.digest == digest))
 
-    async def token_by_digest(self, digest: str) -> ApiToken | None:
-        return await self.session.scalar(select(ApiToken).where(ApiToken.digest == digest))
+    async def token_with_holder(self, digest: str) -> tuple[ApiToken, Member, User] | None:
+        """The token, its member and their user, in one round trip."""
+        row = (
+            await self.session.execute(
+                select(ApiToken, Member, User)
+                .join(
+                    Member,
+                    (Member.workspace_id == ApiToken.workspace_id)
+                    & (Member.id == ApiToken.member_id),
+                )
+                .join(User, User.id == Member.user_id)
+                .where(ApiToken.digest == digest)
+            )
+        ).first()
+        return (row[0], row[1], row[2]) if row else None
 
     async def touch_token(self, token: ApiToken, now: datetime, resolution: timedelta) -> None:
         """Record use at most once per `resolution`, so reading with a token rarely writes."""
@@ -63,6 +80,3 @@ class AuthRepository:
         return await self.session.scalar(
             select(Member).where(Member.workspace_id == workspace_id, Member.user_id == user_id)
         )
-
-    async def member_by_id(self, workspace_id: uuid.UUID, member_id: uuid.UUID) -> Member | None:
-        return await self.session.get(Member, (workspace_id, member_id))

@@ -63,6 +63,8 @@ class Caller:
     user: User
     token: ApiToken | None = None
     auth_session: AuthSession | None = None
+    # A token's member, loaded with it: the token's workspace needs no second lookup.
+    member: Member | None = None
 
 
 @dataclass(frozen=True)
@@ -99,23 +101,24 @@ async def _caller_from_token(repo: AuthRepository, token: str, settings: Setting
     invalid = Unauthorized("The API token is invalid, expired or revoked.", code="invalid_token")
     if not is_well_formed_api_token(token):
         raise invalid
-    row = await repo.token_by_digest(digest(token))
+    found = await repo.token_with_holder(digest(token))
     now = utcnow()
-    if row is None or row.revoked_at is not None or (row.expires_at and row.expires_at <= now):
+    if found is None:
         raise invalid
-    member = await repo.member_by_id(row.workspace_id, row.member_id)
-    user = await repo.user(member.user_id) if member else None
-    if user is None or not user.is_active:
+    row, member, user = found
+    if row.revoked_at is not None or (row.expires_at and row.expires_at <= now):
+        raise invalid
+    if not user.is_active:
         raise invalid
     await repo.touch_token(row, now, timedelta(seconds=settings.token_last_used_resolution_seconds))
-    return Caller(user=user, token=row)
+    return Caller(user=user, token=row, member=member)
 
 
 async def _caller_from_cookie(
     repo: AuthRepository, request: Request, session_secret: str
 ) -> Caller:
-    auth_session = await repo.live_session(digest(session_secret), utcnow())
-    user = await repo.user(auth_session.user_id) if auth_session else None
+    found = await repo.live_session_with_user(digest(session_secret), utcnow())
+    auth_session, user = found if found else (None, None)
     if auth_session is None or user is None or not user.is_active:
         raise Unauthorized("Your session has ended; sign in again.", code="session_expired")
     if request.method in UNSAFE_METHODS:
@@ -164,7 +167,9 @@ class Authorize:
         not_found = NotFound("No such workspace.", code="workspace_not_found")
         if caller.token is not None and caller.token.workspace_id != workspace_id:
             raise not_found
-        member = await AuthRepository(session).member_of(workspace_id, caller.user.id)
+        member = caller.member or await AuthRepository(session).member_of(
+            workspace_id, caller.user.id
+        )
         if member is None:
             raise not_found
         role = Role(member.role)

@@ -17,6 +17,18 @@ IDEMPOTENCY_PARAMETER = {
 }
 
 
+def _summary_from_docstring(operation: dict[str, Any]) -> None:
+    """The endpoint's one-line docstring is its summary (FastAPI would use the function name)."""
+    lines = operation.get("description", "").strip().splitlines()
+    if lines:
+        operation["summary"] = lines[0]
+        rest = "\n".join(lines[1:]).strip()
+        if rest:
+            operation["description"] = rest
+        else:
+            operation.pop("description")
+
+
 def build_openapi(app: FastAPI) -> dict[str, Any]:
     schema = get_openapi(
         title="Worklane API",
@@ -32,6 +44,7 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
     for route in api_routes(app):
         for method in route.methods or ():
             operation = schema["paths"][route.path_format][method.lower()]
+            _summary_from_docstring(operation)
             authorization = route_authorization(route)
             if authorization is not None:
                 operation["x-required-role"] = authorization.role.value

@@ -2,10 +2,15 @@
 
 A fixed one-minute window per client. Every API answer carries `RateLimit-Policy` and
 `RateLimit` headers (IETF draft); over the limit the answer is 429 with `Retry-After`.
+
+Each process adds its hits to the shared count at most once a second per client (and on a
+client's first request in a window), so a busy client costs one small write a second rather than
+one per request; what other processes counted shows up within that second.
 """
 
 import random
 import time
+from dataclasses import dataclass
 
 from sqlalchemy import delete
 from sqlalchemy.dialects import postgresql, sqlite
@@ -25,19 +30,20 @@ async def hit(
     session: AsyncSession,
     key: str,
     *,
+    increment: int = 1,
     window_seconds: int = WINDOW_SECONDS,
     now: float | None = None,
 ) -> tuple[int, int]:
-    """Count one hit for `key`; answer (hits in the current window, seconds until it resets)."""
+    """Count hits for `key`; answer (hits in the current window, seconds until it resets)."""
     now = time.time() if now is None else now
     window_start = int(now // window_seconds) * window_seconds
     dialect = session.get_bind().dialect.name
     upsert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(RateLimitBucket)
     statement = (
-        upsert.values(key=key, window_start=window_start, count=1)
+        upsert.values(key=key, window_start=window_start, count=increment)
         .on_conflict_do_update(
             index_elements=["key", "window_start"],
-            set_={"count": RateLimitBucket.count + 1},
+            set_={"count": RateLimitBucket.count + increment},
         )
         .returning(RateLimitBucket.count)
     )
@@ -64,19 +70,56 @@ def too_many(detail: str, retry_after: int, code: str = "rate_limited") -> TooMa
     return TooManyRequests(detail, code=code, headers={"Retry-After": str(max(retry_after, 1))})
 
 
+@dataclass
+class _LocalCount:
+    window_start: int
+    shared: int = 0
+    pending: int = 0
+    synced_at: float = 0.0
+
+
+class RequestCounter:
+    """This process's view of every client's count in the current window."""
+
+    def __init__(self, sync_seconds: float = 1.0) -> None:
+        self.sync_seconds = sync_seconds
+        self.counts: dict[str, _LocalCount] = {}
+
+    async def hit(
+        self, sessionmaker: async_sessionmaker[AsyncSession], key: str
+    ) -> tuple[int, int]:
+        """Count one request; answer (requests in the window so far, seconds until it resets)."""
+        now = time.time()
+        window_start = int(now // WINDOW_SECONDS) * WINDOW_SECONDS
+        local = self.counts.get(key)
+        if local is None or local.window_start != window_start:
+            if local is not None:
+                self._forget_before(window_start)
+            local = self.counts[key] = _LocalCount(window_start)
+        local.pending += 1
+        if now - local.synced_at >= self.sync_seconds:
+            pending, local.pending, local.synced_at = local.pending, 0, now
+            async with sessionmaker() as session:
+                local.shared, _ = await hit(session, key, increment=pending, now=now)
+                await session.commit()
+        return local.shared + local.pending, window_start + WINDOW_SECONDS - int(now)
+
+    def _forget_before(self, window_start: int) -> None:
+        self.counts = {k: v for k, v in self.counts.items() if v.window_start >= window_start}
+
+
 class RateLimitMiddleware:
     def __init__(self, app: ASGIApp, per_minute: int) -> None:
         self.app = app
         self.limit = per_minute
+        self.counter = RequestCounter()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if self.limit <= 0 or scope["type"] != "http" or not scope["path"].startswith("/api/"):
             await self.app(scope, receive, send)
             return
         sessionmaker: async_sessionmaker[AsyncSession] = scope["app"].state.sessionmaker
-        async with sessionmaker() as session:
-            count, reset = await hit(session, "req:" + client_key(scope))
-            await session.commit()
+        count, reset = await self.counter.hit(sessionmaker, "req:" + client_key(scope))
         remaining = max(self.limit - count, 0)
         rate_headers = {
             "RateLimit-Policy": f"{self.limit};w={WINDOW_SECONDS}",

@@ -3,8 +3,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import Select, select, update
-from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 from app.kit.pagination import PageParams, Sortable, paginate
 from app.models import Project, RecurringRule, Task, Workspace

@@ -8,6 +8,7 @@ from sqlalchemy import Select, delete, exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.sql import json_array_agg
 from app.models import Label, Member, Project, Task, TaskAssignee, TaskLabel, WorkflowStatus
 
 TASK_SORTS = Sortable(
@@ -25,6 +26,18 @@ TASK_SORTS = Sortable(
     tiebreak=Task.id,
 )
 OPEN_CATEGORIES = ("backlog", "todo", "in_progress")
+
+
+@dataclass(frozen=True)
+class TaskLinks:
+    key: str
+    assignee_ids: list[uuid.UUID]
+    label_ids: list[uuid.UUID]
+
+
+def _ids(values: list[str] | None) -> list[uuid.UUID]:
+    """Ids from an aggregated JSON array (null when there were none), sorted."""
+    return sorted(uuid.UUID(value) for value in values or () if value is not None)
 
 
 @dataclass(frozen=True)
@@ -178,6 +191,36 @@ class TaskRepository:
             statement = statement.where(Task.workspace_id == only_workspace)
         return await paginate(self.session, statement, params, MY_TASK_SORTS)
 
+    async def links(self, tasks: Sequence[Task]) -> dict[uuid.UUID, TaskLinks]:
+        """Each task's key, assignees and labels, in one round trip."""
+        if not tasks:
+            return {}
+        assignees = (
+            select(json_array_agg(TaskAssignee.member_id))
+            .where(TaskAssignee.workspace_id == Task.workspace_id, TaskAssignee.task_id == Task.id)
+            .scalar_subquery()
+        )
+        labels = (
+            select(json_array_agg(TaskLabel.label_id))
+            .where(TaskLabel.workspace_id == Task.workspace_id, TaskLabel.task_id == Task.id)
+            .scalar_subquery()
+        )
+        rows = await self.session.execute(
+            select(Task.id, Project.key, Task.number, assignees, labels)
+            .join(
+                Project,
+                (Project.workspace_id == Task.workspace_id) & (Project.id == Task.project_id),
+            )
+            .where(
+                Task.workspace_id.in_({t.workspace_id for t in tasks}),
+                Task.id.in_({t.id for t in tasks}),
+            )
+        )
+        return {
+            task_id: TaskLinks(f"{key}-{number}", _ids(assignee_json), _ids(label_json))
+            for task_id, key, number, assignee_json, label_json in rows
+        }
+
     async def assignees(
         self, workspace_id: uuid.UUID, task_ids: Sequence[uuid.UUID]
     ) -> dict[uuid.UUID, list[uuid.UUID]]:
@@ -205,20 +248,6 @@ class TaskRepository:
         for task_id, label_id in rows:
             found[task_id].append(label_id)
         return found
-
-    async def project_keys(
-        self, pairs: Iterable[tuple[uuid.UUID, uuid.UUID]]
-    ) -> dict[uuid.UUID, str]:
-        wanted = set(pairs)
-        if not wanted:
-            return {}
-        rows = await self.session.execute(
-            select(Project.id, Project.key).where(
-                Project.workspace_id.in_({w for w, _ in wanted}),
-                Project.id.in_({p for _, p in wanted}),
-            )
-        )
-        return {project_id: key for project_id, key in rows}
 
     async def replace_assignees(
         self, workspace_id: uuid.UUID, task_id: uuid.UUID, member_ids: Sequence[uuid.UUID]

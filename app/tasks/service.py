@@ -42,6 +42,9 @@ EVENT_FIELDS = (
     "position",
     "completed_at",
 )
+TASK_ROW_FIELDS = tuple(
+    name for name in schemas.Task.model_fields if name not in {"key", "assignee_ids", "label_ids"}
+)
 # Monday to Friday, until projects choose their calendar.
 DEFAULT_CALENDAR = WorkingCalendar({1, 2, 3, 4, 5})
 
@@ -65,26 +68,14 @@ def duration_between(calendar: WorkingCalendar, start: date, finish: date) -> in
 async def present(session: AsyncSession, tasks: Sequence[Task]) -> list[schemas.Task]:
     if not tasks:
         return []
-    repo = TaskRepository(session)
-    ids = [t.id for t in tasks]
-    assignees: dict[uuid.UUID, list[uuid.UUID]] = {}
-    labels: dict[uuid.UUID, list[uuid.UUID]] = {}
-    # One workspace, except for "my tasks" which spans the caller's workspaces.
-    for wid in {t.workspace_id for t in tasks}:
-        assignees |= await repo.assignees(wid, ids)
-        labels |= await repo.labels(wid, ids)
-    keys = await repo.project_keys({(t.workspace_id, t.project_id) for t in tasks})
+    links = await TaskRepository(session).links(tasks)
     return [
         schemas.Task.model_validate(
             {
-                **{
-                    field: getattr(t, field)
-                    for field in schemas.Task.model_fields
-                    if hasattr(t, field)
-                },
-                "key": f"{keys[t.project_id]}-{t.number}",
-                "assignee_ids": assignees.get(t.id, []),
-                "label_ids": labels.get(t.id, []),
+                **{field: getattr(t, field) for field in TASK_ROW_FIELDS},
+                "key": links[t.id].key,
+                "assignee_ids": links[t.id].assignee_ids,
+                "label_ids": links[t.id].label_ids,
             }
         )
         for t in tasks

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-
 revision: str = "0fc43d485c6f"
 down_revision: str | None = "b08c8012d8fd"
 branch_labels: str | Sequence[str] | None = None

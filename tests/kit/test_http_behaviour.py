@@ -72,3 +72,18 @@ async def test_request_id_is_echoed_or_generated(clients: ClientFactory) -> None
 
     assert given.headers["X-Request-ID"] == "trace-123"
     assert len(generated.headers["X-Request-ID"]) == 32
+
+
+async def test_rate_limit_counts_are_shared_between_processes(settings: Settings) -> None:
+    limited = settings.model_copy(update={"rate_limit_per_minute": 2})
+    first, second = create_app(limited), create_app(limited)
+    address = "10.9.0.2"
+
+    await ClientFactory(first).client(address=address).get("/api/v1/me")
+    answers = [
+        await ClientFactory(second).client(address=address).get("/api/v1/me") for _ in range(2)
+    ]
+
+    assert [a.status_code for a in answers] == [401, 429]
+    await first.state.engine.dispose()
+    await second.state.engine.dispose()

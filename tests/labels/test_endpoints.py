@@ -17,7 +17,9 @@ async def test_colour_must_be_hex(clients: ClientFactory) -> None:
     owner = await clients.user()
     wid = (await owner.workspace())["id"]
 
-    response = await owner.client.post(f"/api/v1/workspaces/{wid}/labels", json={"name": "x", "color": "red"})
+    response = await owner.client.post(
+        f"/api/v1/workspaces/{wid}/labels", json={"name": "x", "color": "red"}
+    )
 
     assert response.status_code == 422
     assert response.json()["errors"][0]["pointer"] == "/color"
@@ -27,7 +29,9 @@ async def test_deleting_a_label_removes_it_from_tasks(clients: ClientFactory) ->
     owner = await clients.user()
     wid = (await owner.workspace())["id"]
     project = await owner.project(wid)
-    label = (await owner.client.post(f"/api/v1/workspaces/{wid}/labels", json={"name": "gone"})).json()
+    label = (
+        await owner.client.post(f"/api/v1/workspaces/{wid}/labels", json={"name": "gone"})
+    ).json()
     task = await owner.task(wid, project["id"], label_ids=[label["id"]])
 
     deleted = await owner.client.delete(f"/api/v1/workspaces/{wid}/labels/{label['id']}")

@@ -131,3 +131,21 @@ async def test_members_can_be_filtered_by_role(clients: ClientFactory) -> None:
     )
 
     assert [m["email"] for m in response.json()["items"]] == [viewer.email]
+
+
+async def test_members_pages_follow_the_creation_order(clients: ClientFactory) -> None:
+    owner, second, third = await clients.user(), await clients.user(), await clients.user()
+    workspace = await owner.workspace()
+    await owner.add_member(workspace["id"], second)
+    await owner.add_member(workspace["id"], third)
+    url = f"/api/v1/workspaces/{workspace['id']}/members"
+    emails, cursor = [], None
+
+    while True:
+        params = {"limit": 1, **({"cursor": cursor} if cursor else {})}
+        page = (await owner.client.get(url, params=params)).json()
+        emails += [m["email"] for m in page["items"]]
+        if not (cursor := page["next_cursor"]):
+            break
+
+    assert emails == [owner.email, second.email, third.email]

@@ -25,18 +25,29 @@ async def test_rule_creates_its_next_30_days_of_tasks_at_once(clients: ClientFac
 
     response = await owner.client.post(
         f"/api/v1/workspaces/{wid}/projects/{project['id']}/recurring-rules",
-        json={"title": "Weekly report", "rrule": "FREQ=WEEKLY;BYDAY=MO", "assignee_ids": [owner.member_ids[wid]]},
+        json={
+            "title": "Weekly report",
+            "rrule": "FREQ=WEEKLY;BYDAY=MO",
+            "assignee_ids": [owner.member_ids[wid]],
+        },
     )
 
     assert response.status_code == 201
     assert response.json()["materialized_until"] == (today + timedelta(days=30)).isoformat()
-    listed = (await owner.client.get(f"/api/v1/workspaces/{wid}/tasks", params={"project_id": project["id"], "sort": "due_date"})).json()["items"]
+    listed = (
+        await owner.client.get(
+            f"/api/v1/workspaces/{wid}/tasks",
+            params={"project_id": project["id"], "sort": "due_date"},
+        )
+    ).json()["items"]
     assert [t["due_date"] for t in listed] == _mondays(today, today + timedelta(days=30))
     assert {t["title"] for t in listed} == {"Weekly report"}
     assert all(t["assignee_ids"] == [owner.member_ids[wid]] for t in listed)
 
 
-async def test_materialising_twice_creates_no_duplicates_and_later_days_top_up(clients: ClientFactory, sessionmaker) -> None:
+async def test_materialising_twice_creates_no_duplicates_and_later_days_top_up(
+    clients: ClientFactory, sessionmaker
+) -> None:
     owner = await clients.user()
     wid, project = await _ongoing(owner)
     created = await owner.client.post(
@@ -51,7 +62,9 @@ async def test_materialising_twice_creates_no_duplicates_and_later_days_top_up(c
         first = await materialise(session, None, rule, ongoing, date(2030, 1, 1))
         again = await materialise(session, None, rule, ongoing, date(2030, 1, 1))
         next_day = await materialise(session, None, rule, ongoing, date(2030, 1, 2))
-        total = await session.scalar(select(func.count()).select_from(Task).where(Task.recurring_rule_id == rule_id))
+        total = await session.scalar(
+            select(func.count()).select_from(Task).where(Task.recurring_rule_id == rule_id)
+        )
         await session.commit()
 
     assert (len(first), len(again), len(next_day), total) == (31, 0, 1, 32)
@@ -89,7 +102,8 @@ async def test_rules_belong_to_ongoing_work_only(clients: ClientFactory) -> None
     project = await owner.project(wid)
 
     response = await owner.client.post(
-        f"/api/v1/workspaces/{wid}/projects/{project['id']}/recurring-rules", json={"title": "x", "rrule": "FREQ=DAILY"}
+        f"/api/v1/workspaces/{wid}/projects/{project['id']}/recurring-rules",
+        json={"title": "x", "rrule": "FREQ=DAILY"},
     )
 
     assert response.status_code == 409
@@ -100,12 +114,28 @@ async def test_changing_the_rule_keeps_existing_tasks(clients: ClientFactory) ->
     owner = await clients.user()
     wid, project = await _ongoing(owner)
     url = f"/api/v1/workspaces/{wid}/projects/{project['id']}/recurring-rules"
-    rule = (await owner.client.post(url, json={"title": "Report", "rrule": "FREQ=WEEKLY;BYDAY=MO"})).json()
-    before = len((await owner.client.get(f"/api/v1/workspaces/{wid}/tasks", params={"project_id": project["id"]})).json()["items"])
+    rule = (
+        await owner.client.post(url, json={"title": "Report", "rrule": "FREQ=WEEKLY;BYDAY=MO"})
+    ).json()
+    before = len(
+        (
+            await owner.client.get(
+                f"/api/v1/workspaces/{wid}/tasks", params={"project_id": project["id"]}
+            )
+        ).json()["items"]
+    )
 
-    response = await owner.client.patch(f"{url}/{rule['id']}", json={"rrule": "FREQ=WEEKLY;BYDAY=MO,FR"}, headers={"If-Match": '"1"'})
+    response = await owner.client.patch(
+        f"{url}/{rule['id']}",
+        json={"rrule": "FREQ=WEEKLY;BYDAY=MO,FR"},
+        headers={"If-Match": '"1"'},
+    )
 
     assert response.status_code == 200
-    after = (await owner.client.get(f"/api/v1/workspaces/{wid}/tasks", params={"project_id": project["id"], "limit": 200})).json()["items"]
+    after = (
+        await owner.client.get(
+            f"/api/v1/workspaces/{wid}/tasks", params={"project_id": project["id"], "limit": 200}
+        )
+    ).json()["items"]
     assert len(after) > before
     assert len({t["due_date"] for t in after}) == len(after)

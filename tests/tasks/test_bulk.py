@@ -6,21 +6,31 @@ async def test_bulk_update_changes_every_task_at_once(clients: ClientFactory) ->
     wid = (await owner.workspace())["id"]
     project = await owner.project(wid, key="BULK")
     statuses = await owner.statuses(wid, project["id"])
-    label = (await owner.client.post(f"/api/v1/workspaces/{wid}/labels", json={"name": "urgent"})).json()
+    label = (
+        await owner.client.post(f"/api/v1/workspaces/{wid}/labels", json={"name": "urgent"})
+    ).json()
     tasks = [await owner.task(wid, project["id"], title=f"T{i}") for i in range(3)]
 
     response = await owner.client.post(
         f"/api/v1/workspaces/{wid}/tasks/bulk",
         json={
             "task_ids": [tasks[0]["id"], "BULK-2", tasks[2]["id"]],
-            "changes": {"status_id": statuses["in_progress"], "priority": "urgent", "add_label_ids": [label["id"]], "assignee_ids": [owner.member_ids[wid]]},
+            "changes": {
+                "status_id": statuses["in_progress"],
+                "priority": "urgent",
+                "add_label_ids": [label["id"]],
+                "assignee_ids": [owner.member_ids[wid]],
+            },
         },
     )
 
     assert response.status_code == 200
     items = response.json()["items"]
     assert {(t["status_id"], t["priority"]) for t in items} == {(statuses["in_progress"], "urgent")}
-    assert all(t["label_ids"] == [label["id"]] and t["assignee_ids"] == [owner.member_ids[wid]] for t in items)
+    assert all(
+        t["label_ids"] == [label["id"]] and t["assignee_ids"] == [owner.member_ids[wid]]
+        for t in items
+    )
     assert all(t["version"] == 2 for t in items)
 
 
@@ -33,7 +43,10 @@ async def test_one_bad_id_rejects_the_whole_bulk_update(clients: ClientFactory) 
 
     response = await owner.client.post(
         f"/api/v1/workspaces/{wid}/tasks/bulk",
-        json={"task_ids": [tasks[0]["id"], tasks[1]["id"], "NOPE-9", missing], "changes": {"priority": "low"}},
+        json={
+            "task_ids": [tasks[0]["id"], tasks[1]["id"], "NOPE-9", missing],
+            "changes": {"priority": "low"},
+        },
     )
 
     assert response.status_code == 422
@@ -51,7 +64,10 @@ async def test_status_of_another_project_points_at_the_task(clients: ClientFacto
 
     response = await owner.client.post(
         f"/api/v1/workspaces/{wid}/tasks/bulk",
-        json={"task_ids": [t["id"] for t in tasks], "changes": {"status_id": (await owner.statuses(wid, first["id"]))["done"]}},
+        json={
+            "task_ids": [t["id"] for t in tasks],
+            "changes": {"status_id": (await owner.statuses(wid, first["id"]))["done"]},
+        },
     )
 
     assert response.status_code == 422
@@ -63,7 +79,8 @@ async def test_more_than_500_ids_is_rejected(clients: ClientFactory) -> None:
     wid = (await owner.workspace())["id"]
 
     response = await owner.client.post(
-        f"/api/v1/workspaces/{wid}/tasks/bulk", json={"task_ids": ["X-1"] * 501, "changes": {"priority": "low"}}
+        f"/api/v1/workspaces/{wid}/tasks/bulk",
+        json={"task_ids": ["X-1"] * 501, "changes": {"priority": "low"}},
     )
 
     assert response.status_code == 422

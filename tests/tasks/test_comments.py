@@ -2,7 +2,11 @@ from tests.support.http import ClientFactory
 
 
 async def test_mention_notifies_and_subscribes_the_mentioned_member(clients: ClientFactory) -> None:
-    owner, colleague, third = await clients.user(name="Olive"), await clients.user(), await clients.user()
+    owner, colleague, third = (
+        await clients.user(name="Olive"),
+        await clients.user(),
+        await clients.user(),
+    )
     wid = (await owner.workspace())["id"]
     await owner.add_member(wid, colleague)
     await owner.add_member(wid, third)
@@ -11,15 +15,24 @@ async def test_mention_notifies_and_subscribes_the_mentioned_member(clients: Cli
     url = f"/api/v1/workspaces/{wid}/tasks/{task['id']}"
 
     response = await owner.client.post(
-        f"{url}/comments", json={"body": f"Ready? <@{colleague.member_ids[wid]}> and @{third.email.upper()}"}
+        f"{url}/comments",
+        json={"body": f"Ready? <@{colleague.member_ids[wid]}> and @{third.email.upper()}"},
     )
 
     assert response.status_code == 201
-    assert sorted(response.json()["mentioned_member_ids"]) == sorted([colleague.member_ids[wid], third.member_ids[wid]])
+    assert sorted(response.json()["mentioned_member_ids"]) == sorted(
+        [colleague.member_ids[wid], third.member_ids[wid]]
+    )
     inbox = (await colleague.client.get("/api/v1/me/notifications")).json()["items"]
-    assert [(n["kind"], n["task_id"], n["summary"]) for n in inbox] == [("mention", task["id"], "Olive mentioned you on Release")]
+    assert [(n["kind"], n["task_id"], n["summary"]) for n in inbox] == [
+        ("mention", task["id"], "Olive mentioned you on Release")
+    ]
     watchers = (await owner.client.get(f"{url}/watchers")).json()
-    assert {w["member_id"] for w in watchers} == {owner.member_ids[wid], colleague.member_ids[wid], third.member_ids[wid]}
+    assert {w["member_id"] for w in watchers} == {
+        owner.member_ids[wid],
+        colleague.member_ids[wid],
+        third.member_ids[wid],
+    }
 
 
 async def test_watchers_hear_of_new_comments_but_not_their_own(clients: ClientFactory) -> None:
@@ -32,7 +45,9 @@ async def test_watchers_hear_of_new_comments_but_not_their_own(clients: ClientFa
 
     await owner.client.post(f"{url}/comments", json={"body": "progress"})
 
-    assert [n["kind"] for n in (await watcher.client.get("/api/v1/me/notifications")).json()["items"]] == ["comment"]
+    assert [
+        n["kind"] for n in (await watcher.client.get("/api/v1/me/notifications")).json()["items"]
+    ] == ["comment"]
     assert (await owner.client.get("/api/v1/me/notifications")).json()["items"] == []
 
 
@@ -43,18 +58,23 @@ async def test_notifications_can_be_marked_read(clients: ClientFactory) -> None:
     task = await owner.task(wid, (await owner.project(wid))["id"])
     for _ in range(2):
         await owner.client.post(
-            f"/api/v1/workspaces/{wid}/tasks/{task['id']}/comments", json={"body": f"<@{colleague.member_ids[wid]}>"}
+            f"/api/v1/workspaces/{wid}/tasks/{task['id']}/comments",
+            json={"body": f"<@{colleague.member_ids[wid]}>"},
         )
     first = (await colleague.client.get("/api/v1/me/notifications")).json()["items"][0]
 
     one = await colleague.client.post(f"/api/v1/me/notifications/{first['id']}/read")
-    unread = (await colleague.client.get("/api/v1/me/notifications", params={"unread": True})).json()["items"]
+    unread = (
+        await colleague.client.get("/api/v1/me/notifications", params={"unread": True})
+    ).json()["items"]
     rest = await colleague.client.post("/api/v1/me/notifications/read-all")
 
     assert one.json()["read_at"] is not None
     assert len(unread) == 1
     assert rest.json() == {"marked": 1}
-    assert (await owner.client.post(f"/api/v1/me/notifications/{first['id']}/read")).status_code == 404
+    assert (
+        await owner.client.post(f"/api/v1/me/notifications/{first['id']}/read")
+    ).status_code == 404
 
 
 async def test_only_the_author_edits_a_comment(clients: ClientFactory) -> None:
@@ -82,4 +102,7 @@ async def test_comments_appear_in_the_task_activity(clients: ClientFactory) -> N
 
     await owner.client.post(f"{url}/comments", json={"body": "hello"})
 
-    assert [e["type"] for e in (await owner.client.get(f"{url}/activity")).json()["items"]] == ["comment.created", "task.created"]
+    assert [e["type"] for e in (await owner.client.get(f"{url}/activity")).json()["items"]] == [
+        "comment.created",
+        "task.created",
+    ]

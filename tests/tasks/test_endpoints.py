@@ -21,7 +21,9 @@ async def test_created_task_has_key_default_status_and_derived_finish(owner: Per
     statuses = await owner.statuses(wid, project["id"])
 
     # Friday 2026-03-06 + 3 working days: Fri, Mon, Tue.
-    task = await owner.task(wid, project["id"], title="Deploy", start_date="2026-03-06", duration_days=3)
+    task = await owner.task(
+        wid, project["id"], title="Deploy", start_date="2026-03-06", duration_days=3
+    )
 
     assert task["key"] == "OPS-1"
     assert task["status_id"] == statuses["todo"]
@@ -62,33 +64,49 @@ async def test_due_date_before_start_is_rejected_with_pointer(owner: Person) -> 
 
     response = await owner.client.post(
         f"/api/v1/workspaces/{wid}/tasks",
-        json={"project_id": project["id"], "title": "x", "start_date": "2026-03-10", "due_date": "2026-03-09"},
+        json={
+            "project_id": project["id"],
+            "title": "x",
+            "start_date": "2026-03-10",
+            "due_date": "2026-03-09",
+        },
     )
 
     assert response.status_code == 422
     assert response.json()["errors"][0]["pointer"] == "/due_date"
 
 
-async def test_references_from_elsewhere_are_rejected_with_pointers(owner: Person, clients: ClientFactory) -> None:
+async def test_references_from_elsewhere_are_rejected_with_pointers(
+    owner: Person, clients: ClientFactory
+) -> None:
     wid, project = await _setup(owner)
     other_project = await owner.project(wid)
     foreign_status = (await owner.statuses(wid, other_project["id"]))["todo"]
     stranger = await clients.user()
     their_wid = (await stranger.workspace())["id"]
-    their_label = (await stranger.client.post(f"/api/v1/workspaces/{their_wid}/labels", json={"name": "x"})).json()
+    their_label = (
+        await stranger.client.post(f"/api/v1/workspaces/{their_wid}/labels", json={"name": "x"})
+    ).json()
     url = f"/api/v1/workspaces/{wid}/tasks"
     base = {"project_id": project["id"], "title": "x"}
 
     answers = [
         await owner.client.post(url, json={**base, "status_id": foreign_status}),
-        await owner.client.post(url, json={**base, "assignee_ids": [stranger.member_ids[their_wid]]}),
+        await owner.client.post(
+            url, json={**base, "assignee_ids": [stranger.member_ids[their_wid]]}
+        ),
         await owner.client.post(url, json={**base, "label_ids": [their_label["id"]]}),
-        await owner.client.post(url, json={**base, "project_id": (await stranger.project(their_wid))["id"]}),
+        await owner.client.post(
+            url, json={**base, "project_id": (await stranger.project(their_wid))["id"]}
+        ),
     ]
 
     assert [a.status_code for a in answers] == [422] * 4
     assert [a.json()["errors"][0]["pointer"] for a in answers] == [
-        "/status_id", "/assignee_ids/0", "/label_ids/0", "/project_id",
+        "/status_id",
+        "/assignee_ids/0",
+        "/label_ids/0",
+        "/project_id",
     ]
 
 
@@ -110,7 +128,10 @@ async def test_two_patches_with_the_same_etag_exactly_one_wins(owner: Person) ->
     url = f"/api/v1/workspaces/{wid}/tasks/{task['id']}"
 
     answers = await asyncio.gather(
-        *(owner.client.patch(url, json={"title": f"T{i}"}, headers={"If-Match": '"1"'}) for i in range(2))
+        *(
+            owner.client.patch(url, json={"title": f"T{i}"}, headers={"If-Match": '"1"'})
+            for i in range(2)
+        )
     )
 
     assert sorted(a.status_code for a in answers) == [200, 412]
@@ -125,7 +146,9 @@ async def test_retried_create_with_idempotency_key_makes_one_task(owner: Person)
     retry = await owner.client.post(f"/api/v1/workspaces/{wid}/tasks", json=body, headers=headers)
 
     assert first.json()["id"] == retry.json()["id"]
-    listed = await owner.client.get(f"/api/v1/workspaces/{wid}/tasks", params={"project_id": project["id"]})
+    listed = await owner.client.get(
+        f"/api/v1/workspaces/{wid}/tasks", params={"project_id": project["id"]}
+    )
     assert len(listed.json()["items"]) == 1
 
 
@@ -147,7 +170,8 @@ async def test_parent_must_be_in_the_same_project(owner: Person) -> None:
     elsewhere = await owner.task(wid, (await owner.project(wid))["id"])
 
     response = await owner.client.post(
-        f"/api/v1/workspaces/{wid}/tasks", json={"project_id": project["id"], "title": "c", "parent_id": elsewhere["id"]}
+        f"/api/v1/workspaces/{wid}/tasks",
+        json={"project_id": project["id"], "title": "c", "parent_id": elsewhere["id"]},
     )
 
     assert response.status_code == 422
@@ -159,7 +183,9 @@ async def test_parent_cycle_is_a_conflict(owner: Person) -> None:
     parent = await owner.task(wid, project["id"])
     child = await owner.task(wid, project["id"], parent_id=parent["id"])
 
-    response = await owner.client.patch(f"/api/v1/workspaces/{wid}/tasks/{parent['id']}", json={"parent_id": child["id"]})
+    response = await owner.client.patch(
+        f"/api/v1/workspaces/{wid}/tasks/{parent['id']}", json={"parent_id": child["id"]}
+    )
 
     assert response.status_code == 409
     assert response.json()["code"] == "parent_cycle"
@@ -196,9 +222,13 @@ async def test_detaching_keeps_subtasks_without_a_parent(owner: Person) -> None:
 async def test_activity_lists_changes_newest_first(owner: Person) -> None:
     wid, project = await _setup(owner)
     task = await owner.task(wid, project["id"], title="Old")
-    await owner.client.patch(f"/api/v1/workspaces/{wid}/tasks/{task['id']}", json={"title": "New", "priority": "high"})
+    await owner.client.patch(
+        f"/api/v1/workspaces/{wid}/tasks/{task['id']}", json={"title": "New", "priority": "high"}
+    )
 
-    events = (await owner.client.get(f"/api/v1/workspaces/{wid}/tasks/{task['id']}/activity")).json()["items"]
+    events = (
+        await owner.client.get(f"/api/v1/workspaces/{wid}/tasks/{task['id']}/activity")
+    ).json()["items"]
 
     assert [e["type"] for e in events] == ["task.updated", "task.created"]
     assert events[0]["changes"] == {
@@ -212,7 +242,9 @@ async def test_archived_project_refuses_new_tasks(owner: Person) -> None:
     wid, project = await _setup(owner)
     await owner.client.post(f"/api/v1/workspaces/{wid}/projects/{project['id']}/archive")
 
-    response = await owner.client.post(f"/api/v1/workspaces/{wid}/tasks", json={"project_id": project["id"], "title": "x"})
+    response = await owner.client.post(
+        f"/api/v1/workspaces/{wid}/tasks", json={"project_id": project["id"], "title": "x"}
+    )
 
     assert response.status_code == 409
     assert response.json()["code"] == "project_archived"

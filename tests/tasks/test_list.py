@@ -9,12 +9,35 @@ async def _world(owner: Person) -> dict[str, Any]:
     project = await owner.project(wid)
     other = await owner.project(wid)
     statuses = await owner.statuses(wid, project["id"])
-    label = (await owner.client.post(f"/api/v1/workspaces/{wid}/labels", json={"name": "bug"})).json()
+    label = (
+        await owner.client.post(f"/api/v1/workspaces/{wid}/labels", json={"name": "bug"})
+    ).json()
     me = owner.member_ids[wid]
     tasks = {
-        "mine": await owner.task(wid, project["id"], title="Fix login bug", assignee_ids=[me], label_ids=[label["id"]], priority="high", due_date="2026-04-01"),
-        "done": await owner.task(wid, project["id"], title="Shipped", status_id=statuses["done"], assignee_ids=[me], due_date="2026-04-02"),
-        "plain": await owner.task(wid, project["id"], title="Write docs", description="mention the LOGIN page", due_date="2026-04-03"),
+        "mine": await owner.task(
+            wid,
+            project["id"],
+            title="Fix login bug",
+            assignee_ids=[me],
+            label_ids=[label["id"]],
+            priority="high",
+            due_date="2026-04-01",
+        ),
+        "done": await owner.task(
+            wid,
+            project["id"],
+            title="Shipped",
+            status_id=statuses["done"],
+            assignee_ids=[me],
+            due_date="2026-04-02",
+        ),
+        "plain": await owner.task(
+            wid,
+            project["id"],
+            title="Write docs",
+            description="mention the LOGIN page",
+            due_date="2026-04-03",
+        ),
         "other": await owner.task(wid, other["id"], title="Elsewhere"),
     }
     return {"wid": wid, "project": project, "statuses": statuses, "label": label, "tasks": tasks}
@@ -36,7 +59,10 @@ async def test_filters_narrow_the_list(clients: ClientFactory) -> None:
     assert await _titles(owner, wid, assignee="me", status_category="todo") == ["Fix login bug"]
     assert await _titles(owner, wid, label_id=w["label"]["id"]) == ["Fix login bug"]
     assert await _titles(owner, wid, priority=["high", "urgent"]) == ["Fix login bug"]
-    assert await _titles(owner, wid, due_after="2026-04-02", due_before="2026-04-03") == ["Shipped", "Write docs"]
+    assert await _titles(owner, wid, due_after="2026-04-02", due_before="2026-04-03") == [
+        "Shipped",
+        "Write docs",
+    ]
     assert await _titles(owner, wid, q="login") == ["Fix login bug", "Write docs"]
 
 
@@ -49,7 +75,9 @@ async def test_sort_and_keyset_pages_cover_every_task_once(clients: ClientFactor
         params: dict[str, Any] = {"limit": 1, "sort": "-due_date,title"}
         if cursor:
             params["cursor"] = cursor
-        page = (await owner.client.get(f"/api/v1/workspaces/{w['wid']}/tasks", params=params)).json()
+        page = (
+            await owner.client.get(f"/api/v1/workspaces/{w['wid']}/tasks", params=params)
+        ).json()
         seen += [t["title"] for t in page["items"]]
         cursor = page["next_cursor"]
         if not cursor:
@@ -74,7 +102,12 @@ async def test_my_tasks_spans_workspaces_and_skips_closed_work(clients: ClientFa
     first = await _world(owner)
     second_wid = (await owner.workspace())["id"]
     second_project = await owner.project(second_wid)
-    await owner.task(second_wid, second_project["id"], title="Second space", assignee_ids=[owner.member_ids[second_wid]])
+    await owner.task(
+        second_wid,
+        second_project["id"],
+        title="Second space",
+        assignee_ids=[owner.member_ids[second_wid]],
+    )
 
     response = await owner.client.get("/api/v1/me/tasks")
 
