@@ -11,6 +11,7 @@ from app.kit.pagination import PageParams
 from app.members import schemas
 from app.members.repository import MemberRepository
 from app.models import Member
+from app.projects.repository import ProjectRepository
 from app.teams.repository import TeamRepository
 
 
@@ -121,4 +122,5 @@ async def remove(
     _guard_owner_change(principal, member.role)
     await _guard_last_owner(session, member)
     await TeamRepository(session).clear_lead(principal.workspace_id, member.id)
+    await ProjectRepository(session).clear_owner(principal.workspace_id, member.id)
     await MemberRepository(session).delete(member)

@@ -89,6 +89,15 @@ class ProjectRepository:
                 statement = statement.where(getattr(Project, name) == value)
         return await paginate(self.session, statement, params, PROJECT_SORTS)
 
+    async def clear_owner(self, workspace_id: uuid.UUID, member_id: uuid.UUID) -> None:
+        """Projects owned by a member who leaves keep going without an owner."""
+        await self.session.execute(
+            update(Project)
+            .where(Project.workspace_id == workspace_id, Project.owner_id == member_id)
+            .values(owner_id=None, version=Project.version + 1)
+            .execution_options(synchronize_session=False)
+        )
+
     async def take_task_numbers(
         self, workspace_id: uuid.UUID, project_id: uuid.UUID, count: int
     ) -> int:

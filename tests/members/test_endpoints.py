@@ -149,3 +149,18 @@ async def test_members_pages_follow_the_creation_order(clients: ClientFactory) -
             break
 
     assert emails == [owner.email, second.email, third.email]
+
+
+async def test_removing_a_member_who_owns_a_project_leaves_it_without_owner(
+    clients: ClientFactory,
+) -> None:
+    owner, person = await clients.user(), await clients.user()
+    wid = (await owner.workspace())["id"]
+    member = await owner.add_member(wid, person)
+    project = await owner.project(wid, owner_id=member["id"])
+
+    removed = await owner.client.delete(f"/api/v1/workspaces/{wid}/members/{member['id']}")
+
+    assert removed.status_code == 204
+    shown = await owner.client.get(f"/api/v1/workspaces/{wid}/projects/{project['id']}")
+    assert shown.json()["owner_id"] is None
