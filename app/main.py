@@ -10,6 +10,7 @@ from fastapi.staticfiles import StaticFiles
 
 from app.api_tokens.endpoints import router as api_tokens_router
 from app.auth.endpoints import router as auth_router
+from app.calendars.endpoints import router as calendars_router
 from app.comments.endpoints import router as comments_router
 from app.core.config import Settings, get_settings
 from app.core.db import create_engine, create_sessionmaker
@@ -48,6 +49,7 @@ def api_router() -> APIRouter:
         comments_router,
         notifications_router,
         recurring_router,
+        calendars_router,
     )
     for domain in domains:
         router.include_router(domain)

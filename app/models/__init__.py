@@ -2,6 +2,7 @@
 
 from app.models.api_token import ApiToken
 from app.models.base import Base
+from app.models.calendar import Calendar, CalendarException, Dependency
 from app.models.event import Event
 from app.models.project import (
     CapacityReservation,
@@ -28,8 +29,11 @@ __all__ = [
     "ApiToken",
     "AuthSession",
     "Base",
+    "Calendar",
+    "CalendarException",
     "CapacityReservation",
     "Comment",
+    "Dependency",
     "Event",
     "IdempotencyRecord",
     "Label",

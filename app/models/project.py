@@ -41,7 +41,13 @@ class Project(TenantOwned, Versioned, Base):
         ForeignKeyConstraint(
             ["workspace_id", "team_id"], ["team.workspace_id", "team.id"], ondelete="RESTRICT"
         ),
+        ForeignKeyConstraint(
+            ["workspace_id", "calendar_id"],
+            ["calendar.workspace_id", "calendar.id"],
+            ondelete="RESTRICT",
+        ),
         CheckConstraint("kind IN ('project', 'ongoing')", name="kind_known"),
+        CheckConstraint("scheduling_mode IN ('auto', 'manual')", name="scheduling_mode_known"),
         CheckConstraint("status IN ('active', 'on_hold', 'archived')", name="status_known"),
         CheckConstraint(
             "(kind = 'project' AND start_date IS NOT NULL AND target_date IS NOT NULL"
@@ -67,6 +73,8 @@ class Project(TenantOwned, Versioned, Base):
     budget_hours: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     budget_amount: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
     currency: Mapped[str | None] = mapped_column(String(3))
+    # auto: changes reschedule the tasks they reach (DESIGN §7); manual: dates stay as typed.
+    scheduling_mode: Mapped[str] = mapped_column(String(8), default="auto", server_default="auto")
     # The number the next task of this project gets (its key is KEY-number).
     next_task_number: Mapped[int] = mapped_column(Integer, default=1)
 

@@ -7,6 +7,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints
 
 from app.kit.schemas import Hours, Input, Money, Name, Output, Timestamps
+from app.tasks.schemas import SchedulingMode
 
 
 class ProjectKind(enum.StrEnum):
@@ -84,6 +85,11 @@ class ProjectCreate(Input):
     )
     owner_id: uuid.UUID | None = Field(default=None, description="A member; defaults to you.")
     team_id: uuid.UUID | None = None
+    calendar_id: uuid.UUID | None = Field(default=None, description="Null: the workspace calendar.")
+    scheduling_mode: SchedulingMode = Field(
+        default=SchedulingMode.auto,
+        description="auto: changes reschedule the tasks they reach; manual: dates stay as typed.",
+    )
     budget_hours: BudgetHours | None = None
     budget_amount: BudgetAmount | None = None
     currency: Currency | None = None
@@ -99,6 +105,8 @@ class ProjectUpdate(Input):
     target_date: date | None = None
     owner_id: uuid.UUID | None = None
     team_id: uuid.UUID | None = None
+    calendar_id: uuid.UUID | None = None
+    scheduling_mode: SchedulingMode | None = None
     budget_hours: BudgetHours | None = None
     budget_amount: BudgetAmount | None = None
     currency: Currency | None = None
@@ -117,6 +125,7 @@ class Project(Timestamps):
     owner_id: uuid.UUID | None
     team_id: uuid.UUID | None
     calendar_id: uuid.UUID | None = Field(description="Null: the workspace calendar.")
+    scheduling_mode: SchedulingMode
     budget_hours: Hours | None
     budget_amount: Money | None
     currency: str | None

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.calendars import service as calendars
 from app.core.access import Principal
 from app.core.clock import utcnow
 from app.events.repository import EventRepository
@@ -41,6 +42,7 @@ PROJECT_FIELDS = (
     "status",
     "start_date",
     "target_date",
+    "scheduling_mode",
     "owner_id",
     "team_id",
     "calendar_id",
@@ -158,6 +160,8 @@ async def create(
     _check_budget(data.budget_amount, data.currency)
     await _check_member(repo, workspace_id, "/owner_id", data.owner_id)
     await _check_team(repo, workspace_id, "/team_id", data.team_id)
+    if data.calendar_id is not None:
+        await calendars.check_exists(session, workspace_id, data.calendar_id, "/calendar_id")
     if await repo.key_taken(workspace_id, data.key):
         raise Conflict(
             f"The key {data.key} is already used by a project in this workspace.",
@@ -180,6 +184,8 @@ async def create(
             target_date=data.target_date,
             owner_id=data.owner_id or principal.member_id,
             team_id=data.team_id,
+            calendar_id=data.calendar_id,
+            scheduling_mode=data.scheduling_mode.value,
             budget_hours=_cents(data.budget_hours),
             budget_amount=_cents(data.budget_amount),
             currency=data.currency,
@@ -246,7 +252,7 @@ async def update(
     check_if_match(if_match, project)
     ensure_writable(project)
     changes = data.model_dump(exclude_unset=True)
-    _not_null(changes, "name", "description", "status")
+    _not_null(changes, "name", "description", "status", "scheduling_mode")
     if project.kind == ProjectKind.project:
         _not_null(changes, "start_date", "target_date")
     _check_dates(
@@ -260,6 +266,12 @@ async def update(
     )
     await _check_member(repo, project.workspace_id, "/owner_id", changes.get("owner_id"))
     await _check_team(repo, project.workspace_id, "/team_id", changes.get("team_id"))
+    if changes.get("calendar_id") is not None:
+        await calendars.check_exists(
+            session, project.workspace_id, changes["calendar_id"], "/calendar_id"
+        )
+    if "scheduling_mode" in changes:
+        changes["scheduling_mode"] = changes["scheduling_mode"].value
     for field in ("budget_hours", "budget_amount"):
         if field in changes:
             changes[field] = _cents(changes[field])

@@ -91,7 +91,7 @@ async def materialise(
         )
         position = await task_repo.last_position(rule.workspace_id, project.id)
         assignees = [uuid.UUID(a) for a in rule.assignee_ids]
-        calendar = tasks.calendar_for(project)
+        calendar = await tasks.calendar_for(session, project)
         for offset, day in enumerate(missing):
             task = await task_repo.add(
                 Task(

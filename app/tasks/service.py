@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.calendars import service as calendars
 from app.core.access import Caller, Principal
 from app.core.clock import utcnow
 from app.events import service as events
@@ -45,12 +46,10 @@ EVENT_FIELDS = (
 TASK_ROW_FIELDS = tuple(
     name for name in schemas.Task.model_fields if name not in {"key", "assignee_ids", "label_ids"}
 )
-# Monday to Friday, until projects choose their calendar.
-DEFAULT_CALENDAR = WorkingCalendar({1, 2, 3, 4, 5})
 
 
-def calendar_for(_project: Project) -> WorkingCalendar:
-    return DEFAULT_CALENDAR
+async def calendar_for(session: AsyncSession, project: Project) -> WorkingCalendar:
+    return await calendars.working_calendar(session, project.workspace_id, project.calendar_id)
 
 
 def finish_of(calendar: WorkingCalendar, start: date | None, duration: int) -> date | None:
@@ -218,7 +217,7 @@ async def create(session: AsyncSession, principal: Principal, data: schemas.Task
         raise Conflict("The project is archived.", code="project_archived")
     changes = data.model_dump(exclude_unset=True)
     await _check_references(session, principal, project.id, changes)
-    plan = _plan_dates(calendar_for(project), _Plan(None, 1, None, None), changes)
+    plan = _plan_dates(await calendar_for(session, project), _Plan(None, 1, None, None), changes)
     repo = TaskRepository(session)
     status_id = data.status_id
     if status_id is None:
@@ -302,7 +301,7 @@ async def update(
     before = _snapshot(task, assignees, labels)
 
     current = _Plan(task.start_date, task.duration_days, task.finish_date, task.due_date)
-    plan = _plan_dates(calendar_for(project), current, changes)
+    plan = _plan_dates(await calendar_for(session, project), current, changes)
     task.start_date, task.duration_days = plan.start_date, plan.duration_days
     task.finish_date, task.due_date = plan.finish_date, plan.due_date
     for field in (

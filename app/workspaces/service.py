@@ -1,5 +1,6 @@
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.calendars import service as calendars
 from app.core.access import Caller, Principal, Role
 from app.kit.errors import Forbidden, NotFound
 from app.kit.etag import check_if_match
@@ -18,6 +19,7 @@ async def create(session: AsyncSession, caller: Caller, data: WorkspaceCreate) -
     await MemberRepository(session).add(
         Member(workspace_id=workspace.id, user_id=caller.user.id, role=Role.owner.value)
     )
+    await calendars.create_default(session, workspace.id)
     return workspace
 
 

@@ -83,6 +83,13 @@ async def _tenant(clients: ClientFactory) -> Tenant:
             owner.client, f"{base}/tasks/{task['id']}/comments", {"body": "c"}
         ),
     }
+    calendar_id = await _created(owner.client, f"{base}/calendars", {"name": "Shifts"})
+    ids["calendar_id"] = calendar_id
+    ids["exception_id"] = await _created(
+        owner.client,
+        f"{base}/calendars/{calendar_id}/exceptions",
+        {"date": "2030-01-01", "working": False},
+    )
     return Tenant(workspace_id=wid, owner=owner, ids=ids)
 
 
@@ -100,6 +107,7 @@ VALID_BODIES: dict[str, Callable[[Tenant], dict[str, Any]]] = {
     "recurring_rules:create": lambda _: {"title": "x", "rrule": "FREQ=DAILY"},
     "comments:create": lambda _: {"body": "x"},
     "comments:update": lambda _: {"body": "x"},
+    "calendar_exceptions:create": lambda _: {"date": "2031-01-01", "working": False},
 }
 
 
@@ -145,26 +153,9 @@ PATH_IDS = (
     "task_id",
     "label_id",
     "comment_id",
+    "calendar_id",
+    "exception_id",
 )
-
-
-PATH_IDS = (
-    "member_id",
-    "team_id",
-    "token_id",
-    "project_id",
-    "status_id",
-    "reservation_id",
-    "rule_id",
-    "task_id",
-    "label_id",
-    "comment_id",
-)
-
-
-def _unknown_ids(workspace_id: str) -> dict[str, str]:
-    """Ids that exist nowhere, so an allowed caller meets a 404 or 422 and changes nothing."""
-    return {name: str(uuid.uuid4()) for name in PATH_IDS} | {"workspace_id": workspace_id}
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,152 @@
+import uuid
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response, status
+
+from app.calendars import service
+from app.calendars.schemas import (
+    Calendar,
+    CalendarCreate,
+    CalendarException,
+    CalendarExceptionCreate,
+    CalendarUpdate,
+)
+from app.core.db import Session
+from app.kit.errors import (
+    Conflict,
+    Forbidden,
+    NotFound,
+    PreconditionFailed,
+    Unauthorized,
+    Unprocessable,
+    problem_responses,
+)
+from app.kit.etag import IfMatch, set_etag
+from app.kit.pagination import Page, PageQuery
+from app.workspaces.auth import WorkspaceAdmin, WorkspaceRead
+
+router = APIRouter(prefix="/workspaces/{workspace_id}/calendars", tags=["calendars"])
+ERRORS = problem_responses(Unauthorized, Forbidden, NotFound, Unprocessable)
+WRITE_ERRORS = {**ERRORS, **problem_responses(Conflict, PreconditionFailed)}
+
+
+@router.get("", operation_id="calendars:list", response_model=Page[Calendar], responses=ERRORS)
+async def list_calendars(
+    principal: WorkspaceRead, session: Session, page: PageQuery
+) -> Page[Calendar]:
+    """Working calendars of the workspace."""
+    rows, cursor = await service.page(session, principal, page)
+    return Page(items=[Calendar.model_validate(row) for row in rows], next_cursor=cursor)
+
+
+@router.post(
+    "",
+    operation_id="calendars:create",
+    status_code=status.HTTP_201_CREATED,
+    response_model=Calendar,
+    responses=WRITE_ERRORS,
+)
+async def create_calendar(
+    data: CalendarCreate, principal: WorkspaceAdmin, session: Session
+) -> Calendar:
+    """Create a calendar (working weekdays and hours per day)."""
+    return Calendar.model_validate(await service.create(session, principal, data))
+
+
+@router.get(
+    "/{calendar_id}", operation_id="calendars:get", response_model=Calendar, responses=ERRORS
+)
+async def get_calendar(
+    calendar_id: uuid.UUID, principal: WorkspaceRead, session: Session, response: Response
+) -> Calendar:
+    """One calendar."""
+    calendar = await service.get(session, principal, calendar_id)
+    set_etag(response, calendar)
+    return Calendar.model_validate(calendar)
+
+
+@router.patch(
+    "/{calendar_id}",
+    operation_id="calendars:update",
+    response_model=Calendar,
+    responses=WRITE_ERRORS,
+)
+async def update_calendar(
+    calendar_id: uuid.UUID,
+    data: CalendarUpdate,
+    principal: WorkspaceAdmin,
+    session: Session,
+    response: Response,
+    if_match: IfMatch = None,
+) -> Calendar:
+    """Change a calendar, or make it the workspace default."""
+    calendar = await service.update(session, principal, calendar_id, data, if_match)
+    set_etag(response, calendar)
+    return Calendar.model_validate(calendar)
+
+
+@router.delete(
+    "/{calendar_id}",
+    operation_id="calendars:delete",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=WRITE_ERRORS,
+)
+async def delete_calendar(
+    calendar_id: uuid.UUID, principal: WorkspaceAdmin, session: Session, if_match: IfMatch = None
+) -> None:
+    """Delete a calendar no project uses (never the default)."""
+    await service.delete(session, principal, calendar_id, if_match)
+
+
+@router.get(
+    "/{calendar_id}/exceptions",
+    operation_id="calendar_exceptions:list",
+    response_model=Page[CalendarException],
+    responses=ERRORS,
+)
+async def list_exceptions(
+    calendar_id: uuid.UUID,
+    principal: WorkspaceRead,
+    session: Session,
+    page: PageQuery,
+    from_: Annotated[
+        date | None, Query(alias="from", description="On or after (inclusive).")
+    ] = None,
+    to: Annotated[date | None, Query(description="On or before (inclusive).")] = None,
+) -> Page[CalendarException]:
+    """Holidays and extra working days, by date."""
+    rows, cursor = await service.page_exceptions(session, principal, calendar_id, page, from_, to)
+    return Page(items=[CalendarException.model_validate(row) for row in rows], next_cursor=cursor)
+
+
+@router.post(
+    "/{calendar_id}/exceptions",
+    operation_id="calendar_exceptions:create",
+    status_code=status.HTTP_201_CREATED,
+    response_model=CalendarException,
+    responses=WRITE_ERRORS,
+)
+async def add_exception(
+    calendar_id: uuid.UUID,
+    data: CalendarExceptionCreate,
+    principal: WorkspaceAdmin,
+    session: Session,
+) -> CalendarException:
+    """Add a holiday (`working: false`) or an extra working day (`working: true`)."""
+    return CalendarException.model_validate(
+        await service.add_exception(session, principal, calendar_id, data)
+    )
+
+
+@router.delete(
+    "/{calendar_id}/exceptions/{exception_id}",
+    operation_id="calendar_exceptions:delete",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=WRITE_ERRORS,
+)
+async def remove_exception(
+    calendar_id: uuid.UUID, exception_id: uuid.UUID, principal: WorkspaceAdmin, session: Session
+) -> None:
+    """Remove an exception."""
+    await service.remove_exception(session, principal, calendar_id, exception_id)

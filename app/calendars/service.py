@@ -1,0 +1,212 @@
+"""Working calendars: the workspace default, others projects may choose, and their exceptions."""
+
+import uuid
+from datetime import date
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.calendars import schemas
+from app.calendars.repository import CalendarRepository
+from app.core.access import Principal
+from app.events import service as events
+from app.kit.errors import Conflict, NotFound, Unprocessable
+from app.kit.etag import check_if_match
+from app.kit.pagination import PageParams
+from app.models import Calendar, CalendarException
+from app.scheduling.calendar import WorkingCalendar
+
+CALENDAR_FIELDS = ("name", "working_weekdays", "hours_per_day", "is_default")
+
+
+async def create_default(session: AsyncSession, workspace_id: uuid.UUID) -> Calendar:
+    """Every workspace starts with Monday to Friday, 8 hours a day."""
+    return await CalendarRepository(session).add(
+        Calendar(
+            workspace_id=workspace_id,
+            name="Standard",
+            working_weekdays=[1, 2, 3, 4, 5],
+            is_default=True,
+        )
+    )
+
+
+async def working_calendar(
+    session: AsyncSession, workspace_id: uuid.UUID, calendar_id: uuid.UUID | None
+) -> WorkingCalendar:
+    """The engine's calendar for a project or resource (None: the workspace default)."""
+    repo = CalendarRepository(session)
+    calendar = (
+        await repo.get(workspace_id, calendar_id)
+        if calendar_id
+        else await repo.default(workspace_id)
+    )
+    if calendar is None:
+        raise NotFound("No such calendar.", code="calendar_not_found")
+    return WorkingCalendar(
+        calendar.working_weekdays, await repo.exceptions(workspace_id, calendar.id)
+    )
+
+
+async def get(session: AsyncSession, principal: Principal, calendar_id: uuid.UUID) -> Calendar:
+    calendar = await CalendarRepository(session).get(principal.workspace_id, calendar_id)
+    if calendar is None:
+        raise NotFound("No such calendar.", code="calendar_not_found")
+    return calendar
+
+
+async def check_exists(
+    session: AsyncSession, workspace_id: uuid.UUID, calendar_id: uuid.UUID, pointer: str
+) -> None:
+    if await CalendarRepository(session).get(workspace_id, calendar_id) is None:
+        raise Unprocessable.at(pointer, "no such calendar in this workspace")
+
+
+async def page(
+    session: AsyncSession, principal: Principal, params: PageParams
+) -> tuple[list[Calendar], str | None]:
+    return await CalendarRepository(session).page(principal.workspace_id, params)
+
+
+def _record(
+    session: AsyncSession,
+    principal: Principal,
+    type_: str,
+    calendar: Calendar,
+    changes: dict[str, Any],
+) -> None:
+    events.record(
+        session,
+        principal,
+        type_,
+        entity_type="calendar",
+        entity_id=calendar.id,
+        workspace_id=calendar.workspace_id,
+        changes=changes,
+    )
+
+
+async def create(
+    session: AsyncSession, principal: Principal, data: schemas.CalendarCreate
+) -> Calendar:
+    calendar = await CalendarRepository(session).add(
+        Calendar(workspace_id=principal.workspace_id, **data.model_dump())
+    )
+    _record(
+        session,
+        principal,
+        "calendar.created",
+        calendar,
+        events.created(events.snapshot(calendar, CALENDAR_FIELDS)),
+    )
+    return calendar
+
+
+async def update(
+    session: AsyncSession,
+    principal: Principal,
+    calendar_id: uuid.UUID,
+    data: schemas.CalendarUpdate,
+    if_match: str | None,
+) -> Calendar:
+    repo = CalendarRepository(session)
+    calendar = await get(session, principal, calendar_id)
+    check_if_match(if_match, calendar)
+    before = events.snapshot(calendar, CALENDAR_FIELDS)
+    changes = {k: v for k, v in data.model_dump(exclude_unset=True).items() if v is not None}
+    if changes.get("is_default") is False and calendar.is_default:
+        raise Conflict("Make another calendar the default instead.", code="default_calendar")
+    if changes.get("is_default") and not calendar.is_default:
+        await repo.clear_default(principal.workspace_id)
+    for field, value in changes.items():
+        setattr(calendar, field, value)
+    await session.flush()
+    diff = events.changes_between(before, events.snapshot(calendar, CALENDAR_FIELDS))
+    if diff:
+        _record(session, principal, "calendar.updated", calendar, diff)
+    return calendar
+
+
+async def delete(
+    session: AsyncSession, principal: Principal, calendar_id: uuid.UUID, if_match: str | None
+) -> None:
+    repo = CalendarRepository(session)
+    calendar = await get(session, principal, calendar_id)
+    check_if_match(if_match, calendar)
+    if calendar.is_default:
+        raise Conflict(
+            "The workspace's default calendar cannot be deleted.", code="default_calendar"
+        )
+    in_use = await repo.projects_using(principal.workspace_id, calendar.id)
+    if in_use:
+        raise Conflict("Projects still use this calendar.", code="calendar_in_use", projects=in_use)
+    _record(session, principal, "calendar.deleted", calendar, {})
+    await repo.delete(calendar)
+
+
+async def page_exceptions(
+    session: AsyncSession,
+    principal: Principal,
+    calendar_id: uuid.UUID,
+    params: PageParams,
+    first: date | None,
+    last: date | None,
+) -> tuple[list[CalendarException], str | None]:
+    calendar = await get(session, principal, calendar_id)
+    return await CalendarRepository(session).page_exceptions(
+        principal.workspace_id, calendar.id, params, first, last
+    )
+
+
+async def add_exception(
+    session: AsyncSession,
+    principal: Principal,
+    calendar_id: uuid.UUID,
+    data: schemas.CalendarExceptionCreate,
+) -> CalendarException:
+    repo = CalendarRepository(session)
+    calendar = await get(session, principal, calendar_id)
+    if await repo.exception_on(principal.workspace_id, calendar.id, data.date) is not None:
+        raise Conflict("This date already has an exception.", code="exception_exists")
+    exception = await repo.add_exception(
+        CalendarException(
+            workspace_id=principal.workspace_id, calendar_id=calendar.id, **data.model_dump()
+        )
+    )
+    _record(
+        session,
+        principal,
+        "calendar.exception_added",
+        calendar,
+        {
+            "exception": {
+                "before": None,
+                "after": {"date": data.date.isoformat(), "working": data.working},
+            }
+        },
+    )
+    return exception
+
+
+async def remove_exception(
+    session: AsyncSession, principal: Principal, calendar_id: uuid.UUID, exception_id: uuid.UUID
+) -> CalendarException:
+    calendar = await get(session, principal, calendar_id)
+    exception = await CalendarRepository(session).delete_exception(
+        principal.workspace_id, calendar.id, exception_id
+    )
+    if exception is None:
+        raise NotFound("No such exception on this calendar.", code="exception_not_found")
+    _record(
+        session,
+        principal,
+        "calendar.exception_removed",
+        calendar,
+        {
+            "exception": {
+                "before": {"date": exception.date.isoformat(), "working": exception.working},
+                "after": None,
+            }
+        },
+    )
+    return exception
