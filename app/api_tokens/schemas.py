@@ -15,8 +15,9 @@ def _known_scopes(scopes: list[str]) -> list[str]:
     return sorted(set(scopes))
 
 
+Scope = Annotated[str, Field(json_schema_extra={"enum": list(SCOPES)})]
 Scopes = Annotated[
-    list[str],
+    list[Scope],
     Field(min_length=1, max_length=len(SCOPES), description="What the token may do."),
     AfterValidator(_known_scopes),
 ]

@@ -4,7 +4,7 @@ from fastapi import APIRouter, Cookie, Request, Response, status
 from starlette.responses import JSONResponse
 
 from app.auth import service
-from app.auth.schemas import LogIn, SignUp, User
+from app.auth.schemas import AuthConfig, LogIn, SignUp, User
 from app.core.access import CSRF_COOKIE, SESSION_COOKIE, CurrentCaller
 from app.core.config import Settings
 from app.core.db import Session
@@ -35,6 +35,12 @@ def _set_session_cookies(response: Response, settings: Settings, new: service.Ne
 def _settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
+
+
+@router.get("/auth/config", operation_id="auth:config", response_model=AuthConfig)
+async def auth_config(request: Request, session: Session) -> AuthConfig:
+    """Whether sign-up is open, for the sign-in page."""
+    return await service.config(session, _settings(request))
 
 
 @router.post(

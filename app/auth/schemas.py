@@ -25,3 +25,8 @@ class User(Output):
     email: str
     name: str
     created_at: datetime
+
+
+class AuthConfig(Output):
+    signup_open: bool
+    has_users: bool

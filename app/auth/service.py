@@ -4,7 +4,7 @@ from datetime import timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.repository import AuthRepository
-from app.auth.schemas import LogIn, SignUp
+from app.auth.schemas import AuthConfig, LogIn, SignUp
 from app.core.clock import utcnow
 from app.core.config import Settings
 from app.core.security import digest, hash_password, random_secret, verify_password
@@ -24,6 +24,12 @@ class NewSession:
 @dataclass(frozen=True)
 class LoginFailed:
     """A wrong email or password. Returned, not raised: the failure count must be committed."""
+
+
+async def config(session: AsyncSession, settings: Settings) -> AuthConfig:
+    has_users = await AuthRepository(session).any_user_exists()
+    # A closed instance still lets the very first person in, to become its owner.
+    return AuthConfig(signup_open=settings.signup_open or not has_users, has_users=has_users)
 
 
 async def sign_up(session: AsyncSession, settings: Settings, data: SignUp) -> User:

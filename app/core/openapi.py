@@ -7,6 +7,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from app.core.access import SCOPES, api_routes, route_authorization
+from app.kit.errors import PROBLEM_MEDIA_TYPE
 
 IDEMPOTENCY_PARAMETER = {
     "name": "Idempotency-Key",
@@ -29,6 +30,15 @@ def _summary_from_docstring(operation: dict[str, Any]) -> None:
             operation.pop("description")
 
 
+def _problems_as_problem_json(operation: dict[str, Any]) -> None:
+    """Error answers are application/problem+json with the ProblemDetail schema."""
+    for status, response in operation.get("responses", {}).items():
+        content = response.get("content", {})
+        if status.startswith(("4", "5")) and PROBLEM_MEDIA_TYPE in content:
+            schema = content.pop("application/json", {}).get("schema")
+            content[PROBLEM_MEDIA_TYPE] = {"schema": schema} if schema else {}
+
+
 def build_openapi(app: FastAPI) -> dict[str, Any]:
     schema = get_openapi(
         title="Worklane API",
@@ -45,6 +55,7 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
         for method in route.methods or ():
             operation = schema["paths"][route.path_format][method.lower()]
             _summary_from_docstring(operation)
+            _problems_as_problem_json(operation)
             authorization = route_authorization(route)
             if authorization is not None:
                 operation["x-required-role"] = authorization.role.value

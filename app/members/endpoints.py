@@ -32,9 +32,10 @@ async def list_members(
     page: PageQuery,
     role: Annotated[Role | None, Query()] = None,
     team_id: Annotated[uuid.UUID | None, Query()] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Text in name or email.")] = None,
 ) -> Page[Member]:
-    """Members of the workspace, optionally of one role or team."""
-    rows, cursor = await service.page(session, principal, page, role=role, team_id=team_id)
+    """Members of the workspace, optionally of one role or team, or matching a search."""
+    rows, cursor = await service.page(session, principal, page, role=role, team_id=team_id, text=q)
     return Page(items=await service.present(session, rows), next_cursor=cursor)
 
 

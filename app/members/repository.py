@@ -2,7 +2,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.pagination import PageParams, Sortable, paginate
@@ -39,10 +39,20 @@ class MemberRepository:
         *,
         role: str | None = None,
         team_id: uuid.UUID | None = None,
+        text: str | None = None,
     ) -> tuple[list[Member], str | None]:
         statement = select(Member).where(Member.workspace_id == workspace_id)
         if role is not None:
             statement = statement.where(Member.role == role)
+        if text:
+            pattern = f"%{text.lower()}%"
+            statement = statement.where(
+                Member.user_id.in_(
+                    select(User.id).where(
+                        func.lower(User.name).like(pattern) | func.lower(User.email).like(pattern)
+                    )
+                )
+            )
         if team_id is not None:
             statement = statement.where(
                 Member.id.in_(

@@ -54,9 +54,14 @@ async def page(
     *,
     role: Role | None,
     team_id: uuid.UUID | None,
+    text: str | None = None,
 ) -> tuple[list[Member], str | None]:
     return await MemberRepository(session).page(
-        principal.workspace_id, params, role=role.value if role else None, team_id=team_id
+        principal.workspace_id,
+        params,
+        role=role.value if role else None,
+        team_id=team_id,
+        text=text,
     )
 
 

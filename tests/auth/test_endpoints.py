@@ -156,3 +156,14 @@ async def test_me_without_credentials_is_unauthorized(clients: ClientFactory) ->
 
     assert response.status_code == 401
     assert response.json()["code"] == "not_authenticated"
+
+
+async def test_auth_config_tells_whether_signup_is_open(settings: Settings) -> None:
+    app = create_app(settings.model_copy(update={"signup_open": False}))
+    client = ClientFactory(app).client()
+
+    response = await client.get("/api/v1/auth/config")
+
+    # The suite's users exist already, so a closed instance stays closed.
+    assert response.json() == {"signup_open": False, "has_users": True}
+    await app.state.engine.dispose()

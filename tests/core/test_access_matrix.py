@@ -22,6 +22,7 @@ from tests.support.snapshot import workspace_fingerprint
 
 # Routes outside any workspace: who may call them is tested in their own test files.
 ROUTES_WITHOUT_WORKSPACE = {
+    "GET /api/v1/auth/config",
     "POST /api/v1/auth/signup",
     "POST /api/v1/auth/login",
     "POST /api/v1/auth/logout",

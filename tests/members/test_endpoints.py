@@ -164,3 +164,16 @@ async def test_removing_a_member_who_owns_a_project_leaves_it_without_owner(
     assert removed.status_code == 204
     shown = await owner.client.get(f"/api/v1/workspaces/{wid}/projects/{project['id']}")
     assert shown.json()["owner_id"] is None
+
+
+async def test_members_can_be_searched_by_name_or_email(clients: ClientFactory) -> None:
+    owner, grace = await clients.user(name="Ada"), await clients.user(name="Grace Hopper")
+    workspace = await owner.workspace()
+    await owner.add_member(workspace["id"], grace)
+    url = f"/api/v1/workspaces/{workspace['id']}/members"
+
+    by_name = (await owner.client.get(url, params={"q": "hopp"})).json()["items"]
+    by_email = (await owner.client.get(url, params={"q": owner.email[:10]})).json()["items"]
+
+    assert [m["name"] for m in by_name] == ["Grace Hopper"]
+    assert [m["name"] for m in by_email] == ["Ada"]

@@ -1,0 +1,44 @@
+import { useNavigate, useSearchParams } from "react-router";
+import { AuthCard } from "@/features/auth/components/auth-card";
+import { LoginForm } from "@/features/auth/components/login-form";
+import { SignupForm } from "@/features/auth/components/signup-form";
+import { safeNext } from "./guards";
+
+function useAfterSignIn() {
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  return () => navigate(safeNext(params.get("next")), { replace: true });
+}
+
+function withNext(path: string, params: URLSearchParams): string {
+  const next = params.get("next");
+  return next ? `${path}?${new URLSearchParams({ next })}` : path;
+}
+
+export function LoginRoute() {
+  const done = useAfterSignIn();
+  const [params] = useSearchParams();
+  return (
+    <AuthCard
+      title="Sign in to Worklane"
+      subtitle="Welcome back."
+      footer={{ text: "New here?", link: "Create an account", to: withNext("/signup", params) }}
+    >
+      <LoginForm onSignedIn={done} />
+    </AuthCard>
+  );
+}
+
+export function SignupRoute() {
+  const done = useAfterSignIn();
+  const [params] = useSearchParams();
+  return (
+    <AuthCard
+      title="Create your account"
+      subtitle="Plan projects and ongoing work in one place."
+      footer={{ text: "Already have an account?", link: "Sign in", to: withNext("/login", params) }}
+    >
+      <SignupForm onSignedUp={done} />
+    </AuthCard>
+  );
+}

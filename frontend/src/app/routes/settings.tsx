@@ -1,0 +1,113 @@
+import { Button, Text } from "@mantine/core";
+import { IconKey, IconPlus, IconUserPlus } from "@tabler/icons-react";
+import { useNavigate } from "react-router";
+import { Page, Section } from "@/components/page";
+import { CreateTokenModal } from "@/features/api-tokens/components/create-token-modal";
+import { TokensTable } from "@/features/api-tokens/components/tokens-table";
+import { AddMemberModal } from "@/features/members/components/add-member-modal";
+import { MembersTable } from "@/features/members/components/members-table";
+import { TeamsSettings } from "@/features/teams/components/teams-settings";
+import { canAdminister } from "@/features/workspaces/api";
+import { DeleteWorkspace } from "@/features/workspaces/components/delete-workspace";
+import { GeneralSettingsForm } from "@/features/workspaces/components/general-settings-form";
+import { useSearchParam } from "@/hooks/use-search-param";
+import { useCurrentWorkspace } from "./workspace";
+
+export function GeneralSettingsRoute() {
+  const { workspace } = useCurrentWorkspace();
+  const navigate = useNavigate();
+  return (
+    <Page title="General" description="The workspace's name, and how it counts days and weeks.">
+      <GeneralSettingsForm key={workspace.id} workspace={workspace} />
+      {workspace.role === "owner" ? (
+        <Section title="Danger zone" mt={48}>
+          <DeleteWorkspace
+            workspace={workspace}
+            onDeleted={() => navigate("/", { replace: true })}
+          />
+        </Section>
+      ) : null}
+    </Page>
+  );
+}
+
+export function MembersRoute() {
+  const { workspace, user } = useCurrentWorkspace();
+  const [adding, setAdding] = useSearchParam("new");
+  const admin = canAdminister(workspace.role);
+  return (
+    <Page
+      title="Members"
+      description="Everyone in this workspace, their role, weekly capacity and cost rate."
+      actions={
+        admin ? (
+          <Button leftSection={<IconUserPlus size={16} />} onClick={() => setAdding("member")}>
+            Add member
+          </Button>
+        ) : undefined
+      }
+    >
+      <MembersTable
+        workspaceId={workspace.id}
+        callerRole={workspace.role}
+        currentUserId={user.id}
+      />
+      {admin ? (
+        <AddMemberModal
+          workspaceId={workspace.id}
+          callerRole={workspace.role}
+          opened={adding === "member"}
+          onClose={() => setAdding(null)}
+        />
+      ) : null}
+    </Page>
+  );
+}
+
+export function TeamsRoute() {
+  const { workspace } = useCurrentWorkspace();
+  const [, setNew] = useSearchParam("new");
+  const admin = canAdminister(workspace.role);
+  return (
+    <Page
+      title="Teams"
+      description="Departments, squads and rotas. Teams nest; each can have a lead."
+      actions={
+        admin ? (
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setNew("team")}>
+            Create team
+          </Button>
+        ) : undefined
+      }
+    >
+      <TeamsSettings key={workspace.id} workspaceId={workspace.id} canEdit={admin} />
+    </Page>
+  );
+}
+
+export function ApiTokensRoute() {
+  const { workspace } = useCurrentWorkspace();
+  const [creating, setCreating] = useSearchParam("new");
+  return (
+    <Page
+      title="API tokens"
+      description={
+        <Text span inherit>
+          Personal tokens for scripts and integrations in <b>{workspace.name}</b>. They act as you.
+        </Text>
+      }
+      actions={
+        <Button leftSection={<IconKey size={16} />} onClick={() => setCreating("token")}>
+          Create token
+        </Button>
+      }
+    >
+      <TokensTable workspaceId={workspace.id} onCreate={() => setCreating("token")} />
+      <CreateTokenModal
+        workspaceId={workspace.id}
+        opened={creating === "token"}
+        onClose={() => setCreating(null)}
+      />
+    </Page>
+  );
+}

@@ -1,0 +1,51 @@
+import {
+  type Icon,
+  IconAdjustmentsHorizontal,
+  IconHierarchy2,
+  IconKey,
+  IconUsers,
+} from "@tabler/icons-react";
+
+export interface NavItem {
+  label: string;
+  /** Relative to /w/:workspaceId */
+  path: string;
+  icon: Icon;
+  description: string;
+}
+
+/**
+ * Screens of a workspace, in sidebar order. New screens (My work, Projects, ...) slot in here as
+ * they ship; the sidebar and the command palette both read this list.
+ */
+export const NAV_SECTIONS: { title: string; items: NavItem[] }[] = [
+  {
+    title: "Workspace",
+    items: [
+      {
+        label: "General",
+        path: "settings/general",
+        icon: IconAdjustmentsHorizontal,
+        description: "Name, time zone and week start",
+      },
+      {
+        label: "Members",
+        path: "settings/members",
+        icon: IconUsers,
+        description: "People and roles",
+      },
+      {
+        label: "Teams",
+        path: "settings/teams",
+        icon: IconHierarchy2,
+        description: "Departments and squads",
+      },
+      {
+        label: "API tokens",
+        path: "settings/api-tokens",
+        icon: IconKey,
+        description: "Access for scripts",
+      },
+    ],
+  },
+];

@@ -1,0 +1,58 @@
+import { Box, Group, Stack, Text, Title } from "@mantine/core";
+import { useDocumentTitle } from "@mantine/hooks";
+import type { ReactNode } from "react";
+
+interface PageProps {
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+}
+
+/** A screen inside the app shell: a header row (title, description, actions) and its content. */
+export function Page({ title, description, actions, children }: PageProps) {
+  useDocumentTitle(`${title} · Worklane`);
+  return (
+    <Box maw={1040} mx="auto" px={{ base: "md", sm: 40 }} py={32}>
+      <Group justify="space-between" align="flex-start" mb="xl" wrap="nowrap" gap="lg">
+        <Stack gap={4}>
+          <Title order={1}>{title}</Title>
+          {description ? (
+            <Text c="dimmed" size="md">
+              {description}
+            </Text>
+          ) : null}
+        </Stack>
+        {actions ? <Group gap="xs">{actions}</Group> : null}
+      </Group>
+      {children}
+    </Box>
+  );
+}
+
+/** A titled block within a page, e.g. one group of settings. */
+export function Section({
+  title,
+  description,
+  children,
+  mt,
+}: {
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+  mt?: number | string;
+}) {
+  return (
+    <Box component="section" py="lg" mt={mt} style={{ borderTop: "1px solid var(--wl-border)" }}>
+      <Stack gap={2} mb="md">
+        <Title order={3}>{title}</Title>
+        {description ? (
+          <Text c="dimmed" size="sm">
+            {description}
+          </Text>
+        ) : null}
+      </Stack>
+      {children}
+    </Box>
+  );
+}

@@ -1,0 +1,196 @@
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Checkbox,
+  Code,
+  CopyButton,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Tooltip,
+} from "@mantine/core";
+import { IconCheck, IconCopy, IconKey } from "@tabler/icons-react";
+import { useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { FormAlert } from "@/components/form-alert";
+import { formatDate } from "@/lib/format";
+import { applyProblemToForm } from "@/lib/forms";
+import { type ApiTokenCreated, useCreateApiToken } from "../api";
+import { SCOPES } from "../scopes";
+
+interface Values {
+  name: string;
+  scopes: string[];
+  expires_in_days: string;
+}
+
+const FIELDS = ["name", "scopes"] as const;
+const EXPIRY = [
+  { value: "30", label: "30 days" },
+  { value: "90", label: "90 days" },
+  { value: "365", label: "1 year" },
+  { value: "never", label: "No expiry" },
+];
+
+function expiresAt(days: string): string | null {
+  if (days === "never") return null;
+  return new Date(Date.now() + Number(days) * 24 * 3600 * 1000).toISOString();
+}
+
+export function CreateTokenModal({
+  workspaceId,
+  opened,
+  onClose,
+}: {
+  workspaceId: string;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const create = useCreateApiToken(workspaceId);
+  const [created, setCreated] = useState<ApiTokenCreated | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const { register, control, handleSubmit, setError, reset, formState } = useForm<Values>({
+    defaultValues: { name: "", scopes: ["workspace:read"], expires_in_days: "90" },
+  });
+
+  const close = () => {
+    setCreated(null);
+    setFormError(null);
+    reset();
+    onClose();
+  };
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      setCreated(
+        await create.mutateAsync({
+          name: values.name.trim(),
+          scopes: values.scopes,
+          expires_at: expiresAt(values.expires_in_days),
+        }),
+      );
+    } catch (error) {
+      setFormError(applyProblemToForm(error, setError, FIELDS));
+    }
+  });
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={created ? "Copy your new token" : "Create an API token"}
+      size="lg"
+      closeOnClickOutside={!created}
+    >
+      {created ? (
+        <Stack gap="md">
+          <Alert color="yellow" variant="light" icon={<IconKey size={18} />}>
+            This is the only time the token is shown. Store it in your password manager or secret
+            store now; if you lose it, revoke it and create another.
+          </Alert>
+          <Group gap="xs" wrap="nowrap" align="center">
+            <Code block style={{ flex: 1, wordBreak: "break-all" }} data-testid="token-secret">
+              {created.token}
+            </Code>
+            <CopyButton value={created.token} timeout={2000}>
+              {({ copied, copy }) => (
+                <Tooltip label={copied ? "Copied" : "Copy token"} opened={copied || undefined}>
+                  <ActionIcon
+                    size="lg"
+                    variant={copied ? "filled" : "default"}
+                    color={copied ? "teal" : undefined}
+                    onClick={copy}
+                    aria-label="Copy token"
+                  >
+                    {copied ? <IconCheck size={18} /> : <IconCopy size={18} />}
+                  </ActionIcon>
+                </Tooltip>
+              )}
+            </CopyButton>
+          </Group>
+          <Text size="sm" c="dimmed">
+            Send it as <Code>Authorization: Bearer &lt;token&gt;</Code>.{" "}
+            {created.expires_at
+              ? `It expires on ${formatDate(created.expires_at)}.`
+              : "It does not expire."}
+          </Text>
+          <Group justify="flex-end">
+            <Button onClick={close} data-autofocus>
+              Done
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <form onSubmit={onSubmit} noValidate>
+          <Stack gap="md">
+            <FormAlert message={formError} />
+            <Group grow align="flex-start">
+              <TextInput
+                label="Name"
+                description="What uses it, so you can tell tokens apart."
+                placeholder="CI deploy script"
+                data-autofocus
+                error={formState.errors.name?.message}
+                {...register("name", {
+                  validate: (value) => value.trim().length > 0 || "Give the token a name.",
+                })}
+              />
+              <Controller
+                control={control}
+                name="expires_in_days"
+                render={({ field }) => (
+                  <Select
+                    label="Expires"
+                    description="Shorter is safer."
+                    data={EXPIRY}
+                    value={field.value}
+                    onChange={(value) => field.onChange(value ?? "90")}
+                  />
+                )}
+              />
+            </Group>
+            <Controller
+              control={control}
+              name="scopes"
+              rules={{ validate: (value) => value.length > 0 || "Choose at least one scope." }}
+              render={({ field, fieldState }) => (
+                <Checkbox.Group
+                  label="Scopes"
+                  description="A token can never do more than your role allows."
+                  value={field.value}
+                  onChange={field.onChange}
+                  error={fieldState.error?.message}
+                >
+                  <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" verticalSpacing="xs" mt="xs">
+                    {SCOPES.map((scope) => (
+                      <Checkbox
+                        key={scope.value}
+                        value={scope.value}
+                        label={<Code fz="xs">{scope.value}</Code>}
+                        description={scope.label}
+                      />
+                    ))}
+                  </SimpleGrid>
+                </Checkbox.Group>
+              )}
+            />
+            <Group justify="flex-end" gap="xs" mt="xs">
+              <Button variant="default" onClick={close}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={formState.isSubmitting}>
+                Create token
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,69 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { $api, api, unwrap } from "@/api/client";
+import { readCsrfToken } from "@/api/csrf";
+import { isApiError } from "@/api/errors";
+import type { components } from "@/api/schema";
+
+export type User = components["schemas"]["User"];
+export type LogIn = components["schemas"]["LogIn"];
+export type SignUp = components["schemas"]["SignUp"];
+
+export const sessionKey = $api.queryOptions("get", "/api/v1/me").queryKey;
+
+/** The signed-in user, or null. Without the CSRF cookie there is no session to ask about. */
+export const sessionQuery = queryOptions({
+  queryKey: sessionKey,
+  queryFn: async ({ signal }): Promise<User | null> => {
+    if (!readCsrfToken()) return null;
+    try {
+      return unwrap(await api.GET("/api/v1/me", { signal }));
+    } catch (error) {
+      if (isApiError(error) && error.status === 401) return null;
+      throw error;
+    }
+  },
+  staleTime: Number.POSITIVE_INFINITY,
+  retry: false,
+});
+
+export function useSession() {
+  return useQuery(sessionQuery);
+}
+
+/** A new session starts from an empty cache: nothing another account loaded may leak into it. */
+function useStartSession() {
+  const queryClient = useQueryClient();
+  return (user: User) => {
+    queryClient.clear();
+    queryClient.setQueryData(sessionKey, user);
+  };
+}
+
+export function useLogIn() {
+  const startSession = useStartSession();
+  return useMutation({
+    mutationFn: async (body: LogIn) => unwrap(await api.POST("/api/v1/auth/login", { body })),
+    onSuccess: startSession,
+  });
+}
+
+export function useSignUp() {
+  const startSession = useStartSession();
+  return useMutation({
+    mutationFn: async (body: SignUp) => unwrap(await api.POST("/api/v1/auth/signup", { body })),
+    onSuccess: startSession,
+  });
+}
+
+/**
+ * Sign out, then leave with a full page load to /login: nothing the account loaded survives in
+ * memory, and no guard can race the redirect (it would add a `next` back to the page we left).
+ */
+export function useLogOut() {
+  return useMutation({
+    mutationFn: async () => {
+      await api.POST("/api/v1/auth/logout");
+    },
+    onSuccess: () => window.location.replace("/login"),
+  });
+}

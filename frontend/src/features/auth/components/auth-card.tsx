@@ -1,0 +1,40 @@
+import { Anchor, Box, Center, Paper, Stack, Text, Title } from "@mantine/core";
+import { useDocumentTitle } from "@mantine/hooks";
+import type { ReactNode } from "react";
+import { Link } from "react-router";
+import { LogoMark } from "@/components/brand";
+
+interface AuthCardProps {
+  title: string;
+  subtitle: string;
+  children: ReactNode;
+  footer: { text: string; link: string; to: string };
+}
+
+export function AuthCard({ title, subtitle, children, footer }: AuthCardProps) {
+  useDocumentTitle(`${title} · Worklane`);
+  return (
+    <Center mih="100vh" px="md" bg="var(--wl-canvas)">
+      <Box w="100%" maw={400}>
+        <Stack align="center" gap={6} mb="lg">
+          <LogoMark size={36} />
+          <Title order={1} ta="center" mt="sm">
+            {title}
+          </Title>
+          <Text c="dimmed" ta="center">
+            {subtitle}
+          </Text>
+        </Stack>
+        <Paper withBorder radius="lg" p="xl" shadow="xs">
+          {children}
+        </Paper>
+        <Text ta="center" size="sm" c="dimmed" mt="lg">
+          {footer.text}{" "}
+          <Anchor component={Link} to={footer.to} size="sm" fw={500}>
+            {footer.link}
+          </Anchor>
+        </Text>
+      </Box>
+    </Center>
+  );
+}

@@ -1,0 +1,58 @@
+import { Button, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { FormAlert } from "@/components/form-alert";
+import { applyProblemToForm } from "@/lib/forms";
+import { type SignUp, type User, useSignUp } from "../api";
+
+export function SignupForm({ onSignedUp }: { onSignedUp: (user: User) => void }) {
+  const signUp = useSignUp();
+  const [formError, setFormError] = useState<string | null>(null);
+  const { register, handleSubmit, setError, formState } = useForm<SignUp>({
+    defaultValues: { name: "", email: "", password: "" },
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      onSignedUp(await signUp.mutateAsync(values));
+    } catch (error) {
+      setFormError(applyProblemToForm(error, setError, ["name", "email", "password"]));
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="md">
+        <FormAlert message={formError} />
+        <TextInput
+          label="Full name"
+          autoComplete="name"
+          autoFocus
+          error={formState.errors.name?.message}
+          {...register("name", { required: "Tell us your name." })}
+        />
+        <TextInput
+          label="Work email"
+          type="email"
+          autoComplete="email"
+          error={formState.errors.email?.message}
+          {...register("email", { required: "Enter your email address." })}
+        />
+        <PasswordInput
+          label="Password"
+          description="At least 8 characters."
+          autoComplete="new-password"
+          error={formState.errors.password?.message}
+          {...register("password", {
+            required: "Choose a password.",
+            minLength: { value: 8, message: "Use at least 8 characters." },
+          })}
+        />
+        <Button type="submit" fullWidth loading={formState.isSubmitting} mt="xs">
+          Create account
+        </Button>
+      </Stack>
+    </form>
+  );
+}

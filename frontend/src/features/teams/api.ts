@@ -1,0 +1,125 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { $api, api, ifMatch, unwrap } from "@/api/client";
+import { usePagedList } from "@/api/pagination";
+import type { components } from "@/api/schema";
+
+export type Team = components["schemas"]["Team"];
+export type TeamCreate = components["schemas"]["TeamCreate"];
+export type TeamUpdate = components["schemas"]["TeamUpdate"];
+export type Member = components["schemas"]["Member"];
+
+const TEAMS = "/api/v1/workspaces/{workspace_id}/teams";
+const TEAM = "/api/v1/workspaces/{workspace_id}/teams/{team_id}";
+const TEAM_MEMBERS = "/api/v1/workspaces/{workspace_id}/teams/{team_id}/members";
+const TEAM_MEMBER = "/api/v1/workspaces/{workspace_id}/teams/{team_id}/members/{member_id}";
+const MEMBERS = "/api/v1/workspaces/{workspace_id}/members";
+
+function workspacePath(workspaceId: string) {
+  return { params: { path: { workspace_id: workspaceId } } };
+}
+
+/** The whole tree needs every team: all pages. */
+export function useTeams(workspaceId: string) {
+  const init = { params: { path: { workspace_id: workspaceId }, query: { limit: 200 } } };
+  return usePagedList(
+    $api.queryOptions("get", TEAMS, init).queryKey,
+    async (cursor, signal) =>
+      unwrap(
+        await api.GET(TEAMS, {
+          params: { ...init.params, query: { ...init.params.query, cursor } },
+          signal,
+        }),
+      ),
+    { all: true },
+  );
+}
+
+/** Everyone in the workspace, to pick team members and leads from. */
+export function useMemberChoices(workspaceId: string) {
+  const init = { params: { path: { workspace_id: workspaceId }, query: { limit: 200 } } };
+  return usePagedList(
+    $api.queryOptions("get", MEMBERS, init).queryKey,
+    async (cursor, signal) =>
+      unwrap(
+        await api.GET(MEMBERS, {
+          params: { ...init.params, query: { ...init.params.query, cursor } },
+          signal,
+        }),
+      ),
+    { all: true },
+  );
+}
+
+/** A team change can also move members' `team_ids`: refresh both lists of this workspace. */
+function useInvalidateTeams(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({
+        queryKey: $api.queryOptions("get", TEAMS, workspacePath(workspaceId)).queryKey,
+      }),
+      queryClient.invalidateQueries({
+        queryKey: $api.queryOptions("get", MEMBERS, workspacePath(workspaceId)).queryKey,
+      }),
+    ]);
+}
+
+export function useCreateTeam(workspaceId: string) {
+  const invalidate = useInvalidateTeams(workspaceId);
+  return useMutation({
+    mutationFn: async (body: TeamCreate) =>
+      unwrap(await api.POST(TEAMS, { ...workspacePath(workspaceId), body })),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdateTeam(workspaceId: string) {
+  const invalidate = useInvalidateTeams(workspaceId);
+  return useMutation({
+    mutationFn: async ({ team, changes }: { team: Team; changes: TeamUpdate }) =>
+      unwrap(
+        await api.PATCH(TEAM, {
+          params: { path: { workspace_id: workspaceId, team_id: team.id }, header: ifMatch(team) },
+          body: changes,
+        }),
+      ),
+    onSettled: invalidate,
+  });
+}
+
+export function useDeleteTeam(workspaceId: string) {
+  const invalidate = useInvalidateTeams(workspaceId);
+  return useMutation({
+    mutationFn: async (team: Team) => {
+      await api.DELETE(TEAM, {
+        params: { path: { workspace_id: workspaceId, team_id: team.id }, header: ifMatch(team) },
+      });
+    },
+    onSettled: invalidate,
+  });
+}
+
+export function useAddTeamMember(workspaceId: string) {
+  const invalidate = useInvalidateTeams(workspaceId);
+  return useMutation({
+    mutationFn: async ({ team, memberId }: { team: Team; memberId: string }) => {
+      await api.POST(TEAM_MEMBERS, {
+        params: { path: { workspace_id: workspaceId, team_id: team.id } },
+        body: { member_id: memberId },
+      });
+    },
+    onSettled: invalidate,
+  });
+}
+
+export function useRemoveTeamMember(workspaceId: string) {
+  const invalidate = useInvalidateTeams(workspaceId);
+  return useMutation({
+    mutationFn: async ({ team, memberId }: { team: Team; memberId: string }) => {
+      await api.DELETE(TEAM_MEMBER, {
+        params: { path: { workspace_id: workspaceId, team_id: team.id, member_id: memberId } },
+      });
+    },
+    onSettled: invalidate,
+  });
+}

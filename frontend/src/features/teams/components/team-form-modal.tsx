@@ -1,0 +1,165 @@
+import { Button, Group, Modal, Select, Stack, TextInput } from "@mantine/core";
+import { useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { isApiError } from "@/api/errors";
+import { FormAlert } from "@/components/form-alert";
+import { notifySuccess } from "@/components/notify";
+import { applyProblemToForm } from "@/lib/forms";
+import { type Member, type Team, type TeamUpdate, useCreateTeam, useUpdateTeam } from "../api";
+import { subtreeIds, teamPath } from "../tree";
+
+export type TeamFormMode =
+  | { kind: "create"; parentId: string | null }
+  | { kind: "edit"; team: Team };
+
+interface Values {
+  name: string;
+  parent_id: string;
+  lead_member_id: string;
+}
+
+const FIELDS = ["name", "parent_id", "lead_member_id"] as const;
+const TOP_LEVEL = "";
+
+export function TeamFormModal({
+  workspaceId,
+  mode,
+  teams,
+  members,
+  onClose,
+  onSaved,
+}: {
+  workspaceId: string;
+  mode: TeamFormMode;
+  teams: Team[];
+  members: Member[];
+  onClose: () => void;
+  onSaved?: (team: Team) => void;
+}) {
+  const create = useCreateTeam(workspaceId);
+  const update = useUpdateTeam(workspaceId);
+  const editing = mode.kind === "edit" ? mode.team : null;
+  const [formError, setFormError] = useState<string | null>(null);
+  const { register, control, handleSubmit, setError, formState } = useForm<Values>({
+    defaultValues: {
+      name: editing?.name ?? "",
+      parent_id:
+        (editing ? editing.parent_id : mode.kind === "create" ? mode.parentId : null) ?? TOP_LEVEL,
+      lead_member_id: editing?.lead_member_id ?? "",
+    },
+  });
+
+  const excluded = editing ? subtreeIds(teams, editing.id) : new Set<string>();
+  const parentOptions = [
+    { value: TOP_LEVEL, label: "None (top level)" },
+    ...teams
+      .filter((team) => !excluded.has(team.id))
+      .map((team) => ({ value: team.id, label: teamPath(teams, team) }))
+      .sort((a, b) => a.label.localeCompare(b.label)),
+  ];
+  const leadOptions = members.map((member) => ({ value: member.id, label: member.name }));
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const parent_id = values.parent_id === TOP_LEVEL ? null : values.parent_id;
+    const lead_member_id = values.lead_member_id === "" ? null : values.lead_member_id;
+    try {
+      let saved: Team;
+      if (editing) {
+        const changes: TeamUpdate = {};
+        if (formState.dirtyFields.name) changes.name = values.name.trim();
+        if (formState.dirtyFields.parent_id) changes.parent_id = parent_id;
+        if (formState.dirtyFields.lead_member_id) changes.lead_member_id = lead_member_id;
+        saved = await update.mutateAsync({ team: editing, changes });
+        notifySuccess(`Saved ${saved.name}`);
+      } else {
+        saved = await create.mutateAsync({
+          name: values.name.trim(),
+          parent_id,
+          lead_member_id,
+          member_ids: lead_member_id ? [lead_member_id] : [],
+        });
+        notifySuccess(`Created ${saved.name}`);
+      }
+      onSaved?.(saved);
+      onClose();
+    } catch (error) {
+      if (isApiError(error) && error.isStale) {
+        setFormError(
+          "Someone else changed this team while you were editing. We loaded the latest version; save again to apply your changes.",
+        );
+        return;
+      }
+      setFormError(applyProblemToForm(error, setError, FIELDS));
+    }
+  });
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={editing ? `Edit ${editing.name}` : "Create a team"}
+      size="md"
+    >
+      <form onSubmit={onSubmit} noValidate>
+        <Stack gap="md">
+          <FormAlert message={formError} />
+          <TextInput
+            label="Name"
+            placeholder="Platform"
+            data-autofocus
+            error={formState.errors.name?.message}
+            {...register("name", {
+              validate: (value) => value.trim().length > 0 || "Give the team a name.",
+            })}
+          />
+          <Controller
+            control={control}
+            name="parent_id"
+            render={({ field, fieldState }) => (
+              <Select
+                label="Part of"
+                description="Teams nest, like departments."
+                searchable
+                data={parentOptions}
+                value={field.value}
+                onChange={(value) => field.onChange(value ?? TOP_LEVEL)}
+                error={fieldState.error?.message}
+              />
+            )}
+          />
+          <Controller
+            control={control}
+            name="lead_member_id"
+            render={({ field, fieldState }) => (
+              <Select
+                label="Lead"
+                placeholder="No lead"
+                searchable
+                clearable
+                allowDeselect
+                data={leadOptions}
+                value={field.value || null}
+                onChange={(value) => field.onChange(value ?? "")}
+                error={fieldState.error?.message}
+                nothingFoundMessage="No member with that name"
+              />
+            )}
+          />
+          <Group justify="flex-end" gap="xs" mt="xs">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button
+              type="submit"
+              loading={formState.isSubmitting}
+              disabled={editing !== null && !formState.isDirty}
+            >
+              {editing ? "Save" : "Create team"}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,79 @@
+import { Button, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { useState } from "react";
+import { toApiError } from "@/api/errors";
+import { FormAlert } from "@/components/form-alert";
+import { useDeleteWorkspace, type Workspace } from "../api";
+
+/** Deleting a workspace takes all its data: the owner types its name to confirm. */
+export function DeleteWorkspace({
+  workspace,
+  onDeleted,
+}: {
+  workspace: Workspace;
+  onDeleted: () => void;
+}) {
+  const [opened, { open, close }] = useDisclosure(false);
+  const [typed, setTyped] = useState("");
+  const remove = useDeleteWorkspace();
+
+  const confirm = async () => {
+    try {
+      await remove.mutateAsync(workspace);
+      close();
+      onDeleted();
+    } catch {
+      // Shown in the dialog from the mutation's state.
+    }
+  };
+
+  return (
+    <>
+      <Group justify="space-between" wrap="nowrap" gap="xl">
+        <Text size="sm" c="dimmed">
+          Permanently delete this workspace with its members, teams and API tokens. This cannot be
+          undone.
+        </Text>
+        <Button color="red" variant="light" onClick={open} style={{ flexShrink: 0 }}>
+          Delete workspace
+        </Button>
+      </Group>
+      <Modal
+        opened={opened}
+        onClose={() => {
+          close();
+          setTyped("");
+          remove.reset();
+        }}
+        title={`Delete ${workspace.name}?`}
+      >
+        <Stack gap="md">
+          <FormAlert message={remove.error ? toApiError(remove.error).detail : null} />
+          <Text size="sm">
+            Everything in this workspace will be deleted for everyone. Type <b>{workspace.name}</b>{" "}
+            to confirm.
+          </Text>
+          <TextInput
+            aria-label="Workspace name"
+            value={typed}
+            onChange={(event) => setTyped(event.currentTarget.value)}
+            data-autofocus
+          />
+          <Group justify="flex-end" gap="xs">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button
+              color="red"
+              disabled={typed !== workspace.name}
+              loading={remove.isPending}
+              onClick={confirm}
+            >
+              Delete workspace
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}

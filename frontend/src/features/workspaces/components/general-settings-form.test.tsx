@@ -1,0 +1,113 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { json, mockApi, problem } from "@/testing/api";
+import { renderWithApp } from "@/testing/render";
+import type { Workspace } from "../api";
+import { GeneralSettingsForm } from "./general-settings-form";
+
+const ID = "0190c0de-0000-7000-8000-000000000001";
+const PATH = `/api/v1/workspaces/${ID}`;
+const v1: Workspace = {
+  id: ID,
+  name: "Acme",
+  timezone: "UTC",
+  week_start: 1,
+  version: 1,
+  role: "owner",
+  created_at: "2026-01-01T00:00:00Z",
+  updated_at: "2026-01-01T00:00:00Z",
+};
+
+type User = ReturnType<typeof renderWithApp>["user"];
+
+/** Paste rather than type: the time zone select re-renders on every keystroke. */
+async function replaceText(user: User, input: HTMLElement, text: string) {
+  await user.clear(input);
+  await user.click(input);
+  await user.paste(text);
+}
+
+describe("GeneralSettingsForm", () => {
+  it("sends only the changed fields with If-Match of the version shown", async () => {
+    const server = mockApi({
+      [`PATCH ${PATH}`]: () => json({ ...v1, name: "Acme Ops", version: 2 }),
+    });
+    const { user } = renderWithApp(<GeneralSettingsForm workspace={v1} />);
+    await replaceText(user, screen.getByLabelText("Workspace name"), "Acme Ops");
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+
+    expect(await screen.findByText("Workspace settings saved")).toBeInTheDocument();
+    const [patch] = server.sent(`PATCH ${PATH}`);
+    expect(patch?.headers.get("If-Match")).toBe('"1"');
+    expect(await patch?.json()).toEqual({ name: "Acme Ops" });
+  });
+
+  it("on 412 loads the latest version, keeps the user's edit, and saves it on top", async () => {
+    const v2 = { ...v1, timezone: "Europe/Berlin", version: 2 };
+    const server = mockApi({
+      [`PATCH ${PATH}`]: [
+        () =>
+          problem(412, {
+            code: "stale_version",
+            detail: "The resource was changed by someone else.",
+          }),
+        () => json({ ...v2, name: "Acme Ops", version: 3 }),
+      ],
+      [`GET ${PATH}`]: () => json(v2, 200, { ETag: '"2"' }),
+    });
+    const { user } = renderWithApp(<GeneralSettingsForm workspace={v1} />);
+    await replaceText(user, screen.getByLabelText("Workspace name"), "Acme Ops");
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+
+    const banner = (await screen.findByText("Someone else changed these settings")).closest(
+      '[role="alert"]',
+    ) as HTMLElement;
+    expect(within(banner).getByText("Europe/Berlin")).toBeInTheDocument();
+    expect(screen.getByLabelText("Workspace name")).toHaveValue("Acme Ops");
+    await waitFor(() =>
+      expect(screen.getByRole("textbox", { name: /Time zone/ })).toHaveValue("Europe/Berlin"),
+    );
+
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    expect(await screen.findByText("Workspace settings saved")).toBeInTheDocument();
+    const retry = server.sent(`PATCH ${PATH}`)[1];
+    expect(retry?.headers.get("If-Match")).toBe('"2"');
+    expect(await retry?.json()).toEqual({ name: "Acme Ops" });
+    expect(screen.queryByText("Someone else changed these settings")).not.toBeInTheDocument();
+  });
+
+  it("can discard the user's edits after a 412", async () => {
+    const v2 = { ...v1, name: "Acme Corp", version: 2 };
+    mockApi({
+      [`PATCH ${PATH}`]: () => problem(412, { code: "stale_version", detail: "Stale." }),
+      [`GET ${PATH}`]: () => json(v2),
+    });
+    const { user } = renderWithApp(<GeneralSettingsForm workspace={v1} />);
+    await replaceText(user, screen.getByLabelText("Workspace name"), "Mine");
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    await user.click(await screen.findByRole("button", { name: "Discard my edits" }));
+    expect(screen.getByLabelText("Workspace name")).toHaveValue("Acme Corp");
+    expect(screen.getByRole("button", { name: "Save changes" })).toBeDisabled();
+  });
+
+  it("maps a field error from the server onto its field", async () => {
+    mockApi({
+      [`PATCH ${PATH}`]: () =>
+        problem(422, {
+          code: "validation_error",
+          detail: "Invalid input",
+          errors: [{ pointer: "/timezone", detail: "Unknown time zone" }],
+        }),
+    });
+    const { user } = renderWithApp(<GeneralSettingsForm workspace={v1} />);
+    await replaceText(user, screen.getByLabelText("Workspace name"), "Acme!");
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    expect(await screen.findByText("Unknown time zone")).toBeInTheDocument();
+  });
+
+  it("is read-only for members", () => {
+    renderWithApp(<GeneralSettingsForm workspace={{ ...v1, role: "member" }} />);
+    expect(screen.getByLabelText("Workspace name")).toBeDisabled();
+    expect(screen.queryByRole("button", { name: "Save changes" })).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it, vi } from "vitest";
+import { ApiError } from "@/api/errors";
+import { applyProblemToForm } from "./forms";
+
+type Values = { email: string; name: string };
+
+describe("applyProblemToForm", () => {
+  it("puts each pointer on its field and leaves no form-level message when all are mapped", () => {
+    const setError = vi.fn();
+    const error = new ApiError(422, {
+      detail: "Invalid input",
+      errors: [
+        { pointer: "/email", detail: "taken" },
+        { pointer: "/name", detail: "too long" },
+      ],
+    });
+    expect(applyProblemToForm<Values>(error, setError, ["email", "name"])).toBeNull();
+    expect(setError).toHaveBeenCalledWith(
+      "email",
+      { type: "server", message: "taken" },
+      { shouldFocus: true },
+    );
+    expect(setError).toHaveBeenCalledWith(
+      "name",
+      { type: "server", message: "too long" },
+      { shouldFocus: false },
+    );
+  });
+
+  it("returns the detail when a pointer names no field of the form", () => {
+    const setError = vi.fn();
+    const error = new ApiError(422, {
+      detail: "Invalid input",
+      errors: [{ pointer: "/scopes/0", detail: "unknown scope" }],
+    });
+    expect(applyProblemToForm<Values>(error, setError, ["email", "name"])).toBe("Invalid input");
+    expect(setError).not.toHaveBeenCalled();
+  });
+
+  it("returns the detail of a problem without field errors", () => {
+    const error = new ApiError(409, {
+      code: "email_taken",
+      detail: "An account with this email already exists.",
+    });
+    expect(applyProblemToForm<Values>(error, vi.fn(), ["email"])).toBe(
+      "An account with this email already exists.",
+    );
+  });
+});
