@@ -18,6 +18,7 @@ from app.core.health import router as health_router
 from app.core.jobs import start_background_jobs
 from app.core.logging import configure_logging
 from app.core.openapi import install_openapi
+from app.dependencies.endpoints import router as dependencies_router
 from app.kit.body_limit import BodyLimitMiddleware
 from app.kit.errors import install_error_handlers
 from app.kit.idempotency import IdempotencyMiddleware
@@ -28,6 +29,7 @@ from app.members.endpoints import router as members_router
 from app.notifications.endpoints import router as notifications_router
 from app.projects.endpoints import router as projects_router
 from app.recurring.endpoints import router as recurring_router
+from app.schedules.endpoints import router as schedules_router
 from app.tasks.endpoints import router as tasks_router
 from app.teams.endpoints import router as teams_router
 from app.workspaces.endpoints import router as workspaces_router
@@ -50,6 +52,8 @@ def api_router() -> APIRouter:
         notifications_router,
         recurring_router,
         calendars_router,
+        dependencies_router,
+        schedules_router,
     )
     for domain in domains:
         router.include_router(domain)

@@ -1,7 +1,7 @@
 import uuid
 from datetime import date
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.pagination import PageParams, Sortable, paginate
@@ -51,6 +51,21 @@ class CalendarRepository:
             .where(Project.workspace_id == workspace_id, Project.calendar_id == calendar_id)
         )
         return count or 0
+
+    async def auto_projects_on(
+        self, calendar: Calendar, *, include_default_users: bool
+    ) -> list[Project]:
+        on_calendar = Project.calendar_id == calendar.id
+        if include_default_users:
+            on_calendar = or_(on_calendar, Project.calendar_id.is_(None))
+        rows = await self.session.scalars(
+            select(Project).where(
+                Project.workspace_id == calendar.workspace_id,
+                Project.scheduling_mode == "auto",
+                on_calendar,
+            )
+        )
+        return list(rows)
 
     async def delete(self, calendar: Calendar) -> None:
         await self.session.delete(calendar)

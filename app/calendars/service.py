@@ -14,7 +14,7 @@ from app.kit.errors import Conflict, NotFound, Unprocessable
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.models import Calendar, CalendarException
-from app.scheduling.calendar import WorkingCalendar
+from app.schedules import service as schedules
 
 CALENDAR_FIELDS = ("name", "working_weekdays", "hours_per_day", "is_default")
 
@@ -28,23 +28,6 @@ async def create_default(session: AsyncSession, workspace_id: uuid.UUID) -> Cale
             working_weekdays=[1, 2, 3, 4, 5],
             is_default=True,
         )
-    )
-
-
-async def working_calendar(
-    session: AsyncSession, workspace_id: uuid.UUID, calendar_id: uuid.UUID | None
-) -> WorkingCalendar:
-    """The engine's calendar for a project or resource (None: the workspace default)."""
-    repo = CalendarRepository(session)
-    calendar = (
-        await repo.get(workspace_id, calendar_id)
-        if calendar_id
-        else await repo.default(workspace_id)
-    )
-    if calendar is None:
-        raise NotFound("No such calendar.", code="calendar_not_found")
-    return WorkingCalendar(
-        calendar.working_weekdays, await repo.exceptions(workspace_id, calendar.id)
     )
 
 
@@ -124,6 +107,10 @@ async def update(
     diff = events.changes_between(before, events.snapshot(calendar, CALENDAR_FIELDS))
     if diff:
         _record(session, principal, "calendar.updated", calendar, diff)
+        if {"working_weekdays", "is_default"} & set(diff):
+            await _reschedule_users(
+                session, principal, calendar, default_changed="is_default" in diff
+            )
     return calendar
 
 
@@ -185,6 +172,7 @@ async def add_exception(
             }
         },
     )
+    await _reschedule_users(session, principal, calendar)
     return exception
 
 
@@ -209,4 +197,21 @@ async def remove_exception(
             }
         },
     )
+    await _reschedule_users(session, principal, calendar)
     return exception
+
+
+async def _reschedule_users(
+    session: AsyncSession,
+    principal: Principal,
+    calendar: Calendar,
+    *,
+    default_changed: bool = False,
+) -> None:
+    """Working days changed: auto-scheduled projects on this calendar (and, for the default,
+    on no calendar of their own) move their tasks."""
+    repo = CalendarRepository(session)
+    for project in await repo.auto_projects_on(
+        calendar, include_default_users=calendar.is_default or default_changed
+    ):
+        await schedules.reschedule(session, principal, project)

@@ -31,6 +31,7 @@ from app.models import (
 from app.projects import schemas
 from app.projects.repository import ProjectRepository
 from app.projects.schemas import Phase, ProjectKind, ProjectStatus, StatusCategory
+from app.schedules import service as schedules
 
 # The public fields of each row, as events record them.
 PROJECT_FIELDS = (
@@ -53,6 +54,8 @@ PROJECT_FIELDS = (
 STATUS_FIELDS = ("name", "category", "position")
 RESERVATION_FIELDS = ("member_id", "team_id", "hours_per_week")
 
+# A new start, calendar or mode moves every auto-scheduled task of the project.
+RESCHEDULING_FIELDS = frozenset({"start_date", "calendar_id", "scheduling_mode"})
 DEFAULT_STATUSES = (
     ("Backlog", StatusCategory.backlog),
     ("Todo", StatusCategory.todo),
@@ -284,6 +287,8 @@ async def update(
     if difference:
         await session.flush()
         _record_project(session, principal, project, "project.updated", difference)
+        if RESCHEDULING_FIELDS & set(difference):
+            await schedules.reschedule(session, principal, project)
     return project
 
 

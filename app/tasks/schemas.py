@@ -1,4 +1,5 @@
 import enum
+import re
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
@@ -7,6 +8,8 @@ from typing import Annotated, Any
 from pydantic import Field, model_validator
 
 from app.kit.schemas import Hours, Input, Output
+
+TASK_KEY = re.compile(r"^([A-Z]{2,10})-([1-9][0-9]{0,9})$")
 
 Title = Annotated[str, Field(min_length=1, max_length=500)]
 Description = Annotated[str, Field(max_length=100_000, description="Markdown.")]

@@ -1,6 +1,5 @@
 """Tasks: the rules. Keys (`OPS-42`) work wherever an id does."""
 
-import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -9,7 +8,6 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.calendars import service as calendars
 from app.core.access import Caller, Principal
 from app.core.clock import utcnow
 from app.events import service as events
@@ -19,11 +17,13 @@ from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.models import Event, Project, Task
 from app.projects.repository import ProjectRepository
+from app.schedules import service as schedules
+from app.schedules.repository import ScheduleRepository
 from app.scheduling.calendar import WorkingCalendar
 from app.tasks import schemas
 from app.tasks.repository import TaskFilters, TaskRepository
+from app.tasks.schemas import TASK_KEY
 
-TASK_KEY = re.compile(r"^([A-Z]{2,10})-([1-9][0-9]{0,9})$")
 CLOSED_CATEGORIES = frozenset({"done", "cancelled"})
 # Fields of the public contract that events record.
 EVENT_FIELDS = (
@@ -49,7 +49,7 @@ TASK_ROW_FIELDS = tuple(
 
 
 async def calendar_for(session: AsyncSession, project: Project) -> WorkingCalendar:
-    return await calendars.working_calendar(session, project.workspace_id, project.calendar_id)
+    return await schedules.working_calendar(session, project.workspace_id, project.calendar_id)
 
 
 def finish_of(calendar: WorkingCalendar, start: date | None, duration: int) -> date | None:
@@ -209,6 +209,56 @@ def _snapshot(
     }
 
 
+SCHEDULE_FIELDS = frozenset(
+    {
+        "start_date",
+        "duration_days",
+        "finish_date",
+        "scheduling_mode",
+        "constraint_type",
+        "constraint_date",
+    }
+)
+
+
+def pin_manual_move(project: Project, task: Task, changes: dict[str, Any]) -> None:
+    """Typing a start on an auto-scheduled task pins it there with `snet`, as desktop schedulers
+    do; the scheduler may still push it later if a predecessor demands."""
+    if (
+        project.scheduling_mode == "auto"
+        and task.scheduling_mode == "auto"
+        and changes.get("start_date") is not None
+        and not {"constraint_type", "constraint_date"} & set(changes)
+    ):
+        task.constraint_type, task.constraint_date = "snet", changes["start_date"]
+
+
+async def _reschedule(
+    session: AsyncSession, principal: Principal, project: Project, task: Task
+) -> None:
+    """Reschedule what a change to the task reaches, then show the task as it ends up."""
+    if project.scheduling_mode != "auto":
+        return
+    await session.flush()
+    moved = await schedules.reschedule(
+        session, principal, project, {task.id}, already_versioned={task.id}
+    )
+    if task.id in moved:
+        await session.refresh(task)
+
+
+def _place_new(project: Project, calendar: WorkingCalendar, task: Task) -> None:
+    """A new auto-scheduled task has no links yet: it starts at the project start or its snet
+    date, whichever is later (DESIGN §7)."""
+    if project.scheduling_mode != "auto" or task.scheduling_mode != "auto":
+        return
+    bounds = [calendar.index_of(project.start_date or utcnow().date())]
+    if task.constraint_type == "snet" and task.constraint_date is not None:
+        bounds.append(calendar.index_of(task.constraint_date))
+    task.start_date = calendar.date_of(max(bounds))
+    task.finish_date = finish_of(calendar, task.start_date, task.duration_days)
+
+
 async def create(session: AsyncSession, principal: Principal, data: schemas.TaskCreate) -> Task:
     project = await ProjectRepository(session).get(principal.workspace_id, data.project_id)
     if project is None:
@@ -217,7 +267,8 @@ async def create(session: AsyncSession, principal: Principal, data: schemas.Task
         raise Conflict("The project is archived.", code="project_archived")
     changes = data.model_dump(exclude_unset=True)
     await _check_references(session, principal, project.id, changes)
-    plan = _plan_dates(await calendar_for(session, project), _Plan(None, 1, None, None), changes)
+    calendar = await calendar_for(session, project)
+    plan = _plan_dates(calendar, _Plan(None, 1, None, None), changes)
     repo = TaskRepository(session)
     status_id = data.status_id
     if status_id is None:
@@ -251,6 +302,8 @@ async def create(session: AsyncSession, principal: Principal, data: schemas.Task
     )
     category = (await repo.status_categories(principal.workspace_id, [status_id]))[status_id][1]
     _completion(task, category)
+    pin_manual_move(project, task, changes)
+    _place_new(project, calendar, task)
     await repo.add(task)
     await repo.replace_assignees(principal.workspace_id, task.id, data.assignee_ids)
     await repo.replace_labels(principal.workspace_id, task.id, data.label_ids)
@@ -321,6 +374,7 @@ async def update(
         task.status_id = changes["status_id"]
         category = (await repo.status_categories(wid, [task.status_id]))[task.status_id][1]
         _completion(task, category)
+    pin_manual_move(project, task, changes)
     if (task.constraint_type is None) != (task.constraint_date is None):
         raise Unprocessable.at(
             "/constraint_date", "constraint_type and constraint_date go together"
@@ -347,6 +401,8 @@ async def update(
             project_id=task.project_id,
             changes=diff,
         )
+    if SCHEDULE_FIELDS & set(changes):
+        await _reschedule(session, principal, project, task)
     return task
 
 
@@ -388,7 +444,28 @@ async def delete(
             workspace_id=wid,
             project_id=task.project_id,
         )
+    successors = await ScheduleRepository(session).successors(wid, subtree)
     await repo.delete_many(wid, subtree)
+    await _reschedule_successors(session, principal, wid, set(subtree), successors)
+
+
+async def _reschedule_successors(
+    session: AsyncSession,
+    principal: Principal,
+    workspace_id: uuid.UUID,
+    gone: set[uuid.UUID],
+    successors: list[tuple[uuid.UUID, uuid.UUID]],
+) -> None:
+    """Tasks that waited on deleted ones may now start earlier."""
+    by_project: dict[uuid.UUID, set[uuid.UUID]] = {}
+    for successor, project_id in successors:
+        if successor not in gone:
+            by_project.setdefault(project_id, set()).add(successor)
+    projects = ProjectRepository(session)
+    for project_id, changed in by_project.items():
+        project = await projects.get(workspace_id, project_id)
+        if project is not None:
+            await schedules.reschedule(session, principal, project, changed)
 
 
 async def page(

@@ -84,6 +84,12 @@ async def _tenant(clients: ClientFactory) -> Tenant:
             owner.client, f"{base}/tasks/{task['id']}/comments", {"body": "c"}
         ),
     }
+    second = await owner.task(wid, project["id"])
+    ids["dependency_id"] = await _created(
+        owner.client,
+        f"{base}/dependencies",
+        {"predecessor_id": task["id"], "successor_id": second["id"]},
+    )
     calendar_id = await _created(owner.client, f"{base}/calendars", {"name": "Shifts"})
     ids["calendar_id"] = calendar_id
     ids["exception_id"] = await _created(
@@ -156,6 +162,7 @@ PATH_IDS = (
     "comment_id",
     "calendar_id",
     "exception_id",
+    "dependency_id",
 )
 
 

@@ -1,0 +1,100 @@
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response, status
+
+from app.core.db import Session
+from app.dependencies import service
+from app.dependencies.schemas import Dependency, DependencyCreate, DependencyUpdate
+from app.kit.errors import (
+    Conflict,
+    Forbidden,
+    NotFound,
+    PreconditionFailed,
+    Unauthorized,
+    Unprocessable,
+    problem_responses,
+)
+from app.kit.etag import IfMatch, set_etag
+from app.kit.pagination import Page, PageQuery
+from app.tasks.auth import TasksRead, TasksWrite
+
+router = APIRouter(prefix="/workspaces/{workspace_id}/dependencies", tags=["dependencies"])
+ERRORS = problem_responses(Unauthorized, Forbidden, NotFound, Unprocessable)
+WRITE_ERRORS = {**ERRORS, **problem_responses(Conflict, PreconditionFailed)}
+
+
+@router.get("", operation_id="dependencies:list", response_model=Page[Dependency], responses=ERRORS)
+async def list_dependencies(
+    principal: TasksRead,
+    session: Session,
+    page: PageQuery,
+    task_id: Annotated[
+        str | None, Query(max_length=64, description="Links into or out of this task (id or key).")
+    ] = None,
+    project_id: Annotated[
+        uuid.UUID | None, Query(description="Links touching this project's tasks.")
+    ] = None,
+) -> Page[Dependency]:
+    """Dependencies, optionally of one task or project."""
+    rows, cursor = await service.page(session, principal, page, task=task_id, project_id=project_id)
+    return Page(items=[Dependency.model_validate(row) for row in rows], next_cursor=cursor)
+
+
+@router.post(
+    "",
+    operation_id="dependencies:create",
+    status_code=status.HTTP_201_CREATED,
+    response_model=Dependency,
+    responses=WRITE_ERRORS,
+)
+async def create_dependency(
+    data: DependencyCreate, principal: TasksWrite, session: Session
+) -> Dependency:
+    """Link two tasks; auto-scheduled successors move at once. A cycle is refused with 409."""
+    return Dependency.model_validate(await service.create(session, principal, data))
+
+
+@router.get(
+    "/{dependency_id}", operation_id="dependencies:get", response_model=Dependency, responses=ERRORS
+)
+async def get_dependency(
+    dependency_id: uuid.UUID, principal: TasksRead, session: Session, response: Response
+) -> Dependency:
+    """One dependency."""
+    dependency = await service.get(session, principal, dependency_id)
+    set_etag(response, dependency)
+    return Dependency.model_validate(dependency)
+
+
+@router.patch(
+    "/{dependency_id}",
+    operation_id="dependencies:update",
+    response_model=Dependency,
+    responses=WRITE_ERRORS,
+)
+async def update_dependency(
+    dependency_id: uuid.UUID,
+    data: DependencyUpdate,
+    principal: TasksWrite,
+    session: Session,
+    response: Response,
+    if_match: IfMatch = None,
+) -> Dependency:
+    """Change a dependency's type or lag."""
+    dependency = await service.update(session, principal, dependency_id, data, if_match)
+    set_etag(response, dependency)
+    return Dependency.model_validate(dependency)
+
+
+@router.delete(
+    "/{dependency_id}",
+    operation_id="dependencies:delete",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=WRITE_ERRORS,
+)
+async def delete_dependency(
+    dependency_id: uuid.UUID, principal: TasksWrite, session: Session, if_match: IfMatch = None
+) -> None:
+    """Remove a dependency."""
+    await service.delete(session, principal, dependency_id, if_match)

@@ -1,0 +1,140 @@
+"""Links between tasks: FS/SS/FF/SF with a lag, never a cycle; every change reschedules."""
+
+import uuid
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.access import Principal
+from app.dependencies import schemas
+from app.dependencies.repository import DependencyRepository
+from app.events import service as events
+from app.kit.errors import Conflict, NotFound, Unprocessable
+from app.kit.etag import check_if_match
+from app.kit.pagination import PageParams
+from app.models import Dependency, Task
+from app.projects.repository import ProjectRepository
+from app.schedules import service as schedules
+from app.tasks import service as tasks
+
+FIELDS = ("predecessor_id", "successor_id", "type", "lag_days")
+
+
+async def _task(session: AsyncSession, principal: Principal, reference: str, pointer: str) -> Task:
+    try:
+        return await tasks.resolve(session, principal, reference)
+    except NotFound:
+        raise Unprocessable.at(pointer, "no such task in this workspace") from None
+
+
+async def _reschedule_from(session: AsyncSession, principal: Principal, successor: Task) -> None:
+    project = await ProjectRepository(session).get(successor.workspace_id, successor.project_id)
+    if project is not None:
+        await schedules.reschedule(session, principal, project, {successor.id})
+
+
+def _record(
+    session: AsyncSession,
+    principal: Principal,
+    type_: str,
+    dependency: Dependency,
+    changes: dict[str, Any],
+) -> None:
+    events.record(
+        session,
+        principal,
+        type_,
+        entity_type="dependency",
+        entity_id=dependency.id,
+        workspace_id=dependency.workspace_id,
+        changes=changes,
+    )
+
+
+async def create(
+    session: AsyncSession, principal: Principal, data: schemas.DependencyCreate
+) -> Dependency:
+    predecessor = await _task(session, principal, data.predecessor_id, "/predecessor_id")
+    successor = await _task(session, principal, data.successor_id, "/successor_id")
+    if predecessor.id == successor.id:
+        raise Unprocessable.at("/successor_id", "a task cannot depend on itself")
+    repo = DependencyRepository(session)
+    if await repo.between(principal.workspace_id, predecessor.id, successor.id) is not None:
+        raise Conflict("These tasks are already linked.", code="dependency_exists")
+    await schedules.check_no_cycle(session, principal.workspace_id, predecessor.id, successor.id)
+    dependency = await repo.add(
+        Dependency(
+            workspace_id=principal.workspace_id,
+            predecessor_id=predecessor.id,
+            successor_id=successor.id,
+            type=data.type,
+            lag_days=data.lag_days,
+        )
+    )
+    _record(
+        session,
+        principal,
+        "dependency.created",
+        dependency,
+        events.created(events.snapshot(dependency, FIELDS)),
+    )
+    await _reschedule_from(session, principal, successor)
+    return dependency
+
+
+async def get(session: AsyncSession, principal: Principal, dependency_id: uuid.UUID) -> Dependency:
+    dependency = await DependencyRepository(session).get(principal.workspace_id, dependency_id)
+    if dependency is None:
+        raise NotFound("No such dependency.", code="dependency_not_found")
+    return dependency
+
+
+async def page(
+    session: AsyncSession,
+    principal: Principal,
+    params: PageParams,
+    *,
+    task: str | None,
+    project_id: uuid.UUID | None,
+) -> tuple[list[Dependency], str | None]:
+    task_id = (await tasks.resolve(session, principal, task)).id if task else None
+    return await DependencyRepository(session).page(
+        principal.workspace_id, params, task_id=task_id, project_id=project_id
+    )
+
+
+async def update(
+    session: AsyncSession,
+    principal: Principal,
+    dependency_id: uuid.UUID,
+    data: schemas.DependencyUpdate,
+    if_match: str | None,
+) -> Dependency:
+    dependency = await get(session, principal, dependency_id)
+    check_if_match(if_match, dependency)
+    before = events.snapshot(dependency, FIELDS)
+    if data.type is not None:
+        dependency.type = data.type
+    if data.lag_days is not None:
+        dependency.lag_days = data.lag_days
+    diff = events.changes_between(before, events.snapshot(dependency, FIELDS))
+    if diff:
+        await session.flush()
+        _record(session, principal, "dependency.updated", dependency, diff)
+        await _reschedule_from(
+            session,
+            principal,
+            await tasks.resolve(session, principal, str(dependency.successor_id)),
+        )
+    return dependency
+
+
+async def delete(
+    session: AsyncSession, principal: Principal, dependency_id: uuid.UUID, if_match: str | None
+) -> None:
+    dependency = await get(session, principal, dependency_id)
+    check_if_match(if_match, dependency)
+    successor = await tasks.resolve(session, principal, str(dependency.successor_id))
+    _record(session, principal, "dependency.deleted", dependency, {})
+    await DependencyRepository(session).delete(dependency)
+    await _reschedule_from(session, principal, successor)

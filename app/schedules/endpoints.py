@@ -1,0 +1,43 @@
+import uuid
+
+from fastapi import APIRouter
+
+from app.core.db import Session
+from app.kit.errors import (
+    Conflict,
+    Forbidden,
+    NotFound,
+    Unauthorized,
+    Unprocessable,
+    problem_responses,
+)
+from app.projects.auth import ProjectsRead
+from app.schedules import service
+from app.schedules.schemas import Schedule, SchedulePreview, ScheduleProposal
+
+router = APIRouter(
+    prefix="/workspaces/{workspace_id}/projects/{project_id}/schedule", tags=["scheduling"]
+)
+ERRORS = problem_responses(Unauthorized, Forbidden, NotFound, Unprocessable)
+
+
+@router.get("", operation_id="schedules:get", response_model=Schedule, responses=ERRORS)
+async def get_schedule(
+    project_id: uuid.UUID, principal: ProjectsRead, session: Session
+) -> Schedule:
+    """Early and late dates, slack, the critical path and constraint violations."""
+    return await service.for_project(session, principal, project_id)
+
+
+@router.post(
+    "/preview",
+    operation_id="schedules:preview",
+    response_model=SchedulePreview,
+    responses={**ERRORS, **problem_responses(Conflict)},
+)
+async def preview_schedule(
+    project_id: uuid.UUID, data: ScheduleProposal, principal: ProjectsRead, session: Session
+) -> SchedulePreview:
+    """What-if: the schedule that proposed changes would give, and the tasks they would move.
+    Nothing is written."""
+    return await service.preview_for_project(session, principal, project_id, data)

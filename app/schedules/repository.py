@@ -1,0 +1,163 @@
+"""Reads and writes of the scheduler: plain columns in bulk, never ORM rows one by one."""
+
+import uuid
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.clock import utcnow
+from app.models import Dependency, Project, Task
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    id: uuid.UUID
+    project_id: uuid.UUID
+    key: str
+    start_date: date | None
+    finish_date: date | None
+    duration_days: int
+    scheduling_mode: str
+    constraint_type: str | None
+    constraint_date: date | None
+
+
+@dataclass(frozen=True)
+class LinkRow:
+    id: uuid.UUID
+    predecessor_id: uuid.UUID
+    successor_id: uuid.UUID
+    type: str
+    lag_days: int
+
+
+@dataclass(frozen=True)
+class DateChange:
+    task_id: uuid.UUID
+    start_date: date
+    finish_date: date
+
+
+class ScheduleRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def tasks(
+        self,
+        workspace_id: uuid.UUID,
+        task_ids: Iterable[uuid.UUID] | None = None,
+        *,
+        project_id: uuid.UUID | None = None,
+    ) -> list[TaskRow]:
+        statement = (
+            select(
+                Task.id,
+                Task.project_id,
+                Project.key,
+                Task.number,
+                Task.start_date,
+                Task.finish_date,
+                Task.duration_days,
+                Task.scheduling_mode,
+                Task.constraint_type,
+                Task.constraint_date,
+            )
+            .join(
+                Project,
+                (Project.workspace_id == Task.workspace_id) & (Project.id == Task.project_id),
+            )
+            .where(Task.workspace_id == workspace_id)
+        )
+        if project_id is not None:
+            statement = statement.where(Task.project_id == project_id)
+        if task_ids is not None:
+            statement = statement.where(Task.id.in_(set(task_ids)))
+        rows = await self.session.execute(statement)
+        return [
+            TaskRow(task_id, pid, f"{key}-{number}", start, finish, duration, mode, ctype, cdate)
+            for task_id, pid, key, number, start, finish, duration, mode, ctype, cdate in rows
+        ]
+
+    async def links_into(self, workspace_id: uuid.UUID, project_id: uuid.UUID) -> list[LinkRow]:
+        """Links whose successor is a task of the project (their predecessors may be elsewhere)."""
+        rows = await self.session.execute(
+            select(
+                Dependency.id,
+                Dependency.predecessor_id,
+                Dependency.successor_id,
+                Dependency.type,
+                Dependency.lag_days,
+            )
+            .join(
+                Task,
+                (Task.workspace_id == Dependency.workspace_id)
+                & (Task.id == Dependency.successor_id),
+            )
+            .where(Dependency.workspace_id == workspace_id, Task.project_id == project_id)
+        )
+        return [LinkRow(*row) for row in rows]
+
+    async def successors(
+        self,
+        workspace_id: uuid.UUID,
+        task_ids: Iterable[uuid.UUID],
+        *,
+        outside: uuid.UUID | None = None,
+    ) -> list[tuple[uuid.UUID, uuid.UUID]]:
+        """(successor id, its project id) for links from these tasks, optionally only those
+        into projects other than `outside`."""
+        wanted = set(task_ids)
+        if not wanted:
+            return []
+        statement = (
+            select(Dependency.successor_id, Task.project_id)
+            .join(
+                Task,
+                (Task.workspace_id == Dependency.workspace_id)
+                & (Task.id == Dependency.successor_id),
+            )
+            .where(Dependency.workspace_id == workspace_id, Dependency.predecessor_id.in_(wanted))
+        )
+        if outside is not None:
+            statement = statement.where(Task.project_id != outside)
+        return [(successor, pid) for successor, pid in await self.session.execute(statement)]
+
+    async def write_dates(
+        self,
+        workspace_id: uuid.UUID,
+        changes: Sequence[DateChange],
+        already_versioned: Collection[uuid.UUID] = (),
+    ) -> None:
+        """One executemany UPDATE for every moved task; each gets a new version once."""
+        if not changes:
+            return
+        table = Task.__table__
+        assert isinstance(table, Table)
+        statement = (
+            update(table)
+            .where(table.c.workspace_id == bindparam("w"), table.c.id == bindparam("t"))
+            .values(
+                start_date=bindparam("s"),
+                finish_date=bindparam("f"),
+                version=table.c.version + bindparam("bump"),
+                updated_at=bindparam("u"),
+            )
+        )
+        now = utcnow()
+        await self.session.execute(
+            statement,
+            [
+                {
+                    "w": workspace_id,
+                    "t": c.task_id,
+                    "s": c.start_date,
+                    "f": c.finish_date,
+                    "u": now,
+                    "bump": 0 if c.task_id in already_versioned else 1,
+                }
+                for c in changes
+            ],
+        )

@@ -1,0 +1,75 @@
+import uuid
+from datetime import date
+from typing import Annotated
+
+from pydantic import Field
+
+from app.kit.schemas import Input, Output
+from app.tasks.schemas import DurationDays, SchedulingMode
+
+LinkType = Annotated[str, Field(pattern="^(FS|SS|FF|SF)$", description="FS, SS, FF or SF.")]
+LagDays = Annotated[int, Field(ge=-10_000, le=10_000, description="Working days; may be negative.")]
+
+
+class ScheduledTask(Output):
+    task_id: uuid.UUID
+    key: str
+    start_date: date
+    finish_date: date
+    early_start: date
+    early_finish: date
+    late_start: date
+    late_finish: date
+    total_slack_days: int
+    free_slack_days: int
+    critical: bool
+
+
+class ConstraintViolation(Output):
+    task_id: uuid.UUID
+    key: str
+    constraint_date: date = Field(description="The finish-no-later-than date.")
+    early_finish: date
+    total_slack_days: int
+
+
+class Schedule(Output):
+    project_id: uuid.UUID
+    start_date: date
+    finish_date: date = Field(description="The latest finish date of the project's tasks.")
+    critical_path: list[uuid.UUID] = Field(description="One critical chain, in link order.")
+    violations: list[ConstraintViolation]
+    tasks: list[ScheduledTask]
+
+
+class TaskProposal(Input):
+    task_id: str = Field(description="Id or key of a task of the project.")
+    start_date: date | None = None
+    duration_days: DurationDays | None = None
+    scheduling_mode: SchedulingMode | None = None
+
+
+class DependencyProposal(Input):
+    predecessor_id: str
+    successor_id: str
+    type: LinkType = "FS"
+    lag_days: LagDays = 0
+
+
+class DependencyChange(Input):
+    dependency_id: uuid.UUID
+    type: LinkType | None = None
+    lag_days: LagDays | None = None
+
+
+class ScheduleProposal(Input):
+    tasks: list[TaskProposal] = Field(default_factory=list, max_length=1000)
+    add_dependencies: list[DependencyProposal] = Field(default_factory=list, max_length=1000)
+    change_dependencies: list[DependencyChange] = Field(default_factory=list, max_length=1000)
+    remove_dependency_ids: list[uuid.UUID] = Field(default_factory=list, max_length=1000)
+
+
+class SchedulePreview(Schedule):
+    moved_task_ids: list[uuid.UUID] = Field(
+        description="Tasks whose start or finish date would change."
+    )

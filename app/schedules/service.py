@@ -1,0 +1,448 @@
+"""Auto-scheduling (DESIGN §7): load a project's network, run the pure engine, write back only
+the tasks whose dates moved, and let the change ripple into projects that depend on them."""
+
+import uuid
+from collections.abc import Collection, Hashable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any, cast
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.calendars.repository import CalendarRepository
+from app.core.access import Principal
+from app.core.clock import utcnow
+from app.dependencies.repository import DependencyRepository
+from app.events import service as events
+from app.kit.errors import Conflict, NotFound, Unprocessable
+from app.models import Project
+from app.projects.repository import ProjectRepository
+from app.schedules import schemas
+from app.schedules.repository import DateChange, LinkRow, ScheduleRepository, TaskRow
+from app.scheduling.calendar import WorkingCalendar
+from app.scheduling.cpm import (
+    forward_pass,
+    incremental_forward_pass,
+    schedule,
+    shown_dates,
+)
+from app.scheduling.cycles import find_cycle, successor_map
+from app.scheduling.network import Network, SchedLink, SchedTask, build_network
+from app.tasks.repository import TaskRepository
+from app.tasks.schemas import TASK_KEY
+
+
+async def working_calendar(
+    session: AsyncSession, workspace_id: uuid.UUID, calendar_id: uuid.UUID | None
+) -> WorkingCalendar:
+    """The engine's calendar for a project (None: the workspace default)."""
+    repo = CalendarRepository(session)
+    calendar = (
+        await repo.get(workspace_id, calendar_id)
+        if calendar_id
+        else await repo.default(workspace_id)
+    )
+    if calendar is None:
+        raise NotFound("No such calendar.", code="calendar_not_found")
+    return WorkingCalendar(
+        calendar.working_weekdays, await repo.exceptions(workspace_id, calendar.id)
+    )
+
+
+@dataclass(frozen=True)
+class ProjectNetwork:
+    """A project's tasks and links as the engine sees them, with what's needed to read back."""
+
+    project: Project
+    calendar: WorkingCalendar
+    start_index: int
+    rows: Mapping[uuid.UUID, TaskRow]
+    network: Network
+
+    def stored_start(self, task_id: uuid.UUID) -> int | None:
+        row = self.rows.get(task_id)
+        if row is None or row.start_date is None:
+            return None
+        return self.calendar.index_of(row.start_date)
+
+
+def _auto(project: Project, row: TaskRow) -> bool:
+    return project.scheduling_mode == "auto" and row.scheduling_mode == "auto"
+
+
+def _sched_task(calendar: WorkingCalendar, row: TaskRow, manual: bool) -> SchedTask:
+    snet = fnlt = None
+    if row.constraint_type == "snet" and row.constraint_date is not None:
+        snet = calendar.index_of(row.constraint_date)
+    elif row.constraint_type == "fnlt" and row.constraint_date is not None:
+        fnlt = calendar.index_on_or_before(row.constraint_date)
+    start = calendar.index_of(row.start_date) if row.start_date is not None else None
+    return SchedTask(row.id, row.duration_days, manual=manual, start=start, snet=snet, fnlt=fnlt)
+
+
+def _pinned(calendar: WorkingCalendar, row: TaskRow) -> SchedTask | None:
+    """A predecessor from another project, fixed at its own dates read on this calendar."""
+    if row.start_date is None or row.finish_date is None:
+        return None
+    start = calendar.index_of(row.start_date)
+    finish = calendar.index_on_or_before(row.finish_date) + 1 if row.duration_days else start
+    return SchedTask(row.id, max(finish - start, 0), manual=True, start=start)
+
+
+def assemble(
+    project: Project,
+    calendar: WorkingCalendar,
+    rows: Iterable[TaskRow],
+    links: Iterable[LinkRow],
+    outside: Mapping[uuid.UUID, TaskRow],
+) -> ProjectNetwork:
+    """The engine's network for a project; tasks that cannot be placed (a manual task without a
+    start) stay out, with their links."""
+    own = {row.id: row for row in rows}
+    tasks: dict[uuid.UUID, SchedTask] = {}
+    for row in own.values():
+        if _auto(project, row) or row.start_date is not None:
+            tasks[row.id] = _sched_task(calendar, row, manual=not _auto(project, row))
+    for row in outside.values():
+        pinned = _pinned(calendar, row)
+        if pinned is not None:
+            tasks[row.id] = pinned
+    sched_links = [
+        SchedLink(link.predecessor_id, link.successor_id, link.type, link.lag_days)  # type: ignore[arg-type]
+        for link in links
+        if link.predecessor_id in tasks and link.successor_id in tasks
+    ]
+    start = project.start_date or utcnow().date()
+    return ProjectNetwork(
+        project=project,
+        calendar=calendar,
+        start_index=calendar.index_of(start),
+        rows=own,
+        network=build_network(tasks.values(), sched_links),
+    )
+
+
+async def load(
+    session: AsyncSession, project: Project
+) -> tuple[list[TaskRow], list[LinkRow], dict[uuid.UUID, TaskRow]]:
+    repo = ScheduleRepository(session)
+    rows = await repo.tasks(project.workspace_id, project_id=project.id)
+    links = await repo.links_into(project.workspace_id, project.id)
+    own = {row.id for row in rows}
+    outside_ids = {link.predecessor_id for link in links if link.predecessor_id not in own}
+    outside = (
+        {row.id: row for row in await repo.tasks(project.workspace_id, outside_ids)}
+        if outside_ids
+        else {}
+    )
+    return rows, links, outside
+
+
+async def project_network(session: AsyncSession, project: Project) -> ProjectNetwork:
+    calendar = await working_calendar(session, project.workspace_id, project.calendar_id)
+    rows, links, outside = await load(session, project)
+    return assemble(project, calendar, rows, links, outside)
+
+
+def _moves(pn: ProjectNetwork, early: Mapping[uuid.UUID, tuple[int, int]]) -> list[DateChange]:
+    """Auto tasks of the project whose shown dates differ from the stored ones."""
+    moves = []
+    for task_id, (start, finish) in early.items():
+        row = pn.rows.get(task_id)
+        if row is None or not _auto(pn.project, row):
+            continue
+        start_date, finish_date = shown_dates(pn.calendar, start, finish)
+        if (start_date, finish_date) != (row.start_date, row.finish_date):
+            moves.append(DateChange(task_id, start_date, finish_date))
+    return moves
+
+
+def _early_dates(
+    pn: ProjectNetwork, changed: Collection[uuid.UUID] | None
+) -> dict[uuid.UUID, tuple[int, int]]:
+    network = pn.network
+    ids = task_ids(network)
+    stored: dict[Hashable, int] = {}
+    for v, task_id in enumerate(ids):
+        start = network.manual_start[v] if network.manual[v] else pn.stored_start(task_id)
+        if start is not None:
+            stored[task_id] = start
+    # Stored dates are the last full pass's; a task without one needs a full pass.
+    if changed is not None and len(stored) == len(ids):
+        moved = incremental_forward_pass(network, pn.start_index, stored, changed)
+        return {cast(uuid.UUID, t): (c.early_start, c.early_finish) for t, c in moved.items()}
+    early = forward_pass(network, pn.start_index)
+    return {task_id: (early.early_start[v], early.early_finish[v]) for v, task_id in enumerate(ids)}
+
+
+def task_ids(network: Network) -> tuple[uuid.UUID, ...]:
+    """The network's task ids, which are task UUIDs here (the engine accepts any hashable)."""
+    return cast(tuple[uuid.UUID, ...], network.ids)
+
+
+async def reschedule(
+    session: AsyncSession,
+    principal: Principal | None,
+    project: Project,
+    changed: Collection[uuid.UUID] | None = None,
+    *,
+    already_versioned: Collection[uuid.UUID] = (),
+) -> list[uuid.UUID]:
+    """Bring an auto-scheduled project's dates in line with its network, and then every project
+    whose tasks depend on a task that moved. `changed` names the tasks a change touched (None:
+    recompute everything). Tasks in `already_versioned` were edited in this request and have a
+    new version already. Answers the ids of the tasks that moved."""
+    moved_ids: list[uuid.UUID] = []
+    pending: list[tuple[Project, Collection[uuid.UUID] | None]] = [(project, changed)]
+    repo = ScheduleRepository(session)
+    projects = ProjectRepository(session)
+    while pending:
+        current, touched = pending.pop(0)
+        if current.scheduling_mode != "auto":
+            continue
+        pn = await project_network(session, current)
+        moves = _moves(pn, _early_dates(pn, touched))
+        await repo.write_dates(current.workspace_id, moves, already_versioned)
+        for move in moves:
+            row = pn.rows[move.task_id]
+            events.record(
+                session,
+                principal,
+                "task.rescheduled",
+                entity_type="task",
+                entity_id=move.task_id,
+                workspace_id=current.workspace_id,
+                project_id=current.id,
+                changes=events.changes_between(
+                    {"start_date": _iso(row.start_date), "finish_date": _iso(row.finish_date)},
+                    {"start_date": _iso(move.start_date), "finish_date": _iso(move.finish_date)},
+                ),
+            )
+        moved = [move.task_id for move in moves]
+        moved_ids += moved
+        downstream: dict[uuid.UUID, set[uuid.UUID]] = {}
+        for successor, project_id in await repo.successors(
+            current.workspace_id, moved, outside=current.id
+        ):
+            downstream.setdefault(project_id, set()).add(successor)
+        for project_id, successors in downstream.items():
+            other = await projects.get(current.workspace_id, project_id)
+            if other is not None:
+                pending.append((other, successors))
+    return moved_ids
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def view(pn: ProjectNetwork) -> schemas.Schedule:
+    """The project's schedule as GET .../schedule shows it."""
+    result = schedule(pn.network, pn.start_index)
+    calendar = pn.calendar
+    tasks = []
+    for item in result.tasks():
+        row = pn.rows.get(cast(uuid.UUID, item.task_id))
+        if row is None:
+            continue
+        start, finish = shown_dates(calendar, item.early_start, item.early_finish)
+        late_start, late_finish = shown_dates(calendar, item.late_start, item.late_finish)
+        tasks.append(
+            schemas.ScheduledTask(
+                task_id=row.id,
+                key=row.key,
+                start_date=start,
+                finish_date=finish,
+                early_start=start,
+                early_finish=finish,
+                late_start=late_start,
+                late_finish=late_finish,
+                total_slack_days=item.total_slack,
+                free_slack_days=item.free_slack,
+                critical=item.critical,
+            )
+        )
+    violations = []
+    for task_id in cast(tuple[uuid.UUID, ...], result.violations):
+        row = pn.rows.get(task_id)
+        if row is None or row.constraint_date is None:
+            continue
+        item = result.task(task_id)
+        violations.append(
+            schemas.ConstraintViolation(
+                task_id=task_id,
+                key=row.key,
+                constraint_date=row.constraint_date,
+                early_finish=shown_dates(calendar, item.early_start, item.early_finish)[1],
+                total_slack_days=item.total_slack,
+            )
+        )
+    start_date = calendar.date_of(pn.start_index)
+    return schemas.Schedule(
+        project_id=pn.project.id,
+        start_date=start_date,
+        # The latest finish of the project's own tasks (not of pinned outside predecessors).
+        finish_date=max((t.finish_date for t in tasks), default=start_date),
+        critical_path=[t for t in result.critical_path if t in pn.rows],
+        violations=violations,
+        tasks=sorted(tasks, key=lambda t: (t.start_date, t.key)),
+    )
+
+
+async def get(session: AsyncSession, project: Project) -> schemas.Schedule:
+    return view(await project_network(session, project))
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A what-if, resolved to ids: task field overrides and the links after the change."""
+
+    task_changes: Mapping[uuid.UUID, Mapping[str, Any]]
+    links: list[LinkRow]
+
+
+def apply_task_change(project: Project, row: TaskRow, change: Mapping[str, Any]) -> TaskRow:
+    """A task row after a proposed change; moving an auto task pins it with `snet`, as a
+    person dragging it in a desktop scheduler would."""
+    updated = replace(row, **change)
+    if "start_date" in change and _auto(project, updated):
+        updated = replace(updated, constraint_type="snet", constraint_date=change["start_date"])
+    return updated
+
+
+async def preview(
+    session: AsyncSession, project: Project, proposal: Proposal
+) -> schemas.SchedulePreview:
+    """The schedule a change would produce, and the tasks it would move; nothing is written."""
+    calendar = await working_calendar(session, project.workspace_id, project.calendar_id)
+    rows, _, outside = await load(session, project)
+    stored = {row.id: (row.start_date, row.finish_date) for row in rows}
+    proposed = [
+        apply_task_change(project, row, proposal.task_changes[row.id])
+        if row.id in proposal.task_changes
+        else row
+        for row in rows
+    ]
+    new_outside = {link.predecessor_id for link in proposal.links} - set(stored) - set(outside)
+    if new_outside:
+        found = await ScheduleRepository(session).tasks(project.workspace_id, new_outside)
+        outside |= {row.id: row for row in found}
+    result = view(assemble(project, calendar, proposed, proposal.links, outside))
+    moved = [t.task_id for t in result.tasks if (t.start_date, t.finish_date) != stored[t.task_id]]
+    return schemas.SchedulePreview(**result.model_dump(), moved_task_ids=sorted(moved))
+
+
+async def check_no_cycle(
+    session: AsyncSession,
+    workspace_id: uuid.UUID,
+    predecessor_id: uuid.UUID,
+    successor_id: uuid.UUID,
+    pairs: list[tuple[uuid.UUID, uuid.UUID]] | None = None,
+) -> None:
+    """409 `dependency_cycle`, naming the cycle by task keys, if the link would close one.
+    `pairs` replaces the stored links (for a what-if)."""
+    if pairs is None:
+        pairs = await DependencyRepository(session).pairs(workspace_id)
+    found = find_cycle(successor_map(pairs), predecessor_id, successor_id)
+    if found is None:
+        return
+    cycle = cast(list[uuid.UUID], found)
+    rows = await ScheduleRepository(session).tasks(workspace_id, cycle)
+    keys = {row.id: row.key for row in rows}
+    raise Conflict(
+        "The dependency would close a cycle: " + " → ".join(keys[t] for t in [*cycle, cycle[0]]),
+        code="dependency_cycle",
+        cycle=[keys[t] for t in cycle],
+    )
+
+
+async def _project(session: AsyncSession, principal: Principal, project_id: uuid.UUID) -> Project:
+    project = await ProjectRepository(session).get(principal.workspace_id, project_id)
+    if project is None:
+        raise NotFound("No such project in this workspace.", code="project_not_found")
+    return project
+
+
+async def for_project(
+    session: AsyncSession, principal: Principal, project_id: uuid.UUID
+) -> schemas.Schedule:
+    project = await _project(session, principal, project_id)
+    return await get(session, project)
+
+
+async def _references(
+    session: AsyncSession, workspace_id: uuid.UUID, references: list[tuple[str, str]]
+) -> dict[str, uuid.UUID]:
+    """Task ids for ids or keys, each with the JSON pointer to blame when it is unknown."""
+    repo = TaskRepository(session)
+    found: dict[str, uuid.UUID] = {}
+    for reference, pointer in references:
+        task = None
+        if (match := TASK_KEY.match(reference)) is not None:
+            task = await repo.by_key(workspace_id, match.group(1), int(match.group(2)))
+        else:
+            try:
+                task = await repo.get(workspace_id, uuid.UUID(reference))
+            except ValueError:
+                task = None
+        if task is None:
+            raise Unprocessable.at(pointer, "no such task in this workspace")
+        found[reference] = task.id
+    return found
+
+
+async def preview_for_project(
+    session: AsyncSession,
+    principal: Principal,
+    project_id: uuid.UUID,
+    data: schemas.ScheduleProposal,
+) -> schemas.SchedulePreview:
+    project = await _project(session, principal, project_id)
+    wid = project.workspace_id
+    references = [(t.task_id, f"/tasks/{i}/task_id") for i, t in enumerate(data.tasks)]
+    for i, link in enumerate(data.add_dependencies):
+        references += [
+            (link.predecessor_id, f"/add_dependencies/{i}/predecessor_id"),
+            (link.successor_id, f"/add_dependencies/{i}/successor_id"),
+        ]
+    ids = await _references(session, wid, references)
+    own = {row.id for row in await ScheduleRepository(session).tasks(wid, project_id=project.id)}
+    changes: dict[uuid.UUID, dict[str, Any]] = {}
+    for i, proposal in enumerate(data.tasks):
+        task_id = ids[proposal.task_id]
+        if task_id not in own:
+            raise Unprocessable.at(f"/tasks/{i}/task_id", "not a task of this project")
+        changes[task_id] = {
+            key: (value.value if key == "scheduling_mode" else value)
+            for key, value in proposal.model_dump(exclude={"task_id"}, exclude_none=True).items()
+        }
+    dependencies = DependencyRepository(session)
+    links = {
+        link.id: link for link in await ScheduleRepository(session).links_into(wid, project.id)
+    }
+    removed: set[tuple[uuid.UUID, uuid.UUID]] = set()
+    for i, dependency_id in enumerate(data.remove_dependency_ids):
+        stored = await dependencies.get(wid, dependency_id)
+        if stored is None:
+            raise Unprocessable.at(f"/remove_dependency_ids/{i}", "no such dependency")
+        removed.add((stored.predecessor_id, stored.successor_id))
+        links.pop(dependency_id, None)
+    for i, change in enumerate(data.change_dependencies):
+        if await dependencies.get(wid, change.dependency_id) is None:
+            raise Unprocessable.at(f"/change_dependencies/{i}/dependency_id", "no such dependency")
+        if (current := links.get(change.dependency_id)) is not None:
+            fields = change.model_dump(exclude={"dependency_id"}, exclude_none=True)
+            links[current.id] = replace(current, **fields)
+    pairs = [pair for pair in await dependencies.pairs(wid) if pair not in removed]
+    for i, link in enumerate(data.add_dependencies):
+        predecessor, successor = ids[link.predecessor_id], ids[link.successor_id]
+        if predecessor == successor:
+            raise Unprocessable.at(
+                f"/add_dependencies/{i}/successor_id", "a task cannot depend on itself"
+            )
+        await check_no_cycle(session, wid, predecessor, successor, pairs)
+        pairs.append((predecessor, successor))
+        if successor in own:
+            new_id = uuid.uuid4()
+            links[new_id] = LinkRow(new_id, predecessor, successor, link.type, link.lag_days)
+    return await preview(session, project, Proposal(changes, list(links.values())))
