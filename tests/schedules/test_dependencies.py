@@ -4,37 +4,8 @@ Dates in comments count working days of the default Monday-Friday calendar; the 
 Monday 2026-03-02.
 """
 
-from typing import Any
-
-import pytest
-
-from tests.support.http import ClientFactory, Person
-
-
-class Plan:
-    def __init__(self, owner: Person, wid: str, project: dict[str, Any]) -> None:
-        self.owner, self.wid, self.project = owner, wid, project
-        self.base = f"/api/v1/workspaces/{wid}"
-
-    async def task(self, title: str, **fields: Any) -> dict[str, Any]:
-        return await self.owner.task(self.wid, self.project["id"], title=title, **fields)
-
-    async def link(self, predecessor: dict, successor: dict, **fields: Any) -> Any:
-        body = {"predecessor_id": predecessor["id"], "successor_id": successor["id"], **fields}
-        return await self.owner.client.post(f"{self.base}/dependencies", json=body)
-
-    async def get(self, task: dict) -> dict[str, Any]:
-        return (await self.owner.client.get(f"{self.base}/tasks/{task['id']}")).json()  # type: ignore[no-any-return]
-
-    async def patch(self, task: dict, **fields: Any) -> Any:
-        return await self.owner.client.patch(f"{self.base}/tasks/{task['id']}", json=fields)
-
-
-@pytest.fixture
-async def plan(clients: ClientFactory) -> Plan:
-    owner = await clients.user()
-    wid = (await owner.workspace())["id"]
-    return Plan(owner, wid, await owner.project(wid, key="PLAN", start_date="2026-03-02"))
+from tests.schedules.conftest import Plan
+from tests.support.http import ClientFactory
 
 
 async def test_new_auto_task_sits_at_the_project_start(plan: Plan) -> None:
@@ -54,7 +25,8 @@ async def test_finish_to_start_link_moves_the_successor(plan: Plan) -> None:
     response = await plan.link(design, build)
 
     assert response.status_code == 201
-    assert response.json()["type"] == "FS" and response.json()["lag_days"] == 0
+    assert response.json()["type"] == "FS"
+    assert response.json()["lag_days"] == 0
     # Design Mon 2 - Wed 4, so Build Thu 5 - Fri 6.
     moved = await plan.get(build)
     assert (moved["start_date"], moved["finish_date"], moved["version"]) == (

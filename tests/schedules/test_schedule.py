@@ -1,4 +1,4 @@
-from tests.schedules.test_dependencies import Plan, plan  # noqa: F401 - the fixture is shared
+from tests.schedules.conftest import Plan
 
 
 async def test_schedule_shows_slack_and_the_critical_path(plan: Plan) -> None:
