@@ -18,6 +18,7 @@ from app.core.health import router as health_router
 from app.core.jobs import start_background_jobs
 from app.core.logging import configure_logging
 from app.core.openapi import install_openapi
+from app.core.security import configure_password_hashing
 from app.dependencies.endpoints import router as dependencies_router
 from app.kit.body_limit import BodyLimitMiddleware
 from app.kit.errors import install_error_handlers
@@ -76,6 +77,10 @@ def _mount_spa(app: FastAPI, dist: Path) -> None:
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings.log_level, json_output=settings.log_json)
+    configure_password_hashing(
+        time_cost=settings.password_hash_time_cost,
+        memory_cost_kib=settings.password_hash_memory_kib,
+    )
     engine = create_engine(
         settings.database_url, echo=settings.database_echo, pool_size=settings.database_pool_size
     )

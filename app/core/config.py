@@ -19,6 +19,10 @@ class Settings(BaseSettings):
     cookie_secure: bool = False
     session_ttl_hours: int = 24 * 14
 
+    # argon2id cost; the defaults are argon2-cffi's recommendation (RFC 9106, low memory).
+    password_hash_time_cost: int = 3
+    password_hash_memory_kib: int = 65536
+
     max_body_bytes: int = 1_000_000
     # Requests per principal per minute; 0 disables the limit.
     rate_limit_per_minute: int = 1200

@@ -16,20 +16,36 @@ _BASE62 = string.digits + string.ascii_letters
 _TOKEN_BODY_LENGTH = 36
 _CHECKSUM_LENGTH = 6
 
-_hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
-# Verifying against this when the email is unknown makes both failures take the same time.
-_DUMMY_HASH = _hasher.hash("not a real password")
+
+class _Passwords:
+    """argon2id; the library's recommended cost unless configured (tests use a cheap one)."""
+
+    def __init__(self) -> None:
+        self.configure(PasswordHasher())
+
+    def configure(self, hasher: PasswordHasher) -> None:
+        self.hasher = hasher
+        # Verifying against this when the email is unknown makes both failures take as long.
+        self.dummy_hash = hasher.hash("not a real password")
+
+
+_passwords = _Passwords()
+
+
+def configure_password_hashing(*, time_cost: int, memory_cost_kib: int) -> None:
+    _passwords.configure(PasswordHasher(time_cost=time_cost, memory_cost=memory_cost_kib))
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _passwords.hasher.hash(password)
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:
     try:
-        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+        verified = _passwords.hasher.verify(password_hash or _passwords.dummy_hash, password)
     except (VerificationError, InvalidHashError):
         return False
+    return verified and password_hash is not None
 
 
 def digest(secret: str) -> str:
