@@ -81,6 +81,48 @@ class ScheduleRepository:
             for task_id, pid, key, number, start, finish, duration, mode, ctype, cdate in rows
         ]
 
+    async def descendants(
+        self, workspace_id: uuid.UUID, project_id: uuid.UUID, task_ids: Iterable[uuid.UUID]
+    ) -> set[uuid.UUID]:
+        """The tasks, and every task of the project they reach through links."""
+        seeds = set(task_ids)
+        if not seeds:
+            return set()
+        reached = (
+            select(Dependency.successor_id.label("id"))
+            .where(Dependency.workspace_id == workspace_id, Dependency.predecessor_id.in_(seeds))
+            .cte("reached", recursive=True)
+        )
+        # The step reads only the link index, so each level is an index lookup per task.
+        step = select(Dependency.successor_id).where(
+            Dependency.workspace_id == workspace_id, Dependency.predecessor_id == reached.c.id
+        )
+        reached = reached.union(step)
+        in_project = await self.session.scalars(
+            select(Task.id).where(
+                Task.workspace_id == workspace_id,
+                Task.project_id == project_id,
+                Task.id.in_(select(reached.c.id)),
+            )
+        )
+        return seeds | set(in_project)
+
+    async def links_into_tasks(
+        self, workspace_id: uuid.UUID, task_ids: Iterable[uuid.UUID]
+    ) -> list[LinkRow]:
+        rows = await self.session.execute(
+            select(
+                Dependency.id,
+                Dependency.predecessor_id,
+                Dependency.successor_id,
+                Dependency.type,
+                Dependency.lag_days,
+            ).where(
+                Dependency.workspace_id == workspace_id, Dependency.successor_id.in_(set(task_ids))
+            )
+        )
+        return [LinkRow(*row) for row in rows]
+
     async def links_into(self, workspace_id: uuid.UUID, project_id: uuid.UUID) -> list[LinkRow]:
         """Links whose successor is a task of the project (their predecessors may be elsewhere)."""
         rows = await self.session.execute(

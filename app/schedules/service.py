@@ -2,7 +2,7 @@
 the tasks whose dates moved, and let the change ripple into projects that depend on them."""
 
 import uuid
-from collections.abc import Collection, Hashable, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, cast
@@ -22,7 +22,6 @@ from app.schedules.repository import DateChange, LinkRow, ScheduleRepository, Ta
 from app.scheduling.calendar import WorkingCalendar
 from app.scheduling.cpm import (
     forward_pass,
-    incremental_forward_pass,
     schedule,
     shown_dates,
 )
@@ -144,6 +143,23 @@ async def project_network(session: AsyncSession, project: Project) -> ProjectNet
     return assemble(project, calendar, rows, links, outside)
 
 
+async def affected_network(
+    session: AsyncSession, project: Project, changed: Collection[uuid.UUID]
+) -> ProjectNetwork:
+    """Only what a change can reach: the changed tasks and their descendants in the project,
+    with every other predecessor pinned at its stored dates (it cannot move: the change does
+    not reach it). A change touching 1% of a project loads about 1% of it."""
+    repo = ScheduleRepository(session)
+    wid = project.workspace_id
+    reached = await repo.descendants(wid, project.id, changed)
+    links = await repo.links_into_tasks(wid, reached)
+    bounding = {link.predecessor_id for link in links} - reached
+    rows = await repo.tasks(wid, reached)
+    outside = {row.id: row for row in await repo.tasks(wid, bounding)} if bounding else {}
+    calendar = await working_calendar(session, wid, project.calendar_id)
+    return assemble(project, calendar, rows, links, outside)
+
+
 def _moves(pn: ProjectNetwork, early: Mapping[uuid.UUID, tuple[int, int]]) -> list[DateChange]:
     """Auto tasks of the project whose shown dates differ from the stored ones."""
     moves = []
@@ -157,22 +173,12 @@ def _moves(pn: ProjectNetwork, early: Mapping[uuid.UUID, tuple[int, int]]) -> li
     return moves
 
 
-def _early_dates(
-    pn: ProjectNetwork, changed: Collection[uuid.UUID] | None
-) -> dict[uuid.UUID, tuple[int, int]]:
-    network = pn.network
-    ids = task_ids(network)
-    stored: dict[Hashable, int] = {}
-    for v, task_id in enumerate(ids):
-        start = network.manual_start[v] if network.manual[v] else pn.stored_start(task_id)
-        if start is not None:
-            stored[task_id] = start
-    # Stored dates are the last full pass's; a task without one needs a full pass.
-    if changed is not None and len(stored) == len(ids):
-        moved = incremental_forward_pass(network, pn.start_index, stored, changed)
-        return {cast(uuid.UUID, t): (c.early_start, c.early_finish) for t, c in moved.items()}
-    early = forward_pass(network, pn.start_index)
-    return {task_id: (early.early_start[v], early.early_finish[v]) for v, task_id in enumerate(ids)}
+def _early_dates(pn: ProjectNetwork) -> dict[uuid.UUID, tuple[int, int]]:
+    early = forward_pass(pn.network, pn.start_index)
+    return {
+        task_id: (early.early_start[v], early.early_finish[v])
+        for v, task_id in enumerate(task_ids(pn.network))
+    }
 
 
 def task_ids(network: Network) -> tuple[uuid.UUID, ...]:
@@ -200,8 +206,11 @@ async def reschedule(
         current, touched = pending.pop(0)
         if current.scheduling_mode != "auto":
             continue
-        pn = await project_network(session, current)
-        moves = _moves(pn, _early_dates(pn, touched))
+        if touched is None:
+            pn = await project_network(session, current)
+        else:
+            pn = await affected_network(session, current, touched)
+        moves = _moves(pn, _early_dates(pn))
         await repo.write_dates(current.workspace_id, moves, already_versioned)
         for move in moves:
             row = pn.rows[move.task_id]
