@@ -44,7 +44,7 @@ class PageParams:
     sort: str | None
 
 
-def page_params(
+async def page_params(
     limit: Annotated[
         int, Query(description=f"Page size, 1-{MAX_LIMIT} (larger values are clamped).")
     ] = DEFAULT_LIMIT,

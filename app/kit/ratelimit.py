@@ -8,6 +8,8 @@ client's first request in a window), so a busy client costs one small write a se
 one per request; what other processes counted shows up within that second.
 """
 
+import asyncio
+import logging
 import random
 import time
 from dataclasses import dataclass
@@ -24,6 +26,7 @@ from app.kit.errors import TooManyRequests
 from app.models import RateLimitBucket
 
 WINDOW_SECONDS = 60
+log = logging.getLogger("worklane.ratelimit")
 
 
 async def hit(
@@ -79,11 +82,17 @@ class _LocalCount:
 
 
 class RequestCounter:
-    """This process's view of every client's count in the current window."""
+    """This process's view of every client's count in the current window.
+
+    A client's first request in a window reads the shared count; after that its requests are
+    counted here and added to the shared count by a background flush every `sync_seconds`, so
+    the request path does not wait on the database.
+    """
 
     def __init__(self, sync_seconds: float = 1.0) -> None:
         self.sync_seconds = sync_seconds
         self.counts: dict[str, _LocalCount] = {}
+        self._flusher: asyncio.Task[None] | None = None
 
     async def hit(
         self, sessionmaker: async_sessionmaker[AsyncSession], key: str
@@ -96,13 +105,33 @@ class RequestCounter:
             if local is not None:
                 self._forget_before(window_start)
             local = self.counts[key] = _LocalCount(window_start)
-        local.pending += 1
-        if now - local.synced_at >= self.sync_seconds:
-            pending, local.pending, local.synced_at = local.pending, 0, now
             async with sessionmaker() as session:
-                local.shared, _ = await hit(session, key, increment=pending, now=now)
+                local.shared, _ = await hit(session, key, now=now)
                 await session.commit()
+        else:
+            local.pending += 1
+            self._ensure_flushing(sessionmaker)
         return local.shared + local.pending, window_start + WINDOW_SECONDS - int(now)
+
+    def _ensure_flushing(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
+        if self._flusher is None or self._flusher.done():
+            self._flusher = asyncio.create_task(self._flush_soon(sessionmaker))
+
+    async def _flush_soon(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
+        await asyncio.sleep(self.sync_seconds)
+        pending = [(key, local) for key, local in self.counts.items() if local.pending]
+        if not pending:
+            return
+        try:
+            async with sessionmaker() as session:
+                for key, local in pending:
+                    count, local.pending = local.pending, 0
+                    local.shared, _ = await hit(
+                        session, key, increment=count, now=float(local.window_start)
+                    )
+                await session.commit()
+        except Exception:
+            log.warning("could not share rate-limit counts; retrying", exc_info=True)
 
     def _forget_before(self, window_start: int) -> None:
         self.counts = {k: v for k, v in self.counts.items() if v.window_start >= window_start}
