@@ -1,0 +1,156 @@
+"""Benchmark of `tasks:list` filtered by project, status category and assignee, against a
+baseline that runs the same SQL on a bare asyncpg pool.
+
+Run: uv run python -m bench.tasks_list [--tasks 100000] [--projects 500] [--seconds 20]
+     [--concurrency 32] [--also 1000000]
+
+For each size (--tasks, then --also if given) it creates a throwaway database on
+127.0.0.1:5432 (bench.tasks_seed), captures the list query the app sends and EXPLAINs it
+(bench.tasks_probe), then loads the real app and the baseline (bench.tasks_baseline) one after
+the other, each in its own one-worker uvicorn process, with wrk (bench.tasks_load): a warm-up,
+then --seconds of --concurrency connections rotating over MIX requests
+`GET /api/v1/workspaces/{id}/tasks?project_id=&status_category=&assignee=&limit=50`.
+Before the load the baseline's answers are checked equal to the app's. The figures go to
+stdout and to the `## Task list` section of docs/performance.md; the databases are dropped.
+"""
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.tasks_load import Load, Server, fetch, require_wrk, serving, write_script, wrk
+from bench.tasks_probe import Mix, capture, explain, request_mix, server_version
+from bench.tasks_report import Outcome, Report, Setup, write_section
+from bench.tasks_seed import World, create_database, drop_database, seed
+
+LIMIT = 50
+MIX = 2000
+SAMPLES = 20
+WARMUP_SECONDS = 5
+# The app limits each credential to 1200 requests a minute (production default, left on). The
+# requests rotate over this many API tokens, as from that many clients: none reaches its limit
+# below about TOKENS * 1200 / (WARMUP_SECONDS + seconds) requests/s (3,000 with the defaults;
+# a run that does reports its 429s as failures), and the counting stays as in production.
+TOKENS = 64
+
+
+def real_server(world: World) -> Server:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WORKLANE_")}
+    env |= {
+        "WORKLANE_DATABASE_URL": world.url,
+        "WORKLANE_LOG_LEVEL": "WARNING",
+        "WORKLANE_RUN_BACKGROUND_JOBS": "false",
+    }
+    return Server("real", "app.main:create_app", env)
+
+
+def baseline_server(world: World, query_file: Path) -> Server:
+    env = os.environ | {"BENCH_DSN": world.dsn, "BENCH_QUERY": str(query_file)}
+    return Server("baseline", "bench.tasks_baseline:create_app", env)
+
+
+def measure(
+    server: Server,
+    paths: list[str],
+    token: str,
+    script: Path,
+    args: argparse.Namespace,
+    expected: list[Any] | None = None,
+) -> tuple[Load, list[Any]]:
+    """A warm-up, then the measured load. Also returns the answers to the first SAMPLES paths,
+    checked equal to `expected` (before any load) when given."""
+    with serving(server, paths[0], token) as running:
+        samples = fetch(running.base, paths[:SAMPLES], token)
+        if expected is not None:
+            check_same(expected, samples)
+        wrk(running, script, seconds=WARMUP_SECONDS, concurrency=args.concurrency)
+        load = wrk(running, script, seconds=args.seconds, concurrency=args.concurrency)
+    print(
+        f"  {server.name:<8} {load.rps:8.0f} req/s  p50 {load.p50_ms:6.1f} ms  "
+        f"p99 {load.p99_ms:6.1f} ms  server CPU {load.cpu_ms:5.2f} ms/req  "
+        f"failures {load.failures}",
+        flush=True,
+    )
+    return load, samples
+
+
+def check_same(real: list[Any], baseline: list[Any]) -> None:
+    """The same items, and a next page on the same answers (cursors are opaque)."""
+    for index, (mine, theirs) in enumerate(zip(real, baseline, strict=True)):
+        if mine["items"] != theirs["items"] or (mine["next_cursor"] is None) != (
+            theirs["next_cursor"] is None
+        ):
+            sys.exit(
+                f"the baseline answers sample {index} differently from the app:\n"
+                f"app:      {str(mine)[:600]}\nbaseline: {str(theirs)[:600]}"
+            )
+
+
+def run_size(tasks: int, args: argparse.Namespace) -> tuple[Outcome, str]:
+    """One database of `tasks` tasks, both servers measured on it; also the server version."""
+    name = f"bench_tasks_{tasks}"
+    print(f"{tasks} tasks: seeding {name}", flush=True)
+    create_database(name)
+    try:
+        started = time.perf_counter()
+        world = seed(name, tasks=tasks, projects=args.projects, tokens=TOKENS)
+        seeded = time.perf_counter() - started
+        print(f"  seeded in {seeded:.0f} s", flush=True)
+        mix = request_mix(world, MIX, LIMIT)
+        query = capture(world, mix.requests[0], LIMIT)
+        plans = explain(world, query, mix.largest)
+        print(f"  list query plan, largest combination:\n{plans.custom}", flush=True)
+        real, baseline = _load_both(world, mix, query.to_json(), args)
+        return Outcome(tasks, seeded, mix.items, real, baseline, plans), server_version(world)
+    finally:
+        drop_database(name)
+
+
+def _load_both(
+    world: World, mix: Mix, query_json: str, args: argparse.Namespace
+) -> tuple[Load, Load]:
+    paths = [filters.path(world.workspace_id, LIMIT) for filters in mix.requests]
+    with tempfile.TemporaryDirectory() as directory:
+        query_file = Path(directory) / "list_query.json"
+        query_file.write_text(query_json)
+        script = write_script(Path(directory), paths, world.tokens)
+        token = world.tokens[0]
+        real, samples = measure(real_server(world), paths, token, script, args)
+        baseline, _ = measure(
+            baseline_server(world, query_file), paths, token, script, args, samples
+        )
+    return real, baseline
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--tasks", type=int, default=100_000)
+    parser.add_argument("--projects", type=int, default=500)
+    parser.add_argument("--seconds", type=int, default=20)
+    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--also", type=int, help="a second, larger size for the p99 ratio")
+    args = parser.parse_args()
+    require_wrk()
+    sizes = [args.tasks] + ([args.also] if args.also else [])
+    outcomes = []
+    for tasks in sizes:
+        outcome, version = run_size(tasks, args)
+        outcomes.append(outcome)
+    report = Report(
+        command="uv run python -m bench.tasks_list " + " ".join(sys.argv[1:]),
+        postgres=version,
+        setup=Setup(args.projects, args.concurrency, MIX, WARMUP_SECONDS, TOKENS),
+        outcomes=outcomes,
+    )
+    print(report.markdown())
+    if any(o.real.failures or o.baseline.failures for o in outcomes):
+        sys.exit("some requests failed (see the failures column); docs/performance.md unchanged")
+    write_section(report)
+
+
+if __name__ == "__main__":
+    main()

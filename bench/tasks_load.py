@@ -1,0 +1,179 @@
+"""Servers under test and the load on them: uvicorn in its own process, wrk as the client.
+
+wrk keeps `concurrency` connections busy (a closed loop) from one thread; a Lua script rotates
+the request paths and the API tokens, and prints wrk's summary as one JSON line. The server's
+CPU time is read from /proc around each run (Linux).
+"""
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+HOST = "127.0.0.1"
+START_TIMEOUT = 60.0
+RESULT_MARK = "BENCH_RESULT "
+LUA = """
+local paths = {%(paths)s}
+local tokens = {%(tokens)s}
+local sent = 0
+
+function request()
+  sent = sent + 1
+  local i = sent
+  local headers = {["Authorization"] = "Bearer " .. tokens[i %% #tokens + 1]}
+  return wrk.format("GET", paths[i %% #paths + 1], headers)
+end
+
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    '%(mark)s{"requests": %%d, "duration_us": %%d, "p50_us": %%d, "p99_us": %%d, '
+    .. '"failures": %%d}\\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
+    e.connect + e.read + e.write + e.status + e.timeout))
+end
+"""
+
+
+@dataclass(frozen=True)
+class Server:
+    name: str
+    factory: str  # "module:function" for uvicorn --factory
+    env: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Load:
+    requests: int
+    seconds: float
+    p50_ms: float
+    p99_ms: float
+    failures: int  # non-2xx/3xx answers, socket errors and timeouts
+    # CPU time of the server process per request: unlike requests/s, barely moved by whatever
+    # else runs on the machine.
+    cpu_ms: float
+
+    @property
+    def rps(self) -> float:
+        return self.requests / self.seconds
+
+
+def require_wrk() -> None:
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is missing: apt-get install -y wrk")
+
+
+def write_script(directory: Path, paths: Sequence[str], tokens: Sequence[str]) -> Path:
+    script = directory / "tasks_list.lua"
+    script.write_text(
+        LUA
+        % {
+            "paths": ",".join(json.dumps(p) for p in paths),
+            "tokens": ",".join(json.dumps(t) for t in tokens),
+            "mark": RESULT_MARK,
+        }
+    )
+    return script
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass(frozen=True)
+class Running:
+    base: str
+    pid: int
+
+    def cpu_seconds(self) -> float:
+        """User plus system CPU time of the server process so far (Linux /proc)."""
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@contextmanager
+def serving(server: Server, probe: str, token: str) -> Iterator[Running]:
+    """`server` in its own uvicorn process, once it answers `probe` with a 200."""
+    port = _free_port()
+    command = [
+        sys.executable, "-m", "uvicorn", "--factory", server.factory,
+        "--host", HOST, "--port", str(port), "--workers", "1", "--no-access-log",
+    ]  # fmt: skip
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(command, cwd=ROOT, env=server.env, stdout=log, stderr=log)
+        try:
+            base = f"http://{HOST}:{port}"
+            _wait_until_ready(process, base + probe, token, log)
+            yield Running(base, process.pid)
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def _wait_until_ready(process: subprocess.Popen[bytes], url: str, token: str, log: Any) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            log.seek(0)
+            sys.exit(f"the server exited ({process.returncode}):\n{log.read().decode()[-3000:]}")
+        try:
+            answer = httpx.get(url, headers={"Authorization": f"Bearer {token}"}, timeout=5)
+        except httpx.TransportError:
+            time.sleep(0.2)
+            continue
+        if answer.status_code != 200:
+            sys.exit(f"GET {url}: {answer.status_code} {answer.text[:500]}")
+        return
+    sys.exit(f"the server did not answer {url} within {START_TIMEOUT:.0f} s")
+
+
+def fetch(base: str, paths: Sequence[str], token: str) -> list[Any]:
+    """The JSON answers to `paths`, one request at a time."""
+    headers = {"Authorization": f"Bearer {token}"}
+    with httpx.Client(base_url=base, headers=headers, timeout=30) as client:
+        answers = [client.get(path) for path in paths]
+    for path, answer in zip(paths, answers, strict=True):
+        if answer.status_code != 200:
+            sys.exit(f"GET {path}: {answer.status_code} {answer.text[:500]}")
+    return [answer.json() for answer in answers]
+
+
+def wrk(running: Running, script: Path, *, seconds: int, concurrency: int) -> Load:
+    command = [
+        "wrk", "--threads", "1", "--connections", str(concurrency),
+        "--duration", f"{seconds}s", "--timeout", "30s", "--script", str(script), running.base,
+    ]  # fmt: skip
+    cpu_before = running.cpu_seconds()
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    cpu = running.cpu_seconds() - cpu_before
+    line = next((ln for ln in output.splitlines() if ln.startswith(RESULT_MARK)), None)
+    if line is None:
+        sys.exit(f"no result from wrk:\n{output}")
+    result = json.loads(line.removeprefix(RESULT_MARK))
+    return Load(
+        requests=result["requests"],
+        seconds=result["duration_us"] / 1e6,
+        p50_ms=result["p50_us"] / 1e3,
+        p99_ms=result["p99_us"] / 1e3,
+        failures=result["failures"],
+        cpu_ms=cpu * 1e3 / max(result["requests"], 1),
+    )

@@ -1,0 +1,188 @@
+"""The figures of bench.tasks_list as Markdown: on stdout, and as the `## Task list` section of
+docs/performance.md (the rest of that file is left as it is)."""
+
+import os
+import platform
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench.tasks_load import Load
+from bench.tasks_probe import Plans
+from bench.tasks_seed import LABELS, MEMBERS, TEAM_SIZE
+
+DOC = Path(__file__).resolve().parents[1] / "docs" / "performance.md"
+HEADING = "## Task list"
+THROUGHPUT_TARGET = 0.6
+P99_TARGET = 1.5
+
+
+@dataclass(frozen=True)
+class Outcome:
+    tasks: int
+    seed_seconds: float  # migrating excluded: COPY, indexes, foreign keys, VACUUM ANALYZE
+    items: float  # mean items per page
+    real: Load
+    baseline: Load
+    plans: Plans
+
+    @property
+    def ratio(self) -> float:
+        return self.real.rps / self.baseline.rps
+
+
+@dataclass(frozen=True)
+class Setup:
+    projects: int
+    concurrency: int
+    mix: int  # distinct requests rotated
+    warmup: int  # seconds
+    tokens: int
+
+
+@dataclass(frozen=True)
+class Report:
+    command: str
+    postgres: str
+    setup: Setup
+    outcomes: list[Outcome]
+
+    def table(self) -> str:
+        lines = [
+            "| tasks | server | requests/s | p50 ms | p99 ms | server CPU ms/req | items/page |",
+            "| ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        for o in self.outcomes:
+            for name, load in (("real", o.real), ("baseline", o.baseline)):
+                lines.append(
+                    f"| {o.tasks:,} | {name} | {load.rps:,.0f} | {load.p50_ms:.1f} "
+                    f"| {load.p99_ms:.1f} | {load.cpu_ms:.2f} | {o.items:.1f} |"
+                )
+        return "\n".join(lines)
+
+    def verdicts(self) -> list[str]:
+        lines = [
+            f"- real / baseline throughput at {o.tasks:,} tasks: **{o.ratio:.2f}** "
+            f"(target ≥ {THROUGHPUT_TARGET}): {_met(o.ratio >= THROUGHPUT_TARGET)}"
+            for o in self.outcomes
+        ]
+        if len(self.outcomes) < 2:
+            return [*lines, "- p99 ratio: not measured (run with `--also 1000000`)"]
+        small, large = self.outcomes[0], self.outcomes[-1]
+        real = large.real.p99_ms / small.real.p99_ms
+        baseline = large.baseline.p99_ms / small.baseline.p99_ms
+        lines.append(
+            f"- p99 at {large.tasks:,} / p99 at {small.tasks:,} tasks, real: **{real:.2f}** "
+            f"(target ≤ {P99_TARGET}): {_met(real <= P99_TARGET)}; baseline: {baseline:.2f}"
+        )
+        return lines
+
+    def markdown(self) -> str:
+        return "\n".join([self.table(), "", *self.verdicts()])
+
+    def section(self) -> str:
+        largest, setup = self.outcomes[-1], self.setup
+        return f"""{HEADING}
+
+`GET /api/v1/workspaces/{{id}}/tasks?project_id=&status_category=&assignee=&limit=50`
+(`tasks:list`) against a baseline serving the same answer from the same SQL on a bare asyncpg
+pool. Measured on {datetime.now(UTC).date().isoformat()} with:
+
+    {self.command}
+
+Machine: {_machine(self.postgres)}.
+The load generator, the server under test and PostgreSQL share those cores, and other work
+on the machine during a run lowers requests/s; server CPU ms/req moves much less.
+
+Targets: the app serves at least {THROUGHPUT_TARGET} x the baseline's requests/s, and its p99
+at 1,000,000 tasks is at most {P99_TARGET} x its p99 at 100,000.
+
+{self.markdown()}
+
+How it is measured (bench/tasks_*.py):
+
+- Data, bulk-loaded with COPY into a freshly migrated database: one workspace, {MEMBERS + 1}
+  members, {LABELS} labels, {setup.projects} projects (the five default statuses each, a team
+  of {TEAM_SIZE}), the tasks created over two years (UUIDv7 ids in creation order) in random
+  projects, with 1-2 assignees from the project's team and 0-2 labels each; `VACUUM ANALYZE`.
+  Seeding took {_seeding(self.outcomes)}.
+- Requests: {setup.mix:,} drawn uniformly from the (project, assignee, status category todo
+  or in_progress) combinations that have tasks, rotated by wrk over {setup.concurrency}
+  connections (one thread, a {setup.warmup} s warm-up, then the measured period); items/page
+  is the mean page size of that mix.
+- Real: `uvicorn --factory app.main:create_app --workers 1 --no-access-log`, production
+  settings (rate limit on) but log level WARNING and no background jobs; the requests rotate
+  over {setup.tokens} API tokens of one user, so none reaches the per-token rate limit.
+- Baseline (bench/tasks_baseline.py): one FastAPI route, same uvicorn settings, an asyncpg pool
+  of the app's size; it replays the list SQL captured from `app.tasks.service.page`, fetches
+  the page's keys, assignees and labels in one more statement and writes the JSON with
+  `json.dumps`; no middleware, authentication, ORM or validation. Its answers are checked
+  equal to the app's before the load.
+- Server CPU ms/req: CPU time of the server process during the measured period per request,
+  the figure least disturbed by other work on the machine.
+
+Plan of the list query at {largest.tasks:,} tasks, for the combination with the most tasks
+(EXPLAIN ANALYZE, values bound as on a statement's first runs):
+
+```text
+{largest.plans.custom}
+```
+
+{_generic_note(largest.plans)}
+"""
+
+
+def _seeding(outcomes: list[Outcome]) -> str:
+    return ", ".join(f"{o.seed_seconds:.0f} s for {o.tasks:,} tasks" for o in outcomes)
+
+
+def _met(ok: bool) -> str:
+    return "met" if ok else "**missed**"
+
+
+def _machine(postgres: str) -> str:
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (
+        f"{os.cpu_count()} cores ({_cpu()}), {memory:.0f} GB RAM, PostgreSQL {postgres} with "
+        f"stock settings, Python {platform.python_version()}"
+    )
+
+
+def _cpu() -> str:
+    try:
+        text = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return platform.processor() or "unknown CPU"
+    found = re.search(r"^model name\s*:\s*(.+)$", text, re.MULTILINE)
+    return found.group(1).strip() if found else "unknown CPU"
+
+
+def _indexes(plan: str) -> list[str]:
+    return re.findall(r" using (\w+)", plan)
+
+
+def _execution(plan: str) -> str:
+    found = re.search(r"Execution Time: ([\d.]+ ms)", plan)
+    return found.group(1) if found else "?"
+
+
+def _generic_note(plans: Plans) -> str:
+    same = "the same" if _indexes(plans.generic) == _indexes(plans.custom) else "other"
+    return (
+        f"Under `plan_cache_mode = force_generic_plan` (the plan a prepared statement may switch "
+        f"to after five runs) it uses {same} indexes ({', '.join(_indexes(plans.generic))}), "
+        f"executing in {_execution(plans.generic)} (custom plan: {_execution(plans.custom)})."
+    )
+
+
+def write_section(report: Report) -> None:
+    """Replace (or append) the `## Task list` section, up to the next `## ` heading."""
+    text = DOC.read_text() if DOC.exists() else "# Performance\n"
+    section = report.section().rstrip() + "\n"
+    pattern = re.compile(rf"^{re.escape(HEADING)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: section + "\n", text, count=1).rstrip() + "\n"
+    else:
+        text = text.rstrip() + "\n\n" + section
+    DOC.write_text(text)
