@@ -13,9 +13,14 @@ from types import MappingProxyType
 
 ANCHOR = date(2000, 1, 3)
 _ANCHOR_ORDINAL = ANCHOR.toordinal()
+_FIRST_ORDINAL = date.min.toordinal()
+_LAST_ORDINAL = date.max.toordinal()
 # The first window spans about three years around the first date asked for, which covers a
 # typical project in one build; later growth at least doubles the span, so it stays amortised.
 _INITIAL_SPAN = 3 * 366
+# Beyond two centuries the window stops growing and far dates are computed in closed form
+# (O(log exceptions)), so one absurd date cannot make it build millions of days.
+_MAX_SPAN = 200 * 366
 
 
 def _iso_weekday(ordinal: int) -> int:
@@ -46,7 +51,7 @@ class WorkingCalendar:
     weekday is required: exceptions alone are finite, and a schedule needs working days without end.
 
     The configuration is read-only; lookups go through a precomputed window of days that grows on
-    demand in either direction.
+    demand in either direction, up to two centuries wide.
     """
 
     __slots__ = (
@@ -115,9 +120,13 @@ class WorkingCalendar:
         return self._index_at(day.toordinal() + 1) - 1
 
     def date_of(self, index: int) -> date:
-        """The working day with this index."""
-        window = self._window_with_index(index)
-        return date.fromordinal(window.days[index - window.first_index])
+        """The working day with this index; ValueError beyond the dates Python represents."""
+        window = self._window
+        if window is not None and 0 <= index - window.first_index < len(window.days):
+            return date.fromordinal(window.days[index - window.first_index])
+        ordinal = self._closed_form_ordinal(index)
+        self._cover(ordinal)
+        return date.fromordinal(ordinal)
 
     def add_working_days(self, day: date, count: int) -> date:
         """The working day `count` working days after `day` (before it when negative).
@@ -139,33 +148,28 @@ class WorkingCalendar:
     def _index_at(self, ordinal: int) -> int:
         window = self._window
         if window is None or not 0 <= ordinal - window.lo < len(window.index):
-            window = self._grow_to_ordinal(ordinal)
+            window = self._cover(ordinal)
+            if window is None:
+                return self._closed_form_index(ordinal)
         return window.index[ordinal - window.lo]
 
-    def _window_with_index(self, index: int) -> _Window:
-        window = self._window or self._grow_to_ordinal(_ANCHOR_ORDINAL)
-        # Jump by the weekday ratio to land close; holidays may need a further doubling or two.
-        days_per_index = 7 // len(self._working_weekdays) + 1
-        while not 0 <= index - window.first_index < len(window.days):
-            if index < window.first_index:
-                target = window.lo - (window.first_index - index) * days_per_index
-            else:
-                last = window.first_index + len(window.days) - 1
-                target = window.lo + len(window.index) + (index - last) * days_per_index
-            window = self._grow_to_ordinal(target)
-        return window
-
-    def _grow_to_ordinal(self, ordinal: int) -> _Window:
+    def _cover(self, ordinal: int) -> _Window | None:
+        """Grow the window to include `ordinal` (at least doubling it); None if too far."""
         window = self._window
         if window is None:
             lo, hi = ordinal - _INITIAL_SPAN // 3, ordinal + 2 * _INITIAL_SPAN // 3
         else:
             lo, hi = window.lo, window.lo + len(window.index)
+            if lo <= ordinal < hi:
+                return window
             span = hi - lo
-            if ordinal < lo:
-                lo = min(ordinal, lo - span)
-            else:
-                hi = max(ordinal + 1, hi + span)
+            lo, hi = (
+                (min(ordinal, lo - span), hi) if ordinal < lo else (lo, max(ordinal + 1, hi + span))
+            )
+            if hi - lo > _MAX_SPAN:
+                lo, hi = min(lo, ordinal), max(hi, ordinal + 1)
+                if hi - lo > _MAX_SPAN:
+                    return None
         index = self._closed_form_index(lo)
         indices: list[int] = []
         days: list[int] = []
@@ -178,6 +182,27 @@ class WorkingCalendar:
         window = _Window(lo, indices, days)
         self._window = window
         return window
+
+    def _closed_form_ordinal(self, index: int) -> int:
+        """The working day with this index by binary search over `_closed_form_index`.
+
+        That index counts working days before a day, so it never decreases; the working day
+        with index i is the last day whose count is still <= i.
+        """
+        if (
+            not self._closed_form_index(_FIRST_ORDINAL)
+            <= index
+            < self._closed_form_index(_LAST_ORDINAL + 1)
+        ):
+            raise ValueError(f"working day {index} is outside the dates {date.min}..{date.max}")
+        lo, hi = _FIRST_ORDINAL, _LAST_ORDINAL
+        while lo < hi:
+            middle = (lo + hi + 1) // 2
+            if self._closed_form_index(middle) <= index:
+                lo = middle
+            else:
+                hi = middle - 1
+        return lo
 
     def _closed_form_index(self, ordinal: int) -> int:
         """Signed count of working days between the anchor and `ordinal`, without a window."""
