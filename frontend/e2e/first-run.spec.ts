@@ -44,8 +44,10 @@ test("first run: sign up, set up a workspace, sign out and back in", async ({
     await page.getByLabel("Workspace name").fill("Acme Operations");
     await screenshot(page, "03-create-workspace");
     await page.getByRole("button", { name: "Create workspace" }).click();
-    await expect(page).toHaveURL(/\/w\/[0-9a-f-]+\/settings\/general$/);
-    workspaceUrl = page.url().replace(/\/settings\/general$/, "");
+    await expect(page).toHaveURL(/\/w\/[0-9a-f-]+\/my-work$/);
+    workspaceUrl = page.url().replace(/\/my-work$/, "");
+    await expect(page.getByText("Nothing on your plate")).toBeVisible();
+    await page.getByRole("link", { name: "General" }).click();
     await expect(page.getByRole("heading", { name: "General", level: 1 })).toBeVisible();
     await expect(page.getByLabel("Workspace name")).toHaveValue("Acme Operations");
     await screenshot(page, "04-general-settings");
@@ -119,7 +121,7 @@ test("first run: sign up, set up a workspace, sign out and back in", async ({
     await page.getByRole("link", { name: "Teams" }).click();
     await expect(page.getByRole("button", { name: /^Engineering/ })).toBeVisible();
     await page.keyboard.press("Control+K");
-    await page.getByPlaceholder("Search screens, workspaces and actions…").fill("dark");
+    await page.getByPlaceholder("Search tasks, projects, screens and actions…").fill("dark");
     await page.keyboard.press("Enter");
     await expect(page.locator("html")).toHaveAttribute("data-mantine-color-scheme", "dark");
     await screenshot(page, "13-teams-dark");
@@ -127,7 +129,7 @@ test("first run: sign up, set up a workspace, sign out and back in", async ({
 
   await test.step("sign out from the command palette", async () => {
     await page.keyboard.press("Control+K");
-    const search = page.getByPlaceholder("Search screens, workspaces and actions…");
+    const search = page.getByPlaceholder("Search tasks, projects, screens and actions…");
     await expect(search).toBeVisible();
     await screenshot(page, "12-command-palette");
     await search.fill("sign out");

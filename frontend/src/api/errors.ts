@@ -12,8 +12,10 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string;
   readonly errors: FieldError[];
+  /** The whole problem body: some carry more than the schema names (`open_tasks`, `subtask_count`). */
+  readonly body: Readonly<Record<string, unknown>>;
 
-  constructor(status: number, problem: Partial<ProblemDetail>) {
+  constructor(status: number, problem: Partial<ProblemDetail> & Record<string, unknown>) {
     const detail = problem.detail ?? problem.title ?? `Request failed (${status})`;
     super(detail);
     this.name = "ApiError";
@@ -22,6 +24,13 @@ export class ApiError extends Error {
     this.title = problem.title ?? "Request failed";
     this.detail = detail;
     this.errors = problem.errors ?? [];
+    this.body = problem;
+  }
+
+  /** A number the problem carries beside the standard fields, e.g. `open_tasks`. */
+  count(field: string): number | undefined {
+    const value = this.body[field];
+    return typeof value === "number" ? value : undefined;
   }
 
   static async fromResponse(response: Response): Promise<ApiError> {

@@ -907,6 +907,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace_id}/dependencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dependencies, optionally of one task or project. */
+        get: operations["dependencies:list"];
+        put?: never;
+        /** Link two tasks; auto-scheduled successors move at once. A cycle is refused with 409. */
+        post: operations["dependencies:create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_id}/dependencies/{dependency_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One dependency. */
+        get: operations["dependencies:get"];
+        put?: never;
+        post?: never;
+        /** Remove a dependency. */
+        delete: operations["dependencies:delete"];
+        options?: never;
+        head?: never;
+        /** Change a dependency's type or lag. */
+        patch: operations["dependencies:update"];
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_id}/projects/{project_id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Early and late dates, slack, the critical path and constraint violations. */
+        get: operations["schedules:get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_id}/projects/{project_id}/schedule/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What-if: the schedule that proposed changes would give, and the tasks they would move.
+         * @description Nothing is written.
+         */
+        post: operations["schedules:preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1189,6 +1263,116 @@ export interface components {
          * @enum {string}
          */
         ConstraintType: "snet" | "fnlt";
+        /** ConstraintViolation */
+        ConstraintViolation: {
+            /**
+             * Task Id
+             * Format: uuid
+             */
+            task_id: string;
+            /** Key */
+            key: string;
+            /**
+             * Constraint Date
+             * Format: date
+             * @description The finish-no-later-than date.
+             */
+            constraint_date: string;
+            /**
+             * Early Finish
+             * Format: date
+             */
+            early_finish: string;
+            /** Total Slack Days */
+            total_slack_days: number;
+        };
+        /** Dependency */
+        Dependency: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Predecessor Id
+             * Format: uuid
+             */
+            predecessor_id: string;
+            /**
+             * Successor Id
+             * Format: uuid
+             */
+            successor_id: string;
+            /** Type */
+            type: string;
+            /** Lag Days */
+            lag_days: number;
+            /** Version */
+            version: number;
+        };
+        /** DependencyChange */
+        DependencyChange: {
+            /**
+             * Dependency Id
+             * Format: uuid
+             */
+            dependency_id: string;
+            /** Type */
+            type?: string | null;
+            /** Lag Days */
+            lag_days?: number | null;
+        };
+        /** DependencyCreate */
+        DependencyCreate: {
+            /**
+             * Predecessor Id
+             * @description Task id or key, e.g. `OPS-42`.
+             */
+            predecessor_id: string;
+            /**
+             * Successor Id
+             * @description Task id or key, e.g. `OPS-42`.
+             */
+            successor_id: string;
+            /**
+             * Type
+             * @description FS, SS, FF or SF.
+             * @default FS
+             */
+            type: string;
+            /**
+             * Lag Days
+             * @description Working days; may be negative.
+             * @default 0
+             */
+            lag_days: number;
+        };
+        /** DependencyProposal */
+        DependencyProposal: {
+            /** Predecessor Id */
+            predecessor_id: string;
+            /** Successor Id */
+            successor_id: string;
+            /**
+             * Type
+             * @description FS, SS, FF or SF.
+             * @default FS
+             */
+            type: string;
+            /**
+             * Lag Days
+             * @description Working days; may be negative.
+             * @default 0
+             */
+            lag_days: number;
+        };
+        /** DependencyUpdate */
+        DependencyUpdate: {
+            /** Type */
+            type?: string | null;
+            /** Lag Days */
+            lag_days?: number | null;
+        };
         /**
          * EditableStatus
          * @description The statuses a PATCH may set; archiving has its own route.
@@ -1422,6 +1606,16 @@ export interface components {
         Page_Comment_: {
             /** Items */
             items: components["schemas"]["Comment"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /** Page[Dependency] */
+        Page_Dependency_: {
+            /** Items */
+            items: components["schemas"]["Dependency"][];
             /**
              * Next Cursor
              * @description Pass as `cursor` to get the next page; null on the last page.
@@ -1861,6 +2055,124 @@ export interface components {
          * @enum {string}
          */
         Role: "owner" | "admin" | "member" | "viewer";
+        /** Schedule */
+        Schedule: {
+            /**
+             * Project Id
+             * Format: uuid
+             */
+            project_id: string;
+            /**
+             * Start Date
+             * Format: date
+             */
+            start_date: string;
+            /**
+             * Finish Date
+             * Format: date
+             * @description The latest finish date of the project's tasks.
+             */
+            finish_date: string;
+            /**
+             * Critical Path
+             * @description One critical chain, in link order.
+             */
+            critical_path: string[];
+            /** Violations */
+            violations: components["schemas"]["ConstraintViolation"][];
+            /** Tasks */
+            tasks: components["schemas"]["ScheduledTask"][];
+        };
+        /** SchedulePreview */
+        SchedulePreview: {
+            /**
+             * Project Id
+             * Format: uuid
+             */
+            project_id: string;
+            /**
+             * Start Date
+             * Format: date
+             */
+            start_date: string;
+            /**
+             * Finish Date
+             * Format: date
+             * @description The latest finish date of the project's tasks.
+             */
+            finish_date: string;
+            /**
+             * Critical Path
+             * @description One critical chain, in link order.
+             */
+            critical_path: string[];
+            /** Violations */
+            violations: components["schemas"]["ConstraintViolation"][];
+            /** Tasks */
+            tasks: components["schemas"]["ScheduledTask"][];
+            /**
+             * Moved Task Ids
+             * @description Tasks whose start or finish date would change.
+             */
+            moved_task_ids: string[];
+        };
+        /** ScheduleProposal */
+        ScheduleProposal: {
+            /** Tasks */
+            tasks?: components["schemas"]["TaskProposal"][];
+            /** Add Dependencies */
+            add_dependencies?: components["schemas"]["DependencyProposal"][];
+            /** Change Dependencies */
+            change_dependencies?: components["schemas"]["DependencyChange"][];
+            /** Remove Dependency Ids */
+            remove_dependency_ids?: string[];
+        };
+        /** ScheduledTask */
+        ScheduledTask: {
+            /**
+             * Task Id
+             * Format: uuid
+             */
+            task_id: string;
+            /** Key */
+            key: string;
+            /**
+             * Start Date
+             * Format: date
+             */
+            start_date: string;
+            /**
+             * Finish Date
+             * Format: date
+             */
+            finish_date: string;
+            /**
+             * Early Start
+             * Format: date
+             */
+            early_start: string;
+            /**
+             * Early Finish
+             * Format: date
+             */
+            early_finish: string;
+            /**
+             * Late Start
+             * Format: date
+             */
+            late_start: string;
+            /**
+             * Late Finish
+             * Format: date
+             */
+            late_finish: string;
+            /** Total Slack Days */
+            total_slack_days: number;
+            /** Free Slack Days */
+            free_slack_days: number;
+            /** Critical */
+            critical: boolean;
+        };
         /**
          * SchedulingMode
          * @enum {string}
@@ -2019,6 +2331,19 @@ export interface components {
              * @description Board order; defaults to last.
              */
             position?: number | null;
+        };
+        /** TaskProposal */
+        TaskProposal: {
+            /**
+             * Task Id
+             * @description Id or key of a task of the project.
+             */
+            task_id: string;
+            /** Start Date */
+            start_date?: string | null;
+            /** Duration Days */
+            duration_days?: number | null;
+            scheduling_mode?: components["schemas"]["SchedulingMode"] | null;
         };
         /** TaskUpdate */
         TaskUpdate: {
@@ -8420,6 +8745,520 @@ export interface operations {
             };
             /** @description Precondition failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "dependencies:list": {
+        parameters: {
+            query?: {
+                /** @description Links into or out of this task (id or key). */
+                task_id?: string | null;
+                /** @description Links touching this project's tasks. */
+                project_id?: string | null;
+                /** @description Page size, 1-200 (larger values are clamped). */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor`. */
+                cursor?: string | null;
+                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                sort?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description Workspace id */
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Dependency_"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "dependencies:create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body replay the first answer for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Workspace id */
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DependencyCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dependency"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "dependencies:get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dependency_id: string;
+                /** @description Workspace id */
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dependency"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "dependencies:delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; the change is refused with 412 if it is stale. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                dependency_id: string;
+                /** @description Workspace id */
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "dependencies:update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; the change is refused with 412 if it is stale. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                dependency_id: string;
+                /** @description Workspace id */
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DependencyUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dependency"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "schedules:get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+                /** @description Workspace id */
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Schedule"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "schedules:preview": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body replay the first answer for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                project_id: string;
+                /** @description Workspace id */
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleProposal"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchedulePreview"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,7 +3,14 @@ import { LoginRoute, SignupRoute } from "./routes/auth";
 import { GuestOnly, RequireSession } from "./routes/guards";
 import { HomeRoute, NewWorkspaceRoute } from "./routes/home";
 import { NotFoundRoute } from "./routes/not-found";
-import { ApiTokensRoute, GeneralSettingsRoute, MembersRoute, TeamsRoute } from "./routes/settings";
+import {
+  ApiTokensRoute,
+  GeneralSettingsRoute,
+  LabelsRoute,
+  MembersRoute,
+  TeamsRoute,
+} from "./routes/settings";
+import { MyWorkRoute, ProjectRoute, ProjectsRoute, TaskRoute } from "./routes/work";
 import { WorkspaceRoute } from "./routes/workspace";
 
 export function createRouter() {
@@ -24,12 +31,17 @@ export function createRouter() {
           path: "/w/:workspaceId",
           element: <WorkspaceRoute />,
           children: [
-            // The workspace's home until "My work" exists.
-            { index: true, element: <Navigate to="settings/general" replace /> },
+            { index: true, element: <Navigate to="my-work" replace /> },
+            { path: "my-work", element: <MyWorkRoute /> },
+            { path: "projects", element: <ProjectsRoute /> },
+            { path: "projects/:projectId", element: <ProjectRoute /> },
+            { path: "projects/:projectId/:tab", element: <ProjectRoute /> },
+            { path: "tasks/:taskKey", element: <TaskRoute /> },
             { path: "settings", element: <Navigate to="general" replace /> },
             { path: "settings/general", element: <GeneralSettingsRoute /> },
             { path: "settings/members", element: <MembersRoute /> },
             { path: "settings/teams", element: <TeamsRoute /> },
+            { path: "settings/labels", element: <LabelsRoute /> },
             { path: "settings/api-tokens", element: <ApiTokensRoute /> },
           ],
         },

@@ -1,4 +1,5 @@
 import { useNavigate, useSearchParams } from "react-router";
+import { useAuthConfig } from "@/features/auth/api";
 import { AuthCard } from "@/features/auth/components/auth-card";
 import { LoginForm } from "@/features/auth/components/login-form";
 import { SignupForm } from "@/features/auth/components/signup-form";
@@ -18,11 +19,18 @@ function withNext(path: string, params: URLSearchParams): string {
 export function LoginRoute() {
   const done = useAfterSignIn();
   const [params] = useSearchParams();
+  const config = useAuthConfig();
+  // Until the answer is in, and when sign-up is open, offer it; hide it only when it is closed.
+  const signupOpen = config.data?.signup_open ?? true;
   return (
     <AuthCard
       title="Sign in to Worklane"
       subtitle="Welcome back."
-      footer={{ text: "New here?", link: "Create an account", to: withNext("/signup", params) }}
+      footer={
+        signupOpen
+          ? { text: "New here?", link: "Create an account", to: withNext("/signup", params) }
+          : null
+      }
     >
       <LoginForm onSignedIn={done} />
     </AuthCard>

@@ -4,6 +4,7 @@ import { useNavigate } from "react-router";
 import { Page, Section } from "@/components/page";
 import { CreateTokenModal } from "@/features/api-tokens/components/create-token-modal";
 import { TokensTable } from "@/features/api-tokens/components/tokens-table";
+import { LabelsSettings } from "@/features/labels/components/labels-settings";
 import { AddMemberModal } from "@/features/members/components/add-member-modal";
 import { MembersTable } from "@/features/members/components/members-table";
 import { TeamsSettings } from "@/features/teams/components/teams-settings";
@@ -108,6 +109,18 @@ export function ApiTokensRoute() {
         opened={creating === "token"}
         onClose={() => setCreating(null)}
       />
+    </Page>
+  );
+}
+
+export function LabelsRoute() {
+  const { workspace } = useCurrentWorkspace();
+  return (
+    <Page
+      title="Labels"
+      description="Labels are shared by every project in the workspace: filter and group work by them."
+    >
+      <LabelsSettings workspaceId={workspace.id} canEdit={workspace.role !== "viewer"} />
     </Page>
   );
 }

@@ -1,19 +1,36 @@
-import { AppShell, Burger, Group, Kbd, Text, UnstyledButton } from "@mantine/core";
-import { useDisclosure, useOs } from "@mantine/hooks";
+import {
+  ActionIcon,
+  AppShell,
+  Burger,
+  Button,
+  Group,
+  Kbd,
+  Text,
+  Tooltip,
+  UnstyledButton,
+} from "@mantine/core";
+import { useDisclosure, useHotkeys, useOs } from "@mantine/hooks";
 import { spotlight } from "@mantine/spotlight";
-import { IconSearch } from "@tabler/icons-react";
-import type { ReactNode } from "react";
+import { IconKeyboard, IconPlus, IconSearch } from "@tabler/icons-react";
+import { type ReactNode, useCallback, useState } from "react";
 import { useNavigate } from "react-router";
 import { notifyError } from "@/components/notify";
 import type { User } from "@/features/auth/api";
 import { useLogOut } from "@/features/auth/api";
+import {
+  type CreateTaskDefaults,
+  CreateTaskModal,
+} from "@/features/tasks/components/create-task-modal";
+import { type QuickPickMode, TaskQuickPick } from "@/features/tasks/components/quick-pick";
 import type { Workspace } from "@/features/workspaces/api";
 import { CreateWorkspaceModal } from "@/features/workspaces/components/create-workspace-modal";
 import { WorkspaceSwitcher } from "@/features/workspaces/components/workspace-switcher";
 import { CommandPalette } from "./command-palette";
 import classes from "./shell.module.css";
+import { ShortcutsDialog } from "./shortcuts-dialog";
 import { Sidebar } from "./sidebar";
 import { UserMenu } from "./user-menu";
+import { useWork, WorkProvider } from "./work-context";
 
 /** The frame around every workspace screen: header, sidebar, palette. */
 export function AppLayout({
@@ -27,6 +44,9 @@ export function AppLayout({
 }) {
   const [navOpen, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
   const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
+  const [shortcutsOpen, shortcuts] = useDisclosure(false);
+  const [newTask, setNewTask] = useState<CreateTaskDefaults | null>(null);
+  const createTask = useCallback((defaults: CreateTaskDefaults = {}) => setNewTask(defaults), []);
   const navigate = useNavigate();
   const logOut = useLogOut();
   const os = useOs();
@@ -36,37 +56,116 @@ export function AppLayout({
     logOut.mutate(undefined, { onError: (error) => notifyError(error, "Couldn't sign out") });
 
   return (
-    <AppShell
-      header={{ height: 52 }}
-      navbar={{ width: 232, breakpoint: "sm", collapsed: { mobile: !navOpen } }}
-      padding={0}
-    >
-      <AppShell.Header className={classes.header}>
-        <Burger opened={navOpen} onClick={toggleNav} hiddenFrom="sm" size="sm" aria-label="Menu" />
-        <Group gap={10} wrap="nowrap" w={{ base: "auto", sm: 208 }}>
-          <WorkspaceSwitcher current={workspace} onCreate={openCreate} />
-        </Group>
-        <Group flex={1} justify="center" visibleFrom="xs">
-          <UnstyledButton className={classes.search} onClick={() => spotlight.open()}>
-            <IconSearch size={15} stroke={1.75} />
-            <Text size="sm" c="dimmed" flex={1}>
-              Search or jump to…
-            </Text>
-            <Kbd size="xs">{mod} K</Kbd>
-          </UnstyledButton>
-        </Group>
-        <UserMenu user={user} onSignOut={signOut} />
-      </AppShell.Header>
-      <AppShell.Navbar className={classes.navbar}>
-        <Sidebar workspaceId={workspace.id} onNavigate={closeNav} />
-      </AppShell.Navbar>
-      <AppShell.Main className={classes.main}>{children}</AppShell.Main>
-      <CommandPalette workspace={workspace} onCreateWorkspace={openCreate} onSignOut={signOut} />
-      <CreateWorkspaceModal
-        opened={creating}
-        onClose={closeCreate}
-        onCreated={(created) => navigate(`/w/${created.id}`)}
-      />
-    </AppShell>
+    <WorkProvider onCreateTask={createTask}>
+      <AppShell
+        header={{ height: 52 }}
+        navbar={{ width: 232, breakpoint: "sm", collapsed: { mobile: !navOpen } }}
+        padding={0}
+      >
+        <AppShell.Header className={classes.header}>
+          <Burger
+            opened={navOpen}
+            onClick={toggleNav}
+            hiddenFrom="sm"
+            size="sm"
+            aria-label="Menu"
+          />
+          <Group gap={10} wrap="nowrap" w={{ base: "auto", sm: 208 }}>
+            <WorkspaceSwitcher current={workspace} onCreate={openCreate} />
+          </Group>
+          <Group flex={1} justify="center" visibleFrom="xs">
+            <UnstyledButton className={classes.search} onClick={() => spotlight.open()}>
+              <IconSearch size={15} stroke={1.75} />
+              <Text size="sm" c="dimmed" flex={1}>
+                Search or jump to…
+              </Text>
+              <Kbd size="xs">{mod} K</Kbd>
+            </UnstyledButton>
+          </Group>
+          <Group gap={6} wrap="nowrap">
+            <NewTaskButton />
+            <Tooltip label="Keyboard shortcuts (?)">
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                size="lg"
+                aria-label="Keyboard shortcuts"
+                onClick={shortcuts.open}
+              >
+                <IconKeyboard size={18} stroke={1.75} />
+              </ActionIcon>
+            </Tooltip>
+            <UserMenu user={user} onSignOut={signOut} />
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar className={classes.navbar}>
+          <Sidebar workspaceId={workspace.id} onNavigate={closeNav} />
+        </AppShell.Navbar>
+        <AppShell.Main className={classes.main}>{children}</AppShell.Main>
+        <CommandPalette
+          workspace={workspace}
+          onCreateWorkspace={openCreate}
+          onSignOut={signOut}
+          onShowShortcuts={shortcuts.open}
+        />
+        <WorkShortcuts workspaceId={workspace.id} onShowShortcuts={shortcuts.open} />
+        <ShortcutsDialog opened={shortcutsOpen} onClose={shortcuts.close} />
+        <CreateTaskModal
+          workspaceId={workspace.id}
+          opened={newTask !== null}
+          defaults={newTask ?? {}}
+          onClose={() => setNewTask(null)}
+        />
+        <CreateWorkspaceModal
+          opened={creating}
+          onClose={closeCreate}
+          onCreated={(created) => navigate(`/w/${created.id}`)}
+        />
+      </AppShell>
+    </WorkProvider>
+  );
+}
+
+function NewTaskButton() {
+  const { createTask, projectId } = useWork();
+  return (
+    <Tooltip label="Create a task (C)">
+      <Button
+        size="xs"
+        variant="light"
+        leftSection={<IconPlus size={14} />}
+        onClick={() => createTask(projectId ? { projectId } : {})}
+        visibleFrom="sm"
+      >
+        New task
+      </Button>
+    </Tooltip>
+  );
+}
+
+/** `c`, `s`, `a` and `?` anywhere in the workspace (never while typing in a field). */
+function WorkShortcuts({
+  workspaceId,
+  onShowShortcuts,
+}: {
+  workspaceId: string;
+  onShowShortcuts: () => void;
+}) {
+  const { createTask, projectId, openTaskId, focusedTaskId } = useWork();
+  const [mode, setMode] = useState<QuickPickMode | null>(null);
+  const target = openTaskId ?? focusedTaskId;
+  useHotkeys([
+    ["c", () => createTask(projectId ? { projectId } : {})],
+    ["s", () => target && setMode("status")],
+    ["a", () => target && setMode("assign")],
+    ["shift+?", onShowShortcuts],
+  ]);
+  return (
+    <TaskQuickPick
+      workspaceId={workspaceId}
+      taskId={target}
+      mode={mode}
+      onClose={() => setMode(null)}
+    />
   );
 }

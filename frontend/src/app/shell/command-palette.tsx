@@ -1,8 +1,12 @@
 import { useComputedColorScheme, useMantineColorScheme } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
 import { Spotlight, type SpotlightActionGroupData } from "@mantine/spotlight";
 import {
+  IconFolder,
   IconHierarchy2,
   IconKey,
+  IconKeyboard,
+  IconListCheck,
   IconLogout,
   IconMoon,
   IconPlus,
@@ -10,30 +14,64 @@ import {
   IconSwitchHorizontal,
   IconUserPlus,
 } from "@tabler/icons-react";
+import { useState } from "react";
 import { useNavigate } from "react-router";
+import { useProjectDirectory } from "@/api/directory";
+import { useTask, useTaskPage } from "@/features/tasks/api";
 import { canAdminister, useWorkspaces, type Workspace } from "@/features/workspaces/api";
 import { NAV_SECTIONS } from "./nav";
+import { useWork } from "./work-context";
 
 const ICON = { size: 18, stroke: 1.75 };
+const TASK_KEY = /^[A-Za-z]{2,10}-[1-9][0-9]*$/;
 
-/** Ctrl/Cmd+K: jump to any screen or workspace, or run an action, without the mouse. */
+/**
+ * Ctrl/Cmd+K: jump to any screen, project or task (found by key or by words in its title or
+ * description), or run an action, without the mouse.
+ */
 export function CommandPalette({
   workspace,
   onCreateWorkspace,
   onSignOut,
+  onShowShortcuts,
 }: {
   workspace: Workspace;
   onCreateWorkspace: () => void;
   onSignOut: () => void;
+  onShowShortcuts: () => void;
 }) {
   const navigate = useNavigate();
   const { items: workspaces = [] } = useWorkspaces();
+  const projects = useProjectDirectory(workspace.id);
+  const { createTask, projectId } = useWork();
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme("light");
+  const [query, setQuery] = useState("");
+  const [searched] = useDebouncedValue(query.trim(), 200);
+  const byKey = TASK_KEY.test(searched) ? searched.toUpperCase() : null;
+  const keyed = useTask(workspace.id, byKey);
+  const found = useTaskPage(
+    workspace.id,
+    { q: searched, sort: "-updated_at" },
+    searched.length >= 2 && !byKey,
+  );
   const base = `/w/${workspace.id}`;
   const admin = canAdminister(workspace.role);
 
+  const tasks = [...(keyed.data ? [keyed.data] : []), ...(found.data?.items ?? []).slice(0, 8)];
   const actions: SpotlightActionGroupData[] = [
+    {
+      group: "Tasks",
+      actions: tasks.map((task) => ({
+        id: `task:${task.id}`,
+        label: `${task.key} ${task.title}`,
+        description: projects.byId.get(task.project_id)?.name,
+        // Found by the server (maybe in the description): always shown for this query.
+        keywords: [query],
+        leftSection: <IconListCheck {...ICON} />,
+        onClick: () => navigate(`${base}/tasks/${task.key}`),
+      })),
+    },
     {
       group: "Go to",
       actions: NAV_SECTIONS.flatMap((section) =>
@@ -41,15 +79,51 @@ export function CommandPalette({
           id: `go:${item.path}`,
           label: item.label,
           description: item.description,
-          keywords: ["settings", section.title],
+          keywords: [section.title],
           leftSection: <item.icon {...ICON} />,
           onClick: () => navigate(`${base}/${item.path}`),
         })),
       ),
     },
     {
+      group: "Projects",
+      actions: (projects.items ?? [])
+        .filter((project) => project.status !== "archived")
+        .map((project) => ({
+          id: `project:${project.id}`,
+          label: project.name,
+          description: project.key,
+          keywords: ["project", project.key],
+          leftSection: <IconFolder {...ICON} />,
+          onClick: () => navigate(`${base}/projects/${project.id}`),
+        })),
+    },
+    {
       group: "Actions",
       actions: [
+        {
+          id: "new:task",
+          label: "Create task…",
+          description: "C",
+          keywords: ["new", "issue", "todo"],
+          leftSection: <IconPlus {...ICON} />,
+          onClick: () => createTask(projectId ? { projectId } : {}),
+        },
+        {
+          id: "new:project",
+          label: "Create project…",
+          keywords: ["new", "ongoing"],
+          leftSection: <IconFolder {...ICON} />,
+          onClick: () => navigate(`${base}/projects?new=project`),
+        },
+        {
+          id: "shortcuts",
+          label: "Keyboard shortcuts",
+          description: "?",
+          keywords: ["keys", "help", "hotkeys"],
+          leftSection: <IconKeyboard {...ICON} />,
+          onClick: onShowShortcuts,
+        },
         ...(admin
           ? [
               {
@@ -113,16 +187,20 @@ export function CommandPalette({
 
   return (
     <Spotlight
-      actions={actions}
+      actions={actions.filter((group) => group.actions.length > 0)}
+      query={query}
+      onQueryChange={setQuery}
       shortcut={["mod + K"]}
-      nothingFound="No matching screen or action"
+      nothingFound={
+        found.isFetching || keyed.isFetching ? "Searching…" : "No matching task, project or action"
+      }
       highlightQuery
-      limit={50}
+      limit={60}
       scrollable
-      maxHeight={460}
+      maxHeight={480}
       searchProps={{
         leftSection: <IconSearch size={18} stroke={1.75} />,
-        placeholder: "Search screens, workspaces and actions…",
+        placeholder: "Search tasks, projects, screens and actions…",
       }}
     />
   );

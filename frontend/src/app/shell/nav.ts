@@ -1,8 +1,11 @@
 import {
   type Icon,
   IconAdjustmentsHorizontal,
+  IconFolders,
   IconHierarchy2,
+  IconInbox,
   IconKey,
+  IconTag,
   IconUsers,
 } from "@tabler/icons-react";
 
@@ -15,10 +18,27 @@ export interface NavItem {
 }
 
 /**
- * Screens of a workspace, in sidebar order. New screens (My work, Projects, ...) slot in here as
- * they ship; the sidebar and the command palette both read this list.
+ * Screens of a workspace, in sidebar order. New screens slot in here as they ship; the sidebar
+ * and the command palette both read this list.
  */
 export const NAV_SECTIONS: { title: string; items: NavItem[] }[] = [
+  {
+    title: "Work",
+    items: [
+      {
+        label: "My work",
+        path: "my-work",
+        icon: IconInbox,
+        description: "Tasks assigned to you, by due date",
+      },
+      {
+        label: "Projects",
+        path: "projects",
+        icon: IconFolders,
+        description: "Projects and ongoing work",
+      },
+    ],
+  },
   {
     title: "Workspace",
     items: [
@@ -39,6 +59,12 @@ export const NAV_SECTIONS: { title: string; items: NavItem[] }[] = [
         path: "settings/teams",
         icon: IconHierarchy2,
         description: "Departments and squads",
+      },
+      {
+        label: "Labels",
+        path: "settings/labels",
+        icon: IconTag,
+        description: "Labels shared by every project",
       },
       {
         label: "API tokens",

@@ -67,3 +67,8 @@ export function useLogOut() {
     onSuccess: () => window.location.replace("/login"),
   });
 }
+
+/** Whether anyone may sign up here: the sign-in screen hides its link when not. */
+export function useAuthConfig() {
+  return $api.useQuery("get", "/api/v1/auth/config", {}, { staleTime: 5 * 60_000 });
+}

@@ -1,12 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { $api, api, ifMatch, unwrap } from "@/api/client";
-import { usePagedList } from "@/api/pagination";
 import type { components } from "@/api/schema";
 
 export type Team = components["schemas"]["Team"];
 export type TeamCreate = components["schemas"]["TeamCreate"];
 export type TeamUpdate = components["schemas"]["TeamUpdate"];
-export type Member = components["schemas"]["Member"];
+export type { Member } from "@/api/directory";
 
 const TEAMS = "/api/v1/workspaces/{workspace_id}/teams";
 const TEAM = "/api/v1/workspaces/{workspace_id}/teams/{team_id}";
@@ -16,38 +15,6 @@ const MEMBERS = "/api/v1/workspaces/{workspace_id}/members";
 
 function workspacePath(workspaceId: string) {
   return { params: { path: { workspace_id: workspaceId } } };
-}
-
-/** The whole tree needs every team: all pages. */
-export function useTeams(workspaceId: string) {
-  const init = { params: { path: { workspace_id: workspaceId }, query: { limit: 200 } } };
-  return usePagedList(
-    $api.queryOptions("get", TEAMS, init).queryKey,
-    async (cursor, signal) =>
-      unwrap(
-        await api.GET(TEAMS, {
-          params: { ...init.params, query: { ...init.params.query, cursor } },
-          signal,
-        }),
-      ),
-    { all: true },
-  );
-}
-
-/** Everyone in the workspace, to pick team members and leads from. */
-export function useMemberChoices(workspaceId: string) {
-  const init = { params: { path: { workspace_id: workspaceId }, query: { limit: 200 } } };
-  return usePagedList(
-    $api.queryOptions("get", MEMBERS, init).queryKey,
-    async (cursor, signal) =>
-      unwrap(
-        await api.GET(MEMBERS, {
-          params: { ...init.params, query: { ...init.params.query, cursor } },
-          signal,
-        }),
-      ),
-    { all: true },
-  );
 }
 
 /** A team change can also move members' `team_ids`: refresh both lists of this workspace. */

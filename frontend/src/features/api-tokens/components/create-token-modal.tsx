@@ -21,11 +21,11 @@ import { FormAlert } from "@/components/form-alert";
 import { formatDate } from "@/lib/format";
 import { applyProblemToForm } from "@/lib/forms";
 import { type ApiTokenCreated, useCreateApiToken } from "../api";
-import { SCOPES } from "../scopes";
+import { SCOPES, type Scope } from "../scopes";
 
 interface Values {
   name: string;
-  scopes: string[];
+  scopes: Scope[];
   expires_in_days: string;
 }
 

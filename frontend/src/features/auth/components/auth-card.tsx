@@ -8,7 +8,7 @@ interface AuthCardProps {
   title: string;
   subtitle: string;
   children: ReactNode;
-  footer: { text: string; link: string; to: string };
+  footer?: { text: string; link: string; to: string } | null;
 }
 
 export function AuthCard({ title, subtitle, children, footer }: AuthCardProps) {
@@ -28,12 +28,14 @@ export function AuthCard({ title, subtitle, children, footer }: AuthCardProps) {
         <Paper withBorder radius="lg" p="xl" shadow="xs">
           {children}
         </Paper>
-        <Text ta="center" size="sm" c="dimmed" mt="lg">
-          {footer.text}{" "}
-          <Anchor component={Link} to={footer.to} size="sm" fw={500}>
-            {footer.link}
-          </Anchor>
-        </Text>
+        {footer ? (
+          <Text ta="center" size="sm" c="dimmed" mt="lg">
+            {footer.text}{" "}
+            <Anchor component={Link} to={footer.to} size="sm" fw={500}>
+              {footer.link}
+            </Anchor>
+          </Text>
+        ) : null}
       </Box>
     </Center>
   );

@@ -1,11 +1,12 @@
 import { Button } from "@mantine/core";
 import { IconHierarchy2, IconPlus } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
+import { useMemberDirectory, useTeamDirectory } from "@/api/directory";
 import { confirmDestructive } from "@/components/confirm";
 import { notifyError, notifySuccess } from "@/components/notify";
 import { EmptyState, ErrorState, SkeletonRows } from "@/components/states";
 import { useSearchParam } from "@/hooks/use-search-param";
-import { type Team, useDeleteTeam, useMemberChoices, useTeams } from "../api";
+import { type Team, useDeleteTeam } from "../api";
 import { buildTeamTree } from "../tree";
 import { TeamDrawer } from "./team-drawer";
 import { TeamFormModal, type TeamFormMode } from "./team-form-modal";
@@ -13,8 +14,8 @@ import { TeamsTree } from "./teams-tree";
 
 /** The team hierarchy with everything to change it. `?new=team` opens the create dialog. */
 export function TeamsSettings({ workspaceId, canEdit }: { workspaceId: string; canEdit: boolean }) {
-  const teams = useTeams(workspaceId);
-  const members = useMemberChoices(workspaceId);
+  const teams = useTeamDirectory(workspaceId);
+  const members = useMemberDirectory(workspaceId);
   const remove = useDeleteTeam(workspaceId);
   const [newParam, setNewParam] = useSearchParam("new");
   const [openTeamId, setOpenTeamId] = useSearchParam("team");

@@ -1,0 +1,158 @@
+import { expect, screenshot, test } from "./fixtures";
+
+const lead = { name: "Lin Chen", email: "lin@example.com", password: "a long enough secret" };
+const reviewer = { name: "Omar Haddad", email: "omar@example.com", password: "another secret 42" };
+
+test("daily work: project, tasks, board, task detail, mention, my work", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  await test.step("a reviewer has an account", async () => {
+    const api = await playwright.request.newContext({ baseURL });
+    expect((await api.post("/api/v1/auth/signup", { data: reviewer })).status()).toBe(201);
+    await api.dispose();
+  });
+
+  let workspaceUrl = "";
+  await test.step("sign up and create a workspace", async () => {
+    await page.goto("/signup");
+    await page.getByLabel("Full name").fill(lead.name);
+    await page.getByLabel("Work email").fill(lead.email);
+    await page.getByLabel("Password").fill(lead.password);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page).toHaveURL(/\/new$/);
+    await page.getByLabel("Workspace name").fill("Northwind");
+    await page.getByRole("button", { name: "Create workspace" }).click();
+    await expect(page).toHaveURL(/\/w\/[0-9a-f-]+\/my-work$/);
+    workspaceUrl = page.url().replace(/\/my-work$/, "");
+    await expect(page.getByText("Nothing on your plate")).toBeVisible();
+  });
+
+  await test.step("add the reviewer to the workspace", async () => {
+    const csrf = (await page.context().cookies()).find((cookie) => cookie.name === "wl_csrf");
+    const workspaceId = workspaceUrl.split("/w/")[1];
+    const response = await page.request.post(`/api/v1/workspaces/${workspaceId}/members`, {
+      headers: { "X-CSRF-Token": csrf?.value ?? "" },
+      data: { email: reviewer.email, role: "member" },
+    });
+    expect(response.status()).toBe(201);
+  });
+
+  await test.step("create a project", async () => {
+    await page.getByRole("link", { name: "Projects" }).click();
+    await expect(page.getByText("No projects yet")).toBeVisible();
+    await page.getByRole("button", { name: "New project" }).first().click();
+    const dialog = page.getByRole("dialog", { name: "New project" });
+    await dialog.getByLabel("Name").fill("Website relaunch");
+    await expect(dialog.getByLabel("Key")).toHaveValue("WR");
+    await dialog.getByRole("button", { name: "Target" }).click();
+    await page.locator('button[data-direction="next"]').click();
+    await page.getByRole("button", { name: /^15 \w+ \d{4}$/ }).click();
+    await dialog.getByRole("button", { name: "Create project" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole("heading", { name: "Website relaunch", level: 1 })).toBeVisible();
+    await expect(page.getByText("No tasks yet")).toBeVisible();
+  });
+
+  await test.step("add tasks with the keyboard", async () => {
+    await page.keyboard.press("c");
+    const dialog = page.getByRole("dialog", { name: "New task" });
+    await dialog.getByLabel("Create more").check();
+    for (const title of ["Draft the sitemap", "Write homepage copy", "Pick a hosting plan"]) {
+      await dialog.getByLabel("Title").fill(title);
+      await dialog.getByRole("button", { name: "Create task" }).click();
+      await expect(page.getByText(/^Created WR-\d+$/).last()).toBeVisible();
+      await expect(dialog.getByLabel("Title")).toHaveValue("");
+    }
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(page.getByRole("row", { name: /Draft the sitemap/ })).toBeVisible();
+    await expect(page.getByRole("row", { name: /Pick a hosting plan/ })).toBeVisible();
+    await page.getByRole("button", { name: /^Priority of WR-2/ }).click();
+    await page.getByRole("option", { name: "High" }).click();
+    await expect(page.getByRole("button", { name: "Priority of WR-2: High" })).toBeVisible();
+    await screenshot(page, "20-project-list");
+  });
+
+  await test.step("drag a task to another column on the board, and it stays moved", async () => {
+    await page.getByRole("tab", { name: "Board" }).click();
+    await expect(page).toHaveURL(/\/board$/);
+    const todo = page.getByRole("region", { name: "Todo column" });
+    const doing = page.getByRole("region", { name: "In Progress column" });
+    const card = page.getByRole("button", { name: /^WR-1 Draft the sitemap/ });
+    await expect(todo.getByText("Draft the sitemap")).toBeVisible();
+    const from = await card.boundingBox();
+    const to = await doing.boundingBox();
+    if (!from || !to) throw new Error("board not laid out");
+    const saved = page.waitForResponse(
+      (response) => response.request().method() === "PATCH" && response.url().includes("/tasks/"),
+    );
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2 + 20, from.y + from.height / 2, { steps: 4 });
+    await page.mouse.move(to.x + to.width / 2, to.y + 60, { steps: 12 });
+    await page.mouse.up();
+    expect((await saved).status()).toBe(200);
+    await expect(doing.getByText("Draft the sitemap")).toBeVisible();
+    await page.reload();
+    await expect(
+      page.getByRole("region", { name: "In Progress column" }).getByText("Draft the sitemap"),
+    ).toBeVisible();
+    await screenshot(page, "21-project-board");
+  });
+
+  await test.step("open the task, assign it with `a`, comment with a mention", async () => {
+    await page.getByRole("button", { name: /^WR-1 Draft the sitemap/ }).click();
+    await expect(page).toHaveURL(/\?task=WR-1$/);
+    const panel = page.getByRole("dialog");
+    await expect(panel.getByLabel("Title")).toHaveValue("Draft the sitemap");
+
+    await page.keyboard.press("a");
+    const picker = page.getByRole("dialog", { name: "Assign WR-1" });
+    await picker.getByRole("combobox", { name: "Assign" }).fill("Lin");
+    await page.keyboard.press("Enter");
+    await expect(
+      page.getByRole("button", { name: `Assignees of WR-1: ${lead.name}` }),
+    ).toBeVisible();
+    await expect(picker).toBeHidden();
+
+    await panel.getByRole("button", { name: "Add a description" }).click();
+    await panel
+      .getByRole("textbox", { name: "Description" })
+      .fill(
+        "## Scope\n\n- every **public** page\n- redirects from the old URLs\n\n<script>alert(1)</script>",
+      );
+    await panel.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(panel.getByRole("heading", { name: "Scope" })).toBeVisible();
+
+    const composer = panel.getByRole("textbox", { name: "Write a comment" });
+    await composer.click();
+    await composer.pressSequentially("Looks good. @Om");
+    await page.getByRole("option", { name: new RegExp(reviewer.name) }).click();
+    await composer.pressSequentially("can you review the redirects?");
+    await panel.getByRole("button", { name: "Comment", exact: true }).click();
+    const comment = panel.getByTestId("comment").last();
+    await expect(comment.getByText(`@${reviewer.name}`)).toBeVisible();
+    await expect(comment).toContainText("can you review the redirects?");
+    await screenshot(page, "22-task-detail");
+  });
+
+  await test.step("the task page and its activity", async () => {
+    await page.goto(`${workspaceUrl}/tasks/WR-1`);
+    await expect(page.getByLabel("Title")).toHaveValue("Draft the sitemap");
+    await page.getByRole("tab", { name: "Activity" }).click();
+    await expect(page.getByText("changed status from Todo to In Progress")).toBeVisible();
+    await expect(page.getByText(`assigned ${lead.name}`)).toBeVisible();
+    await expect(page.getByText(`@${reviewer.name}`)).toBeHidden();
+  });
+
+  await test.step("my work and projects", async () => {
+    await page.getByRole("link", { name: "My work" }).click();
+    await expect(page.getByRole("region", { name: "No date" })).toContainText("Draft the sitemap");
+    await screenshot(page, "23-my-work");
+    await page.getByRole("link", { name: "Projects" }).click();
+    await expect(page.getByRole("link", { name: "Website relaunch" })).toBeVisible();
+    await expect(page.getByText("0/3")).toBeVisible();
+    await screenshot(page, "24-projects");
+  });
+});

@@ -1,0 +1,166 @@
+import {
+  ActionIcon,
+  Avatar,
+  Button,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Tooltip,
+} from "@mantine/core";
+import { IconUserMinus, IconUserPlus } from "@tabler/icons-react";
+import { useState } from "react";
+import { useMemberDirectory } from "@/api/directory";
+import { DataTable } from "@/components/data-table";
+import { notifyError } from "@/components/notify";
+import { ErrorState, SkeletonRows } from "@/components/states";
+import {
+  type StakeholderRole,
+  useRemoveStakeholder,
+  useSetStakeholder,
+  useStakeholders,
+} from "../api";
+
+const ROLES: { value: StakeholderRole; label: string }[] = [
+  { value: "owner", label: "Owner" },
+  { value: "contributor", label: "Contributor" },
+  { value: "stakeholder", label: "Stakeholder" },
+  { value: "informed", label: "Informed" },
+];
+
+/** Who has a stake in the project, across departments, and in what role. */
+export function StakeholdersSettings({
+  workspaceId,
+  projectId,
+  readOnly,
+}: {
+  workspaceId: string;
+  projectId: string;
+  readOnly?: boolean;
+}) {
+  const stakeholders = useStakeholders(workspaceId, projectId);
+  const members = useMemberDirectory(workspaceId);
+  const set = useSetStakeholder(workspaceId, projectId);
+  const remove = useRemoveStakeholder(workspaceId, projectId);
+  const [adding, setAdding] = useState<string | null>(null);
+  const [role, setRole] = useState<StakeholderRole>("stakeholder");
+
+  if (stakeholders.isPending) return <SkeletonRows rows={3} height={40} />;
+  if (stakeholders.isError) {
+    return <ErrorState error={stakeholders.error} onRetry={() => stakeholders.refetch()} />;
+  }
+  const rows = stakeholders.data;
+  const present = new Set(rows.map((row) => row.member_id));
+  const candidates = (members.items ?? []).filter((member) => !present.has(member.id));
+
+  return (
+    <Stack gap="md" maw={720}>
+      {rows.length ? (
+        <DataTable minWidth={520}>
+          <Table.Tbody>
+            {rows.map((row) => {
+              const member = members.byId.get(row.member_id);
+              return (
+                <Table.Tr key={row.member_id}>
+                  <Table.Td>
+                    <Group gap="sm" wrap="nowrap">
+                      <Avatar name={member?.name ?? "?"} color="initials" size={26} radius="xl" />
+                      <div>
+                        <Text size="sm" fw={500}>
+                          {member?.name ?? "Former member"}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {member?.email}
+                        </Text>
+                      </div>
+                    </Group>
+                  </Table.Td>
+                  <Table.Td w={170}>
+                    <Select
+                      size="xs"
+                      aria-label={`Role of ${member?.name ?? "member"}`}
+                      data={ROLES}
+                      value={row.role}
+                      disabled={readOnly}
+                      onChange={(value) =>
+                        value &&
+                        set.mutate(
+                          { memberId: row.member_id, role: value as StakeholderRole },
+                          { onError: (error) => notifyError(error, "Couldn't change the role") },
+                        )
+                      }
+                    />
+                  </Table.Td>
+                  <Table.Td w={48}>
+                    <Tooltip label="Remove">
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        aria-label={`Remove ${member?.name ?? "member"}`}
+                        disabled={readOnly}
+                        onClick={() =>
+                          remove.mutate(row.member_id, {
+                            onError: (error) => notifyError(error, "Couldn't remove"),
+                          })
+                        }
+                      >
+                        <IconUserMinus size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </DataTable>
+      ) : (
+        <Text size="sm" c="dimmed">
+          No stakeholders yet.
+        </Text>
+      )}
+      {readOnly ? null : (
+        <Group gap="xs" align="flex-end">
+          <Select
+            size="xs"
+            w={240}
+            label="Add a stakeholder"
+            placeholder="Choose a member"
+            searchable
+            data={candidates.map((member) => ({ value: member.id, label: member.name }))}
+            value={adding}
+            onChange={setAdding}
+            nothingFoundMessage="Everyone is here already"
+          />
+          <Select
+            size="xs"
+            w={150}
+            aria-label="Role"
+            data={ROLES}
+            value={role}
+            onChange={(value) => setRole((value as StakeholderRole) ?? "stakeholder")}
+          />
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconUserPlus size={14} />}
+            disabled={!adding}
+            loading={set.isPending}
+            onClick={() =>
+              adding &&
+              set.mutate(
+                { memberId: adding, role },
+                {
+                  onSuccess: () => setAdding(null),
+                  onError: (error) => notifyError(error, "Couldn't add the stakeholder"),
+                },
+              )
+            }
+          >
+            Add
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,293 @@
+import {
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  MultiSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
+import { DatePickerInput } from "@mantine/dates";
+import { useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import {
+  useLabelDirectory,
+  useMemberDirectory,
+  useProjectDirectory,
+  useProjectStatuses,
+} from "@/api/directory";
+import { FormAlert } from "@/components/form-alert";
+import { notifySuccess } from "@/components/notify";
+import { applyProblemToForm } from "@/lib/forms";
+import { type Priority, type Task, useCreateTask } from "../api";
+import { PRIORITIES } from "./fields";
+
+interface Values {
+  project_id: string;
+  title: string;
+  description: string;
+  status_id: string | null;
+  priority: Priority;
+  assignee_ids: string[];
+  label_ids: string[];
+  due_date: string | null;
+}
+
+const FIELDS = [
+  "project_id",
+  "title",
+  "description",
+  "status_id",
+  "priority",
+  "assignee_ids",
+  "label_ids",
+  "due_date",
+] as const;
+
+export interface CreateTaskDefaults {
+  projectId?: string;
+  statusId?: string;
+  parentId?: string;
+  assigneeIds?: string[];
+}
+
+export function CreateTaskModal({
+  workspaceId,
+  opened,
+  defaults,
+  onClose,
+  onCreated,
+}: {
+  workspaceId: string;
+  opened: boolean;
+  defaults: CreateTaskDefaults;
+  onClose: () => void;
+  onCreated?: (task: Task) => void;
+}) {
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={defaults.parentId ? "New subtask" : "New task"}
+      size="lg"
+    >
+      {opened ? (
+        <CreateTaskForm
+          workspaceId={workspaceId}
+          defaults={defaults}
+          onClose={onClose}
+          onCreated={onCreated}
+        />
+      ) : null}
+    </Modal>
+  );
+}
+
+function CreateTaskForm({
+  workspaceId,
+  defaults,
+  onClose,
+  onCreated,
+}: {
+  workspaceId: string;
+  defaults: CreateTaskDefaults;
+  onClose: () => void;
+  onCreated?: (task: Task) => void;
+}) {
+  const create = useCreateTask(workspaceId);
+  const projects = useProjectDirectory(workspaceId);
+  const members = useMemberDirectory(workspaceId);
+  const labels = useLabelDirectory(workspaceId);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [more, setMore] = useState(false);
+  const openProjects = (projects.items ?? []).filter((project) => project.status !== "archived");
+  const { register, control, handleSubmit, setError, reset, watch, setValue, formState } =
+    useForm<Values>({
+      defaultValues: {
+        project_id: defaults.projectId ?? openProjects[0]?.id ?? "",
+        title: "",
+        description: "",
+        status_id: defaults.statusId ?? null,
+        priority: "none",
+        assignee_ids: defaults.assigneeIds ?? [],
+        label_ids: [],
+        due_date: null,
+      },
+    });
+  const projectId = watch("project_id");
+  const statuses = useProjectStatuses(workspaceId, projectId || undefined);
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      const task = await create.mutateAsync({
+        project_id: values.project_id,
+        title: values.title.trim(),
+        description: values.description,
+        status_id: values.status_id,
+        priority: values.priority,
+        assignee_ids: values.assignee_ids,
+        label_ids: values.label_ids,
+        due_date: values.due_date,
+        parent_id: defaults.parentId ?? null,
+        scheduling_mode: "auto",
+      });
+      notifySuccess(`Created ${task.key}`);
+      onCreated?.(task);
+      if (more) reset({ ...values, title: "", description: "" });
+      else onClose();
+    } catch (error) {
+      setFormError(applyProblemToForm(error, setError, FIELDS));
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="md">
+        <FormAlert message={formError} />
+        {defaults.projectId ? null : (
+          <Controller
+            control={control}
+            name="project_id"
+            rules={{ required: "Choose a project." }}
+            render={({ field, fieldState }) => (
+              <Select
+                label="Project"
+                searchable
+                data={openProjects.map((project) => ({
+                  value: project.id,
+                  label: `${project.key} · ${project.name}`,
+                }))}
+                value={field.value || null}
+                onChange={(value) => {
+                  field.onChange(value ?? "");
+                  setValue("status_id", null);
+                }}
+                error={fieldState.error?.message}
+                nothingFoundMessage="No projects yet"
+              />
+            )}
+          />
+        )}
+        <TextInput
+          label="Title"
+          placeholder="What needs doing?"
+          data-autofocus
+          error={formState.errors.title?.message}
+          {...register("title", {
+            validate: (value) => value.trim().length > 0 || "Give the task a title.",
+          })}
+        />
+        <Textarea
+          label="Description"
+          description="Markdown works: **bold**, lists, links, `code`."
+          autosize
+          minRows={3}
+          maxRows={10}
+          error={formState.errors.description?.message}
+          {...register("description")}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <Controller
+            control={control}
+            name="status_id"
+            render={({ field, fieldState }) => (
+              <Select
+                label="Status"
+                placeholder="Project default"
+                clearable
+                data={(statuses.data ?? []).map((status) => ({
+                  value: status.id,
+                  label: status.name,
+                }))}
+                value={field.value}
+                onChange={field.onChange}
+                error={fieldState.error?.message}
+              />
+            )}
+          />
+          <Controller
+            control={control}
+            name="priority"
+            render={({ field }) => (
+              <Select
+                label="Priority"
+                data={PRIORITIES}
+                value={field.value}
+                onChange={(value) => field.onChange(value ?? "none")}
+              />
+            )}
+          />
+          <Controller
+            control={control}
+            name="assignee_ids"
+            render={({ field, fieldState }) => (
+              <MultiSelect
+                label="Assignees"
+                placeholder={field.value.length ? undefined : "Nobody yet"}
+                searchable
+                data={(members.items ?? []).map((member) => ({
+                  value: member.id,
+                  label: member.name,
+                }))}
+                value={field.value}
+                onChange={field.onChange}
+                error={fieldState.error?.message}
+              />
+            )}
+          />
+          <Controller
+            control={control}
+            name="due_date"
+            render={({ field, fieldState }) => (
+              <DatePickerInput
+                label="Due date"
+                placeholder="No due date"
+                clearable
+                value={field.value}
+                onChange={field.onChange}
+                error={fieldState.error?.message}
+                valueFormat="MMM D, YYYY"
+              />
+            )}
+          />
+        </SimpleGrid>
+        <Controller
+          control={control}
+          name="label_ids"
+          render={({ field, fieldState }) => (
+            <MultiSelect
+              label="Labels"
+              placeholder={field.value.length ? undefined : "None"}
+              searchable
+              data={(labels.items ?? []).map((label) => ({ value: label.id, label: label.name }))}
+              value={field.value}
+              onChange={field.onChange}
+              error={fieldState.error?.message}
+              nothingFoundMessage="No labels yet"
+            />
+          )}
+        />
+        <Group justify="space-between" mt="xs">
+          <Checkbox
+            size="xs"
+            label="Create more"
+            checked={more}
+            onChange={(event) => setMore(event.currentTarget.checked)}
+          />
+          <Group gap="xs">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={formState.isSubmitting}>
+              Create task
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,108 @@
+import { MantineProvider } from "@mantine/core";
+import { Notifications } from "@mantine/notifications";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { act, render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { json, mockApi, problem } from "@/testing/api";
+import { type Task, taskOptions, useUpdateTask } from "./api";
+
+const WS = "0190c0de-0000-7000-8000-000000000001";
+const TASK = `/api/v1/workspaces/${WS}/tasks/t1`;
+
+function task(version: number, changes: Partial<Task> = {}): Task {
+  return {
+    id: "t1",
+    key: "OPS-42",
+    project_id: "p1",
+    parent_id: null,
+    title: "Rotate the keys",
+    description: "",
+    status_id: "s-todo",
+    priority: "none",
+    assignee_ids: [],
+    label_ids: [],
+    start_date: null,
+    duration_days: 1,
+    finish_date: null,
+    due_date: null,
+    estimate_hours: null,
+    scheduling_mode: "auto",
+    constraint_type: null,
+    constraint_date: null,
+    position: 1,
+    completed_at: null,
+    version,
+    created_at: "2026-01-01T00:00:00Z",
+    updated_at: "2026-01-01T00:00:00Z",
+    ...changes,
+  };
+}
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
+
+function Harness({ current }: { current: Task }) {
+  const update = useUpdateTask(WS);
+  return (
+    <button
+      type="button"
+      onClick={() => update.mutate({ task: current, changes: { priority: "high" } })}
+    >
+      Make it high
+    </button>
+  );
+}
+
+describe("changing a task someone else changed (412)", () => {
+  it("rolls back, loads the latest, says so, and re-applies the change on request", async () => {
+    const first = deferred<Response>();
+    const server = mockApi({
+      [`PATCH ${TASK}`]: [
+        () => first.promise,
+        () => json(task(3, { title: "Rotate all keys", priority: "high" })),
+      ],
+      [`GET ${TASK}`]: () => json(task(2, { title: "Rotate all keys" })),
+    });
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const key = taskOptions(WS, "t1").queryKey;
+    queryClient.setQueryData(key, task(1));
+    const user = userEvent.setup();
+    render(
+      <MantineProvider env="test">
+        <QueryClientProvider client={queryClient}>
+          <Notifications />
+          <Harness current={task(1)} />
+        </QueryClientProvider>
+      </MantineProvider>,
+    );
+
+    await user.click(screen.getByRole("button", { name: "Make it high" }));
+    // Optimistic: the cache shows the change before the server answers.
+    await vi.waitFor(() => expect(queryClient.getQueryData<Task>(key)?.priority).toBe("high"));
+    expect(server.sent(`PATCH ${TASK}`)[0]?.headers.get("If-Match")).toBe('"1"');
+
+    await act(async () =>
+      first.resolve(problem(412, { code: "stale_version", detail: "The task was changed." })),
+    );
+    expect(await screen.findByText("Changed by someone else")).toBeInTheDocument();
+    // Rolled back to the server's latest version, not to ours and not to our change.
+    expect(queryClient.getQueryData<Task>(key)).toMatchObject({
+      version: 2,
+      title: "Rotate all keys",
+      priority: "none",
+    });
+
+    await user.click(screen.getByRole("button", { name: "Apply my change again" }));
+    await vi.waitFor(() => expect(server.sent(`PATCH ${TASK}`)).toHaveLength(2));
+    const retry = server.sent(`PATCH ${TASK}`)[1];
+    expect(retry?.headers.get("If-Match")).toBe('"2"');
+    expect(await retry?.json()).toEqual({ priority: "high" });
+    await vi.waitFor(() => expect(queryClient.getQueryData<Task>(key)?.version).toBe(3));
+  });
+});
