@@ -7,17 +7,20 @@ from app.api_tokens import service
 from app.api_tokens.schemas import ApiToken, ApiTokenCreate, ApiTokenCreated
 from app.core.access import Principal, Role, requires
 from app.core.db import Session
-from app.kit.errors import Forbidden, NotFound, Unauthorized, Unprocessable, problem_responses
+from app.kit.errors import (
+    READ_PROBLEMS,
+)
 from app.kit.pagination import Page, PageQuery
 
 router = APIRouter(prefix="/workspaces/{workspace_id}/api-tokens", tags=["api tokens"])
-ERRORS = problem_responses(Unauthorized, Forbidden, NotFound, Unprocessable)
 
 # Everyone may hold tokens for themselves; managing tokens through a token needs `admin`.
 TokenOwner = Annotated[Principal, requires(Role.viewer, "admin")]
 
 
-@router.get("", operation_id="api_tokens:list", response_model=Page[ApiToken], responses=ERRORS)
+@router.get(
+    "", operation_id="api_tokens:list", response_model=Page[ApiToken], responses=READ_PROBLEMS
+)
 async def list_tokens(
     principal: TokenOwner,
     session: Session,
@@ -34,7 +37,7 @@ async def list_tokens(
     operation_id="api_tokens:create",
     status_code=status.HTTP_201_CREATED,
     response_model=ApiTokenCreated,
-    responses=ERRORS,
+    responses=READ_PROBLEMS,
 )
 async def create_token(
     data: ApiTokenCreate, principal: TokenOwner, session: Session
@@ -50,7 +53,7 @@ async def create_token(
     "/{token_id}",
     operation_id="api_tokens:revoke",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=ERRORS,
+    responses=READ_PROBLEMS,
 )
 async def revoke_token(token_id: uuid.UUID, principal: TokenOwner, session: Session) -> None:
     """Revoke a token at once (yours, or anyone's for admins)."""

@@ -14,24 +14,19 @@ from app.calendars.schemas import (
 )
 from app.core.db import Session
 from app.kit.errors import (
-    Conflict,
-    Forbidden,
-    NotFound,
-    PreconditionFailed,
-    Unauthorized,
-    Unprocessable,
-    problem_responses,
+    READ_PROBLEMS,
+    WRITE_PROBLEMS,
 )
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
 from app.workspaces.auth import WorkspaceAdmin, WorkspaceRead
 
 router = APIRouter(prefix="/workspaces/{workspace_id}/calendars", tags=["calendars"])
-ERRORS = problem_responses(Unauthorized, Forbidden, NotFound, Unprocessable)
-WRITE_ERRORS = {**ERRORS, **problem_responses(Conflict, PreconditionFailed)}
 
 
-@router.get("", operation_id="calendars:list", response_model=Page[Calendar], responses=ERRORS)
+@router.get(
+    "", operation_id="calendars:list", response_model=Page[Calendar], responses=READ_PROBLEMS
+)
 async def list_calendars(
     principal: WorkspaceRead, session: Session, page: PageQuery
 ) -> Page[Calendar]:
@@ -45,7 +40,7 @@ async def list_calendars(
     operation_id="calendars:create",
     status_code=status.HTTP_201_CREATED,
     response_model=Calendar,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def create_calendar(
     data: CalendarCreate, principal: WorkspaceAdmin, session: Session
@@ -55,7 +50,7 @@ async def create_calendar(
 
 
 @router.get(
-    "/{calendar_id}", operation_id="calendars:get", response_model=Calendar, responses=ERRORS
+    "/{calendar_id}", operation_id="calendars:get", response_model=Calendar, responses=READ_PROBLEMS
 )
 async def get_calendar(
     calendar_id: uuid.UUID, principal: WorkspaceRead, session: Session, response: Response
@@ -70,7 +65,7 @@ async def get_calendar(
     "/{calendar_id}",
     operation_id="calendars:update",
     response_model=Calendar,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def update_calendar(
     calendar_id: uuid.UUID,
@@ -90,7 +85,7 @@ async def update_calendar(
     "/{calendar_id}",
     operation_id="calendars:delete",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def delete_calendar(
     calendar_id: uuid.UUID, principal: WorkspaceAdmin, session: Session, if_match: IfMatch = None
@@ -103,7 +98,7 @@ async def delete_calendar(
     "/{calendar_id}/exceptions",
     operation_id="calendar_exceptions:list",
     response_model=Page[CalendarException],
-    responses=ERRORS,
+    responses=READ_PROBLEMS,
 )
 async def list_exceptions(
     calendar_id: uuid.UUID,
@@ -125,7 +120,7 @@ async def list_exceptions(
     operation_id="calendar_exceptions:create",
     status_code=status.HTTP_201_CREATED,
     response_model=CalendarException,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def add_exception(
     calendar_id: uuid.UUID,
@@ -143,7 +138,7 @@ async def add_exception(
     "/{calendar_id}/exceptions/{exception_id}",
     operation_id="calendar_exceptions:delete",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def remove_exception(
     calendar_id: uuid.UUID, exception_id: uuid.UUID, principal: WorkspaceAdmin, session: Session

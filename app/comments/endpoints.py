@@ -6,13 +6,8 @@ from app.comments import service
 from app.comments.schemas import Comment, CommentCreate, CommentUpdate, Watcher
 from app.core.db import Session
 from app.kit.errors import (
-    Conflict,
-    Forbidden,
-    NotFound,
-    PreconditionFailed,
-    Unauthorized,
-    Unprocessable,
-    problem_responses,
+    READ_PROBLEMS,
+    WRITE_PROBLEMS,
 )
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
@@ -20,8 +15,6 @@ from app.tasks.auth import TasksRead, TasksWrite
 from app.tasks.endpoints import TaskRef
 
 router = APIRouter(prefix="/workspaces/{workspace_id}/tasks/{task_id}", tags=["comments"])
-ERRORS = problem_responses(Unauthorized, Forbidden, NotFound, Unprocessable)
-WRITE_ERRORS = {**ERRORS, **problem_responses(Conflict, PreconditionFailed)}
 
 
 def _out(comment: object) -> Comment:
@@ -29,7 +22,7 @@ def _out(comment: object) -> Comment:
 
 
 @router.get(
-    "/comments", operation_id="comments:list", response_model=Page[Comment], responses=ERRORS
+    "/comments", operation_id="comments:list", response_model=Page[Comment], responses=READ_PROBLEMS
 )
 async def list_comments(
     task_id: TaskRef, principal: TasksRead, session: Session, page: PageQuery
@@ -44,7 +37,7 @@ async def list_comments(
     operation_id="comments:create",
     status_code=status.HTTP_201_CREATED,
     response_model=Comment,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def create_comment(
     task_id: TaskRef, data: CommentCreate, principal: TasksWrite, session: Session
@@ -57,7 +50,7 @@ async def create_comment(
     "/comments/{comment_id}",
     operation_id="comments:update",
     response_model=Comment,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def update_comment(
     task_id: TaskRef,
@@ -78,7 +71,7 @@ async def update_comment(
     "/comments/{comment_id}",
     operation_id="comments:delete",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def delete_comment(
     task_id: TaskRef,
@@ -92,7 +85,7 @@ async def delete_comment(
 
 
 @router.get(
-    "/watchers", operation_id="watchers:list", response_model=list[Watcher], responses=ERRORS
+    "/watchers", operation_id="watchers:list", response_model=list[Watcher], responses=READ_PROBLEMS
 )
 async def list_watchers(task_id: TaskRef, principal: TasksRead, session: Session) -> list[Watcher]:
     """Members who follow the task."""
@@ -103,7 +96,7 @@ async def list_watchers(task_id: TaskRef, principal: TasksRead, session: Session
     "/watchers/{member_id}",
     operation_id="watchers:add",
     response_model=list[Watcher],
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def add_watcher(
     task_id: TaskRef, member_id: uuid.UUID, principal: TasksWrite, session: Session
@@ -118,7 +111,7 @@ async def add_watcher(
     "/watchers/{member_id}",
     operation_id="watchers:remove",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def remove_watcher(
     task_id: TaskRef, member_id: uuid.UUID, principal: TasksWrite, session: Session

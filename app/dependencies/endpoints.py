@@ -7,24 +7,19 @@ from app.core.db import Session
 from app.dependencies import service
 from app.dependencies.schemas import Dependency, DependencyCreate, DependencyUpdate
 from app.kit.errors import (
-    Conflict,
-    Forbidden,
-    NotFound,
-    PreconditionFailed,
-    Unauthorized,
-    Unprocessable,
-    problem_responses,
+    READ_PROBLEMS,
+    WRITE_PROBLEMS,
 )
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
 from app.tasks.auth import TasksRead, TasksWrite
 
 router = APIRouter(prefix="/workspaces/{workspace_id}/dependencies", tags=["dependencies"])
-ERRORS = problem_responses(Unauthorized, Forbidden, NotFound, Unprocessable)
-WRITE_ERRORS = {**ERRORS, **problem_responses(Conflict, PreconditionFailed)}
 
 
-@router.get("", operation_id="dependencies:list", response_model=Page[Dependency], responses=ERRORS)
+@router.get(
+    "", operation_id="dependencies:list", response_model=Page[Dependency], responses=READ_PROBLEMS
+)
 async def list_dependencies(
     principal: TasksRead,
     session: Session,
@@ -46,7 +41,7 @@ async def list_dependencies(
     operation_id="dependencies:create",
     status_code=status.HTTP_201_CREATED,
     response_model=Dependency,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def create_dependency(
     data: DependencyCreate, principal: TasksWrite, session: Session
@@ -56,7 +51,10 @@ async def create_dependency(
 
 
 @router.get(
-    "/{dependency_id}", operation_id="dependencies:get", response_model=Dependency, responses=ERRORS
+    "/{dependency_id}",
+    operation_id="dependencies:get",
+    response_model=Dependency,
+    responses=READ_PROBLEMS,
 )
 async def get_dependency(
     dependency_id: uuid.UUID, principal: TasksRead, session: Session, response: Response
@@ -71,7 +69,7 @@ async def get_dependency(
     "/{dependency_id}",
     operation_id="dependencies:update",
     response_model=Dependency,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def update_dependency(
     dependency_id: uuid.UUID,
@@ -91,7 +89,7 @@ async def update_dependency(
     "/{dependency_id}",
     operation_id="dependencies:delete",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def delete_dependency(
     dependency_id: uuid.UUID, principal: TasksWrite, session: Session, if_match: IfMatch = None

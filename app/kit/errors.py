@@ -212,3 +212,8 @@ def problem_responses(*problems: type[Problem]) -> dict[int | str, dict[str, Any
         }
         for problem in problems
     }
+
+
+# What a workspace route can answer besides success: reads, and writes with their conflicts.
+READ_PROBLEMS = problem_responses(Unauthorized, Forbidden, NotFound, Unprocessable)
+WRITE_PROBLEMS = {**READ_PROBLEMS, **problem_responses(Conflict, PreconditionFailed)}

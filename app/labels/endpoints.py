@@ -4,13 +4,8 @@ from fastapi import APIRouter, Response, status
 
 from app.core.db import Session
 from app.kit.errors import (
-    Conflict,
-    Forbidden,
-    NotFound,
-    PreconditionFailed,
-    Unauthorized,
-    Unprocessable,
-    problem_responses,
+    READ_PROBLEMS,
+    WRITE_PROBLEMS,
 )
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
@@ -19,11 +14,9 @@ from app.labels.schemas import Label, LabelCreate, LabelUpdate
 from app.tasks.auth import TasksRead, TasksWrite
 
 router = APIRouter(prefix="/workspaces/{workspace_id}/labels", tags=["labels"])
-ERRORS = problem_responses(Unauthorized, Forbidden, NotFound, Unprocessable)
-WRITE_ERRORS = {**ERRORS, **problem_responses(Conflict, PreconditionFailed)}
 
 
-@router.get("", operation_id="labels:list", response_model=Page[Label], responses=ERRORS)
+@router.get("", operation_id="labels:list", response_model=Page[Label], responses=READ_PROBLEMS)
 async def list_labels(principal: TasksRead, session: Session, page: PageQuery) -> Page[Label]:
     """The workspace's labels."""
     rows, cursor = await service.page(session, principal, page)
@@ -35,14 +28,14 @@ async def list_labels(principal: TasksRead, session: Session, page: PageQuery) -
     operation_id="labels:create",
     status_code=status.HTTP_201_CREATED,
     response_model=Label,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def create_label(data: LabelCreate, principal: TasksWrite, session: Session) -> Label:
     """Create a label."""
     return Label.model_validate(await service.create(session, principal, data))
 
 
-@router.get("/{label_id}", operation_id="labels:get", response_model=Label, responses=ERRORS)
+@router.get("/{label_id}", operation_id="labels:get", response_model=Label, responses=READ_PROBLEMS)
 async def get_label(
     label_id: uuid.UUID, principal: TasksRead, session: Session, response: Response
 ) -> Label:
@@ -53,7 +46,7 @@ async def get_label(
 
 
 @router.patch(
-    "/{label_id}", operation_id="labels:update", response_model=Label, responses=WRITE_ERRORS
+    "/{label_id}", operation_id="labels:update", response_model=Label, responses=WRITE_PROBLEMS
 )
 async def update_label(
     label_id: uuid.UUID,
@@ -73,7 +66,7 @@ async def update_label(
     "/{label_id}",
     operation_id="labels:delete",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def delete_label(
     label_id: uuid.UUID, principal: TasksWrite, session: Session, if_match: IfMatch = None

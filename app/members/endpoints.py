@@ -6,13 +6,8 @@ from fastapi import APIRouter, Query, Response, status
 from app.core.access import Role
 from app.core.db import Session
 from app.kit.errors import (
-    Conflict,
-    Forbidden,
-    NotFound,
-    PreconditionFailed,
-    Unauthorized,
-    Unprocessable,
-    problem_responses,
+    READ_PROBLEMS,
+    WRITE_PROBLEMS,
 )
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
@@ -21,11 +16,9 @@ from app.members.schemas import Member, MemberCreate, MemberUpdate
 from app.workspaces.auth import WorkspaceAdmin, WorkspaceRead
 
 router = APIRouter(prefix="/workspaces/{workspace_id}/members", tags=["members"])
-ERRORS = problem_responses(Unauthorized, Forbidden, NotFound, Unprocessable)
-WRITE_ERRORS = {**ERRORS, **problem_responses(Conflict, PreconditionFailed)}
 
 
-@router.get("", operation_id="members:list", response_model=Page[Member], responses=ERRORS)
+@router.get("", operation_id="members:list", response_model=Page[Member], responses=READ_PROBLEMS)
 async def list_members(
     principal: WorkspaceRead,
     session: Session,
@@ -44,7 +37,7 @@ async def list_members(
     operation_id="members:create",
     status_code=status.HTTP_201_CREATED,
     response_model=Member,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def add_member(data: MemberCreate, principal: WorkspaceAdmin, session: Session) -> Member:
     """Add an existing user to the workspace with a role."""
@@ -52,7 +45,9 @@ async def add_member(data: MemberCreate, principal: WorkspaceAdmin, session: Ses
     return (await service.present(session, [member]))[0]
 
 
-@router.get("/{member_id}", operation_id="members:get", response_model=Member, responses=ERRORS)
+@router.get(
+    "/{member_id}", operation_id="members:get", response_model=Member, responses=READ_PROBLEMS
+)
 async def get_member(
     member_id: uuid.UUID, principal: WorkspaceRead, session: Session, response: Response
 ) -> Member:
@@ -63,7 +58,7 @@ async def get_member(
 
 
 @router.patch(
-    "/{member_id}", operation_id="members:update", response_model=Member, responses=WRITE_ERRORS
+    "/{member_id}", operation_id="members:update", response_model=Member, responses=WRITE_PROBLEMS
 )
 async def update_member(
     member_id: uuid.UUID,
@@ -83,7 +78,7 @@ async def update_member(
     "/{member_id}",
     operation_id="members:delete",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def remove_member(
     member_id: uuid.UUID, principal: WorkspaceAdmin, session: Session, if_match: IfMatch = None

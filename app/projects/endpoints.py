@@ -6,13 +6,8 @@ from fastapi import APIRouter, Query, Response, status
 from app.core.db import Session
 from app.events.schemas import Event
 from app.kit.errors import (
-    Conflict,
-    Forbidden,
-    NotFound,
-    PreconditionFailed,
-    Unauthorized,
-    Unprocessable,
-    problem_responses,
+    READ_PROBLEMS,
+    WRITE_PROBLEMS,
 )
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
@@ -39,14 +34,12 @@ from app.projects.schemas import (
 )
 
 router = APIRouter(prefix="/workspaces/{workspace_id}/projects", tags=["projects"])
-ERRORS = problem_responses(Unauthorized, Forbidden, NotFound, Unprocessable)
-WRITE_ERRORS = {**ERRORS, **problem_responses(Conflict, PreconditionFailed)}
 
 
 # Projects
 
 
-@router.get("", operation_id="projects:list", response_model=Page[Project], responses=ERRORS)
+@router.get("", operation_id="projects:list", response_model=Page[Project], responses=READ_PROBLEMS)
 async def list_projects(
     principal: ProjectsRead,
     session: Session,
@@ -76,7 +69,7 @@ async def list_projects(
     operation_id="projects:create",
     status_code=status.HTTP_201_CREATED,
     response_model=Project,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def create_project(
     data: ProjectCreate, principal: ProjectsWrite, session: Session, response: Response
@@ -87,7 +80,9 @@ async def create_project(
     return Project.model_validate(project)
 
 
-@router.get("/{project_id}", operation_id="projects:get", response_model=Project, responses=ERRORS)
+@router.get(
+    "/{project_id}", operation_id="projects:get", response_model=Project, responses=READ_PROBLEMS
+)
 async def get_project(
     project_id: uuid.UUID, principal: ProjectsRead, session: Session, response: Response
 ) -> Project:
@@ -101,7 +96,7 @@ async def get_project(
     "/{project_id}",
     operation_id="projects:update",
     response_model=Project,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def update_project(
     project_id: uuid.UUID,
@@ -121,7 +116,7 @@ async def update_project(
     "/{project_id}/archive",
     operation_id="projects:archive",
     response_model=Project,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def archive_project(
     project_id: uuid.UUID, principal: ProjectsAdmin, session: Session, response: Response
@@ -136,7 +131,7 @@ async def archive_project(
     "/{project_id}/unarchive",
     operation_id="projects:unarchive",
     response_model=Project,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def unarchive_project(
     project_id: uuid.UUID, principal: ProjectsAdmin, session: Session, response: Response
@@ -151,7 +146,7 @@ async def unarchive_project(
     "/{project_id}/activity",
     operation_id="project_activity:list",
     response_model=Page[Event],
-    responses=ERRORS,
+    responses=READ_PROBLEMS,
 )
 async def list_project_activity(
     project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
@@ -168,7 +163,7 @@ async def list_project_activity(
     "/{project_id}/transitions",
     operation_id="project_transitions:list",
     response_model=Page[Transition],
-    responses=ERRORS,
+    responses=READ_PROBLEMS,
 )
 async def list_transitions(
     project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
@@ -183,7 +178,7 @@ async def list_transitions(
     operation_id="project_transitions:create",
     status_code=status.HTTP_201_CREATED,
     response_model=Transition,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def create_transition(
     project_id: uuid.UUID,
@@ -204,7 +199,7 @@ async def create_transition(
     "/{project_id}/stakeholders",
     operation_id="project_stakeholders:list",
     response_model=Page[Stakeholder],
-    responses=ERRORS,
+    responses=READ_PROBLEMS,
 )
 async def list_stakeholders(
     project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
@@ -218,7 +213,7 @@ async def list_stakeholders(
     "/{project_id}/stakeholders/{member_id}",
     operation_id="project_stakeholders:set",
     response_model=Stakeholder,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def set_stakeholder(
     project_id: uuid.UUID,
@@ -236,7 +231,7 @@ async def set_stakeholder(
     "/{project_id}/stakeholders/{member_id}",
     operation_id="project_stakeholders:delete",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def remove_stakeholder(
     project_id: uuid.UUID, member_id: uuid.UUID, principal: ProjectsWrite, session: Session
@@ -252,7 +247,7 @@ async def remove_stakeholder(
     "/{project_id}/statuses",
     operation_id="project_statuses:list",
     response_model=Page[WorkflowStatus],
-    responses=ERRORS,
+    responses=READ_PROBLEMS,
 )
 async def list_statuses(
     project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
@@ -267,7 +262,7 @@ async def list_statuses(
     operation_id="project_statuses:create",
     status_code=status.HTTP_201_CREATED,
     response_model=WorkflowStatus,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def create_status(
     project_id: uuid.UUID,
@@ -286,7 +281,7 @@ async def create_status(
     "/{project_id}/statuses/reorder",
     operation_id="project_statuses:reorder",
     response_model=list[WorkflowStatus],
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def reorder_statuses(
     project_id: uuid.UUID, data: WorkflowStatusOrder, principal: ProjectsWrite, session: Session
@@ -300,7 +295,7 @@ async def reorder_statuses(
     "/{project_id}/statuses/{status_id}",
     operation_id="project_statuses:get",
     response_model=WorkflowStatus,
-    responses=ERRORS,
+    responses=READ_PROBLEMS,
 )
 async def get_status(
     project_id: uuid.UUID,
@@ -319,7 +314,7 @@ async def get_status(
     "/{project_id}/statuses/{status_id}",
     operation_id="project_statuses:update",
     response_model=WorkflowStatus,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def update_status(
     project_id: uuid.UUID,
@@ -340,7 +335,7 @@ async def update_status(
     "/{project_id}/statuses/{status_id}",
     operation_id="project_statuses:delete",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def delete_status(
     project_id: uuid.UUID,
@@ -364,7 +359,7 @@ async def delete_status(
     "/{project_id}/reservations",
     operation_id="project_reservations:list",
     response_model=Page[Reservation],
-    responses=ERRORS,
+    responses=READ_PROBLEMS,
 )
 async def list_reservations(
     project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
@@ -379,7 +374,7 @@ async def list_reservations(
     operation_id="project_reservations:create",
     status_code=status.HTTP_201_CREATED,
     response_model=Reservation,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def create_reservation(
     project_id: uuid.UUID,
@@ -398,7 +393,7 @@ async def create_reservation(
     "/{project_id}/reservations/{reservation_id}",
     operation_id="project_reservations:get",
     response_model=Reservation,
-    responses=ERRORS,
+    responses=READ_PROBLEMS,
 )
 async def get_reservation(
     project_id: uuid.UUID,
@@ -417,7 +412,7 @@ async def get_reservation(
     "/{project_id}/reservations/{reservation_id}",
     operation_id="project_reservations:update",
     response_model=Reservation,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def update_reservation(
     project_id: uuid.UUID,
@@ -440,7 +435,7 @@ async def update_reservation(
     "/{project_id}/reservations/{reservation_id}",
     operation_id="project_reservations:delete",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def delete_reservation(
     project_id: uuid.UUID,

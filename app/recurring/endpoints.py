@@ -4,13 +4,8 @@ from fastapi import APIRouter, Response, status
 
 from app.core.db import Session
 from app.kit.errors import (
-    Conflict,
-    Forbidden,
-    NotFound,
-    PreconditionFailed,
-    Unauthorized,
-    Unprocessable,
-    problem_responses,
+    READ_PROBLEMS,
+    WRITE_PROBLEMS,
 )
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
@@ -22,12 +17,13 @@ router = APIRouter(
     prefix="/workspaces/{workspace_id}/projects/{project_id}/recurring-rules",
     tags=["recurring rules"],
 )
-ERRORS = problem_responses(Unauthorized, Forbidden, NotFound, Unprocessable)
-WRITE_ERRORS = {**ERRORS, **problem_responses(Conflict, PreconditionFailed)}
 
 
 @router.get(
-    "", operation_id="recurring_rules:list", response_model=Page[RecurringRule], responses=ERRORS
+    "",
+    operation_id="recurring_rules:list",
+    response_model=Page[RecurringRule],
+    responses=READ_PROBLEMS,
 )
 async def list_rules(
     project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
@@ -42,7 +38,7 @@ async def list_rules(
     operation_id="recurring_rules:create",
     status_code=status.HTTP_201_CREATED,
     response_model=RecurringRule,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def create_rule(
     project_id: uuid.UUID, data: RecurringRuleCreate, principal: ProjectsWrite, session: Session
@@ -52,7 +48,10 @@ async def create_rule(
 
 
 @router.get(
-    "/{rule_id}", operation_id="recurring_rules:get", response_model=RecurringRule, responses=ERRORS
+    "/{rule_id}",
+    operation_id="recurring_rules:get",
+    response_model=RecurringRule,
+    responses=READ_PROBLEMS,
 )
 async def get_rule(
     project_id: uuid.UUID,
@@ -71,7 +70,7 @@ async def get_rule(
     "/{rule_id}",
     operation_id="recurring_rules:update",
     response_model=RecurringRule,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def update_rule(
     project_id: uuid.UUID,
@@ -92,7 +91,7 @@ async def update_rule(
     "/{rule_id}",
     operation_id="recurring_rules:delete",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def delete_rule(
     project_id: uuid.UUID,

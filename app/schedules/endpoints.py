@@ -4,11 +4,8 @@ from fastapi import APIRouter
 
 from app.core.db import Session
 from app.kit.errors import (
+    READ_PROBLEMS,
     Conflict,
-    Forbidden,
-    NotFound,
-    Unauthorized,
-    Unprocessable,
     problem_responses,
 )
 from app.projects.auth import ProjectsRead
@@ -18,10 +15,9 @@ from app.schedules.schemas import Schedule, SchedulePreview, ScheduleProposal
 router = APIRouter(
     prefix="/workspaces/{workspace_id}/projects/{project_id}/schedule", tags=["scheduling"]
 )
-ERRORS = problem_responses(Unauthorized, Forbidden, NotFound, Unprocessable)
 
 
-@router.get("", operation_id="schedules:get", response_model=Schedule, responses=ERRORS)
+@router.get("", operation_id="schedules:get", response_model=Schedule, responses=READ_PROBLEMS)
 async def get_schedule(
     project_id: uuid.UUID, principal: ProjectsRead, session: Session
 ) -> Schedule:
@@ -33,7 +29,7 @@ async def get_schedule(
     "/preview",
     operation_id="schedules:preview",
     response_model=SchedulePreview,
-    responses={**ERRORS, **problem_responses(Conflict)},
+    responses={**READ_PROBLEMS, **problem_responses(Conflict)},
 )
 async def preview_schedule(
     project_id: uuid.UUID, data: ScheduleProposal, principal: ProjectsRead, session: Session

@@ -8,13 +8,8 @@ from app.core.access import CurrentCaller
 from app.core.db import Session
 from app.events.schemas import Event
 from app.kit.errors import (
-    Conflict,
-    Forbidden,
-    NotFound,
-    PreconditionFailed,
-    Unauthorized,
-    Unprocessable,
-    problem_responses,
+    READ_PROBLEMS,
+    WRITE_PROBLEMS,
 )
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
@@ -34,12 +29,10 @@ from app.tasks.schemas import (
 
 router = APIRouter(tags=["tasks"])
 BASE = "/workspaces/{workspace_id}/tasks"
-ERRORS = problem_responses(Unauthorized, Forbidden, NotFound, Unprocessable)
-WRITE_ERRORS = {**ERRORS, **problem_responses(Conflict, PreconditionFailed)}
 TaskRef = Annotated[str, Path(description="Task id or key, e.g. `OPS-42`.", max_length=64)]
 
 
-@router.get(BASE, operation_id="tasks:list", response_model=Page[Task], responses=ERRORS)
+@router.get(BASE, operation_id="tasks:list", response_model=Page[Task], responses=READ_PROBLEMS)
 async def list_tasks(
     principal: TasksRead,
     session: Session,
@@ -81,7 +74,7 @@ async def list_tasks(
     operation_id="tasks:create",
     status_code=status.HTTP_201_CREATED,
     response_model=Task,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def create_task(
     data: TaskCreate, principal: TasksWrite, session: Session, response: Response
@@ -96,7 +89,7 @@ async def create_task(
     f"{BASE}/bulk",
     operation_id="tasks:bulk_update",
     response_model=BulkResult,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def bulk_update_tasks(
     data: BulkUpdate, principal: TasksWrite, session: Session
@@ -106,7 +99,9 @@ async def bulk_update_tasks(
     return BulkResult(items=await service.present(session, tasks))
 
 
-@router.get(f"{BASE}/{{task_id}}", operation_id="tasks:get", response_model=Task, responses=ERRORS)
+@router.get(
+    f"{BASE}/{{task_id}}", operation_id="tasks:get", response_model=Task, responses=READ_PROBLEMS
+)
 async def get_task(
     task_id: TaskRef, principal: TasksRead, session: Session, response: Response
 ) -> Task:
@@ -117,7 +112,10 @@ async def get_task(
 
 
 @router.patch(
-    f"{BASE}/{{task_id}}", operation_id="tasks:update", response_model=Task, responses=WRITE_ERRORS
+    f"{BASE}/{{task_id}}",
+    operation_id="tasks:update",
+    response_model=Task,
+    responses=WRITE_PROBLEMS,
 )
 async def update_task(
     task_id: TaskRef,
@@ -137,7 +135,7 @@ async def update_task(
     f"{BASE}/{{task_id}}",
     operation_id="tasks:delete",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def delete_task(
     task_id: TaskRef,
@@ -157,7 +155,7 @@ async def delete_task(
     f"{BASE}/{{task_id}}/activity",
     operation_id="tasks:activity",
     response_model=Page[Event],
-    responses=ERRORS,
+    responses=READ_PROBLEMS,
 )
 async def task_activity(
     task_id: TaskRef, principal: TasksRead, session: Session, page: PageQuery
@@ -167,7 +165,9 @@ async def task_activity(
     return Page(items=[Event.model_validate(row) for row in rows], next_cursor=cursor)
 
 
-@router.get("/me/tasks", operation_id="me:tasks", response_model=Page[Task], responses=ERRORS)
+@router.get(
+    "/me/tasks", operation_id="me:tasks", response_model=Page[Task], responses=READ_PROBLEMS
+)
 async def my_tasks(caller: CurrentCaller, session: Session, page: PageQuery) -> Page[Task]:
     """Open tasks assigned to me in every workspace I belong to, soonest due first."""
     rows, cursor = await service.page_mine(session, caller, page)

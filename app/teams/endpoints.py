@@ -5,13 +5,8 @@ from fastapi import APIRouter, Query, Response, status
 
 from app.core.db import Session
 from app.kit.errors import (
-    Conflict,
-    Forbidden,
-    NotFound,
-    PreconditionFailed,
-    Unauthorized,
-    Unprocessable,
-    problem_responses,
+    READ_PROBLEMS,
+    WRITE_PROBLEMS,
 )
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
@@ -20,11 +15,9 @@ from app.teams.schemas import Team, TeamCreate, TeamMembership, TeamUpdate
 from app.workspaces.auth import WorkspaceAdmin, WorkspaceRead
 
 router = APIRouter(prefix="/workspaces/{workspace_id}/teams", tags=["teams"])
-ERRORS = problem_responses(Unauthorized, Forbidden, NotFound, Unprocessable)
-WRITE_ERRORS = {**ERRORS, **problem_responses(Conflict, PreconditionFailed)}
 
 
-@router.get("", operation_id="teams:list", response_model=Page[Team], responses=ERRORS)
+@router.get("", operation_id="teams:list", response_model=Page[Team], responses=READ_PROBLEMS)
 async def list_teams(
     principal: WorkspaceRead,
     session: Session,
@@ -43,7 +36,7 @@ async def list_teams(
     operation_id="teams:create",
     status_code=status.HTTP_201_CREATED,
     response_model=Team,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def create_team(data: TeamCreate, principal: WorkspaceAdmin, session: Session) -> Team:
     """Create a team, optionally inside another and with members."""
@@ -51,7 +44,7 @@ async def create_team(data: TeamCreate, principal: WorkspaceAdmin, session: Sess
     return (await service.present(session, [team]))[0]
 
 
-@router.get("/{team_id}", operation_id="teams:get", response_model=Team, responses=ERRORS)
+@router.get("/{team_id}", operation_id="teams:get", response_model=Team, responses=READ_PROBLEMS)
 async def get_team(
     team_id: uuid.UUID, principal: WorkspaceRead, session: Session, response: Response
 ) -> Team:
@@ -62,7 +55,7 @@ async def get_team(
 
 
 @router.patch(
-    "/{team_id}", operation_id="teams:update", response_model=Team, responses=WRITE_ERRORS
+    "/{team_id}", operation_id="teams:update", response_model=Team, responses=WRITE_PROBLEMS
 )
 async def update_team(
     team_id: uuid.UUID,
@@ -82,7 +75,7 @@ async def update_team(
     "/{team_id}",
     operation_id="teams:delete",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def delete_team(
     team_id: uuid.UUID, principal: WorkspaceAdmin, session: Session, if_match: IfMatch = None
@@ -96,7 +89,7 @@ async def delete_team(
     operation_id="teams:add_member",
     status_code=status.HTTP_201_CREATED,
     response_model=Team,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def add_team_member(
     team_id: uuid.UUID, data: TeamMembership, principal: WorkspaceAdmin, session: Session
@@ -110,7 +103,7 @@ async def add_team_member(
     "/{team_id}/members/{member_id}",
     operation_id="teams:remove_member",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_ERRORS,
+    responses=WRITE_PROBLEMS,
 )
 async def remove_team_member(
     team_id: uuid.UUID, member_id: uuid.UUID, principal: WorkspaceAdmin, session: Session

@@ -3,11 +3,8 @@ from fastapi import APIRouter, Response, status
 from app.core.access import CurrentCaller
 from app.core.db import Session
 from app.kit.errors import (
-    Forbidden,
-    NotFound,
+    READ_PROBLEMS,
     PreconditionFailed,
-    Unauthorized,
-    Unprocessable,
     problem_responses,
 )
 from app.kit.etag import IfMatch, set_etag
@@ -17,7 +14,6 @@ from app.workspaces.auth import WorkspaceAdmin, WorkspaceOwner, WorkspaceRead
 from app.workspaces.schemas import Workspace, WorkspaceCreate, WorkspaceUpdate
 
 router = APIRouter(tags=["workspaces"])
-ERRORS = problem_responses(Unauthorized, Forbidden, NotFound, Unprocessable)
 
 
 @router.post(
@@ -25,7 +21,7 @@ ERRORS = problem_responses(Unauthorized, Forbidden, NotFound, Unprocessable)
     operation_id="workspaces:create",
     status_code=status.HTTP_201_CREATED,
     response_model=Workspace,
-    responses=ERRORS,
+    responses=READ_PROBLEMS,
 )
 async def create_workspace(
     data: WorkspaceCreate, caller: CurrentCaller, session: Session
@@ -35,7 +31,10 @@ async def create_workspace(
 
 
 @router.get(
-    "/workspaces", operation_id="workspaces:list", response_model=Page[Workspace], responses=ERRORS
+    "/workspaces",
+    operation_id="workspaces:list",
+    response_model=Page[Workspace],
+    responses=READ_PROBLEMS,
 )
 async def list_workspaces(
     caller: CurrentCaller, session: Session, page: PageQuery
@@ -49,7 +48,7 @@ async def list_workspaces(
     "/workspaces/{workspace_id}",
     operation_id="workspaces:get",
     response_model=Workspace,
-    responses=ERRORS,
+    responses=READ_PROBLEMS,
 )
 async def get_workspace(
     principal: WorkspaceRead, session: Session, response: Response
@@ -64,7 +63,7 @@ async def get_workspace(
     "/workspaces/{workspace_id}",
     operation_id="workspaces:update",
     response_model=Workspace,
-    responses={**ERRORS, **problem_responses(PreconditionFailed)},
+    responses={**READ_PROBLEMS, **problem_responses(PreconditionFailed)},
 )
 async def update_workspace(
     data: WorkspaceUpdate,
@@ -83,7 +82,7 @@ async def update_workspace(
     "/workspaces/{workspace_id}",
     operation_id="workspaces:delete",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses={**ERRORS, **problem_responses(PreconditionFailed)},
+    responses={**READ_PROBLEMS, **problem_responses(PreconditionFailed)},
 )
 async def delete_workspace(
     principal: WorkspaceOwner, session: Session, if_match: IfMatch = None
