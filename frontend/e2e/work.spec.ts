@@ -101,6 +101,62 @@ test("daily work: project, tasks, board, task detail, mention, my work", async (
     await screenshot(page, "21-project-board");
   });
 
+  await test.step("move cards with the keyboard, within and across columns", async () => {
+    const todo = page.getByRole("region", { name: "Todo column" });
+    const doing = page.getByRole("region", { name: "In Progress column" });
+    const cardKeys = (column: typeof todo) =>
+      column
+        .locator("[data-task-id]")
+        .evaluateAll((cards) =>
+          cards.map((card) => card.getAttribute("aria-label")?.split(" ")[0]),
+        );
+    await expect.poll(() => cardKeys(todo)).toEqual(["WR-2", "WR-3"]);
+
+    // Within the column: WR-2 goes below WR-3.
+    let saved = page.waitForResponse(
+      (response) => response.request().method() === "PATCH" && response.url().includes("/tasks/"),
+    );
+    const second = page.getByRole("button", { name: /^WR-2 Write homepage copy/ });
+    await second.focus();
+    await page.keyboard.press("Space");
+    await expect(second).toHaveAttribute("aria-pressed", "true");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Space");
+    expect((await saved).status()).toBe(200);
+    await expect.poll(() => cardKeys(todo)).toEqual(["WR-3", "WR-2"]);
+
+    // Across columns: WR-3 goes to In Progress.
+    saved = page.waitForResponse(
+      (response) => response.request().method() === "PATCH" && response.url().includes("/tasks/"),
+    );
+    const third = page.getByRole("button", { name: /^WR-3 Pick a hosting plan/ });
+    await third.focus();
+    await page.keyboard.press("Space");
+    await expect(third).toHaveAttribute("aria-pressed", "true");
+    await page.keyboard.press("ArrowRight");
+    await expect(page.getByText("WR-3 is over In Progress.")).toBeAttached();
+    await page.keyboard.press("Space");
+    expect((await saved).status()).toBe(200);
+    await expect(doing.getByText("Pick a hosting plan")).toBeVisible();
+    await expect(page).not.toHaveURL(/\?task=/);
+
+    await page.reload();
+    await expect.poll(() => cardKeys(todo)).toEqual(["WR-2"]);
+    await expect(
+      page.getByRole("region", { name: "In Progress column" }).getByText("Pick a hosting plan"),
+    ).toBeVisible();
+
+    // Escape puts a picked-up card back where it was.
+    const again = page.getByRole("button", { name: /^WR-2 Write homepage copy/ });
+    await again.focus();
+    await page.keyboard.press("Space");
+    await expect(again).toHaveAttribute("aria-pressed", "true");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Escape");
+    await expect(page.getByText("Moving WR-2 was cancelled.")).toBeAttached();
+    await expect.poll(() => cardKeys(todo)).toEqual(["WR-2"]);
+  });
+
   await test.step("open the task, assign it with `a`, comment with a mention", async () => {
     await page.getByRole("button", { name: /^WR-1 Draft the sitemap/ }).click();
     await expect(page).toHaveURL(/\?task=WR-1$/);

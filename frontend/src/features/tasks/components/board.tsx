@@ -9,16 +9,12 @@ import {
   type KeyboardCoordinateGetter,
   KeyboardSensor,
   PointerSensor,
+  type UniqueIdentifier,
   useDroppable,
   useSensor,
   useSensors,
 } from "@dnd-kit/core";
-import {
-  SortableContext,
-  sortableKeyboardCoordinates,
-  useSortable,
-  verticalListSortingStrategy,
-} from "@dnd-kit/sortable";
+import { SortableContext, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { ActionIcon, Badge, Group, Paper, ScrollArea, Stack, Text, Tooltip } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
@@ -39,32 +35,43 @@ import { AssigneeAvatars, LabelBadges, PriorityIcon, StatusIcon } from "./fields
 
 const COLUMN = "column:";
 
+interface SortableData {
+  sortable?: { containerId: UniqueIdentifier; items: UniqueIdentifier[]; index: number };
+}
+
+const ARROWS = ["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight"];
+
 /**
- * Up and down move within a column (dnd-kit's sortable coordinates); left and right jump to the
- * next column, which the sortable getter would not do from inside a vertical list.
+ * Keyboard moves on the board, after dnd-kit's multiple-containers example: ArrowLeft/ArrowRight
+ * jump to the column before or after the one the card is in now (empty columns included), and
+ * ArrowUp/ArrowDown step to the previous or next card of its column. Either way the card is
+ * moved onto its target's rect, so collision detection sees it over that column or card.
+ * Arrow keys are always prevented while a card is picked up, so the board never scrolls instead.
  */
-export const boardCoordinates: KeyboardCoordinateGetter = (event, args) => {
-  if (event.code !== "ArrowRight" && event.code !== "ArrowLeft") {
-    return sortableKeyboardCoordinates(event, args);
-  }
-  event.preventDefault();
-  const { droppableRects, droppableContainers, collisionRect } = args.context;
-  if (!collisionRect) return undefined;
-  const right = event.code === "ArrowRight";
-  let best: { x: number; y: number } | undefined;
-  let nearest = Number.POSITIVE_INFINITY;
-  for (const container of droppableContainers.getEnabled()) {
-    if (!String(container.id).startsWith(COLUMN)) continue;
-    const rect = droppableRects.get(container.id);
-    if (!rect) continue;
-    const distance = right ? rect.left - collisionRect.left : collisionRect.left - rect.left;
-    if (distance > 10 && distance < nearest) {
-      nearest = distance;
-      best = { x: rect.left + 4, y: rect.top + 4 };
+export function boardCoordinates(statusIds: string[]): KeyboardCoordinateGetter {
+  return (event, { context }) => {
+    if (!ARROWS.includes(event.code)) return undefined;
+    event.preventDefault();
+    const { active, over, collisionRect, droppableRects } = context;
+    const sortable = (active?.data.current as SortableData | undefined)?.sortable;
+    if (!active || !collisionRect || !sortable) return undefined;
+    const column = String(sortable.containerId);
+
+    if (event.code === "ArrowLeft" || event.code === "ArrowRight") {
+      const at = statusIds.indexOf(column);
+      const next = at < 0 ? undefined : statusIds[at + (event.code === "ArrowRight" ? 1 : -1)];
+      const rect = next ? droppableRects.get(`${COLUMN}${next}`) : undefined;
+      return rect ? { x: rect.left, y: rect.top } : undefined;
     }
-  }
-  return best;
-};
+
+    const items = sortable.items.map(String);
+    const overId = over ? String(over.id) : "";
+    const from = items.includes(overId) ? items.indexOf(overId) : items.indexOf(String(active.id));
+    const target = items[from + (event.code === "ArrowDown" ? 1 : -1)];
+    const rect = target ? droppableRects.get(target) : undefined;
+    return rect ? { x: rect.left, y: rect.top } : undefined;
+  };
+}
 
 interface BoardProps {
   workspaceId: string;
@@ -131,10 +138,11 @@ function BoardColumns({
   const statusName = (id: string) =>
     statuses.find((status) => status.id === id)?.name ?? "a column";
 
+  const coordinateGetter = useMemo(() => boardCoordinates(statusIds), [statusIds]);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(KeyboardSensor, {
-      coordinateGetter: boardCoordinates,
+      coordinateGetter,
       keyboardCodes: { start: ["Space"], cancel: ["Escape"], end: ["Space", "Enter"] },
     }),
   );
@@ -345,10 +353,11 @@ function SortableCard({
   onOpen: () => void;
   onFocus: () => void;
 }) {
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
-    id: task.id,
-    disabled,
-  });
+  const { active, attributes, listeners, setNodeRef, transform, transition, isDragging } =
+    useSortable({
+      id: task.id,
+      disabled,
+    });
   return (
     // biome-ignore lint/a11y/useSemanticElements: a draggable card holds block content a <button> may not
     <div
@@ -367,7 +376,8 @@ function SortableCard({
       onClick={onOpen}
       onKeyDown={(event) => {
         listeners?.onKeyDown?.(event);
-        if (event.key === "Enter" && !event.defaultPrevented) onOpen();
+        // While a card is picked up, Enter drops it (the sensor sees it next) and opens nothing.
+        if (event.key === "Enter" && !event.defaultPrevented && !active) onOpen();
       }}
     >
       <CardBody task={task} members={members} labels={labels} />
