@@ -8,6 +8,8 @@ from fastapi import APIRouter, FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
+from app.activities.endpoints import router as activities_router
+from app.allocations.endpoints import router as allocations_router
 from app.api_tokens.endpoints import router as api_tokens_router
 from app.auth.endpoints import router as auth_router
 from app.calendars.endpoints import router as calendars_router
@@ -26,13 +28,20 @@ from app.kit.idempotency import IdempotencyMiddleware
 from app.kit.observability import Metrics, ObservabilityMiddleware
 from app.kit.ratelimit import RateLimitMiddleware
 from app.labels.endpoints import router as labels_router
+from app.leveling.endpoints import router as leveling_router
 from app.members.endpoints import router as members_router
 from app.notifications.endpoints import router as notifications_router
 from app.projects.endpoints import router as projects_router
+from app.rates.endpoints import router as rates_router
 from app.recurring.endpoints import router as recurring_router
+from app.reports.endpoints import router as reports_router
+from app.resources.endpoints import router as resources_router
 from app.schedules.endpoints import router as schedules_router
 from app.tasks.endpoints import router as tasks_router
 from app.teams.endpoints import router as teams_router
+from app.time_entries.endpoints import router as time_entries_router
+from app.timesheets.endpoints import router as timesheets_router
+from app.workload.endpoints import router as workload_router
 from app.workspaces.endpoints import router as workspaces_router
 
 API_PREFIX = "/api/v1"
@@ -55,6 +64,15 @@ def api_router() -> APIRouter:
         calendars_router,
         dependencies_router,
         schedules_router,
+        time_entries_router,
+        timesheets_router,
+        activities_router,
+        rates_router,
+        reports_router,
+        resources_router,
+        allocations_router,
+        workload_router,
+        leveling_router,
     )
     for domain in domains:
         router.include_router(domain)

@@ -12,7 +12,10 @@ from app.members import schemas
 from app.members.repository import MemberRepository
 from app.models import Member
 from app.projects.repository import ProjectRepository
+from app.rates import service as rates
+from app.resources import service as resources
 from app.teams.repository import TeamRepository
+from app.time_entries.repository import TimeEntryRepository
 
 
 async def present(session: AsyncSession, members: Sequence[Member]) -> list[schemas.Member]:
@@ -78,7 +81,7 @@ async def add(session: AsyncSession, principal: Principal, data: schemas.MemberC
     repo = MemberRepository(session)
     if await repo.by_user(principal.workspace_id, user.id) is not None:
         raise Conflict("This person is already a member.", code="already_member")
-    return await repo.add(
+    member = await repo.add(
         Member(
             workspace_id=principal.workspace_id,
             user_id=user.id,
@@ -87,6 +90,11 @@ async def add(session: AsyncSession, principal: Principal, data: schemas.MemberC
             cost_rate=data.cost_rate,
         )
     )
+    # Every member is a person resource; it leaves with them (the foreign key cascades).
+    await resources.add_person(session, member)
+    if data.cost_rate is not None:
+        await rates.record_member_cost(session, principal, member, data.cost_rate)
+    return member
 
 
 async def _guard_last_owner(session: AsyncSession, member: Member) -> None:
@@ -114,7 +122,11 @@ async def update(
     if changes.get("weekly_capacity_hours") is not None:
         member.weekly_capacity_hours = changes["weekly_capacity_hours"]
     if "cost_rate" in changes:
-        member.cost_rate = changes["cost_rate"]
+        new_rate = changes["cost_rate"]
+        # Clearing the field records nothing: a rate of 0 (POST .../rates) stops costing.
+        if new_rate is not None and new_rate != member.cost_rate:
+            await rates.record_member_cost(session, principal, member, new_rate)
+        member.cost_rate = new_rate
     await session.flush()
     return member
 
@@ -126,6 +138,11 @@ async def remove(
     check_if_match(if_match, member)
     _guard_owner_change(principal, member.role)
     await _guard_last_owner(session, member)
+    if await TimeEntryRepository(session).any_of_member(principal.workspace_id, member.id):
+        raise Conflict(
+            "This member has logged time; it stays with them, so they cannot be removed.",
+            code="member_has_time",
+        )
     await TeamRepository(session).clear_lead(principal.workspace_id, member.id)
     await ProjectRepository(session).clear_owner(principal.workspace_id, member.id)
     await MemberRepository(session).delete(member)

@@ -13,6 +13,7 @@ from app.models.project import (
     WorkflowStatus,
 )
 from app.models.request_control import IdempotencyRecord, RateLimitBucket
+from app.models.resource import Allocation, Resource, TimeOff
 from app.models.task import (
     Comment,
     Label,
@@ -22,10 +23,13 @@ from app.models.task import (
     TaskLabel,
     TaskWatcher,
 )
+from app.models.time_tracking import Activity, Rate, TimeEntry, Timesheet
 from app.models.user import AuthSession, User
 from app.models.workspace import Member, Team, TeamMember, Workspace
 
 __all__ = [
+    "Activity",
+    "Allocation",
     "ApiToken",
     "AuthSession",
     "Base",
@@ -41,8 +45,10 @@ __all__ = [
     "Notification",
     "PhaseTransition",
     "Project",
+    "Rate",
     "RateLimitBucket",
     "RecurringRule",
+    "Resource",
     "Stakeholder",
     "Task",
     "TaskAssignee",
@@ -50,6 +56,9 @@ __all__ = [
     "TaskWatcher",
     "Team",
     "TeamMember",
+    "TimeEntry",
+    "TimeOff",
+    "Timesheet",
     "User",
     "WorkflowStatus",
     "Workspace",

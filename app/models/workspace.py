@@ -25,6 +25,8 @@ class Workspace(Versioned, Base):
     name: Mapped[str] = mapped_column(String(200))
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     week_start: Mapped[int] = mapped_column(SmallInteger, default=1)
+    # A stopped timer's minutes round up to a multiple of this (1, 5, 6, 10, 15 or 30).
+    timer_rounding_minutes: Mapped[int] = mapped_column(SmallInteger, default=1, server_default="1")
 
 
 class Member(TenantOwned, Versioned, Base):

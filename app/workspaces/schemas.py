@@ -1,6 +1,6 @@
 import uuid
 import zoneinfo
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
@@ -24,17 +24,24 @@ WeekStart = Annotated[
     int, Field(ge=1, le=7, description="ISO weekday the week starts on (1 = Monday).")
 ]
 
+TimerRounding = Annotated[
+    Literal[1, 5, 6, 10, 15, 30],
+    Field(description="A stopped timer's minutes round up to a multiple of this."),
+]
+
 
 class WorkspaceCreate(Input):
     name: Name
     timezone: TimeZone = "UTC"
     week_start: WeekStart = 1
+    timer_rounding_minutes: TimerRounding = 1
 
 
 class WorkspaceUpdate(Input):
     name: Name | None = None
     timezone: TimeZone | None = None
     week_start: WeekStart | None = None
+    timer_rounding_minutes: TimerRounding | None = None
 
 
 class Workspace(Timestamps):
@@ -42,6 +49,7 @@ class Workspace(Timestamps):
     name: str
     timezone: str
     week_start: int
+    timer_rounding_minutes: int
     version: int
     role: Role = Field(description="Your role in this workspace.")
 

@@ -1,12 +1,18 @@
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.activities import service as activities
 from app.calendars import service as calendars
 from app.core.access import Caller, Principal, Role
+from app.core.clock import utcnow
 from app.kit.errors import Forbidden, NotFound
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.members.repository import MemberRepository
 from app.models import Member, Workspace
+from app.resources import service as resources
 from app.workspaces.repository import WorkspaceRepository
 from app.workspaces.schemas import WorkspaceCreate, WorkspaceUpdate
 
@@ -16,11 +22,22 @@ async def create(session: AsyncSession, caller: Caller, data: WorkspaceCreate) -
         # A token is bound to one workspace; new workspaces are made by people, signed in.
         raise Forbidden("API tokens cannot create workspaces.", code="token_not_allowed")
     workspace = await WorkspaceRepository(session).add(Workspace(**data.model_dump()))
-    await MemberRepository(session).add(
+    owner = await MemberRepository(session).add(
         Member(workspace_id=workspace.id, user_id=caller.user.id, role=Role.owner.value)
     )
     await calendars.create_default(session, workspace.id)
+    await resources.add_person(session, owner)
+    await activities.create_defaults(session, workspace.id)
     return workspace
+
+
+def local_date(workspace: Workspace, moment: datetime) -> date:
+    """The calendar date of `moment` in the workspace's time zone."""
+    return moment.astimezone(ZoneInfo(workspace.timezone)).date()
+
+
+def today(workspace: Workspace) -> date:
+    return local_date(workspace, utcnow())
 
 
 async def page(

@@ -97,6 +97,50 @@ async def _tenant(clients: ClientFactory) -> Tenant:
         f"{base}/calendars/{calendar_id}/exceptions",
         {"date": "2030-01-01", "working": False},
     )
+    ids["resource_id"] = await _created(
+        owner.client,
+        f"{base}/resources",
+        {"kind": "room", "name": "Room", "capacity_hours_per_day": 8},
+    )
+    ids["time_off_id"] = await _created(
+        owner.client,
+        f"{base}/time-off",
+        {"resource_id": ids["resource_id"], "start_date": "2030-01-01", "end_date": "2030-01-02"},
+    )
+    ids["allocation_id"] = await _created(
+        owner.client,
+        f"{base}/allocations",
+        {
+            "resource_id": ids["resource_id"],
+            "project_id": project["id"],
+            "start_date": "2030-01-01",
+            "end_date": "2030-01-02",
+            "hours_per_day": 2,
+        },
+    )
+    # Time tracking: an entry, a submitted week, an activity and a rate.
+    ids["entry_id"] = await _created(
+        owner.client,
+        f"{base}/time-entries",
+        {"project_id": project["id"], "date": "2030-01-01", "minutes": 30},
+    )
+    submitted = await owner.client.post(
+        f"{base}/timesheets/submit", json={"week_start": "2030-01-07"}
+    )
+    assert submitted.status_code == 200, submitted.text
+    ids["timesheet_id"] = submitted.json()["id"]
+    activities = await owner.client.get(f"{base}/activities")
+    ids["activity_id"] = activities.json()["items"][0]["id"]
+    ids["rate_id"] = await _created(
+        owner.client,
+        f"{base}/rates",
+        {
+            "kind": "cost",
+            "member_id": member["id"],
+            "hourly_rate": "10.00",
+            "effective_from": "2030-01-01",
+        },
+    )
     return Tenant(workspace_id=wid, owner=owner, ids=ids)
 
 
@@ -115,6 +159,20 @@ VALID_BODIES: dict[str, Callable[[Tenant], dict[str, Any]]] = {
     "comments:create": lambda _: {"body": "x"},
     "comments:update": lambda _: {"body": "x"},
     "calendar_exceptions:create": lambda _: {"date": "2031-01-01", "working": False},
+    "timesheets:reject": lambda _: {"comment": "x"},
+    "resources:create": lambda _: {"kind": "room", "name": "R", "capacity_hours_per_day": 1},
+    "time_off:create": lambda own: {
+        "resource_id": own.ids["resource_id"],
+        "start_date": "2031-01-01",
+        "end_date": "2031-01-01",
+    },
+    "allocations:create": lambda own: {
+        "resource_id": own.ids["resource_id"],
+        "project_id": own.ids["project_id"],
+        "start_date": "2031-01-01",
+        "end_date": "2031-01-01",
+        "hours_per_day": 1,
+    },
 }
 
 
@@ -163,6 +221,13 @@ PATH_IDS = (
     "calendar_id",
     "exception_id",
     "dependency_id",
+    "entry_id",
+    "timesheet_id",
+    "activity_id",
+    "rate_id",
+    "resource_id",
+    "time_off_id",
+    "allocation_id",
 )
 
 

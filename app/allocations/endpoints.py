@@ -1,0 +1,130 @@
+import uuid
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response, status
+
+from app.allocations import service
+from app.allocations.schemas import (
+    Allocation,
+    AllocationCreate,
+    AllocationUpdate,
+    AllocationWithWarnings,
+)
+from app.core.db import Session
+from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
+from app.kit.etag import IfMatch, set_etag
+from app.kit.pagination import Page, PageQuery
+from app.resources.auth import ResourcesRead, ResourcesWrite
+
+router = APIRouter(prefix="/workspaces/{workspace_id}/allocations", tags=["allocations"])
+
+Strict = Annotated[
+    bool,
+    Query(description="Refuse (409 `overallocated`) instead of warning when it over-allocates."),
+]
+
+
+def _with(allocation: object, warnings: list[object]) -> AllocationWithWarnings:
+    return AllocationWithWarnings.model_validate(
+        {**Allocation.model_validate(allocation).model_dump(), "warnings": warnings}
+    )
+
+
+@router.get(
+    "", operation_id="allocations:list", response_model=Page[Allocation], responses=READ_PROBLEMS
+)
+async def list_allocations(
+    principal: ResourcesRead,
+    session: Session,
+    page: PageQuery,
+    resource_id: Annotated[uuid.UUID | None, Query()] = None,
+    team_id: Annotated[
+        uuid.UUID | None, Query(description="Allocations of the team's resources.")
+    ] = None,
+    project_id: Annotated[uuid.UUID | None, Query()] = None,
+    task_id: Annotated[str | None, Query(max_length=64, description="Task id or key.")] = None,
+    from_: Annotated[
+        date | None, Query(alias="from", description="Ending on or after (inclusive).")
+    ] = None,
+    to: Annotated[date | None, Query(description="Starting on or before (inclusive).")] = None,
+) -> Page[Allocation]:
+    """Allocations, filtered by resource, team, project, task or date range."""
+    rows, cursor = await service.page(
+        session,
+        principal,
+        page,
+        resource_id=resource_id,
+        team_id=team_id,
+        project_id=project_id,
+        task=task_id,
+        first=from_,
+        last=to,
+    )
+    return Page(items=[Allocation.model_validate(row) for row in rows], next_cursor=cursor)
+
+
+@router.post(
+    "",
+    operation_id="allocations:create",
+    status_code=status.HTTP_201_CREATED,
+    response_model=AllocationWithWarnings,
+    responses=WRITE_PROBLEMS,
+)
+async def create_allocation(
+    data: AllocationCreate, principal: ResourcesWrite, session: Session, strict: Strict = False
+) -> AllocationWithWarnings:
+    """Book a resource on a project or task; over-allocated days come back as warnings."""
+    allocation, warnings = await service.create(session, principal, data, strict=strict)
+    return _with(allocation, list(warnings))
+
+
+@router.get(
+    "/{allocation_id}",
+    operation_id="allocations:get",
+    response_model=Allocation,
+    responses=READ_PROBLEMS,
+)
+async def get_allocation(
+    allocation_id: uuid.UUID, principal: ResourcesRead, session: Session, response: Response
+) -> Allocation:
+    """One allocation."""
+    allocation = await service.get(session, principal, allocation_id)
+    set_etag(response, allocation)
+    return Allocation.model_validate(allocation)
+
+
+@router.patch(
+    "/{allocation_id}",
+    operation_id="allocations:update",
+    response_model=AllocationWithWarnings,
+    responses=WRITE_PROBLEMS,
+)
+async def update_allocation(
+    allocation_id: uuid.UUID,
+    data: AllocationUpdate,
+    principal: ResourcesWrite,
+    session: Session,
+    response: Response,
+    if_match: IfMatch = None,
+    strict: Strict = False,
+) -> AllocationWithWarnings:
+    """Change an allocation's dates, hours or note; over-allocated days come back as warnings."""
+    allocation, warnings = await service.update(
+        session, principal, allocation_id, data, if_match, strict=strict
+    )
+    set_etag(response, allocation)
+    return _with(allocation, list(warnings))
+
+
+@router.delete(
+    "/{allocation_id}",
+    operation_id="allocations:delete",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=WRITE_PROBLEMS,
+)
+async def delete_allocation(
+    allocation_id: uuid.UUID, principal: ResourcesWrite, session: Session, if_match: IfMatch = None
+) -> None:
+    """Remove an allocation."""
+    await service.delete(session, principal, allocation_id, if_match)

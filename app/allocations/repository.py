@@ -1,0 +1,64 @@
+import uuid
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.kit.pagination import PageParams, Sortable, paginate
+from app.models import Allocation, Resource
+
+ALLOCATION_SORTS = Sortable(
+    fields={"start_date": Allocation.start_date, "end_date": Allocation.end_date},
+    default="start_date",
+    tiebreak=Allocation.id,
+)
+
+
+class AllocationRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, allocation: Allocation) -> Allocation:
+        self.session.add(allocation)
+        await self.session.flush()
+        return allocation
+
+    async def get(self, workspace_id: uuid.UUID, allocation_id: uuid.UUID) -> Allocation | None:
+        return await self.session.get(Allocation, (workspace_id, allocation_id))
+
+    async def page(
+        self,
+        workspace_id: uuid.UUID,
+        params: PageParams,
+        *,
+        resource_id: uuid.UUID | None,
+        team_id: uuid.UUID | None,
+        project_id: uuid.UUID | None,
+        task_id: uuid.UUID | None,
+        first: date | None,
+        last: date | None,
+    ) -> tuple[list[Allocation], str | None]:
+        statement = select(Allocation).where(Allocation.workspace_id == workspace_id)
+        if resource_id is not None:
+            statement = statement.where(Allocation.resource_id == resource_id)
+        if team_id is not None:
+            statement = statement.where(
+                Allocation.resource_id.in_(
+                    select(Resource.id).where(
+                        Resource.workspace_id == workspace_id, Resource.team_id == team_id
+                    )
+                )
+            )
+        if project_id is not None:
+            statement = statement.where(Allocation.project_id == project_id)
+        if task_id is not None:
+            statement = statement.where(Allocation.task_id == task_id)
+        if first is not None:
+            statement = statement.where(Allocation.end_date >= first)
+        if last is not None:
+            statement = statement.where(Allocation.start_date <= last)
+        return await paginate(self.session, statement, params, ALLOCATION_SORTS)
+
+    async def delete(self, allocation: Allocation) -> None:
+        await self.session.delete(allocation)
+        await self.session.flush()

@@ -1,0 +1,211 @@
+"""Allocations: a resource booked on a project or task; every change reports the days it
+over-books, and `strict` refuses those changes instead."""
+
+import uuid
+from datetime import date
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.allocations import schemas
+from app.allocations.repository import AllocationRepository
+from app.core.access import Principal
+from app.events import service as events
+from app.kit.errors import Conflict, NotFound, Unprocessable
+from app.kit.etag import check_if_match
+from app.kit.pagination import PageParams
+from app.models import Allocation, Project
+from app.projects.repository import ProjectRepository
+from app.resources.repository import ResourceRepository
+from app.tasks import service as tasks
+from app.workload import service as workload
+from app.workload.schemas import Overallocation
+
+FIELDS = (
+    "resource_id",
+    "project_id",
+    "task_id",
+    "start_date",
+    "end_date",
+    "hours_per_day",
+    "percent",
+    "note",
+)
+
+
+def _record(
+    session: AsyncSession,
+    principal: Principal,
+    type_: str,
+    allocation: Allocation,
+    changes: dict[str, Any],
+) -> None:
+    events.record(
+        session,
+        principal,
+        type_,
+        entity_type="allocation",
+        entity_id=allocation.id,
+        workspace_id=allocation.workspace_id,
+        project_id=allocation.project_id,
+        changes=changes,
+    )
+
+
+def _ensure_open(project: Project) -> None:
+    if project.status == "archived":
+        raise Conflict("The project is archived.", code="project_archived")
+    if project.phase == "closed":
+        raise Conflict("The project is closed.", code="project_closed")
+
+
+def _check_shape(allocation: Allocation) -> None:
+    if allocation.end_date < allocation.start_date:
+        raise Unprocessable.at("/end_date", "must be on or after start_date")
+    if (allocation.hours_per_day is None) == (allocation.percent is None):
+        raise Unprocessable.at("/hours_per_day", "give exactly one of hours_per_day and percent")
+
+
+async def get(session: AsyncSession, principal: Principal, allocation_id: uuid.UUID) -> Allocation:
+    allocation = await AllocationRepository(session).get(principal.workspace_id, allocation_id)
+    if allocation is None:
+        raise NotFound("No such allocation in this workspace.", code="allocation_not_found")
+    return allocation
+
+
+async def page(
+    session: AsyncSession,
+    principal: Principal,
+    params: PageParams,
+    *,
+    resource_id: uuid.UUID | None,
+    team_id: uuid.UUID | None,
+    project_id: uuid.UUID | None,
+    task: str | None,
+    first: date | None,
+    last: date | None,
+) -> tuple[list[Allocation], str | None]:
+    task_id = None
+    if task is not None:
+        task_id = (await tasks.resolve(session, principal, task)).id
+    return await AllocationRepository(session).page(
+        principal.workspace_id,
+        params,
+        resource_id=resource_id,
+        team_id=team_id,
+        project_id=project_id,
+        task_id=task_id,
+        first=first,
+        last=last,
+    )
+
+
+async def warnings_for(
+    session: AsyncSession, allocation: Allocation, *, strict: bool
+) -> list[Overallocation]:
+    """The over-allocated days of the allocation's resource in its range: one engine pass over
+    that resource and those days only. With `strict`, any of them refuses the change (409)."""
+    found = [
+        Overallocation.model_validate(conflict.model_dump())
+        for conflict in await workload.overallocations(
+            session,
+            allocation.workspace_id,
+            allocation.start_date,
+            allocation.end_date,
+            resource_ids=[allocation.resource_id],
+        )
+    ]
+    if strict and found:
+        raise Conflict(
+            f"This would over-allocate the resource on {len(found)} day(s).",
+            code="overallocated",
+            warnings=[item.model_dump(mode="json") for item in found],
+        )
+    return found
+
+
+async def create(
+    session: AsyncSession, principal: Principal, data: schemas.AllocationCreate, *, strict: bool
+) -> tuple[Allocation, list[Overallocation]]:
+    wid = principal.workspace_id
+    if await ResourceRepository(session).get(wid, data.resource_id) is None:
+        raise Unprocessable.at("/resource_id", "no such resource in this workspace")
+    task = None
+    if data.task_id is not None:
+        try:
+            task = await tasks.resolve(session, principal, data.task_id)
+        except NotFound:
+            raise Unprocessable.at("/task_id", "no such task in this workspace") from None
+        if data.project_id is not None and data.project_id != task.project_id:
+            raise Unprocessable.at("/task_id", "the task is not in this project")
+    project_id = task.project_id if task is not None else data.project_id
+    if project_id is None:
+        raise Unprocessable.at("/project_id", "give a project or a task")
+    project = await ProjectRepository(session).get(wid, project_id)
+    if project is None:
+        raise Unprocessable.at("/project_id", "no such project in this workspace")
+    allocation = Allocation(
+        workspace_id=wid,
+        resource_id=data.resource_id,
+        project_id=project.id,
+        task_id=task.id if task is not None else None,
+        start_date=data.start_date,
+        end_date=data.end_date,
+        hours_per_day=data.hours_per_day,
+        percent=data.percent,
+        note=data.note,
+    )
+    _check_shape(allocation)
+    _ensure_open(project)
+    await AllocationRepository(session).add(allocation)
+    _record(
+        session,
+        principal,
+        "allocation.created",
+        allocation,
+        events.created(events.snapshot(allocation, FIELDS)),
+    )
+    return allocation, await warnings_for(session, allocation, strict=strict)
+
+
+async def update(
+    session: AsyncSession,
+    principal: Principal,
+    allocation_id: uuid.UUID,
+    data: schemas.AllocationUpdate,
+    if_match: str | None,
+    *,
+    strict: bool,
+) -> tuple[Allocation, list[Overallocation]]:
+    allocation = await get(session, principal, allocation_id)
+    check_if_match(if_match, allocation)
+    project = await ProjectRepository(session).get(allocation.workspace_id, allocation.project_id)
+    assert project is not None
+    _ensure_open(project)
+    changes = data.model_dump(exclude_unset=True)
+    for field in ("start_date", "end_date", "note"):
+        if field in changes and changes[field] is None:
+            raise Unprocessable.at(f"/{field}", "cannot be null")
+    before = events.snapshot(allocation, FIELDS)
+    # Switching between hours and percent: naming one clears the other.
+    if changes.get("hours_per_day") is not None and "percent" not in changes:
+        changes["percent"] = None
+    if changes.get("percent") is not None and "hours_per_day" not in changes:
+        changes["hours_per_day"] = None
+    for field, value in changes.items():
+        setattr(allocation, field, value)
+    _check_shape(allocation)
+    diff = events.changes_between(before, events.snapshot(allocation, FIELDS))
+    if diff:
+        await session.flush()
+        _record(session, principal, "allocation.updated", allocation, diff)
+    return allocation, await warnings_for(session, allocation, strict=strict)
+
+
+async def delete(
+    session: AsyncSession, principal: Principal, allocation_id: uuid.UUID, if_match: str | None
+) -> None:
+    allocation = await get(session, principal, allocation_id)
+    check_if_match(if_match, allocation)
+    _record(session, principal, "allocation.deleted", allocation, {})
+    await AllocationRepository(session).delete(allocation)

@@ -1,0 +1,46 @@
+import uuid
+
+from fastapi import APIRouter, Response
+
+from app.core.db import Session
+from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS, problem_responses
+from app.kit.etag import IfMatch, set_etag
+from app.leveling import service
+from app.leveling.schemas import LevelingPlan
+from app.projects.auth import ProjectsRead, ProjectsWrite
+
+router = APIRouter(
+    prefix="/workspaces/{workspace_id}/projects/{project_id}/leveling", tags=["scheduling"]
+)
+
+
+@router.post(
+    "/preview",
+    operation_id="leveling:preview",
+    response_model=LevelingPlan,
+    responses=READ_PROBLEMS,
+)
+async def preview_leveling(
+    project_id: uuid.UUID, principal: ProjectsRead, session: Session
+) -> LevelingPlan:
+    """Propose start delays that clear over-allocations (lowest priority, most slack first)."""
+    return await service.preview(session, principal, project_id)
+
+
+@router.post(
+    "/apply",
+    operation_id="leveling:apply",
+    response_model=LevelingPlan,
+    responses={**WRITE_PROBLEMS, **problem_responses(service.PreconditionRequired)},
+)
+async def apply_leveling(
+    project_id: uuid.UUID,
+    principal: ProjectsWrite,
+    session: Session,
+    response: Response,
+    if_match: IfMatch = None,
+) -> LevelingPlan:
+    """Apply the leveling proposal in one transaction; needs If-Match with the project's ETag."""
+    plan, project = await service.apply(session, principal, project_id, if_match)
+    set_etag(response, project)
+    return plan

@@ -1,0 +1,59 @@
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+
+from app.core.db import Session
+from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
+from app.kit.etag import IfMatch
+from app.kit.pagination import Page, PageQuery
+from app.rates import service
+from app.rates.auth import RatesRead, RatesWrite
+from app.rates.schemas import Rate, RateCreate, RateKind
+
+router = APIRouter(prefix="/workspaces/{workspace_id}/rates", tags=["rates"])
+
+
+@router.get("", operation_id="rates:list", response_model=Page[Rate], responses=READ_PROBLEMS)
+async def list_rates(
+    principal: RatesRead,
+    session: Session,
+    page: PageQuery,
+    kind: RateKind | None = None,
+    member_id: Annotated[uuid.UUID | None, Query(description="One member's cost rates.")] = None,
+    project_id: Annotated[uuid.UUID | None, Query(description="One project's bill rates.")] = None,
+) -> Page[Rate]:
+    """Cost and bill rates with the dates they take effect (admins only: rates are private)."""
+    rows, cursor = await service.page(
+        session, principal, page, kind=kind, member_id=member_id, project_id=project_id
+    )
+    return Page(items=[Rate.model_validate(row) for row in rows], next_cursor=cursor)
+
+
+@router.post(
+    "",
+    operation_id="rates:create",
+    status_code=status.HTTP_201_CREATED,
+    response_model=Rate,
+    responses=WRITE_PROBLEMS,
+)
+async def create_rate(data: RateCreate, principal: RatesWrite, session: Session) -> Rate:
+    """Add a rate from a date; entries from that date until the next rate are costed with it.
+
+    A cost rate belongs to a member, a bill rate to a project. The rate of an entry is the one
+    with the latest `effective_from` on or before the entry's date.
+    """
+    return Rate.model_validate(await service.create(session, principal, data))
+
+
+@router.delete(
+    "/{rate_id}",
+    operation_id="rates:delete",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=WRITE_PROBLEMS,
+)
+async def delete_rate(
+    rate_id: uuid.UUID, principal: RatesWrite, session: Session, if_match: IfMatch = None
+) -> None:
+    """Remove a rate; the entries it governed fall back to the rate before it."""
+    await service.delete(session, principal, rate_id, if_match)

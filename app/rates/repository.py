@@ -1,0 +1,146 @@
+import uuid
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import ColumnElement, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.kit.pagination import PageParams, Sortable, paginate
+from app.models import Rate, TimeEntry
+
+RATE_SORTS = Sortable(
+    fields={"effective_from": Rate.effective_from, "created_at": Rate.created_at},
+    default="effective_from",
+    tiebreak=Rate.id,
+)
+
+
+def _subject(kind: str, subject_id: uuid.UUID) -> ColumnElement[bool]:
+    return Rate.member_id == subject_id if kind == "cost" else Rate.project_id == subject_id
+
+
+class RateRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, rate: Rate) -> Rate:
+        self.session.add(rate)
+        await self.session.flush()
+        return rate
+
+    async def get(self, workspace_id: uuid.UUID, rate_id: uuid.UUID) -> Rate | None:
+        return await self.session.get(Rate, (workspace_id, rate_id))
+
+    async def page(
+        self,
+        workspace_id: uuid.UUID,
+        params: PageParams,
+        *,
+        kind: str | None,
+        member_id: uuid.UUID | None,
+        project_id: uuid.UUID | None,
+    ) -> tuple[list[Rate], str | None]:
+        statement = select(Rate).where(Rate.workspace_id == workspace_id)
+        if kind is not None:
+            statement = statement.where(Rate.kind == kind)
+        if member_id is not None:
+            statement = statement.where(Rate.member_id == member_id)
+        if project_id is not None:
+            statement = statement.where(Rate.project_id == project_id)
+        return await paginate(self.session, statement, params, RATE_SORTS)
+
+    async def on_day(
+        self, workspace_id: uuid.UUID, kind: str, subject_id: uuid.UUID, day: date
+    ) -> Rate | None:
+        """The rate of this subject that starts exactly on `day`."""
+        return await self.session.scalar(
+            select(Rate).where(
+                Rate.workspace_id == workspace_id,
+                Rate.kind == kind,
+                _subject(kind, subject_id),
+                Rate.effective_from == day,
+            )
+        )
+
+    async def has_any(self, workspace_id: uuid.UUID, kind: str, subject_id: uuid.UUID) -> bool:
+        found = await self.session.scalar(
+            select(Rate.id)
+            .where(Rate.workspace_id == workspace_id, Rate.kind == kind, _subject(kind, subject_id))
+            .limit(1)
+        )
+        return found is not None
+
+    async def next_start(
+        self, workspace_id: uuid.UUID, kind: str, subject_id: uuid.UUID, after: date
+    ) -> date | None:
+        """When the next rate of this subject after `after` starts."""
+        return await self.session.scalar(
+            select(Rate.effective_from)
+            .where(
+                Rate.workspace_id == workspace_id,
+                Rate.kind == kind,
+                _subject(kind, subject_id),
+                Rate.effective_from > after,
+            )
+            .order_by(Rate.effective_from)
+            .limit(1)
+        )
+
+    async def effective(
+        self, workspace_id: uuid.UUID, kind: str, subject_id: uuid.UUID, day: date
+    ) -> Decimal | None:
+        """The hourly rate in force on `day`: the latest one starting on or before it."""
+        return await self.session.scalar(
+            select(Rate.hourly_rate)
+            .where(
+                Rate.workspace_id == workspace_id,
+                Rate.kind == kind,
+                _subject(kind, subject_id),
+                Rate.effective_from <= day,
+            )
+            .order_by(Rate.effective_from.desc())
+            .limit(1)
+        )
+
+    async def recost(
+        self,
+        workspace_id: uuid.UUID,
+        kind: str,
+        subject_id: uuid.UUID,
+        start: date,
+        until: date | None,
+    ) -> None:
+        """Re-resolve the stored rate of the subject's entries dated in [start, until), in one
+        UPDATE; entries before `start` keep theirs, so history is never rewritten."""
+        if kind == "cost":
+            entry_subject, column = TimeEntry.member_id, "cost_rate"
+            rate_subject = Rate.member_id == TimeEntry.member_id
+        else:
+            entry_subject, column = TimeEntry.project_id, "bill_rate"
+            rate_subject = Rate.project_id == TimeEntry.project_id
+        in_force = (
+            select(Rate.hourly_rate)
+            .where(
+                Rate.workspace_id == TimeEntry.workspace_id,
+                Rate.kind == kind,
+                rate_subject,
+                Rate.effective_from <= TimeEntry.date,
+            )
+            .order_by(Rate.effective_from.desc())
+            .limit(1)
+            .scalar_subquery()
+        )
+        statement = update(TimeEntry).where(
+            TimeEntry.workspace_id == workspace_id,
+            entry_subject == subject_id,
+            TimeEntry.date >= start,
+        )
+        if until is not None:
+            statement = statement.where(TimeEntry.date < until)
+        await self.session.execute(
+            statement.values({column: in_force}).execution_options(synchronize_session=False)
+        )
+
+    async def delete(self, rate: Rate) -> None:
+        await self.session.delete(rate)
+        await self.session.flush()

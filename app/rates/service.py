@@ -1,0 +1,181 @@
+"""Effective-dated hourly rates: a member's cost and a project's bill rate.
+
+A rate is in force from its `effective_from` until the next one of the same member or project.
+Entries store the rates in force on their date when written; adding or removing a rate
+re-resolves only the entries it governs (one UPDATE), so history before it is never rewritten
+and reports need no join on rates.
+"""
+
+import uuid
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.access import Principal
+from app.events import service as events
+from app.kit.errors import Conflict, NotFound, Unprocessable
+from app.kit.etag import check_if_match
+from app.kit.pagination import PageParams
+from app.members.repository import MemberRepository
+from app.models import Member, Rate
+from app.projects.repository import ProjectRepository
+from app.rates import schemas
+from app.rates.repository import RateRepository
+from app.workspaces import service as workspaces
+
+FIELDS = ("kind", "member_id", "project_id", "hourly_rate", "currency", "effective_from")
+# A member's first cost rate covers all their time so far.
+EARLIEST = date(1970, 1, 1)
+
+
+def _subject_of(rate: Rate) -> uuid.UUID:
+    subject = rate.member_id if rate.kind == "cost" else rate.project_id
+    assert subject is not None
+    return subject
+
+
+def _record(session: AsyncSession, principal: Principal | None, type_: str, rate: Rate) -> None:
+    changes = events.snapshot(rate, FIELDS)
+    events.record(
+        session,
+        principal,
+        type_,
+        entity_type="rate",
+        entity_id=rate.id,
+        workspace_id=rate.workspace_id,
+        project_id=rate.project_id,
+        changes=events.created(changes) if type_ == "rate.created" else {},
+    )
+
+
+async def _recost(session: AsyncSession, rate: Rate) -> None:
+    repo = RateRepository(session)
+    subject = _subject_of(rate)
+    until = await repo.next_start(rate.workspace_id, rate.kind, subject, rate.effective_from)
+    await repo.recost(rate.workspace_id, rate.kind, subject, rate.effective_from, until)
+
+
+async def in_force(
+    session: AsyncSession,
+    workspace_id: uuid.UUID,
+    member_id: uuid.UUID,
+    project_id: uuid.UUID,
+    day: date,
+) -> tuple[Decimal | None, Decimal | None]:
+    """(cost rate of the member, bill rate of the project) on `day`."""
+    repo = RateRepository(session)
+    cost = await repo.effective(workspace_id, "cost", member_id, day)
+    bill = await repo.effective(workspace_id, "bill", project_id, day)
+    return cost, bill
+
+
+async def get(session: AsyncSession, principal: Principal, rate_id: uuid.UUID) -> Rate:
+    rate = await RateRepository(session).get(principal.workspace_id, rate_id)
+    if rate is None:
+        raise NotFound("No such rate.", code="rate_not_found")
+    return rate
+
+
+async def page(
+    session: AsyncSession,
+    principal: Principal,
+    params: PageParams,
+    *,
+    kind: schemas.RateKind | None,
+    member_id: uuid.UUID | None,
+    project_id: uuid.UUID | None,
+) -> tuple[list[Rate], str | None]:
+    return await RateRepository(session).page(
+        principal.workspace_id,
+        params,
+        kind=kind.value if kind else None,
+        member_id=member_id,
+        project_id=project_id,
+    )
+
+
+async def _check_subject(
+    session: AsyncSession, principal: Principal, data: schemas.RateCreate
+) -> tuple[uuid.UUID, str | None]:
+    """The member or project the rate is for, and the currency it defaults to."""
+    wid = principal.workspace_id
+    if data.kind == schemas.RateKind.cost:
+        if data.project_id is not None:
+            raise Unprocessable.at("/project_id", "a cost rate is a member's, not a project's")
+        if data.member_id is None:
+            raise Unprocessable.at("/member_id", "a cost rate needs a member")
+        if await MemberRepository(session).get(wid, data.member_id) is None:
+            raise Unprocessable.at("/member_id", "no such member in this workspace")
+        return data.member_id, data.currency
+    if data.member_id is not None:
+        raise Unprocessable.at("/member_id", "a bill rate is a project's, not a member's")
+    if data.project_id is None:
+        raise Unprocessable.at("/project_id", "a bill rate needs a project")
+    project = await ProjectRepository(session).get(wid, data.project_id)
+    if project is None:
+        raise Unprocessable.at("/project_id", "no such project in this workspace")
+    if data.currency and project.currency and data.currency != project.currency:
+        raise Unprocessable.at("/currency", f"the project is billed in {project.currency}")
+    return data.project_id, data.currency or project.currency
+
+
+async def create(session: AsyncSession, principal: Principal, data: schemas.RateCreate) -> Rate:
+    subject, currency = await _check_subject(session, principal, data)
+    repo = RateRepository(session)
+    if await repo.on_day(principal.workspace_id, data.kind, subject, data.effective_from):
+        raise Conflict("A rate already starts on this date; delete it first.", code="rate_exists")
+    rate = await repo.add(
+        Rate(
+            workspace_id=principal.workspace_id,
+            kind=data.kind.value,
+            member_id=data.member_id,
+            project_id=data.project_id,
+            hourly_rate=data.hourly_rate,
+            currency=currency,
+            effective_from=data.effective_from,
+        )
+    )
+    _record(session, principal, "rate.created", rate)
+    await _recost(session, rate)
+    return rate
+
+
+async def delete(
+    session: AsyncSession, principal: Principal, rate_id: uuid.UUID, if_match: str | None
+) -> None:
+    rate = await get(session, principal, rate_id)
+    check_if_match(if_match, rate)
+    _record(session, principal, "rate.deleted", rate)
+    await RateRepository(session).delete(rate)
+    await _recost(session, rate)
+
+
+async def record_member_cost(
+    session: AsyncSession, principal: Principal, member: Member, hourly_rate: Decimal
+) -> None:
+    """A cost rate set on the member: in force from today, or from the start if it is their
+    first; a second change on the same day replaces that day's rate."""
+    repo = RateRepository(session)
+    wid = member.workspace_id
+    if await repo.has_any(wid, "cost", member.id):
+        day = workspaces.today(await workspaces.get(session, principal))
+    else:
+        day = EARLIEST
+    rate = await repo.on_day(wid, "cost", member.id, day)
+    if rate is not None:
+        rate.hourly_rate = hourly_rate
+        await session.flush()
+        _record(session, principal, "rate.updated", rate)
+    else:
+        rate = await repo.add(
+            Rate(
+                workspace_id=wid,
+                kind="cost",
+                member_id=member.id,
+                hourly_rate=hourly_rate,
+                effective_from=day,
+            )
+        )
+        _record(session, principal, "rate.created", rate)
+    await _recost(session, rate)

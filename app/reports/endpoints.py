@@ -1,0 +1,96 @@
+import json
+import uuid
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import StreamingResponse
+
+from app.core.db import Session
+from app.kit.errors import READ_PROBLEMS
+from app.reports import service
+from app.reports.repository import DIMENSIONS
+from app.reports.schemas import EstimatesReport, TimeReport
+from app.time_entries.auth import TimeRead
+
+router = APIRouter(prefix="/workspaces/{workspace_id}/reports", tags=["reports"])
+CSV = "text/csv"
+
+
+def _json(body: object) -> Response:
+    return Response(
+        json.dumps(body, separators=(",", ":"), ensure_ascii=False), media_type="application/json"
+    )
+
+
+@router.get(
+    "/time",
+    operation_id="reports:time",
+    response_model=TimeReport,
+    responses={
+        **READ_PROBLEMS,
+        200: {
+            "description": "JSON, or CSV for `Accept: text/csv` (columns = the row keys).",
+            "content": {CSV: {"schema": {"type": "string"}}},
+        },
+    },
+)
+async def time_report(
+    principal: TimeRead,
+    session: Session,
+    request: Request,
+    date_from: Annotated[date | None, Query(alias="from", description="On or after.")] = None,
+    date_to: Annotated[date | None, Query(alias="to", description="On or before.")] = None,
+    group_by: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="Comma-separated, in order, each at most once: " + ", ".join(DIMENSIONS),
+            examples=["project,month"],
+        ),
+    ] = None,
+    project_id: uuid.UUID | None = None,
+    member_id: uuid.UUID | None = None,
+) -> Response:
+    """Logged time, cost and billable amount, grouped by any dimensions, with totals.
+
+    Each entry stores the hourly rates in force on its date (cost: its member's; bill: its
+    project's, counted for billable entries only). A row's amount is the sum over its entries of
+    minutes * rate / 60, rounded half-up to cents once per row (and once for the totals), so the
+    rows may add up to a cent or two off the totals. A member in several teams counts once in
+    each team's row and once in the totals.
+    """
+    report = await service.time_report(
+        session,
+        principal,
+        start=date_from,
+        end=date_to,
+        group_by=service.parse_group_by(group_by),
+        project_id=project_id,
+        member_id=member_id,
+    )
+    if CSV in request.headers.get("accept", ""):
+        return StreamingResponse(
+            report.csv_lines(),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="time-report.csv"'},
+        )
+    return _json({"rows": report.rows, "totals": report.totals})
+
+
+@router.get(
+    "/estimates",
+    operation_id="reports:estimates",
+    response_model=EstimatesReport,
+    responses=READ_PROBLEMS,
+)
+async def estimates_report(
+    principal: TimeRead, session: Session, project_id: uuid.UUID
+) -> Response:
+    """Estimates against logged time per task, the budget against actuals, and the weekly burn.
+
+    Hours are minutes / 60 rounded half-up to 0.01; remaining = max(estimate - logged, 0) and
+    variance = logged - estimate, for tasks with an estimate. Costs follow the time report's
+    rule: the sum of minutes * the rate stored on each entry / 60, rounded half-up to cents.
+    """
+    return _json(await service.estimates_report(session, principal, project_id))

@@ -1,0 +1,189 @@
+import uuid
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response, status
+
+from app.core.db import Session
+from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
+from app.kit.etag import IfMatch, set_etag
+from app.kit.pagination import Page, PageQuery
+from app.resources import service
+from app.resources.auth import ResourcesAdmin, ResourcesRead, ResourcesWrite
+from app.resources.schemas import (
+    Resource,
+    ResourceCreate,
+    ResourceKind,
+    ResourceUpdate,
+    TimeOff,
+    TimeOffCreate,
+    TimeOffUpdate,
+)
+
+router = APIRouter(prefix="/workspaces/{workspace_id}", tags=["resources"])
+
+
+@router.get(
+    "/resources",
+    operation_id="resources:list",
+    response_model=Page[Resource],
+    responses=READ_PROBLEMS,
+)
+async def list_resources(
+    principal: ResourcesRead,
+    session: Session,
+    page: PageQuery,
+    kind: Annotated[ResourceKind | None, Query()] = None,
+    team_id: Annotated[uuid.UUID | None, Query()] = None,
+    member_id: Annotated[uuid.UUID | None, Query()] = None,
+) -> Page[Resource]:
+    """People, equipment, rooms and pools, optionally of one kind, team or member."""
+    rows, cursor = await service.page(
+        session, principal, page, kind=kind, team_id=team_id, member_id=member_id
+    )
+    return Page(items=await service.present(session, rows), next_cursor=cursor)
+
+
+@router.post(
+    "/resources",
+    operation_id="resources:create",
+    status_code=status.HTTP_201_CREATED,
+    response_model=Resource,
+    responses=WRITE_PROBLEMS,
+)
+async def create_resource(
+    data: ResourceCreate, principal: ResourcesAdmin, session: Session
+) -> Resource:
+    """Add equipment, a room or a pool with its hours per working day (people come with members)."""
+    resource = await service.create(session, principal, data)
+    return (await service.present(session, [resource]))[0]
+
+
+@router.get(
+    "/resources/{resource_id}",
+    operation_id="resources:get",
+    response_model=Resource,
+    responses=READ_PROBLEMS,
+)
+async def get_resource(
+    resource_id: uuid.UUID, principal: ResourcesRead, session: Session, response: Response
+) -> Resource:
+    """One resource."""
+    resource = await service.get(session, principal, resource_id)
+    set_etag(response, resource)
+    return (await service.present(session, [resource]))[0]
+
+
+@router.patch(
+    "/resources/{resource_id}",
+    operation_id="resources:update",
+    response_model=Resource,
+    responses=WRITE_PROBLEMS,
+)
+async def update_resource(
+    resource_id: uuid.UUID,
+    data: ResourceUpdate,
+    principal: ResourcesAdmin,
+    session: Session,
+    response: Response,
+    if_match: IfMatch = None,
+) -> Resource:
+    """Change a resource; for a person only its team and calendar."""
+    resource = await service.update(session, principal, resource_id, data, if_match)
+    set_etag(response, resource)
+    return (await service.present(session, [resource]))[0]
+
+
+@router.delete(
+    "/resources/{resource_id}",
+    operation_id="resources:delete",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=WRITE_PROBLEMS,
+)
+async def delete_resource(
+    resource_id: uuid.UUID, principal: ResourcesAdmin, session: Session, if_match: IfMatch = None
+) -> None:
+    """Remove a non-human resource with its allocations and time off."""
+    await service.delete(session, principal, resource_id, if_match)
+
+
+@router.get(
+    "/time-off", operation_id="time_off:list", response_model=Page[TimeOff], responses=READ_PROBLEMS
+)
+async def list_time_off(
+    principal: ResourcesRead,
+    session: Session,
+    page: PageQuery,
+    resource_id: Annotated[uuid.UUID | None, Query()] = None,
+    from_: Annotated[
+        date | None, Query(alias="from", description="Ending on or after (inclusive).")
+    ] = None,
+    to: Annotated[date | None, Query(description="Starting on or before (inclusive).")] = None,
+) -> Page[TimeOff]:
+    """Absences, optionally of one resource or touching a date range."""
+    rows, cursor = await service.page_time_off(
+        session, principal, page, resource_id=resource_id, first=from_, last=to
+    )
+    return Page(items=[TimeOff.model_validate(row) for row in rows], next_cursor=cursor)
+
+
+@router.post(
+    "/time-off",
+    operation_id="time_off:create",
+    status_code=status.HTTP_201_CREATED,
+    response_model=TimeOff,
+    responses=WRITE_PROBLEMS,
+)
+async def create_time_off(
+    data: TimeOffCreate, principal: ResourcesWrite, session: Session
+) -> TimeOff:
+    """Record an absence: full days, or some hours a day; never overlapping another one."""
+    return TimeOff.model_validate(await service.create_time_off(session, principal, data))
+
+
+@router.get(
+    "/time-off/{time_off_id}",
+    operation_id="time_off:get",
+    response_model=TimeOff,
+    responses=READ_PROBLEMS,
+)
+async def get_time_off(
+    time_off_id: uuid.UUID, principal: ResourcesRead, session: Session, response: Response
+) -> TimeOff:
+    """One absence."""
+    row = await service.get_time_off(session, principal, time_off_id)
+    set_etag(response, row)
+    return TimeOff.model_validate(row)
+
+
+@router.patch(
+    "/time-off/{time_off_id}",
+    operation_id="time_off:update",
+    response_model=TimeOff,
+    responses=WRITE_PROBLEMS,
+)
+async def update_time_off(
+    time_off_id: uuid.UUID,
+    data: TimeOffUpdate,
+    principal: ResourcesWrite,
+    session: Session,
+    response: Response,
+    if_match: IfMatch = None,
+) -> TimeOff:
+    """Change an absence's dates, hours or reason."""
+    row = await service.update_time_off(session, principal, time_off_id, data, if_match)
+    set_etag(response, row)
+    return TimeOff.model_validate(row)
+
+
+@router.delete(
+    "/time-off/{time_off_id}",
+    operation_id="time_off:delete",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=WRITE_PROBLEMS,
+)
+async def delete_time_off(
+    time_off_id: uuid.UUID, principal: ResourcesWrite, session: Session, if_match: IfMatch = None
+) -> None:
+    """Remove an absence."""
+    await service.delete_time_off(session, principal, time_off_id, if_match)

@@ -1,0 +1,121 @@
+import uuid
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.kit.pagination import PageParams, Sortable, paginate
+from app.models import Calendar, Member, Resource, Team, TimeOff, User
+
+RESOURCE_SORTS = Sortable(
+    fields={"created_at": Resource.created_at, "kind": Resource.kind},
+    default="created_at",
+    tiebreak=Resource.id,
+)
+TIME_OFF_SORTS = Sortable(
+    fields={"start_date": TimeOff.start_date}, default="start_date", tiebreak=TimeOff.id
+)
+
+
+class ResourceRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, row: Resource | TimeOff) -> None:
+        self.session.add(row)
+        await self.session.flush()
+
+    async def get(self, workspace_id: uuid.UUID, resource_id: uuid.UUID) -> Resource | None:
+        return await self.session.get(Resource, (workspace_id, resource_id))
+
+    async def of_member(self, workspace_id: uuid.UUID, member_id: uuid.UUID) -> Resource | None:
+        return await self.session.scalar(
+            select(Resource).where(
+                Resource.workspace_id == workspace_id, Resource.member_id == member_id
+            )
+        )
+
+    async def page(
+        self,
+        workspace_id: uuid.UUID,
+        params: PageParams,
+        *,
+        kind: str | None,
+        team_id: uuid.UUID | None,
+        member_id: uuid.UUID | None,
+    ) -> tuple[list[Resource], str | None]:
+        statement = select(Resource).where(Resource.workspace_id == workspace_id)
+        if kind is not None:
+            statement = statement.where(Resource.kind == kind)
+        if team_id is not None:
+            statement = statement.where(Resource.team_id == team_id)
+        if member_id is not None:
+            statement = statement.where(Resource.member_id == member_id)
+        return await paginate(self.session, statement, params, RESOURCE_SORTS)
+
+    async def people(
+        self, workspace_id: uuid.UUID, member_ids: Sequence[uuid.UUID]
+    ) -> dict[uuid.UUID, tuple[str, Decimal, Decimal | None]]:
+        """(display name, weekly capacity, cost rate) of these members, in one query."""
+        if not member_ids:
+            return {}
+        rows = await self.session.execute(
+            select(Member.id, User.name, Member.weekly_capacity_hours, Member.cost_rate)
+            .join(User, User.id == Member.user_id)
+            .where(Member.workspace_id == workspace_id, Member.id.in_(set(member_ids)))
+        )
+        return {member_id: (name, weekly, rate) for member_id, name, weekly, rate in rows}
+
+    async def team_exists(self, workspace_id: uuid.UUID, team_id: uuid.UUID) -> bool:
+        return await self.session.get(Team, (workspace_id, team_id)) is not None
+
+    async def calendar_exists(self, workspace_id: uuid.UUID, calendar_id: uuid.UUID) -> bool:
+        return await self.session.get(Calendar, (workspace_id, calendar_id)) is not None
+
+    async def delete(self, row: Resource | TimeOff) -> None:
+        await self.session.delete(row)
+        await self.session.flush()
+
+    # Time off
+
+    async def time_off(self, workspace_id: uuid.UUID, time_off_id: uuid.UUID) -> TimeOff | None:
+        return await self.session.get(TimeOff, (workspace_id, time_off_id))
+
+    async def overlapping_time_off(
+        self,
+        workspace_id: uuid.UUID,
+        resource_id: uuid.UUID,
+        start: date,
+        end: date,
+        *,
+        exclude: uuid.UUID | None = None,
+    ) -> TimeOff | None:
+        statement = select(TimeOff).where(
+            TimeOff.workspace_id == workspace_id,
+            TimeOff.resource_id == resource_id,
+            TimeOff.start_date <= end,
+            TimeOff.end_date >= start,
+        )
+        if exclude is not None:
+            statement = statement.where(TimeOff.id != exclude)
+        return await self.session.scalar(statement.order_by(TimeOff.start_date).limit(1))
+
+    async def page_time_off(
+        self,
+        workspace_id: uuid.UUID,
+        params: PageParams,
+        *,
+        resource_id: uuid.UUID | None,
+        first: date | None,
+        last: date | None,
+    ) -> tuple[list[TimeOff], str | None]:
+        statement = select(TimeOff).where(TimeOff.workspace_id == workspace_id)
+        if resource_id is not None:
+            statement = statement.where(TimeOff.resource_id == resource_id)
+        if first is not None:
+            statement = statement.where(TimeOff.end_date >= first)
+        if last is not None:
+            statement = statement.where(TimeOff.start_date <= last)
+        return await paginate(self.session, statement, params, TIME_OFF_SORTS)

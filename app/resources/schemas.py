@@ -1,0 +1,85 @@
+import enum
+import uuid
+from datetime import date
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import Field
+
+from app.kit.schemas import Hours, Input, Money, Name, Output
+
+HoursPerDay = Annotated[Decimal, Field(ge=0, le=24, max_digits=4, decimal_places=2)]
+CostRate = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
+Reason = Annotated[str, Field(max_length=500)]
+
+
+class ResourceKind(enum.StrEnum):
+    person = "person"
+    equipment = "equipment"
+    room = "room"
+    pool = "pool"
+
+
+class ResourceCreate(Input):
+    kind: ResourceKind = Field(
+        description="equipment, room or pool; person resources come with members."
+    )
+    name: Name
+    capacity_hours_per_day: HoursPerDay = Field(
+        description="Hours per working day, e.g. 24 for a contractor pool of 3 FTE."
+    )
+    cost_rate: CostRate | None = None
+    team_id: uuid.UUID | None = None
+    calendar_id: uuid.UUID | None = Field(default=None, description="Null: the workspace default.")
+
+
+class ResourceUpdate(Input):
+    """A person's name, capacity and cost rate are the member's: only team and calendar change."""
+
+    name: Name | None = None
+    capacity_hours_per_day: HoursPerDay | None = None
+    cost_rate: CostRate | None = None
+    team_id: uuid.UUID | None = None
+    calendar_id: uuid.UUID | None = None
+
+
+class Resource(Output):
+    id: uuid.UUID
+    kind: ResourceKind
+    name: str
+    member_id: uuid.UUID | None = Field(description="The member, for a person.")
+    team_id: uuid.UUID | None
+    capacity_hours_per_day: Hours | None = Field(description="Non-human resources.")
+    weekly_capacity_hours: Hours | None = Field(description="Persons: the member's weekly hours.")
+    cost_rate: Money | None
+    calendar_id: uuid.UUID | None = Field(description="Null: the workspace default calendar.")
+    version: int
+
+
+class TimeOffCreate(Input):
+    resource_id: uuid.UUID
+    start_date: date
+    end_date: date
+    hours_per_day: Annotated[Decimal, Field(gt=0, le=24, max_digits=4, decimal_places=2)] | None = (
+        Field(default=None, description="Hours off each day; null: full days.")
+    )
+    reason: Reason = ""
+
+
+class TimeOffUpdate(Input):
+    start_date: date | None = None
+    end_date: date | None = None
+    hours_per_day: Annotated[Decimal, Field(gt=0, le=24, max_digits=4, decimal_places=2)] | None = (
+        None
+    )
+    reason: Reason | None = None
+
+
+class TimeOff(Output):
+    id: uuid.UUID
+    resource_id: uuid.UUID
+    start_date: date
+    end_date: date
+    hours_per_day: Hours | None
+    reason: str
+    version: int

@@ -1,0 +1,280 @@
+"""Resources (people with their members, and equipment, rooms and pools) and their time off."""
+
+import uuid
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.access import Principal
+from app.events import service as events
+from app.kit.errors import Conflict, NotFound, Unprocessable
+from app.kit.etag import check_if_match
+from app.kit.pagination import PageParams
+from app.models import Member, Resource, TimeOff
+from app.resources import schemas
+from app.resources.repository import ResourceRepository
+
+RESOURCE_FIELDS = ("kind", "name", "team_id", "calendar_id", "capacity_hours_per_day", "cost_rate")
+TIME_OFF_FIELDS = ("resource_id", "start_date", "end_date", "hours_per_day", "reason")
+# What a person resource takes from its member rather than from the request.
+MEMBER_OWNED = ("name", "capacity_hours_per_day", "cost_rate")
+
+
+async def add_person(session: AsyncSession, member: Member) -> Resource:
+    """The person resource of a new member, in the member's transaction."""
+    resource = Resource(workspace_id=member.workspace_id, kind="person", member_id=member.id)
+    await ResourceRepository(session).add(resource)
+    return resource
+
+
+async def present(session: AsyncSession, rows: Sequence[Resource]) -> list[schemas.Resource]:
+    """Resources as the API shows them; a person's name, capacity and rate are its member's."""
+    if not rows:
+        return []
+    people = await ResourceRepository(session).people(
+        rows[0].workspace_id, [r.member_id for r in rows if r.member_id is not None]
+    )
+    shown = []
+    for row in rows:
+        person = people.get(row.member_id) if row.member_id is not None else None
+        shown.append(
+            schemas.Resource(
+                id=row.id,
+                kind=schemas.ResourceKind(row.kind),
+                name=person[0] if person else row.name or "",
+                member_id=row.member_id,
+                team_id=row.team_id,
+                capacity_hours_per_day=row.capacity_hours_per_day,
+                weekly_capacity_hours=person[1] if person else None,
+                cost_rate=person[2] if person else row.cost_rate,
+                calendar_id=row.calendar_id,
+                version=row.version,
+            )
+        )
+    return shown
+
+
+def _record(
+    session: AsyncSession,
+    principal: Principal,
+    type_: str,
+    entity_type: str,
+    row: Resource | TimeOff,
+    changes: dict[str, Any],
+) -> None:
+    events.record(
+        session,
+        principal,
+        type_,
+        entity_type=entity_type,
+        entity_id=row.id,
+        workspace_id=row.workspace_id,
+        changes=changes,
+    )
+
+
+async def get(session: AsyncSession, principal: Principal, resource_id: uuid.UUID) -> Resource:
+    resource = await ResourceRepository(session).get(principal.workspace_id, resource_id)
+    if resource is None:
+        raise NotFound("No such resource in this workspace.", code="resource_not_found")
+    return resource
+
+
+async def page(
+    session: AsyncSession,
+    principal: Principal,
+    params: PageParams,
+    *,
+    kind: schemas.ResourceKind | None,
+    team_id: uuid.UUID | None,
+    member_id: uuid.UUID | None,
+) -> tuple[list[Resource], str | None]:
+    return await ResourceRepository(session).page(
+        principal.workspace_id,
+        params,
+        kind=kind.value if kind else None,
+        team_id=team_id,
+        member_id=member_id,
+    )
+
+
+async def _check_references(
+    repo: ResourceRepository, workspace_id: uuid.UUID, changes: dict[str, Any]
+) -> None:
+    team_id = changes.get("team_id")
+    if team_id is not None and not await repo.team_exists(workspace_id, team_id):
+        raise Unprocessable.at("/team_id", "no such team in this workspace")
+    calendar_id = changes.get("calendar_id")
+    if calendar_id is not None and not await repo.calendar_exists(workspace_id, calendar_id):
+        raise Unprocessable.at("/calendar_id", "no such calendar in this workspace")
+
+
+async def create(
+    session: AsyncSession, principal: Principal, data: schemas.ResourceCreate
+) -> Resource:
+    if data.kind == schemas.ResourceKind.person:
+        raise Unprocessable.at(
+            "/kind", "person resources come with members; add a member to the workspace instead"
+        )
+    repo = ResourceRepository(session)
+    fields = data.model_dump()
+    await _check_references(repo, principal.workspace_id, fields)
+    resource = Resource(workspace_id=principal.workspace_id, **{**fields, "kind": data.kind.value})
+    await repo.add(resource)
+    _record(
+        session,
+        principal,
+        "resource.created",
+        "resource",
+        resource,
+        events.created(events.snapshot(resource, RESOURCE_FIELDS)),
+    )
+    return resource
+
+
+async def update(
+    session: AsyncSession,
+    principal: Principal,
+    resource_id: uuid.UUID,
+    data: schemas.ResourceUpdate,
+    if_match: str | None,
+) -> Resource:
+    repo = ResourceRepository(session)
+    resource = await get(session, principal, resource_id)
+    check_if_match(if_match, resource)
+    changes = data.model_dump(exclude_unset=True)
+    if resource.kind == schemas.ResourceKind.person:
+        for field in MEMBER_OWNED:
+            if field in changes:
+                raise Unprocessable.at(
+                    f"/{field}", "a person's name, capacity and cost rate are the member's"
+                )
+    for field in ("name", "capacity_hours_per_day"):
+        if field in changes and changes[field] is None:
+            raise Unprocessable.at(f"/{field}", "cannot be null")
+    await _check_references(repo, principal.workspace_id, changes)
+    before = events.snapshot(resource, RESOURCE_FIELDS)
+    for field, value in changes.items():
+        setattr(resource, field, value)
+    diff = events.changes_between(before, events.snapshot(resource, RESOURCE_FIELDS))
+    if diff:
+        await session.flush()
+        _record(session, principal, "resource.updated", "resource", resource, diff)
+    return resource
+
+
+async def delete(
+    session: AsyncSession, principal: Principal, resource_id: uuid.UUID, if_match: str | None
+) -> None:
+    resource = await get(session, principal, resource_id)
+    check_if_match(if_match, resource)
+    if resource.kind == schemas.ResourceKind.person:
+        raise Conflict(
+            "A person resource goes when its member leaves the workspace.",
+            code="person_resource",
+        )
+    _record(session, principal, "resource.deleted", "resource", resource, {})
+    await ResourceRepository(session).delete(resource)
+
+
+# Time off
+
+
+def _check_range(start: date, end: date) -> None:
+    if end < start:
+        raise Unprocessable.at("/end_date", "must be on or after start_date")
+
+
+async def _check_no_overlap(
+    repo: ResourceRepository, row: TimeOff, exclude: uuid.UUID | None = None
+) -> None:
+    clash = await repo.overlapping_time_off(
+        row.workspace_id, row.resource_id, row.start_date, row.end_date, exclude=exclude
+    )
+    if clash is not None:
+        raise Conflict(
+            "This resource already has time off on some of these days.",
+            code="time_off_overlap",
+            time_off_id=str(clash.id),
+        )
+
+
+async def get_time_off(
+    session: AsyncSession, principal: Principal, time_off_id: uuid.UUID
+) -> TimeOff:
+    row = await ResourceRepository(session).time_off(principal.workspace_id, time_off_id)
+    if row is None:
+        raise NotFound("No such time off in this workspace.", code="time_off_not_found")
+    return row
+
+
+async def page_time_off(
+    session: AsyncSession,
+    principal: Principal,
+    params: PageParams,
+    *,
+    resource_id: uuid.UUID | None,
+    first: date | None,
+    last: date | None,
+) -> tuple[list[TimeOff], str | None]:
+    return await ResourceRepository(session).page_time_off(
+        principal.workspace_id, params, resource_id=resource_id, first=first, last=last
+    )
+
+
+async def create_time_off(
+    session: AsyncSession, principal: Principal, data: schemas.TimeOffCreate
+) -> TimeOff:
+    repo = ResourceRepository(session)
+    if await repo.get(principal.workspace_id, data.resource_id) is None:
+        raise Unprocessable.at("/resource_id", "no such resource in this workspace")
+    _check_range(data.start_date, data.end_date)
+    row = TimeOff(workspace_id=principal.workspace_id, **data.model_dump())
+    await _check_no_overlap(repo, row)
+    await repo.add(row)
+    _record(
+        session,
+        principal,
+        "time_off.created",
+        "time_off",
+        row,
+        events.created(events.snapshot(row, TIME_OFF_FIELDS)),
+    )
+    return row
+
+
+async def update_time_off(
+    session: AsyncSession,
+    principal: Principal,
+    time_off_id: uuid.UUID,
+    data: schemas.TimeOffUpdate,
+    if_match: str | None,
+) -> TimeOff:
+    repo = ResourceRepository(session)
+    row = await get_time_off(session, principal, time_off_id)
+    check_if_match(if_match, row)
+    changes = data.model_dump(exclude_unset=True)
+    for field in ("start_date", "end_date", "reason"):
+        if field in changes and changes[field] is None:
+            raise Unprocessable.at(f"/{field}", "cannot be null")
+    before = events.snapshot(row, TIME_OFF_FIELDS)
+    _check_range(changes.get("start_date", row.start_date), changes.get("end_date", row.end_date))
+    for field, value in changes.items():
+        setattr(row, field, value)
+    await _check_no_overlap(repo, row, exclude=row.id)
+    diff = events.changes_between(before, events.snapshot(row, TIME_OFF_FIELDS))
+    if diff:
+        await session.flush()
+        _record(session, principal, "time_off.updated", "time_off", row, diff)
+    return row
+
+
+async def delete_time_off(
+    session: AsyncSession, principal: Principal, time_off_id: uuid.UUID, if_match: str | None
+) -> None:
+    row = await get_time_off(session, principal, time_off_id)
+    check_if_match(if_match, row)
+    _record(session, principal, "time_off.deleted", "time_off", row, {})
+    await ResourceRepository(session).delete(row)

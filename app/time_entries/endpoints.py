@@ -1,0 +1,173 @@
+import uuid
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response, status
+
+from app.core.db import Session
+from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
+from app.kit.etag import IfMatch, set_etag
+from app.kit.pagination import Page, PageQuery
+from app.time_entries import service
+from app.time_entries.auth import TimeRead, TimeWrite
+from app.time_entries.repository import EntryFilters
+from app.time_entries.schemas import (
+    TimeEntry,
+    TimeEntryCreate,
+    TimeEntryUpdate,
+    Timer,
+    TimerStart,
+    TimerStarted,
+    TimerState,
+)
+
+router = APIRouter(prefix="/workspaces/{workspace_id}", tags=["time"])
+ENTRIES = "/time-entries"
+
+
+@router.get(
+    ENTRIES,
+    operation_id="time_entries:list",
+    response_model=Page[TimeEntry],
+    responses=READ_PROBLEMS,
+)
+async def list_time_entries(
+    principal: TimeRead,
+    session: Session,
+    page: PageQuery,
+    member_id: uuid.UUID | None = None,
+    team_id: Annotated[
+        uuid.UUID | None, Query(description="Entries of this team's members.")
+    ] = None,
+    project_id: uuid.UUID | None = None,
+    task_id: uuid.UUID | None = None,
+    activity: Annotated[str | None, Query(max_length=40)] = None,
+    billable: bool | None = None,
+    date_from: Annotated[date | None, Query(alias="from", description="On or after.")] = None,
+    date_to: Annotated[date | None, Query(alias="to", description="On or before.")] = None,
+) -> Page[TimeEntry]:
+    """Logged time of the workspace (everyone's: a team view), filtered; newest first."""
+    filters = EntryFilters(
+        member_id=member_id,
+        team_id=team_id,
+        project_id=project_id,
+        task_id=task_id,
+        activity=activity,
+        billable=billable,
+        date_from=date_from,
+        date_to=date_to,
+    )
+    rows, cursor = await service.page(session, principal, page, filters)
+    return Page(items=[TimeEntry.model_validate(row) for row in rows], next_cursor=cursor)
+
+
+@router.post(
+    ENTRIES,
+    operation_id="time_entries:create",
+    status_code=status.HTTP_201_CREATED,
+    response_model=TimeEntry,
+    responses=WRITE_PROBLEMS,
+)
+async def create_time_entry(
+    data: TimeEntryCreate, principal: TimeWrite, session: Session, response: Response
+) -> TimeEntry:
+    """Log time: at most 24 h per member and day, never into a submitted or approved week."""
+    entry = await service.create(session, principal, data)
+    set_etag(response, entry)
+    return TimeEntry.model_validate(entry)
+
+
+@router.get(
+    ENTRIES + "/{entry_id}",
+    operation_id="time_entries:get",
+    response_model=TimeEntry,
+    responses=READ_PROBLEMS,
+)
+async def get_time_entry(
+    entry_id: uuid.UUID, principal: TimeRead, session: Session, response: Response
+) -> TimeEntry:
+    """One time entry."""
+    entry = await service.get(session, principal, entry_id)
+    set_etag(response, entry)
+    return TimeEntry.model_validate(entry)
+
+
+@router.patch(
+    ENTRIES + "/{entry_id}",
+    operation_id="time_entries:update",
+    response_model=TimeEntry,
+    responses=WRITE_PROBLEMS,
+)
+async def update_time_entry(
+    entry_id: uuid.UUID,
+    data: TimeEntryUpdate,
+    principal: TimeWrite,
+    session: Session,
+    response: Response,
+    if_match: IfMatch = None,
+) -> TimeEntry:
+    """Change an entry (yours, or anyone's as an admin); moving it into a locked week is 409."""
+    entry = await service.update(session, principal, entry_id, data, if_match)
+    set_etag(response, entry)
+    return TimeEntry.model_validate(entry)
+
+
+@router.delete(
+    ENTRIES + "/{entry_id}",
+    operation_id="time_entries:delete",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=WRITE_PROBLEMS,
+)
+async def delete_time_entry(
+    entry_id: uuid.UUID, principal: TimeWrite, session: Session, if_match: IfMatch = None
+) -> None:
+    """Delete an entry (not in a submitted or approved week)."""
+    await service.delete(session, principal, entry_id, if_match)
+
+
+@router.get("/timer", operation_id="timer:get", response_model=TimerState, responses=READ_PROBLEMS)
+async def get_timer(principal: TimeRead, session: Session) -> TimerState:
+    """Your running timer: `{"timer": {...}}`, or `{"timer": null}` when none runs."""
+    timer = await service.current_timer(session, principal)
+    return TimerState(timer=Timer.model_validate(timer) if timer else None)
+
+
+@router.post(
+    "/timer/start",
+    operation_id="timer:start",
+    status_code=status.HTTP_201_CREATED,
+    response_model=TimerStarted,
+    responses=WRITE_PROBLEMS,
+)
+async def start_timer(data: TimerStart, principal: TimeWrite, session: Session) -> TimerStarted:
+    """Start your timer on a task or project; a running one is stopped first (one per member)."""
+    timer, stopped = await service.start_timer(session, principal, data)
+    return TimerStarted(
+        timer=Timer.model_validate(timer),
+        stopped=TimeEntry.model_validate(stopped) if stopped else None,
+    )
+
+
+@router.post(
+    "/timer/stop", operation_id="timer:stop", response_model=TimeEntry, responses=WRITE_PROBLEMS
+)
+async def stop_timer(principal: TimeWrite, session: Session, response: Response) -> TimeEntry:
+    """Stop your timer; it becomes an entry of the elapsed time, rounded up per the workspace.
+
+    Minutes = elapsed time rounded up to a multiple of the workspace's `timer_rounding_minutes`,
+    at least one multiple (so never under a minute).
+    """
+    entry = await service.stop_timer(session, principal)
+    set_etag(response, entry)
+    return TimeEntry.model_validate(entry)
+
+
+@router.delete(
+    "/timer",
+    operation_id="timer:discard",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=WRITE_PROBLEMS,
+)
+async def discard_timer(principal: TimeWrite, session: Session) -> None:
+    """Discard your running timer without logging anything."""
+    await service.discard_timer(session, principal)

@@ -1,0 +1,125 @@
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.kit.pagination import PageParams, Sortable, paginate
+from app.models import Member, TeamMember, TimeEntry
+
+ENTRY_SORTS = Sortable(
+    fields={
+        "date": TimeEntry.date,
+        "minutes": TimeEntry.minutes,
+        "created_at": TimeEntry.created_at,
+    },
+    default="-date",
+    tiebreak=TimeEntry.id,
+)
+
+
+@dataclass(frozen=True)
+class EntryFilters:
+    member_id: uuid.UUID | None = None
+    team_id: uuid.UUID | None = None
+    project_id: uuid.UUID | None = None
+    task_id: uuid.UUID | None = None
+    activity: str | None = None
+    billable: bool | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+class TimeEntryRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, entry: TimeEntry) -> TimeEntry:
+        self.session.add(entry)
+        await self.session.flush()
+        return entry
+
+    async def get(self, workspace_id: uuid.UUID, entry_id: uuid.UUID) -> TimeEntry | None:
+        return await self.session.get(TimeEntry, (workspace_id, entry_id))
+
+    async def running(self, workspace_id: uuid.UUID, member_id: uuid.UUID) -> TimeEntry | None:
+        return await self.session.scalar(
+            select(TimeEntry).where(
+                TimeEntry.workspace_id == workspace_id,
+                TimeEntry.member_id == member_id,
+                TimeEntry.running,
+            )
+        )
+
+    async def lock_member(self, workspace_id: uuid.UUID, member_id: uuid.UUID) -> None:
+        """Serialise one member's time writes (the daily limit and week locks read then write);
+        SQLite already serialises writers with BEGIN IMMEDIATE."""
+        await self.session.execute(
+            select(Member.id)
+            .where(Member.workspace_id == workspace_id, Member.id == member_id)
+            .with_for_update()
+        )
+
+    async def page(
+        self, workspace_id: uuid.UUID, params: PageParams, filters: EntryFilters
+    ) -> tuple[list[TimeEntry], str | None]:
+        statement = select(TimeEntry).where(
+            TimeEntry.workspace_id == workspace_id, TimeEntry.running.is_(False)
+        )
+        if filters.member_id is not None:
+            statement = statement.where(TimeEntry.member_id == filters.member_id)
+        if filters.team_id is not None:
+            statement = statement.where(
+                TimeEntry.member_id.in_(
+                    select(TeamMember.member_id).where(
+                        TeamMember.workspace_id == workspace_id,
+                        TeamMember.team_id == filters.team_id,
+                    )
+                )
+            )
+        if filters.project_id is not None:
+            statement = statement.where(TimeEntry.project_id == filters.project_id)
+        if filters.task_id is not None:
+            statement = statement.where(TimeEntry.task_id == filters.task_id)
+        if filters.activity is not None:
+            statement = statement.where(TimeEntry.activity == filters.activity)
+        if filters.billable is not None:
+            statement = statement.where(TimeEntry.billable.is_(filters.billable))
+        if filters.date_from is not None:
+            statement = statement.where(TimeEntry.date >= filters.date_from)
+        if filters.date_to is not None:
+            statement = statement.where(TimeEntry.date <= filters.date_to)
+        return await paginate(self.session, statement, params, ENTRY_SORTS)
+
+    async def minutes_between(
+        self,
+        workspace_id: uuid.UUID,
+        member_id: uuid.UUID,
+        start: date,
+        end: date,
+        *,
+        excluding: uuid.UUID | None = None,
+    ) -> int:
+        """A member's logged minutes dated in [start, end] (running timers count nothing)."""
+        statement = select(func.coalesce(func.sum(TimeEntry.minutes), 0)).where(
+            TimeEntry.workspace_id == workspace_id,
+            TimeEntry.member_id == member_id,
+            TimeEntry.date >= start,
+            TimeEntry.date <= end,
+        )
+        if excluding is not None:
+            statement = statement.where(TimeEntry.id != excluding)
+        return int(await self.session.scalar(statement) or 0)
+
+    async def any_of_member(self, workspace_id: uuid.UUID, member_id: uuid.UUID) -> bool:
+        found = await self.session.scalar(
+            select(TimeEntry.id)
+            .where(TimeEntry.workspace_id == workspace_id, TimeEntry.member_id == member_id)
+            .limit(1)
+        )
+        return found is not None
+
+    async def delete(self, entry: TimeEntry) -> None:
+        await self.session.delete(entry)
+        await self.session.flush()

@@ -1,0 +1,98 @@
+import datetime as dt
+import uuid
+from typing import Annotated
+
+from pydantic import AwareDatetime, Field
+
+from app.kit.schemas import Input, Output, Timestamps
+
+Minutes = Annotated[int, Field(ge=1, le=1440, description="Whole minutes, 1 to 1440.")]
+TaskReference = Annotated[str, Field(max_length=64, description="Task id or key, e.g. `OPS-42`.")]
+Description = Annotated[str, Field(max_length=10_000)]
+ActivityKey = Annotated[
+    str, Field(max_length=40, description="A key from `GET .../activities`, e.g. `meeting`.")
+]
+
+
+class TimeEntryCreate(Input):
+    """Give `minutes` (with `date`), or `started_at` and `ended_at` (the date defaults to the
+    start's date in the workspace's time zone), not both."""
+
+    member_id: uuid.UUID | None = Field(
+        default=None, description="Whose time; defaults to yours (admins may log for others)."
+    )
+    project_id: uuid.UUID | None = Field(
+        default=None, description="Required unless `task_id` is given (it implies its project)."
+    )
+    task_id: TaskReference | None = None
+    date: dt.date | None = None
+    minutes: Minutes | None = None
+    started_at: AwareDatetime | None = None
+    ended_at: AwareDatetime | None = None
+    description: Description = ""
+    billable: bool = False
+    activity: ActivityKey | None = None
+
+
+class TimeEntryUpdate(Input):
+    """Every field optional; `minutes` replaces a start and end, and the other way round."""
+
+    project_id: uuid.UUID | None = None
+    task_id: TaskReference | None = Field(default=None, description="null detaches the task.")
+    date: dt.date | None = None
+    minutes: Minutes | None = None
+    started_at: AwareDatetime | None = None
+    ended_at: AwareDatetime | None = None
+    description: Description | None = None
+    billable: bool | None = None
+    activity: ActivityKey | None = Field(default=None, description="null clears it.")
+
+
+class TimeEntry(Timestamps):
+    id: uuid.UUID
+    member_id: uuid.UUID
+    project_id: uuid.UUID
+    task_id: uuid.UUID | None
+    date: dt.date
+    minutes: int
+    started_at: dt.datetime | None
+    ended_at: dt.datetime | None
+    description: str
+    billable: bool
+    activity: str | None
+    version: int
+
+
+class TimerStart(Input):
+    project_id: uuid.UUID | None = Field(
+        default=None, description="Required unless `task_id` is given."
+    )
+    task_id: TaskReference | None = None
+    description: Description = ""
+    billable: bool = False
+    activity: ActivityKey | None = None
+
+
+class Timer(Output):
+    """A running timer: an entry with a start and no end yet."""
+
+    id: uuid.UUID
+    member_id: uuid.UUID
+    project_id: uuid.UUID
+    task_id: uuid.UUID | None
+    date: dt.date
+    started_at: dt.datetime
+    description: str
+    billable: bool
+    activity: str | None
+
+
+class TimerState(Output):
+    timer: Timer | None = Field(description="Your running timer, or null when none runs.")
+
+
+class TimerStarted(Output):
+    timer: Timer
+    stopped: TimeEntry | None = Field(
+        description="The entry the timer that was running became, if one was."
+    )

@@ -1,0 +1,136 @@
+import uuid
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response
+
+from app.core.db import Session
+from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
+from app.kit.etag import IfMatch, set_etag
+from app.kit.pagination import Page, PageQuery
+from app.models import Timesheet as TimesheetRow
+from app.time_entries.auth import TimeAdmin, TimeRead, TimeWrite
+from app.timesheets import service
+from app.timesheets.schemas import (
+    Timesheet,
+    TimesheetDecision,
+    TimesheetRejection,
+    TimesheetStatus,
+    TimesheetSubmit,
+)
+
+router = APIRouter(prefix="/workspaces/{workspace_id}/timesheets", tags=["timesheets"])
+
+
+async def _one(session: Session, response: Response, sheet: TimesheetRow) -> Timesheet:
+    (shown,) = await service.present(session, [sheet])
+    set_etag(response, sheet)
+    return shown
+
+
+@router.get(
+    "", operation_id="timesheets:list", response_model=Page[Timesheet], responses=READ_PROBLEMS
+)
+async def list_timesheets(
+    principal: TimeRead,
+    session: Session,
+    page: PageQuery,
+    member_id: uuid.UUID | None = None,
+    status: TimesheetStatus | None = None,
+    week_from: Annotated[date | None, Query(description="Weeks starting on or after.")] = None,
+    week_to: Annotated[date | None, Query(description="Weeks starting on or before.")] = None,
+) -> Page[Timesheet]:
+    """Submitted, approved, rejected and reopened weeks, with the minutes each holds."""
+    rows, cursor = await service.page(
+        session,
+        principal,
+        page,
+        member_id=member_id,
+        status=status,
+        week_from=week_from,
+        week_to=week_to,
+    )
+    return Page(items=await service.present(session, rows), next_cursor=cursor)
+
+
+@router.post(
+    "/submit",
+    operation_id="timesheets:submit",
+    response_model=Timesheet,
+    responses=WRITE_PROBLEMS,
+)
+async def submit_timesheet(
+    data: TimesheetSubmit, principal: TimeWrite, session: Session, response: Response
+) -> Timesheet:
+    """Submit a week for approval; its entries are locked until it is rejected or reopened."""
+    return await _one(session, response, await service.submit(session, principal, data))
+
+
+@router.get(
+    "/{timesheet_id}",
+    operation_id="timesheets:get",
+    response_model=Timesheet,
+    responses=READ_PROBLEMS,
+)
+async def get_timesheet(
+    timesheet_id: uuid.UUID, principal: TimeRead, session: Session, response: Response
+) -> Timesheet:
+    """One timesheet."""
+    return await _one(session, response, await service.get(session, principal, timesheet_id))
+
+
+@router.post(
+    "/{timesheet_id}/approve",
+    operation_id="timesheets:approve",
+    response_model=Timesheet,
+    responses=WRITE_PROBLEMS,
+)
+async def approve_timesheet(
+    timesheet_id: uuid.UUID,
+    data: TimesheetDecision,
+    principal: TimeWrite,
+    session: Session,
+    response: Response,
+    if_match: IfMatch = None,
+) -> Timesheet:
+    """Approve a submitted week (admins, or the member's team lead); it stays locked."""
+    sheet = await service.approve(session, principal, timesheet_id, data, if_match)
+    return await _one(session, response, sheet)
+
+
+@router.post(
+    "/{timesheet_id}/reject",
+    operation_id="timesheets:reject",
+    response_model=Timesheet,
+    responses=WRITE_PROBLEMS,
+)
+async def reject_timesheet(
+    timesheet_id: uuid.UUID,
+    data: TimesheetRejection,
+    principal: TimeWrite,
+    session: Session,
+    response: Response,
+    if_match: IfMatch = None,
+) -> Timesheet:
+    """Reject a submitted week with a comment; its entries can be changed again."""
+    sheet = await service.reject(session, principal, timesheet_id, data, if_match)
+    return await _one(session, response, sheet)
+
+
+@router.post(
+    "/{timesheet_id}/reopen",
+    operation_id="timesheets:reopen",
+    response_model=Timesheet,
+    responses=WRITE_PROBLEMS,
+)
+async def reopen_timesheet(
+    timesheet_id: uuid.UUID,
+    data: TimesheetDecision,
+    principal: TimeAdmin,
+    session: Session,
+    response: Response,
+    if_match: IfMatch = None,
+) -> Timesheet:
+    """Unlock a submitted or approved week (admins); it becomes a draft again."""
+    sheet = await service.reopen(session, principal, timesheet_id, data, if_match)
+    return await _one(session, response, sheet)

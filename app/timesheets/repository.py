@@ -1,0 +1,122 @@
+import uuid
+from datetime import date, timedelta
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.kit.pagination import PageParams, Sortable, paginate
+from app.models import Team, TeamMember, TimeEntry, Timesheet
+
+TIMESHEET_SORTS = Sortable(
+    fields={"week_start": Timesheet.week_start, "submitted_at": Timesheet.submitted_at},
+    default="-week_start",
+    tiebreak=Timesheet.id,
+)
+LOCKED = ("submitted", "approved")
+
+
+class TimesheetRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, sheet: Timesheet) -> Timesheet:
+        self.session.add(sheet)
+        await self.session.flush()
+        return sheet
+
+    async def get(self, workspace_id: uuid.UUID, sheet_id: uuid.UUID) -> Timesheet | None:
+        return await self.session.get(Timesheet, (workspace_id, sheet_id))
+
+    async def of_week(
+        self, workspace_id: uuid.UUID, member_id: uuid.UUID, week_start: date
+    ) -> Timesheet | None:
+        return await self.session.scalar(
+            select(Timesheet).where(
+                Timesheet.workspace_id == workspace_id,
+                Timesheet.member_id == member_id,
+                Timesheet.week_start == week_start,
+            )
+        )
+
+    async def is_locked(self, workspace_id: uuid.UUID, member_id: uuid.UUID, day: date) -> bool:
+        """Whether a submitted or approved sheet of the member covers `day` (found by range, so
+        sheets stay valid if the workspace's week start changes later)."""
+        found = await self.session.scalar(
+            select(Timesheet.id)
+            .where(
+                Timesheet.workspace_id == workspace_id,
+                Timesheet.member_id == member_id,
+                Timesheet.week_start <= day,
+                Timesheet.week_start > day - timedelta(days=7),
+                Timesheet.status.in_(LOCKED),
+            )
+            .limit(1)
+        )
+        return found is not None
+
+    async def page(
+        self,
+        workspace_id: uuid.UUID,
+        params: PageParams,
+        *,
+        member_id: uuid.UUID | None,
+        status: str | None,
+        week_from: date | None,
+        week_to: date | None,
+    ) -> tuple[list[Timesheet], str | None]:
+        statement = select(Timesheet).where(Timesheet.workspace_id == workspace_id)
+        if member_id is not None:
+            statement = statement.where(Timesheet.member_id == member_id)
+        if status is not None:
+            statement = statement.where(Timesheet.status == status)
+        if week_from is not None:
+            statement = statement.where(Timesheet.week_start >= week_from)
+        if week_to is not None:
+            statement = statement.where(Timesheet.week_start <= week_to)
+        return await paginate(self.session, statement, params, TIMESHEET_SORTS)
+
+    async def totals(
+        self, workspace_id: uuid.UUID, sheets: list[Timesheet]
+    ) -> dict[uuid.UUID, int]:
+        """Logged minutes of each sheet's member in its week, from one grouped query."""
+        if not sheets:
+            return {}
+        first = min(sheet.week_start for sheet in sheets)
+        last = max(sheet.week_start for sheet in sheets) + timedelta(days=6)
+        rows = await self.session.execute(
+            select(TimeEntry.member_id, TimeEntry.date, func.sum(TimeEntry.minutes))
+            .where(
+                TimeEntry.workspace_id == workspace_id,
+                TimeEntry.member_id.in_({sheet.member_id for sheet in sheets}),
+                TimeEntry.date >= first,
+                TimeEntry.date <= last,
+            )
+            .group_by(TimeEntry.member_id, TimeEntry.date)
+        )
+        daily = {(member_id, day): int(total or 0) for member_id, day, total in rows}
+        return {
+            sheet.id: sum(
+                daily.get((sheet.member_id, sheet.week_start + timedelta(days=offset)), 0)
+                for offset in range(7)
+            )
+            for sheet in sheets
+        }
+
+    async def is_team_lead(
+        self, workspace_id: uuid.UUID, lead_id: uuid.UUID, member_id: uuid.UUID
+    ) -> bool:
+        """Whether `lead_id` leads a team `member_id` belongs to."""
+        found = await self.session.scalar(
+            select(Team.id)
+            .join(
+                TeamMember,
+                and_(TeamMember.workspace_id == Team.workspace_id, TeamMember.team_id == Team.id),
+            )
+            .where(
+                Team.workspace_id == workspace_id,
+                Team.lead_member_id == lead_id,
+                TeamMember.member_id == member_id,
+            )
+            .limit(1)
+        )
+        return found is not None

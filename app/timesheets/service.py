@@ -1,0 +1,264 @@
+"""Weekly timesheets: a member submits a week, an admin or their team lead approves (the week is
+locked) or rejects it with a comment (editable again); an admin may reopen a locked week.
+
+Locking is enforced where time is written: `ensure_unlocked` refuses any entry change dated in
+a submitted or approved week with 409 `timesheet_locked`.
+"""
+
+import uuid
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.core.access import Principal, Role
+from app.core.clock import utcnow
+from app.events import service as events
+from app.kit.errors import Conflict, Forbidden, NotFound, Unprocessable
+from app.kit.etag import check_if_match
+from app.kit.pagination import PageParams
+from app.members.repository import MemberRepository
+from app.models import Timesheet
+from app.time_entries.repository import TimeEntryRepository
+from app.timesheets import schemas
+from app.timesheets.repository import LOCKED, TimesheetRepository
+from app.timesheets.schemas import TimesheetStatus
+from app.workspaces import service as workspaces
+
+FIELDS = ("status", "comment", "decided_by")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def week_start_of(day: date, iso_week_start: int) -> date:
+    """The first day of the week holding `day`, weeks starting on ISO weekday `iso_week_start`."""
+    return day - timedelta(days=(day.isoweekday() - iso_week_start) % 7)
+
+
+async def ensure_unlocked(
+    session: AsyncSession, workspace_id: uuid.UUID, member_id: uuid.UUID, day: date
+) -> None:
+    if await TimesheetRepository(session).is_locked(workspace_id, member_id, day):
+        raise Conflict(
+            f"The week of {day.isoformat()} is submitted or approved; "
+            "it must be rejected or reopened before its time changes.",
+            code="timesheet_locked",
+        )
+
+
+async def present(session: AsyncSession, sheets: Sequence[Timesheet]) -> list[schemas.Timesheet]:
+    if not sheets:
+        return []
+    totals = await TimesheetRepository(session).totals(sheets[0].workspace_id, list(sheets))
+    return [
+        schemas.Timesheet(
+            id=sheet.id,
+            member_id=sheet.member_id,
+            week_start=sheet.week_start,
+            status=TimesheetStatus(sheet.status),
+            submitted_at=sheet.submitted_at,
+            decided_by=sheet.decided_by,
+            decided_at=sheet.decided_at,
+            comment=sheet.comment,
+            total_minutes=totals[sheet.id],
+            version=sheet.version,
+        )
+        for sheet in sheets
+    ]
+
+
+def _record(
+    session: AsyncSession,
+    principal: Principal,
+    type_: str,
+    sheet: Timesheet,
+    changes: dict[str, Any],
+) -> None:
+    events.record(
+        session,
+        principal,
+        type_,
+        entity_type="timesheet",
+        entity_id=sheet.id,
+        workspace_id=sheet.workspace_id,
+        changes=changes,
+    )
+
+
+async def get(session: AsyncSession, principal: Principal, sheet_id: uuid.UUID) -> Timesheet:
+    sheet = await TimesheetRepository(session).get(principal.workspace_id, sheet_id)
+    if sheet is None:
+        raise NotFound("No such timesheet.", code="timesheet_not_found")
+    return sheet
+
+
+async def page(
+    session: AsyncSession,
+    principal: Principal,
+    params: PageParams,
+    *,
+    member_id: uuid.UUID | None,
+    status: TimesheetStatus | None,
+    week_from: date | None,
+    week_to: date | None,
+) -> tuple[list[Timesheet], str | None]:
+    return await TimesheetRepository(session).page(
+        principal.workspace_id,
+        params,
+        member_id=member_id,
+        status=status.value if status else None,
+        week_from=week_from,
+        week_to=week_to,
+    )
+
+
+async def submit(
+    session: AsyncSession, principal: Principal, data: schemas.TimesheetSubmit
+) -> Timesheet:
+    member_id = data.member_id or principal.member_id
+    if member_id != principal.member_id:
+        if not principal.at_least(Role.admin):
+            raise Forbidden("Only admins submit other members' weeks.", code="not_your_time")
+        if await MemberRepository(session).get(principal.workspace_id, member_id) is None:
+            raise Unprocessable.at("/member_id", "no such member in this workspace")
+    workspace = await workspaces.get(session, principal)
+    if week_start_of(data.week_start, workspace.week_start) != data.week_start:
+        raise Unprocessable.at(
+            "/week_start", f"weeks start on {WEEKDAYS[workspace.week_start - 1]} here"
+        )
+    # Serialised with the member's entry writes: no entry slips into a week being submitted.
+    await TimeEntryRepository(session).lock_member(principal.workspace_id, member_id)
+    repo = TimesheetRepository(session)
+    sheet = await repo.of_week(principal.workspace_id, member_id, data.week_start)
+    if sheet is not None and sheet.status in LOCKED:
+        raise Conflict(f"This week is already {sheet.status}.", code="timesheet_already_submitted")
+    if sheet is None:
+        sheet = await repo.add(
+            Timesheet(
+                workspace_id=principal.workspace_id,
+                member_id=member_id,
+                week_start=data.week_start,
+                status=TimesheetStatus.draft.value,
+            )
+        )
+    before = events.snapshot(sheet, FIELDS)
+    sheet.status = TimesheetStatus.submitted.value
+    sheet.submitted_at = utcnow()
+    sheet.decided_by = sheet.decided_at = sheet.comment = None
+    await session.flush()
+    _record(
+        session,
+        principal,
+        "timesheet.submitted",
+        sheet,
+        events.changes_between(before, events.snapshot(sheet, FIELDS))
+        | {"week_start": data.week_start.isoformat(), "member_id": str(member_id)},
+    )
+    return sheet
+
+
+async def _check_approver(session: AsyncSession, principal: Principal, sheet: Timesheet) -> None:
+    """Admins decide any week; a team lead decides the weeks of their teams' members, never
+    their own."""
+    if principal.at_least(Role.admin):
+        return
+    if sheet.member_id == principal.member_id:
+        raise Forbidden("You cannot decide your own timesheet.", code="own_timesheet")
+    if not await TimesheetRepository(session).is_team_lead(
+        principal.workspace_id, principal.member_id, sheet.member_id
+    ):
+        raise Forbidden(
+            "Only an admin or the member's team lead decides this timesheet.", code="not_approver"
+        )
+
+
+async def _decide(
+    session: AsyncSession,
+    principal: Principal,
+    sheet_id: uuid.UUID,
+    if_match: str | None,
+    *,
+    allowed_from: tuple[str, ...],
+    to: TimesheetStatus,
+    comment: str | None,
+) -> Timesheet:
+    sheet = await get(session, principal, sheet_id)
+    check_if_match(if_match, sheet)
+    await _check_approver(session, principal, sheet)
+    if sheet.status not in allowed_from:
+        raise Conflict(
+            f"The timesheet is {sheet.status}; only a {' or '.join(allowed_from)} one can be "
+            f"{to.value if to != TimesheetStatus.draft else 'reopened'}.",
+            code="timesheet_not_submitted"
+            if to != TimesheetStatus.draft
+            else "timesheet_not_locked",
+        )
+    before = events.snapshot(sheet, FIELDS)
+    sheet.status = to.value
+    sheet.decided_by = principal.member_id
+    sheet.decided_at = utcnow()
+    sheet.comment = comment
+    await session.flush()
+    event = "timesheet.reopened" if to == TimesheetStatus.draft else f"timesheet.{to.value}"
+    _record(
+        session,
+        principal,
+        event,
+        sheet,
+        events.changes_between(before, events.snapshot(sheet, FIELDS)),
+    )
+    return sheet
+
+
+async def approve(
+    session: AsyncSession,
+    principal: Principal,
+    sheet_id: uuid.UUID,
+    data: schemas.TimesheetDecision,
+    if_match: str | None,
+) -> Timesheet:
+    return await _decide(
+        session,
+        principal,
+        sheet_id,
+        if_match,
+        allowed_from=("submitted",),
+        to=TimesheetStatus.approved,
+        comment=data.comment,
+    )
+
+
+async def reject(
+    session: AsyncSession,
+    principal: Principal,
+    sheet_id: uuid.UUID,
+    data: schemas.TimesheetRejection,
+    if_match: str | None,
+) -> Timesheet:
+    return await _decide(
+        session,
+        principal,
+        sheet_id,
+        if_match,
+        allowed_from=("submitted",),
+        to=TimesheetStatus.rejected,
+        comment=data.comment,
+    )
+
+
+async def reopen(
+    session: AsyncSession,
+    principal: Principal,
+    sheet_id: uuid.UUID,
+    data: schemas.TimesheetDecision,
+    if_match: str | None,
+) -> Timesheet:
+    return await _decide(
+        session,
+        principal,
+        sheet_id,
+        if_match,
+        allowed_from=LOCKED,
+        to=TimesheetStatus.draft,
+        comment=data.comment,
+    )

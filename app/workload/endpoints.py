@@ -1,0 +1,55 @@
+import uuid
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from app.capacity.model import Granularity
+from app.core.db import Session
+from app.kit.errors import READ_PROBLEMS
+from app.resources.auth import ResourcesRead
+from app.workload import service
+from app.workload.schemas import Conflicts, Workload
+
+router = APIRouter(prefix="/workspaces/{workspace_id}/workload", tags=["workload"])
+
+From = Annotated[date, Query(alias="from", description="First day (inclusive).")]
+To = Annotated[date, Query(description="Last day (inclusive).")]
+TeamFilter = Annotated[uuid.UUID | None, Query(description="Only this team's resources.")]
+ResourceFilter = Annotated[uuid.UUID | None, Query(description="Only this resource.")]
+
+
+@router.get("", operation_id="workload:get", response_model=Workload, responses=READ_PROBLEMS)
+async def get_workload(
+    principal: ResourcesRead,
+    session: Session,
+    from_: From,
+    to: To,
+    granularity: Annotated[Granularity, Query()] = "week",
+    team_id: TeamFilter = None,
+    resource_id: ResourceFilter = None,
+) -> Workload:
+    """Capacity, reserved, allocated and available hours per resource and period; team totals."""
+    return await service.report(
+        session, principal, from_, to, granularity, team_id=team_id, resource_id=resource_id
+    )
+
+
+@router.get(
+    "/conflicts",
+    operation_id="workload:conflicts",
+    response_model=Conflicts,
+    responses=READ_PROBLEMS,
+)
+async def get_conflicts(
+    principal: ResourcesRead,
+    session: Session,
+    from_: From,
+    to: To,
+    team_id: TeamFilter = None,
+    resource_id: ResourceFilter = None,
+) -> Conflicts:
+    """Every over-allocated resource-day, with the allocations and tasks that load it."""
+    return await service.conflicts_report(
+        session, principal, from_, to, team_id=team_id, resource_id=resource_id
+    )

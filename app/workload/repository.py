@@ -1,0 +1,329 @@
+"""Everything a workload needs for one window, in a fixed number of column selects.
+
+Never one query per resource or per day: each method is one statement over the workspace,
+narrowed by the window (and by the resources asked about, when there are few).
+"""
+
+import uuid
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import Select, and_, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.models import (
+    Allocation,
+    Calendar,
+    CalendarException,
+    CapacityReservation,
+    Member,
+    Project,
+    Resource,
+    Task,
+    TaskAssignee,
+    TeamMember,
+    TimeOff,
+    User,
+    WorkflowStatus,
+    Workspace,
+)
+
+
+@dataclass(frozen=True)
+class ResourceRow:
+    id: uuid.UUID
+    kind: str
+    name: str
+    member_id: uuid.UUID | None
+    team_id: uuid.UUID | None
+    calendar_id: uuid.UUID | None
+    capacity_hours_per_day: Decimal | None
+    weekly_capacity_hours: Decimal | None
+
+
+@dataclass(frozen=True)
+class TimeOffRow:
+    resource_id: uuid.UUID
+    start_date: date
+    end_date: date
+    hours_per_day: Decimal | None
+
+
+@dataclass(frozen=True)
+class AllocationRow:
+    id: uuid.UUID
+    resource_id: uuid.UUID
+    project_id: uuid.UUID
+    task_id: uuid.UUID | None
+    start_date: date
+    end_date: date
+    hours_per_day: Decimal | None
+    percent: Decimal | None
+
+
+@dataclass(frozen=True)
+class TaskLoadRow:
+    id: uuid.UUID
+    project_id: uuid.UUID
+    calendar_id: uuid.UUID | None
+    start_date: date
+    finish_date: date
+    duration_days: int
+    estimate_hours: Decimal
+
+
+@dataclass(frozen=True)
+class ReservationRow:
+    start_date: date
+    member_id: uuid.UUID | None
+    team_id: uuid.UUID | None
+    hours_per_week: Decimal
+
+
+class WorkloadRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def week_start(self, workspace_id: uuid.UUID) -> int:
+        found = await self.session.scalar(
+            select(Workspace.week_start).where(Workspace.id == workspace_id)
+        )
+        return int(found or 1)
+
+    async def resources(
+        self,
+        workspace_id: uuid.UUID,
+        *,
+        team_id: uuid.UUID | None = None,
+        resource_ids: Collection[uuid.UUID] | None = None,
+    ) -> list[ResourceRow]:
+        """Resources with their member's name and weekly hours, oldest first."""
+        statement = (
+            select(
+                Resource.id,
+                Resource.kind,
+                Resource.name,
+                User.name,
+                Resource.member_id,
+                Resource.team_id,
+                Resource.calendar_id,
+                Resource.capacity_hours_per_day,
+                Member.weekly_capacity_hours,
+            )
+            .outerjoin(
+                Member,
+                and_(Member.workspace_id == Resource.workspace_id, Member.id == Resource.member_id),
+            )
+            .outerjoin(User, User.id == Member.user_id)
+            .where(Resource.workspace_id == workspace_id)
+            .order_by(Resource.created_at, Resource.id)
+        )
+        if team_id is not None:
+            statement = statement.where(Resource.team_id == team_id)
+        if resource_ids is not None:
+            statement = statement.where(Resource.id.in_(set(resource_ids)))
+        rows = await self.session.execute(statement)
+        return [
+            ResourceRow(rid, kind, user_name or name or "", mid, tid, cid, hours, weekly)
+            for rid, kind, name, user_name, mid, tid, cid, hours, weekly in rows
+        ]
+
+    async def person_resource_ids(self, workspace_id: uuid.UUID) -> dict[uuid.UUID, uuid.UUID]:
+        """Resource id of each member."""
+        rows = await self.session.execute(
+            select(Resource.member_id, Resource.id).where(
+                Resource.workspace_id == workspace_id, Resource.member_id.is_not(None)
+            )
+        )
+        return {member_id: resource_id for member_id, resource_id in rows if member_id is not None}
+
+    async def calendars(
+        self, workspace_id: uuid.UUID
+    ) -> tuple[list[tuple[uuid.UUID, list[int], bool]], list[tuple[uuid.UUID, date, bool]]]:
+        """Every calendar (id, working weekdays, is default) and every exception."""
+        calendars = await self.session.execute(
+            select(Calendar.id, Calendar.working_weekdays, Calendar.is_default).where(
+                Calendar.workspace_id == workspace_id
+            )
+        )
+        exceptions = await self.session.execute(
+            select(
+                CalendarException.calendar_id, CalendarException.date, CalendarException.working
+            ).where(CalendarException.workspace_id == workspace_id)
+        )
+        return [tuple(row) for row in calendars], [tuple(row) for row in exceptions]  # type: ignore[misc]
+
+    async def time_off(
+        self,
+        workspace_id: uuid.UUID,
+        start: date,
+        end: date,
+        resource_ids: Collection[uuid.UUID] | None,
+    ) -> list[TimeOffRow]:
+        statement = select(
+            TimeOff.resource_id, TimeOff.start_date, TimeOff.end_date, TimeOff.hours_per_day
+        ).where(
+            TimeOff.workspace_id == workspace_id,
+            TimeOff.start_date <= end,
+            TimeOff.end_date >= start,
+        )
+        if resource_ids is not None:
+            statement = statement.where(TimeOff.resource_id.in_(set(resource_ids)))
+        return [TimeOffRow(*row) for row in await self.session.execute(statement)]
+
+    def _dated_tasks(
+        self,
+        workspace_id: uuid.UUID,
+        start: date,
+        end: date,
+        member_ids: Collection[uuid.UUID] | None,
+    ) -> Select[
+        uuid.UUID, uuid.UUID, uuid.UUID | None, date | None, date | None, int, Decimal | None
+    ]:
+        """Tasks that put load into the window: dated, estimated, assigned, neither cancelled
+        nor in an archived project."""
+        statement = (
+            select(
+                Task.id,
+                Task.project_id,
+                Project.calendar_id,
+                Task.start_date,
+                Task.finish_date,
+                Task.duration_days,
+                Task.estimate_hours,
+            )
+            .join(
+                Project,
+                and_(Project.workspace_id == Task.workspace_id, Project.id == Task.project_id),
+            )
+            .join(
+                WorkflowStatus,
+                and_(
+                    WorkflowStatus.workspace_id == Task.workspace_id,
+                    WorkflowStatus.id == Task.status_id,
+                ),
+            )
+            .where(
+                Task.workspace_id == workspace_id,
+                Task.start_date <= end,
+                Task.finish_date >= start,
+                Task.estimate_hours > 0,
+                Project.status != "archived",
+                WorkflowStatus.category != "cancelled",
+            )
+        )
+        assigned = select(TaskAssignee.task_id).where(TaskAssignee.workspace_id == workspace_id)
+        if member_ids is not None:
+            assigned = assigned.where(TaskAssignee.member_id.in_(set(member_ids)))
+        return statement.where(Task.id.in_(assigned))
+
+    async def tasks(
+        self,
+        workspace_id: uuid.UUID,
+        start: date,
+        end: date,
+        member_ids: Collection[uuid.UUID] | None,
+    ) -> tuple[list[TaskLoadRow], list[tuple[uuid.UUID, uuid.UUID]]]:
+        """The dated tasks, and (task id, member id) for every assignee of each of them."""
+        dated = self._dated_tasks(workspace_id, start, end, member_ids)
+        # The filter guarantees dates and an estimate.
+        tasks = [TaskLoadRow(*row) for row in await self.session.execute(dated)]  # type: ignore[arg-type]
+        if not tasks:
+            return [], []
+        ids = dated.with_only_columns(Task.id)
+        assignees = await self.session.execute(
+            select(TaskAssignee.task_id, TaskAssignee.member_id)
+            .where(TaskAssignee.workspace_id == workspace_id, TaskAssignee.task_id.in_(ids))
+            .order_by(TaskAssignee.task_id, TaskAssignee.member_id)
+        )
+        return tasks, [(task_id, member_id) for task_id, member_id in assignees]
+
+    async def allocations(
+        self,
+        workspace_id: uuid.UUID,
+        start: date,
+        end: date,
+        resource_ids: Collection[uuid.UUID] | None,
+        member_ids: Collection[uuid.UUID] | None,
+    ) -> list[AllocationRow]:
+        """Allocations touching the window, and every allocation tied to a task that loads the
+        window (it replaces that resource's share of the task wherever its own dates lie)."""
+        tied = self._dated_tasks(workspace_id, start, end, member_ids).with_only_columns(Task.id)
+        statement = (
+            select(
+                Allocation.id,
+                Allocation.resource_id,
+                Allocation.project_id,
+                Allocation.task_id,
+                Allocation.start_date,
+                Allocation.end_date,
+                Allocation.hours_per_day,
+                Allocation.percent,
+            )
+            .join(
+                Project,
+                and_(
+                    Project.workspace_id == Allocation.workspace_id,
+                    Project.id == Allocation.project_id,
+                ),
+            )
+            .where(
+                Allocation.workspace_id == workspace_id,
+                Project.status != "archived",
+                or_(
+                    and_(Allocation.start_date <= end, Allocation.end_date >= start),
+                    Allocation.task_id.in_(tied),
+                ),
+            )
+            .order_by(Allocation.start_date, Allocation.id)
+        )
+        if resource_ids is not None:
+            statement = statement.where(Allocation.resource_id.in_(set(resource_ids)))
+        return [AllocationRow(*row) for row in await self.session.execute(statement)]
+
+    async def reservations(self, workspace_id: uuid.UUID, end: date) -> list[ReservationRow]:
+        """Reservations of ongoing work that has started by `end` and is not archived."""
+        rows = await self.session.execute(
+            select(
+                Project.start_date,
+                CapacityReservation.member_id,
+                CapacityReservation.team_id,
+                CapacityReservation.hours_per_week,
+            )
+            .join(
+                Project,
+                and_(
+                    Project.workspace_id == CapacityReservation.workspace_id,
+                    Project.id == CapacityReservation.project_id,
+                ),
+            )
+            .where(
+                CapacityReservation.workspace_id == workspace_id,
+                Project.kind == "ongoing",
+                Project.status != "archived",
+                Project.start_date <= end,
+            )
+            .order_by(CapacityReservation.id)
+        )
+        return [
+            ReservationRow(start, member_id, team_id, hours)
+            for start, member_id, team_id, hours in rows
+            if start is not None
+        ]
+
+    async def team_members(
+        self, workspace_id: uuid.UUID, team_ids: Collection[uuid.UUID]
+    ) -> dict[uuid.UUID, list[uuid.UUID]]:
+        if not team_ids:
+            return {}
+        rows = await self.session.execute(
+            select(TeamMember.team_id, TeamMember.member_id)
+            .where(TeamMember.workspace_id == workspace_id, TeamMember.team_id.in_(set(team_ids)))
+            .order_by(TeamMember.team_id, TeamMember.member_id)
+        )
+        members: dict[uuid.UUID, list[uuid.UUID]] = {}
+        for team_id, member_id in rows:
+            members.setdefault(team_id, []).append(member_id)
+        return members

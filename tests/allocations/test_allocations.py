@@ -1,0 +1,205 @@
+from typing import Any
+
+import pytest
+
+from tests.resources.factories import allocate, person_resource
+from tests.support.http import ClientFactory, Person
+
+
+async def _stage(clients: ClientFactory) -> tuple[Person, str, str, str]:
+    owner = await clients.user()
+    wid = (await owner.workspace())["id"]
+    ann = await person_resource(owner, wid, owner.member_ids[wid])
+    project = await owner.project(wid, start_date="2026-03-02")
+    return owner, wid, ann["id"], project["id"]
+
+
+def _body(resource_id: str, project_id: str, **overrides: Any) -> dict[str, Any]:
+    return {
+        "resource_id": resource_id,
+        "project_id": project_id,
+        "start_date": "2026-03-02",
+        "end_date": "2026-03-06",
+        "hours_per_day": 6,
+        **overrides,
+    }
+
+
+async def test_an_allocation_within_capacity_has_no_warnings(clients: ClientFactory) -> None:
+    owner, wid, ann, project_id = await _stage(clients)
+
+    created = await allocate(owner, wid, **_body(ann, project_id, note="kick-off"))
+
+    assert created["warnings"] == []
+    assert (created["hours_per_day"], created["percent"], created["note"]) == (6, None, "kick-off")
+    assert created["version"] == 1
+
+
+async def test_an_overallocating_allocation_is_stored_with_one_warning_per_day(
+    clients: ClientFactory,
+) -> None:
+    owner, wid, ann, project_id = await _stage(clients)
+    await allocate(owner, wid, **_body(ann, project_id))
+
+    created = await allocate(
+        owner, wid, **_body(ann, project_id, end_date="2026-03-03", hours_per_day=4)
+    )
+
+    assert created["warnings"] == [
+        {
+            "resource_id": ann,
+            "date": day,
+            "capacity_hours": 8,
+            "allocated_hours": 10,
+            "excess_hours": 2,
+        }
+        for day in ("2026-03-02", "2026-03-03")
+    ]
+
+
+async def test_strict_refuses_an_overallocating_allocation_and_writes_nothing(
+    clients: ClientFactory,
+) -> None:
+    owner, wid, ann, project_id = await _stage(clients)
+    await allocate(owner, wid, **_body(ann, project_id))
+
+    response = await owner.client.post(
+        f"/api/v1/workspaces/{wid}/allocations",
+        params={"strict": "true"},
+        json=_body(ann, project_id, start_date="2026-03-06", hours_per_day=3),
+    )
+    listed = await owner.client.get(f"/api/v1/workspaces/{wid}/allocations")
+
+    assert response.status_code == 409
+    assert response.json()["code"] == "overallocated"
+    assert response.json()["warnings"] == [
+        {
+            "resource_id": ann,
+            "date": "2026-03-06",
+            "capacity_hours": 8,
+            "allocated_hours": 9,
+            "excess_hours": 1,
+        }
+    ]
+    assert len(listed.json()["items"]) == 1
+
+
+async def test_changing_an_allocation_reports_its_new_warnings(clients: ClientFactory) -> None:
+    owner, wid, ann, project_id = await _stage(clients)
+    created = await allocate(owner, wid, **_body(ann, project_id))
+
+    response = await owner.client.patch(
+        f"/api/v1/workspaces/{wid}/allocations/{created['id']}",
+        json={"percent": 125 / 1.25, "end_date": "2026-03-02"},
+    )
+
+    assert response.status_code == 200, response.text
+    assert (response.json()["percent"], response.json()["hours_per_day"]) == (100, None)
+    assert response.json()["warnings"] == []
+    assert response.json()["version"] == 2
+
+
+async def test_a_stale_if_match_is_refused(clients: ClientFactory) -> None:
+    owner, wid, ann, project_id = await _stage(clients)
+    created = await allocate(owner, wid, **_body(ann, project_id))
+
+    response = await owner.client.patch(
+        f"/api/v1/workspaces/{wid}/allocations/{created['id']}",
+        json={"note": "x"},
+        headers={"If-Match": '"7"'},
+    )
+
+    assert response.status_code == 412
+
+
+@pytest.mark.parametrize(
+    ("overrides", "pointer"),
+    [
+        ({"end_date": "2026-03-01"}, "/end_date"),
+        ({"percent": 101, "hours_per_day": None}, "/percent"),
+        ({"percent": -1, "hours_per_day": None}, "/percent"),
+        ({"hours_per_day": 25}, "/hours_per_day"),
+        ({"hours_per_day": -1}, "/hours_per_day"),
+        ({"percent": 50}, "/hours_per_day"),
+        ({"hours_per_day": None}, "/hours_per_day"),
+        ({"resource_id": "01900000-0000-7000-8000-000000000000"}, "/resource_id"),
+        ({"project_id": None}, "/project_id"),
+    ],
+)
+async def test_bad_input_is_refused_with_a_pointer(
+    clients: ClientFactory, overrides: dict[str, Any], pointer: str
+) -> None:
+    owner, wid, ann, project_id = await _stage(clients)
+
+    response = await owner.client.post(
+        f"/api/v1/workspaces/{wid}/allocations", json={**_body(ann, project_id), **overrides}
+    )
+    listed = await owner.client.get(f"/api/v1/workspaces/{wid}/allocations")
+
+    assert response.status_code == 422, response.text
+    assert response.json()["errors"][0]["pointer"] == pointer
+    assert listed.json()["items"] == []
+
+
+async def test_a_task_of_another_project_is_refused(clients: ClientFactory) -> None:
+    owner, wid, ann, project_id = await _stage(clients)
+    other = await owner.project(wid)
+    task = await owner.task(wid, other["id"])
+
+    response = await owner.client.post(
+        f"/api/v1/workspaces/{wid}/allocations",
+        json=_body(ann, project_id, task_id=task["id"]),
+    )
+
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["pointer"] == "/task_id"
+
+
+async def test_a_task_allocation_takes_the_tasks_project(clients: ClientFactory) -> None:
+    owner, wid, ann, project_id = await _stage(clients)
+    task = await owner.task(wid, project_id)
+
+    created = await allocate(owner, wid, **_body(ann, None, task_id=task["key"]))
+
+    assert (created["project_id"], created["task_id"]) == (project_id, task["id"])
+
+
+async def test_an_archived_project_takes_no_allocation(clients: ClientFactory) -> None:
+    owner, wid, ann, project_id = await _stage(clients)
+    archived = await owner.client.post(f"/api/v1/workspaces/{wid}/projects/{project_id}/archive")
+    assert archived.status_code == 200, archived.text
+
+    response = await owner.client.post(
+        f"/api/v1/workspaces/{wid}/allocations", json=_body(ann, project_id)
+    )
+
+    assert response.status_code == 409
+    assert response.json()["code"] == "project_archived"
+
+
+async def test_allocations_are_listed_by_resource_project_and_dates(
+    clients: ClientFactory,
+) -> None:
+    owner, wid, ann, project_id = await _stage(clients)
+    early = await allocate(owner, wid, **_body(ann, project_id, end_date="2026-03-02"))
+    late = await allocate(
+        owner, wid, **_body(ann, project_id, start_date="2026-03-09", end_date="2026-03-10")
+    )
+    url = f"/api/v1/workspaces/{wid}/allocations"
+
+    by_dates = await owner.client.get(url, params={"from": "2026-03-03", "to": "2026-03-31"})
+    by_resource = await owner.client.get(url, params={"resource_id": ann, "project_id": project_id})
+
+    assert [a["id"] for a in by_dates.json()["items"]] == [late["id"]]
+    assert [a["id"] for a in by_resource.json()["items"]] == [early["id"], late["id"]]
+
+
+async def test_an_allocation_is_deleted(clients: ClientFactory) -> None:
+    owner, wid, ann, project_id = await _stage(clients)
+    created = await allocate(owner, wid, **_body(ann, project_id))
+    url = f"/api/v1/workspaces/{wid}/allocations/{created['id']}"
+
+    deleted = await owner.client.delete(url)
+
+    assert deleted.status_code == 204
+    assert (await owner.client.get(url)).status_code == 404

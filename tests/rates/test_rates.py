@@ -1,0 +1,172 @@
+from datetime import UTC, datetime
+
+from tests.support.http import ClientFactory
+from tests.time_entries.factories import Office, log, office
+
+
+async def _rates(place: Office, **params) -> list[dict]:  # type: ignore[no-untyped-def]
+    response = await place.owner.client.get(f"{place.base}/rates", params=params)
+    assert response.status_code == 200, response.text
+    return response.json()["items"]  # type: ignore[no-any-return]
+
+
+async def _cost(place: Office) -> str:
+    report = await place.owner.client.get(f"{place.base}/reports/time")
+    return report.json()["totals"]["cost"]  # type: ignore[no-any-return]
+
+
+async def test_a_members_first_cost_rate_covers_all_their_time(clients: ClientFactory) -> None:
+    place = await office(clients)
+    await log(place, place.member, date="2020-06-01", minutes=60)
+
+    response = await place.owner.client.patch(
+        f"{place.base}/members/{place.member_id(place.member)}", json={"cost_rate": "45.00"}
+    )
+
+    assert response.status_code == 200, response.text
+    assert [(r["kind"], r["hourly_rate"], r["effective_from"]) for r in await _rates(place)] == [
+        ("cost", "45.00", "1970-01-01")
+    ]
+    assert await _cost(place) == "45.00"
+
+
+async def test_a_later_cost_rate_on_the_member_starts_today_and_keeps_history(
+    clients: ClientFactory,
+) -> None:
+    place = await office(clients)
+    url = f"{place.base}/members/{place.member_id(place.member)}"
+    await place.owner.client.patch(url, json={"cost_rate": "45.00"})
+    await log(place, place.member, date="2020-06-01", minutes=60)
+
+    await place.owner.client.patch(url, json={"cost_rate": "80.00"})
+
+    assert [(r["hourly_rate"], r["effective_from"]) for r in await _rates(place)] == [
+        ("45.00", "1970-01-01"),
+        ("80.00", datetime.now(UTC).date().isoformat()),
+    ]
+    assert await _cost(place) == "45.00"
+
+
+async def test_a_member_added_with_a_cost_rate_gets_it_from_the_start(
+    clients: ClientFactory,
+) -> None:
+    place = await office(clients)
+    newcomer = await clients.user()
+
+    response = await place.owner.client.post(
+        f"{place.base}/members", json={"email": newcomer.email, "cost_rate": "30.00"}
+    )
+
+    rates = await _rates(place, member_id=response.json()["id"])
+    assert [(r["kind"], r["hourly_rate"], r["effective_from"]) for r in rates] == [
+        ("cost", "30.00", "1970-01-01")
+    ]
+
+
+async def test_two_rates_cannot_start_on_the_same_day(clients: ClientFactory) -> None:
+    place = await office(clients)
+    body = {
+        "kind": "bill",
+        "project_id": place.project["id"],
+        "hourly_rate": "100.00",
+        "effective_from": "2026-01-01",
+    }
+    await place.owner.client.post(f"{place.base}/rates", json=body)
+
+    response = await place.owner.client.post(f"{place.base}/rates", json=body)
+
+    assert (response.status_code, response.json()["code"]) == (409, "rate_exists")
+
+
+async def test_a_cost_rate_needs_a_member_of_the_workspace(clients: ClientFactory) -> None:
+    place = await office(clients)
+    elsewhere = await office(clients)
+
+    response = await place.owner.client.post(
+        f"{place.base}/rates",
+        json={
+            "kind": "cost",
+            "member_id": elsewhere.member_id(elsewhere.member),
+            "hourly_rate": "10.00",
+            "effective_from": "2026-01-01",
+        },
+    )
+
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["pointer"] == "/member_id"
+
+
+async def test_a_bill_rate_is_a_projects_not_a_members(clients: ClientFactory) -> None:
+    place = await office(clients)
+
+    response = await place.owner.client.post(
+        f"{place.base}/rates",
+        json={
+            "kind": "bill",
+            "member_id": place.member_id(place.member),
+            "hourly_rate": "10.00",
+            "effective_from": "2026-01-01",
+        },
+    )
+
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["pointer"] == "/member_id"
+
+
+async def test_a_bill_rate_takes_the_projects_currency_and_refuses_another(
+    clients: ClientFactory,
+) -> None:
+    place = await office(clients)
+    project = await place.owner.project(place.wid, budget_amount="10.00", currency="EUR")
+    body = {"kind": "bill", "project_id": project["id"], "hourly_rate": "10.00"}
+
+    wrong = await place.owner.client.post(
+        f"{place.base}/rates", json={**body, "currency": "USD", "effective_from": "2026-01-01"}
+    )
+    right = await place.owner.client.post(
+        f"{place.base}/rates", json={**body, "effective_from": "2026-01-01"}
+    )
+
+    assert wrong.status_code == 422
+    assert wrong.json()["errors"][0]["pointer"] == "/currency"
+    assert right.json()["currency"] == "EUR"
+
+
+async def test_members_cannot_see_rates(clients: ClientFactory) -> None:
+    place = await office(clients)
+
+    response = await place.member.client.get(f"{place.base}/rates")
+
+    assert response.status_code == 403
+
+
+async def test_a_rate_added_in_the_past_recosts_only_from_its_date(
+    clients: ClientFactory,
+) -> None:
+    place = await office(clients)
+    member = place.member_id(place.member)
+    for effective, rate in (("2026-01-01", "60.00"), ("2026-03-10", "120.00")):
+        await place.owner.client.post(
+            f"{place.base}/rates",
+            json={
+                "kind": "cost",
+                "member_id": member,
+                "hourly_rate": rate,
+                "effective_from": effective,
+            },
+        )
+    for day in ("2026-03-02", "2026-03-05", "2026-03-10"):
+        await log(place, place.member, date=day, minutes=60)
+
+    await place.owner.client.post(
+        f"{place.base}/rates",
+        json={
+            "kind": "cost",
+            "member_id": member,
+            "hourly_rate": "90.00",
+            "effective_from": "2026-03-04",
+        },
+    )
+
+    # 60 (2 March, before) + 90 (5 March, the new rate) + 120 (10 March, after the next one).
+    assert await _cost(place) == "270.00"
