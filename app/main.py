@@ -16,7 +16,7 @@ from app.auth.endpoints import router as auth_router
 from app.calendars.endpoints import router as calendars_router
 from app.comments.endpoints import router as comments_router
 from app.core.config import Settings, get_settings
-from app.core.db import create_engine, create_sessionmaker
+from app.core.db import create_engine, create_read_sessionmaker, create_sessionmaker
 from app.core.health import router as health_router
 from app.core.jobs import start_background_jobs
 from app.core.logging import configure_logging
@@ -117,6 +117,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessionmaker = create_sessionmaker(engine)
+    app.state.read_sessionmaker = create_read_sessionmaker(engine)
     app.state.metrics = Metrics()
 
     install_error_handlers(app)

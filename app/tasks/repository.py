@@ -77,7 +77,7 @@ def _labels_json() -> ScalarSelect[Any]:
     )
 
 
-def listed() -> Select[Any]:
+def _listed() -> Select[Any]:
     """A task's columns with what a list shows beside them (project key, assignees, labels),
     so a page is one statement and no ORM objects."""
     task = Task.__table__
@@ -88,6 +88,10 @@ def listed() -> Select[Any]:
         _assignees_json().label("assignee_json"),
         _labels_json().label("label_json"),
     ).join(Project, (Project.workspace_id == Task.workspace_id) & (Project.id == Task.project_id))
+
+
+# Built once: statements are immutable, and building this one cost more than running it.
+LISTED = _listed()
 
 
 def listed_links(row: Row[Any]) -> TaskLinks:
@@ -205,7 +209,7 @@ class TaskRepository:
         self, workspace_id: uuid.UUID, filters: TaskFilters, params: PageParams
     ) -> tuple[list[Row[Any]], str | None]:
         """One page of listed rows (see `listed`)."""
-        statement = self._filtered(listed(), workspace_id, filters)
+        statement = self._filtered(LISTED, workspace_id, filters)
         return await paginate(self.session, statement, params, TASK_SORTS)
 
     async def page_open_for_user(
@@ -224,7 +228,7 @@ class TaskRepository:
         open_statuses = select(WorkflowStatus.id).where(
             WorkflowStatus.category.in_(OPEN_CATEGORIES)
         )
-        statement = listed().where(Task.id.in_(mine), Task.status_id.in_(open_statuses))
+        statement = LISTED.where(Task.id.in_(mine), Task.status_id.in_(open_statuses))
         if only_workspace is not None:
             statement = statement.where(Task.workspace_id == only_workspace)
         return await paginate(self.session, statement, params, MY_TASK_SORTS)
