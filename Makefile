@@ -3,7 +3,8 @@ SHELL := /bin/bash
 UV := $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
 HAS_SPA := $(wildcard frontend/package.json)
 
-.PHONY: run test install spa spa-test e2e lint typecheck pytest openapi bench-tasks clean
+.PHONY: run test install spa spa-test e2e lint typecheck pytest openapi clean \
+	bench-tasks bench-engine bench-schedule bench-time bench-workload
 
 run: install spa
 	$(UV) run worklane serve
@@ -45,6 +46,17 @@ openapi: install
 ifneq ($(HAS_SPA),)
 	cd frontend && npm run gen:api
 endif
+
+# Benchmarks (not tests): each seeds its own throwaway PostgreSQL database on 127.0.0.1:5432
+# and records its figures in docs/performance.md (see that file for the sizes used there).
+bench-tasks: install
+	$(UV) run python -m bench.tasks_list --tasks 100000 --projects 500 --seconds 20 --concurrency 32 --also 1000000
+
+bench-engine: install
+	$(UV) run python -m bench.scheduling_engine --sizes 10000:30000,100000:300000
+
+bench-schedule: install
+	$(UV) run python -m bench.schedule_api --tasks 10000 --links 30000 --repeat 20
 
 clean:
 	rm -rf .venv frontend/node_modules frontend/dist worklane.db*

@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import insert, text
 
 from app.core.config import Settings
 from app.core.ids import new_id
@@ -92,6 +92,9 @@ async def _seed(
         project_row = await session.get(Project, (workspace_id, project_id))
         await schedules.reschedule(session, None, project_row)
         await session.commit()
+    # As autovacuum would after a bulk load: the planner needs the tables' real sizes.
+    async with app.state.engine.begin() as connection:
+        await connection.execute(text("ANALYZE task, dependency, project"))
     return person, wid, ids, edges
 
 

@@ -115,9 +115,9 @@ How it is measured (bench/tasks_*.py):
   settings (rate limit on) but log level WARNING and no background jobs; the requests rotate
   over {setup.tokens} API tokens of one user, so none reaches the per-token rate limit.
 - Baseline (bench/tasks_baseline.py): one FastAPI route, same uvicorn settings, an asyncpg pool
-  of the app's size; it replays the list SQL captured from `app.tasks.service.page`, fetches
-  the page's keys, assignees and labels in one more statement and writes the JSON with
-  `json.dumps`; no middleware, authentication, ORM or validation. Its answers are checked
+  of the app's size; it replays the list SQL captured from `app.tasks.service.page` (one
+  statement, which brings each task's key, assignees and labels along) and writes the JSON
+  with `json.dumps`; no middleware, authentication, ORM or validation. Its answers are checked
   equal to the app's before the load.
 - Server CPU ms/req: CPU time of the server process during the measured period per request,
   the figure least disturbed by other work on the machine.

@@ -160,13 +160,15 @@ def _order_by(keys: Sequence[_Key]) -> list[Any]:
 async def paginate(
     session: AsyncSession, statement: Select[Any], params: PageParams, sortable: Sortable
 ) -> tuple[list[Any], str | None]:
-    """Run `statement` (selecting one entity) for one page; answer its rows and next cursor."""
+    """Run `statement` for one page; answer its rows (entities when it selects one entity,
+    rows with the sort columns by name otherwise) and the next cursor."""
     sort = params.sort or sortable.default
     keys = _sort_keys(sortable, sort)
     if params.cursor:
         statement = statement.where(_after(keys, _decode_cursor(params.cursor, sort, keys)))
     statement = statement.order_by(*_order_by(keys)).limit(params.limit + 1)
-    rows = list((await session.scalars(statement)).all())
+    result = await session.execute(statement)
+    rows = list(result.scalars() if len(statement.column_descriptions) == 1 else result)
     if len(rows) <= params.limit:
         return rows, None
     rows = rows[: params.limit]

@@ -98,12 +98,13 @@ class ScheduleRepository:
             Dependency.workspace_id == workspace_id, Dependency.predecessor_id == reached.c.id
         )
         reached = reached.union(step)
+        # Driven from the (small) reached set into the task key: an IN over the project's
+        # tasks would read all of them when the planner misjudges the set's size.
         in_project = await self.session.scalars(
-            select(Task.id).where(
-                Task.workspace_id == workspace_id,
-                Task.project_id == project_id,
-                Task.id.in_(select(reached.c.id)),
-            )
+            select(Task.id)
+            .select_from(reached)
+            .join(Task, (Task.workspace_id == workspace_id) & (Task.id == reached.c.id))
+            .where(Task.project_id == project_id)
         )
         return seeds | set(in_project)
 

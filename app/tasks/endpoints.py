@@ -66,7 +66,7 @@ async def list_tasks(
         text=q,
     )
     rows, cursor = await service.page(session, principal, filters, page)
-    return Page(items=await service.present(session, rows), next_cursor=cursor)
+    return Page(items=service.present_listed(rows), next_cursor=cursor)
 
 
 @router.post(
@@ -171,4 +171,4 @@ async def task_activity(
 async def my_tasks(caller: CurrentCaller, session: Session, page: PageQuery) -> Page[Task]:
     """Open tasks assigned to me in every workspace I belong to, soonest due first."""
     rows, cursor = await service.page_mine(session, caller, page)
-    return Page(items=await service.present(session, rows), next_cursor=cursor)
+    return Page(items=service.present_listed(rows), next_cursor=cursor)

@@ -3,8 +3,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Select, delete, exists, func, or_, select, update
+from sqlalchemy import Row, ScalarSelect, Select, Table, delete, exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.pagination import PageParams, Sortable, paginate
@@ -60,6 +61,45 @@ def _like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
+def _assignees_json() -> ScalarSelect[Any]:
+    return (
+        select(json_array_agg(TaskAssignee.member_id))
+        .where(TaskAssignee.workspace_id == Task.workspace_id, TaskAssignee.task_id == Task.id)
+        .scalar_subquery()
+    )
+
+
+def _labels_json() -> ScalarSelect[Any]:
+    return (
+        select(json_array_agg(TaskLabel.label_id))
+        .where(TaskLabel.workspace_id == Task.workspace_id, TaskLabel.task_id == Task.id)
+        .scalar_subquery()
+    )
+
+
+def _listed() -> Select[Any]:
+    """A task's columns with what a list shows beside them (project key, assignees, labels),
+    so a page is one statement and no ORM objects."""
+    task = Task.__table__
+    assert isinstance(task, Table)
+    return select(
+        *task.columns,
+        Project.key.label("project_key"),
+        _assignees_json().label("assignee_json"),
+        _labels_json().label("label_json"),
+    ).join(Project, (Project.workspace_id == Task.workspace_id) & (Project.id == Task.project_id))
+
+
+# Built once: statements are immutable, and building this one cost more than running it.
+LISTED = _listed()
+
+
+def listed_links(row: Row[Any]) -> TaskLinks:
+    return TaskLinks(
+        f"{row.project_key}-{row.number}", _ids(row.assignee_json), _ids(row.label_json)
+    )
+
+
 class TaskRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -113,8 +153,10 @@ class TaskRepository:
         found = {(key, task.number): task for key, task in rows}
         return {k: v for k, v in found.items() if k in wanted}
 
-    def _filtered(self, workspace_id: uuid.UUID, filters: TaskFilters) -> Select[Task]:
-        statement = select(Task).where(Task.workspace_id == workspace_id)
+    def _filtered(
+        self, statement: Select[Any], workspace_id: uuid.UUID, filters: TaskFilters
+    ) -> Select[Any]:
+        statement = statement.where(Task.workspace_id == workspace_id)
         if filters.project_id is not None:
             statement = statement.where(Task.project_id == filters.project_id)
         if filters.status_id is not None:
@@ -165,15 +207,15 @@ class TaskRepository:
 
     async def page(
         self, workspace_id: uuid.UUID, filters: TaskFilters, params: PageParams
-    ) -> tuple[list[Task], str | None]:
-        return await paginate(
-            self.session, self._filtered(workspace_id, filters), params, TASK_SORTS
-        )
+    ) -> tuple[list[Row[Any]], str | None]:
+        """One page of listed rows (see `listed`)."""
+        statement = self._filtered(LISTED, workspace_id, filters)
+        return await paginate(self.session, statement, params, TASK_SORTS)
 
     async def page_open_for_user(
         self, user_id: uuid.UUID, params: PageParams, *, only_workspace: uuid.UUID | None
-    ) -> tuple[list[Task], str | None]:
-        """Open tasks assigned to the user in any workspace they belong to."""
+    ) -> tuple[list[Row[Any]], str | None]:
+        """Open tasks assigned to the user in any workspace they belong to, as listed rows."""
         mine = (
             select(TaskAssignee.task_id)
             .join(
@@ -186,7 +228,7 @@ class TaskRepository:
         open_statuses = select(WorkflowStatus.id).where(
             WorkflowStatus.category.in_(OPEN_CATEGORIES)
         )
-        statement = select(Task).where(Task.id.in_(mine), Task.status_id.in_(open_statuses))
+        statement = LISTED.where(Task.id.in_(mine), Task.status_id.in_(open_statuses))
         if only_workspace is not None:
             statement = statement.where(Task.workspace_id == only_workspace)
         return await paginate(self.session, statement, params, MY_TASK_SORTS)
@@ -195,18 +237,8 @@ class TaskRepository:
         """Each task's key, assignees and labels, in one round trip."""
         if not tasks:
             return {}
-        assignees = (
-            select(json_array_agg(TaskAssignee.member_id))
-            .where(TaskAssignee.workspace_id == Task.workspace_id, TaskAssignee.task_id == Task.id)
-            .scalar_subquery()
-        )
-        labels = (
-            select(json_array_agg(TaskLabel.label_id))
-            .where(TaskLabel.workspace_id == Task.workspace_id, TaskLabel.task_id == Task.id)
-            .scalar_subquery()
-        )
         rows = await self.session.execute(
-            select(Task.id, Project.key, Task.number, assignees, labels)
+            select(Task.id, Project.key, Task.number, _assignees_json(), _labels_json())
             .join(
                 Project,
                 (Project.workspace_id == Task.workspace_id) & (Project.id == Task.project_id),

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.access import Caller, Principal
@@ -21,7 +22,7 @@ from app.schedules import service as schedules
 from app.schedules.repository import ScheduleRepository
 from app.scheduling.calendar import WorkingCalendar
 from app.tasks import schemas
-from app.tasks.repository import TaskFilters, TaskRepository
+from app.tasks.repository import TaskFilters, TaskLinks, TaskRepository, listed_links
 from app.tasks.schemas import TASK_KEY
 
 CLOSED_CATEGORIES = frozenset({"done", "cancelled"})
@@ -64,21 +65,27 @@ def duration_between(calendar: WorkingCalendar, start: date, finish: date) -> in
     return calendar.index_on_or_before(finish) - calendar.index_of(start) + 1
 
 
+def _output(task: Task | Row[Any], links: TaskLinks) -> schemas.Task:
+    return schemas.Task.model_validate(
+        {
+            **{field: getattr(task, field) for field in TASK_ROW_FIELDS},
+            "key": links.key,
+            "assignee_ids": links.assignee_ids,
+            "label_ids": links.label_ids,
+        }
+    )
+
+
 async def present(session: AsyncSession, tasks: Sequence[Task]) -> list[schemas.Task]:
     if not tasks:
         return []
     links = await TaskRepository(session).links(tasks)
-    return [
-        schemas.Task.model_validate(
-            {
-                **{field: getattr(t, field) for field in TASK_ROW_FIELDS},
-                "key": links[t.id].key,
-                "assignee_ids": links[t.id].assignee_ids,
-                "label_ids": links[t.id].label_ids,
-            }
-        )
-        for t in tasks
-    ]
+    return [_output(task, links[task.id]) for task in tasks]
+
+
+def present_listed(rows: Sequence[Row[Any]]) -> list[schemas.Task]:
+    """Tasks from listed rows, which carry their key, assignees and labels already."""
+    return [_output(row, listed_links(row)) for row in rows]
 
 
 async def resolve(session: AsyncSession, principal: Principal, reference: str) -> Task:
@@ -470,7 +477,7 @@ async def _reschedule_successors(
 
 async def page(
     session: AsyncSession, principal: Principal, filters: TaskFilters, params: PageParams
-) -> tuple[list[Task], str | None]:
+) -> tuple[list[Row[Any]], str | None]:
     return await TaskRepository(session).page(principal.workspace_id, filters, params)
 
 
@@ -485,7 +492,7 @@ async def activity(
 
 async def page_mine(
     session: AsyncSession, caller: Caller, params: PageParams
-) -> tuple[list[Task], str | None]:
+) -> tuple[list[Row[Any]], str | None]:
     if caller.token is not None and "tasks:read" not in caller.token.scopes:
         raise Forbidden("This API token lacks the 'tasks:read' scope.", code="insufficient_scope")
     only = caller.token.workspace_id if caller.token else None

@@ -32,6 +32,7 @@ export function CreateWorkspaceForm({
         name: values.name.trim(),
         timezone: values.timezone,
         week_start: Number(values.week_start),
+        timer_rounding_minutes: 1,
       });
       onCreated(workspace);
     } catch (error) {

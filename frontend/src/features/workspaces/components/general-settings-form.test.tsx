@@ -12,6 +12,7 @@ const v1: Workspace = {
   name: "Acme",
   timezone: "UTC",
   week_start: 1,
+  timer_rounding_minutes: 1,
   version: 1,
   role: "owner",
   created_at: "2026-01-01T00:00:00Z",
@@ -40,6 +41,20 @@ describe("GeneralSettingsForm", () => {
     const [patch] = server.sent(`PATCH ${PATH}`);
     expect(patch?.headers.get("If-Match")).toBe('"1"');
     expect(await patch?.json()).toEqual({ name: "Acme Ops" });
+  });
+
+  it("sends the timer rounding as a number of minutes", async () => {
+    const server = mockApi({
+      [`PATCH ${PATH}`]: () => json({ ...v1, timer_rounding_minutes: 15, version: 2 }),
+    });
+    const { user } = renderWithApp(<GeneralSettingsForm workspace={v1} />);
+    await user.click(screen.getByRole("textbox", { name: /Timer rounding/ }));
+    await user.click(await screen.findByRole("option", { name: "Up to 15 minutes" }));
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+
+    expect(await screen.findByText("Workspace settings saved")).toBeInTheDocument();
+    const [patch] = server.sent(`PATCH ${PATH}`);
+    expect(await patch?.json()).toEqual({ timer_rounding_minutes: 15 });
   });
 
   it("on 412 loads the latest version, keeps the user's edit, and saves it on top", async () => {

@@ -14,19 +14,21 @@ import {
   type WorkspaceUpdate,
   workspaceOptions,
 } from "../api";
-import { timeZones, WEEKDAYS } from "./options";
+import { TIMER_ROUNDINGS, timerRounding, timeZones, WEEKDAYS } from "./options";
 
 interface Values {
   name: string;
   timezone: string;
   week_start: string;
+  timer_rounding_minutes: string;
 }
 
-const FIELDS = ["name", "timezone", "week_start"] as const;
+const FIELDS = ["name", "timezone", "week_start", "timer_rounding_minutes"] as const;
 const LABELS: Record<keyof Values, string> = {
   name: "Name",
   timezone: "Time zone",
   week_start: "Week start",
+  timer_rounding_minutes: "Timer rounding",
 };
 
 function toValues(workspace: Workspace): Values {
@@ -34,17 +36,18 @@ function toValues(workspace: Workspace): Values {
     name: workspace.name,
     timezone: workspace.timezone,
     week_start: String(workspace.week_start),
+    timer_rounding_minutes: String(workspace.timer_rounding_minutes),
   };
 }
 
 function shown(field: keyof Values, value: string): string {
-  return field === "week_start"
-    ? (WEEKDAYS.find((day) => day.value === value)?.label ?? value)
-    : value;
+  const options =
+    field === "week_start" ? WEEKDAYS : field === "timer_rounding_minutes" ? TIMER_ROUNDINGS : [];
+  return options.find((option) => option.value === value)?.label ?? value;
 }
 
 /**
- * Name, time zone and week start. Saves only what the user changed, with If-Match of the version
+ * Name, time zone, week start and timer rounding. Saves only what the user changed, with If-Match of the version
  * they started from; on 412 it loads the latest version, keeps their edits, and shows what
  * changed underneath them so they can save again on top of it or discard their edits.
  */
@@ -82,6 +85,9 @@ export function GeneralSettingsForm({ workspace }: { workspace: Workspace }) {
     if (dirtyFields.name) changes.name = values.name.trim();
     if (dirtyFields.timezone) changes.timezone = values.timezone;
     if (dirtyFields.week_start) changes.week_start = Number(values.week_start);
+    if (dirtyFields.timer_rounding_minutes) {
+      changes.timer_rounding_minutes = timerRounding(values.timer_rounding_minutes);
+    }
     try {
       const saved = await update.mutateAsync({ base, changes });
       setConflict(null);
@@ -184,6 +190,21 @@ export function GeneralSettingsForm({ workspace }: { workspace: Workspace }) {
               description="Used by timesheets, capacity and weekly reports."
               disabled={!editable}
               data={WEEKDAYS}
+              value={field.value}
+              onChange={(value) => field.onChange(value ?? field.value)}
+              error={fieldState.error?.message}
+            />
+          )}
+        />
+        <Controller
+          control={control}
+          name="timer_rounding_minutes"
+          render={({ field, fieldState }) => (
+            <Select
+              label="Timer rounding"
+              description="A stopped timer's time rounds up to a multiple of this."
+              disabled={!editable}
+              data={TIMER_ROUNDINGS}
               value={field.value}
               onChange={(value) => field.onChange(value ?? field.value)}
               error={fieldState.error?.message}
