@@ -5,7 +5,7 @@ from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.pagination import PageParams, Sortable, paginate
-from app.models import Calendar, CalendarException, Project
+from app.models import Calendar, CalendarException, Project, Resource
 
 CALENDAR_SORTS = Sortable(fields={"name": Calendar.name}, default="name", tiebreak=Calendar.id)
 EXCEPTION_SORTS = Sortable(
@@ -44,13 +44,20 @@ class CalendarRepository:
             .execution_options(synchronize_session=False)
         )
 
-    async def projects_using(self, workspace_id: uuid.UUID, calendar_id: uuid.UUID) -> int:
-        count = await self.session.scalar(
-            select(func.count())
-            .select_from(Project)
-            .where(Project.workspace_id == workspace_id, Project.calendar_id == calendar_id)
+    async def users(self, workspace_id: uuid.UUID, calendar_id: uuid.UUID) -> tuple[int, int]:
+        """How many projects and how many resources follow the calendar."""
+        projects = select(func.count()).where(
+            Project.workspace_id == workspace_id, Project.calendar_id == calendar_id
         )
-        return count or 0
+        resources = select(func.count()).where(
+            Resource.workspace_id == workspace_id, Resource.calendar_id == calendar_id
+        )
+        row = (
+            await self.session.execute(
+                select(projects.scalar_subquery(), resources.scalar_subquery())
+            )
+        ).one()
+        return row[0] or 0, row[1] or 0
 
     async def auto_projects_on(
         self, calendar: Calendar, *, include_default_users: bool

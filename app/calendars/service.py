@@ -124,9 +124,14 @@ async def delete(
         raise Conflict(
             "The workspace's default calendar cannot be deleted.", code="default_calendar"
         )
-    in_use = await repo.projects_using(principal.workspace_id, calendar.id)
-    if in_use:
-        raise Conflict("Projects still use this calendar.", code="calendar_in_use", projects=in_use)
+    projects, resources = await repo.users(principal.workspace_id, calendar.id)
+    if projects or resources:
+        raise Conflict(
+            "Projects or resources still use this calendar.",
+            code="calendar_in_use",
+            projects=projects,
+            resources=resources,
+        )
     _record(session, principal, "calendar.deleted", calendar, {})
     await repo.delete(calendar)
 

@@ -24,6 +24,7 @@ from app.scheduling.calendar import WorkingCalendar
 from app.tasks import schemas
 from app.tasks.repository import TaskFilters, TaskLinks, TaskRepository, listed_links
 from app.tasks.schemas import TASK_KEY
+from app.time_entries.repository import TimeEntryRepository
 
 CLOSED_CATEGORIES = frozenset({"done", "cancelled"})
 # Fields of the public contract that events record.
@@ -441,6 +442,14 @@ async def delete(
     if children == schemas.ChildrenOnDelete.detach:
         await repo.detach_children(wid, task.id)
         subtree = [task.id]
+    with_time = await TimeEntryRepository(session).tasks_with_time(wid, subtree)
+    if with_time:
+        raise Conflict(
+            "Time is logged on this task or its subtasks; logged time stays with its task, so "
+            "it cannot be deleted (set it to a cancelled status instead).",
+            code="task_has_time",
+            tasks_with_time=with_time,
+        )
     for task_id in subtree:
         events.record(
             session,

@@ -6,7 +6,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.pagination import PageParams, Sortable, paginate
-from app.models import Member, Team, TeamMember
+from app.models import Member, Resource, Team, TeamMember
 
 TEAM_SORTS = Sortable(
     fields={"name": Team.name, "created_at": Team.created_at}, default="name", tiebreak=Team.id
@@ -109,6 +109,15 @@ class TeamRepository:
             update(Team)
             .where(Team.workspace_id == workspace_id, Team.parent_id == team_id)
             .values(parent_id=new_parent_id, version=Team.version + 1)
+            .execution_options(synchronize_session=False)
+        )
+
+    async def release_resources(self, workspace_id: uuid.UUID, team_id: uuid.UUID) -> None:
+        """Resources of the team stay, without a team."""
+        await self.session.execute(
+            update(Resource)
+            .where(Resource.workspace_id == workspace_id, Resource.team_id == team_id)
+            .values(team_id=None, version=Resource.version + 1)
             .execution_options(synchronize_session=False)
         )
 

@@ -140,6 +140,7 @@ async def delete(
     check_if_match(if_match, team)
     # Sub-teams move up a level rather than disappear with their parent.
     await repo.reparent_children(principal.workspace_id, team.id, team.parent_id)
+    await repo.release_resources(principal.workspace_id, team.id)
     await repo.delete(team)
 
 

@@ -1,8 +1,9 @@
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import distinct, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.pagination import PageParams, Sortable, paginate
@@ -119,6 +120,15 @@ class TimeEntryRepository:
             .limit(1)
         )
         return found is not None
+
+    async def tasks_with_time(self, workspace_id: uuid.UUID, task_ids: Sequence[uuid.UUID]) -> int:
+        """How many of the tasks have time logged on them (or a timer running)."""
+        count = await self.session.scalar(
+            select(func.count(distinct(TimeEntry.task_id))).where(
+                TimeEntry.workspace_id == workspace_id, TimeEntry.task_id.in_(task_ids)
+            )
+        )
+        return count or 0
 
     async def delete(self, entry: TimeEntry) -> None:
         await self.session.delete(entry)

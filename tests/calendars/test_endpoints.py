@@ -100,3 +100,28 @@ async def test_default_and_used_calendars_cannot_be_deleted(clients: ClientFacto
         (409, "default_calendar"),
         (409, "calendar_in_use"),
     ]
+
+
+async def test_a_calendar_a_resource_follows_cannot_be_deleted(clients: ClientFactory) -> None:
+    owner = await clients.user()
+    wid = (await owner.workspace())["id"]
+    base = f"/api/v1/workspaces/{wid}"
+    shifts = (await owner.client.post(f"{base}/calendars", json={"name": "Shifts"})).json()
+    await owner.client.post(
+        f"{base}/resources",
+        json={
+            "kind": "room",
+            "name": "Lab",
+            "capacity_hours_per_day": 10,
+            "calendar_id": shifts["id"],
+        },
+    )
+
+    answer = await owner.client.delete(f"{base}/calendars/{shifts['id']}")
+
+    assert answer.status_code == 409
+    assert (answer.json()["code"], answer.json()["projects"], answer.json()["resources"]) == (
+        "calendar_in_use",
+        0,
+        1,
+    )

@@ -108,6 +108,29 @@ async def test_deleting_a_team_moves_its_sub_teams_up(clients: ClientFactory) ->
     assert (await owner.client.get(f"{base}/{leaf['id']}")).json()["parent_id"] == top["id"]
 
 
+async def test_deleting_a_team_keeps_its_resources_without_a_team(clients: ClientFactory) -> None:
+    owner = await clients.user()
+    wid = (await owner.workspace())["id"]
+    team = await _team(owner, wid, name="Lab")
+    resources = f"/api/v1/workspaces/{wid}/resources"
+    rig = (
+        await owner.client.post(
+            resources,
+            json={
+                "kind": "equipment",
+                "name": "Rig",
+                "capacity_hours_per_day": 8,
+                "team_id": team["id"],
+            },
+        )
+    ).json()
+
+    response = await owner.client.delete(f"/api/v1/workspaces/{wid}/teams/{team['id']}")
+
+    assert response.status_code == 204
+    assert (await owner.client.get(f"{resources}/{rig['id']}")).json()["team_id"] is None
+
+
 async def test_removing_a_lead_member_clears_the_lead(clients: ClientFactory) -> None:
     owner, person = await clients.user(), await clients.user()
     workspace = await owner.workspace()

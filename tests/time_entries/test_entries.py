@@ -340,3 +340,17 @@ async def test_a_member_with_logged_time_cannot_be_removed(clients: ClientFactor
 
     assert response.status_code == 409
     assert response.json()["code"] == "member_has_time"
+
+
+async def test_a_task_with_logged_time_cannot_be_deleted_and_stays(clients: ClientFactory) -> None:
+    place = await office(clients)
+    parent = await place.owner.task(place.wid, place.project["id"])
+    child = await place.owner.task(place.wid, place.project["id"], parent_id=parent["id"])
+    await log(place, place.member, task_id=child["id"])
+    tasks = f"{place.base}/tasks"
+
+    answer = await place.owner.client.delete(f"{tasks}/{parent['id']}?children=delete")
+
+    assert answer.status_code == 409
+    assert (answer.json()["code"], answer.json()["tasks_with_time"]) == ("task_has_time", 1)
+    assert (await place.owner.client.get(f"{tasks}/{child['id']}")).status_code == 200
