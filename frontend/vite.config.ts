@@ -23,7 +23,14 @@ export default defineConfig({
             return "mantine";
           }
           if (id.includes("node_modules/@tabler")) return "icons";
-          if (id.includes("node_modules")) return "vendor";
+          // Only what every screen needs; other libraries go with the screens that import them.
+          if (
+            /node_modules\/(react|react-dom|scheduler|react-router|@tanstack\/(query-core|react-query))\//.test(
+              id,
+            )
+          ) {
+            return "vendor";
+          }
           return undefined;
         },
       },

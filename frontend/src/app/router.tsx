@@ -3,15 +3,12 @@ import { LoginRoute, SignupRoute } from "./routes/auth";
 import { GuestOnly, RequireSession } from "./routes/guards";
 import { HomeRoute, NewWorkspaceRoute } from "./routes/home";
 import { NotFoundRoute } from "./routes/not-found";
-import {
-  ApiTokensRoute,
-  GeneralSettingsRoute,
-  LabelsRoute,
-  MembersRoute,
-  TeamsRoute,
-} from "./routes/settings";
-import { MyWorkRoute, ProjectRoute, ProjectsRoute, TaskRoute } from "./routes/work";
 import { WorkspaceRoute } from "./routes/workspace";
+
+// Work and settings screens load on first visit, with the libraries only they use (Markdown,
+// drag and drop, virtual lists), so signing in does not wait for them.
+const work = () => import("./routes/work");
+const settings = () => import("./routes/settings");
 
 export function createRouter() {
   return createBrowserRouter([
@@ -32,17 +29,38 @@ export function createRouter() {
           element: <WorkspaceRoute />,
           children: [
             { index: true, element: <Navigate to="my-work" replace /> },
-            { path: "my-work", element: <MyWorkRoute /> },
-            { path: "projects", element: <ProjectsRoute /> },
-            { path: "projects/:projectId", element: <ProjectRoute /> },
-            { path: "projects/:projectId/:tab", element: <ProjectRoute /> },
-            { path: "tasks/:taskKey", element: <TaskRoute /> },
+            { path: "my-work", lazy: async () => ({ Component: (await work()).MyWorkRoute }) },
+            { path: "projects", lazy: async () => ({ Component: (await work()).ProjectsRoute }) },
+            {
+              path: "projects/:projectId",
+              lazy: async () => ({ Component: (await work()).ProjectRoute }),
+            },
+            {
+              path: "projects/:projectId/:tab",
+              lazy: async () => ({ Component: (await work()).ProjectRoute }),
+            },
+            { path: "tasks/:taskKey", lazy: async () => ({ Component: (await work()).TaskRoute }) },
             { path: "settings", element: <Navigate to="general" replace /> },
-            { path: "settings/general", element: <GeneralSettingsRoute /> },
-            { path: "settings/members", element: <MembersRoute /> },
-            { path: "settings/teams", element: <TeamsRoute /> },
-            { path: "settings/labels", element: <LabelsRoute /> },
-            { path: "settings/api-tokens", element: <ApiTokensRoute /> },
+            {
+              path: "settings/general",
+              lazy: async () => ({ Component: (await settings()).GeneralSettingsRoute }),
+            },
+            {
+              path: "settings/members",
+              lazy: async () => ({ Component: (await settings()).MembersRoute }),
+            },
+            {
+              path: "settings/teams",
+              lazy: async () => ({ Component: (await settings()).TeamsRoute }),
+            },
+            {
+              path: "settings/labels",
+              lazy: async () => ({ Component: (await settings()).LabelsRoute }),
+            },
+            {
+              path: "settings/api-tokens",
+              lazy: async () => ({ Component: (await settings()).ApiTokensRoute }),
+            },
           ],
         },
       ],

@@ -171,8 +171,10 @@ function ProjectForm({
             description: values.description,
           });
       notifySuccess(project ? `Saved ${saved.name}` : `Created ${saved.name}`);
-      onSaved?.(saved);
+      // Close first: onSaved may navigate, and a later close (which edits the URL) would
+      // replace that navigation while the next screen is still loading.
       onClose();
+      onSaved?.(saved);
     } catch (error) {
       if (isApiError(error) && error.isStale) {
         setFormError(

@@ -136,9 +136,11 @@ function CreateTaskForm({
         scheduling_mode: "auto",
       });
       notifySuccess(`Created ${task.key}`);
-      onCreated?.(task);
+      // Close first: onCreated may navigate, and a later close (which edits the URL) would
+      // replace that navigation while the next screen is still loading.
       if (more) reset({ ...values, title: "", description: "" });
       else onClose();
+      onCreated?.(task);
     } catch (error) {
       setFormError(applyProblemToForm(error, setError, FIELDS));
     }
