@@ -58,5 +58,11 @@ bench-engine: install
 bench-schedule: install
 	$(UV) run python -m bench.schedule_api --tasks 10000 --links 30000 --repeat 20
 
+bench-time: install
+	$(UV) run python -m bench.time_reports --repeat 5
+
+bench-workload: install
+	$(UV) run python -m bench.workload --repeat 3
+
 clean:
 	rm -rf .venv frontend/node_modules frontend/dist worklane.db*

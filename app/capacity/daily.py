@@ -1,13 +1,17 @@
 """Capacity, reserved and allocated hours of each resource on each day of a window.
 
 A window is `[start, end]`; its days are addressed by offset from `start`, so per-day figures are
-plain lists and every allocation, task or time off touches only its own days inside the window.
+plain lists. Loads are added with difference arrays: each allocation and each task share costs
+two additions whatever its length, and one running sum per resource turns them into days. What
+put hours on a day (allocation and task ids) is only looked up for the days that need it.
 """
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from itertools import accumulate
 
 from app.capacity.hours import ZERO, in_hours_context
 from app.capacity.model import (
@@ -20,6 +24,7 @@ from app.capacity.model import (
     TaskId,
     TaskLoadInput,
 )
+from app.scheduling.calendar import WorkingCalendar
 
 _HUNDRED = Decimal(100)
 
@@ -37,12 +42,37 @@ class CapacityDays:
 
 
 @dataclass(frozen=True, slots=True)
-class LoadDays:
-    """Allocated hours of one resource on each day of a window, with what put them there."""
+class TaskShare:
+    """One resource's share of a task on each working day of the task's calendar in
+    `[first, stop)`, offsets of the window clipped to it."""
 
-    hours: tuple[Decimal, ...]
-    allocation_ids: tuple[tuple[AllocationId, ...], ...]
-    task_ids: tuple[tuple[TaskId, ...], ...]
+    task_id: TaskId
+    hours: Decimal
+    first: int
+    stop: int
+    working: tuple[bool, ...]
+
+
+@dataclass(slots=True)
+class Bookings:
+    """What is booked on one resource, in input order: its explicit allocations and the task
+    shares no allocation replaces."""
+
+    allocations: list[AllocationInput] = field(default_factory=list)
+    task_shares: list[TaskShare] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceFigures:
+    """One resource's capacity, reserved and allocated hours on each day of the window."""
+
+    capacity: CapacityDays
+    reserved: tuple[Decimal, ...]
+    allocated: tuple[Decimal, ...]
+    bookings: Bookings
+
+    def overallocated(self, offset: int) -> bool:
+        return self.reserved[offset] + self.allocated[offset] > self.capacity.hours[offset]
 
 
 def window_length(start: date, end: date) -> int:
@@ -51,9 +81,32 @@ def window_length(start: date, end: date) -> int:
     return (end - start).days + 1
 
 
-def _offsets(first: date, last: date, window_start: date, length: int) -> range:
-    """Offsets of the days of `[first, last]` that fall inside the window."""
-    return range(max(0, (first - window_start).days), min(length, (last - window_start).days + 1))
+def _clip(first: date, last: date, window_start: date, length: int) -> tuple[int, int]:
+    """`[first, stop)`: offsets of the days of `[first, last]` inside the window (maybe empty)."""
+    return max(0, (first - window_start).days), min(length, (last - window_start).days + 1)
+
+
+class WorkingDays:
+    """Which days of a window each calendar works, computed once per calendar."""
+
+    __slots__ = ("_by_calendar", "_days")
+
+    def __init__(self, start: date, length: int) -> None:
+        self._days = [start + timedelta(days=offset) for offset in range(length)]
+        self._by_calendar: dict[int, tuple[bool, ...]] = {}
+
+    @property
+    def length(self) -> int:
+        return len(self._days)
+
+    def of(self, calendar: WorkingCalendar) -> tuple[bool, ...]:
+        # Keyed by identity: the callers build each calendar once and share it.
+        key = id(calendar)
+        working = self._by_calendar.get(key)
+        if working is None:
+            working = tuple(map(calendar.is_working, self._days))
+            self._by_calendar[key] = working
+        return working
 
 
 def working_day_hours(resource: ResourceInput) -> Decimal:
@@ -65,33 +118,34 @@ def working_day_hours(resource: ResourceInput) -> Decimal:
     return weekly / len(resource.calendar.working_weekdays)
 
 
-@in_hours_context
-def daily_capacity(resource: ResourceInput, start: date, end: date) -> CapacityDays:
-    """Capacity on each day of `[start, end]`: 0 off the calendar and on full-day time off,
-    reduced (not below 0) by partial time off."""
-    length = window_length(start, end)
+def _capacity(resource: ResourceInput, start: date, working: Sequence[bool]) -> CapacityDays:
+    full_day = working_day_hours(resource)
+    if not resource.time_off:
+        return CapacityDays(tuple(full_day if w else ZERO for w in working), tuple(working))
+    length = len(working)
     # Hours of partial time off per day; None once a full-day time off covers the day.
     taken: list[Decimal | None] = [ZERO] * length
     for time_off in resource.time_off:
-        for offset in _offsets(time_off.start, time_off.end, start, length):
+        for offset in range(*_clip(time_off.start, time_off.end, start, length)):
             already = taken[offset]
             if time_off.hours_per_day is None or already is None:
                 taken[offset] = None
             else:
                 taken[offset] = already + time_off.hours_per_day
-    full_day = working_day_hours(resource)
-    is_working = resource.calendar.is_working
-    hours: list[Decimal] = []
-    on_duty: list[bool] = []
-    for offset in range(length):
-        off = taken[offset]
-        if off is not None and is_working(start + timedelta(days=offset)):
-            on_duty.append(True)
-            hours.append(max(ZERO, full_day - off))
-        else:
-            on_duty.append(False)
-            hours.append(ZERO)
-    return CapacityDays(tuple(hours), tuple(on_duty))
+    on_duty = tuple(w and off is not None for w, off in zip(working, taken, strict=True))
+    hours = tuple(
+        max(ZERO, full_day - off) if duty and off is not None else ZERO
+        for duty, off in zip(on_duty, taken, strict=True)
+    )
+    return CapacityDays(hours, on_duty)
+
+
+@in_hours_context
+def daily_capacity(resource: ResourceInput, start: date, end: date) -> CapacityDays:
+    """Capacity on each day of `[start, end]`: 0 off the calendar and on full-day time off,
+    reduced (not below 0) by partial time off."""
+    working = WorkingDays(start, window_length(start, end)).of(resource.calendar)
+    return _capacity(resource, start, working)
 
 
 @in_hours_context
@@ -109,104 +163,248 @@ def daily_reserved(
     """
     length = len(capacity.hours)
     weekly = ZERO  # hours per week of the reservations already started
-    starting = [ZERO] * length  # hours per week of the reservations starting on each day
+    starting: dict[int, Decimal] = {}  # hours per week of the reservations starting on a day
     for reservation in reservations:
         offset = (reservation.start - start).days
         if offset <= 0:
             weekly += reservation.hours_per_week
         elif offset < length:
-            starting[offset] += reservation.hours_per_week
+            starting[offset] = starting.get(offset, ZERO) + reservation.hours_per_week
+    if not weekly and not starting:
+        return (ZERO,) * length
     weekdays = len(resource.calendar.working_weekdays)
+    per_day = weekly / weekdays
     reserved: list[Decimal] = []
     for offset, day_capacity in enumerate(capacity.hours):
-        weekly += starting[offset]
-        reserved.append(min(weekly / weekdays, day_capacity))
+        if offset in starting:
+            weekly += starting[offset]
+            per_day = weekly / weekdays
+        reserved.append(min(per_day, day_capacity))
     return tuple(reserved)
 
 
-class _Accumulator:
-    """Allocated hours of one resource per day while `daily_load` adds them up."""
+def _task_share(task: TaskLoadInput) -> Decimal | None:
+    """Hours of the task on each of its working days for each assignee; None without load."""
+    calendar = task.calendar
+    days = calendar.working_days_between(task.start, task.finish) + calendar.is_working(task.finish)
+    if task.milestone or days <= 0 or not task.estimate_hours:
+        return None
+    # One division per task: an even split of an even spread.
+    return task.estimate_hours / (days * len(task.assignee_resource_ids))
 
-    __slots__ = ("allocation_ids", "hours", "task_ids")
 
-    def __init__(self, length: int) -> None:
-        self.hours = [ZERO] * length
-        # Sparse: most days of most resources have no allocation at all.
-        self.allocation_ids: dict[int, list[AllocationId]] = {}
-        self.task_ids: dict[int, list[TaskId]] = {}
+def _bookings(
+    resource_ids: Iterable[ResourceId],
+    allocations: Iterable[AllocationInput],
+    tasks: Iterable[TaskLoadInput],
+    working_days: WorkingDays,
+    start: date,
+) -> dict[ResourceId, Bookings]:
+    """What is booked on each resource of `resource_ids`; loads on other resources are left out,
+    so a caller may pass every allocation and task and ask about a few resources."""
+    booked = {resource_id: Bookings() for resource_id in resource_ids}
+    replaced: set[tuple[TaskId, ResourceId]] = set()
+    for allocation in allocations:
+        if allocation.task_id is not None:
+            replaced.add((allocation.task_id, allocation.resource_id))
+        bookings = booked.get(allocation.resource_id)
+        if bookings is not None:
+            bookings.allocations.append(allocation)
+    length = working_days.length
+    for task in tasks:
+        targets = [
+            booked[resource_id]
+            for resource_id in task.assignee_resource_ids
+            if resource_id in booked and (task.task_id, resource_id) not in replaced
+        ]
+        first, stop = _clip(task.start, task.finish, start, length)
+        if not targets or first >= stop:
+            continue
+        hours = _task_share(task)
+        if hours is None:
+            continue
+        share = TaskShare(task.task_id, hours, first, stop, working_days.of(task.calendar))
+        for bookings in targets:
+            bookings.task_shares.append(share)
+    return booked
 
-    def freeze(self) -> LoadDays:
-        length = len(self.hours)
-        return LoadDays(
-            tuple(self.hours),
-            tuple(tuple(self.allocation_ids.get(offset, ())) for offset in range(length)),
-            tuple(tuple(self.task_ids.get(offset, ())) for offset in range(length)),
+
+def _explicit_hours(
+    allocations: Sequence[AllocationInput], capacity: CapacityDays, start: date
+) -> list[Decimal]:
+    """Hours of explicit allocations per day: running sums of hours per day (on duty days
+    only) and of percents (of each day's capacity). Both sums are of entered figures, so exact."""
+    length = len(capacity.hours)
+    hours_delta = [ZERO] * (length + 1)
+    percent_delta = [ZERO] * (length + 1)
+    for allocation in allocations:
+        first, stop = _clip(allocation.start, allocation.end, start, length)
+        if first >= stop:
+            continue
+        if allocation.percent is not None:
+            percent_delta[first] += allocation.percent
+            percent_delta[stop] -= allocation.percent
+        elif allocation.hours_per_day is not None:
+            hours_delta[first] += allocation.hours_per_day
+            hours_delta[stop] -= allocation.hours_per_day
+    return [
+        (hours if duty else ZERO) + (day_capacity * percent / _HUNDRED if percent else ZERO)
+        for hours, percent, duty, day_capacity in zip(
+            accumulate(hours_delta[:length]),
+            accumulate(percent_delta[:length]),
+            capacity.on_duty,
+            capacity.hours,
+            strict=True,
         )
+    ]
+
+
+def _task_hours(shares: Sequence[TaskShare], length: int) -> list[Decimal]:
+    """Task-driven hours per day: per project calendar, a running sum of the shares of the tasks
+    under way, counted on that calendar's working days."""
+    total = [ZERO] * length
+    by_calendar: dict[int, list[TaskShare]] = {}
+    for share in shares:
+        by_calendar.setdefault(id(share.working), []).append(share)
+    for calendar_shares in by_calendar.values():
+        delta = [ZERO] * (length + 1)
+        under_way = [0] * (length + 1)
+        for share in calendar_shares:
+            delta[share.first] += share.hours
+            delta[share.stop] -= share.hours
+            under_way[share.first] += 1
+            under_way[share.stop] -= 1
+        working = calendar_shares[0].working
+        running = ZERO
+        tasks = 0
+        for offset in range(length):
+            tasks += under_way[offset]
+            # Shares from non-terminating divisions do not cancel exactly when subtracted:
+            # restart from zero whenever no task is under way, so no residue outlives its tasks.
+            running = running + delta[offset] if tasks else ZERO
+            if tasks and working[offset]:
+                total[offset] += running
+    return total
+
+
+def _figures(
+    resource: ResourceInput,
+    capacity: CapacityDays,
+    bookings: Bookings,
+    reservations: Sequence[ReservationInput],
+    start: date,
+) -> ResourceFigures:
+    length = len(capacity.hours)
+    reserved = daily_reserved(resource, capacity, reservations, start)
+    if not bookings.allocations and not bookings.task_shares:
+        return ResourceFigures(capacity, reserved, (ZERO,) * length, bookings)
+    explicit = _explicit_hours(bookings.allocations, capacity, start)
+    if not bookings.task_shares:
+        return ResourceFigures(capacity, reserved, tuple(explicit), bookings)
+    tasks = _task_hours(bookings.task_shares, length)
+    allocated = tuple(e + t for e, t in zip(explicit, tasks, strict=True))
+    return ResourceFigures(capacity, reserved, allocated, bookings)
+
+
+@dataclass(frozen=True, slots=True)
+class DailyFigures:
+    """Every resource's figures over the window from `start`, in the resources' order."""
+
+    start: date
+    resources: dict[ResourceId, ResourceFigures]
+
+    def days(self, resource_id: ResourceId, offsets: Sequence[int]) -> Iterator[ResourceDay]:
+        """The resource's days at `offsets` (ascending), with what put hours on each."""
+        figures = self.resources[resource_id]
+        allocation_ids, task_ids = _booking_ids(figures, offsets, self.start)
+        for offset in offsets:
+            yield ResourceDay(
+                resource_id,
+                self.start + timedelta(days=offset),
+                figures.capacity.hours[offset],
+                figures.reserved[offset],
+                figures.allocated[offset],
+                tuple(allocation_ids.get(offset, ())),
+                tuple(task_ids.get(offset, ())),
+            )
+
+    def overallocated_days(self) -> Iterator[ResourceDay]:
+        """The over-allocated days, by resource then day."""
+        for resource_id, figures in self.resources.items():
+            over = [
+                offset
+                for offset, (capacity, reserved, allocated) in enumerate(
+                    zip(figures.capacity.hours, figures.reserved, figures.allocated, strict=True)
+                )
+                if reserved + allocated > capacity
+            ]
+            if over:
+                yield from self.days(resource_id, over)
+
+
+def _booking_ids(
+    figures: ResourceFigures, offsets: Sequence[int], start: date
+) -> tuple[dict[int, list[AllocationId]], dict[int, list[TaskId]]]:
+    """Allocation and task ids that put hours on each day of `offsets` (ascending), in input
+    order: each allocation or share visits only the asked days inside its own range."""
+    capacity = figures.capacity
+    length = len(capacity.hours)
+
+    def asked(first: int, stop: int) -> Sequence[int]:
+        return offsets[bisect_left(offsets, first) : bisect_left(offsets, stop)]
+
+    allocation_ids: dict[int, list[AllocationId]] = {}
+    for allocation in figures.bookings.allocations:
+        for offset in asked(*_clip(allocation.start, allocation.end, start, length)):
+            if allocation.percent is not None:
+                books = bool(allocation.percent and capacity.hours[offset])
+            else:
+                books = bool(allocation.hours_per_day and capacity.on_duty[offset])
+            if books:
+                allocation_ids.setdefault(offset, []).append(allocation.id)
+    task_ids: dict[int, list[TaskId]] = {}
+    for share in figures.bookings.task_shares:
+        for offset in asked(share.first, share.stop):
+            if share.working[offset]:
+                task_ids.setdefault(offset, []).append(share.task_id)
+    return allocation_ids, task_ids
 
 
 @in_hours_context
-def daily_load(
-    capacities: Mapping[ResourceId, CapacityDays],
+def daily_figures(
+    resources: Sequence[ResourceInput],
     allocations: Iterable[AllocationInput],
     tasks: Iterable[TaskLoadInput],
+    reservations: Iterable[ReservationInput],
     start: date,
-) -> dict[ResourceId, LoadDays]:
-    """Allocated hours of each resource in `capacities` on each day of the window from `start`.
+    end: date,
+) -> DailyFigures:
+    """Every resource's capacity, reserved and allocated hours on each day of `[start, end]`.
 
-    Explicit allocations come first, then each task's estimate spread evenly over its working days
-    on the project calendar and split equally among all its assignees, regardless of time off.
-    An explicit allocation for a (task, resource) pair replaces that resource's whole share of the
-    task. Loads on resources outside `capacities` are left out, so a caller may pass every
-    allocation and task and ask about a few resources. Hours are added per day in input order.
+    Allocated hours are explicit allocations, then each task's estimate spread evenly over its
+    working days on the project calendar and split equally among all its assignees, regardless
+    of time off. An explicit allocation for a (task, resource) pair replaces that resource's
+    whole share of the task. Allocations and tasks on other resources are ignored.
     """
-    accumulators = {
-        resource_id: _Accumulator(len(capacity.hours))
-        for resource_id, capacity in capacities.items()
-    }
-    allocations = tuple(allocations)
-    for allocation in allocations:
-        accumulator = accumulators.get(allocation.resource_id)
-        if accumulator is None:
-            continue
-        capacity = capacities[allocation.resource_id]
-        for offset in _offsets(allocation.start, allocation.end, start, len(capacity.hours)):
-            if allocation.percent is not None:
-                hours = capacity.hours[offset] * allocation.percent / _HUNDRED
-            elif capacity.on_duty[offset] and allocation.hours_per_day is not None:
-                hours = allocation.hours_per_day
-            else:
-                continue
-            if hours:
-                accumulator.hours[offset] += hours
-                accumulator.allocation_ids.setdefault(offset, []).append(allocation.id)
-    replaced = {(a.task_id, a.resource_id) for a in allocations if a.task_id is not None}
-    for task in tasks:
-        _add_task_load(task, accumulators, replaced, start)
-    return {resource_id: accumulator.freeze() for resource_id, accumulator in accumulators.items()}
-
-
-def _add_task_load(
-    task: TaskLoadInput,
-    accumulators: Mapping[ResourceId, _Accumulator],
-    replaced: set[tuple[TaskId, ResourceId]],
-    start: date,
-) -> None:
-    targets = [
-        accumulators[resource_id]
-        for resource_id in task.assignee_resource_ids
-        if resource_id in accumulators and (task.task_id, resource_id) not in replaced
-    ]
-    calendar = task.calendar
-    days = calendar.working_days_between(task.start, task.finish) + calendar.is_working(task.finish)
-    if task.milestone or not targets or days <= 0 or not task.estimate_hours:
-        return
-    # One division per task: an even split of an even spread.
-    share = task.estimate_hours / (days * len(task.assignee_resource_ids))
-    for offset in _offsets(task.start, task.finish, start, len(targets[0].hours)):
-        if calendar.is_working(start + timedelta(days=offset)):
-            for accumulator in targets:
-                accumulator.hours[offset] += share
-                accumulator.task_ids.setdefault(offset, []).append(task.task_id)
+    length = window_length(start, end)
+    working_days = WorkingDays(start, length)
+    booked = _bookings((r.id for r in resources), allocations, tasks, working_days, start)
+    reservations_of: dict[ResourceId, list[ReservationInput]] = {}
+    for reservation in reservations:
+        reservations_of.setdefault(reservation.resource_id, []).append(reservation)
+    return DailyFigures(
+        start,
+        {
+            resource.id: _figures(
+                resource,
+                _capacity(resource, start, working_days.of(resource.calendar)),
+                booked[resource.id],
+                reservations_of.get(resource.id, []),
+                start,
+            )
+            for resource in resources
+        },
+    )
 
 
 @in_hours_context
@@ -218,27 +416,7 @@ def resource_days(
     start: date,
     end: date,
 ) -> dict[ResourceId, tuple[ResourceDay, ...]]:
-    """Every resource's capacity, reserved and allocated hours on each day of `[start, end]`."""
-    capacities = {resource.id: daily_capacity(resource, start, end) for resource in resources}
-    loads = daily_load(capacities, allocations, tasks, start)
-    reservations_of: dict[ResourceId, list[ReservationInput]] = {}
-    for reservation in reservations:
-        reservations_of.setdefault(reservation.resource_id, []).append(reservation)
-    result: dict[ResourceId, tuple[ResourceDay, ...]] = {}
-    for resource in resources:
-        capacity = capacities[resource.id]
-        reserved = daily_reserved(resource, capacity, reservations_of.get(resource.id, ()), start)
-        load = loads[resource.id]
-        result[resource.id] = tuple(
-            ResourceDay(
-                resource.id,
-                start + timedelta(days=offset),
-                capacity.hours[offset],
-                reserved[offset],
-                load.hours[offset],
-                load.allocation_ids[offset],
-                load.task_ids[offset],
-            )
-            for offset in range(len(capacity.hours))
-        )
-    return result
+    """Every resource's days over `[start, end]`, with what put hours on each of them."""
+    figures = daily_figures(resources, allocations, tasks, reservations, start, end)
+    every_day = range(window_length(start, end))
+    return {resource.id: tuple(figures.days(resource.id, every_day)) for resource in resources}

@@ -5,12 +5,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from app.capacity.daily import window_length
+from app.capacity.daily import ResourceFigures, window_length
 from app.capacity.hours import ZERO, in_hours_context
 from app.capacity.model import (
     Granularity,
     Period,
-    ResourceDay,
     ResourceWorkload,
     TeamId,
     TeamWorkload,
@@ -51,27 +50,14 @@ def period_ranges(
         first = last + timedelta(days=1)
 
 
-# (capacity, reserved, allocated, over-allocated) of a day or a period.
-_Row = tuple[Decimal, Decimal, Decimal, bool]
-
-
-def _day_row(day: ResourceDay) -> _Row:
-    return day.capacity_hours, day.reserved_hours, day.allocated_hours, day.overallocated
-
-
-def _period_row(p: Period) -> _Row:
-    return p.capacity_hours, p.reserved_hours, p.allocated_hours, p.overallocated
-
-
-def _total(start: date, end: date, rows: Iterable[_Row]) -> Period:
-    """A period from its rows, summed in order."""
-    capacity = reserved = allocated = ZERO
-    overallocated = False
-    for row_capacity, row_reserved, row_allocated, row_over in rows:
-        capacity += row_capacity
-        reserved += row_reserved
-        allocated += row_allocated
-        overallocated = overallocated or row_over
+def _period(
+    start: date,
+    end: date,
+    capacity: Decimal,
+    reserved: Decimal,
+    allocated: Decimal,
+    overallocated: bool,
+) -> Period:
     return Period(
         start,
         end,
@@ -85,19 +71,45 @@ def _total(start: date, end: date, rows: Iterable[_Row]) -> Period:
 
 
 @in_hours_context
-def periods(days: Sequence[ResourceDay], ranges: Sequence[DateRange]) -> tuple[Period, ...]:
-    """One resource's totals per period; `days` are its consecutive days from `ranges[0].start`."""
+def periods(figures: ResourceFigures, ranges: Sequence[DateRange]) -> tuple[Period, ...]:
+    """One resource's totals per period, summed in day order from its per-day figures, which
+    start on `ranges[0].start`."""
     if not ranges:
         return ()
     origin = ranges[0].start
-    return tuple(
-        _total(
-            period.start,
-            period.end,
-            map(_day_row, days[(period.start - origin).days : (period.end - origin).days + 1]),
+    capacity = figures.capacity.hours
+    over = [
+        reserved + allocated > day_capacity
+        for day_capacity, reserved, allocated in zip(
+            capacity, figures.reserved, figures.allocated, strict=True
         )
-        for period in ranges
-    )
+    ]
+    totals: list[Period] = []
+    for period in ranges:
+        first, stop = (period.start - origin).days, (period.end - origin).days + 1
+        totals.append(
+            _period(
+                period.start,
+                period.end,
+                sum(capacity[first:stop], ZERO),
+                sum(figures.reserved[first:stop], ZERO),
+                sum(figures.allocated[first:stop], ZERO),
+                any(over[first:stop]),
+            )
+        )
+    return tuple(totals)
+
+
+def _team_period(start: date, end: date, members: Iterable[Period]) -> Period:
+    """A team's period: its members' periods summed in member order."""
+    capacity = reserved = allocated = ZERO
+    overallocated = False
+    for member in members:
+        capacity += member.capacity_hours
+        reserved += member.reserved_hours
+        allocated += member.allocated_hours
+        overallocated = overallocated or member.overallocated
+    return _period(start, end, capacity, reserved, allocated, overallocated)
 
 
 @in_hours_context
@@ -115,11 +127,7 @@ def team_totals(resources: Iterable[ResourceWorkload]) -> tuple[TeamWorkload, ..
         TeamWorkload(
             team_id,
             tuple(
-                _total(
-                    period.start,
-                    period.end,
-                    (_period_row(member.periods[index]) for member in team),
-                )
+                _team_period(period.start, period.end, (member.periods[index] for member in team))
                 for index, period in enumerate(team[0].periods)
             ),
         )

@@ -3,7 +3,7 @@
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from app.capacity.daily import resource_days
+from app.capacity.daily import daily_figures
 from app.capacity.hours import in_hours_context
 from app.capacity.model import (
     AllocationInput,
@@ -51,23 +51,27 @@ def workload(
     end: date,
     granularity: Granularity,
     week_start: int = 1,
+    with_conflicts: bool = True,
 ) -> Workload:
     """Workload of `resources` over `[start, end]` in periods of `granularity`.
 
     Resources keep their input order, teams the order of their first resource, conflicts are
-    by resource then day. Allocations and tasks may reach outside the window and name other
-    resources: only the resources' days inside the window are counted. An allocation tied to a
-    task must be passed whenever the task is, even if its dates miss the window, since it replaces
-    the resource's share of the task everywhere.
+    by resource then day (none without `with_conflicts`, for callers that do not show them).
+    Allocations and tasks may reach outside the window and name other resources: only the
+    resources' days inside the window are counted. An allocation tied to a task must be passed
+    whenever the task is, even if its dates miss the window, since it replaces the resource's
+    share of the task everywhere.
     """
     ranges = period_ranges(granularity, start, end, week_start)
-    days = resource_days(resources, allocations, tasks, reservations, start, end)
+    figures = daily_figures(resources, allocations, tasks, reservations, start, end)
     per_resource = tuple(
-        ResourceWorkload(resource.id, resource.team_id, periods(days[resource.id], ranges))
+        ResourceWorkload(
+            resource.id, resource.team_id, periods(figures.resources[resource.id], ranges)
+        )
         for resource in resources
     )
     return Workload(
         per_resource,
         team_totals(per_resource),
-        conflicts(day for resource in resources for day in days[resource.id]),
+        conflicts(figures.overallocated_days()) if with_conflicts else (),
     )

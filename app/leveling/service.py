@@ -9,7 +9,7 @@ from typing import cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.capacity.daily import resource_days
+from app.capacity.daily import daily_figures
 from app.core.access import Principal
 from app.core.clock import utcnow
 from app.events import service as events
@@ -68,7 +68,7 @@ async def _propose(session: AsyncSession, project: Project) -> schemas.LevelingP
     if resource_ids:
         inputs = await workload.load_inputs(session, wid, first, last, resource_ids=resource_ids)
         leveled = set(movable)
-        days = resource_days(
+        figures = daily_figures(
             inputs.resources,
             inputs.allocations,
             [t for t in inputs.tasks if t.task_id not in leveled],
@@ -79,10 +79,10 @@ async def _propose(session: AsyncSession, project: Project) -> schemas.LevelingP
         offsets = [(calendar.date_of(origin + k) - first).days for k in range(horizon)]
         available = {
             resource_id: [
-                float(d.capacity_hours - d.reserved_hours - d.allocated_hours)
-                for d in (days[resource_id][offset] for offset in offsets)
+                float(f.capacity.hours[offset] - f.reserved[offset] - f.allocated[offset])
+                for offset in offsets
             ]
-            for resource_id in days
+            for resource_id, f in figures.resources.items()
         }
         replaced = {(a.task_id, a.resource_id) for a in inputs.allocations if a.task_id}
         tasks: dict[Hashable, LevelTask] = {}

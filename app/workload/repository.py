@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from app.models import (
     Allocation,
@@ -55,7 +56,6 @@ class TimeOffRow:
 class AllocationRow:
     id: uuid.UUID
     resource_id: uuid.UUID
-    project_id: uuid.UUID
     task_id: uuid.UUID | None
     start_date: date
     end_date: date
@@ -64,14 +64,16 @@ class AllocationRow:
 
 
 @dataclass(frozen=True)
-class TaskLoadRow:
+class TaskAssigneeRow:
+    """A dated task with one of its assignees: a task with two assignees comes as two rows."""
+
     id: uuid.UUID
-    project_id: uuid.UUID
     calendar_id: uuid.UUID | None
     start_date: date
     finish_date: date
     duration_days: int
     estimate_hours: Decimal
+    member_id: uuid.UUID
 
 
 @dataclass(frozen=True)
@@ -173,26 +175,25 @@ class WorkloadRepository:
             statement = statement.where(TimeOff.resource_id.in_(set(resource_ids)))
         return [TimeOffRow(*row) for row in await self.session.execute(statement)]
 
-    def _dated_tasks(
+    async def task_assignees(
         self,
         workspace_id: uuid.UUID,
         start: date,
         end: date,
         member_ids: Collection[uuid.UUID] | None,
-    ) -> Select[
-        uuid.UUID, uuid.UUID, uuid.UUID | None, date | None, date | None, int, Decimal | None
-    ]:
-        """Tasks that put load into the window: dated, estimated, assigned, neither cancelled
-        nor in an archived project."""
+    ) -> list[TaskAssigneeRow]:
+        """Tasks that put load into the window (dated, estimated, neither cancelled nor in an
+        archived project), once per assignee, by task then member; with `member_ids`, only the
+        tasks one of them is assigned to, but still with all their assignees (they split it)."""
         statement = (
             select(
                 Task.id,
-                Task.project_id,
                 Project.calendar_id,
                 Task.start_date,
                 Task.finish_date,
                 Task.duration_days,
                 Task.estimate_hours,
+                TaskAssignee.member_id,
             )
             .join(
                 Project,
@@ -205,6 +206,12 @@ class WorkloadRepository:
                     WorkflowStatus.id == Task.status_id,
                 ),
             )
+            .join(
+                TaskAssignee,
+                and_(
+                    TaskAssignee.workspace_id == Task.workspace_id, TaskAssignee.task_id == Task.id
+                ),
+            )
             .where(
                 Task.workspace_id == workspace_id,
                 Task.start_date <= end,
@@ -213,32 +220,24 @@ class WorkloadRepository:
                 Project.status != "archived",
                 WorkflowStatus.category != "cancelled",
             )
+            .order_by(Task.id, TaskAssignee.member_id)
         )
-        assigned = select(TaskAssignee.task_id).where(TaskAssignee.workspace_id == workspace_id)
         if member_ids is not None:
-            assigned = assigned.where(TaskAssignee.member_id.in_(set(member_ids)))
-        return statement.where(Task.id.in_(assigned))
-
-    async def tasks(
-        self,
-        workspace_id: uuid.UUID,
-        start: date,
-        end: date,
-        member_ids: Collection[uuid.UUID] | None,
-    ) -> tuple[list[TaskLoadRow], list[tuple[uuid.UUID, uuid.UUID]]]:
-        """The dated tasks, and (task id, member id) for every assignee of each of them."""
-        dated = self._dated_tasks(workspace_id, start, end, member_ids)
+            # A join (deduplicated), not IN/EXISTS: for those PostgreSQL misjudges the number of
+            # tasks and crosses them with every project (0.4 s instead of 0.03 s here).
+            theirs = aliased(TaskAssignee)
+            statement = (
+                statement.join(
+                    theirs,
+                    and_(theirs.workspace_id == Task.workspace_id, theirs.task_id == Task.id),
+                )
+                .where(theirs.member_id.in_(set(member_ids)))
+                .distinct()
+            )
+        # Core execution: these rows feed the engine, no ORM entity is built from them.
+        connection = await self.session.connection()
         # The filter guarantees dates and an estimate.
-        tasks = [TaskLoadRow(*row) for row in await self.session.execute(dated)]  # type: ignore[arg-type]
-        if not tasks:
-            return [], []
-        ids = dated.with_only_columns(Task.id)
-        assignees = await self.session.execute(
-            select(TaskAssignee.task_id, TaskAssignee.member_id)
-            .where(TaskAssignee.workspace_id == workspace_id, TaskAssignee.task_id.in_(ids))
-            .order_by(TaskAssignee.task_id, TaskAssignee.member_id)
-        )
-        return tasks, [(task_id, member_id) for task_id, member_id in assignees]
+        return [TaskAssigneeRow(*row) for row in await connection.execute(statement)]  # type: ignore[arg-type]
 
     async def allocations(
         self,
@@ -246,16 +245,23 @@ class WorkloadRepository:
         start: date,
         end: date,
         resource_ids: Collection[uuid.UUID] | None,
-        member_ids: Collection[uuid.UUID] | None,
     ) -> list[AllocationRow]:
-        """Allocations touching the window, and every allocation tied to a task that loads the
-        window (it replaces that resource's share of the task wherever its own dates lie)."""
-        tied = self._dated_tasks(workspace_id, start, end, member_ids).with_only_columns(Task.id)
+        """Allocations touching the window, and every allocation tied to a task that does (it
+        replaces that resource's share of the task wherever its own dates lie)."""
+        task_in_window = (
+            select(Task.id)
+            .where(
+                Task.workspace_id == Allocation.workspace_id,
+                Task.id == Allocation.task_id,
+                Task.start_date <= end,
+                Task.finish_date >= start,
+            )
+            .exists()
+        )
         statement = (
             select(
                 Allocation.id,
                 Allocation.resource_id,
-                Allocation.project_id,
                 Allocation.task_id,
                 Allocation.start_date,
                 Allocation.end_date,
@@ -274,14 +280,15 @@ class WorkloadRepository:
                 Project.status != "archived",
                 or_(
                     and_(Allocation.start_date <= end, Allocation.end_date >= start),
-                    Allocation.task_id.in_(tied),
+                    and_(Allocation.task_id.is_not(None), task_in_window),
                 ),
             )
             .order_by(Allocation.start_date, Allocation.id)
         )
         if resource_ids is not None:
             statement = statement.where(Allocation.resource_id.in_(set(resource_ids)))
-        return [AllocationRow(*row) for row in await self.session.execute(statement)]
+        connection = await self.session.connection()
+        return [AllocationRow(*row) for row in await connection.execute(statement)]
 
     async def reservations(self, workspace_id: uuid.UUID, end: date) -> list[ReservationRow]:
         """Reservations of ongoing work that has started by `end` and is not archived."""

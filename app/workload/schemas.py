@@ -9,13 +9,23 @@ from app.capacity.model import Granularity
 from app.kit.schemas import Output
 from app.resources.schemas import ResourceKind
 
+# Figures from non-terminating divisions (an estimate over 3 days) carry a residue in their last
+# of 28 digits, so an exact tie such as 91.625 can arrive as 91.62500000000000000000000001.
+# Rounding to 1e-12 first removes it (no true figure of these inputs lies that close to a tie
+# without being one), then half-even rounding sees the figure itself.
+_RESIDUE = Decimal("1e-12")
+
+
+def _rounded(figure: Decimal, step: Decimal) -> float:
+    return float(figure.quantize(_RESIDUE, ROUND_HALF_EVEN).quantize(step, ROUND_HALF_EVEN))
+
 
 def _two_decimals(hours: Decimal) -> float:
-    return float(hours.quantize(Decimal("0.01"), ROUND_HALF_EVEN))
+    return _rounded(hours, Decimal("0.01"))
 
 
 def _four_decimals(ratio: Decimal) -> float:
-    return float(ratio.quantize(Decimal("0.0001"), ROUND_HALF_EVEN))
+    return _rounded(ratio, Decimal("0.0001"))
 
 
 # Computed exactly, rounded only here, on the way out.

@@ -6,11 +6,13 @@ from collections.abc import Collection, Hashable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from itertools import groupby
+from operator import attrgetter
 from typing import cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.capacity.daily import resource_days
+from app.capacity.daily import daily_figures
 from app.capacity.model import (
     AllocationInput,
     Conflict,
@@ -28,7 +30,7 @@ from app.kit.errors import Unprocessable
 from app.resources.schemas import ResourceKind as ResourceKindName
 from app.scheduling.calendar import WorkingCalendar
 from app.workload import schemas
-from app.workload.repository import AllocationRow, ResourceRow, TaskLoadRow, WorkloadRepository
+from app.workload.repository import ResourceRow, TaskAssigneeRow, WorkloadRepository
 
 # About three years: enough for any plan, small enough to answer quickly.
 MAX_WINDOW_DAYS = 1100
@@ -41,9 +43,7 @@ class Inputs:
     rows: list[ResourceRow]
     resources: list[ResourceInput]
     allocations: list[AllocationInput]
-    allocation_rows: list[AllocationRow]
     tasks: list[TaskLoadInput]
-    task_rows: list[TaskLoadRow]
     reservations: list[ReservationInput]
     calendars: dict[uuid.UUID | None, WorkingCalendar]
     person_resource_ids: dict[uuid.UUID, uuid.UUID]
@@ -107,43 +107,51 @@ async def load_inputs(
         )
         for row in rows
     ]
-    allocation_rows = await repo.allocations(workspace_id, start, end, chosen, members)
     allocations = [
         AllocationInput(
             a.id, a.resource_id, a.task_id, a.start_date, a.end_date, a.hours_per_day, a.percent
         )
-        for a in allocation_rows
+        for a in await repo.allocations(workspace_id, start, end, chosen)
     ]
-    task_rows, assignees = await repo.tasks(workspace_id, start, end, members)
-    assigned: dict[uuid.UUID, list[uuid.UUID]] = {}
-    for task_id, member_id in assignees:
-        # A member without a resource (there should be none) still counts in the split.
-        assigned.setdefault(task_id, []).append(person_ids.get(member_id, member_id))
-    tasks = [
-        TaskLoadInput(
-            t.id,
-            t.start_date,
-            t.finish_date,
-            t.estimate_hours,
-            tuple(assigned.get(t.id, ())),
-            calendars[t.calendar_id],
-            milestone=t.duration_days == 0,
-        )
-        for t in task_rows
-    ]
+    tasks = _tasks(
+        await repo.task_assignees(workspace_id, start, end, members), calendars, person_ids
+    )
     reservations = await _reservations(repo, workspace_id, end, person_ids)
     return Inputs(
         rows=rows,
         resources=resources,
         allocations=allocations,
-        allocation_rows=allocation_rows,
         tasks=tasks,
-        task_rows=task_rows,
         reservations=reservations,
         calendars=calendars,
         person_resource_ids=person_ids,
         week_start=await repo.week_start(workspace_id),
     )
+
+
+def _tasks(
+    rows: list[TaskAssigneeRow],
+    calendars: dict[uuid.UUID | None, WorkingCalendar],
+    person_ids: dict[uuid.UUID, uuid.UUID],
+) -> list[TaskLoadInput]:
+    """One load input per task from its rows (one per assignee, consecutive)."""
+    tasks: list[TaskLoadInput] = []
+    for task_id, group in groupby(rows, key=attrgetter("id")):
+        assignees = list(group)
+        first = assignees[0]
+        tasks.append(
+            TaskLoadInput(
+                task_id,
+                first.start_date,
+                first.finish_date,
+                first.estimate_hours,
+                # A member without a resource (there should be none) still counts in the split.
+                tuple(person_ids.get(row.member_id, row.member_id) for row in assignees),
+                calendars[first.calendar_id],
+                milestone=first.duration_days == 0,
+            )
+        )
+    return tasks
 
 
 async def _reservations(
@@ -172,8 +180,10 @@ async def _reservations(
     return reservations
 
 
+# The response is built with `model_construct`: the engine's figures already have the schema's
+# types, and validating some 50,000 periods field by field would cost more than computing them.
 def _period(period: Period) -> schemas.Period:
-    return schemas.Period(
+    return schemas.Period.model_construct(
         start=period.start,
         end=period.end,
         capacity_hours=period.capacity_hours,
@@ -213,30 +223,29 @@ async def report(
         end=end,
         granularity=granularity,
         week_start=inputs.week_start,
+        with_conflicts=False,
     )
     rows: dict[Hashable, ResourceRow] = {row.id: row for row in inputs.rows}
-    return schemas.Workload.model_validate(
-        {
-            "from": start,
-            "to": end,
-            "granularity": granularity,
-            "resources": [
-                schemas.ResourceWorkload(
-                    resource_id=rows[r.resource_id].id,
-                    name=rows[r.resource_id].name,
-                    kind=ResourceKindName(rows[r.resource_id].kind),
-                    team_id=rows[r.resource_id].team_id,
-                    periods=[_period(p) for p in r.periods],
-                )
-                for r in result.resources
-            ],
-            "teams": [
-                schemas.TeamWorkload(
-                    team_id=cast(uuid.UUID, t.team_id), periods=[_period(p) for p in t.periods]
-                )
-                for t in result.teams
-            ],
-        }
+    return schemas.Workload.model_construct(
+        from_=start,
+        to=end,
+        granularity=granularity,
+        resources=[
+            schemas.ResourceWorkload.model_construct(
+                resource_id=rows[r.resource_id].id,
+                name=rows[r.resource_id].name,
+                kind=ResourceKindName(rows[r.resource_id].kind),
+                team_id=rows[r.resource_id].team_id,
+                periods=[_period(p) for p in r.periods],
+            )
+            for r in result.resources
+        ],
+        teams=[
+            schemas.TeamWorkload.model_construct(
+                team_id=cast(uuid.UUID, t.team_id), periods=[_period(p) for p in t.periods]
+            )
+            for t in result.teams
+        ],
     )
 
 
@@ -265,10 +274,10 @@ async def overallocations(
     inputs = await load_inputs(
         session, workspace_id, start, end, team_id=team_id, resource_ids=resource_ids
     )
-    days = resource_days(
+    figures = daily_figures(
         inputs.resources, inputs.allocations, inputs.tasks, inputs.reservations, start, end
     )
-    return [_conflict(c) for c in conflicts(day for r in inputs.resources for day in days[r.id])]
+    return [_conflict(c) for c in conflicts(figures.overallocated_days())]
 
 
 async def conflicts_report(

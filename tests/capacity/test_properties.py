@@ -1,8 +1,13 @@
 """The engine against a plain day-by-day reading of the rules, on random small workspaces.
 
-The reference adds hours in the same order as the engine (allocations, then tasks, in input
-order; days in date order; team members in resource order), so even the digits of non-terminating
-divisions must agree exactly.
+The reference adds each allocation and task share to each of its days; the engine keeps running
+sums over the window (difference arrays) and multiplies summed percents by the day's capacity.
+Sums of entered figures (hours with 2 decimals, percents) are exact either way, but shares from
+non-terminating divisions (16 h over 3 days, 40 h a week over 3 weekdays) are rounded to 28
+digits, and adding then subtracting them again need not give back the same last digit. So
+figures are compared after quantizing to 1e-20 h (the residue is about 1e-25, the API shows
+2 decimals), and an over-allocation only where booked and capacity differ by more than 1e-20:
+an exact tie cannot be represented after a non-terminating division anyway.
 """
 
 from dataclasses import dataclass
@@ -197,16 +202,49 @@ def reference_day(case: Case, resource: ResourceInput, day: date) -> Day:
     return Day(capacity, reserved, allocated, tuple(allocation_ids), tuple(task_ids))
 
 
-Figures = tuple[Decimal, Decimal, Decimal, Decimal, Decimal | None, bool]
+TOLERANCE = Decimal("1e-20")
+
+# capacity, reserved, allocated, available, utilization, and over-allocated: True or False, or
+# None when some day is too close to call (within TOLERANCE of its capacity) and none is over.
+Figures = tuple[Decimal, Decimal, Decimal, Decimal, Decimal | None, bool | None]
 
 
-def totals(rows: list[tuple[Decimal, Decimal, Decimal, bool]]) -> Figures:
+def close(figure: Decimal) -> Decimal:
+    return figure.quantize(TOLERANCE)
+
+
+def over(capacity: Decimal, booked: Decimal) -> bool | None:
+    """Over-allocated, or None when booked is within TOLERANCE of capacity."""
+    return None if abs(booked - capacity) <= TOLERANCE else booked > capacity
+
+
+def any_over(flags: list[bool | None]) -> bool | None:
+    return True if True in flags else None if None in flags else False
+
+
+def totals(rows: list[tuple[Decimal, Decimal, Decimal, bool | None]]) -> Figures:
     capacity = sum((r[0] for r in rows), Decimal(0))
     reserved = sum((r[1] for r in rows), Decimal(0))
     allocated = sum((r[2] for r in rows), Decimal(0))
     utilization = (reserved + allocated) / capacity if capacity else None
-    over = any(r[3] for r in rows)
+    over = any_over([r[3] for r in rows])
     return capacity, reserved, allocated, capacity - reserved - allocated, utilization, over
+
+
+def compared(expected: Figures, actual: Figures) -> tuple[Figures, Figures]:
+    """Both quantized to TOLERANCE, the flag left out where the expected one is too close to
+    call."""
+
+    def quantized(figures: Figures, flag: bool | None) -> Figures:
+        *hours, utilization, _ = figures
+        return (
+            *(close(h) for h in hours),
+            None if utilization is None else close(utilization),
+            flag,
+        )
+
+    flag = expected[5]
+    return quantized(expected, flag), quantized(actual, None if flag is None else actual[5])
 
 
 @given(cases())
@@ -231,6 +269,7 @@ def test_the_engine_agrees_with_a_day_by_day_reading(case: Case) -> None:
     with localcontext(HOURS_CONTEXT):
         expected_periods: dict[object, list[Figures]] = {}
         expected_conflicts = []
+        undecided_days = set()
         for resource in case.resources:
             days = [
                 reference_day(case, resource, WINDOW_START + timedelta(days=k))
@@ -238,16 +277,25 @@ def test_the_engine_agrees_with_a_day_by_day_reading(case: Case) -> None:
             ]
             assert [
                 Day(
-                    d.capacity_hours,
-                    d.reserved_hours,
-                    d.allocated_hours,
+                    close(d.capacity_hours),
+                    close(d.reserved_hours),
+                    close(d.allocated_hours),
                     d.allocation_ids,
                     d.task_ids,
                 )
                 for d in engine_days[resource.id]
-            ] == days
+            ] == [
+                Day(
+                    close(d.capacity),
+                    close(d.reserved),
+                    close(d.allocated),
+                    d.allocation_ids,
+                    d.task_ids,
+                )
+                for d in days
+            ]
             rows = [
-                (d.capacity, d.reserved, d.allocated, d.reserved + d.allocated > d.capacity)
+                (d.capacity, d.reserved, d.allocated, over(d.capacity, d.reserved + d.allocated))
                 for d in days
             ]
             expected_periods[resource.id] = [
@@ -255,15 +303,18 @@ def test_the_engine_agrees_with_a_day_by_day_reading(case: Case) -> None:
                 for p in ranges
             ]
             for k, d in enumerate(days):
-                if rows[k][3]:
+                day = WINDOW_START + timedelta(days=k)
+                if rows[k][3] is None:
+                    undecided_days.add((resource.id, day))
+                elif rows[k][3]:
                     booked = d.reserved + d.allocated
                     expected_conflicts.append(
                         (
                             resource.id,
-                            WINDOW_START + timedelta(days=k),
-                            d.capacity,
-                            booked,
-                            booked - d.capacity,
+                            day,
+                            close(d.capacity),
+                            close(booked),
+                            close(booked - d.capacity),
                             d.allocation_ids,
                             d.task_ids,
                         )
@@ -292,19 +343,25 @@ def test_the_engine_agrees_with_a_day_by_day_reading(case: Case) -> None:
             period.overallocated,
         )
 
-    assert {r.resource_id: [figures(p) for p in r.periods] for r in result.resources} == (
-        expected_periods
-    )
-    assert {t.team_id: [figures(p) for p in t.periods] for t in result.teams} == expected_teams
+    for r in result.resources:
+        for e, p in zip(expected_periods[r.resource_id], r.periods, strict=True):
+            expected, actual = compared(e, figures(p))
+            assert actual == expected
+    assert {t.team_id for t in result.teams} == set(expected_teams)
+    for t in result.teams:
+        for e, p in zip(expected_teams[t.team_id], t.periods, strict=True):
+            expected, actual = compared(e, figures(p))
+            assert actual == expected
     assert [
         (
             c.resource_id,
             c.date,
-            c.capacity_hours,
-            c.allocated_hours,
-            c.excess_hours,
+            close(c.capacity_hours),
+            close(c.allocated_hours),
+            close(c.excess_hours),
             c.allocation_ids,
             c.task_ids,
         )
         for c in result.conflicts
+        if (c.resource_id, c.date) not in undecided_days
     ] == expected_conflicts
