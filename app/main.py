@@ -30,6 +30,7 @@ from app.kit.errors import install_error_handlers
 from app.kit.idempotency import IdempotencyMiddleware
 from app.kit.observability import Metrics, ObservabilityMiddleware
 from app.kit.ratelimit import RateLimitMiddleware
+from app.kit.text import NulGuardMiddleware
 from app.labels.endpoints import router as labels_router
 from app.leveling.endpoints import router as leveling_router
 from app.members.endpoints import router as members_router
@@ -140,6 +141,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     install_error_handlers(app)
     # Listed innermost first: observability wraps everything, so it sees every answer.
+    app.add_middleware(NulGuardMiddleware)
     app.add_middleware(IdempotencyMiddleware, ttl_hours=settings.idempotency_ttl_hours)
     app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)

@@ -2,9 +2,11 @@
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, PlainSerializer, StringConstraints
+from pydantic import BaseModel, ConfigDict, PlainSerializer, StringConstraints, model_validator
+
+from app.kit.text import refuse_nul
 
 
 class Output(BaseModel):
@@ -15,6 +17,11 @@ class Input(BaseModel):
     """Request bodies refuse unknown fields, so a typo or a server-owned field is a 422."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_nul(cls, data: Any) -> Any:
+        return refuse_nul(data)
 
 
 class Timestamps(Output):
