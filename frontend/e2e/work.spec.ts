@@ -1,4 +1,17 @@
+import type { Page } from "@playwright/test";
 import { expect, screenshot, test } from "./fixtures";
+
+/** A few animation frames: what a drag library needs to measure after a key. */
+async function nextFrames(page: Page) {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let left = 3;
+        const tick = () => (--left === 0 ? resolve() : requestAnimationFrame(tick));
+        requestAnimationFrame(tick);
+      }),
+  );
+}
 
 const lead = { name: "Lin Chen", email: "lin@example.com", password: "a long enough secret" };
 const reviewer = { name: "Omar Haddad", email: "omar@example.com", password: "another secret 42" };
@@ -120,7 +133,12 @@ test("daily work: project, tasks, board, task detail, mention, my work", async (
     await second.focus();
     await page.keyboard.press("Space");
     await expect(second).toHaveAttribute("aria-pressed", "true");
+    await expect(page.getByText("Picked up WR-2.")).toBeAttached();
+    // dnd-kit measures the cards in the frames after a pick-up and after each move; a key sent
+    // before that (a busy machine) moves nothing, so let the frames pass as a person would.
+    await nextFrames(page);
     await page.keyboard.press("ArrowDown");
+    await nextFrames(page);
     await page.keyboard.press("Space");
     expect((await saved).status()).toBe(200);
     await expect.poll(() => cardKeys(todo)).toEqual(["WR-3", "WR-2"]);
@@ -133,6 +151,7 @@ test("daily work: project, tasks, board, task detail, mention, my work", async (
     await third.focus();
     await page.keyboard.press("Space");
     await expect(third).toHaveAttribute("aria-pressed", "true");
+    await nextFrames(page);
     await page.keyboard.press("ArrowRight");
     await expect(page.getByText("WR-3 is over In Progress.")).toBeAttached();
     await page.keyboard.press("Space");
@@ -151,6 +170,7 @@ test("daily work: project, tasks, board, task detail, mention, my work", async (
     await again.focus();
     await page.keyboard.press("Space");
     await expect(again).toHaveAttribute("aria-pressed", "true");
+    await nextFrames(page);
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("Escape");
     await expect(page.getByText("Moving WR-2 was cancelled.")).toBeAttached();

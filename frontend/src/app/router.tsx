@@ -5,10 +5,11 @@ import { HomeRoute, NewWorkspaceRoute } from "./routes/home";
 import { NotFoundRoute } from "./routes/not-found";
 import { WorkspaceRoute } from "./routes/workspace";
 
-// Work and settings screens load on first visit, with the libraries only they use (Markdown,
+// Work, time and settings screens load on first visit, with the libraries only they use (Markdown,
 // drag and drop, virtual lists), so signing in does not wait for them.
 const work = () => import("./routes/work");
 const settings = () => import("./routes/settings");
+const time = () => import("./routes/time");
 
 export function createRouter() {
   return createBrowserRouter([
@@ -40,6 +41,11 @@ export function createRouter() {
               lazy: async () => ({ Component: (await work()).ProjectRoute }),
             },
             { path: "tasks/:taskKey", lazy: async () => ({ Component: (await work()).TaskRoute }) },
+            { path: "time", lazy: async () => ({ Component: (await time()).MyTimeRoute }) },
+            {
+              path: "time/approvals",
+              lazy: async () => ({ Component: (await time()).ApprovalsRoute }),
+            },
             { path: "settings", element: <Navigate to="general" replace /> },
             {
               path: "settings/general",

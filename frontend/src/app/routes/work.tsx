@@ -37,6 +37,7 @@ import { Board } from "@/features/tasks/components/board";
 import { MyWork } from "@/features/tasks/components/my-work";
 import { TaskDetail } from "@/features/tasks/components/task-detail";
 import { TaskList } from "@/features/tasks/components/task-list";
+import { useStartTimerOnTask } from "@/features/time/use-start-timer-on-task";
 import { canAdminister } from "@/features/workspaces/api";
 import { useSearchParam } from "@/hooks/use-search-param";
 import { useWork } from "../shell/work-context";
@@ -178,6 +179,7 @@ function ProjectScreen({
   const onFocusTask = useFocusReporter();
   const [editing, setEditing] = useState(false);
   const me = useMyMember(workspaceId, userId);
+  const startTimer = useStartTimerOnTask(workspaceId);
   const readOnly = readOnlyRole || project.status === "archived";
   const base = `/w/${workspaceId}/projects/${project.id}`;
 
@@ -355,6 +357,7 @@ function ProjectScreen({
             onCreateSubtask={(task) =>
               createTask({ projectId: task.project_id, parentId: task.id })
             }
+            onStartTimer={startTimer}
           />
         ) : null}
       </Drawer>
@@ -374,6 +377,7 @@ export function TaskRoute() {
   const { taskKey = "" } = useParams();
   const navigate = useNavigate();
   const { createTask, setOpenTaskId } = useWork();
+  const startTimer = useStartTimerOnTask(workspace.id);
   useDocumentTitle(`${taskKey} · Worklane`);
   useEffect(() => {
     setOpenTaskId(taskKey);
@@ -391,6 +395,7 @@ export function TaskRoute() {
       projectHref={(id) => `/w/${workspace.id}/projects/${id}`}
       onDeleted={(task) => navigate(`/w/${workspace.id}/projects/${task.project_id}`)}
       onCreateSubtask={(task) => createTask({ projectId: task.project_id, parentId: task.id })}
+      onStartTimer={startTimer}
     />
   );
 }

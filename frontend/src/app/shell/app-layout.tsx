@@ -22,9 +22,11 @@ import {
   CreateTaskModal,
 } from "@/features/tasks/components/create-task-modal";
 import { type QuickPickMode, TaskQuickPick } from "@/features/tasks/components/quick-pick";
+import { TimerControl } from "@/features/time/components/timer-control";
 import type { Workspace } from "@/features/workspaces/api";
 import { CreateWorkspaceModal } from "@/features/workspaces/components/create-workspace-modal";
 import { WorkspaceSwitcher } from "@/features/workspaces/components/workspace-switcher";
+import { useCanApprove } from "./can-approve";
 import { CommandPalette } from "./command-palette";
 import classes from "./shell.module.css";
 import { ShortcutsDialog } from "./shortcuts-dialog";
@@ -45,6 +47,8 @@ export function AppLayout({
   const [navOpen, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
   const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
   const [shortcutsOpen, shortcuts] = useDisclosure(false);
+  const [timerFormOpen, setTimerFormOpen] = useState(false);
+  const canApprove = useCanApprove(workspace, user.id);
   const [newTask, setNewTask] = useState<CreateTaskDefaults | null>(null);
   const createTask = useCallback((defaults: CreateTaskDefaults = {}) => setNewTask(defaults), []);
   const navigate = useNavigate();
@@ -83,6 +87,11 @@ export function AppLayout({
             </UnstyledButton>
           </Group>
           <Group gap={6} wrap="nowrap">
+            <TimerControl
+              workspaceId={workspace.id}
+              startOpened={timerFormOpen}
+              onStartOpenedChange={setTimerFormOpen}
+            />
             <NewTaskButton />
             <Tooltip label="Keyboard shortcuts (?)">
               <ActionIcon
@@ -99,7 +108,7 @@ export function AppLayout({
           </Group>
         </AppShell.Header>
         <AppShell.Navbar className={classes.navbar}>
-          <Sidebar workspaceId={workspace.id} onNavigate={closeNav} />
+          <Sidebar workspaceId={workspace.id} canApprove={canApprove} onNavigate={closeNav} />
         </AppShell.Navbar>
         <AppShell.Main className={classes.main}>{children}</AppShell.Main>
         <CommandPalette
@@ -107,8 +116,14 @@ export function AppLayout({
           onCreateWorkspace={openCreate}
           onSignOut={signOut}
           onShowShortcuts={shortcuts.open}
+          onStartTimer={() => setTimerFormOpen(true)}
+          canApprove={canApprove}
         />
-        <WorkShortcuts workspaceId={workspace.id} onShowShortcuts={shortcuts.open} />
+        <WorkShortcuts
+          workspaceId={workspace.id}
+          onShowShortcuts={shortcuts.open}
+          onStartTimer={() => setTimerFormOpen(true)}
+        />
         <ShortcutsDialog opened={shortcutsOpen} onClose={shortcuts.close} />
         <CreateTaskModal
           workspaceId={workspace.id}
@@ -143,13 +158,15 @@ function NewTaskButton() {
   );
 }
 
-/** `c`, `s`, `a` and `?` anywhere in the workspace (never while typing in a field). */
+/** `c`, `s`, `a`, `t` and `?` anywhere in the workspace (never while typing in a field). */
 function WorkShortcuts({
   workspaceId,
   onShowShortcuts,
+  onStartTimer,
 }: {
   workspaceId: string;
   onShowShortcuts: () => void;
+  onStartTimer: () => void;
 }) {
   const { createTask, projectId, openTaskId, focusedTaskId } = useWork();
   const [mode, setMode] = useState<QuickPickMode | null>(null);
@@ -158,6 +175,7 @@ function WorkShortcuts({
     ["c", () => createTask(projectId ? { projectId } : {})],
     ["s", () => target && setMode("status")],
     ["a", () => target && setMode("assign")],
+    ["t", onStartTimer],
     ["shift+?", onShowShortcuts],
   ]);
   return (

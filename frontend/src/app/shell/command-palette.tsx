@@ -2,6 +2,7 @@ import { useComputedColorScheme, useMantineColorScheme } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { Spotlight, type SpotlightActionGroupData } from "@mantine/spotlight";
 import {
+  IconClockPlus,
   IconFolder,
   IconHierarchy2,
   IconKey,
@@ -9,6 +10,7 @@ import {
   IconListCheck,
   IconLogout,
   IconMoon,
+  IconPlayerPlay,
   IconPlus,
   IconSearch,
   IconSwitchHorizontal,
@@ -19,7 +21,7 @@ import { useNavigate } from "react-router";
 import { useProjectDirectory } from "@/api/directory";
 import { useTask, useTaskPage } from "@/features/tasks/api";
 import { canAdminister, useWorkspaces, type Workspace } from "@/features/workspaces/api";
-import { NAV_SECTIONS } from "./nav";
+import { visibleSections } from "./nav";
 import { useWork } from "./work-context";
 
 const ICON = { size: 18, stroke: 1.75 };
@@ -34,11 +36,15 @@ export function CommandPalette({
   onCreateWorkspace,
   onSignOut,
   onShowShortcuts,
+  onStartTimer,
+  canApprove,
 }: {
   workspace: Workspace;
   onCreateWorkspace: () => void;
   onSignOut: () => void;
   onShowShortcuts: () => void;
+  onStartTimer: () => void;
+  canApprove: boolean;
 }) {
   const navigate = useNavigate();
   const { items: workspaces = [] } = useWorkspaces();
@@ -74,7 +80,7 @@ export function CommandPalette({
     },
     {
       group: "Go to",
-      actions: NAV_SECTIONS.flatMap((section) =>
+      actions: visibleSections(canApprove).flatMap((section) =>
         section.items.map((item) => ({
           id: `go:${item.path}`,
           label: item.label,
@@ -108,6 +114,21 @@ export function CommandPalette({
           keywords: ["new", "issue", "todo"],
           leftSection: <IconPlus {...ICON} />,
           onClick: () => createTask(projectId ? { projectId } : {}),
+        },
+        {
+          id: "timer:start",
+          label: "Start timer",
+          description: "T",
+          keywords: ["track", "time", "clock"],
+          leftSection: <IconPlayerPlay {...ICON} />,
+          onClick: onStartTimer,
+        },
+        {
+          id: "new:entry",
+          label: "Log time…",
+          keywords: ["add time", "timesheet", "hours", "entry"],
+          leftSection: <IconClockPlus {...ICON} />,
+          onClick: () => navigate(`${base}/time?new=entry`),
         },
         {
           id: "new:project",

@@ -1,6 +1,8 @@
 import {
   type Icon,
   IconAdjustmentsHorizontal,
+  IconClipboardCheck,
+  IconClockHour4,
   IconFolders,
   IconHierarchy2,
   IconInbox,
@@ -15,6 +17,18 @@ export interface NavItem {
   path: string;
   icon: Icon;
   description: string;
+  /** Shown only to who can approve timesheets (admins, team leads). */
+  approversOnly?: boolean;
+  /** Active only on its own path, not on the screens below it. */
+  end?: boolean;
+}
+
+/** The sections with what this person may see. */
+export function visibleSections(canApprove: boolean) {
+  return NAV_SECTIONS.map((section) => ({
+    ...section,
+    items: section.items.filter((item) => canApprove || !item.approversOnly),
+  }));
 }
 
 /**
@@ -36,6 +50,20 @@ export const NAV_SECTIONS: { title: string; items: NavItem[] }[] = [
         path: "projects",
         icon: IconFolders,
         description: "Projects and ongoing work",
+      },
+      {
+        label: "My time",
+        path: "time",
+        icon: IconClockHour4,
+        description: "Your week of logged time and its timesheet",
+        end: true,
+      },
+      {
+        label: "Approvals",
+        path: "time/approvals",
+        icon: IconClipboardCheck,
+        description: "Submitted timesheets to approve or send back",
+        approversOnly: true,
       },
     ],
   },

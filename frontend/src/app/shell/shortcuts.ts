@@ -6,6 +6,7 @@ export const SHORTCUTS: { keys: string[]; description: string; group: string }[]
     group: "Anywhere",
   },
   { keys: ["C"], description: "Create a task", group: "Anywhere" },
+  { keys: ["T"], description: "Start a timer", group: "Anywhere" },
   { keys: ["?"], description: "Show keyboard shortcuts", group: "Anywhere" },
   { keys: ["S"], description: "Change the status of the open or focused task", group: "Tasks" },
   { keys: ["A"], description: "Assign the open or focused task", group: "Tasks" },

@@ -24,6 +24,7 @@ import {
   IconEye,
   IconEyeOff,
   IconPencil,
+  IconPlayerPlayFilled,
   IconPlus,
   IconTrash,
   IconX,
@@ -81,6 +82,8 @@ export interface TaskDetailProps {
   onClose?: () => void;
   onDeleted?: (task: Task) => void;
   onCreateSubtask: (task: Task) => void;
+  /** Start the time tracker on this task (the shell's timer shows it). */
+  onStartTimer?: (task: Task) => void;
 }
 
 /** Everything about one task: fields, description, subtasks, the conversation and its history. */
@@ -114,6 +117,7 @@ function TaskView({
   onClose,
   onDeleted,
   onCreateSubtask,
+  onStartTimer,
 }: TaskDetailProps & { task: Task }) {
   const update = useUpdateTask(workspaceId);
   const remove = useDeleteTask(workspaceId);
@@ -189,6 +193,18 @@ function TaskView({
               >
                 <IconArrowsMaximize size={16} />
               </ActionIcon>
+            </Tooltip>
+          ) : null}
+          {onStartTimer && !readOnly ? (
+            <Tooltip label="Track time on this task">
+              <Button
+                size="compact-sm"
+                variant="default"
+                leftSection={<IconPlayerPlayFilled size={11} />}
+                onClick={() => onStartTimer(task)}
+              >
+                Start timer
+              </Button>
             </Tooltip>
           ) : null}
           <Menu position="bottom-end">

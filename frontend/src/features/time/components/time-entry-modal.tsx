@@ -1,0 +1,276 @@
+import {
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
+import { useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { useProjectDirectory } from "@/api/directory";
+import { isApiError } from "@/api/errors";
+import { FormAlert } from "@/components/form-alert";
+import { notifySuccess } from "@/components/notify";
+import { applyProblemToForm } from "@/lib/forms";
+import {
+  type TimeEntry,
+  type TimeEntryUpdate,
+  useActivities,
+  useCreateTimeEntry,
+  useProjectTasks,
+  useUpdateTimeEntry,
+} from "../api";
+import { formatMinutes, parseDuration } from "../duration";
+
+interface Values {
+  date: string;
+  project_id: string;
+  task_id: string | null;
+  /** The duration as typed (`1:30`, `1h30`, `1.5`, `90m`); the API's `/minutes` lands here. */
+  minutes: string;
+  activity: string | null;
+  billable: boolean;
+  description: string;
+}
+
+const FIELDS = [
+  "date",
+  "project_id",
+  "task_id",
+  "minutes",
+  "activity",
+  "billable",
+  "description",
+] as const;
+
+export interface TimeEntryDefaults {
+  date: string;
+  projectId?: string | null;
+}
+
+/** Log time (no `entry`) or change an entry; server problems land on their fields. */
+export function TimeEntryModal({
+  workspaceId,
+  opened,
+  entry,
+  defaults,
+  onClose,
+}: {
+  workspaceId: string;
+  opened: boolean;
+  entry?: TimeEntry | null;
+  defaults: TimeEntryDefaults;
+  onClose: () => void;
+}) {
+  return (
+    <Modal opened={opened} onClose={onClose} title={entry ? "Edit time" : "Log time"} size="lg">
+      {opened ? (
+        <TimeEntryForm
+          workspaceId={workspaceId}
+          entry={entry ?? null}
+          defaults={defaults}
+          onDone={onClose}
+        />
+      ) : null}
+    </Modal>
+  );
+}
+
+export function TimeEntryForm({
+  workspaceId,
+  entry,
+  defaults,
+  onDone,
+}: {
+  workspaceId: string;
+  entry: TimeEntry | null;
+  defaults: TimeEntryDefaults;
+  onDone: () => void;
+}) {
+  const create = useCreateTimeEntry(workspaceId);
+  const update = useUpdateTimeEntry(workspaceId);
+  const projects = useProjectDirectory(workspaceId);
+  const activities = useActivities(workspaceId);
+  const [formError, setFormError] = useState<string | null>(null);
+  const openProjects = (projects.items ?? []).filter(
+    (project) => project.status !== "archived" || project.id === entry?.project_id,
+  );
+  const initial: Values = entry
+    ? {
+        date: entry.date,
+        project_id: entry.project_id,
+        task_id: entry.task_id,
+        minutes: formatMinutes(entry.minutes),
+        activity: entry.activity,
+        billable: entry.billable,
+        description: entry.description,
+      }
+    : {
+        date: defaults.date,
+        project_id: defaults.projectId ?? "",
+        task_id: null,
+        minutes: "",
+        activity: null,
+        billable: false,
+        description: "",
+      };
+  const { register, control, handleSubmit, setError, watch, setValue, formState } = useForm<Values>(
+    { defaultValues: initial },
+  );
+  const projectId = watch("project_id");
+  const tasks = useProjectTasks(workspaceId, projectId || null);
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const minutes = parseDuration(values.minutes) ?? 0;
+    try {
+      if (entry) {
+        const changes: TimeEntryUpdate = {};
+        if (values.date !== entry.date) changes.date = values.date;
+        if (values.project_id !== entry.project_id) changes.project_id = values.project_id;
+        if (values.task_id !== entry.task_id) changes.task_id = values.task_id;
+        if (minutes !== entry.minutes) changes.minutes = minutes;
+        if (values.activity !== entry.activity) changes.activity = values.activity;
+        if (values.billable !== entry.billable) changes.billable = values.billable;
+        if (values.description !== entry.description) changes.description = values.description;
+        if (Object.keys(changes).length > 0) await update.mutateAsync({ entry, changes });
+        notifySuccess("Entry saved");
+      } else {
+        await create.mutateAsync({
+          date: values.date,
+          project_id: values.project_id,
+          task_id: values.task_id,
+          minutes,
+          activity: values.activity,
+          billable: values.billable,
+          description: values.description.trim(),
+        });
+        notifySuccess(`Logged ${formatMinutes(minutes)}`);
+      }
+      onDone();
+    } catch (error) {
+      setFormError(
+        isApiError(error) && error.isStale
+          ? "This entry was changed elsewhere; we loaded the latest version. Check it and save again."
+          : applyProblemToForm(error, setError, FIELDS),
+      );
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="md">
+        <FormAlert message={formError} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <TextInput
+            type="date"
+            label="Date"
+            error={formState.errors.date?.message}
+            {...register("date", { required: "Pick a day." })}
+          />
+          <TextInput
+            label="Duration"
+            placeholder="1:30"
+            description="1:30, 1h30, 1.5 or 90m"
+            data-autofocus
+            autoComplete="off"
+            error={formState.errors.minutes?.message}
+            {...register("minutes", {
+              validate: (value) =>
+                parseDuration(value) !== null || "Type a duration such as 1:30, 1h30, 1.5 or 90m.",
+            })}
+          />
+          <Controller
+            control={control}
+            name="project_id"
+            rules={{ required: "Choose a project." }}
+            render={({ field, fieldState }) => (
+              <Select
+                label="Project"
+                placeholder="Choose a project"
+                searchable
+                data={openProjects.map((project) => ({
+                  value: project.id,
+                  label: `${project.key} · ${project.name}`,
+                }))}
+                value={field.value || null}
+                onChange={(value) => {
+                  field.onChange(value ?? "");
+                  setValue("task_id", null);
+                }}
+                error={fieldState.error?.message}
+                nothingFoundMessage="No projects"
+              />
+            )}
+          />
+          <Controller
+            control={control}
+            name="task_id"
+            render={({ field, fieldState }) => (
+              <Select
+                label="Task"
+                placeholder={projectId ? "No task" : "Choose a project first"}
+                searchable
+                clearable
+                disabled={!projectId}
+                data={(tasks.data ?? []).map((task) => ({
+                  value: task.id,
+                  label: `${task.key} ${task.title}`,
+                }))}
+                value={field.value}
+                onChange={field.onChange}
+                error={fieldState.error?.message}
+                nothingFoundMessage="No matching task"
+              />
+            )}
+          />
+          <Controller
+            control={control}
+            name="activity"
+            render={({ field, fieldState }) => (
+              <Select
+                label="Activity"
+                placeholder="None"
+                clearable
+                data={(activities.data ?? []).map((activity) => ({
+                  value: activity.key,
+                  label: activity.name,
+                }))}
+                value={field.value}
+                onChange={field.onChange}
+                error={fieldState.error?.message}
+              />
+            )}
+          />
+          <Checkbox
+            label="Billable"
+            mt={{ base: 0, sm: 30 }}
+            error={formState.errors.billable?.message}
+            {...register("billable")}
+          />
+        </SimpleGrid>
+        <Textarea
+          label="Description"
+          placeholder="What did you work on?"
+          autosize
+          minRows={2}
+          maxRows={6}
+          error={formState.errors.description?.message}
+          {...register("description")}
+        />
+        <Group justify="flex-end" gap="xs" mt="xs">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={formState.isSubmitting}>
+            {entry ? "Save entry" : "Log time"}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,483 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { useState } from "react";
+import { describe, expect, it } from "vitest";
+import type { components } from "@/api/schema";
+import { json, mockApi, problem } from "@/testing/api";
+import { renderWithApp } from "@/testing/render";
+import type { TimeEntry, Timesheet } from "../api";
+import { Approvals } from "./approvals";
+import { MyTime } from "./my-time";
+import { TimeEntryForm } from "./time-entry-modal";
+import { TimerControl } from "./timer-control";
+import { WeekTable } from "./week-table";
+
+const WS = "0190c0de-0000-7000-8000-000000000001";
+const BASE = `/api/v1/workspaces/${WS}`;
+const ME = "m-me";
+const STAMP = "2026-01-01T00:00:00Z";
+
+function project(id: string, key: string, name: string): components["schemas"]["Project"] {
+  return {
+    id,
+    key,
+    name,
+    description: "",
+    kind: "project",
+    phase: null,
+    status: "active",
+    start_date: null,
+    target_date: null,
+    owner_id: null,
+    team_id: null,
+    calendar_id: null,
+    scheduling_mode: "auto",
+    budget_hours: null,
+    budget_amount: null,
+    currency: null,
+    version: 1,
+    created_at: STAMP,
+    updated_at: STAMP,
+  };
+}
+
+function task(id: string, key: string, title: string, projectId: string) {
+  return {
+    id,
+    key,
+    project_id: projectId,
+    parent_id: null,
+    title,
+    description: "",
+    status_id: "s1",
+    priority: "none",
+    assignee_ids: [],
+    label_ids: [],
+    start_date: null,
+    duration_days: 1,
+    finish_date: null,
+    due_date: null,
+    estimate_hours: null,
+    scheduling_mode: "auto",
+    constraint_type: null,
+    constraint_date: null,
+    position: 1,
+    completed_at: null,
+    version: 1,
+    created_at: STAMP,
+    updated_at: STAMP,
+  } satisfies components["schemas"]["Task"];
+}
+
+let serial = 0;
+function entry(changes: Partial<TimeEntry>): TimeEntry {
+  serial += 1;
+  return {
+    id: `e${serial}`,
+    member_id: ME,
+    project_id: "p-web",
+    task_id: null,
+    date: "2026-11-23",
+    minutes: 60,
+    started_at: null,
+    ended_at: null,
+    description: "",
+    billable: false,
+    activity: null,
+    version: 1,
+    created_at: STAMP,
+    updated_at: STAMP,
+    ...changes,
+  };
+}
+
+const page = <T,>(items: T[]) => json({ items, next_cursor: null });
+const PROJECTS = [project("p-web", "WEB", "Website"), project("p-ops", "OPS", "Operations")];
+
+/** The lookups every time screen reads. */
+const lookups = {
+  [`GET ${BASE}/projects`]: () => page(PROJECTS),
+  [`GET ${BASE}/tasks/t1`]: () => json(task("t1", "WEB-1", "Homepage copy", "p-web")),
+  [`GET ${BASE}/tasks/t2`]: () => json(task("t2", "WEB-2", "Sitemap", "p-web")),
+  [`GET ${BASE}/tasks`]: () =>
+    page([task("t1", "WEB-1", "Homepage copy", "p-web"), task("t2", "WEB-2", "Sitemap", "p-web")]),
+  [`GET ${BASE}/activities`]: () =>
+    page([
+      { id: "a1", key: "development", name: "Development", version: 1 },
+      { id: "a2", key: "meeting", name: "Meeting", version: 1 },
+    ]),
+  [`GET ${BASE}/members`]: () =>
+    page([
+      {
+        id: ME,
+        user_id: "u1",
+        email: "me@example.com",
+        name: "Mia Park",
+        role: "member",
+        weekly_capacity_hours: 40,
+        cost_rate: null,
+        team_ids: [],
+        version: 1,
+        created_at: STAMP,
+        updated_at: STAMP,
+      },
+    ]),
+};
+
+const cellsOf = (row: HTMLElement) =>
+  within(row)
+    .getAllByRole("cell")
+    .map((cell) => cell.textContent);
+
+describe("WeekTable", () => {
+  it("sums each row, each project, each day and the week", async () => {
+    mockApi(lookups);
+    renderWithApp(
+      <WeekTable
+        workspaceId={WS}
+        weekStart="2026-11-23"
+        label="Week"
+        entries={[
+          entry({ task_id: "t1", date: "2026-11-23", minutes: 90 }),
+          entry({ task_id: "t1", date: "2026-11-23", minutes: 30 }),
+          entry({ task_id: "t2", date: "2026-11-25", minutes: 45 }),
+          entry({ task_id: null, date: "2026-11-29", minutes: 15 }),
+          entry({ project_id: "p-ops", date: "2026-11-24", minutes: 480 }),
+        ]}
+      />,
+    );
+    const homepage = await screen.findByRole("row", { name: /WEB-1 Homepage copy/ });
+    expect(cellsOf(homepage)).toEqual(["2:00", "–", "–", "–", "–", "–", "–", "2:00"]);
+    expect(cellsOf(screen.getByRole("row", { name: /WEB-2 Sitemap/ }))).toEqual([
+      "–",
+      "–",
+      "0:45",
+      "–",
+      "–",
+      "–",
+      "–",
+      "0:45",
+    ]);
+    expect(cellsOf(screen.getByRole("row", { name: /WEBWebsite/ }))).toEqual([
+      "2:00",
+      "–",
+      "0:45",
+      "–",
+      "–",
+      "–",
+      "0:15",
+      "3:00",
+    ]);
+    expect(cellsOf(screen.getByRole("row", { name: /^Total/ }))).toEqual([
+      "2:00",
+      "8:00",
+      "0:45",
+      "–",
+      "–",
+      "–",
+      "0:15",
+      "11:00",
+    ]);
+    // Projects by name: Operations before Website.
+    const headers = screen.getAllByRole("rowheader").map((cell) => cell.textContent);
+    expect(headers).toEqual([
+      "OPSOperations",
+      "No task",
+      "WEBWebsite",
+      "No task",
+      "WEB-1 Homepage copy",
+      "WEB-2 Sitemap",
+      "Total",
+    ]);
+  });
+});
+
+describe("TimeEntryForm", () => {
+  it("sends the typed duration as minutes with the chosen project, task and activity", async () => {
+    const server = mockApi({
+      ...lookups,
+      [`POST ${BASE}/time-entries`]: () => json(entry({ minutes: 90 }), 201),
+    });
+    let done = false;
+    const { user } = renderWithApp(
+      <TimeEntryForm
+        workspaceId={WS}
+        entry={null}
+        defaults={{ date: "2026-11-24" }}
+        onDone={() => {
+          done = true;
+        }}
+      />,
+    );
+    await user.type(screen.getByLabelText("Duration"), "1h30");
+    await user.click(screen.getByRole("textbox", { name: "Project" }));
+    await user.click(await screen.findByRole("option", { name: "WEB · Website" }));
+    await user.click(screen.getByRole("textbox", { name: "Task" }));
+    await user.click(await screen.findByRole("option", { name: "WEB-2 Sitemap" }));
+    await user.click(screen.getByRole("textbox", { name: "Activity" }));
+    await user.click(await screen.findByRole("option", { name: "Meeting" }));
+    await user.click(screen.getByLabelText("Billable"));
+    await user.type(screen.getByLabelText("Description"), "  Sitemap review ");
+    await user.click(screen.getByRole("button", { name: "Log time" }));
+
+    await waitFor(() => expect(done).toBe(true));
+    const [post] = server.sent(`POST ${BASE}/time-entries`);
+    expect(await post?.json()).toEqual({
+      date: "2026-11-24",
+      project_id: "p-web",
+      task_id: "t2",
+      minutes: 90,
+      activity: "meeting",
+      billable: true,
+      description: "Sitemap review",
+    });
+  });
+
+  it("refuses a duration it cannot read, without asking the server", async () => {
+    const server = mockApi(lookups);
+    const { user } = renderWithApp(
+      <TimeEntryForm
+        workspaceId={WS}
+        entry={null}
+        defaults={{ date: "2026-11-24" }}
+        onDone={() => {}}
+      />,
+    );
+    await user.type(screen.getByLabelText("Duration"), "soon");
+    await user.click(screen.getByRole("button", { name: "Log time" }));
+    expect(await screen.findByText(/Type a duration such as 1:30/)).toBeInTheDocument();
+    expect(server.sent(`POST ${BASE}/time-entries`)).toHaveLength(0);
+  });
+
+  it("puts the server's /minutes problem on the duration field", async () => {
+    mockApi({
+      ...lookups,
+      [`POST ${BASE}/time-entries`]: () =>
+        problem(422, {
+          code: "validation_error",
+          detail: "Invalid input.",
+          errors: [
+            {
+              pointer: "/minutes",
+              detail: "2026-11-24 already has 1380 minutes logged; at most 1440 fit in a day",
+            },
+          ],
+        }),
+    });
+    const { user } = renderWithApp(
+      <TimeEntryForm
+        workspaceId={WS}
+        entry={null}
+        defaults={{ date: "2026-11-24", projectId: "p-web" }}
+        onDone={() => {}}
+      />,
+    );
+    await user.type(screen.getByLabelText("Duration"), "2:00");
+    await user.click(screen.getByRole("button", { name: "Log time" }));
+    const duration = screen.getByLabelText("Duration");
+    await waitFor(() => expect(duration).toHaveAttribute("aria-invalid", "true"));
+    expect(screen.getByText(/at most 1440 fit in a day/)).toBeInTheDocument();
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it("says plainly when the week is locked", async () => {
+    mockApi({
+      ...lookups,
+      [`POST ${BASE}/time-entries`]: () =>
+        problem(409, {
+          code: "timesheet_locked",
+          detail:
+            "The week of 2026-11-24 is submitted or approved; it must be rejected or reopened before its time changes.",
+        }),
+    });
+    const { user } = renderWithApp(
+      <TimeEntryForm
+        workspaceId={WS}
+        entry={null}
+        defaults={{ date: "2026-11-24", projectId: "p-web" }}
+        onDone={() => {}}
+      />,
+    );
+    await user.type(screen.getByLabelText("Duration"), "1");
+    await user.click(screen.getByRole("button", { name: "Log time" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      /submitted or approved; it must be rejected or reopened/,
+    );
+  });
+
+  it("changes only what was edited, from the version shown", async () => {
+    const original = entry({ id: "e-edit", minutes: 60, task_id: "t1", version: 4 });
+    const server = mockApi({
+      ...lookups,
+      [`PATCH ${BASE}/time-entries/e-edit`]: () => json({ ...original, minutes: 75, version: 5 }),
+    });
+    let done = false;
+    const { user } = renderWithApp(
+      <TimeEntryForm
+        workspaceId={WS}
+        entry={original}
+        defaults={{ date: "2026-11-24" }}
+        onDone={() => {
+          done = true;
+        }}
+      />,
+    );
+    const duration = screen.getByLabelText("Duration");
+    expect(duration).toHaveValue("1:00");
+    await user.clear(duration);
+    await user.type(duration, "75m");
+    await user.click(screen.getByRole("button", { name: "Save entry" }));
+    await waitFor(() => expect(done).toBe(true));
+    const [patch] = server.sent(`PATCH ${BASE}/time-entries/e-edit`);
+    expect(patch?.headers.get("If-Match")).toBe('"4"');
+    expect(await patch?.json()).toEqual({ minutes: 75 });
+  });
+});
+
+function sheet(status: Timesheet["status"], changes: Partial<Timesheet> = {}): Timesheet {
+  return {
+    id: "ts1",
+    member_id: ME,
+    week_start: "2026-11-23",
+    status,
+    submitted_at: "2026-11-27T17:00:00Z",
+    decided_by: null,
+    decided_at: null,
+    comment: null,
+    total_minutes: 90,
+    version: 1,
+    ...changes,
+  };
+}
+
+describe("MyTime", () => {
+  const renderWeek = () =>
+    renderWithApp(
+      <MyTime
+        workspaceId={WS}
+        memberId={ME}
+        weekStartDay={1}
+        week="2026-11-23"
+        onWeekChange={() => {}}
+        adding={false}
+        onAddingChange={() => {}}
+      />,
+    );
+
+  it("submits the week, then shows it locked and read-only", async () => {
+    const server = mockApi({
+      ...lookups,
+      [`GET ${BASE}/time-entries`]: () => page([entry({ task_id: "t1", minutes: 90 })]),
+      [`GET ${BASE}/timesheets`]: [() => page([]), () => page([sheet("submitted")])],
+      [`POST ${BASE}/timesheets/submit`]: () => json(sheet("submitted")),
+    });
+    const { user } = renderWeek();
+    expect(await screen.findByLabelText("Timesheet status: Open")).toBeInTheDocument();
+    expect(await screen.findByRole("button", { name: /^Edit 1:30 on WEB-1/ })).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Submit week" }));
+
+    expect(await screen.findByText("This week is submitted for approval")).toBeInTheDocument();
+    expect(screen.getByLabelText("Timesheet status: Submitted")).toBeInTheDocument();
+    const [submit] = server.sent(`POST ${BASE}/timesheets/submit`);
+    expect(await submit?.json()).toEqual({ week_start: "2026-11-23" });
+    expect(screen.queryByRole("button", { name: "Add time" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Submit week" })).toBeNull();
+    expect(screen.queryByRole("button", { name: /^Edit / })).toBeNull();
+  });
+
+  it("shows the reviewer's comment on a rejected week and lets it be fixed", async () => {
+    mockApi({
+      ...lookups,
+      [`GET ${BASE}/time-entries`]: () => page([entry({ minutes: 30 })]),
+      [`GET ${BASE}/timesheets`]: () =>
+        page([sheet("rejected", { decided_by: ME, comment: "Tuesday is missing the call" })]),
+    });
+    renderWeek();
+    expect(await screen.findByText("“Tuesday is missing the call”")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Submit week" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Add time" })).toBeInTheDocument();
+  });
+});
+
+function TimerHarness() {
+  const [opened, setOpened] = useState(false);
+  return <TimerControl workspaceId={WS} startOpened={opened} onStartOpenedChange={setOpened} />;
+}
+
+describe("TimerControl", () => {
+  it("starts a timer on a project and task, ticks, and stops it into an entry", async () => {
+    const startedAt = new Date(Date.now() - 65_000).toISOString();
+    const timer = {
+      id: "e-timer",
+      member_id: ME,
+      project_id: "p-web",
+      task_id: "t1",
+      date: "2026-11-23",
+      started_at: startedAt,
+      description: "Copy",
+      billable: false,
+      activity: null,
+    };
+    const server = mockApi({
+      ...lookups,
+      [`GET ${BASE}/timer`]: () => json({ timer: null }),
+      [`POST ${BASE}/timer/start`]: () => json({ timer, stopped: null }, 201),
+      [`POST ${BASE}/timer/stop`]: () => json(entry({ id: "e-timer", minutes: 2 })),
+    });
+    const { user } = renderWithApp(<TimerHarness />);
+    await user.click(await screen.findByRole("button", { name: "Start timer" }));
+    const form = await screen.findByRole("dialog", { name: "Start timer" });
+    await user.click(within(form).getByRole("textbox", { name: "Project" }));
+    await user.click(await within(form).findByRole("option", { name: "WEB · Website" }));
+    await user.click(within(form).getByRole("textbox", { name: "Task" }));
+    await user.click(await within(form).findByRole("option", { name: "WEB-1 Homepage copy" }));
+    await user.type(within(form).getByLabelText("Description"), "Copy");
+    await user.click(within(form).getByRole("button", { name: "Start" }));
+
+    const running = await screen.findByRole("group", { name: "Running timer" });
+    const [start] = server.sent(`POST ${BASE}/timer/start`);
+    expect(await start?.json()).toEqual({
+      project_id: "p-web",
+      task_id: "t1",
+      description: "Copy",
+      billable: false,
+    });
+    expect(await within(running).findByText("WEB-1")).toBeInTheDocument();
+    expect(within(running).getByRole("timer").textContent).toMatch(/^0:01:0\d$/);
+
+    await user.click(within(running).getByRole("button", { name: "Stop timer" }));
+    expect(await screen.findByText("Logged 0:02 on WEB-1")).toBeInTheDocument();
+    expect(await screen.findByRole("button", { name: "Start timer" })).toBeInTheDocument();
+    expect(server.sent(`POST ${BASE}/timer/stop`)).toHaveLength(1);
+  });
+});
+
+describe("Approvals", () => {
+  it("rejects a submitted week only with a comment, from the version shown", async () => {
+    const server = mockApi({
+      ...lookups,
+      [`GET ${BASE}/teams`]: () => page([]),
+      [`GET ${BASE}/timesheets`]: () => page([sheet("submitted", { version: 3 })]),
+      [`GET ${BASE}/time-entries`]: () => page([entry({ task_id: "t1", minutes: 90 })]),
+      [`POST ${BASE}/timesheets/ts1/reject`]: () =>
+        json(sheet("rejected", { comment: "Add Tuesday", version: 4 })),
+    });
+    const { user } = renderWithApp(<Approvals workspaceId={WS} myMemberId="m-admin" isAdmin />);
+    const row = await screen.findByRole("row", { name: /Mia Park/ });
+    expect(row).toHaveTextContent("1:30");
+    await user.click(within(row).getByRole("button", { name: /^Review Mia Park/ }));
+    const drawer = await screen.findByRole("dialog");
+    expect(await within(drawer).findByRole("row", { name: /WEB-1 Homepage copy/ })).toBeVisible();
+
+    await user.click(within(drawer).getByRole("button", { name: "Reject…" }));
+    await user.click(within(drawer).getByRole("button", { name: "Reject week" }));
+    expect(await within(drawer).findByText(/Say what needs fixing/)).toBeInTheDocument();
+    expect(server.sent(`POST ${BASE}/timesheets/ts1/reject`)).toHaveLength(0);
+
+    await user.type(within(drawer).getByLabelText("Why are you sending it back?"), "Add Tuesday");
+    await user.click(within(drawer).getByRole("button", { name: "Reject week" }));
+    expect(await screen.findByText("Timesheet sent back")).toBeInTheDocument();
+    const [reject] = server.sent(`POST ${BASE}/timesheets/ts1/reject`);
+    expect(reject?.headers.get("If-Match")).toBe('"3"');
+    expect(await reject?.json()).toEqual({ comment: "Add Tuesday" });
+  });
+});

@@ -1,0 +1,272 @@
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Group,
+  Popover,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Tooltip,
+} from "@mantine/core";
+import { IconPlayerPlayFilled, IconPlayerStopFilled, IconTrash } from "@tabler/icons-react";
+import { type FormEvent, useEffect, useState } from "react";
+import { useProjectDirectory } from "@/api/directory";
+import { toApiError } from "@/api/errors";
+import { confirmDestructive } from "@/components/confirm";
+import { FormAlert } from "@/components/form-alert";
+import { notifyError, notifySuccess } from "@/components/notify";
+import {
+  type Timer,
+  useDiscardTimer,
+  useProjectTasks,
+  useStartTimer,
+  useStopTimer,
+  useTasksById,
+  useTimer,
+} from "../api";
+import { formatElapsed, formatMinutes } from "../duration";
+import classes from "./time.module.css";
+
+/**
+ * The header's timer: the running one ticking from its start, with Stop and Discard; otherwise
+ * a Start button with a small form. `startOpened` lets the command palette open that form.
+ */
+export function TimerControl({
+  workspaceId,
+  startOpened,
+  onStartOpenedChange,
+}: {
+  workspaceId: string;
+  startOpened: boolean;
+  onStartOpenedChange: (opened: boolean) => void;
+}) {
+  const timer = useTimer(workspaceId);
+  if (timer.isPending || timer.isError) return null;
+  const running = timer.data ?? null;
+  return (
+    <Popover
+      opened={startOpened}
+      onChange={onStartOpenedChange}
+      position="bottom-end"
+      width={340}
+      trapFocus
+      withArrow
+      shadow="md"
+    >
+      <Popover.Target>
+        {running ? (
+          <div>
+            <RunningTimer workspaceId={workspaceId} timer={running} />
+          </div>
+        ) : (
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconPlayerPlayFilled size={12} />}
+            onClick={() => onStartOpenedChange(!startOpened)}
+            aria-expanded={startOpened}
+          >
+            Start timer
+          </Button>
+        )}
+      </Popover.Target>
+      <Popover.Dropdown role="dialog">
+        {startOpened ? (
+          <StartTimerForm
+            workspaceId={workspaceId}
+            replacing={Boolean(running)}
+            onStarted={() => onStartOpenedChange(false)}
+          />
+        ) : null}
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
+
+/** Seconds since `startedAt`, updated every second. */
+function useElapsed(startedAt: string): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(id);
+  }, []);
+  return (now - new Date(startedAt).getTime()) / 1000;
+}
+
+function RunningTimer({ workspaceId, timer }: { workspaceId: string; timer: Timer }) {
+  const elapsed = useElapsed(timer.started_at);
+  const projects = useProjectDirectory(workspaceId);
+  const tasks = useTasksById(workspaceId, [timer.task_id]);
+  const stop = useStopTimer(workspaceId);
+  const discard = useDiscardTimer(workspaceId);
+  const project = projects.byId.get(timer.project_id);
+  const task = timer.task_id ? tasks.get(timer.task_id) : undefined;
+  const label = task?.key ?? project?.key ?? "Timer";
+  const detail = [task?.title ?? project?.name, timer.description].filter(Boolean).join(" · ");
+
+  // Awaited rather than `mutate` callbacks: this component unmounts as soon as the timer stops.
+  const onStop = async () => {
+    try {
+      const entry = await stop.mutateAsync();
+      notifySuccess(`Logged ${formatMinutes(entry.minutes)} on ${label}`);
+    } catch (error) {
+      notifyError(error, "Couldn't stop the timer");
+    }
+  };
+  const onDiscard = async () => {
+    const ok = await confirmDestructive({
+      title: "Discard the running timer?",
+      message: `${formatElapsed(elapsed)} on ${label} is thrown away, not logged.`,
+      confirmLabel: "Discard timer",
+    });
+    if (ok)
+      discard.mutate(undefined, {
+        onError: (error) => notifyError(error, "Couldn't discard the timer"),
+      });
+  };
+
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a labelled group of controls, not a fieldset
+    <div className={classes.timer} role="group" aria-label="Running timer">
+      <span className={classes.pulse} aria-hidden />
+      <Tooltip label={detail || label} disabled={!detail}>
+        <Text size="sm" fw={500} ff="monospace" maw={120} truncate>
+          {label}
+        </Text>
+      </Tooltip>
+      <Text size="sm" className={classes.elapsed} role="timer" aria-label="Elapsed time">
+        {formatElapsed(elapsed)}
+      </Text>
+      <Tooltip label="Stop and log the time">
+        <ActionIcon
+          color="red"
+          variant="filled"
+          size="md"
+          aria-label="Stop timer"
+          onClick={onStop}
+          loading={stop.isPending}
+        >
+          <IconPlayerStopFilled size={14} />
+        </ActionIcon>
+      </Tooltip>
+      <Tooltip label="Discard without logging">
+        <ActionIcon
+          color="gray"
+          variant="subtle"
+          size="md"
+          aria-label="Discard timer"
+          onClick={onDiscard}
+          loading={discard.isPending}
+        >
+          <IconTrash size={15} />
+        </ActionIcon>
+      </Tooltip>
+    </div>
+  );
+}
+
+function StartTimerForm({
+  workspaceId,
+  replacing,
+  onStarted,
+}: {
+  workspaceId: string;
+  replacing: boolean;
+  onStarted: () => void;
+}) {
+  const projects = useProjectDirectory(workspaceId);
+  const start = useStartTimer(workspaceId);
+  const [projectId, setProjectId] = useState<string | null>(null);
+  const [taskId, setTaskId] = useState<string | null>(null);
+  const [description, setDescription] = useState("");
+  const [billable, setBillable] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const tasks = useProjectTasks(workspaceId, projectId);
+  const openProjects = (projects.items ?? []).filter((project) => project.status !== "archived");
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!projectId) {
+      setError("Choose a project.");
+      return;
+    }
+    setError(null);
+    start
+      .mutateAsync({
+        project_id: projectId,
+        task_id: taskId,
+        description: description.trim(),
+        billable,
+      })
+      .then(onStarted, (failure: unknown) => setError(toApiError(failure).detail));
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="sm">
+        <FormAlert message={error} />
+        {replacing ? (
+          <Text size="xs" c="dimmed">
+            Starting a new timer stops and logs the running one.
+          </Text>
+        ) : null}
+        <Select
+          label="Project"
+          placeholder="Choose a project"
+          searchable
+          data-autofocus
+          comboboxProps={{ withinPortal: false }}
+          data={openProjects.map((project) => ({
+            value: project.id,
+            label: `${project.key} · ${project.name}`,
+          }))}
+          value={projectId}
+          onChange={(value) => {
+            setProjectId(value);
+            setTaskId(null);
+          }}
+          nothingFoundMessage="No projects"
+        />
+        <Select
+          label="Task"
+          placeholder={projectId ? "No task" : "Choose a project first"}
+          searchable
+          clearable
+          disabled={!projectId}
+          comboboxProps={{ withinPortal: false }}
+          data={(tasks.data ?? []).map((task) => ({
+            value: task.id,
+            label: `${task.key} ${task.title}`,
+          }))}
+          value={taskId}
+          onChange={setTaskId}
+          nothingFoundMessage="No matching task"
+        />
+        <TextInput
+          label="Description"
+          placeholder="What are you working on?"
+          value={description}
+          onChange={(event) => setDescription(event.currentTarget.value)}
+        />
+        <Group justify="space-between">
+          <Checkbox
+            size="xs"
+            label="Billable"
+            checked={billable}
+            onChange={(event) => setBillable(event.currentTarget.checked)}
+          />
+          <Button
+            type="submit"
+            size="xs"
+            leftSection={<IconPlayerPlayFilled size={12} />}
+            loading={start.isPending}
+          >
+            Start
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
