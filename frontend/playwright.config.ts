@@ -12,7 +12,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results/artifacts",
-  timeout: 60_000,
+  // Each spec is a whole user journey; a busy two-core machine can take minutes over one.
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,

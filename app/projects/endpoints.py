@@ -61,7 +61,7 @@ async def list_projects(
         team_id=team_id,
         owner_id=owner_id,
     )
-    return Page(items=[Project.model_validate(row) for row in rows], next_cursor=cursor)
+    return Page(items=await service.present(session, rows), next_cursor=cursor)
 
 
 @router.post(
@@ -77,7 +77,7 @@ async def create_project(
     """Create a project or ongoing work, with the default workflow statuses."""
     project = await service.create(session, principal, data)
     set_etag(response, project)
-    return Project.model_validate(project)
+    return (await service.present(session, [project]))[0]
 
 
 @router.get(
@@ -89,7 +89,7 @@ async def get_project(
     """One project."""
     project = await service.get_project(session, principal, project_id)
     set_etag(response, project)
-    return Project.model_validate(project)
+    return (await service.present(session, [project]))[0]
 
 
 @router.patch(
@@ -109,7 +109,7 @@ async def update_project(
     """Change a project's name, dates, owner, team, budget or status."""
     project = await service.update(session, principal, project_id, data, if_match)
     set_etag(response, project)
-    return Project.model_validate(project)
+    return (await service.present(session, [project]))[0]
 
 
 @router.post(
@@ -124,7 +124,7 @@ async def archive_project(
     """Archive a project: it stays readable but can no longer be changed."""
     project = await service.set_archived(session, principal, project_id, archived=True)
     set_etag(response, project)
-    return Project.model_validate(project)
+    return (await service.present(session, [project]))[0]
 
 
 @router.post(
@@ -139,7 +139,7 @@ async def unarchive_project(
     """Bring an archived project back as active."""
     project = await service.set_archived(session, principal, project_id, archived=False)
     set_etag(response, project)
-    return Project.model_validate(project)
+    return (await service.present(session, [project]))[0]
 
 
 @router.get(

@@ -1,4 +1,5 @@
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -55,6 +56,25 @@ class ProjectRepository:
 
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
+
+    async def task_counts(
+        self, workspace_id: uuid.UUID, project_ids: Sequence[uuid.UUID]
+    ) -> dict[uuid.UUID, dict[str, int]]:
+        """Per project, how many of its tasks are in each status category (one statement)."""
+        rows = await self.session.execute(
+            select(Task.project_id, WorkflowStatus.category, func.count())
+            .join(
+                WorkflowStatus,
+                (WorkflowStatus.workspace_id == Task.workspace_id)
+                & (WorkflowStatus.id == Task.status_id),
+            )
+            .where(Task.workspace_id == workspace_id, Task.project_id.in_(set(project_ids)))
+            .group_by(Task.project_id, WorkflowStatus.category)
+        )
+        counts: dict[uuid.UUID, dict[str, int]] = {}
+        for project_id, category, count in rows:
+            counts.setdefault(project_id, {})[category] = count
+        return counts
 
     async def add(self, row: Row) -> Row:
         self.session.add(row)

@@ -112,6 +112,16 @@ class ProjectUpdate(Input):
     currency: Currency | None = None
 
 
+class TaskCounts(Output):
+    """How many of the project's tasks are open (backlog, to do, in progress), done or
+    cancelled."""
+
+    total: int
+    open: int
+    done: int
+    cancelled: int
+
+
 class Project(Timestamps):
     id: uuid.UUID
     key: str
@@ -129,6 +139,7 @@ class Project(Timestamps):
     budget_hours: Hours | None
     budget_amount: Money | None
     currency: str | None
+    task_counts: TaskCounts
     version: int
 
 

@@ -5,6 +5,7 @@ shows it next to its tasks' events.
 """
 
 import uuid
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -67,6 +68,9 @@ PHASES = list(Phase)
 CENTS = Decimal("0.01")
 
 
+PROJECT_ROW_FIELDS = tuple(name for name in schemas.Project.model_fields if name != "task_counts")
+
+
 def _cents(value: Decimal | None) -> Decimal | None:
     # Stored with two decimals; normalising first keeps "1000" and "1000.00" one value.
     return value.quantize(CENTS) if value is not None else None
@@ -89,6 +93,31 @@ async def get_project(
     if project is None:
         raise NotFound("No such project in this workspace.", code="project_not_found")
     return project
+
+
+async def present(session: AsyncSession, projects: Sequence[Project]) -> list[schemas.Project]:
+    """Projects as the API shows them, with their task counts (one statement for all)."""
+    if not projects:
+        return []
+    counts = await ProjectRepository(session).task_counts(
+        projects[0].workspace_id, [project.id for project in projects]
+    )
+    shown = []
+    for project in projects:
+        by_category = counts.get(project.id, {})
+        done, cancelled = by_category.get("done", 0), by_category.get("cancelled", 0)
+        total = sum(by_category.values())
+        shown.append(
+            schemas.Project.model_validate(
+                {
+                    **{name: getattr(project, name) for name in PROJECT_ROW_FIELDS},
+                    "task_counts": schemas.TaskCounts(
+                        total=total, open=total - done - cancelled, done=done, cancelled=cancelled
+                    ),
+                }
+            )
+        )
+    return shown
 
 
 def ensure_writable(project: Project) -> None:

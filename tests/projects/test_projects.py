@@ -48,6 +48,7 @@ async def test_a_project_starts_in_initiation_owned_by_its_creator(
         "budget_hours": 120.5,
         "budget_amount": "25000.00",
         "currency": "EUR",
+        "task_counts": {"total": 0, "open": 0, "done": 0, "cancelled": 0},
         "version": 1,
     }
 
@@ -419,3 +420,21 @@ async def test_a_viewer_can_read_but_not_create_projects(clients: ClientFactory)
 
     assert [p["key"] for p in listed.json()["items"]] == ["SEEN"]
     assert created.status_code == 403
+
+
+async def test_a_project_counts_its_open_done_and_cancelled_tasks(clients: ClientFactory) -> None:
+    owner = await clients.user()
+    wid = (await owner.workspace())["id"]
+    project = await owner.project(wid)
+    statuses = await owner.statuses(wid, project["id"])
+    for status in ("todo", "todo", "in_progress", "done", "cancelled"):
+        await owner.task(wid, project["id"], status_id=statuses[status])
+    empty = await owner.project(wid)
+
+    listed = (await owner.client.get(f"/api/v1/workspaces/{wid}/projects")).json()["items"]
+    shown = (await owner.client.get(f"/api/v1/workspaces/{wid}/projects/{project['id']}")).json()
+
+    counts = {item["id"]: item["task_counts"] for item in listed}
+    assert counts[project["id"]] == {"total": 5, "open": 3, "done": 1, "cancelled": 1}
+    assert counts[empty["id"]] == {"total": 0, "open": 0, "done": 0, "cancelled": 0}
+    assert shown["task_counts"] == counts[project["id"]]

@@ -2750,6 +2750,7 @@ export interface components {
             budget_amount: string | null;
             /** Currency */
             currency: string | null;
+            task_counts: components["schemas"]["TaskCounts"];
             /** Version */
             version: number;
         };
@@ -3353,6 +3354,21 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+        };
+        /**
+         * TaskCounts
+         * @description How many of the project's tasks are open (backlog, to do, in progress), done or
+         *     cancelled.
+         */
+        TaskCounts: {
+            /** Total */
+            total: number;
+            /** Open */
+            open: number;
+            /** Done */
+            done: number;
+            /** Cancelled */
+            cancelled: number;
         };
         /** TaskCreate */
         TaskCreate: {

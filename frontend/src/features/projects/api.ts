@@ -72,32 +72,6 @@ export function useProjects(workspaceId: string, filters: ProjectFilters) {
   );
 }
 
-/**
- * Done and total tasks of a project, counted from at most one page of each (200 rows): there is
- * no count endpoint yet, so past 200 the numbers read "200+".
- */
-export function useProjectProgress(workspaceId: string, projectId: string) {
-  const count = (query: { status_category?: "done" }) =>
-    $api.queryOptions(
-      "get",
-      TASKS,
-      {
-        params: {
-          path: { workspace_id: workspaceId },
-          query: { project_id: projectId, limit: 200, ...query },
-        },
-      },
-      {
-        staleTime: 60_000,
-        select: (page) => ({ count: page.items.length, more: Boolean(page.next_cursor) }),
-      },
-    );
-  const done = useQuery(count({ status_category: "done" }));
-  const all = useQuery(count({}));
-  if (!done.data || !all.data) return undefined;
-  return { done: done.data.count, total: all.data.count, capped: all.data.more };
-}
-
 /** A project change shows in the project, every list of projects, and the directory. */
 function useProjectSaved(workspaceId: string) {
   const queryClient = useQueryClient();

@@ -15,31 +15,30 @@ import { type Member, useMemberDirectory } from "@/api/directory";
 import { DataTable, numberClass } from "@/components/data-table";
 import { EmptyState, ErrorState, SkeletonRows } from "@/components/states";
 import { formatDay } from "@/lib/dates";
-import { type Project, type ProjectFilters, useProjectProgress, useProjects } from "../api";
+import { type Project, type ProjectFilters, useProjects } from "../api";
 import { PhaseBadge } from "./phase-control";
 
 export type ProjectView = "active" | "on_hold" | "archived";
 
-function ProgressCell({ workspaceId, project }: { workspaceId: string; project: Project }) {
-  const progress = useProjectProgress(workspaceId, project.id);
-  if (!progress) return <Progress value={0} size="sm" animated aria-label="Loading progress" />;
-  if (progress.total === 0) {
+/** Done out of the tasks that still count: cancelled ones leave the total. */
+function ProgressCell({ project }: { project: Project }) {
+  const { done, cancelled, total } = project.task_counts;
+  const counted = total - cancelled;
+  if (counted === 0) {
     return (
       <Text size="xs" c="dimmed">
         No tasks
       </Text>
     );
   }
-  const percent = Math.round((progress.done / progress.total) * 100);
+  const percent = Math.round((done / counted) * 100);
+  const note = cancelled ? ` (${cancelled} cancelled)` : "";
   return (
-    <Tooltip
-      label={`${progress.done} of ${progress.total}${progress.capped ? "+" : ""} tasks done`}
-    >
+    <Tooltip label={`${done} of ${counted} tasks done${note}`}>
       <Group gap={8} wrap="nowrap">
         <Progress value={percent} size="sm" flex={1} aria-label={`${percent}% done`} />
         <Text size="xs" c="dimmed" className={numberClass} w={56} ta="right">
-          {progress.done}/{progress.total}
-          {progress.capped ? "+" : ""}
+          {done}/{counted}
         </Text>
       </Group>
     </Tooltip>
@@ -168,7 +167,7 @@ export function ProjectsTable({
                   />
                 </Table.Td>
                 <Table.Td>
-                  <ProgressCell workspaceId={workspaceId} project={project} />
+                  <ProgressCell project={project} />
                 </Table.Td>
                 <Table.Td>
                   <Text
