@@ -133,7 +133,6 @@ test("daily work: project, tasks, board, task detail, mention, my work", async (
     await second.focus();
     await page.keyboard.press("Space");
     await expect(second).toHaveAttribute("aria-pressed", "true");
-    await expect(page.getByText("Picked up WR-2.")).toBeAttached();
     // dnd-kit measures the cards in the frames after a pick-up and after each move; a key sent
     // before that (a busy machine) moves nothing, so let the frames pass as a person would.
     await nextFrames(page);

@@ -34,6 +34,7 @@ function project(id: string, key: string, name: string): components["schemas"]["
     budget_hours: null,
     budget_amount: null,
     currency: null,
+    task_counts: { total: 0, open: 0, done: 0, cancelled: 0 },
     version: 1,
     created_at: STAMP,
     updated_at: STAMP,
