@@ -21,6 +21,7 @@ import {
 } from "@/api/directory";
 import { FormAlert } from "@/components/form-alert";
 import { notifySuccess } from "@/components/notify";
+import { ProjectSelect } from "@/components/project-select";
 import { applyProblemToForm } from "@/lib/forms";
 import { type Priority, type Task, useCreateTask } from "../api";
 import { PRIORITIES } from "./fields";
@@ -156,20 +157,15 @@ function CreateTaskForm({
             name="project_id"
             rules={{ required: "Choose a project." }}
             render={({ field, fieldState }) => (
-              <Select
-                label="Project"
-                searchable
-                data={openProjects.map((project) => ({
-                  value: project.id,
-                  label: `${project.key} · ${project.name}`,
-                }))}
-                value={field.value || null}
-                onChange={(value) => {
-                  field.onChange(value ?? "");
+              <ProjectSelect
+                projects={openProjects}
+                value={field.value}
+                onChange={(projectId) => {
+                  field.onChange(projectId);
                   setValue("status_id", null);
                 }}
                 error={fieldState.error?.message}
-                nothingFoundMessage="No projects yet"
+                nothingFound="No projects yet"
               />
             )}
           />

@@ -15,6 +15,7 @@ import { useProjectDirectory } from "@/api/directory";
 import { isApiError } from "@/api/errors";
 import { FormAlert } from "@/components/form-alert";
 import { notifySuccess } from "@/components/notify";
+import { ProjectSelect } from "@/components/project-select";
 import { applyProblemToForm } from "@/lib/forms";
 import {
   type TimeEntry,
@@ -189,21 +190,15 @@ export function TimeEntryForm({
             name="project_id"
             rules={{ required: "Choose a project." }}
             render={({ field, fieldState }) => (
-              <Select
-                label="Project"
+              <ProjectSelect
+                projects={openProjects}
                 placeholder="Choose a project"
-                searchable
-                data={openProjects.map((project) => ({
-                  value: project.id,
-                  label: `${project.key} · ${project.name}`,
-                }))}
-                value={field.value || null}
-                onChange={(value) => {
-                  field.onChange(value ?? "");
+                value={field.value}
+                onChange={(projectId) => {
+                  field.onChange(projectId);
                   setValue("task_id", null);
                 }}
                 error={fieldState.error?.message}
-                nothingFoundMessage="No projects"
               />
             )}
           />

@@ -1,0 +1,35 @@
+import { Select } from "@mantine/core";
+import type { Project } from "@/api/directory";
+
+/** A searchable choice of project, each shown as `KEY · Name`; `""` when none is chosen. */
+export function ProjectSelect({
+  projects,
+  value,
+  onChange,
+  error,
+  placeholder,
+  nothingFound = "No projects",
+}: {
+  projects: readonly Project[];
+  value: string;
+  onChange: (projectId: string) => void;
+  error?: string;
+  placeholder?: string;
+  nothingFound?: string;
+}) {
+  return (
+    <Select
+      label="Project"
+      placeholder={placeholder}
+      searchable
+      data={projects.map((project) => ({
+        value: project.id,
+        label: `${project.key} · ${project.name}`,
+      }))}
+      value={value || null}
+      onChange={(chosen) => onChange(chosen ?? "")}
+      error={error}
+      nothingFoundMessage={nothingFound}
+    />
+  );
+}
