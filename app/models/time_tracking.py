@@ -110,27 +110,41 @@ class Timesheet(TenantOwned, Versioned, Base):
     comment: Mapped[str | None] = mapped_column(Text)
 
 
+# A cost rate is a member's or a non-human resource's; a bill rate is a project's.
+CHECK_KIND_SHAPE = CheckConstraint(
+    "(kind = 'cost' AND project_id IS NULL AND (member_id IS NULL) <> (resource_id IS NULL))"
+    " OR (kind = 'bill' AND project_id IS NOT NULL AND member_id IS NULL"
+    " AND resource_id IS NULL)",
+    name="kind_shape",
+)
+
+
 class Rate(TenantOwned, Versioned, Base):
-    """An hourly rate from `effective_from` until the next one: a member's cost or a project's
-    bill rate."""
+    """An hourly rate from `effective_from` until the next one: a member's or a non-human
+    resource's cost, or a project's bill rate."""
 
     __tablename__ = "rate"
     __table_args__ = (
         _member_fk("member_id", ondelete="CASCADE"),
         _project_fk(),
-        CheckConstraint(
-            "(kind = 'cost' AND member_id IS NOT NULL AND project_id IS NULL)"
-            " OR (kind = 'bill' AND project_id IS NOT NULL AND member_id IS NULL)",
-            name="kind_shape",
+        ForeignKeyConstraint(
+            ["workspace_id", "resource_id"],
+            ["resource.workspace_id", "resource.id"],
+            ondelete="CASCADE",
         ),
+        CHECK_KIND_SHAPE,
         CheckConstraint("hourly_rate >= 0", name="rate_not_negative"),
-        # NULLs are distinct: one cost rate per member and day, one bill rate per project and day.
+        # NULLs are distinct: one cost rate per member or resource and day, one bill rate per
+        # project and day.
         UniqueConstraint("workspace_id", "member_id", "effective_from"),
+        UniqueConstraint("workspace_id", "resource_id", "effective_from"),
         UniqueConstraint("workspace_id", "project_id", "effective_from"),
     )
 
     kind: Mapped[str] = mapped_column(String(8))
     member_id: Mapped[uuid.UUID | None]
+    # A non-human resource's cost (a person's is their member's).
+    resource_id: Mapped[uuid.UUID | None]
     project_id: Mapped[uuid.UUID | None]
     hourly_rate: Mapped[Decimal] = mapped_column(Numeric(12, 2))
     # ISO 4217; a cost rate set on the member has none.

@@ -21,11 +21,20 @@ async def list_rates(
     page: PageQuery,
     kind: RateKind | None = None,
     member_id: Annotated[uuid.UUID | None, Query(description="One member's cost rates.")] = None,
+    resource_id: Annotated[
+        uuid.UUID | None, Query(description="One non-human resource's cost rates.")
+    ] = None,
     project_id: Annotated[uuid.UUID | None, Query(description="One project's bill rates.")] = None,
 ) -> Page[Rate]:
     """Cost and bill rates with the dates they take effect (admins only: rates are private)."""
     rows, cursor = await service.page(
-        session, principal, page, kind=kind, member_id=member_id, project_id=project_id
+        session,
+        principal,
+        page,
+        kind=kind,
+        member_id=member_id,
+        resource_id=resource_id,
+        project_id=project_id,
     )
     return Page(items=[Rate.model_validate(row) for row in rows], next_cursor=cursor)
 
@@ -40,8 +49,8 @@ async def list_rates(
 async def create_rate(data: RateCreate, principal: RatesWrite, session: Session) -> Rate:
     """Add a rate from a date; entries from that date until the next rate are costed with it.
 
-    A cost rate belongs to a member, a bill rate to a project. The rate of an entry is the one
-    with the latest `effective_from` on or before the entry's date.
+    A cost rate belongs to a member or a non-human resource, a bill rate to a project. The rate
+    of an entry is the one with the latest `effective_from` on or before the entry's date.
     """
     return Rate.model_validate(await service.create(session, principal, data))
 

@@ -2,7 +2,7 @@ import uuid
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, select, update
+from sqlalchemy import ColumnElement, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.pagination import PageParams, Sortable, paginate
@@ -16,7 +16,10 @@ RATE_SORTS = Sortable(
 
 
 def _subject(kind: str, subject_id: uuid.UUID) -> ColumnElement[bool]:
-    return Rate.member_id == subject_id if kind == "cost" else Rate.project_id == subject_id
+    # Ids are unique across tables, so a cost subject matches the member or the resource it is.
+    if kind == "cost":
+        return or_(Rate.member_id == subject_id, Rate.resource_id == subject_id)
+    return Rate.project_id == subject_id
 
 
 class RateRepository:
@@ -38,6 +41,7 @@ class RateRepository:
         *,
         kind: str | None,
         member_id: uuid.UUID | None,
+        resource_id: uuid.UUID | None,
         project_id: uuid.UUID | None,
     ) -> tuple[list[Rate], str | None]:
         statement = select(Rate).where(Rate.workspace_id == workspace_id)
@@ -45,6 +49,8 @@ class RateRepository:
             statement = statement.where(Rate.kind == kind)
         if member_id is not None:
             statement = statement.where(Rate.member_id == member_id)
+        if resource_id is not None:
+            statement = statement.where(Rate.resource_id == resource_id)
         if project_id is not None:
             statement = statement.where(Rate.project_id == project_id)
         return await paginate(self.session, statement, params, RATE_SORTS)

@@ -22,7 +22,11 @@ class RateKind(enum.StrEnum):
 class RateCreate(Input):
     kind: RateKind
     member_id: uuid.UUID | None = Field(
-        default=None, description="Whose cost this is (`kind: cost`)."
+        default=None, description="Whose cost this is (`kind: cost`): a member..."
+    )
+    resource_id: uuid.UUID | None = Field(
+        default=None,
+        description="...or a non-human resource (`kind: cost`); a person's cost is their member's.",
     )
     project_id: uuid.UUID | None = Field(
         default=None, description="The project billed at this rate (`kind: bill`)."
@@ -38,6 +42,7 @@ class Rate(Output):
     id: uuid.UUID
     kind: RateKind
     member_id: uuid.UUID | None
+    resource_id: uuid.UUID | None
     project_id: uuid.UUID | None
     hourly_rate: Money
     currency: str | None

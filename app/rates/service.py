@@ -18,19 +18,28 @@ from app.kit.errors import Conflict, NotFound, Unprocessable
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.members.repository import MemberRepository
-from app.models import Member, Rate
+from app.models import Member, Rate, Resource
 from app.projects.repository import ProjectRepository
 from app.rates import schemas
 from app.rates.repository import RateRepository
+from app.resources.repository import ResourceRepository
 from app.workspaces import service as workspaces
 
-FIELDS = ("kind", "member_id", "project_id", "hourly_rate", "currency", "effective_from")
+FIELDS = (
+    "kind",
+    "member_id",
+    "resource_id",
+    "project_id",
+    "hourly_rate",
+    "currency",
+    "effective_from",
+)
 # A member's first cost rate covers all their time so far.
 EARLIEST = date(1970, 1, 1)
 
 
 def _subject_of(rate: Rate) -> uuid.UUID:
-    subject = rate.member_id if rate.kind == "cost" else rate.project_id
+    subject = (rate.member_id or rate.resource_id) if rate.kind == "cost" else rate.project_id
     assert subject is not None
     return subject
 
@@ -84,6 +93,7 @@ async def page(
     *,
     kind: schemas.RateKind | None,
     member_id: uuid.UUID | None,
+    resource_id: uuid.UUID | None,
     project_id: uuid.UUID | None,
 ) -> tuple[list[Rate], str | None]:
     return await RateRepository(session).page(
@@ -91,8 +101,19 @@ async def page(
         params,
         kind=kind.value if kind else None,
         member_id=member_id,
+        resource_id=resource_id,
         project_id=project_id,
     )
+
+
+async def _check_resource(
+    session: AsyncSession, workspace_id: uuid.UUID, resource_id: uuid.UUID
+) -> None:
+    resource = await ResourceRepository(session).get(workspace_id, resource_id)
+    if resource is None:
+        raise Unprocessable.at("/resource_id", "no such resource in this workspace")
+    if resource.kind == "person":
+        raise Unprocessable.at("/resource_id", "a person's cost rate is their member's")
 
 
 async def _check_subject(
@@ -103,13 +124,20 @@ async def _check_subject(
     if data.kind == schemas.RateKind.cost:
         if data.project_id is not None:
             raise Unprocessable.at("/project_id", "a cost rate is a member's, not a project's")
+        if data.member_id is not None and data.resource_id is not None:
+            raise Unprocessable.at("/resource_id", "a cost rate is a member's or a resource's")
+        if data.resource_id is not None:
+            await _check_resource(session, wid, data.resource_id)
+            return data.resource_id, data.currency
         if data.member_id is None:
-            raise Unprocessable.at("/member_id", "a cost rate needs a member")
+            raise Unprocessable.at("/member_id", "a cost rate needs a member or a resource")
         if await MemberRepository(session).get(wid, data.member_id) is None:
             raise Unprocessable.at("/member_id", "no such member in this workspace")
         return data.member_id, data.currency
     if data.member_id is not None:
         raise Unprocessable.at("/member_id", "a bill rate is a project's, not a member's")
+    if data.resource_id is not None:
+        raise Unprocessable.at("/resource_id", "a bill rate is a project's, not a resource's")
     if data.project_id is None:
         raise Unprocessable.at("/project_id", "a bill rate needs a project")
     project = await ProjectRepository(session).get(wid, data.project_id)
@@ -130,6 +158,7 @@ async def create(session: AsyncSession, principal: Principal, data: schemas.Rate
             workspace_id=principal.workspace_id,
             kind=data.kind.value,
             member_id=data.member_id,
+            resource_id=data.resource_id,
             project_id=data.project_id,
             hourly_rate=data.hourly_rate,
             currency=currency,
@@ -154,15 +183,35 @@ async def delete(
 async def record_member_cost(
     session: AsyncSession, principal: Principal, member: Member, hourly_rate: Decimal
 ) -> None:
-    """A cost rate set on the member: in force from today, or from the start if it is their
-    first; a second change on the same day replaces that day's rate."""
+    """A cost rate set on the member: see `_record_cost`."""
+    await _record_cost(session, principal, member.workspace_id, member.id, hourly_rate, "member_id")
+
+
+async def record_resource_cost(
+    session: AsyncSession, principal: Principal, resource: Resource, hourly_rate: Decimal
+) -> None:
+    """A cost rate set on a non-human resource: see `_record_cost`."""
+    await _record_cost(
+        session, principal, resource.workspace_id, resource.id, hourly_rate, "resource_id"
+    )
+
+
+async def _record_cost(
+    session: AsyncSession,
+    principal: Principal,
+    workspace_id: uuid.UUID,
+    subject_id: uuid.UUID,
+    hourly_rate: Decimal,
+    subject_field: str,
+) -> None:
+    """In force from today, or from the start if it is the subject's first; a second change on
+    the same day replaces that day's rate."""
     repo = RateRepository(session)
-    wid = member.workspace_id
-    if await repo.has_any(wid, "cost", member.id):
+    if await repo.has_any(workspace_id, "cost", subject_id):
         day = workspaces.today(await workspaces.get(session, principal))
     else:
         day = EARLIEST
-    rate = await repo.on_day(wid, "cost", member.id, day)
+    rate = await repo.on_day(workspace_id, "cost", subject_id, day)
     if rate is not None:
         rate.hourly_rate = hourly_rate
         await session.flush()
@@ -170,11 +219,11 @@ async def record_member_cost(
     else:
         rate = await repo.add(
             Rate(
-                workspace_id=wid,
+                workspace_id=workspace_id,
                 kind="cost",
-                member_id=member.id,
                 hourly_rate=hourly_rate,
                 effective_from=day,
+                **{subject_field: subject_id},
             )
         )
         _record(session, principal, "rate.created", rate)

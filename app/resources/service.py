@@ -13,6 +13,7 @@ from app.kit.errors import Conflict, NotFound, Unprocessable
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.models import Member, Resource, TimeOff
+from app.rates import service as rates
 from app.resources import schemas
 from app.resources.repository import ResourceRepository
 
@@ -123,6 +124,8 @@ async def create(
     await _check_references(repo, principal.workspace_id, fields)
     resource = Resource(workspace_id=principal.workspace_id, **{**fields, "kind": data.kind.value})
     await repo.add(resource)
+    if resource.cost_rate is not None:
+        await rates.record_resource_cost(session, principal, resource, resource.cost_rate)
     _record(
         session,
         principal,
@@ -156,6 +159,10 @@ async def update(
             raise Unprocessable.at(f"/{field}", "cannot be null")
     await _check_references(repo, principal.workspace_id, changes)
     before = events.snapshot(resource, RESOURCE_FIELDS)
+    new_rate = changes.get("cost_rate")
+    # Like a member's: a new figure is recorded from today; clearing it records nothing.
+    if new_rate is not None and new_rate != resource.cost_rate:
+        await rates.record_resource_cost(session, principal, resource, new_rate)
     for field, value in changes.items():
         setattr(resource, field, value)
     diff = events.changes_between(before, events.snapshot(resource, RESOURCE_FIELDS))

@@ -18,6 +18,17 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+RATE_SHAPE_WITH_RESOURCES = (
+    "(kind = 'cost' AND project_id IS NULL AND (member_id IS NULL) <> (resource_id IS NULL))"
+    " OR (kind = 'bill' AND project_id IS NOT NULL AND member_id IS NULL"
+    " AND resource_id IS NULL)"
+)
+RATE_SHAPE_WITHOUT_RESOURCES = (
+    "(kind = 'cost' AND member_id IS NOT NULL AND project_id IS NULL)"
+    " OR (kind = 'bill' AND project_id IS NOT NULL AND member_id IS NULL)"
+)
+
+
 def upgrade() -> None:
     op.create_table(
         "resource",
@@ -208,8 +219,36 @@ def _backfill_person_resources() -> None:
     if rows:
         op.bulk_insert(resource, rows)
 
+    # Non-human resources get effective-dated cost rates too.
+    with op.batch_alter_table("rate", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("resource_id", sa.Uuid(), nullable=True))
+        batch_op.drop_constraint(op.f("ck_rate_kind_shape"), type_="check")
+        batch_op.create_check_constraint(op.f("ck_rate_kind_shape"), RATE_SHAPE_WITH_RESOURCES)
+        batch_op.create_foreign_key(
+            op.f("fk_rate_workspace_id_resource_id_resource"),
+            "resource",
+            ["workspace_id", "resource_id"],
+            ["workspace_id", "id"],
+            ondelete="CASCADE",
+        )
+        batch_op.create_unique_constraint(
+            op.f("uq_rate_workspace_id_resource_id_effective_from"),
+            ["workspace_id", "resource_id", "effective_from"],
+        )
+
 
 def downgrade() -> None:
+    op.execute("DELETE FROM rate WHERE resource_id IS NOT NULL")
+    with op.batch_alter_table("rate", schema=None) as batch_op:
+        batch_op.drop_constraint(
+            op.f("uq_rate_workspace_id_resource_id_effective_from"), type_="unique"
+        )
+        batch_op.drop_constraint(
+            op.f("fk_rate_workspace_id_resource_id_resource"), type_="foreignkey"
+        )
+        batch_op.drop_constraint(op.f("ck_rate_kind_shape"), type_="check")
+        batch_op.create_check_constraint(op.f("ck_rate_kind_shape"), RATE_SHAPE_WITHOUT_RESOURCES)
+        batch_op.drop_column("resource_id")
     with op.batch_alter_table("allocation", schema=None) as batch_op:
         batch_op.drop_index("ix_allocation_window")
         batch_op.drop_index("ix_allocation_task")

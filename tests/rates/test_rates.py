@@ -170,3 +170,74 @@ async def test_a_rate_added_in_the_past_recosts_only_from_its_date(
 
     # 60 (2 March, before) + 90 (5 March, the new rate) + 120 (10 March, after the next one).
     assert await _cost(place) == "270.00"
+
+
+async def _equipment(place: Office, **body) -> dict:  # type: ignore[no-untyped-def]
+    response = await place.owner.client.post(
+        f"{place.base}/resources",
+        json={"kind": "equipment", "name": "Press", "capacity_hours_per_day": 8, **body},
+    )
+    assert response.status_code == 201, response.text
+    return response.json()  # type: ignore[no-any-return]
+
+
+async def test_a_resources_cost_rate_is_effective_dated_like_a_members(
+    clients: ClientFactory,
+) -> None:
+    place = await office(clients)
+    press = await _equipment(place, cost_rate="20.00")
+
+    await place.owner.client.patch(
+        f"{place.base}/resources/{press['id']}", json={"cost_rate": "25.00"}
+    )
+
+    rates = await _rates(place, resource_id=press["id"])
+    assert [
+        (r["kind"], r["resource_id"], r["hourly_rate"], r["effective_from"]) for r in rates
+    ] == [
+        ("cost", press["id"], "20.00", "1970-01-01"),
+        ("cost", press["id"], "25.00", datetime.now(UTC).date().isoformat()),
+    ]
+
+
+async def test_a_resource_rate_from_a_date_is_added_through_rates(clients: ClientFactory) -> None:
+    place = await office(clients)
+    press = await _equipment(place)
+
+    response = await place.owner.client.post(
+        f"{place.base}/rates",
+        json={
+            "kind": "cost",
+            "resource_id": press["id"],
+            "hourly_rate": "12.50",
+            "effective_from": "2026-01-01",
+        },
+    )
+
+    assert response.status_code == 201, response.text
+    assert (response.json()["resource_id"], response.json()["member_id"]) == (press["id"], None)
+
+
+async def test_a_person_resource_or_two_subjects_take_no_resource_rate(
+    clients: ClientFactory,
+) -> None:
+    place = await office(clients)
+    people = await place.owner.client.get(f"{place.base}/resources", params={"kind": "person"})
+    person = people.json()["items"][0]
+    press = await _equipment(place)
+    rate = {"kind": "cost", "hourly_rate": "10.00", "effective_from": "2026-01-01"}
+
+    answers = [
+        await place.owner.client.post(
+            f"{place.base}/rates", json={**rate, "resource_id": person["id"]}
+        ),
+        await place.owner.client.post(
+            f"{place.base}/rates",
+            json={**rate, "resource_id": press["id"], "member_id": place.member_id(place.member)},
+        ),
+    ]
+
+    assert [(a.status_code, a.json()["errors"][0]["pointer"]) for a in answers] == [
+        (422, "/resource_id"),
+        (422, "/resource_id"),
+    ]

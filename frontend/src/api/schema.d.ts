@@ -1225,8 +1225,8 @@ export interface paths {
         put?: never;
         /**
          * Add a rate from a date; entries from that date until the next rate are costed with it.
-         * @description A cost rate belongs to a member, a bill rate to a project. The rate of an entry is the one
-         *     with the latest `effective_from` on or before the entry's date.
+         * @description A cost rate belongs to a member or a non-human resource, a bill rate to a project. The rate
+         *     of an entry is the one with the latest `effective_from` on or before the entry's date.
          */
         post: operations["rates:create"];
         delete?: never;
@@ -2852,6 +2852,8 @@ export interface components {
             kind: components["schemas"]["RateKind"];
             /** Member Id */
             member_id: string | null;
+            /** Resource Id */
+            resource_id: string | null;
             /** Project Id */
             project_id: string | null;
             /** Hourly Rate */
@@ -2876,9 +2878,14 @@ export interface components {
             kind: components["schemas"]["RateKind"];
             /**
              * Member Id
-             * @description Whose cost this is (`kind: cost`).
+             * @description Whose cost this is (`kind: cost`): a member...
              */
             member_id?: string | null;
+            /**
+             * Resource Id
+             * @description ...or a non-human resource (`kind: cost`); a person's cost is their member's.
+             */
+            resource_id?: string | null;
             /**
              * Project Id
              * @description The project billed at this rate (`kind: bill`).
@@ -12412,6 +12419,8 @@ export interface operations {
                 kind?: components["schemas"]["RateKind"] | null;
                 /** @description One member's cost rates. */
                 member_id?: string | null;
+                /** @description One non-human resource's cost rates. */
+                resource_id?: string | null;
                 /** @description One project's bill rates. */
                 project_id?: string | null;
                 /** @description Page size, 1-200 (larger values are clamped). */
