@@ -23,8 +23,8 @@ from fastapi import FastAPI, Request, Response
 
 from bench.tasks_query import Filters, ListQuery
 
-# The app's pool: pool_size 10 plus max_overflow 10 (app/core/db.py).
-POOL_MIN, POOL_MAX = 10, 20
+# The app's pool: 20 connections, kept open (app/core/db.py).
+POOL_MIN, POOL_MAX = 20, 20
 
 
 def create_app() -> FastAPI:

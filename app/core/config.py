@@ -10,7 +10,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="WORKLANE_", env_file=".env", extra="ignore")
 
     database_url: str = "sqlite+aiosqlite:///./worklane.db"
-    database_pool_size: int = 10
+    database_pool_size: int = 20
     database_echo: bool = False
 
     # Open sign-up lets the first person in; a closed instance only accepts people added by admins.

@@ -9,7 +9,6 @@ from prometheus_client import CollectorRegistry, Counter, Histogram
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.core.access import api_routes
 from app.core.logging import request_id_var
 
 log = logging.getLogger("worklane.access")
@@ -33,25 +32,17 @@ class Metrics:
         )
 
 
-class RouteTemplates:
-    """Maps a request path to its route's template, so metrics don't explode by id."""
-
-    def __init__(self) -> None:
-        self._patterns: list[tuple[re.Pattern[str], str]] | None = None
-
-    def of(self, scope: Scope) -> str:
-        if self._patterns is None:
-            app = scope["app"]
-            self._patterns = [(route.path_regex, route.path_format) for route in api_routes(app)]
-        path = scope["path"]
-        return next((fmt for regex, fmt in self._patterns if regex.match(path)), "unmatched")
+def route_template(scope: Scope) -> str:
+    """The matched route's template, so metrics don't explode by id. The router records the
+    route it picked in the request's scope, which the middlewares share."""
+    route = scope.get("route")
+    return getattr(route, "path_format", None) or "unmatched"
 
 
 class ObservabilityMiddleware:
     def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
         self.app = app
         self.metrics = metrics
-        self.templates = RouteTemplates()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -74,7 +65,7 @@ class ObservabilityMiddleware:
             await self.app(scope, receive, send_with_id)
         finally:
             elapsed = time.perf_counter() - started
-            route = self.templates.of(scope)
+            route = route_template(scope)
             self.metrics.requests.labels(scope["method"], route, str(status)).inc()
             self.metrics.latency.labels(scope["method"], route).observe(elapsed)
             # The path only: query strings may carry search text, and never credentials.

@@ -14,11 +14,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Depends, Query
 from pydantic import BaseModel, Field
-from sqlalchemy import ColumnElement, Select, and_, false, or_
+from sqlalchemy import BindParameter, ColumnElement, Integer, Select, and_, bindparam, false, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -60,7 +61,7 @@ async def page_params(
 PageQuery = Annotated[PageParams, Depends(page_params)]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: a key of the page memo
 class Sortable:
     """The fields a list may be sorted by, and its default order."""
 
@@ -75,9 +76,10 @@ class _Key:
     descending: bool
 
 
-def _sort_keys(sortable: Sortable, sort: str | None) -> list[_Key]:
+@lru_cache(maxsize=1024)
+def _sort_keys(sortable: Sortable, sort: str) -> tuple[_Key, ...]:
     keys: list[_Key] = []
-    for raw in (sort or sortable.default).split(","):
+    for raw in sort.split(","):
         name = raw.strip()
         descending = name.startswith("-")
         name = name.lstrip("-")
@@ -86,7 +88,7 @@ def _sort_keys(sortable: Sortable, sort: str | None) -> list[_Key]:
             raise Unprocessable.at("/query/sort", f"cannot sort by '{name}'; allowed: {allowed}")
         keys.append(_Key(sortable.fields[name], descending))
     keys.append(_Key(sortable.tiebreak, keys[-1].descending if keys else False))
-    return keys
+    return tuple(keys)
 
 
 def _encode_value(value: Any) -> Any:
@@ -128,21 +130,29 @@ def _decode_cursor(cursor: str, sort: str, keys: Sequence[_Key]) -> list[Any]:
         ) from exc
 
 
-def _after(keys: Sequence[_Key], values: Sequence[Any]) -> ColumnElement[bool]:
-    """Rows strictly after `values` in the order of `keys` (NULLs sort last)."""
+def _after(keys: Sequence[_Key], nulls: Sequence[bool]) -> ColumnElement[bool]:
+    """Rows strictly after the cursor's values in the order of `keys` (NULLs sort last). The
+    values are bound as `cursor_0`, `cursor_1`...; `nulls` tells which of them are NULL,
+    since that changes the condition's shape."""
     clauses: list[ColumnElement[bool]] = []
-    for i, (key, value) in enumerate(zip(keys, values, strict=True)):
+    for i, (key, is_null) in enumerate(zip(keys, nulls, strict=True)):
         equal_before = [
-            k.column.is_not_distinct_from(v) for k, v in zip(keys[:i], values[:i], strict=True)
+            k.column.is_(None) if k_null else k.column == _cursor_param(j, k)
+            for j, (k, k_null) in enumerate(zip(keys[:i], nulls[:i], strict=True))
         ]
-        if value is None:
+        if is_null:
             # Only NULLs follow a NULL, and they are equal on this key.
             continue
+        value = _cursor_param(i, key)
         beyond = key.column < value if key.descending else key.column > value
         if _nullable(key.column):
             beyond = or_(beyond, key.column.is_(None))
         clauses.append(and_(*equal_before, beyond))
     return or_(*clauses) if clauses else false()
+
+
+def _cursor_param(index: int, key: _Key) -> BindParameter[Any]:
+    return bindparam(f"cursor_{index}", type_=key.column.type)
 
 
 def _nullable(column: InstrumentedAttribute[Any]) -> bool:
@@ -157,18 +167,58 @@ def _order_by(keys: Sequence[_Key]) -> list[Any]:
     return ordered
 
 
+@dataclass(frozen=True)
+class _PageStatement:
+    statement: Select[Any]
+    single_entity: bool
+    # Plain columns need no ORM loading: the session's connection runs them directly.
+    columns_only: bool
+
+
+@lru_cache(maxsize=1024)
+def _page_statement(
+    statement: Select[Any], sortable: Sortable, sort: str, nulls: tuple[bool, ...] | None
+) -> _PageStatement:
+    """`statement` ordered, limited and (with a cursor) started after the cursor's row. Built
+    once per statement, sort and cursor shape: a statement built once with bound parameters
+    (see the task list) then costs no building and no compiling per request."""
+    keys = _sort_keys(sortable, sort)
+    if nulls is not None:
+        statement = statement.where(_after(keys, nulls))
+    statement = statement.order_by(*_order_by(keys)).limit(bindparam(_LIMIT_PARAM, type_=Integer))
+    selected = statement.column_descriptions
+    columns_only = not any(isinstance(column["type"], type) for column in selected)
+    return _PageStatement(statement, len(selected) == 1 and not columns_only, columns_only)
+
+
+_LIMIT_PARAM = "page_limit"
+
+
 async def paginate(
-    session: AsyncSession, statement: Select[Any], params: PageParams, sortable: Sortable
+    session: AsyncSession,
+    statement: Select[Any],
+    params: PageParams,
+    sortable: Sortable,
+    bound: Mapping[str, Any] | None = None,
 ) -> tuple[list[Any], str | None]:
     """Run `statement` for one page; answer its rows (entities when it selects one entity,
-    rows with the sort columns by name otherwise) and the next cursor."""
+    rows with the sort columns by name otherwise) and the next cursor. `bound` gives the
+    values of the statement's own bind parameters, if it has any."""
     sort = params.sort or sortable.default
     keys = _sort_keys(sortable, sort)
+    values = dict(bound or {})
+    values[_LIMIT_PARAM] = params.limit + 1
+    nulls: tuple[bool, ...] | None = None
     if params.cursor:
-        statement = statement.where(_after(keys, _decode_cursor(params.cursor, sort, keys)))
-    statement = statement.order_by(*_order_by(keys)).limit(params.limit + 1)
-    result = await session.execute(statement)
-    rows = list(result.scalars() if len(statement.column_descriptions) == 1 else result)
+        after = _decode_cursor(params.cursor, sort, keys)
+        nulls = tuple(value is None for value in after)
+        values.update({f"cursor_{i}": v for i, v in enumerate(after) if v is not None})
+    page = _page_statement(statement, sortable, sort, nulls)
+    if page.columns_only:
+        rows = list(await (await session.connection()).execute(page.statement, values))
+    else:
+        result = await session.execute(page.statement, values)
+        rows = list(result.scalars() if page.single_entity else result)
     if len(rows) <= params.limit:
         return rows, None
     rows = rows[: params.limit]

@@ -1,11 +1,24 @@
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Row, ScalarSelect, Select, Table, delete, exists, func, or_, select, update
+from sqlalchemy import (
+    Row,
+    ScalarSelect,
+    Select,
+    Table,
+    bindparam,
+    delete,
+    exists,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.pagination import PageParams, Sortable, paginate
@@ -55,6 +68,13 @@ class TaskFilters:
     updated_since: datetime | None = None
     text: str | None = None
 
+    def bound(self) -> dict[str, Any]:
+        """The filters given, by name (the bind parameters of `_listed_where`)."""
+        given = {f.name: getattr(self, f.name) for f in fields(self)}
+        if self.text:
+            given["text"] = _like_pattern(self.text)
+        return {name: value for name, value in given.items() if value not in (None, (), "")}
+
 
 def _like_pattern(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -92,6 +112,60 @@ def _listed() -> Select[Any]:
 
 # Built once: statements are immutable, and building this one cost more than running it.
 LISTED = _listed()
+
+
+@lru_cache(maxsize=256)
+def _listed_where(given: frozenset[str]) -> Select[Any]:
+    """`LISTED` with the filters named in `given`, as bind parameters of the same names: one
+    statement per combination of filters, built and compiled once."""
+
+    statement = LISTED.where(Task.workspace_id == bindparam("workspace_id"))
+    if "project_id" in given:
+        statement = statement.where(Task.project_id == bindparam("project_id"))
+    if "status_id" in given:
+        statement = statement.where(Task.status_id == bindparam("status_id"))
+    if "status_category" in given:
+        statuses = select(WorkflowStatus.id).where(
+            WorkflowStatus.workspace_id == bindparam("workspace_id"),
+            WorkflowStatus.category == bindparam("status_category"),
+        )
+        if "project_id" in given:
+            statuses = statuses.where(WorkflowStatus.project_id == bindparam("project_id"))
+        statement = statement.where(Task.status_id.in_(statuses))
+    if "assignee_id" in given:
+        statement = statement.where(
+            exists().where(
+                TaskAssignee.workspace_id == bindparam("workspace_id"),
+                TaskAssignee.task_id == Task.id,
+                TaskAssignee.member_id == bindparam("assignee_id"),
+            )
+        )
+    if "label_id" in given:
+        statement = statement.where(
+            exists().where(
+                TaskLabel.workspace_id == bindparam("workspace_id"),
+                TaskLabel.task_id == Task.id,
+                TaskLabel.label_id == bindparam("label_id"),
+            )
+        )
+    if "priorities" in given:
+        statement = statement.where(Task.priority.in_(bindparam("priorities", expanding=True)))
+    if "parent_id" in given:
+        statement = statement.where(Task.parent_id == bindparam("parent_id"))
+    if "due_after" in given:
+        statement = statement.where(Task.due_date >= bindparam("due_after"))
+    if "due_before" in given:
+        statement = statement.where(Task.due_date <= bindparam("due_before"))
+    if "updated_since" in given:
+        statement = statement.where(Task.updated_at >= bindparam("updated_since"))
+    if "text" in given:
+        statement = statement.where(
+            or_(
+                Task.title.ilike(bindparam("text"), escape="\\"),
+                Task.description.ilike(bindparam("text"), escape="\\"),
+            )
+        )
+    return statement
 
 
 def listed_links(row: Row[Any]) -> TaskLinks:
@@ -153,64 +227,13 @@ class TaskRepository:
         found = {(key, task.number): task for key, task in rows}
         return {k: v for k, v in found.items() if k in wanted}
 
-    def _filtered(
-        self, statement: Select[Any], workspace_id: uuid.UUID, filters: TaskFilters
-    ) -> Select[Any]:
-        statement = statement.where(Task.workspace_id == workspace_id)
-        if filters.project_id is not None:
-            statement = statement.where(Task.project_id == filters.project_id)
-        if filters.status_id is not None:
-            statement = statement.where(Task.status_id == filters.status_id)
-        if filters.status_category is not None:
-            statuses = select(WorkflowStatus.id).where(
-                WorkflowStatus.workspace_id == workspace_id,
-                WorkflowStatus.category == filters.status_category,
-            )
-            if filters.project_id is not None:
-                statuses = statuses.where(WorkflowStatus.project_id == filters.project_id)
-            statement = statement.where(Task.status_id.in_(statuses))
-        if filters.assignee_id is not None:
-            statement = statement.where(
-                exists().where(
-                    TaskAssignee.workspace_id == workspace_id,
-                    TaskAssignee.task_id == Task.id,
-                    TaskAssignee.member_id == filters.assignee_id,
-                )
-            )
-        if filters.label_id is not None:
-            statement = statement.where(
-                exists().where(
-                    TaskLabel.workspace_id == workspace_id,
-                    TaskLabel.task_id == Task.id,
-                    TaskLabel.label_id == filters.label_id,
-                )
-            )
-        if filters.priorities:
-            statement = statement.where(Task.priority.in_(filters.priorities))
-        if filters.parent_id is not None:
-            statement = statement.where(Task.parent_id == filters.parent_id)
-        if filters.due_after is not None:
-            statement = statement.where(Task.due_date >= filters.due_after)
-        if filters.due_before is not None:
-            statement = statement.where(Task.due_date <= filters.due_before)
-        if filters.updated_since is not None:
-            statement = statement.where(Task.updated_at >= filters.updated_since)
-        if filters.text:
-            pattern = _like_pattern(filters.text)
-            statement = statement.where(
-                or_(
-                    Task.title.ilike(pattern, escape="\\"),
-                    Task.description.ilike(pattern, escape="\\"),
-                )
-            )
-        return statement
-
     async def page(
         self, workspace_id: uuid.UUID, filters: TaskFilters, params: PageParams
     ) -> tuple[list[Row[Any]], str | None]:
         """One page of listed rows (see `listed`)."""
-        statement = self._filtered(LISTED, workspace_id, filters)
-        return await paginate(self.session, statement, params, TASK_SORTS)
+        bound = filters.bound() | {"workspace_id": workspace_id}
+        statement = _listed_where(frozenset(bound))
+        return await paginate(self.session, statement, params, TASK_SORTS, bound)
 
     async def page_open_for_user(
         self, user_id: uuid.UUID, params: PageParams, *, only_workspace: uuid.UUID | None

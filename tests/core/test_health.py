@@ -18,3 +18,13 @@ async def test_metrics_count_requests_by_route_template(clients: ClientFactory) 
     assert 'route="/api/v1/workspaces/{workspace_id}"' in body
     assert "worklane_http_request_duration_seconds_bucket" in body
     assert workspace["id"] not in body
+
+
+async def test_metrics_label_an_unknown_path_unmatched(clients: ClientFactory) -> None:
+    person = await clients.user()
+    await person.client.get("/api/v1/no-such-thing/42")
+
+    body = (await person.client.get("/metrics")).text
+
+    assert 'route="unmatched"' in body
+    assert "no-such-thing" not in body
