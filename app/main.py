@@ -18,7 +18,8 @@ from app.auth.endpoints import router as auth_router
 from app.calendars.endpoints import router as calendars_router
 from app.comments.endpoints import router as comments_router
 from app.core.config import Settings, get_settings
-from app.core.db import create_engine, create_read_sessionmaker, create_sessionmaker
+from app.core.credentials import CredentialCache, listen_for_changes
+from app.core.db import create_engine, create_read_sessionmaker, create_sessionmaker, is_sqlite
 from app.core.health import router as health_router
 from app.core.jobs import start_background_jobs
 from app.core.logging import configure_logging
@@ -117,12 +118,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        credential_listener = listen_for_changes(engine, app.state.credentials)
         jobs = (
             start_background_jobs(app.state.sessionmaker) if settings.run_background_jobs else None
         )
         yield
         if jobs is not None:
             jobs.cancel()
+        if credential_listener is not None:
+            await credential_listener.stop()
         await engine.dispose()
 
     app = FastAPI(
@@ -135,8 +139,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = engine
-    app.state.sessionmaker = create_sessionmaker(engine)
-    app.state.read_sessionmaker = create_read_sessionmaker(engine)
+    # On PostgreSQL other processes change credentials too: the cache serves nothing until
+    # the lifespan's listener hears them.
+    app.state.credentials = CredentialCache(
+        settings.credential_cache_seconds, enabled=is_sqlite(settings.database_url)
+    )
+    app.state.sessionmaker = create_sessionmaker(engine, app.state.credentials)
+    app.state.read_sessionmaker = create_read_sessionmaker(engine, app.state.credentials)
     app.state.metrics = Metrics()
 
     install_error_handlers(app)

@@ -4,6 +4,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.core.credentials import TokenRef
 from app.models import ApiToken, AuthSession, Member, User
 
 
@@ -64,17 +65,20 @@ class AuthRepository:
         ).first()
         return (row[0], row[1], row[2]) if row else None
 
-    async def touch_token(self, token: ApiToken, now: datetime, resolution: timedelta) -> None:
-        """Record use at most once per `resolution`, so reading with a token rarely writes."""
+    async def touch_token(self, token: TokenRef, now: datetime, resolution: timedelta) -> bool:
+        """Record use at most once per `resolution`, so reading with a token rarely writes.
+        Answers whether it wrote."""
         if token.last_used_at is not None and now - token.last_used_at < resolution:
-            return
-        # A plain UPDATE: it must not bump the token's version (that is for people's edits).
+            return False
+        # A plain UPDATE: it must not bump the token's version (that is for people's edits),
+        # nor clear the credential cache (when a token was last used is not a credential).
         await self.session.execute(
             update(ApiToken)
             .where(ApiToken.workspace_id == token.workspace_id, ApiToken.id == token.id)
             .values(last_used_at=now)
-            .execution_options(synchronize_session=False)
+            .execution_options(synchronize_session=False, credentials_unchanged=True)
         )
+        return True
 
     async def member_of(self, workspace_id: uuid.UUID, user_id: uuid.UUID) -> Member | None:
         return await self.session.scalar(

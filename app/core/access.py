@@ -10,21 +10,30 @@ exceeds its user's role: both checks always apply.
 import enum
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import timedelta
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Path, Request
 from fastapi.routing import APIRoute, iter_route_contexts
 from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.repository import AuthRepository
 from app.core.clock import utcnow
 from app.core.config import Settings
+from app.core.credentials import (
+    MISSING,
+    CredentialCache,
+    MemberRef,
+    SessionRef,
+    TokenRef,
+    UserRef,
+    read_generation,
+)
 from app.core.db import UNSAFE_METHODS, Session
 from app.core.security import digest, is_well_formed_api_token
 from app.kit.errors import Forbidden, NotFound, Unauthorized
-from app.models import ApiToken, AuthSession, Member, User
 
 SESSION_COOKIE = "wl_session"
 CSRF_COOKIE = "wl_csrf"
@@ -60,21 +69,23 @@ SCOPES: dict[str, str] = {
 
 @dataclass(frozen=True)
 class Caller:
-    user: User
-    token: ApiToken | None = None
-    auth_session: AuthSession | None = None
-    # A token's member, loaded with it: the token's workspace needs no second lookup.
-    member: Member | None = None
+    """Who is calling: immutable snapshots, safe to keep in the credential cache."""
+
+    user: UserRef
+    token: TokenRef | None = None
+    auth_session: SessionRef | None = None
+    # A token's member, read with it: the token's workspace needs no second lookup.
+    member: MemberRef | None = None
 
 
 @dataclass(frozen=True)
 class Principal:
     """The caller acting inside one workspace."""
 
-    user: User
-    member: Member
+    user: UserRef
+    member: MemberRef
     role: Role
-    token: ApiToken | None
+    token: TokenRef | None
 
     @property
     def workspace_id(self) -> uuid.UUID:
@@ -97,38 +108,103 @@ def _settings(request: Request) -> Settings:
     return settings
 
 
-async def _caller_from_token(repo: AuthRepository, token: str, settings: Settings) -> Caller:
-    invalid = Unauthorized("The API token is invalid, expired or revoked.", code="invalid_token")
-    if not is_well_formed_api_token(token):
-        raise invalid
-    found = await repo.token_with_holder(digest(token))
+def _credentials(request: Request) -> CredentialCache:
+    cache: CredentialCache = request.app.state.credentials
+    return cache
+
+
+def _invalid_token() -> Unauthorized:
+    return Unauthorized("The API token is invalid, expired or revoked.", code="invalid_token")
+
+
+def _session_ended() -> Unauthorized:
+    return Unauthorized("Your session has ended; sign in again.", code="session_expired")
+
+
+async def _token_caller(repo: AuthRepository, token_digest: str) -> Caller:
+    """The unrevoked token with its member and user, read from the database."""
+    found = await repo.token_with_holder(token_digest)
+    if found is None or found[0].revoked_at is not None:
+        raise _invalid_token()
+    token, member, user = found
+    return Caller(user=UserRef.of(user), token=TokenRef.of(token), member=MemberRef.of(member))
+
+
+def _usable_token(caller: Caller, now: datetime) -> TokenRef:
+    token = caller.token
+    if token is None or not caller.user.is_active:
+        raise _invalid_token()
+    if token.expires_at and token.expires_at <= now:
+        raise _invalid_token()
+    return token
+
+
+async def _caller_from_token(request: Request, session: AsyncSession, secret: str) -> Caller:
+    if not is_well_formed_api_token(secret):
+        raise _invalid_token()
+    cache, repo = _credentials(request), AuthRepository(session)
+    key = ("token", digest(secret))
+    # A cached caller was current at this generation; a fresh read, as of its transaction's.
+    generation = cache.generation
+    cached = cache.get(key)
+    if isinstance(cached, Caller):
+        caller = cached
+    else:
+        caller = await _token_caller(repo, key[1])
+        generation = read_generation(session)
     now = utcnow()
+    token = _usable_token(caller, now)
+    resolution = timedelta(seconds=_settings(request).token_last_used_resolution_seconds)
+    if await repo.touch_token(token, now, resolution):
+        caller = replace(caller, token=replace(token, last_used_at=now))
+        cache.refresh(key, caller, generation=generation)
+    if cached is MISSING:
+        cache.put(key, caller, generation=generation)
+    return caller
+
+
+async def _session_caller(repo: AuthRepository, session_digest: str) -> Caller:
+    """The live session with its user, read from the database."""
+    found = await repo.live_session_with_user(session_digest, utcnow())
     if found is None:
-        raise invalid
-    row, member, user = found
-    if row.revoked_at is not None or (row.expires_at and row.expires_at <= now):
-        raise invalid
-    if not user.is_active:
-        raise invalid
-    await repo.touch_token(row, now, timedelta(seconds=settings.token_last_used_resolution_seconds))
-    return Caller(user=user, token=row, member=member)
+        raise _session_ended()
+    auth_session, user = found
+    return Caller(user=UserRef.of(user), auth_session=SessionRef.of(auth_session))
 
 
-async def _caller_from_cookie(
-    repo: AuthRepository, request: Request, session_secret: str
-) -> Caller:
-    found = await repo.live_session_with_user(digest(session_secret), utcnow())
-    auth_session, user = found if found else (None, None)
-    if auth_session is None or user is None or not user.is_active:
-        raise Unauthorized("Your session has ended; sign in again.", code="session_expired")
-    if request.method in UNSAFE_METHODS:
-        sent = request.headers.get(CSRF_HEADER, "")
-        if not sent or sent != auth_session.csrf_token:
-            raise Forbidden(
-                f"Missing or wrong {CSRF_HEADER} header for a cookie-authenticated change.",
-                code="csrf_failed",
-            )
-    return Caller(user=user, auth_session=auth_session)
+def _usable_session(caller: Caller, now: datetime) -> SessionRef:
+    auth_session = caller.auth_session
+    if auth_session is None or not caller.user.is_active:
+        raise _session_ended()
+    if auth_session.expires_at <= now:
+        raise _session_ended()
+    return auth_session
+
+
+def _check_csrf(request: Request, auth_session: SessionRef) -> None:
+    if request.method not in UNSAFE_METHODS:
+        return
+    sent = request.headers.get(CSRF_HEADER, "")
+    if not sent or sent != auth_session.csrf_token:
+        raise Forbidden(
+            f"Missing or wrong {CSRF_HEADER} header for a cookie-authenticated change.",
+            code="csrf_failed",
+        )
+
+
+async def _caller_from_cookie(request: Request, session: AsyncSession, secret: str) -> Caller:
+    cache = _credentials(request)
+    key = ("session", digest(secret))
+    cached = cache.get(key)
+    if isinstance(cached, Caller):
+        caller = cached
+    else:
+        caller = await _session_caller(AuthRepository(session), key[1])
+    auth_session = _usable_session(caller, utcnow())
+    if cached is MISSING:
+        cache.put(key, caller, generation=read_generation(session))
+    _check_csrf(request, auth_session)
+    return caller
 
 
 async def current_caller(
@@ -137,12 +213,26 @@ async def current_caller(
     bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     session_secret: Annotated[str | None, Depends(_session_cookie)],
 ) -> Caller:
-    repo = AuthRepository(session)
     if bearer is not None:
-        return await _caller_from_token(repo, bearer.credentials, _settings(request))
+        return await _caller_from_token(request, session, bearer.credentials)
     if session_secret:
-        return await _caller_from_cookie(repo, request, session_secret)
+        return await _caller_from_cookie(request, session, session_secret)
     raise Unauthorized("Sign in or send an API token.", code="not_authenticated")
+
+
+async def _membership(
+    request: Request, session: AsyncSession, workspace_id: uuid.UUID, user_id: uuid.UUID
+) -> MemberRef | None:
+    """The user's membership of the workspace, or None; "not a member" is cached too."""
+    cache = _credentials(request)
+    key = ("member", workspace_id, user_id)
+    found = cache.get(key)
+    if found is None or isinstance(found, MemberRef):
+        return found
+    row = await AuthRepository(session).member_of(workspace_id, user_id)
+    member = MemberRef.of(row) if row else None
+    cache.put(key, member, generation=read_generation(session))
+    return member
 
 
 CurrentCaller = Annotated[Caller, Depends(current_caller)]
@@ -160,6 +250,7 @@ class Authorize:
 
     async def __call__(
         self,
+        request: Request,
         caller: CurrentCaller,
         session: Session,
         workspace_id: Annotated[uuid.UUID, Path(description="Workspace id")],
@@ -167,9 +258,7 @@ class Authorize:
         not_found = NotFound("No such workspace.", code="workspace_not_found")
         if caller.token is not None and caller.token.workspace_id != workspace_id:
             raise not_found
-        member = caller.member or await AuthRepository(session).member_of(
-            workspace_id, caller.user.id
-        )
+        member = caller.member or await _membership(request, session, workspace_id, caller.user.id)
         if member is None:
             raise not_found
         role = Role(member.role)

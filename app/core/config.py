@@ -30,6 +30,9 @@ class Settings(BaseSettings):
     login_failure_window_seconds: int = 900
     # How often a token's last_used_at is rewritten at most, so reads don't turn into writes.
     token_last_used_resolution_seconds: int = 60
+    # How long an authenticated caller is remembered in-process at most; any change to a
+    # credential clears it at once anyway (app/core/credentials.py). 0 turns the cache off.
+    credential_cache_seconds: float = 60
     idempotency_ttl_hours: int = 24
 
     # Periodic upkeep (recurring tasks) inside the API process; safe with several replicas.

@@ -18,6 +18,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from app.core.credentials import CredentialCache, CredentialWatchingSession
+
 # SQLite takes its write lock lazily, so a request that reads and then writes can find the lock
 # taken by another writer and fail at once. Unsafe requests therefore begin IMMEDIATE.
 _sqlite_begin = ContextVar("sqlite_begin", default="BEGIN")
@@ -57,18 +59,30 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         conn.exec_driver_sql(_sqlite_begin.get())
 
 
-def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+def create_sessionmaker(
+    engine: AsyncEngine, credentials: CredentialCache | None = None
+) -> async_sessionmaker[AsyncSession]:
+    """Sessions whose commits clear `credentials` when they change a credential (and, on
+    PostgreSQL, tell every other process to clear theirs)."""
+    return async_sessionmaker(
+        engine,
+        expire_on_commit=False,
+        autoflush=False,
+        sync_session_class=CredentialWatchingSession,
+        credentials=credentials,
+    )
 
 
-def create_read_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+def create_read_sessionmaker(
+    engine: AsyncEngine, credentials: CredentialCache | None = None
+) -> async_sessionmaker[AsyncSession]:
     """Sessions for safe requests. On PostgreSQL they run in autocommit: at READ COMMITTED every
     statement has its own snapshot anyway, so BEGIN and COMMIT would only add two round trips
     to every read. SQLite keeps its transaction (one snapshot for the request, and the lock
     protocol above)."""
     if engine.dialect.name == "sqlite":
-        return create_sessionmaker(engine)
-    return create_sessionmaker(engine.execution_options(isolation_level="AUTOCOMMIT"))
+        return create_sessionmaker(engine, credentials)
+    return create_sessionmaker(engine.execution_options(isolation_level="AUTOCOMMIT"), credentials)
 
 
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
