@@ -62,8 +62,8 @@ def create_app() -> FastAPI:
     return app
 
 
-def _ids(aggregated: str | None) -> list[str]:
-    return sorted(json.loads(aggregated)) if aggregated else []
+def _ids(aggregated: str) -> list[str]:
+    return sorted(json.loads(aggregated))
 
 
 def _item(row: asyncpg.Record) -> dict[str, Any]:
@@ -71,15 +71,15 @@ def _item(row: asyncpg.Record) -> dict[str, Any]:
     hours = row["estimate_hours"]
     return {
         "id": row["id"],
-        "key": f"{row['project_key']}-{row['number']}",
+        "key": row["key"],
         "project_id": row["project_id"],
         "parent_id": row["parent_id"],
         "title": row["title"],
         "description": row["description"],
         "status_id": row["status_id"],
         "priority": row["priority"],
-        "assignee_ids": _ids(row["assignee_json"]),
-        "label_ids": _ids(row["label_json"]),
+        "assignee_ids": _ids(row["assignee_ids"]),
+        "label_ids": _ids(row["label_ids"]),
         "start_date": row["start_date"],
         "duration_days": row["duration_days"],
         "finish_date": row["finish_date"],

@@ -2,13 +2,13 @@
 baseline that runs the same SQL on a bare asyncpg pool.
 
 Run: uv run python -m bench.tasks_list [--tasks 100000] [--projects 500] [--seconds 20]
-     [--concurrency 32] [--also 1000000]
+     [--concurrency 32] [--workers CORES] [--also 1000000]
 
 For each size (--tasks, then --also if given) it creates a throwaway database on
 127.0.0.1:5432 (bench.tasks_seed), captures the list query the app sends and EXPLAINs it
 (bench.tasks_probe), then loads the real app and the baseline (bench.tasks_baseline) one after
-the other, each in its own one-worker uvicorn process, with wrk (bench.tasks_load): a warm-up,
-then --seconds of --concurrency connections rotating over MIX requests
+the other, each in its own uvicorn server of --workers processes, with wrk (bench.tasks_load):
+a warm-up, then --seconds of --concurrency connections rotating over MIX requests
 `GET /api/v1/workspaces/{id}/tasks?project_id=&status_category=&assignee=&limit=50`.
 Before the load the baseline's answers are checked equal to the app's. The figures go to
 stdout and to the `## Task list` section of docs/performance.md; the databases are dropped.
@@ -38,19 +38,19 @@ WARMUP_SECONDS = 5
 TOKENS = 64
 
 
-def real_server(world: World) -> Server:
+def real_server(world: World, workers: int) -> Server:
     env = {k: v for k, v in os.environ.items() if not k.startswith("WORKLANE_")}
     env |= {
         "WORKLANE_DATABASE_URL": world.url,
         "WORKLANE_LOG_LEVEL": "WARNING",
         "WORKLANE_RUN_BACKGROUND_JOBS": "false",
     }
-    return Server("real", "app.main:create_app", env)
+    return Server("real", "app.main:create_app", env, workers)
 
 
-def baseline_server(world: World, query_file: Path) -> Server:
+def baseline_server(world: World, query_file: Path, workers: int) -> Server:
     env = os.environ | {"BENCH_DSN": world.dsn, "BENCH_QUERY": str(query_file)}
-    return Server("baseline", "bench.tasks_baseline:create_app", env)
+    return Server("baseline", "bench.tasks_baseline:create_app", env, workers)
 
 
 def measure(
@@ -119,9 +119,9 @@ def _load_both(
         query_file.write_text(query_json)
         script = write_script(Path(directory), paths, world.tokens)
         token = world.tokens[0]
-        real, samples = measure(real_server(world), paths, token, script, args)
+        real, samples = measure(real_server(world, args.workers), paths, token, script, args)
         baseline, _ = measure(
-            baseline_server(world, query_file), paths, token, script, args, samples
+            baseline_server(world, query_file, args.workers), paths, token, script, args, samples
         )
     return real, baseline
 
@@ -132,6 +132,12 @@ def main() -> None:
     parser.add_argument("--projects", type=int, default=500)
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="uvicorn worker processes of each server (default: one per core, as deployed)",
+    )
     parser.add_argument("--also", type=int, help="a second, larger size for the p99 ratio")
     args = parser.parse_args()
     require_wrk()
@@ -143,7 +149,7 @@ def main() -> None:
     report = Report(
         command="uv run python -m bench.tasks_list " + " ".join(sys.argv[1:]),
         postgres=version,
-        setup=Setup(args.projects, args.concurrency, MIX, WARMUP_SECONDS, TOKENS),
+        setup=Setup(args.projects, args.concurrency, args.workers, MIX, WARMUP_SECONDS, TOKENS),
         outcomes=outcomes,
     )
     print(report.markdown())

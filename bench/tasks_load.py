@@ -53,6 +53,7 @@ class Server:
     name: str
     factory: str  # "module:function" for uvicorn --factory
     env: dict[str, str]
+    workers: int
 
 
 @dataclass(frozen=True)
@@ -101,9 +102,18 @@ class Running:
     pid: int
 
     def cpu_seconds(self) -> float:
-        """User plus system CPU time of the server process so far (Linux /proc)."""
-        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        """User plus system CPU time so far of the server process and its worker processes
+        (Linux /proc)."""
+        return sum(_cpu_seconds(pid) for pid in (self.pid, *_children(self.pid)))
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _children(pid: int) -> list[int]:
+    return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
 
 
 @contextmanager
@@ -112,7 +122,7 @@ def serving(server: Server, probe: str, token: str) -> Iterator[Running]:
     port = _free_port()
     command = [
         sys.executable, "-m", "uvicorn", "--factory", server.factory,
-        "--host", HOST, "--port", str(port), "--workers", "1", "--no-access-log",
+        "--host", HOST, "--port", str(port), "--workers", str(server.workers), "--no-access-log",
     ]  # fmt: skip
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(command, cwd=ROOT, env=server.env, stdout=log, stderr=log)

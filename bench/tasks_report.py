@@ -36,6 +36,7 @@ class Outcome:
 class Setup:
     projects: int
     concurrency: int
+    workers: int  # uvicorn processes of each server
     mix: int  # distinct requests rotated
     warmup: int  # seconds
     tokens: int
@@ -111,16 +112,17 @@ How it is measured (bench/tasks_*.py):
   or in_progress) combinations that have tasks, rotated by wrk over {setup.concurrency}
   connections (one thread, a {setup.warmup} s warm-up, then the measured period); items/page
   is the mean page size of that mix.
-- Real: `uvicorn --factory app.main:create_app --workers 1 --no-access-log`, production
-  settings (rate limit on) but log level WARNING and no background jobs; the requests rotate
-  over {setup.tokens} API tokens of one user, so none reaches the per-token rate limit.
+- Real: `uvicorn --factory app.main:create_app --workers {setup.workers} --no-access-log`,
+  production settings (rate limit on) but log level WARNING and no background jobs; the
+  requests rotate over {setup.tokens} API tokens of one user, so none reaches the per-token
+  rate limit.
 - Baseline (bench/tasks_baseline.py): one FastAPI route, same uvicorn settings, an asyncpg pool
   of the app's size; it replays the list SQL captured from `app.tasks.service.page` (one
   statement, which brings each task's key, assignees and labels along) and writes the JSON
   with `json.dumps`; no middleware, authentication, ORM or validation. Its answers are checked
   equal to the app's before the load.
-- Server CPU ms/req: CPU time of the server process during the measured period per request,
-  the figure least disturbed by other work on the machine.
+- Server CPU ms/req: CPU time of the server's processes during the measured period per
+  request, the figure least disturbed by other work on the machine.
 
 Plan of the list query at {largest.tasks:,} tasks, for the combination with the most tasks
 (EXPLAIN ANALYZE, values bound as on a statement's first runs):

@@ -1,10 +1,18 @@
 """Base classes for request and response bodies."""
 
+import uuid
 from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, PlainSerializer, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    PlainSerializer,
+    StringConstraints,
+    model_validator,
+)
 
 from app.kit.text import refuse_nul
 
@@ -32,5 +40,8 @@ class Timestamps(Output):
 # Hours travel as JSON numbers; money as a string with exactly two decimals (no float rounding).
 Hours = Annotated[Decimal, PlainSerializer(float, return_type=float)]
 Money = Annotated[Decimal, PlainSerializer(lambda amount: f"{amount:.2f}", return_type=str)]
+
+# Ids in one stable order, whatever order the database aggregated them in.
+SortedIds = Annotated[list[uuid.UUID], AfterValidator(sorted)]
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]

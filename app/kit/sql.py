@@ -10,7 +10,7 @@ from sqlalchemy.sql.functions import FunctionElement
 
 class json_array_agg(FunctionElement[Any]):  # noqa: N801 - reads like the SQL function it is
     """The aggregated values as a JSON array (`json_agg` / `json_group_array`), read back as a
-    list; PostgreSQL gives NULL where there is nothing to aggregate."""
+    list: empty, not NULL, where there is nothing to aggregate."""
 
     type = JSON()
     inherit_cache = True
@@ -18,7 +18,7 @@ class json_array_agg(FunctionElement[Any]):  # noqa: N801 - reads like the SQL f
 
 @compiles(json_array_agg, "postgresql")
 def _json_agg_postgresql(element: json_array_agg, compiler: SQLCompiler, **kw: Any) -> str:
-    return f"json_agg({compiler.process(element.clauses, **kw)})"
+    return f"coalesce(json_agg({compiler.process(element.clauses, **kw)}), '[]'::json)"
 
 
 @compiles(json_array_agg, "sqlite")

@@ -7,11 +7,14 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     Row,
     ScalarSelect,
     Select,
+    String,
     Table,
     bindparam,
+    cast,
     delete,
     exists,
     func,
@@ -44,14 +47,11 @@ OPEN_CATEGORIES = ("backlog", "todo", "in_progress")
 
 @dataclass(frozen=True)
 class TaskLinks:
+    """What a task shows beside its own columns; ids as the database aggregated them."""
+
     key: str
-    assignee_ids: list[uuid.UUID]
-    label_ids: list[uuid.UUID]
-
-
-def _ids(values: list[str] | None) -> list[uuid.UUID]:
-    """Ids from an aggregated JSON array (null when there were none), sorted."""
-    return sorted(uuid.UUID(value) for value in values or () if value is not None)
+    assignee_ids: list[Any]
+    label_ids: list[Any]
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,11 @@ def _like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
-def _assignees_json() -> ScalarSelect[Any]:
+def _task_key() -> ColumnElement[str]:
+    return Project.key + "-" + cast(Task.number, String)
+
+
+def _assignee_ids() -> ScalarSelect[Any]:
     return (
         select(json_array_agg(TaskAssignee.member_id))
         .where(TaskAssignee.workspace_id == Task.workspace_id, TaskAssignee.task_id == Task.id)
@@ -89,7 +93,7 @@ def _assignees_json() -> ScalarSelect[Any]:
     )
 
 
-def _labels_json() -> ScalarSelect[Any]:
+def _label_ids() -> ScalarSelect[Any]:
     return (
         select(json_array_agg(TaskLabel.label_id))
         .where(TaskLabel.workspace_id == Task.workspace_id, TaskLabel.task_id == Task.id)
@@ -98,15 +102,15 @@ def _labels_json() -> ScalarSelect[Any]:
 
 
 def _listed() -> Select[Any]:
-    """A task's columns with what a list shows beside them (project key, assignees, labels),
-    so a page is one statement and no ORM objects."""
+    """A task's columns with the rest of what it shows (key, assignees, labels) under the
+    names of schemas.Task, so a page is one statement and its rows validate as they are."""
     task = Task.__table__
     assert isinstance(task, Table)
     return select(
         *task.columns,
-        Project.key.label("project_key"),
-        _assignees_json().label("assignee_json"),
-        _labels_json().label("label_json"),
+        _task_key().label("key"),
+        _assignee_ids().label("assignee_ids"),
+        _label_ids().label("label_ids"),
     ).join(Project, (Project.workspace_id == Task.workspace_id) & (Project.id == Task.project_id))
 
 
@@ -166,12 +170,6 @@ def _listed_where(given: frozenset[str]) -> Select[Any]:
             )
         )
     return statement
-
-
-def listed_links(row: Row[Any]) -> TaskLinks:
-    return TaskLinks(
-        f"{row.project_key}-{row.number}", _ids(row.assignee_json), _ids(row.label_json)
-    )
 
 
 class TaskRepository:
@@ -261,7 +259,7 @@ class TaskRepository:
         if not tasks:
             return {}
         rows = await self.session.execute(
-            select(Task.id, Project.key, Task.number, _assignees_json(), _labels_json())
+            select(Task.id, _task_key(), _assignee_ids(), _label_ids())
             .join(
                 Project,
                 (Project.workspace_id == Task.workspace_id) & (Project.id == Task.project_id),
@@ -272,8 +270,8 @@ class TaskRepository:
             )
         )
         return {
-            task_id: TaskLinks(f"{key}-{number}", _ids(assignee_json), _ids(label_json))
-            for task_id, key, number, assignee_json, label_json in rows
+            task_id: TaskLinks(key, assignee_ids, label_ids)
+            for task_id, key, assignee_ids, label_ids in rows
         }
 
     async def assignees(

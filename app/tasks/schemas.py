@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, model_validator
 
-from app.kit.schemas import Hours, Input, Output
+from app.kit.schemas import Hours, Input, Output, SortedIds
 
 TASK_KEY = re.compile(r"^([A-Z]{2,10})-([1-9][0-9]{0,9})$")
 
@@ -111,8 +111,8 @@ class Task(Output):
     description: str
     status_id: uuid.UUID
     priority: Priority
-    assignee_ids: list[uuid.UUID]
-    label_ids: list[uuid.UUID]
+    assignee_ids: SortedIds
+    label_ids: SortedIds
     start_date: date | None
     duration_days: int
     finish_date: date | None

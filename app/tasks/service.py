@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from pydantic import TypeAdapter
 from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -22,7 +23,7 @@ from app.schedules import service as schedules
 from app.schedules.repository import ScheduleRepository
 from app.scheduling.calendar import WorkingCalendar
 from app.tasks import schemas
-from app.tasks.repository import TaskFilters, TaskLinks, TaskRepository, listed_links
+from app.tasks.repository import TaskFilters, TaskLinks, TaskRepository
 from app.tasks.schemas import TASK_KEY
 from app.time_entries.repository import TimeEntryRepository
 
@@ -66,7 +67,7 @@ def duration_between(calendar: WorkingCalendar, start: date, finish: date) -> in
     return calendar.index_on_or_before(finish) - calendar.index_of(start) + 1
 
 
-def _output(task: Task | Row[Any], links: TaskLinks) -> schemas.Task:
+def _output(task: Task, links: TaskLinks) -> schemas.Task:
     return schemas.Task.model_validate(
         {
             **{field: getattr(task, field) for field in TASK_ROW_FIELDS},
@@ -84,9 +85,12 @@ async def present(session: AsyncSession, tasks: Sequence[Task]) -> list[schemas.
     return [_output(task, links[task.id]) for task in tasks]
 
 
+_LISTED_TASKS = TypeAdapter(list[schemas.Task])
+
+
 def present_listed(rows: Sequence[Row[Any]]) -> list[schemas.Task]:
     """Tasks from listed rows, which carry their key, assignees and labels already."""
-    return [_output(row, listed_links(row)) for row in rows]
+    return _LISTED_TASKS.validate_python(rows, from_attributes=True)
 
 
 async def resolve(session: AsyncSession, principal: Principal, reference: str) -> Task:
