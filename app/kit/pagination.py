@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Depends, Query
@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
 from app.kit.errors import BadRequest, Unprocessable
+from app.kit.sql import plain_rows
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
@@ -202,8 +203,8 @@ async def paginate(
     bound: Mapping[str, Any] | None = None,
 ) -> tuple[list[Any], str | None]:
     """Run `statement` for one page; answer its rows (entities when it selects one entity,
-    rows with the sort columns by name otherwise) and the next cursor. `bound` gives the
-    values of the statement's own bind parameters, if it has any."""
+    dicts by column key when it selects plain columns, rows otherwise) and the next cursor.
+    `bound` gives the values of the statement's own bind parameters, if it has any."""
     sort = params.sort or sortable.default
     keys = _sort_keys(sortable, sort)
     values = dict(bound or {})
@@ -215,12 +216,13 @@ async def paginate(
         values.update({f"cursor_{i}": v for i, v in enumerate(after) if v is not None})
     page = _page_statement(statement, sortable, sort, nulls)
     if page.columns_only:
-        rows = list(await (await session.connection()).execute(page.statement, values))
+        found: list[Any] = await plain_rows(session, page.statement, values)
     else:
         result = await session.execute(page.statement, values)
-        rows = list(result.scalars() if page.single_entity else result)
-    if len(rows) <= params.limit:
-        return rows, None
-    rows = rows[: params.limit]
+        found = list(result.scalars() if page.single_entity else result)
+    if len(found) <= params.limit:
+        return found, None
+    rows = found[: params.limit]
     last = rows[-1]
-    return rows, _encode_cursor(sort, [getattr(last, k.column.key) for k in keys])
+    values_of = last.__getitem__ if page.columns_only else partial(getattr, last)
+    return rows, _encode_cursor(sort, [values_of(k.column.key) for k in keys])

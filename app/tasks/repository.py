@@ -8,7 +8,6 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    Row,
     ScalarSelect,
     Select,
     String,
@@ -227,7 +226,7 @@ class TaskRepository:
 
     async def page(
         self, workspace_id: uuid.UUID, filters: TaskFilters, params: PageParams
-    ) -> tuple[list[Row[Any]], str | None]:
+    ) -> tuple[list[dict[str, Any]], str | None]:
         """One page of listed rows (see `listed`)."""
         bound = filters.bound() | {"workspace_id": workspace_id}
         statement = _listed_where(frozenset(bound))
@@ -235,7 +234,7 @@ class TaskRepository:
 
     async def page_open_for_user(
         self, user_id: uuid.UUID, params: PageParams, *, only_workspace: uuid.UUID | None
-    ) -> tuple[list[Row[Any]], str | None]:
+    ) -> tuple[list[dict[str, Any]], str | None]:
         """Open tasks assigned to the user in any workspace they belong to, as listed rows."""
         mine = (
             select(TaskAssignee.task_id)

@@ -1,13 +1,12 @@
 """Tasks: the rules. Keys (`OPS-42`) work wherever an id does."""
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.access import Caller, Principal
@@ -88,9 +87,9 @@ async def present(session: AsyncSession, tasks: Sequence[Task]) -> list[schemas.
 _LISTED_TASKS = TypeAdapter(list[schemas.Task])
 
 
-def present_listed(rows: Sequence[Row[Any]]) -> list[schemas.Task]:
+def present_listed(rows: Sequence[Mapping[str, Any]]) -> list[schemas.Task]:
     """Tasks from listed rows, which carry their key, assignees and labels already."""
-    return _LISTED_TASKS.validate_python(rows, from_attributes=True)
+    return _LISTED_TASKS.validate_python(rows)
 
 
 async def resolve(session: AsyncSession, principal: Principal, reference: str) -> Task:
@@ -490,7 +489,7 @@ async def _reschedule_successors(
 
 async def page(
     session: AsyncSession, principal: Principal, filters: TaskFilters, params: PageParams
-) -> tuple[list[Row[Any]], str | None]:
+) -> tuple[list[dict[str, Any]], str | None]:
     return await TaskRepository(session).page(principal.workspace_id, filters, params)
 
 
@@ -505,7 +504,7 @@ async def activity(
 
 async def page_mine(
     session: AsyncSession, caller: Caller, params: PageParams
-) -> tuple[list[Row[Any]], str | None]:
+) -> tuple[list[dict[str, Any]], str | None]:
     if caller.token is not None and "tasks:read" not in caller.token.scopes:
         raise Forbidden("This API token lacks the 'tasks:read' scope.", code="insufficient_scope")
     only = caller.token.workspace_id if caller.token else None
