@@ -7,7 +7,6 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
-    ColumnElement,
     ScalarSelect,
     Select,
     String,
@@ -80,8 +79,14 @@ def _like_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
-def _task_key() -> ColumnElement[str]:
-    return Project.key + "-" + cast(Task.number, String)
+def _task_key() -> ScalarSelect[Any]:
+    # A subquery rather than a join: PostgreSQL evaluates it for the rows of the page only,
+    # where a join would look the project up for every candidate row before the LIMIT.
+    return (
+        select(Project.key + "-" + cast(Task.number, String))
+        .where(Project.workspace_id == Task.workspace_id, Project.id == Task.project_id)
+        .scalar_subquery()
+    )
 
 
 def _assignee_ids() -> ScalarSelect[Any]:
@@ -110,7 +115,7 @@ def _listed() -> Select[Any]:
         _task_key().label("key"),
         _assignee_ids().label("assignee_ids"),
         _label_ids().label("label_ids"),
-    ).join(Project, (Project.workspace_id == Task.workspace_id) & (Project.id == Task.project_id))
+    )
 
 
 # Built once: statements are immutable, and building this one cost more than running it.
@@ -121,7 +126,6 @@ LISTED = _listed()
 def _listed_where(given: frozenset[str]) -> Select[Any]:
     """`LISTED` with the filters named in `given`, as bind parameters of the same names: one
     statement per combination of filters, built and compiled once."""
-
     statement = LISTED.where(Task.workspace_id == bindparam("workspace_id"))
     if "project_id" in given:
         statement = statement.where(Task.project_id == bindparam("project_id"))
@@ -258,12 +262,7 @@ class TaskRepository:
         if not tasks:
             return {}
         rows = await self.session.execute(
-            select(Task.id, _task_key(), _assignee_ids(), _label_ids())
-            .join(
-                Project,
-                (Project.workspace_id == Task.workspace_id) & (Project.id == Task.project_id),
-            )
-            .where(
+            select(Task.id, _task_key(), _assignee_ids(), _label_ids()).where(
                 Task.workspace_id.in_({t.workspace_id for t in tasks}),
                 Task.id.in_({t.id for t in tasks}),
             )
