@@ -2,15 +2,14 @@
 
 import asyncio
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import event, select, text, update
+from sqlalchemy import select, text, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from app.core.clock import utcnow
@@ -18,6 +17,7 @@ from app.core.config import Settings
 from app.core.credentials import LISTENER_APPLICATION_NAME, MISSING, CredentialCache
 from app.main import create_app
 from app.models import ApiToken, User
+from tests.support.database import recorded_statements
 from tests.support.http import ClientFactory, Person
 
 
@@ -49,20 +49,6 @@ async def _settled(cache: CredentialCache) -> int:
     raise AssertionError("the cache kept being cleared")
 
 
-@contextmanager
-def _statements(engine: AsyncEngine) -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def record(*args: Any) -> None:
-        seen.append(args[2])
-
-    event.listen(engine.sync_engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", record)
-
-
 async def _warm(
     cache: CredentialCache, engine: AsyncEngine, client: httpx.AsyncClient, url: str
 ) -> list[str]:
@@ -70,7 +56,7 @@ async def _warm(
     statements the second one ran."""
     await _settled(cache)
     assert (await client.get(url)).status_code == 200
-    with _statements(engine) as seen:
+    with recorded_statements(engine) as seen:
         assert (await client.get(url)).status_code == 200
     return seen
 

@@ -1,17 +1,16 @@
 """plain_rows: a read of plain columns runs on the driver when it can, with SQLAlchemy's values."""
 
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from sqlalchemy import Select, bindparam, event, literal, select
+from sqlalchemy import Select, bindparam, literal, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from app.kit.sql import plain_rows
 from app.models import Task
+from tests.support.database import recorded_statements
 from tests.support.http import ClientFactory
 
 task = Task.__table__.c
@@ -22,20 +21,6 @@ TASKS_SINCE = (
     .order_by(task.created_at, task.id)
 )
 TASKS_AMONG = select(task.id, task.title).where(task.id.in_(bindparam("ids", expanding=True)))
-
-
-@contextmanager
-def _statements_through_sqlalchemy(engine: AsyncEngine) -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def record(*args: Any) -> None:
-        seen.append(args[2])
-
-    event.listen(engine.sync_engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", record)
 
 
 def _selects(statements: list[str]) -> int:
@@ -90,7 +75,7 @@ async def test_a_repeated_read_in_autocommit_on_postgresql_skips_sqlalchemy(
     values = {"workspace_id": workspace_id, "since": datetime(2020, 1, 1, tzinfo=UTC)}
     await _plain(app.state.read_sessionmaker, TASKS_SINCE, values)
 
-    with _statements_through_sqlalchemy(engine) as seen:
+    with recorded_statements(engine) as seen:
         rows = await _plain(app.state.read_sessionmaker, TASKS_SINCE, values)
 
     assert len(rows) == 3
@@ -104,7 +89,7 @@ async def test_a_read_inside_a_transaction_goes_through_sqlalchemy(
     values = {"workspace_id": workspace_id, "since": datetime(2020, 1, 1, tzinfo=UTC)}
     await _plain(sessionmaker, TASKS_SINCE, values)
 
-    with _statements_through_sqlalchemy(engine) as seen:
+    with recorded_statements(engine) as seen:
         rows = await _plain(sessionmaker, TASKS_SINCE, values)
 
     assert len(rows) == 3
@@ -118,7 +103,7 @@ async def test_expanding_parameters_are_left_to_sqlalchemy(
     values = {"ids": [uuid.UUID(ids[0]), uuid.UUID(ids[2])]}
     await _plain(app.state.read_sessionmaker, TASKS_AMONG, values)
 
-    with _statements_through_sqlalchemy(engine) as seen:
+    with recorded_statements(engine) as seen:
         rows = await _plain(app.state.read_sessionmaker, TASKS_AMONG, values)
 
     assert sorted(row["title"] for row in rows) == ["Plan", "Ship"]
