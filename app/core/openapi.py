@@ -8,6 +8,7 @@ from fastapi.openapi.utils import get_openapi
 
 from app.core.access import SCOPES, api_routes, route_authorization
 from app.kit.errors import PROBLEM_MEDIA_TYPE
+from app.kit.query import QueryReader, query_parameters
 
 IDEMPOTENCY_PARAMETER = {
     "name": "Idempotency-Key",
@@ -39,6 +40,28 @@ def _problems_as_problem_json(operation: dict[str, Any]) -> None:
             content[PROBLEM_MEDIA_TYPE] = {"schema": schema} if schema else {}
 
 
+def _query_readers(route: Any) -> list[QueryReader]:
+    """The `query()` dependencies of a route, in the order FastAPI solves them."""
+    found: list[QueryReader] = []
+    pending = list(reversed(route.dependant.dependencies))
+    while pending:
+        dependant = pending.pop()
+        if isinstance(dependant.call, QueryReader):
+            found.append(dependant.call)
+        pending.extend(reversed(dependant.dependencies))
+    return found
+
+
+def _document_query_models(schema: dict[str, Any], route: Any, operation: dict[str, Any]) -> None:
+    """List the fields of the route's query models as its query parameters."""
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    for reader in _query_readers(route):
+        parameters, referenced = query_parameters(reader.model)
+        operation.setdefault("parameters", []).extend(parameters)
+        for name, component in referenced.items():
+            components.setdefault(name, component)
+
+
 def build_openapi(app: FastAPI) -> dict[str, Any]:
     schema = get_openapi(
         title="Worklane API",
@@ -56,6 +79,7 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
             operation = schema["paths"][route.path_format][method.lower()]
             _summary_from_docstring(operation)
             _problems_as_problem_json(operation)
+            _document_query_models(schema, route, operation)
             authorization = route_authorization(route)
             if authorization is not None:
                 operation["x-required-role"] = authorization.role.value

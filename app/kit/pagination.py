@@ -17,13 +17,13 @@ from decimal import Decimal
 from functools import lru_cache, partial
 from typing import Annotated, Any, Generic, TypeVar
 
-from fastapi import Depends, Query
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 from sqlalchemy import BindParameter, ColumnElement, Integer, Select, and_, bindparam, false, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
 from app.kit.errors import BadRequest, Unprocessable
+from app.kit.query import QueryModel, query
 from app.kit.sql import plain_rows
 
 DEFAULT_LIMIT = 50
@@ -39,27 +39,22 @@ class Page(BaseModel, Generic[T]):
     )
 
 
-@dataclass(frozen=True)
-class PageParams:
-    limit: int
-    cursor: str | None
-    sort: str | None
+class PageParams(QueryModel):
+    limit: int = Field(
+        DEFAULT_LIMIT, description=f"Page size, 1-{MAX_LIMIT} (larger values are clamped)."
+    )
+    cursor: str | None = Field(None, description="Opaque cursor from `next_cursor`.")
+    sort: str | None = Field(
+        None, description="Comma-separated fields; a leading `-` sorts descending."
+    )
+
+    @field_validator("limit")
+    @classmethod
+    def _clamp(cls, limit: int) -> int:
+        return min(max(limit, 1), MAX_LIMIT)
 
 
-async def page_params(
-    limit: Annotated[
-        int, Query(description=f"Page size, 1-{MAX_LIMIT} (larger values are clamped).")
-    ] = DEFAULT_LIMIT,
-    cursor: Annotated[str | None, Query(description="Opaque cursor from `next_cursor`.")] = None,
-    sort: Annotated[
-        str | None,
-        Query(description="Comma-separated fields; a leading `-` sorts descending."),
-    ] = None,
-) -> PageParams:
-    return PageParams(limit=min(max(limit, 1), MAX_LIMIT), cursor=cursor, sort=sort)
-
-
-PageQuery = Annotated[PageParams, Depends(page_params)]
+PageQuery = Annotated[PageParams, query(PageParams)]
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: a key of the page memo

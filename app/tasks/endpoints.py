@@ -1,5 +1,3 @@
-import uuid
-from datetime import date, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response, status
@@ -13,6 +11,7 @@ from app.kit.errors import (
 )
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
+from app.kit.query import query
 from app.tasks import service
 from app.tasks.auth import TasksRead, TasksWrite
 from app.tasks.repository import TaskFilters
@@ -20,10 +19,9 @@ from app.tasks.schemas import (
     BulkResult,
     BulkUpdate,
     ChildrenOnDelete,
-    Priority,
-    StatusCategory,
     Task,
     TaskCreate,
+    TaskListQuery,
     TaskUpdate,
 )
 
@@ -36,36 +34,23 @@ TaskRef = Annotated[str, Path(description="Task id or key, e.g. `OPS-42`.", max_
 async def list_tasks(
     principal: TasksRead,
     session: Session,
-    page: PageQuery,
-    project_id: uuid.UUID | None = None,
-    status_id: uuid.UUID | None = None,
-    status_category: StatusCategory | None = None,
-    assignee: Annotated[str | None, Query(description="A member id, or `me`.")] = None,
-    label_id: uuid.UUID | None = None,
-    priority: Annotated[list[Priority] | None, Query()] = None,
-    parent_id: uuid.UUID | None = None,
-    due_after: Annotated[date | None, Query(description="Due on or after (inclusive).")] = None,
-    due_before: Annotated[date | None, Query(description="Due on or before (inclusive).")] = None,
-    updated_since: datetime | None = None,
-    q: Annotated[
-        str | None, Query(max_length=200, description="Text in title or description.")
-    ] = None,
+    given: Annotated[TaskListQuery, query(TaskListQuery)],
 ) -> Page[Task]:
     """Tasks of the workspace, filtered and keyset-paginated."""
     filters = TaskFilters(
-        project_id=project_id,
-        status_id=status_id,
-        status_category=status_category.value if status_category else None,
-        assignee_id=service.assignee_filter(principal, assignee),
-        label_id=label_id,
-        priorities=tuple(p.value for p in priority or ()),
-        parent_id=parent_id,
-        due_after=due_after,
-        due_before=due_before,
-        updated_since=updated_since,
-        text=q,
+        project_id=given.project_id,
+        status_id=given.status_id,
+        status_category=given.status_category.value if given.status_category else None,
+        assignee_id=service.assignee_filter(principal, given.assignee),
+        label_id=given.label_id,
+        priorities=tuple(p.value for p in given.priority or ()),
+        parent_id=given.parent_id,
+        due_after=given.due_after,
+        due_before=given.due_before,
+        updated_since=given.updated_since,
+        text=given.q,
     )
-    rows, cursor = await service.page(session, principal, filters, page)
+    rows, cursor = await service.page(session, principal, filters, given)
     return Page(items=service.present_listed(rows), next_cursor=cursor)
 
 

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, model_validator
 
+from app.kit.pagination import PageParams
 from app.kit.schemas import Hours, Input, Output, SortedIds
 
 TASK_KEY = re.compile(r"^([A-Z]{2,10})-([1-9][0-9]{0,9})$")
@@ -126,6 +127,22 @@ class Task(Output):
     version: int
     created_at: datetime
     updated_at: datetime
+
+
+class TaskListQuery(PageParams):
+    """The task list's page and filters (one model: read in one validation)."""
+
+    project_id: uuid.UUID | None = None
+    status_id: uuid.UUID | None = None
+    status_category: StatusCategory | None = None
+    assignee: str | None = Field(None, description="A member id, or `me`.")
+    label_id: uuid.UUID | None = None
+    priority: list[Priority] | None = None
+    parent_id: uuid.UUID | None = None
+    due_after: date | None = Field(None, description="Due on or after (inclusive).")
+    due_before: date | None = Field(None, description="Due on or before (inclusive).")
+    updated_since: datetime | None = None
+    q: str | None = Field(None, max_length=200, description="Text in title or description.")
 
 
 class BulkChanges(Input):
