@@ -50,7 +50,7 @@ endif
 # Benchmarks (not tests): each seeds its own throwaway PostgreSQL database on 127.0.0.1:5432
 # and records its figures in docs/performance.md (see that file for the sizes used there).
 bench-tasks: install
-	$(UV) run python -m bench.tasks_list --tasks 100000 --projects 500 --seconds 20 --concurrency 32 --also 1000000
+	$(UV) run python -m bench.tasks_list --tasks 100000 --projects 500 --seconds 20 --concurrency 32 --also 1000000 --also-projects 5000
 
 bench-engine: install
 	$(UV) run python -m bench.scheduling_engine --sizes 10000:30000,100000:300000

@@ -2,7 +2,7 @@
 baseline that runs the same SQL on a bare asyncpg pool.
 
 Run: uv run python -m bench.tasks_list [--tasks 100000] [--projects 500] [--seconds 20]
-     [--concurrency 32] [--workers CORES] [--also 1000000]
+     [--concurrency 32] [--workers CORES] [--also 1000000 [--also-projects 5000]]
 
 For each size (--tasks, then --also if given) it creates a throwaway database on
 127.0.0.1:5432 (bench.tasks_seed), captures the list query the app sends and EXPLAINs it
@@ -90,14 +90,15 @@ def check_same(real: list[Any], baseline: list[Any]) -> None:
             )
 
 
-def run_size(tasks: int, args: argparse.Namespace) -> tuple[Outcome, str]:
-    """One database of `tasks` tasks, both servers measured on it; also the server version."""
+def run_size(tasks: int, projects: int, args: argparse.Namespace) -> tuple[Outcome, str]:
+    """One database of `tasks` tasks in `projects` projects, both servers measured on it; also
+    the server version."""
     name = f"bench_tasks_{tasks}"
     print(f"{tasks} tasks: seeding {name}", flush=True)
     create_database(name)
     try:
         started = time.perf_counter()
-        world = seed(name, tasks=tasks, projects=args.projects, tokens=TOKENS)
+        world = seed(name, tasks=tasks, projects=projects, tokens=TOKENS)
         seeded = time.perf_counter() - started
         print(f"  seeded in {seeded:.0f} s", flush=True)
         mix = request_mix(world, MIX, LIMIT)
@@ -105,7 +106,8 @@ def run_size(tasks: int, args: argparse.Namespace) -> tuple[Outcome, str]:
         plans = explain(world, query, mix.largest)
         print(f"  list query plan, largest combination:\n{plans.custom}", flush=True)
         real, baseline = _load_both(world, mix, query.to_json(), args)
-        return Outcome(tasks, seeded, mix.items, real, baseline, plans), server_version(world)
+        outcome = Outcome(tasks, projects, seeded, mix.items, real, baseline, plans)
+        return outcome, server_version(world)
     finally:
         drop_database(name)
 
@@ -139,17 +141,25 @@ def main() -> None:
         help="uvicorn worker processes of each server (default: one per core, as deployed)",
     )
     parser.add_argument("--also", type=int, help="a second, larger size for the p99 ratio")
+    parser.add_argument(
+        "--also-projects",
+        type=int,
+        help="projects at the --also size (default: --projects); scaled with the tasks, a "
+        "request's answer keeps its size and only the table grows",
+    )
     args = parser.parse_args()
     require_wrk()
-    sizes = [args.tasks] + ([args.also] if args.also else [])
+    sizes = [(args.tasks, args.projects)]
+    if args.also:
+        sizes.append((args.also, args.also_projects or args.projects))
     outcomes = []
-    for tasks in sizes:
-        outcome, version = run_size(tasks, args)
+    for tasks, projects in sizes:
+        outcome, version = run_size(tasks, projects, args)
         outcomes.append(outcome)
     report = Report(
         command="uv run python -m bench.tasks_list " + " ".join(sys.argv[1:]),
         postgres=version,
-        setup=Setup(args.projects, args.concurrency, args.workers, MIX, WARMUP_SECONDS, TOKENS),
+        setup=Setup(args.concurrency, args.workers, MIX, WARMUP_SECONDS, TOKENS),
         outcomes=outcomes,
     )
     print(report.markdown())
