@@ -7681,6 +7681,12 @@ export interface operations {
     "tasks:list": {
         parameters: {
             query?: {
+                /** @description Page size, 1-200 (larger values are clamped). */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor`. */
+                cursor?: string | null;
+                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                sort?: string | null;
                 project_id?: string | null;
                 status_id?: string | null;
                 status_category?: components["schemas"]["StatusCategory"] | null;
@@ -7696,12 +7702,6 @@ export interface operations {
                 updated_since?: string | null;
                 /** @description Text in title or description. */
                 q?: string | null;
-                /** @description Page size, 1-200 (larger values are clamped). */
-                limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
-                cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
-                sort?: string | null;
             };
             header?: never;
             path: {
