@@ -7,7 +7,6 @@ from pathlib import Path
 
 from fastapi import APIRouter, FastAPI
 from fastapi.responses import FileResponse
-from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from starlette.routing import compile_path
 
@@ -19,7 +18,13 @@ from app.calendars.endpoints import router as calendars_router
 from app.comments.endpoints import router as comments_router
 from app.core.config import Settings, get_settings
 from app.core.credentials import CredentialCache, listen_for_changes
-from app.core.db import create_engine, create_read_sessionmaker, create_sessionmaker, is_sqlite
+from app.core.db import (
+    UnitOfWorkRoute,
+    create_engine,
+    create_read_sessionmaker,
+    create_sessionmaker,
+    is_sqlite,
+)
 from app.core.health import router as health_router
 from app.core.jobs import start_background_jobs
 from app.core.logging import configure_logging
@@ -84,8 +89,8 @@ def _add_routes(app: FastAPI, router: APIRouter, prefix: str = "") -> None:
     it, and FastAPI matches nested routers level by level (each level twice), which cost about
     a millisecond a request over our hundred routes; one flat list is matched once."""
     for route in router.routes:
-        if not isinstance(route, APIRoute):
-            raise TypeError(f"cannot flatten {route!r}")
+        if not isinstance(route, UnitOfWorkRoute):
+            raise TypeError(f"{route!r}: routers take route_class=UnitOfWorkRoute")
         flat = copy.copy(route)
         flat.path = prefix + route.path
         flat.path_regex, flat.path_format, flat.param_convertors = compile_path(flat.path)

@@ -4,14 +4,16 @@ from fastapi import APIRouter, Response, status
 
 from app.activities import service
 from app.activities.schemas import Activity, ActivityCreate, ActivityUpdate
-from app.core.db import Session
+from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
 from app.time_entries.auth import TimeRead
 from app.workspaces.auth import WorkspaceAdmin
 
-router = APIRouter(prefix="/workspaces/{workspace_id}/activities", tags=["activities"])
+router = APIRouter(
+    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/activities", tags=["activities"]
+)
 
 
 @router.get(

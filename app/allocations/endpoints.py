@@ -11,13 +11,17 @@ from app.allocations.schemas import (
     AllocationUpdate,
     AllocationWithWarnings,
 )
-from app.core.db import Session
+from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
 from app.resources.auth import ResourcesRead, ResourcesWrite
 
-router = APIRouter(prefix="/workspaces/{workspace_id}/allocations", tags=["allocations"])
+router = APIRouter(
+    route_class=UnitOfWorkRoute,
+    prefix="/workspaces/{workspace_id}/allocations",
+    tags=["allocations"],
+)
 
 Strict = Annotated[
     bool,

@@ -6,13 +6,15 @@ from fastapi import APIRouter, Query, status
 from app.api_tokens import service
 from app.api_tokens.schemas import ApiToken, ApiTokenCreate, ApiTokenCreated
 from app.core.access import Principal, Role, requires
-from app.core.db import Session
+from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import (
     READ_PROBLEMS,
 )
 from app.kit.pagination import Page, PageQuery
 
-router = APIRouter(prefix="/workspaces/{workspace_id}/api-tokens", tags=["api tokens"])
+router = APIRouter(
+    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/api-tokens", tags=["api tokens"]
+)
 
 # Everyone may hold tokens for themselves; managing tokens through a token needs `admin`.
 TokenOwner = Annotated[Principal, requires(Role.viewer, "admin")]

@@ -7,7 +7,7 @@ from app.auth import service
 from app.auth.schemas import AuthConfig, LogIn, SignUp, User
 from app.core.access import CSRF_COOKIE, SESSION_COOKIE, CurrentCaller
 from app.core.config import Settings
-from app.core.db import Session
+from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import (
     Conflict,
     Forbidden,
@@ -17,7 +17,7 @@ from app.kit.errors import (
     problem_responses,
 )
 
-router = APIRouter(tags=["auth"])
+router = APIRouter(route_class=UnitOfWorkRoute, tags=["auth"])
 
 
 def _set_session_cookies(response: Response, settings: Settings, new: service.NewSession) -> None:

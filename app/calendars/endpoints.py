@@ -12,7 +12,7 @@ from app.calendars.schemas import (
     CalendarExceptionCreate,
     CalendarUpdate,
 )
-from app.core.db import Session
+from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import (
     READ_PROBLEMS,
     WRITE_PROBLEMS,
@@ -21,7 +21,9 @@ from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
 from app.workspaces.auth import WorkspaceAdmin, WorkspaceRead
 
-router = APIRouter(prefix="/workspaces/{workspace_id}/calendars", tags=["calendars"])
+router = APIRouter(
+    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/calendars", tags=["calendars"]
+)
 
 
 @router.get(

@@ -4,7 +4,7 @@ from fastapi import APIRouter, Response, status
 
 from app.comments import service
 from app.comments.schemas import Comment, CommentCreate, CommentUpdate, Watcher
-from app.core.db import Session
+from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import (
     READ_PROBLEMS,
     WRITE_PROBLEMS,
@@ -14,7 +14,11 @@ from app.kit.pagination import Page, PageQuery
 from app.tasks.auth import TasksRead, TasksWrite
 from app.tasks.endpoints import TaskRef
 
-router = APIRouter(prefix="/workspaces/{workspace_id}/tasks/{task_id}", tags=["comments"])
+router = APIRouter(
+    route_class=UnitOfWorkRoute,
+    prefix="/workspaces/{workspace_id}/tasks/{task_id}",
+    tags=["comments"],
+)
 
 
 def _out(comment: object) -> Comment:

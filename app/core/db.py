@@ -4,11 +4,12 @@ One request, one transaction: services and repositories only `flush()`; the sess
 commits once after the endpoint has produced its answer and before the answer is sent.
 """
 
-from collections.abc import AsyncIterator
+from collections.abc import Callable, Coroutine
 from contextvars import ContextVar
 from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Response
+from fastapi.routing import APIRoute
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
@@ -88,20 +89,56 @@ def create_read_sessionmaker(
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
-async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
+_SESSION = "worklane.session"
+
+
+async def get_session(request: Request) -> AsyncSession:
+    """The request's session. `UnitOfWorkRoute` commits it once the endpoint's answer is ready,
+    before the answer goes out, so a client never sees a success that was not stored; any
+    error rolls it back."""
     sessionmaker: async_sessionmaker[AsyncSession] = request.app.state.read_sessionmaker
     if request.method in UNSAFE_METHODS:
         sessionmaker = request.app.state.sessionmaker
         _sqlite_begin.set("BEGIN IMMEDIATE")
-    async with sessionmaker() as session:
-        try:
-            yield session
-        except BaseException:
+    session = sessionmaker()
+    request.scope[_SESSION] = session
+    return session
+
+
+Session = Annotated[AsyncSession, Depends(get_session)]
+
+
+class UnitOfWorkRoute(APIRoute):
+    """A route whose request commits once: the session `get_session` opened (if any) is
+    committed after the endpoint and its serialisation, before the response is sent, and
+    rolled back on any error; commit failures reach the error handlers like any other.
+
+    A generator dependency could do the same, but FastAPI wraps each one in a cancel scope
+    and exit stacks: about 0.1 ms a request (docs/performance.md, "Task list")."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handle = super().get_route_handler()
+
+        async def handle_as_unit_of_work(request: Request) -> Response:
+            try:
+                response = await handle(request)
+            except BaseException:
+                await _end_session(request, commit=False)
+                raise
+            await _end_session(request, commit=True)
+            return response
+
+        return handle_as_unit_of_work
+
+
+async def _end_session(request: Request, *, commit: bool) -> None:
+    session: AsyncSession | None = request.scope.pop(_SESSION, None)
+    if session is None:
+        return
+    try:
+        if commit:
+            await session.commit()
+        else:
             await session.rollback()
-            raise
-        await session.commit()
-
-
-# scope="function": the commit runs when the endpoint (and its serialisation) is done, before
-# the response goes out, so a client never sees a success that was not stored.
-Session = Annotated[AsyncSession, Depends(get_session, scope="function")]
+    finally:
+        await session.close()

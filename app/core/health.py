@@ -3,7 +3,9 @@ from fastapi.responses import JSONResponse, PlainTextResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 
-router = APIRouter(tags=["health"])
+from app.core.db import UnitOfWorkRoute
+
+router = APIRouter(route_class=UnitOfWorkRoute, tags=["health"])
 
 
 @router.get("/healthz", operation_id="health:live", include_in_schema=True)

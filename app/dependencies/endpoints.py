@@ -3,7 +3,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from app.core.db import Session
+from app.core.db import Session, UnitOfWorkRoute
 from app.dependencies import service
 from app.dependencies.schemas import Dependency, DependencyCreate, DependencyUpdate
 from app.kit.errors import (
@@ -14,7 +14,11 @@ from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
 from app.tasks.auth import TasksRead, TasksWrite
 
-router = APIRouter(prefix="/workspaces/{workspace_id}/dependencies", tags=["dependencies"])
+router = APIRouter(
+    route_class=UnitOfWorkRoute,
+    prefix="/workspaces/{workspace_id}/dependencies",
+    tags=["dependencies"],
+)
 
 
 @router.get(

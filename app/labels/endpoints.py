@@ -2,7 +2,7 @@ import uuid
 
 from fastapi import APIRouter, Response, status
 
-from app.core.db import Session
+from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import (
     READ_PROBLEMS,
     WRITE_PROBLEMS,
@@ -13,7 +13,9 @@ from app.labels import service
 from app.labels.schemas import Label, LabelCreate, LabelUpdate
 from app.tasks.auth import TasksRead, TasksWrite
 
-router = APIRouter(prefix="/workspaces/{workspace_id}/labels", tags=["labels"])
+router = APIRouter(
+    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/labels", tags=["labels"]
+)
 
 
 @router.get("", operation_id="labels:list", response_model=Page[Label], responses=READ_PROBLEMS)

@@ -2,7 +2,7 @@ import uuid
 
 from fastapi import APIRouter, Response
 
-from app.core.db import Session
+from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS, problem_responses
 from app.kit.etag import IfMatch, set_etag
 from app.leveling import service
@@ -10,7 +10,9 @@ from app.leveling.schemas import LevelingPlan
 from app.projects.auth import ProjectsRead, ProjectsWrite
 
 router = APIRouter(
-    prefix="/workspaces/{workspace_id}/projects/{project_id}/leveling", tags=["scheduling"]
+    route_class=UnitOfWorkRoute,
+    prefix="/workspaces/{workspace_id}/projects/{project_id}/leveling",
+    tags=["scheduling"],
 )
 
 

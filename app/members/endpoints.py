@@ -4,7 +4,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from app.core.access import Role
-from app.core.db import Session
+from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import (
     READ_PROBLEMS,
     WRITE_PROBLEMS,
@@ -15,7 +15,9 @@ from app.members import service
 from app.members.schemas import Member, MemberCreate, MemberUpdate
 from app.workspaces.auth import WorkspaceAdmin, WorkspaceRead
 
-router = APIRouter(prefix="/workspaces/{workspace_id}/members", tags=["members"])
+router = APIRouter(
+    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/members", tags=["members"]
+)
 
 
 @router.get("", operation_id="members:list", response_model=Page[Member], responses=READ_PROBLEMS)

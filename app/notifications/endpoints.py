@@ -4,13 +4,13 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from app.core.access import CurrentCaller
-from app.core.db import Session
+from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import Forbidden, NotFound, Unauthorized, problem_responses
 from app.kit.pagination import Page, PageQuery
 from app.notifications import service
 from app.notifications.schemas import MarkedRead, Notification
 
-router = APIRouter(prefix="/me/notifications", tags=["notifications"])
+router = APIRouter(route_class=UnitOfWorkRoute, prefix="/me/notifications", tags=["notifications"])
 ERRORS = problem_responses(Unauthorized, Forbidden, NotFound)
 
 

@@ -3,7 +3,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from app.core.db import Session
+from app.core.db import Session, UnitOfWorkRoute
 from app.events.schemas import Event
 from app.kit.errors import (
     READ_PROBLEMS,
@@ -33,7 +33,9 @@ from app.projects.schemas import (
     WorkflowStatusUpdate,
 )
 
-router = APIRouter(prefix="/workspaces/{workspace_id}/projects", tags=["projects"])
+router = APIRouter(
+    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/projects", tags=["projects"]
+)
 
 
 # Projects

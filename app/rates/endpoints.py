@@ -3,7 +3,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
-from app.core.db import Session
+from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch
 from app.kit.pagination import Page, PageQuery
@@ -11,7 +11,9 @@ from app.rates import service
 from app.rates.auth import RatesRead, RatesWrite
 from app.rates.schemas import Rate, RateCreate, RateKind
 
-router = APIRouter(prefix="/workspaces/{workspace_id}/rates", tags=["rates"])
+router = APIRouter(
+    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/rates", tags=["rates"]
+)
 
 
 @router.get("", operation_id="rates:list", response_model=Page[Rate], responses=READ_PROBLEMS)

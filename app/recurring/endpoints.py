@@ -2,7 +2,7 @@ import uuid
 
 from fastapi import APIRouter, Response, status
 
-from app.core.db import Session
+from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import (
     READ_PROBLEMS,
     WRITE_PROBLEMS,
@@ -14,6 +14,7 @@ from app.recurring import service
 from app.recurring.schemas import RecurringRule, RecurringRuleCreate, RecurringRuleUpdate
 
 router = APIRouter(
+    route_class=UnitOfWorkRoute,
     prefix="/workspaces/{workspace_id}/projects/{project_id}/recurring-rules",
     tags=["recurring rules"],
 )

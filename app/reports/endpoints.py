@@ -6,14 +6,16 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
-from app.core.db import Session
+from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS
 from app.reports import service
 from app.reports.repository import DIMENSIONS
 from app.reports.schemas import EstimatesReport, TimeReport
 from app.time_entries.auth import TimeRead
 
-router = APIRouter(prefix="/workspaces/{workspace_id}/reports", tags=["reports"])
+router = APIRouter(
+    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/reports", tags=["reports"]
+)
 CSV = "text/csv"
 
 

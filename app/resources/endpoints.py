@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from app.core.db import Session
+from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
@@ -20,7 +20,9 @@ from app.resources.schemas import (
     TimeOffUpdate,
 )
 
-router = APIRouter(prefix="/workspaces/{workspace_id}", tags=["resources"])
+router = APIRouter(
+    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}", tags=["resources"]
+)
 
 
 @router.get(

@@ -2,7 +2,7 @@ import uuid
 
 from fastapi import APIRouter
 
-from app.core.db import Session
+from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import (
     READ_PROBLEMS,
     Conflict,
@@ -13,7 +13,9 @@ from app.schedules import service
 from app.schedules.schemas import Schedule, SchedulePreview, ScheduleProposal
 
 router = APIRouter(
-    prefix="/workspaces/{workspace_id}/projects/{project_id}/schedule", tags=["scheduling"]
+    route_class=UnitOfWorkRoute,
+    prefix="/workspaces/{workspace_id}/projects/{project_id}/schedule",
+    tags=["scheduling"],
 )
 
 

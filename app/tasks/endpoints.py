@@ -3,7 +3,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Response, status
 
 from app.core.access import CurrentCaller
-from app.core.db import Session
+from app.core.db import Session, UnitOfWorkRoute
 from app.events.schemas import Event
 from app.kit.errors import (
     READ_PROBLEMS,
@@ -25,7 +25,7 @@ from app.tasks.schemas import (
     TaskUpdate,
 )
 
-router = APIRouter(tags=["tasks"])
+router = APIRouter(route_class=UnitOfWorkRoute, tags=["tasks"])
 BASE = "/workspaces/{workspace_id}/tasks"
 TaskRef = Annotated[str, Path(description="Task id or key, e.g. `OPS-42`.", max_length=64)]
 

@@ -3,7 +3,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from app.core.db import Session
+from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import (
     READ_PROBLEMS,
     WRITE_PROBLEMS,
@@ -14,7 +14,9 @@ from app.teams import service
 from app.teams.schemas import Team, TeamCreate, TeamMembership, TeamUpdate
 from app.workspaces.auth import WorkspaceAdmin, WorkspaceRead
 
-router = APIRouter(prefix="/workspaces/{workspace_id}/teams", tags=["teams"])
+router = APIRouter(
+    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/teams", tags=["teams"]
+)
 
 
 @router.get("", operation_id="teams:list", response_model=Page[Team], responses=READ_PROBLEMS)

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from app.core.db import Session
+from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
@@ -21,7 +21,7 @@ from app.time_entries.schemas import (
     TimerState,
 )
 
-router = APIRouter(prefix="/workspaces/{workspace_id}", tags=["time"])
+router = APIRouter(route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}", tags=["time"])
 ENTRIES = "/time-entries"
 
 

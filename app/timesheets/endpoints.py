@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from app.core.db import Session
+from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
@@ -19,7 +19,9 @@ from app.timesheets.schemas import (
     TimesheetSubmit,
 )
 
-router = APIRouter(prefix="/workspaces/{workspace_id}/timesheets", tags=["timesheets"])
+router = APIRouter(
+    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/timesheets", tags=["timesheets"]
+)
 
 
 async def _one(session: Session, response: Response, sheet: TimesheetRow) -> Timesheet:

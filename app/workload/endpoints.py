@@ -5,13 +5,15 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from app.capacity.model import Granularity
-from app.core.db import Session
+from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS
 from app.resources.auth import ResourcesRead
 from app.workload import service
 from app.workload.schemas import Conflicts, Workload
 
-router = APIRouter(prefix="/workspaces/{workspace_id}/workload", tags=["workload"])
+router = APIRouter(
+    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/workload", tags=["workload"]
+)
 
 From = Annotated[date, Query(alias="from", description="First day (inclusive).")]
 To = Annotated[date, Query(description="Last day (inclusive).")]

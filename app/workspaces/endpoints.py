@@ -1,7 +1,7 @@
 from fastapi import APIRouter, Response, status
 
 from app.core.access import CurrentCaller
-from app.core.db import Session
+from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import (
     READ_PROBLEMS,
     PreconditionFailed,
@@ -13,7 +13,7 @@ from app.workspaces import service
 from app.workspaces.auth import WorkspaceAdmin, WorkspaceOwner, WorkspaceRead
 from app.workspaces.schemas import Workspace, WorkspaceCreate, WorkspaceUpdate
 
-router = APIRouter(tags=["workspaces"])
+router = APIRouter(route_class=UnitOfWorkRoute, tags=["workspaces"])
 
 
 @router.post(
