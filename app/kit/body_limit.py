@@ -26,10 +26,15 @@ class BodyLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        has_body = False
         for name, value in scope["headers"]:
             if name == b"content-length" and value.isdigit() and int(value) > self.max_bytes:
                 await send_problem(self._problem(), receive, send)
                 return
+            has_body = has_body or name in (b"content-length", b"transfer-encoding")
+        if not has_body:  # HTTP/1.1: no length and no chunks, no body to count
+            await self.app(scope, receive, send)
+            return
         received = 0
         response_started = False
 

@@ -31,8 +31,9 @@ class IdempotencyMiddleware:
         self.ttl = timedelta(hours=ttl_hours)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        key = Headers(scope=scope).get(HEADER) if scope["type"] == "http" else None
-        if key is None or scope["method"] != "POST":
+        is_post = scope["type"] == "http" and scope["method"] == "POST"
+        key = Headers(scope=scope).get(HEADER) if is_post else None
+        if key is None:
             await self.app(scope, receive, send)
             return
         if not 1 <= len(key) <= 255:

@@ -2,8 +2,8 @@
 
 import logging
 import re
+import secrets
 import time
-import uuid
 
 from prometheus_client import CollectorRegistry, Counter, Histogram
 from starlette.datastructures import MutableHeaders
@@ -51,7 +51,7 @@ class ObservabilityMiddleware:
         incoming = next((v for k, v in scope["headers"] if k == b"x-request-id"), b"")
         request_id = incoming.decode("latin-1")
         if not _SAFE_REQUEST_ID.match(request_id):
-            request_id = uuid.uuid4().hex
+            request_id = secrets.token_hex(16)
         token = request_id_var.set(request_id)
         started = time.perf_counter()
         status = 500
