@@ -29,6 +29,7 @@ from app.core.health import router as health_router
 from app.core.jobs import start_background_jobs
 from app.core.logging import configure_logging
 from app.core.openapi import install_openapi
+from app.core.runtime import tune_garbage_collector
 from app.core.security import configure_password_hashing
 from app.dependencies.endpoints import router as dependencies_router
 from app.kit.body_limit import BodyLimitMiddleware
@@ -124,6 +125,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        tune_garbage_collector()
         credential_listener = listen_for_changes(engine, app.state.credentials)
         jobs = (
             start_background_jobs(app.state.sessionmaker) if settings.run_background_jobs else None
