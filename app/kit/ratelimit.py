@@ -12,6 +12,7 @@ import asyncio
 import logging
 import random
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import delete
@@ -57,6 +58,27 @@ async def hit(
         )
     reset = window_start + window_seconds - int(now)
     return count, reset
+
+
+async def add_hits(
+    session: AsyncSession, increments: Mapping[tuple[str, int], int]
+) -> dict[tuple[str, int], int]:
+    """Add hits to several (key, window start) counts in one statement; answer the counts.
+    Rows are locked in key order, so processes flushing at once cannot deadlock."""
+    dialect = session.get_bind().dialect.name
+    upsert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(RateLimitBucket)
+    statement = upsert.values(
+        [
+            {"key": key, "window_start": window_start, "count": count}
+            for (key, window_start), count in sorted(increments.items())
+        ]
+    )
+    counted = statement.on_conflict_do_update(
+        index_elements=["key", "window_start"],
+        set_={"count": RateLimitBucket.count + statement.excluded.count},
+    ).returning(RateLimitBucket.key, RateLimitBucket.window_start, RateLimitBucket.count)
+    rows = await session.execute(counted)
+    return {(key, window_start): count for key, window_start, count in rows}
 
 
 async def hits_so_far(
@@ -119,19 +141,23 @@ class RequestCounter:
 
     async def _flush_soon(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
         await asyncio.sleep(self.sync_seconds)
-        pending = [(key, local) for key, local in self.counts.items() if local.pending]
+        pending = {key: local for key, local in self.counts.items() if local.pending}
         if not pending:
             return
+        increments = {(key, local.window_start): local.pending for key, local in pending.items()}
+        for local in pending.values():
+            local.pending = 0
         try:
             async with sessionmaker() as session:
-                for key, local in pending:
-                    count, local.pending = local.pending, 0
-                    local.shared, _ = await hit(
-                        session, key, increment=count, now=float(local.window_start)
-                    )
+                shared = await add_hits(session, increments)
                 await session.commit()
         except Exception:
+            for local, count in zip(pending.values(), increments.values(), strict=True):
+                local.pending += count
             log.warning("could not share rate-limit counts; retrying", exc_info=True)
+            return
+        for key, local in pending.items():
+            local.shared = shared[key, local.window_start]
 
     def _forget_before(self, window_start: int) -> None:
         self.counts = {k: v for k, v in self.counts.items() if v.window_start >= window_start}
