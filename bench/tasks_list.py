@@ -2,7 +2,7 @@
 baseline that runs the same SQL on a bare asyncpg pool.
 
 Run: uv run python -m bench.tasks_list [--tasks 100000] [--projects 500] [--seconds 20]
-     [--concurrency 32] [--workers CORES] [--also 1000000 [--also-projects 5000]]
+     [--concurrency 32] [--workers CORES] [--rounds 3] [--also 1000000 [--also-projects 5000]]
 
 For each size (--tasks, then --also if given) it creates a throwaway database on
 127.0.0.1:5432 (bench.tasks_seed), captures the list query the app sends and EXPLAINs it
@@ -105,8 +105,8 @@ def run_size(tasks: int, projects: int, args: argparse.Namespace) -> tuple[Outco
         query = capture(world, mix.requests[0], LIMIT)
         plans = explain(world, query, mix.largest)
         print(f"  list query plan, largest combination:\n{plans.custom}", flush=True)
-        real, baseline = _load_both(world, mix, query.to_json(), args)
-        outcome = Outcome(tasks, projects, seeded, mix.items, real, baseline, plans)
+        rounds = _load_both(world, mix, query.to_json(), args)
+        outcome = Outcome(tasks, projects, seeded, mix.items, rounds, plans)
         return outcome, server_version(world)
     finally:
         drop_database(name)
@@ -114,18 +114,28 @@ def run_size(tasks: int, projects: int, args: argparse.Namespace) -> tuple[Outco
 
 def _load_both(
     world: World, mix: Mix, query_json: str, args: argparse.Namespace
-) -> tuple[Load, Load]:
+) -> list[tuple[Load, Load]]:
+    """`--rounds` rounds of the real app then the baseline, each on a fresh server: a round's
+    two runs share the machine's conditions, and the rounds show how much those vary."""
     paths = [filters.path(world.workspace_id, LIMIT) for filters in mix.requests]
+    rounds: list[tuple[Load, Load]] = []
     with tempfile.TemporaryDirectory() as directory:
         query_file = Path(directory) / "list_query.json"
         query_file.write_text(query_json)
         script = write_script(Path(directory), paths, world.tokens)
         token = world.tokens[0]
-        real, samples = measure(real_server(world, args.workers), paths, token, script, args)
-        baseline, _ = measure(
-            baseline_server(world, query_file, args.workers), paths, token, script, args, samples
-        )
-    return real, baseline
+        for _ in range(args.rounds):
+            real, samples = measure(real_server(world, args.workers), paths, token, script, args)
+            baseline, _ = measure(
+                baseline_server(world, query_file, args.workers),
+                paths,
+                token,
+                script,
+                args,
+                samples,
+            )
+            rounds.append((real, baseline))
+    return rounds
 
 
 def main() -> None:
@@ -134,6 +144,9 @@ def main() -> None:
     parser.add_argument("--projects", type=int, default=500)
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="rounds of both servers; the median one counts"
+    )
     parser.add_argument(
         "--workers",
         type=int,
@@ -159,11 +172,11 @@ def main() -> None:
     report = Report(
         command="uv run python -m bench.tasks_list " + " ".join(sys.argv[1:]),
         postgres=version,
-        setup=Setup(args.concurrency, args.workers, MIX, WARMUP_SECONDS, TOKENS),
+        setup=Setup(args.concurrency, args.workers, MIX, WARMUP_SECONDS, TOKENS, args.rounds),
         outcomes=outcomes,
     )
     print(report.markdown())
-    if any(o.real.failures or o.baseline.failures for o in outcomes):
+    if any(real.failures or baseline.failures for o in outcomes for real, baseline in o.rounds):
         sys.exit("some requests failed (see the failures column); docs/performance.md unchanged")
     write_section(report)
 
