@@ -287,12 +287,16 @@ def api_routes(app: FastAPI) -> Iterator[Any]:
             yield context
 
 
-def route_authorization(route: Any) -> Authorize | None:
-    """The `Authorize` a route depends on, found by walking its dependency tree."""
-    pending = list(route.dependant.dependencies)
+def route_dependencies(route: Any) -> Iterator[Any]:
+    """Every dependency a route's endpoint has, however deep, in the order FastAPI solves
+    them."""
+    pending = list(reversed(route.dependant.dependencies))
     while pending:
         dependant = pending.pop()
-        if isinstance(dependant.call, Authorize):
-            return dependant.call
-        pending.extend(dependant.dependencies)
-    return None
+        yield dependant.call
+        pending.extend(reversed(dependant.dependencies))
+
+
+def route_authorization(route: Any) -> Authorize | None:
+    """The `Authorize` a route depends on."""
+    return next((call for call in route_dependencies(route) if isinstance(call, Authorize)), None)

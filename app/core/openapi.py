@@ -6,7 +6,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from app.core.access import SCOPES, api_routes, route_authorization
+from app.core.access import SCOPES, api_routes, route_authorization, route_dependencies
 from app.kit.errors import PROBLEM_MEDIA_TYPE
 from app.kit.query import QueryReader, query_parameters
 
@@ -40,22 +40,11 @@ def _problems_as_problem_json(operation: dict[str, Any]) -> None:
             content[PROBLEM_MEDIA_TYPE] = {"schema": schema} if schema else {}
 
 
-def _query_readers(route: Any) -> list[QueryReader]:
-    """The `query()` dependencies of a route, in the order FastAPI solves them."""
-    found: list[QueryReader] = []
-    pending = list(reversed(route.dependant.dependencies))
-    while pending:
-        dependant = pending.pop()
-        if isinstance(dependant.call, QueryReader):
-            found.append(dependant.call)
-        pending.extend(reversed(dependant.dependencies))
-    return found
-
-
 def _document_query_models(schema: dict[str, Any], route: Any, operation: dict[str, Any]) -> None:
     """List the fields of the route's query models as its query parameters."""
     components = schema.setdefault("components", {}).setdefault("schemas", {})
-    for reader in _query_readers(route):
+    readers = [call for call in route_dependencies(route) if isinstance(call, QueryReader)]
+    for reader in readers:
         parameters, referenced = query_parameters(reader.model)
         operation.setdefault("parameters", []).extend(parameters)
         for name, component in referenced.items():

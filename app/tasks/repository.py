@@ -21,6 +21,8 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.sql.selectable import Exists
 
 from app.kit.pagination import PageParams, Sortable, paginate
 from app.kit.sql import json_array_agg
@@ -89,19 +91,23 @@ def _task_key() -> ScalarSelect[Any]:
     )
 
 
-def _assignee_ids() -> ScalarSelect[Any]:
+def _linked_ids(column: InstrumentedAttribute[uuid.UUID]) -> ScalarSelect[Any]:
+    """The task's ids in `column` of a link table (assignees, labels), as a JSON array."""
+    link = column.class_
     return (
-        select(json_array_agg(TaskAssignee.member_id))
-        .where(TaskAssignee.workspace_id == Task.workspace_id, TaskAssignee.task_id == Task.id)
+        select(json_array_agg(column))
+        .where(link.workspace_id == Task.workspace_id, link.task_id == Task.id)
         .scalar_subquery()
     )
 
 
-def _label_ids() -> ScalarSelect[Any]:
-    return (
-        select(json_array_agg(TaskLabel.label_id))
-        .where(TaskLabel.workspace_id == Task.workspace_id, TaskLabel.task_id == Task.id)
-        .scalar_subquery()
+def _linked_to(column: InstrumentedAttribute[uuid.UUID], parameter: str) -> Exists:
+    """The task has a row in `column`'s link table whose id is the bound `parameter`."""
+    link = column.class_
+    return exists().where(
+        link.workspace_id == bindparam("workspace_id"),
+        link.task_id == Task.id,
+        column == bindparam(parameter),
     )
 
 
@@ -113,8 +119,8 @@ def _listed() -> Select[Any]:
     return select(
         *task.columns,
         _task_key().label("key"),
-        _assignee_ids().label("assignee_ids"),
-        _label_ids().label("label_ids"),
+        _linked_ids(TaskAssignee.member_id).label("assignee_ids"),
+        _linked_ids(TaskLabel.label_id).label("label_ids"),
     )
 
 
@@ -140,21 +146,9 @@ def _listed_where(given: frozenset[str]) -> Select[Any]:
             statuses = statuses.where(WorkflowStatus.project_id == bindparam("project_id"))
         statement = statement.where(Task.status_id.in_(statuses))
     if "assignee_id" in given:
-        statement = statement.where(
-            exists().where(
-                TaskAssignee.workspace_id == bindparam("workspace_id"),
-                TaskAssignee.task_id == Task.id,
-                TaskAssignee.member_id == bindparam("assignee_id"),
-            )
-        )
+        statement = statement.where(_linked_to(TaskAssignee.member_id, "assignee_id"))
     if "label_id" in given:
-        statement = statement.where(
-            exists().where(
-                TaskLabel.workspace_id == bindparam("workspace_id"),
-                TaskLabel.task_id == Task.id,
-                TaskLabel.label_id == bindparam("label_id"),
-            )
-        )
+        statement = statement.where(_linked_to(TaskLabel.label_id, "label_id"))
     if "priorities" in given:
         statement = statement.where(Task.priority.in_(bindparam("priorities", expanding=True)))
     if "parent_id" in given:
@@ -262,7 +256,12 @@ class TaskRepository:
         if not tasks:
             return {}
         rows = await self.session.execute(
-            select(Task.id, _task_key(), _assignee_ids(), _label_ids()).where(
+            select(
+                Task.id,
+                _task_key(),
+                _linked_ids(TaskAssignee.member_id),
+                _linked_ids(TaskLabel.label_id),
+            ).where(
                 Task.workspace_id.in_({t.workspace_id for t in tasks}),
                 Task.id.in_({t.id for t in tasks}),
             )
