@@ -11,7 +11,9 @@ import uvicorn
 from alembic import command
 from alembic.config import Config
 
+from app.core import serving
 from app.core.config import get_settings
+from app.core.logging import configure_logging
 
 ROOT = Path(__file__).resolve().parent.parent
 cli = typer.Typer(
@@ -56,6 +58,8 @@ def serve(
     ] = True,
 ) -> None:
     """Serve the API and the web app."""
+    settings = get_settings()
+    configure_logging(settings.log_level, json_output=settings.log_json)
     if migrate_first:
         migrate()
     if not asyncio.run(_has_users()):
@@ -63,7 +67,7 @@ def serve(
             f"No users yet: open http://{host}:{port}/ to sign up "
             f"(or POST http://{host}:{port}/api/v1/auth/signup)."
         )
-    uvicorn.run(
+    config = uvicorn.Config(
         "app.main:create_app",
         factory=True,
         host=host,
@@ -72,6 +76,7 @@ def serve(
         proxy_headers=True,
         log_config=None,
     )
+    raise typer.Exit(serving.serve(config))
 
 
 @cli.command("create-user")

@@ -1,6 +1,6 @@
 """The baseline of bench.tasks_list: the app's list query on a bare asyncpg pool.
 
-Started by the benchmark as `uvicorn --factory bench.tasks_baseline:create_app` with
+Started by the benchmark as `python -m bench.serve bench.tasks_baseline:create_app ...` with
 BENCH_DSN (a libpq URL) and BENCH_QUERY (a file holding a bench.tasks_query.ListQuery as JSON).
 One GET on the same path as `tasks:list` runs the captured list SQL (which brings each task's
 project key, assignee ids and label ids along) and answers the same `{items, next_cursor}`

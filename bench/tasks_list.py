@@ -2,13 +2,14 @@
 baseline that runs the same SQL on a bare asyncpg pool.
 
 Run: uv run python -m bench.tasks_list [--tasks 100000] [--projects 500] [--seconds 20]
-     [--concurrency 32] [--workers CORES] [--rounds 3] [--also 1000000 [--also-projects 5000]]
+     [--concurrency 32] [--workers CORES] [--rounds 5] [--also 1000000 [--also-projects 5000]]
 
-For each size (--tasks, then --also if given) it creates a throwaway database on
+For each size (--tasks, and --also if given) it creates a throwaway database on
 127.0.0.1:5432 (bench.tasks_seed), captures the list query the app sends and EXPLAINs it
-(bench.tasks_probe), then loads the real app and the baseline (bench.tasks_baseline) one after
-the other, each in its own uvicorn server of --workers processes, with wrk (bench.tasks_load):
-a warm-up, then --seconds of --concurrency connections rotating over MIX requests
+(bench.tasks_probe). Then, in each round, every size in turn: the real app, then the baseline
+(bench.tasks_baseline), each started as `worklane serve` starts the app (bench.serve) with
+--workers processes and loaded with wrk (bench.tasks_load): a warm-up, then --seconds of
+--concurrency connections rotating over MIX requests
 `GET /api/v1/workspaces/{id}/tasks?project_id=&status_category=&assignee=&limit=50`.
 Before the load the baseline's answers are checked equal to the app's. The figures go to
 stdout and to the `## Task list` section of docs/performance.md; the databases are dropped.
@@ -19,11 +20,12 @@ import os
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from bench.tasks_load import Load, Server, fetch, require_wrk, serving, write_script, wrk
-from bench.tasks_probe import Mix, capture, explain, request_mix, server_version
+from bench.tasks_probe import Mix, Plans, capture, explain, request_mix, server_version
 from bench.tasks_report import Outcome, Report, Setup, write_section
 from bench.tasks_seed import World, create_database, drop_database, seed
 
@@ -90,52 +92,61 @@ def check_same(real: list[Any], baseline: list[Any]) -> None:
             )
 
 
-def run_size(tasks: int, projects: int, args: argparse.Namespace) -> tuple[Outcome, str]:
-    """One database of `tasks` tasks in `projects` projects, both servers measured on it; also
-    the server version."""
-    name = f"bench_tasks_{tasks}"
+@dataclass(frozen=True)
+class Prepared:
+    """One seeded database, its request mix and the list query captured on it."""
+
+    tasks: int
+    projects: int
+    world: World
+    seeded: float  # seconds
+    mix: Mix
+    query_json: str
+    plans: Plans
+
+
+def prepare(name: str, tasks: int, projects: int) -> Prepared:
     print(f"{tasks} tasks: seeding {name}", flush=True)
-    create_database(name)
-    try:
-        started = time.perf_counter()
-        world = seed(name, tasks=tasks, projects=projects, tokens=TOKENS)
-        seeded = time.perf_counter() - started
-        print(f"  seeded in {seeded:.0f} s", flush=True)
-        mix = request_mix(world, MIX, LIMIT)
-        query = capture(world, mix.requests[0], LIMIT)
-        plans = explain(world, query, mix.largest)
-        print(f"  list query plan, largest combination:\n{plans.custom}", flush=True)
-        rounds = _load_both(world, mix, query.to_json(), args)
-        outcome = Outcome(tasks, projects, seeded, mix.items, rounds, plans)
-        return outcome, server_version(world)
-    finally:
-        drop_database(name)
+    started = time.perf_counter()
+    world = seed(name, tasks=tasks, projects=projects, tokens=TOKENS)
+    seeded = time.perf_counter() - started
+    print(f"  seeded in {seeded:.0f} s", flush=True)
+    mix = request_mix(world, MIX, LIMIT)
+    query = capture(world, mix.requests[0], LIMIT)
+    plans = explain(world, query, mix.largest)
+    print(f"  list query plan, largest combination:\n{plans.custom}", flush=True)
+    return Prepared(tasks, projects, world, seeded, mix, query.to_json(), plans)
 
 
-def _load_both(
-    world: World, mix: Mix, query_json: str, args: argparse.Namespace
-) -> list[tuple[Load, Load]]:
-    """`--rounds` rounds of the real app then the baseline, each on a fresh server: a round's
-    two runs share the machine's conditions, and the rounds show how much those vary."""
-    paths = [filters.path(world.workspace_id, LIMIT) for filters in mix.requests]
-    rounds: list[tuple[Load, Load]] = []
+def load_rounds(prepared: list[Prepared], args: argparse.Namespace) -> list[Outcome]:
+    """`--rounds` rounds; in each, every size in turn, the real app then the baseline, each on a
+    fresh server. A round's runs share the machine's conditions, so the ratios within a round
+    (real over baseline, one size's p99 over another's) hold however those vary between rounds."""
+    rounds: list[list[tuple[Load, Load]]] = [[] for _ in prepared]
     with tempfile.TemporaryDirectory() as directory:
-        query_file = Path(directory) / "list_query.json"
-        query_file.write_text(query_json)
-        script = write_script(Path(directory), paths, world.tokens)
-        token = world.tokens[0]
-        for _ in range(args.rounds):
-            real, samples = measure(real_server(world, args.workers), paths, token, script, args)
-            baseline, _ = measure(
-                baseline_server(world, query_file, args.workers),
-                paths,
-                token,
-                script,
-                args,
-                samples,
-            )
-            rounds.append((real, baseline))
-    return rounds
+        for number in range(1, args.rounds + 1):
+            print(f"round {number} of {args.rounds}", flush=True)
+            for size, runs in zip(prepared, rounds, strict=True):
+                print(f"  {size.tasks} tasks", flush=True)
+                runs.append(_load_both(size, Path(directory), args))
+    return [
+        Outcome(p.tasks, p.projects, p.seeded, p.mix.items, runs, p.plans)
+        for p, runs in zip(prepared, rounds, strict=True)
+    ]
+
+
+def _load_both(size: Prepared, directory: Path, args: argparse.Namespace) -> tuple[Load, Load]:
+    world = size.world
+    paths = [filters.path(world.workspace_id, LIMIT) for filters in size.mix.requests]
+    query_file = directory / f"list_query_{size.tasks}.json"
+    query_file.write_text(size.query_json)
+    script = write_script(directory, paths, world.tokens)
+    token = world.tokens[0]
+    real, samples = measure(real_server(world, args.workers), paths, token, script, args)
+    baseline, _ = measure(
+        baseline_server(world, query_file, args.workers), paths, token, script, args, samples
+    )
+    return real, baseline
 
 
 def main() -> None:
@@ -145,7 +156,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument(
-        "--rounds", type=int, default=3, help="rounds of both servers; the median one counts"
+        "--rounds", type=int, default=5, help="rounds of every size and server; medians count"
     )
     parser.add_argument(
         "--workers",
@@ -165,10 +176,18 @@ def main() -> None:
     sizes = [(args.tasks, args.projects)]
     if args.also:
         sizes.append((args.also, args.also_projects or args.projects))
-    outcomes = []
-    for tasks, projects in sizes:
-        outcome, version = run_size(tasks, projects, args)
-        outcomes.append(outcome)
+    names: list[str] = []
+    try:
+        prepared = []
+        for tasks, projects in sizes:
+            names.append(f"bench_tasks_{tasks}")
+            create_database(names[-1])
+            prepared.append(prepare(names[-1], tasks, projects))
+        outcomes = load_rounds(prepared, args)
+        version = server_version(prepared[0].world)
+    finally:
+        for name in names:
+            drop_database(name)
     report = Report(
         command="uv run python -m bench.tasks_list " + " ".join(sys.argv[1:]),
         postgres=version,

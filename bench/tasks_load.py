@@ -51,7 +51,7 @@ end
 @dataclass(frozen=True)
 class Server:
     name: str
-    factory: str  # "module:function" for uvicorn --factory
+    factory: str  # "module:function" returning the ASGI app
     env: dict[str, str]
     workers: int
 
@@ -118,12 +118,10 @@ def _children(pid: int) -> list[int]:
 
 @contextmanager
 def serving(server: Server, probe: str, token: str) -> Iterator[Running]:
-    """`server` in its own uvicorn process, once it answers `probe` with a 200."""
+    """`server` in its own processes (bench.serve), once it answers `probe` with a 200."""
     port = _free_port()
-    command = [
-        sys.executable, "-m", "uvicorn", "--factory", server.factory,
-        "--host", HOST, "--port", str(port), "--workers", str(server.workers), "--no-access-log",
-    ]  # fmt: skip
+    serve = [sys.executable, "-m", "bench.serve", server.factory, HOST, str(port)]
+    command = [*serve, str(server.workers)]
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(command, cwd=ROOT, env=server.env, stdout=log, stderr=log)
         try:
