@@ -39,13 +39,21 @@ end
 
 function done(summary, latency, requests)
   local e = summary.errors
+  local quantiles = {}
+  for i = 1, %(quantiles)d - 1 do
+    quantiles[i] = latency:percentile(100 * i / %(quantiles)d)
+  end
+  quantiles[%(quantiles)d] = latency.max
   io.write(string.format(
     '%(mark)s{"requests": %%d, "duration_us": %%d, "p50_us": %%d, "p99_us": %%d, '
-    .. '"failures": %%d}\\n',
+    .. '"failures": %%d, "quantiles_us": [%%s]}\\n',
     summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
-    e.connect + e.read + e.write + e.status + e.timeout))
+    e.connect + e.read + e.write + e.status + e.timeout, table.concat(quantiles, ",")))
 end
 """
+# Latency quantiles kept per run: enough for the p99 of several runs' requests together (see
+# pooled_percentile), to a thousandth of their number.
+QUANTILES = 1000
 
 
 @dataclass(frozen=True)
@@ -63,6 +71,8 @@ class Load:
     p50_ms: float
     p99_ms: float
     failures: int  # non-2xx/3xx answers, socket errors and timeouts
+    # The latencies at 1/QUANTILES, 2/QUANTILES... of the requests, the last one the slowest.
+    quantiles_ms: tuple[float, ...]
     # CPU time of the server process per request: unlike requests/s, barely moved by whatever
     # else runs on the machine.
     cpu_ms: float
@@ -70,6 +80,23 @@ class Load:
     @property
     def rps(self) -> float:
         return self.requests / self.seconds
+
+
+def pooled_percentile(loads: Sequence[Load], percent: float) -> float:
+    """The latency under which `percent` of all the requests of `loads` were answered, as if
+    they had been one run: each run's quantiles stand for equal shares of its requests."""
+    weighted = sorted(
+        (latency, load.requests / len(load.quantiles_ms))
+        for load in loads
+        for latency in load.quantiles_ms
+    )
+    wanted = sum(load.requests for load in loads) * percent / 100
+    reached = 0.0
+    for latency, weight in weighted:
+        reached += weight
+        if reached >= wanted:
+            return latency
+    return weighted[-1][0]
 
 
 def require_wrk() -> None:
@@ -85,6 +112,7 @@ def write_script(directory: Path, paths: Sequence[str], tokens: Sequence[str]) -
             "paths": ",".join(json.dumps(p) for p in paths),
             "tokens": ",".join(json.dumps(t) for t in tokens),
             "mark": RESULT_MARK,
+            "quantiles": QUANTILES,
         }
     )
     return script
@@ -182,6 +210,7 @@ def wrk(running: Running, script: Path, *, seconds: int, concurrency: int) -> Lo
         seconds=result["duration_us"] / 1e6,
         p50_ms=result["p50_us"] / 1e3,
         p99_ms=result["p99_us"] / 1e3,
+        quantiles_ms=tuple(us / 1e3 for us in result["quantiles_us"]),
         failures=result["failures"],
         cpu_ms=cpu * 1e3 / max(result["requests"], 1),
     )

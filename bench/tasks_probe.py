@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.repository import AuthRepository
 from app.core.access import Principal, Role
+from app.core.credentials import MemberRef, UserRef
 from app.core.db import create_engine, create_sessionmaker
 from app.kit.pagination import PageParams
 from app.models import User
@@ -120,7 +121,9 @@ async def _principal(session: AsyncSession, world: World) -> Principal:
     member = await AuthRepository(session).member_of(world.workspace_id, world.user_id)
     if user is None or member is None:
         raise RuntimeError("the benchmark user is missing from the seeded database")
-    return Principal(user=user, member=member, role=Role(member.role), token=None)
+    return Principal(
+        user=UserRef.of(user), member=MemberRef.of(member), role=Role(member.role), token=None
+    )
 
 
 def explain(world: World, query: ListQuery, filters: Filters) -> Plans:

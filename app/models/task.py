@@ -63,7 +63,10 @@ class Task(TenantOwned, Versioned, Base):
             " OR (constraint_type IN ('snet', 'fnlt') AND constraint_date IS NOT NULL)",
             name="constraint_shape",
         ),
-        Index("ix_task_project_status", "workspace_id", "project_id", "status_id", "id"),
+        # The task list picks its pages from this index alone (app/tasks/repository.py).
+        Index(
+            "ix_task_project_status", "workspace_id", "project_id", "status_id", "created_at", "id"
+        ),
         Index("ix_task_parent", "workspace_id", "parent_id"),
         Index("ix_task_updated", "workspace_id", "updated_at"),
     )

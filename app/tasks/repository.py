@@ -69,7 +69,7 @@ class TaskFilters:
     text: str | None = None
 
     def bound(self) -> dict[str, Any]:
-        """The filters given, by name (the bind parameters of `_listed_where`)."""
+        """The filters given, by name (the bind parameters of `_matching`)."""
         given = {f.name: getattr(self, f.name) for f in fields(self)}
         if self.text:
             given["text"] = _like_pattern(self.text)
@@ -126,13 +126,16 @@ def _listed() -> Select[Any]:
 
 # Built once: statements are immutable, and building this one cost more than running it.
 LISTED = _listed()
+TASK_KEY: tuple[Any, ...] = (Task.workspace_id, Task.id)
 
 
 @lru_cache(maxsize=256)
-def _listed_where(given: frozenset[str]) -> Select[Any]:
-    """`LISTED` with the filters named in `given`, as bind parameters of the same names: one
-    statement per combination of filters, built and compiled once."""
-    statement = LISTED.where(Task.workspace_id == bindparam("workspace_id"))
+def _matching(given: frozenset[str]) -> Select[Any]:
+    """The keys of the tasks that pass the filters named in `given`, as bind parameters of the
+    same names: one statement per combination of filters, built and compiled once. A page of
+    them is chosen first and `LISTED` reads those tasks only: ix_task_project_status answers
+    the project, status and default order without reading the tasks it passes over."""
+    statement = select(*TASK_KEY).where(Task.workspace_id == bindparam("workspace_id"))
     if "project_id" in given:
         statement = statement.where(Task.project_id == bindparam("project_id"))
     if "status_id" in given:
@@ -227,8 +230,8 @@ class TaskRepository:
     ) -> tuple[list[dict[str, Any]], str | None]:
         """One page of listed rows (see `listed`)."""
         bound = filters.bound() | {"workspace_id": workspace_id}
-        statement = _listed_where(frozenset(bound))
-        return await paginate(self.session, statement, params, TASK_SORTS, bound)
+        statement = _matching(frozenset(bound))
+        return await paginate(self.session, statement, params, TASK_SORTS, bound, LISTED)
 
     async def page_open_for_user(
         self, user_id: uuid.UUID, params: PageParams, *, only_workspace: uuid.UUID | None
