@@ -19,6 +19,8 @@ export default defineConfig({
     rollupOptions: {
       output: {
         manualChunks(id) {
+          // Charts (and recharts under them) stay with the one lazy screen that draws them.
+          if (id.includes("node_modules/@mantine/charts")) return undefined;
           if (id.includes("node_modules/@mantine") || id.includes("node_modules/@floating-ui")) {
             return "mantine";
           }

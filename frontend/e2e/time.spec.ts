@@ -119,4 +119,23 @@ test("time tracking: log time, run a timer, submit the week", async ({ page }) =
     await expect(drawer.getByRole("button", { name: "Approve week" })).toBeVisible();
     await screenshot(page, "33-approvals");
   });
+
+  await test.step("reports: the logged hours by project and activity, and the estimates", async () => {
+    await page.keyboard.press("Escape");
+    await page.getByRole("link", { name: "Reports" }).click();
+    await expect(page.getByRole("heading", { name: "Reports", level: 1 })).toBeVisible();
+    await expect(page.getByRole("rowheader", { name: "Client retainer" })).toBeVisible();
+    await page.getByRole("textbox", { name: "Add a grouping" }).click();
+    await page.getByRole("option", { name: "Activity" }).click();
+    const meeting = page.getByRole("row").filter({ hasText: "Meeting" });
+    await expect(meeting.getByRole("cell").nth(1)).toHaveText("1:30");
+    await screenshot(page, "34-time-report");
+
+    await page.getByRole("tab", { name: "Estimates" }).click();
+    await page.getByRole("textbox", { name: "Project" }).click();
+    await page.getByRole("option", { name: "CR · Client retainer" }).click();
+    await expect(page.getByRole("row", { name: /CR-1 Monthly report/ })).toBeVisible();
+    await expect(page.getByRole("img", { name: /^Weekly burn/ })).toBeVisible();
+    await screenshot(page, "35-estimates-report");
+  });
 });

@@ -46,6 +46,10 @@ export function createRouter() {
               path: "time/approvals",
               lazy: async () => ({ Component: (await time()).ApprovalsRoute }),
             },
+            {
+              path: "time/reports",
+              lazy: async () => ({ Component: (await time()).ReportsRoute }),
+            },
             { path: "settings", element: <Navigate to="general" replace /> },
             {
               path: "settings/general",

@@ -9,6 +9,7 @@ export function ProjectSelect({
   error,
   placeholder,
   nothingFound = "No projects",
+  clearable = false,
 }: {
   projects: readonly Project[];
   value: string;
@@ -16,12 +17,14 @@ export function ProjectSelect({
   error?: string;
   placeholder?: string;
   nothingFound?: string;
+  clearable?: boolean;
 }) {
   return (
     <Select
       label="Project"
       placeholder={placeholder}
       searchable
+      clearable={clearable}
       data={projects.map((project) => ({
         value: project.id,
         label: `${project.key} · ${project.name}`,

@@ -22,3 +22,28 @@ export function useSearchParam(name: string): [string | null, (value: string | n
   );
   return [params.get(name), set];
 }
+
+/**
+ * Sets the URL search parameters named in `values` (an empty value removes one) and keeps the
+ * others, replacing the history entry: for filters kept in the URL, which change as one types.
+ */
+export function useReplaceSearchParams(): (
+  values: Record<string, string | null | undefined>,
+) => void {
+  const [, setParams] = useSearchParams();
+  return useCallback(
+    (values) =>
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          for (const [name, value] of Object.entries(values)) {
+            if (value) next.set(name, value);
+            else next.delete(name);
+          }
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+}

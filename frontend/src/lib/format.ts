@@ -40,6 +40,18 @@ export function formatDecimal(value: string | null | undefined): string {
     : value;
 }
 
+/** An amount from the API ("1234.5") in `currency` when known, else with plain two decimals. */
+export function formatMoney(amount: string, currency: string | null = null): string {
+  const number = Number(amount);
+  if (!Number.isFinite(number)) return amount;
+  return number.toLocaleString(
+    undefined,
+    currency
+      ? { style: "currency", currency }
+      : { minimumFractionDigits: 2, maximumFractionDigits: 2 },
+  );
+}
+
 export function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : [parts[0] ?? "?"];

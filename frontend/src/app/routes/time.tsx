@@ -1,7 +1,11 @@
+import { Tabs } from "@mantine/core";
+import { IconChartLine, IconClockHour4 } from "@tabler/icons-react";
 import { useMyMember } from "@/api/directory";
 import { Page } from "@/components/page";
 import { Approvals } from "@/features/time/components/approvals";
+import { EstimatesReportView } from "@/features/time/components/estimates-report";
 import { MyTime } from "@/features/time/components/my-time";
+import { TimeReportView } from "@/features/time/components/time-report";
 import { canAdminister } from "@/features/workspaces/api";
 import { useSearchParam } from "@/hooks/use-search-param";
 import { useCurrentWorkspace } from "./workspace";
@@ -45,6 +49,48 @@ export function ApprovalsRoute() {
         myMemberId={me?.id}
         isAdmin={canAdminister(workspace.role)}
       />
+    </Page>
+  );
+}
+
+type ReportTab = "time" | "estimates";
+
+export function ReportsRoute() {
+  const { workspace } = useCurrentWorkspace();
+  const [view, setView] = useSearchParam("view");
+  // One `project` parameter for both tabs: a project's time and its estimates are a click apart.
+  const [projectId, setProjectId] = useSearchParam("project");
+  const tab: ReportTab = view === "estimates" ? "estimates" : "time";
+  return (
+    <Page
+      title="Reports"
+      description="Logged time grouped any way you need, and each project's estimates and budget."
+    >
+      <Tabs
+        value={tab}
+        onChange={(next) => setView(next === "estimates" ? next : null)}
+        keepMounted={false}
+      >
+        <Tabs.List mb="lg">
+          <Tabs.Tab value="time" leftSection={<IconClockHour4 size={15} />}>
+            Time
+          </Tabs.Tab>
+          <Tabs.Tab value="estimates" leftSection={<IconChartLine size={15} />}>
+            Estimates
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="time">
+          <TimeReportView key={workspace.id} workspaceId={workspace.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="estimates">
+          <EstimatesReportView
+            key={workspace.id}
+            workspaceId={workspace.id}
+            projectId={projectId}
+            onProjectChange={setProjectId}
+          />
+        </Tabs.Panel>
+      </Tabs>
     </Page>
   );
 }

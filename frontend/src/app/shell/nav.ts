@@ -1,6 +1,7 @@
 import {
   type Icon,
   IconAdjustmentsHorizontal,
+  IconChartBar,
   IconClipboardCheck,
   IconClockHour4,
   IconFolders,
@@ -64,6 +65,12 @@ export const NAV_SECTIONS: { title: string; items: NavItem[] }[] = [
         icon: IconClipboardCheck,
         description: "Submitted timesheets to approve or send back",
         approversOnly: true,
+      },
+      {
+        label: "Reports",
+        path: "time/reports",
+        icon: IconChartBar,
+        description: "Time by project, person or period; estimates and budgets",
       },
     ],
   },

@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";
+import { useReplaceSearchParams } from "@/hooks/use-search-param";
 import type { Priority, TaskListQuery } from "./api";
 
 /** The list's filters and sort, kept in the URL so a filtered view can be shared or reloaded. */
@@ -65,7 +66,7 @@ export function activeFilterCount(filters: TaskFilters): number {
 }
 
 export function useTaskFilters(): [TaskFilters, (changes: Partial<TaskFilters>) => void] {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const filters = useMemo<TaskFilters>(
     () => ({
       status: params.get("status"),
@@ -79,28 +80,21 @@ export function useTaskFilters(): [TaskFilters, (changes: Partial<TaskFilters>) 
     }),
     [params],
   );
+  const replace = useReplaceSearchParams();
   const update = useCallback(
-    (changes: Partial<TaskFilters>) =>
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          const set = (name: string, value: string | null | undefined) => {
-            if (value) next.set(name, value);
-            else next.delete(name);
-          };
-          if ("status" in changes) set("status", changes.status);
-          if ("assignee" in changes) set("assignee", changes.assignee);
-          if ("label" in changes) set("label", changes.label);
-          if ("priority" in changes) set("priority", changes.priority?.join(","));
-          if ("dueFrom" in changes) set("due_from", changes.dueFrom);
-          if ("dueTo" in changes) set("due_to", changes.dueTo);
-          if ("q" in changes) set("q", changes.q);
-          if ("sort" in changes) set("sort", changes.sort === DEFAULT_SORT ? null : changes.sort);
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
+    (changes: Partial<TaskFilters>) => {
+      const values: Record<string, string | null | undefined> = {};
+      if ("status" in changes) values.status = changes.status;
+      if ("assignee" in changes) values.assignee = changes.assignee;
+      if ("label" in changes) values.label = changes.label;
+      if ("priority" in changes) values.priority = changes.priority?.join(",");
+      if ("dueFrom" in changes) values.due_from = changes.dueFrom;
+      if ("dueTo" in changes) values.due_to = changes.dueTo;
+      if ("q" in changes) values.q = changes.q;
+      if ("sort" in changes) values.sort = changes.sort === DEFAULT_SORT ? null : changes.sort;
+      replace(values);
+    },
+    [replace],
   );
   return [filters, update];
 }

@@ -12,6 +12,11 @@ export type TimerStart = components["schemas"]["TimerStart"];
 export type Timesheet = components["schemas"]["Timesheet"];
 export type TimesheetStatus = components["schemas"]["TimesheetStatus"];
 export type Activity = components["schemas"]["Activity"];
+export type TimeReport = components["schemas"]["TimeReport"];
+export type TimeReportRow = components["schemas"]["TimeReportRow"];
+export type EstimatesReport = components["schemas"]["EstimatesReport"];
+export type TaskEstimate = components["schemas"]["TaskEstimate"];
+export type BurnPoint = components["schemas"]["BurnPoint"];
 type Task = components["schemas"]["Task"];
 
 const ENTRIES = "/api/v1/workspaces/{workspace_id}/time-entries";
@@ -26,6 +31,7 @@ const REJECT = "/api/v1/workspaces/{workspace_id}/timesheets/{timesheet_id}/reje
 const REOPEN = "/api/v1/workspaces/{workspace_id}/timesheets/{timesheet_id}/reopen";
 const ACTIVITIES = "/api/v1/workspaces/{workspace_id}/activities";
 const REPORTS = "/api/v1/workspaces/{workspace_id}/reports/time";
+const ESTIMATES = "/api/v1/workspaces/{workspace_id}/reports/estimates";
 const TASKS = "/api/v1/workspaces/{workspace_id}/tasks";
 const TASK = "/api/v1/workspaces/{workspace_id}/tasks/{task_id}";
 
@@ -36,7 +42,10 @@ function path(workspaceId: string) {
 }
 
 /** Every cached list of `route` in the workspace, whatever its filters: for invalidation. */
-function keyOf(route: typeof ENTRIES | typeof TIMESHEETS | typeof REPORTS, workspaceId: string) {
+function keyOf(
+  route: typeof ENTRIES | typeof TIMESHEETS | typeof REPORTS | typeof ESTIMATES,
+  workspaceId: string,
+) {
   return $api.queryOptions("get", route, { params: { path: path(workspaceId) } }).queryKey;
 }
 
@@ -55,6 +64,7 @@ function useInvalidateTime(workspaceId: string) {
       queryClient.invalidateQueries({ queryKey: keyOf(ENTRIES, workspaceId) }),
       queryClient.invalidateQueries({ queryKey: keyOf(TIMESHEETS, workspaceId) }),
       queryClient.invalidateQueries({ queryKey: keyOf(REPORTS, workspaceId) }),
+      queryClient.invalidateQueries({ queryKey: keyOf(ESTIMATES, workspaceId) }),
       timer ? queryClient.invalidateQueries({ queryKey: timerKey(workspaceId) }) : undefined,
     ]);
 }
@@ -256,6 +266,65 @@ export function useDecideTimesheet(workspaceId: string) {
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: keyOf(TIMESHEETS, workspaceId) }),
   });
+}
+
+// Reports
+
+export interface TimeReportFilter {
+  from: string;
+  to: string;
+  /** Dimension names in column order, e.g. ["project", "member"]. */
+  groupBy: readonly string[];
+  projectId: string | null;
+  memberId: string | null;
+}
+
+function timeReportInit(workspaceId: string, filter: TimeReportFilter | null) {
+  return {
+    params: {
+      path: path(workspaceId),
+      query: {
+        from: filter?.from,
+        to: filter?.to,
+        group_by: filter?.groupBy.join(","),
+        project_id: filter?.projectId ?? undefined,
+        member_id: filter?.memberId ?? undefined,
+      },
+    },
+  };
+}
+
+/** Logged time grouped by the filter's dimensions, with totals; waits while `filter` is null. */
+export function useTimeReport(workspaceId: string, filter: TimeReportFilter | null) {
+  return $api.useQuery("get", REPORTS, timeReportInit(workspaceId, filter), {
+    enabled: Boolean(filter),
+    // The schema's body is JSON or CSV; without `Accept: text/csv` it is always the JSON.
+    select: (body) => body as TimeReport,
+  });
+}
+
+/** The same report as a CSV file: a download, so it is fetched on demand and never cached. */
+export function useTimeReportCsv(workspaceId: string) {
+  return useMutation({
+    mutationFn: async (filter: TimeReportFilter) =>
+      unwrap(
+        await api.GET(REPORTS, {
+          ...timeReportInit(workspaceId, filter),
+          headers: { Accept: "text/csv" },
+          parseAs: "blob",
+        }),
+      ),
+  });
+}
+
+/** A project's estimates against logged time, its budget against actuals, and the weekly burn. */
+export function useEstimatesReport(workspaceId: string, projectId: string | null) {
+  return $api.useQuery(
+    "get",
+    ESTIMATES,
+    { params: { path: path(workspaceId), query: { project_id: projectId ?? "" } } },
+    { enabled: Boolean(projectId) },
+  );
 }
 
 // Lookups for pickers and names

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatElapsed, formatMinutes, parseDuration } from "./duration";
+import { formatElapsed, formatHours, formatMinutes, parseDuration } from "./duration";
 
 describe("parseDuration", () => {
   it.each([
@@ -39,6 +39,13 @@ describe("formatting", () => {
     expect(formatMinutes(5)).toBe("0:05");
     expect(formatMinutes(0)).toBe("0:00");
     expect(formatMinutes(1440)).toBe("24:00");
+  });
+
+  it("formats the reports' decimal hours as h:mm", () => {
+    expect(formatHours(12.5)).toBe("12:30");
+    expect(formatHours(0.33)).toBe("0:20");
+    expect(formatHours(-1.25)).toBe("-1:15");
+    expect(formatHours(null)).toBe("–");
   });
 
   it("formats elapsed seconds as h:mm:ss", () => {

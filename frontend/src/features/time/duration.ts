@@ -37,6 +37,11 @@ export function formatMinutes(minutes: number): string {
   return `${sign}${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")}`;
 }
 
+/** Hours as the reports send them, on the same clock: 12.5 → "12:30", null → "–". */
+export function formatHours(hours: number | null): string {
+  return hours === null ? "–" : formatMinutes(hours * 60);
+}
+
 /** A running timer's elapsed time: 3725 s → "1:02:05". */
 export function formatElapsed(seconds: number): string {
   const total = Math.max(0, Math.floor(seconds));

@@ -1,15 +1,21 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { useState } from "react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { components } from "@/api/schema";
+import { saveFile } from "@/lib/download";
 import { json, mockApi, problem } from "@/testing/api";
 import { renderWithApp } from "@/testing/render";
-import type { TimeEntry, Timesheet } from "../api";
+import type { EstimatesReport, TimeEntry, TimeReportRow, Timesheet } from "../api";
 import { Approvals } from "./approvals";
+import { EstimatesReportView } from "./estimates-report";
 import { MyTime } from "./my-time";
 import { TimeEntryForm } from "./time-entry-modal";
+import { TimeReportView } from "./time-report";
 import { TimerControl } from "./timer-control";
 import { WeekTable } from "./week-table";
+
+// Downloads need a browser: the test checks what would be saved.
+vi.mock("@/lib/download", () => ({ saveFile: vi.fn() }));
 
 const WS = "0190c0de-0000-7000-8000-000000000001";
 const BASE = `/api/v1/workspaces/${WS}`;
@@ -480,5 +486,215 @@ describe("Approvals", () => {
     const [reject] = server.sent(`POST ${BASE}/timesheets/ts1/reject`);
     expect(reject?.headers.get("If-Match")).toBe('"3"');
     expect(await reject?.json()).toEqual({ comment: "Add Tuesday" });
+  });
+});
+
+function reportRow(changes: Partial<TimeReportRow>): TimeReportRow {
+  return { minutes: 60, billable_minutes: 0, cost: "0.00", billable_amount: "0.00", ...changes };
+}
+
+const TEAMS = [
+  {
+    id: "team-design",
+    name: "Design",
+    parent_id: null,
+    lead_member_id: null,
+    member_ids: [ME],
+    version: 1,
+    created_at: STAMP,
+    updated_at: STAMP,
+  },
+];
+
+describe("TimeReportView", () => {
+  const NOVEMBER = "from=2026-11-01&to=2026-11-30";
+  const reportRoutes = (rows: TimeReportRow[], totals = reportRow({})) => ({
+    ...lookups,
+    [`GET ${BASE}/teams`]: () => page(TEAMS),
+    [`GET ${BASE}/reports/time`]: () => json({ rows, totals }),
+  });
+  const lastQuery = (server: ReturnType<typeof mockApi>) =>
+    new URL(server.sent(`GET ${BASE}/reports/time`).at(-1)?.url ?? "").searchParams;
+
+  it("groups by two dimensions in a column each, under a totals row", async () => {
+    mockApi(
+      reportRoutes(
+        [
+          reportRow({ project_id: "p-web", member_id: ME, minutes: 90, cost: "75.00" }),
+          reportRow({ project_id: "p-ops", member_id: ME, minutes: 30, cost: "25.00" }),
+        ],
+        reportRow({ minutes: 120, billable_minutes: 90, cost: "100.00", billable_amount: "150" }),
+      ),
+    );
+    renderWithApp(<TimeReportView workspaceId={WS} />, {
+      route: `/?${NOVEMBER}&group_by=project,member`,
+    });
+    const total = await screen.findByRole("row", { name: /^Total/ });
+    expect(screen.getAllByRole("columnheader").map((cell) => cell.textContent)).toEqual([
+      "Project",
+      "Member",
+      "Hours",
+      "Billable hours",
+      "Cost",
+      "Billable amount",
+    ]);
+    expect(cellsOf(screen.getByRole("row", { name: /^Website/ }))).toEqual([
+      "Mia Park",
+      "1:30",
+      "0:00",
+      "75.00",
+      "0.00",
+    ]);
+    expect(cellsOf(total)).toEqual(["2:00", "1:30", "100.00", "150.00"]);
+  });
+
+  it("names projects, tasks, members and teams, and time without a task", async () => {
+    mockApi(
+      reportRoutes([
+        reportRow({ task_id: "t1", member_id: ME, team_id: "team-design" }),
+        reportRow({ task_id: null, member_id: ME, team_id: "team-design" }),
+      ]),
+    );
+    renderWithApp(<TimeReportView workspaceId={WS} />, {
+      route: `/?${NOVEMBER}&group_by=task,member,team`,
+    });
+    const task = await screen.findByRole("row", { name: /^WEB-1 Homepage copy/ });
+    expect(within(task).getByText("Mia Park")).toBeInTheDocument();
+    expect(within(task).getByText("Design")).toBeInTheDocument();
+    expect(screen.getByRole("rowheader", { name: "No task" })).toBeInTheDocument();
+  });
+
+  it("reports the current month by project when the URL says nothing", async () => {
+    const server = mockApi(reportRoutes([reportRow({ project_id: "p-web" })]));
+    renderWithApp(<TimeReportView workspaceId={WS} />);
+    await screen.findByRole("row", { name: /^Website/ });
+    const now = new Date();
+    const month = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
+    const lastDay = new Date(now.getFullYear(), now.getMonth() + 1, 0).getDate();
+    expect(lastQuery(server).get("from")).toBe(`${month}-01`);
+    expect(lastQuery(server).get("to")).toBe(`${month}-${lastDay}`);
+    expect(lastQuery(server).get("group_by")).toBe("project");
+  });
+
+  it("asks for the range and grouping chosen, and keeps them in the URL", async () => {
+    const server = mockApi(reportRoutes([reportRow({ project_id: "p-web" })]));
+    const { user, router } = renderWithApp(<TimeReportView workspaceId={WS} />, {
+      route: `/?${NOVEMBER}`,
+    });
+    await screen.findByRole("row", { name: /^Website/ });
+    expect(lastQuery(server).get("group_by")).toBe("project");
+
+    fireEvent.change(screen.getByLabelText("From"), { target: { value: "2026-10-01" } });
+    await user.click(screen.getByRole("textbox", { name: "Add a grouping" }));
+    await user.click(await screen.findByRole("option", { name: "Member" }));
+
+    await waitFor(() => expect(lastQuery(server).get("group_by")).toBe("project,member"));
+    expect(lastQuery(server).get("from")).toBe("2026-10-01");
+    expect(lastQuery(server).get("to")).toBe("2026-11-30");
+    const url = new URLSearchParams(router.state.location.search);
+    expect(url.get("from")).toBe("2026-10-01");
+    expect(url.get("group_by")).toBe("project,member");
+  });
+
+  it("downloads the same report as CSV", async () => {
+    const server = mockApi({
+      ...reportRoutes([reportRow({ project_id: "p-web" })]),
+      [`GET ${BASE}/reports/time`]: (request) =>
+        request.headers.get("Accept") === "text/csv"
+          ? new Response("project_id,minutes\np-web,60\n", {
+              headers: { "Content-Type": "text/csv" },
+            })
+          : json({ rows: [reportRow({ project_id: "p-web" })], totals: reportRow({}) }),
+    });
+    const { user } = renderWithApp(<TimeReportView workspaceId={WS} />, {
+      route: `/?${NOVEMBER}&project=p-web`,
+    });
+    await screen.findByRole("row", { name: /^Website/ });
+    await user.click(screen.getByRole("button", { name: "Download CSV" }));
+
+    await waitFor(() => expect(saveFile).toHaveBeenCalledTimes(1));
+    const [file, name] = vi.mocked(saveFile).mock.calls[0] ?? [];
+    expect(name).toBe("worklane-time-2026-11-01-2026-11-30.csv");
+    expect(await file?.text()).toBe("project_id,minutes\np-web,60\n");
+    const csv = server
+      .sent(`GET ${BASE}/reports/time`)
+      .find((request) => request.headers.get("Accept") === "text/csv");
+    expect(csv).toBeDefined();
+    expect(new URL(csv?.url ?? "").searchParams.get("project_id")).toBe("p-web");
+  });
+
+  it("says so when nothing was logged", async () => {
+    mockApi(reportRoutes([], reportRow({ minutes: 0 })));
+    renderWithApp(<TimeReportView workspaceId={WS} />, { route: `/?${NOVEMBER}` });
+    expect(await screen.findByText("No time logged")).toBeInTheDocument();
+    expect(screen.queryByRole("table")).toBeNull();
+  });
+});
+
+describe("EstimatesReportView", () => {
+  it("highlights the tasks logged over their estimate", async () => {
+    const report: EstimatesReport = {
+      project_id: "p-web",
+      estimate_hours: 8,
+      logged_hours: 9,
+      logged_on_tasks_hours: 9,
+      remaining_hours: 2,
+      variance_hours: 3,
+      budget_hours: 40,
+      budget_amount: "4000.00",
+      currency: "EUR",
+      actual_hours: 9,
+      actual_cost: "900.00",
+      billable_amount: "0.00",
+      budget_hours_remaining: 31,
+      budget_amount_remaining: "3100.00",
+      tasks: [
+        {
+          task_id: "t1",
+          key: "WEB-1",
+          title: "Homepage copy",
+          estimate_hours: 2,
+          logged_hours: 5,
+          remaining_hours: 0,
+          variance_hours: 3,
+        },
+        {
+          task_id: "t2",
+          key: "WEB-2",
+          title: "Sitemap",
+          estimate_hours: 6,
+          logged_hours: 4,
+          remaining_hours: 2,
+          variance_hours: -2,
+        },
+      ],
+      burn: [
+        {
+          week_start: "2026-11-16",
+          hours: 4,
+          cost: "400.00",
+          cumulative_hours: 4,
+          cumulative_cost: "400.00",
+        },
+        {
+          week_start: "2026-11-23",
+          hours: 5,
+          cost: "500.00",
+          cumulative_hours: 9,
+          cumulative_cost: "900.00",
+        },
+      ],
+    };
+    mockApi({ ...lookups, [`GET ${BASE}/reports/estimates`]: () => json(report) });
+    renderWithApp(
+      <EstimatesReportView workspaceId={WS} projectId="p-web" onProjectChange={() => {}} />,
+    );
+    const over = await screen.findByRole("row", { name: /WEB-1 Homepage copy/ });
+    expect(over).toHaveAttribute("data-over");
+    expect(within(over).getByText("Over estimate")).toBeInTheDocument();
+    expect(cellsOf(over)).toEqual(["2:00", "5:00", "0:00", "+3:00"]);
+    const under = screen.getByRole("row", { name: /WEB-2 Sitemap/ });
+    expect(under).not.toHaveAttribute("data-over");
+    expect(cellsOf(under)).toEqual(["6:00", "4:00", "2:00", "-2:00"]);
   });
 });

@@ -1,0 +1,81 @@
+import { useCallback, useMemo } from "react";
+import { useSearchParams } from "react-router";
+import { useReplaceSearchParams } from "@/hooks/use-search-param";
+import { toIso } from "@/lib/dates";
+
+/** What time can be grouped by, in the order the picker offers them. */
+export const DIMENSION_LABEL = {
+  project: "Project",
+  task: "Task",
+  member: "Member",
+  team: "Team",
+  activity: "Activity",
+  billable: "Billable",
+  day: "Day",
+  week: "Week",
+  month: "Month",
+} as const;
+
+export type Dimension = keyof typeof DIMENSION_LABEL;
+
+export const DIMENSIONS = Object.keys(DIMENSION_LABEL) as Dimension[];
+
+const DEFAULT_GROUP_BY: Dimension[] = ["project"];
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The time report's filters, kept in the URL so a report can be shared or bookmarked. */
+export interface ReportFilters {
+  from: string;
+  to: string;
+  groupBy: Dimension[];
+  projectId: string | null;
+  memberId: string | null;
+}
+
+/** The first and last day of the month that holds `now`. */
+function monthRange(now: Date = new Date()): { from: string; to: string } {
+  return {
+    from: toIso(new Date(now.getFullYear(), now.getMonth(), 1)),
+    to: toIso(new Date(now.getFullYear(), now.getMonth() + 1, 0)),
+  };
+}
+
+/** `project,member` → ["project", "member"]; unknown and repeated names are dropped. */
+function parseGroupBy(raw: string | null): Dimension[] {
+  const names = (raw ?? "")
+    .split(",")
+    .filter((name): name is Dimension => DIMENSIONS.includes(name as Dimension));
+  return names.length ? [...new Set(names)] : DEFAULT_GROUP_BY;
+}
+
+export function useReportFilters(): [ReportFilters, (changes: Partial<ReportFilters>) => void] {
+  const [params] = useSearchParams();
+  const filters = useMemo<ReportFilters>(() => {
+    const month = monthRange();
+    const day = (name: string, fallback: string) => {
+      const value = params.get(name);
+      return value && ISO_DAY.test(value) ? value : fallback;
+    };
+    return {
+      from: day("from", month.from),
+      to: day("to", month.to),
+      groupBy: parseGroupBy(params.get("group_by")),
+      projectId: params.get("project"),
+      memberId: params.get("member"),
+    };
+  }, [params]);
+  const replace = useReplaceSearchParams();
+  const update = useCallback(
+    (changes: Partial<ReportFilters>) => {
+      const values: Record<string, string | null | undefined> = {};
+      if ("from" in changes) values.from = changes.from;
+      if ("to" in changes) values.to = changes.to;
+      if ("groupBy" in changes) values.group_by = changes.groupBy?.join(",");
+      if ("projectId" in changes) values.project = changes.projectId;
+      if ("memberId" in changes) values.member = changes.memberId;
+      replace(values);
+    },
+    [replace],
+  );
+  return [filters, update];
+}
