@@ -3,8 +3,9 @@
 Run: uv run python -m bench.scheduling_engine [--sizes 10000:30000,100000:300000] [--repeat 3]
 
 For each size it generates one project (a DAG with mixed link types, 20% non-zero lags, a few
-manual tasks and constraints, a calendar with holidays) and measures, best of at least --repeat
-rounds that run every size in turn (more rounds for fast operations, see best_times):
+manual tasks, constraints and leveling delays, a calendar with holidays) and measures, best of at
+least --repeat rounds that run every size in turn (more rounds for fast operations, see
+best_times):
 
 - build:    build_network (ids to positions, link groups, topological order), done once per load;
 - passes:   forward_pass + backward_pass, the figure compared with the baseline;
@@ -103,6 +104,8 @@ def generate(task_count: int, link_count: int, seed: int) -> Project:
         if roll < 0.10:
             fnlt = calendar.index_on_or_before(some_date() + timedelta(days=400))
             return SchedTask(key, duration, fnlt=fnlt)
+        if roll < 0.12:
+            return SchedTask(key, duration, delay=rng.randrange(1, 6))
         return SchedTask(key, duration)
 
     def link(predecessor: int, successor: int) -> SchedLink:
@@ -162,6 +165,7 @@ def networkx_cpm(graph: nx.DiGraph, project_start: int) -> tuple[dict[object, in
                 else:
                     bound = early_start[p] + lag - d
                 s = max(s, bound)
+            s += task.delay
         early_start[v] = s
         early_finish[v] = s + d
     project_finish = max(early_finish.values(), default=project_start)

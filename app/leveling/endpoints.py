@@ -6,7 +6,7 @@ from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS, problem_responses
 from app.kit.etag import IfMatch, set_etag
 from app.leveling import service
-from app.leveling.schemas import LevelingPlan
+from app.leveling.schemas import LevelingPlan, ScheduleShift
 from app.projects.auth import ProjectsRead, ProjectsWrite
 
 router = APIRouter(
@@ -25,7 +25,9 @@ router = APIRouter(
 async def preview_leveling(
     project_id: uuid.UUID, principal: ProjectsRead, session: Session
 ) -> LevelingPlan:
-    """Propose start delays that clear over-allocations (lowest priority, most slack first)."""
+    """Propose leveling delays that clear over-allocations (lowest priority, most slack first).
+
+    Delays leveling set before are cleared first, so tasks may also move earlier."""
     return await service.preview(session, principal, project_id)
 
 
@@ -42,7 +44,28 @@ async def apply_leveling(
     response: Response,
     if_match: IfMatch = None,
 ) -> LevelingPlan:
-    """Apply the leveling proposal in one transaction; needs If-Match with the project's ETag."""
+    """Apply the leveling proposal in one transaction: tasks get leveling delays, their
+    constraints stay. Needs If-Match with the project's ETag."""
     plan, project = await service.apply(session, principal, project_id, if_match)
     set_etag(response, project)
     return plan
+
+
+@router.post(
+    "/clear",
+    operation_id="leveling:clear",
+    response_model=ScheduleShift,
+    responses={**WRITE_PROBLEMS, **problem_responses(service.PreconditionRequired)},
+)
+async def clear_leveling(
+    project_id: uuid.UUID,
+    principal: ProjectsWrite,
+    session: Session,
+    response: Response,
+    if_match: IfMatch = None,
+) -> ScheduleShift:
+    """Set every leveling delay of the project back to 0 and reschedule; needs If-Match with the
+    project's ETag."""
+    shift, project = await service.clear(session, principal, project_id, if_match)
+    set_etag(response, project)
+    return shift

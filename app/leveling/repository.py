@@ -1,4 +1,5 @@
 import uuid
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -48,3 +49,12 @@ class LevelingRepository:
             task_id: TaskLoad(priority, estimate, category, tuple(members.get(task_id, ())))
             for task_id, priority, estimate, category in rows
         }
+
+    async def tasks(self, workspace_id: uuid.UUID, task_ids: Iterable[uuid.UUID]) -> Sequence[Task]:
+        ids = set(task_ids)
+        if not ids:
+            return []
+        found = await self.session.scalars(
+            select(Task).where(Task.workspace_id == workspace_id, Task.id.in_(ids))
+        )
+        return found.all()

@@ -14,6 +14,9 @@ class LeveledTask(Output):
     new_start_date: date
     old_finish_date: date
     new_finish_date: date
+    leveling_delay_days: int = Field(
+        description="The task's leveling delay after the change, in working days."
+    )
 
 
 class UnresolvedDay(Output):
@@ -26,8 +29,11 @@ class UnresolvedDay(Output):
     task_ids: list[uuid.UUID]
 
 
-class LevelingPlan(Output):
-    moved: list[LeveledTask] = Field(description="Tasks delayed, in order of their new start.")
-    finish_date: date = Field(description="The project finish after leveling.")
+class ScheduleShift(Output):
+    moved: list[LeveledTask] = Field(description="Tasks whose dates change, by new start.")
+    finish_date: date = Field(description="The project finish after the change.")
     previous_finish_date: date
+
+
+class LevelingPlan(ScheduleShift):
     unresolved: list[UnresolvedDay]

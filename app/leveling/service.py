@@ -2,7 +2,8 @@
 (app/scheduling/leveling.py), against everything else booked on those resources."""
 
 import uuid
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import cast
@@ -16,12 +17,13 @@ from app.events import service as events
 from app.kit.errors import Conflict, NotFound, Problem
 from app.kit.etag import check_if_match
 from app.leveling import schemas
-from app.leveling.repository import LevelingRepository
-from app.models import Project, Task
+from app.leveling.repository import LevelingRepository, TaskLoad
+from app.models import Project
 from app.projects.repository import ProjectRepository
 from app.schedules import service as schedules
-from app.scheduling.cpm import schedule, shown_dates
-from app.scheduling.leveling import Capacity, LevelingResult, LevelTask, level
+from app.scheduling.cpm import EarlyDates, forward_pass, schedule, shown_dates
+from app.scheduling.leveling import Capacity, LevelTask, level
+from app.scheduling.network import Network
 from app.workload import service as workload
 from app.workload.repository import WorkloadRepository
 
@@ -43,28 +45,46 @@ async def _project(session: AsyncSession, principal: Principal, project_id: uuid
     return project
 
 
-async def _propose(session: AsyncSession, project: Project) -> schemas.LevelingPlan:
-    wid = project.workspace_id
-    pn = await schedules.project_network(session, project)
-    calendar, network, origin = pn.calendar, pn.network, pn.start_index
-    current = schedule(network, origin)
-    loads = await LevelingRepository(session).task_loads(wid, project.id)
-    movable = [
+@dataclass(frozen=True)
+class _Proposal:
+    plan: schemas.LevelingPlan
+    delays: Mapping[uuid.UUID, int]
+    """The new leveling delay of every task of the project whose delay changes."""
+
+
+def _movable(
+    project: Project, pn: schedules.ProjectNetwork, loads: Mapping[uuid.UUID, TaskLoad]
+) -> list[uuid.UUID]:
+    """The tasks leveling may delay: the project's open auto-scheduled tasks."""
+    return [
         task_id
-        for task_id in schedules.task_ids(network)
+        for task_id in schedules.task_ids(pn.network)
         if task_id in pn.rows
         and project.scheduling_mode == "auto"
         and pn.rows[task_id].scheduling_mode == "auto"
         and task_id in loads
         and loads[task_id].category not in DONE
     ]
+
+
+async def _propose(session: AsyncSession, project: Project) -> _Proposal:
+    """Level from scratch: the delays leveling set before are cleared first (as desktop
+    schedulers do by default), so work moves back once the conflict that delayed it is gone."""
+    wid = project.workspace_id
+    pn = await schedules.project_network(session, project)
+    calendar, origin = pn.calendar, pn.start_index
+    loads = await LevelingRepository(session).task_loads(wid, project.id)
+    movable = _movable(project, pn, loads)
+    network = _without_delays(pn.network, movable)
+    base = schedule(network, origin)
     durations = sum(network.duration[network.position[t]] for t in movable)
-    horizon = min(MAX_HORIZON, current.project_finish - origin + durations + SLACK_DAYS)
+    horizon = min(MAX_HORIZON, base.project_finish - origin + durations + SLACK_DAYS)
     first, last = calendar.date_of(origin), calendar.date_of(origin + horizon - 1)
     people = await WorkloadRepository(session).person_resource_ids(wid)
     members = {m for t in movable for m in loads[t].member_ids if m in people}
     resource_ids = {people[m] for m in members}
-    result: LevelingResult | None = None
+    tasks: dict[Hashable, LevelTask] = {}
+    available: dict[Hashable, list[float]] = {}
     if resource_ids:
         inputs = await workload.load_inputs(session, wid, first, last, resource_ids=resource_ids)
         leveled = set(movable)
@@ -85,7 +105,6 @@ async def _propose(session: AsyncSession, project: Project) -> schemas.LevelingP
             for resource_id, f in figures.resources.items()
         }
         replaced = {(a.task_id, a.resource_id) for a in inputs.allocations if a.task_id}
-        tasks: dict[Hashable, LevelTask] = {}
         for task_id in movable:
             load = loads[task_id]
             v = network.position[task_id]
@@ -97,44 +116,73 @@ async def _propose(session: AsyncSession, project: Project) -> schemas.LevelingP
                 task_id,
                 pn.rows[task_id].key,
                 PRIORITY_RANK.get(load.priority, 0),
-                current.total_slack[v],
+                base.total_slack[v],
                 {
                     people[m]: share
                     for m in load.member_ids
                     if m in people and (task_id, people[m]) not in replaced
                 },
             )
-        result = level(network, origin, tasks, Capacity(origin, available))
-    return _plan(pn, current.early.early_start, current.early.early_finish, result)
+    result = level(network, origin, tasks, Capacity(origin, available))
+    current = forward_pass(pn.network, origin)
+    new = EarlyDates(
+        early_start=tuple(result.early_start[t] for t in network.ids),
+        early_finish=tuple(result.early_finish[t] for t in network.ids),
+        project_finish=max(result.early_finish.values(), default=origin),
+    )
+    delays = cast(Mapping[uuid.UUID, int], result.delay)
+    return _Proposal(
+        plan=schemas.LevelingPlan(
+            **_shift(pn, current, new, delays).model_dump(),
+            unresolved=[
+                schemas.UnresolvedDay(
+                    resource_id=cast(uuid.UUID, overload.resource_id),
+                    date=calendar.date_of(overload.day),
+                    excess_hours=Decimal(str(overload.excess_hours)),
+                    task_ids=list(cast(tuple[uuid.UUID, ...], overload.task_ids)),
+                )
+                for overload in result.unresolved
+            ],
+        ),
+        delays=_changed_delays(pn, delays),
+    )
 
 
-def _plan(
+def _without_delays(network: Network, task_ids: Iterable[uuid.UUID]) -> Network:
+    delay = list(network.delay)
+    for task_id in task_ids:
+        if task_id in network.position:
+            delay[network.position[task_id]] = 0
+    return replace(network, delay=tuple(delay))
+
+
+def _changed_delays(
+    pn: schedules.ProjectNetwork, delays: Mapping[uuid.UUID, int]
+) -> dict[uuid.UUID, int]:
+    return {
+        task_id: delay
+        for task_id, delay in delays.items()
+        if task_id in pn.rows and pn.rows[task_id].leveling_delay_days != delay
+    }
+
+
+def _shift(
     pn: schedules.ProjectNetwork,
-    old_start: tuple[int, ...],
-    old_finish: tuple[int, ...],
-    result: LevelingResult | None,
-) -> schemas.LevelingPlan:
+    old: EarlyDates,
+    new: EarlyDates,
+    delays: Mapping[uuid.UUID, int],
+) -> schemas.ScheduleShift:
+    """The project's tasks whose shown dates differ between two forward passes of its network."""
     calendar = pn.calendar
-    ids = schedules.task_ids(pn.network)
-    new_start: Mapping[uuid.UUID, int] = (
-        cast(Mapping[uuid.UUID, int], result.early_start)
-        if result
-        else {t: old_start[v] for v, t in enumerate(ids)}
-    )
-    new_finish: Mapping[uuid.UUID, int] = (
-        cast(Mapping[uuid.UUID, int], result.early_finish)
-        if result
-        else {t: old_finish[v] for v, t in enumerate(ids)}
-    )
     moved: list[schemas.LeveledTask] = []
     old_last: list[date] = []
     new_last: list[date] = []
-    for v, task_id in enumerate(ids):
+    for v, task_id in enumerate(schedules.task_ids(pn.network)):
         row = pn.rows.get(task_id)
         if row is None:
             continue
-        before = shown_dates(calendar, old_start[v], old_finish[v])
-        after = shown_dates(calendar, new_start[task_id], new_finish[task_id])
+        before = shown_dates(calendar, old.early_start[v], old.early_finish[v])
+        after = shown_dates(calendar, new.early_start[v], new.early_finish[v])
         old_last.append(before[1])
         new_last.append(after[1])
         if before != after:
@@ -146,37 +194,26 @@ def _plan(
                     new_start_date=after[0],
                     old_finish_date=before[1],
                     new_finish_date=after[1],
+                    leveling_delay_days=delays.get(task_id, row.leveling_delay_days),
                 )
             )
     start = calendar.date_of(pn.start_index)
-    unresolved = [
-        schemas.UnresolvedDay(
-            resource_id=cast(uuid.UUID, overload.resource_id),
-            date=calendar.date_of(overload.day),
-            excess_hours=Decimal(str(overload.excess_hours)),
-            task_ids=list(cast(tuple[uuid.UUID, ...], overload.task_ids)),
-        )
-        for overload in (result.unresolved if result else ())
-    ]
-    return schemas.LevelingPlan(
+    return schemas.ScheduleShift(
         moved=sorted(moved, key=lambda m: (m.new_start_date, m.key)),
         finish_date=max(new_last, default=start),
         previous_finish_date=max(old_last, default=start),
-        unresolved=unresolved,
     )
 
 
 async def preview(
     session: AsyncSession, principal: Principal, project_id: uuid.UUID
 ) -> schemas.LevelingPlan:
-    return await _propose(session, await _project(session, principal, project_id))
+    return (await _propose(session, await _project(session, principal, project_id))).plan
 
 
-async def apply(
+async def _writable(
     session: AsyncSession, principal: Principal, project_id: uuid.UUID, if_match: str | None
-) -> tuple[schemas.LevelingPlan, Project]:
-    """Pin each delayed task at its new start with `snet` (as a manual move does) and let the
-    scheduler move it and its successors, all in this transaction, with events."""
+) -> Project:
     project = await _project(session, principal, project_id)
     if if_match is None:
         raise PreconditionRequired(
@@ -186,38 +223,71 @@ async def apply(
     check_if_match(if_match, project)
     if project.status == "archived":
         raise Conflict("The project is archived.", code="project_archived")
-    plan = await _propose(session, project)
-    moved_ids = [m.task_id for m in plan.moved]
-    for move in plan.moved:
-        task = await session.get(Task, (project.workspace_id, move.task_id))
-        assert task is not None
-        before = events.snapshot(task, ("constraint_type", "constraint_date"))
-        task.constraint_type, task.constraint_date = "snet", move.new_start_date
-        diff = events.changes_between(
-            before, events.snapshot(task, ("constraint_type", "constraint_date"))
+    return project
+
+
+async def _set_delays(
+    session: AsyncSession,
+    principal: Principal,
+    project: Project,
+    delays: Mapping[uuid.UUID, int],
+    event_type: str,
+    moved: list[str],
+) -> None:
+    """Write the tasks' new delays, with an event each, then let the scheduler move them and
+    their successors; all in this transaction."""
+    for task in await LevelingRepository(session).tasks(project.workspace_id, delays):
+        before = events.snapshot(task, ("leveling_delay_days",))
+        task.leveling_delay_days = delays[task.id]
+        events.record(
+            session,
+            principal,
+            "task.updated",
+            entity_type="task",
+            entity_id=task.id,
+            workspace_id=task.workspace_id,
+            project_id=project.id,
+            changes=events.changes_between(before, events.snapshot(task, ("leveling_delay_days",))),
         )
-        if diff:
-            events.record(
-                session,
-                principal,
-                "task.updated",
-                entity_type="task",
-                entity_id=task.id,
-                workspace_id=task.workspace_id,
-                project_id=project.id,
-                changes=diff,
-            )
     project.updated_at = utcnow()
     await session.flush()
-    await schedules.reschedule(session, principal, project, moved_ids, already_versioned=moved_ids)
+    if delays:
+        changed = list(delays)
+        await schedules.reschedule(session, principal, project, changed, already_versioned=changed)
     events.record(
         session,
         principal,
-        "project.leveled",
+        event_type,
         entity_type="project",
         entity_id=project.id,
         workspace_id=project.workspace_id,
         project_id=project.id,
-        changes={"moved": {"before": None, "after": [m.key for m in plan.moved]}},
+        changes={"moved": {"before": None, "after": moved}},
     )
-    return plan, project
+
+
+async def apply(
+    session: AsyncSession, principal: Principal, project_id: uuid.UUID, if_match: str | None
+) -> tuple[schemas.LevelingPlan, Project]:
+    """Give each task the leveling delay of the proposal; constraints stay as they are."""
+    project = await _writable(session, principal, project_id, if_match)
+    proposal = await _propose(session, project)
+    moved = [m.key for m in proposal.plan.moved]
+    await _set_delays(session, principal, project, proposal.delays, "project.leveled", moved)
+    return proposal.plan, project
+
+
+async def clear(
+    session: AsyncSession, principal: Principal, project_id: uuid.UUID, if_match: str | None
+) -> tuple[schemas.ScheduleShift, Project]:
+    """Set every leveling delay of the project back to 0, and move its tasks accordingly."""
+    project = await _writable(session, principal, project_id, if_match)
+    pn = await schedules.project_network(session, project)
+    current = forward_pass(pn.network, pn.start_index)
+    cleared = forward_pass(_without_delays(pn.network, pn.rows), pn.start_index)
+    delays = dict.fromkeys(pn.rows, 0)
+    shift = _shift(pn, current, cleared, delays)
+    moved = [m.key for m in shift.moved]
+    changed = _changed_delays(pn, delays)
+    await _set_delays(session, principal, project, changed, "project.leveling_cleared", moved)
+    return shift, project

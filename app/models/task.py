@@ -57,6 +57,7 @@ class Task(TenantOwned, Versioned, Base):
             "priority IN ('none', 'low', 'medium', 'high', 'urgent')", name="priority_known"
         ),
         CheckConstraint("duration_days >= 0", name="duration_not_negative"),
+        CheckConstraint("leveling_delay_days >= 0", name="leveling_delay_not_negative"),
         CheckConstraint("scheduling_mode IN ('auto', 'manual')", name="mode_known"),
         CheckConstraint(
             "(constraint_type IS NULL AND constraint_date IS NULL)"
@@ -87,6 +88,8 @@ class Task(TenantOwned, Versioned, Base):
     scheduling_mode: Mapped[str] = mapped_column(String(8), default="auto")
     constraint_type: Mapped[str | None] = mapped_column(String(8))
     constraint_date: Mapped[date | None]
+    # Working days leveling added to an auto task's early start (DESIGN §7).
+    leveling_delay_days: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     position: Mapped[float] = mapped_column(Float, default=0.0)
     completed_at: Mapped[datetime | None]
     recurring_rule_id: Mapped[uuid.UUID | None]

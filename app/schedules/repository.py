@@ -23,6 +23,7 @@ class TaskRow:
     scheduling_mode: str
     constraint_type: str | None
     constraint_date: date | None
+    leveling_delay_days: int
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class ScheduleRepository:
                 Task.scheduling_mode,
                 Task.constraint_type,
                 Task.constraint_date,
+                Task.leveling_delay_days,
             )
             .join(
                 Project,
@@ -77,8 +79,8 @@ class ScheduleRepository:
             statement = statement.where(Task.id.in_(set(task_ids)))
         rows = await self.session.execute(statement)
         return [
-            TaskRow(task_id, pid, f"{key}-{number}", start, finish, duration, mode, ctype, cdate)
-            for task_id, pid, key, number, start, finish, duration, mode, ctype, cdate in rows
+            TaskRow(task_id, pid, f"{key}-{number}", *dates_and_rules)
+            for task_id, pid, key, number, *dates_and_rules in rows
         ]
 
     async def descendants(

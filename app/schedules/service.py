@@ -76,7 +76,15 @@ def _sched_task(calendar: WorkingCalendar, row: TaskRow, manual: bool) -> SchedT
     elif row.constraint_type == "fnlt" and row.constraint_date is not None:
         fnlt = calendar.index_on_or_before(row.constraint_date)
     start = calendar.index_of(row.start_date) if row.start_date is not None else None
-    return SchedTask(row.id, row.duration_days, manual=manual, start=start, snet=snet, fnlt=fnlt)
+    return SchedTask(
+        row.id,
+        row.duration_days,
+        manual=manual,
+        start=start,
+        snet=snet,
+        fnlt=fnlt,
+        delay=row.leveling_delay_days,
+    )
 
 
 def _pinned(calendar: WorkingCalendar, row: TaskRow) -> SchedTask | None:
@@ -311,11 +319,16 @@ class Proposal:
 
 
 def apply_task_change(project: Project, row: TaskRow, change: Mapping[str, Any]) -> TaskRow:
-    """A task row after a proposed change; moving an auto task pins it with `snet`, as a
-    person dragging it in a desktop scheduler would."""
+    """A task row after a proposed change; moving an auto task pins it with `snet` and drops its
+    leveling delay, as a person dragging it in a desktop scheduler would (tasks.pin_manual_move)."""
     updated = replace(row, **change)
     if "start_date" in change and _auto(project, updated):
-        updated = replace(updated, constraint_type="snet", constraint_date=change["start_date"])
+        updated = replace(
+            updated,
+            constraint_type="snet",
+            constraint_date=change["start_date"],
+            leveling_delay_days=0,
+        )
     return updated
 
 

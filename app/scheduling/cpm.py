@@ -126,7 +126,8 @@ def schedule(network: Network, project_start: int) -> Schedule:
 
 
 def forward_pass(network: Network, project_start: int) -> EarlyDates:
-    """Early dates: manual tasks keep their start; auto tasks start as early as bounds allow."""
+    """Early dates: manual tasks keep their start; auto tasks start as early as bounds allow,
+    plus their leveling delay."""
     points = [0] * (2 * len(network.ids))
     for v in network.manual_tasks:
         _place_manual(network, v, points)
@@ -136,6 +137,7 @@ def forward_pass(network: Network, project_start: int) -> EarlyDates:
         zip(
             range(len(network.ids)),
             network.earliest_start,
+            network.delay,
             network.duration,
             network.start_in,
             network.finish_in,
@@ -253,8 +255,8 @@ def incremental_forward_pass(
 
     `network` is the network after the change; `stored_early_start` holds a full forward pass of
     the network before it (same project start and calendar; otherwise run `forward_pass`).
-    `changed` names the tasks whose duration, mode, start or snet changed, that are new, or that
-    gained, lost or changed an incoming link; after a deletion, name the deleted task's
+    `changed` names the tasks whose duration, mode, start, snet or delay changed, that are new,
+    or that gained, lost or changed an incoming link; after a deletion, name the deleted task's
     successors (ids no longer in the network are ignored).
 
     Tasks are visited in topological order from the changed ones, and a task's successors only
@@ -286,7 +288,14 @@ def incremental_forward_pass(
                     start = stored_early_start[ids[u]]
                     points[2 * u] = start
                     points[2 * u + 1] = start + duration[u]
-            row = (v, earliest_start[v], duration[v], network.start_in[v], network.finish_in[v])
+            row = (
+                v,
+                earliest_start[v],
+                network.delay[v],
+                duration[v],
+                network.start_in[v],
+                network.finish_in[v],
+            )
             _relax_early((row,), points, project_start)
         start = points[2 * v]
         if v in seeds or start != stored_early_start[ids[v]]:
@@ -337,11 +346,11 @@ def _place_manual(network: Network, v: int, points: _Points) -> None:
 
 
 def _relax_early(
-    rows: Iterable[tuple[int, int, int, Links, Links]], points: _Points, project_start: int
+    rows: Iterable[tuple[int, int, int, int, Links, Links]], points: _Points, project_start: int
 ) -> None:
-    """Early start and finish of auto tasks given as (position, earliest start, duration, links
-    bounding the start, links bounding the finish), predecessors first."""
-    for v, start, d, start_links, finish_links in rows:
+    """Early start and finish of auto tasks given as (position, earliest start, delay, duration,
+    links bounding the start, links bounding the finish), predecessors first."""
+    for v, start, delay, d, start_links, finish_links in rows:
         if start < project_start:
             start = project_start
         # Each group is flat (point, lag, point, lag, ...): take the lag right after its point.
@@ -356,6 +365,7 @@ def _relax_early(
             bound = points[point] + next(links) - d
             if bound > start:
                 start = bound
+        start += delay
         points[2 * v] = start
         points[2 * v + 1] = start + d
 

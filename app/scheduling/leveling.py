@@ -3,8 +3,9 @@
 A serial heuristic over working-day indices of the project calendar. Walk the days in order;
 on the first day some resource is booked beyond what it has available, delay one auto-scheduled
 task contributing to it (lowest priority first, then most total slack, then latest start, then
-key) to the first start from which its own load fits every day of its duration, raise that task's
-earliest start there and let the ordinary CPM forward pass carry its successors along; repeat.
+key) to the first start from which its own load fits every day of its duration by adding the
+difference to that task's leveling delay, and let the ordinary CPM forward pass carry its
+successors along; repeat. Delays, not constraints: a leveled task keeps its snet or fnlt.
 
 It always ends: every round either moves one task strictly later (never beyond the capacity
 horizon) or gives a task up, and the rounds are capped besides. A task is given up when no start
@@ -48,6 +49,8 @@ class Overload:
 
 @dataclass(frozen=True, slots=True)
 class LevelingResult:
+    delay: Mapping[TaskId, int]
+    """Every task's leveling delay: the network's own plus what leveling added."""
     early_start: Mapping[TaskId, int]
     early_finish: Mapping[TaskId, int]
     unresolved: tuple[Overload, ...]
@@ -110,7 +113,7 @@ def level(
         movable[v] = not network.manual[v] and network.duration[v] > 0 and bool(loads[v])
     # Who gives way first; the current start joins these when choosing.
     rank = {position[t.id]: (t.priority, -t.total_slack, t.key) for t in tasks.values()}
-    floors = list(network.earliest_start)
+    delays = list(network.delay)
     early = forward_pass(network, project_start)
     starts = list(early.early_start)
     given_up: set[int] = set()
@@ -127,12 +130,14 @@ def level(
         if new_start is None:
             given_up.add(victim)
             continue
-        floors[victim] = max(floors[victim], new_start)
-        network = replace(network, earliest_start=tuple(floors))
+        # Its predecessors stay where they are, so the forward pass puts it at new_start.
+        delays[victim] += new_start - starts[victim]
+        network = replace(network, delay=tuple(delays))
         early = forward_pass(network, project_start)
         starts = list(early.early_start)
     usage = _usage(network, starts, loads)
     return LevelingResult(
+        delay=dict(zip(network.ids, delays, strict=True)),
         early_start={network.ids[v]: s for v, s in enumerate(starts)},
         early_finish={network.ids[v]: f for v, f in enumerate(early.early_finish)},
         unresolved=_overloads(network, usage, capacity),

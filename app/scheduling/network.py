@@ -48,7 +48,8 @@ class SchedTask:
 
     `start` is kept by manual tasks and ignored for auto tasks. `fnlt` is the index of the
     finish-no-later-than date itself (see `WorkingCalendar.index_on_or_before`); the task's finish
-    index may reach `fnlt + 1`.
+    index may reach `fnlt + 1`. `delay` (leveling delay, working days) is added to an auto task's
+    early start after every other bound, so leveling never has to overwrite a constraint.
     """
 
     id: TaskId
@@ -57,6 +58,7 @@ class SchedTask:
     start: int | None = None
     snet: int | None = None
     fnlt: int | None = None
+    delay: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,7 @@ class Network:
     manual: tuple[bool, ...]
     manual_start: tuple[int, ...]
     earliest_start: tuple[int, ...]
+    delay: tuple[int, ...]
     finish_bound: tuple[int, ...]
     start_in: tuple[Links, ...]
     finish_in: tuple[Links, ...]
@@ -109,6 +112,8 @@ def build_network(tasks: Iterable[SchedTask], links: Iterable[SchedLink]) -> Net
             raise ValueError(f"task {task.id}: duration must not be negative")
         if task.manual and task.start is None:
             raise ValueError(f"task {task.id}: a manual task needs a start")
+        if task.delay < 0:
+            raise ValueError(f"task {task.id}: delay must not be negative")
 
     link_list = list(links)
     try:
@@ -148,6 +153,7 @@ def build_network(tasks: Iterable[SchedTask], links: Iterable[SchedLink]) -> Net
         earliest_start=tuple(
             NO_EARLIEST_START if task.snet is None else task.snet for task in ordered
         ),
+        delay=tuple(map(attrgetter("delay"), ordered)),
         finish_bound=tuple(
             NO_FINISH_BOUND if task.fnlt is None else task.fnlt + 1 for task in ordered
         ),

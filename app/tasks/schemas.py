@@ -16,6 +16,15 @@ Title = Annotated[str, Field(min_length=1, max_length=500)]
 Description = Annotated[str, Field(max_length=100_000, description="Markdown.")]
 EstimateHours = Annotated[Decimal, Field(ge=0, le=100_000, max_digits=8, decimal_places=2)]
 DurationDays = Annotated[int, Field(ge=0, le=10_000, description="Working days; 0 = milestone.")]
+LevelingDelayDays = Annotated[
+    int,
+    Field(
+        ge=0,
+        le=10_000,
+        description="Working days added to an auto-scheduled task's early start after its links"
+        " and constraint; set by leveling, 0 to clear.",
+    ),
+]
 
 
 class Priority(enum.StrEnum):
@@ -100,6 +109,7 @@ class TaskUpdate(_TaskFields):
     scheduling_mode: SchedulingMode | None = None
     constraint_type: ConstraintType | None = None
     constraint_date: date | None = None
+    leveling_delay_days: LevelingDelayDays | None = None
     position: float | None = None
 
 
@@ -122,6 +132,7 @@ class Task(Output):
     scheduling_mode: SchedulingMode
     constraint_type: ConstraintType | None
     constraint_date: date | None
+    leveling_delay_days: int
     position: float
     completed_at: datetime | None
     version: int

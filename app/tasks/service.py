@@ -42,6 +42,7 @@ EVENT_FIELDS = (
     "scheduling_mode",
     "constraint_type",
     "constraint_date",
+    "leveling_delay_days",
     "position",
     "completed_at",
 )
@@ -228,20 +229,25 @@ SCHEDULE_FIELDS = frozenset(
         "scheduling_mode",
         "constraint_type",
         "constraint_date",
+        "leveling_delay_days",
     }
 )
 
 
 def pin_manual_move(project: Project, task: Task, changes: dict[str, Any]) -> None:
     """Typing a start on an auto-scheduled task pins it there with `snet`, as desktop schedulers
-    do; the scheduler may still push it later if a predecessor demands."""
+    do, and drops its leveling delay, which would push it past the typed date; the scheduler may
+    still push it later if a predecessor demands."""
     if (
-        project.scheduling_mode == "auto"
-        and task.scheduling_mode == "auto"
-        and changes.get("start_date") is not None
-        and not {"constraint_type", "constraint_date"} & set(changes)
+        project.scheduling_mode != "auto"
+        or task.scheduling_mode != "auto"
+        or changes.get("start_date") is None
     ):
+        return
+    if not {"constraint_type", "constraint_date"} & set(changes):
         task.constraint_type, task.constraint_date = "snet", changes["start_date"]
+    if "leveling_delay_days" not in changes:
+        task.leveling_delay_days = 0
 
 
 async def _reschedule(
@@ -354,6 +360,7 @@ async def update(
         "scheduling_mode",
         "position",
         "description",
+        "leveling_delay_days",
     ):
         if required in changes and changes[required] is None:
             raise Unprocessable.at(f"/{required}", "cannot be null")
@@ -375,6 +382,7 @@ async def update(
         "estimate_hours",
         "position",
         "constraint_date",
+        "leveling_delay_days",
     ):
         if field in changes:
             setattr(task, field, changes[field])

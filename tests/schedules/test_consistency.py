@@ -25,6 +25,7 @@ async def test_rescheduling_only_what_a_change_reaches_matches_a_full_recompute(
             [
                 {"duration_days": rng.randint(0, 6)},
                 {"start_date": f"2026-03-{rng.randint(2, 27):02d}"},
+                {"leveling_delay_days": rng.randint(0, 3)},
             ]
         )
         assert (await plan.patch(task, **change)).status_code == 200

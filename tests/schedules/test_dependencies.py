@@ -99,6 +99,45 @@ async def test_a_predecessor_still_pushes_a_pinned_task(plan: Plan) -> None:
     assert response.headers["ETag"] == f'"{response.json()["version"]}"'
 
 
+async def test_a_leveling_delay_moves_the_task_and_its_successors(plan: Plan) -> None:
+    design = await plan.task("Design", duration_days=2)
+    build = await plan.task("Build", duration_days=2)
+    test = await plan.task("Test")
+    await plan.link(design, build)
+    await plan.link(build, test)
+
+    response = await plan.patch(build, leveling_delay_days=3)
+
+    # Design ends Tue 3; Build starts 3 working days after Wed 4, on Mon 9.
+    assert (response.json()["start_date"], response.json()["finish_date"]) == (
+        "2026-03-09",
+        "2026-03-10",
+    )
+    assert (await plan.get(test))["start_date"] == "2026-03-11"
+
+
+async def test_moving_a_delayed_task_by_hand_drops_its_delay(plan: Plan) -> None:
+    task = await plan.task("Kickoff")
+    await plan.patch(task, leveling_delay_days=4)
+
+    response = await plan.patch(task, start_date="2026-03-04")
+
+    assert (response.json()["start_date"], response.json()["leveling_delay_days"]) == (
+        "2026-03-04",
+        0,
+    )
+
+
+async def test_a_negative_or_null_leveling_delay_is_refused(plan: Plan) -> None:
+    task = await plan.task("Kickoff")
+
+    negative = await plan.patch(task, leveling_delay_days=-1)
+    null = await plan.patch(task, leveling_delay_days=None)
+
+    assert (negative.status_code, null.status_code) == (422, 422)
+    assert null.json()["errors"][0]["pointer"] == "/leveling_delay_days"
+
+
 async def test_manual_predecessor_keeps_its_dates_and_drives_successors(plan: Plan) -> None:
     fixed = await plan.task(
         "Audit", scheduling_mode="manual", start_date="2026-03-10", duration_days=2

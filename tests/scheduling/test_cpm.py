@@ -35,6 +35,7 @@ def task(
     manual_start: date | None = None,
     snet: date | None = None,
     fnlt: date | None = None,
+    delay: int = 0,
 ) -> SchedTask:
     return SchedTask(
         id=task_id,
@@ -43,6 +44,7 @@ def task(
         start=None if manual_start is None else CALENDAR.index_of(manual_start),
         snet=None if snet is None else CALENDAR.index_of(snet),
         fnlt=None if fnlt is None else CALENDAR.index_on_or_before(fnlt),
+        delay=delay,
     )
 
 
@@ -269,6 +271,30 @@ def test_predecessor_bound_later_than_snet_sets_start() -> None:
     result = plan([task("A", 5), task("B", 1, snet=march(3))], [link("A", "B")])
 
     assert early(result, "B") == (march(9), march(9))
+
+
+def test_leveling_delay_counts_working_days_after_the_latest_bound() -> None:
+    # A [0,5); FS wants s >= 5 (Mon 9), snet Tue 3; a delay of 4 working days skips Fri 13
+    result = plan([task("A", 5), task("B", 1, snet=march(3), delay=4)], [link("A", "B")])
+
+    assert early(result, "B") == (march(16), march(16))
+
+
+def test_leveling_delay_moves_successors_and_keeps_the_fnlt_violation() -> None:
+    # B delayed 2 past A [0,2): [4,6) finishes Mon 9, past its fnlt of Fri 6; C follows it
+    result = plan(
+        [task("A", 2), task("B", 2, fnlt=march(6), delay=2), task("C", 1)],
+        [link("A", "B"), link("B", "C")],
+    )
+
+    assert early(result, "C") == (march(10), march(10))
+    assert result.violations == ("B",)
+
+
+def test_manual_task_ignores_a_leveling_delay() -> None:
+    result = plan([task("A", 1, manual_start=march(4), delay=3)])
+
+    assert early(result, "A") == (march(4), march(4))
 
 
 def test_project_start_on_weekend_means_next_working_day() -> None:

@@ -27,6 +27,28 @@ def test_two_tasks_on_one_person_run_one_after_the_other() -> None:
     assert result.unresolved == ()
 
 
+def test_the_move_is_a_delay_on_top_of_the_one_the_task_had() -> None:
+    network = build_network([SchedTask("a", 3), SchedTask("b", 2, delay=1)], [])
+    tasks = {"a": _task("a", priority=3, ann=8), "b": _task("b", priority=1, ann=8)}
+
+    result = level(network, 0, tasks, _flat(8, "ann"))
+
+    assert (result.delay, result.early_start) == ({"a": 0, "b": 3}, {"a": 0, "b": 3})
+
+
+def test_a_delayed_successor_keeps_its_own_delay_and_follows_its_predecessor() -> None:
+    network = build_network(
+        [SchedTask("a", 2), SchedTask("b", 2), SchedTask("c", 1, delay=2)],
+        [SchedLink("b", "c")],
+    )
+    tasks = {"a": _task("a", priority=3, ann=8), "b": _task("b", priority=1, ann=8)}
+
+    result = level(network, 0, tasks, _flat(8, "ann"))
+
+    assert result.delay == {"a": 0, "b": 2, "c": 2}
+    assert result.early_start["c"] == 6
+
+
 def test_the_lower_priority_task_gives_way_whatever_the_order() -> None:
     network = build_network([SchedTask("a", 2), SchedTask("b", 2)], [])
     tasks = {"a": _task("a", priority=1, ann=5), "b": _task("b", priority=4, ann=5)}

@@ -32,6 +32,7 @@ DURATIONS = st.integers(0, 10)
 STARTS = st.integers(-3, 15)
 SNETS = st.none() | st.integers(-3, 20)
 FNLTS = st.none() | st.integers(0, 30)
+DELAYS = st.sampled_from((0, 0, 0, 1, 4))
 KINDS = st.sampled_from(LINK_TYPES)
 LAGS = st.integers(-3, 5)
 LAG_RANGE = range(-3, 6)
@@ -56,6 +57,7 @@ def draw_task(draw: st.DrawFn, task_id: int, constrained: bool) -> SchedTask:
         start=draw(STARTS) if manual else None,
         snet=draw(SNETS) if constrained else None,
         fnlt=draw(FNLTS) if constrained else None,
+        delay=draw(DELAYS) if constrained else 0,
     )
 
 
@@ -142,7 +144,7 @@ def test_auto_tasks_start_as_early_as_their_bounds_allow(plan: Plan) -> None:
         if task.snet is not None:
             bounds.append(task.snet)
         bounds += [start_bound(link, result) for link in plan.links if link.successor == task.id]
-        assert result.task(task.id).early_start == max(bounds)
+        assert result.task(task.id).early_start == max(bounds) + task.delay
 
 
 @EXAMPLES
@@ -248,7 +250,7 @@ def edits(draw: st.DrawFn, plan: Plan) -> Edit:
     by_id = {task.id: task for task in plan.tasks}
     changed: set[TaskId] = set()
 
-    # Edit some tasks: duration, mode, start or snet (a fresh draw of each).
+    # Edit some tasks: duration, mode, start, snet or delay (a fresh draw of each).
     for pick in draw(PICKS):
         edited = draw_task(draw, pick % count, constrained=True)
         by_id[edited.id] = replace(edited, fnlt=by_id[edited.id].fnlt)

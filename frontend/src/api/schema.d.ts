@@ -1452,7 +1452,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Propose start delays that clear over-allocations (lowest priority, most slack first). */
+        /**
+         * Propose leveling delays that clear over-allocations (lowest priority, most slack first).
+         * @description Delays leveling set before are cleared first, so tasks may also move earlier.
+         */
         post: operations["leveling:preview"];
         delete?: never;
         options?: never;
@@ -1469,8 +1472,31 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Apply the leveling proposal in one transaction; needs If-Match with the project's ETag. */
+        /**
+         * Apply the leveling proposal in one transaction: tasks get leveling delays, their
+         * @description constraints stay. Needs If-Match with the project's ETag.
+         */
         post: operations["leveling:apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_id}/projects/{project_id}/leveling/clear": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set every leveling delay of the project back to 0 and reschedule; needs If-Match with the
+         * @description project's ETag.
+         */
+        post: operations["leveling:clear"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2230,18 +2256,23 @@ export interface components {
              * Format: date
              */
             new_finish_date: string;
+            /**
+             * Leveling Delay Days
+             * @description The task's leveling delay after the change, in working days.
+             */
+            leveling_delay_days: number;
         };
         /** LevelingPlan */
         LevelingPlan: {
             /**
              * Moved
-             * @description Tasks delayed, in order of their new start.
+             * @description Tasks whose dates change, by new start.
              */
             moved: components["schemas"]["LeveledTask"][];
             /**
              * Finish Date
              * Format: date
-             * @description The project finish after leveling.
+             * @description The project finish after the change.
              */
             finish_date: string;
             /**
@@ -3212,6 +3243,25 @@ export interface components {
             /** Remove Dependency Ids */
             remove_dependency_ids?: string[];
         };
+        /** ScheduleShift */
+        ScheduleShift: {
+            /**
+             * Moved
+             * @description Tasks whose dates change, by new start.
+             */
+            moved: components["schemas"]["LeveledTask"][];
+            /**
+             * Finish Date
+             * Format: date
+             * @description The project finish after the change.
+             */
+            finish_date: string;
+            /**
+             * Previous Finish Date
+             * Format: date
+             */
+            previous_finish_date: string;
+        };
         /** ScheduledTask */
         ScheduledTask: {
             /**
@@ -3345,6 +3395,8 @@ export interface components {
             constraint_type: components["schemas"]["ConstraintType"] | null;
             /** Constraint Date */
             constraint_date: string | null;
+            /** Leveling Delay Days */
+            leveling_delay_days: number;
             /** Position */
             position: number;
             /** Completed At */
@@ -3500,6 +3552,8 @@ export interface components {
             constraint_type?: components["schemas"]["ConstraintType"] | null;
             /** Constraint Date */
             constraint_date?: string | null;
+            /** Leveling Delay Days */
+            leveling_delay_days?: number | null;
             /** Position */
             position?: number | null;
         };
@@ -14150,6 +14204,98 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LevelingPlan"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "leveling:clear": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; the change is refused with 412 if it is stale. */
+                "If-Match"?: string | null;
+                /** @description Retries with the same key and body replay the first answer for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                project_id: string;
+                /** @description Workspace id */
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleShift"];
                 };
             };
             /** @description Authentication required */

@@ -22,6 +22,15 @@ function event(type: string, changes: TaskEvent["changes"] = {}): TaskEvent {
 }
 
 describe("describeEvent", () => {
+  it("says what leveling did to a task's delay", () => {
+    expect(
+      describeEvent(event("task.updated", { leveling_delay_days: { before: 0, after: 3 } }), names),
+    ).toEqual(["set the leveling delay to 3 working days"]);
+    expect(
+      describeEvent(event("task.updated", { leveling_delay_days: { before: 3, after: 0 } }), names),
+    ).toEqual(["cleared the leveling delay"]);
+  });
+
   it("reads field changes as sentences", () => {
     expect(
       describeEvent(

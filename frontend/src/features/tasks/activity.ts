@@ -131,6 +131,13 @@ export function describeEvent(event: TaskEvent, names: ActivityNames): string[] 
       case "duration_days":
         phrases.push(`set the duration to ${String(change.after)} working days`);
         break;
+      case "leveling_delay_days":
+        phrases.push(
+          change.after === 0
+            ? "cleared the leveling delay"
+            : `set the leveling delay to ${String(change.after)} working days`,
+        );
+        break;
       case "estimate_hours":
         phrases.push(
           change.after === null

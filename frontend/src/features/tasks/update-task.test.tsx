@@ -5,38 +5,14 @@ import { act, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { json, mockApi, problem } from "@/testing/api";
+import { makeTask } from "@/testing/tasks";
 import { type Task, taskOptions, useUpdateTask } from "./api";
 
 const WS = "0190c0de-0000-7000-8000-000000000001";
 const TASK = `/api/v1/workspaces/${WS}/tasks/t1`;
 
 function task(version: number, changes: Partial<Task> = {}): Task {
-  return {
-    id: "t1",
-    key: "OPS-42",
-    project_id: "p1",
-    parent_id: null,
-    title: "Rotate the keys",
-    description: "",
-    status_id: "s-todo",
-    priority: "none",
-    assignee_ids: [],
-    label_ids: [],
-    start_date: null,
-    duration_days: 1,
-    finish_date: null,
-    due_date: null,
-    estimate_hours: null,
-    scheduling_mode: "auto",
-    constraint_type: null,
-    constraint_date: null,
-    position: 1,
-    completed_at: null,
-    version,
-    created_at: "2026-01-01T00:00:00Z",
-    updated_at: "2026-01-01T00:00:00Z",
-    ...changes,
-  };
+  return makeTask({ version, ...changes });
 }
 
 function deferred<T>() {

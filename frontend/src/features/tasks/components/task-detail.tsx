@@ -329,6 +329,13 @@ function TaskView({
               onChange={(start_date) => change({ start_date })}
             />
           </Field>
+          {task.leveling_delay_days > 0 ? (
+            <LevelingDelay
+              days={task.leveling_delay_days}
+              disabled={readOnly}
+              onClear={() => change({ leveling_delay_days: 0 })}
+            />
+          ) : null}
           <Field label="Due">
             <DateField
               label={`Due date of ${task.key}`}
@@ -525,6 +532,31 @@ function DescriptionEditor({
         </Text>
       </Group>
     </Stack>
+  );
+}
+
+/** Leveling moved the task later to clear an over-allocation; clearing lets it start as early
+ * as its links and constraint allow. */
+function LevelingDelay({
+  days,
+  disabled,
+  onClear,
+}: {
+  days: number;
+  disabled?: boolean;
+  onClear: () => void;
+}) {
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Text size="xs" c="dimmed">
+        Delayed {days} working {days === 1 ? "day" : "days"} by leveling
+      </Text>
+      {disabled ? null : (
+        <Button variant="subtle" size="compact-xs" onClick={onClear}>
+          Clear
+        </Button>
+      )}
+    </Group>
   );
 }
 

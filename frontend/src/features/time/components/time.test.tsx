@@ -5,6 +5,7 @@ import type { components } from "@/api/schema";
 import { saveFile } from "@/lib/download";
 import { json, mockApi, problem } from "@/testing/api";
 import { renderWithApp } from "@/testing/render";
+import { makeTask } from "@/testing/tasks";
 import type { EstimatesReport, TimeEntry, TimeReportRow, Timesheet } from "../api";
 import { Approvals } from "./approvals";
 import { EstimatesReportView } from "./estimates-report";
@@ -48,31 +49,7 @@ function project(id: string, key: string, name: string): components["schemas"]["
 }
 
 function task(id: string, key: string, title: string, projectId: string) {
-  return {
-    id,
-    key,
-    project_id: projectId,
-    parent_id: null,
-    title,
-    description: "",
-    status_id: "s1",
-    priority: "none",
-    assignee_ids: [],
-    label_ids: [],
-    start_date: null,
-    duration_days: 1,
-    finish_date: null,
-    due_date: null,
-    estimate_hours: null,
-    scheduling_mode: "auto",
-    constraint_type: null,
-    constraint_date: null,
-    position: 1,
-    completed_at: null,
-    version: 1,
-    created_at: STAMP,
-    updated_at: STAMP,
-  } satisfies components["schemas"]["Task"];
+  return makeTask({ id, key, title, project_id: projectId, status_id: "s1" });
 }
 
 let serial = 0;
