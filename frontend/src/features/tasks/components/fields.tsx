@@ -515,3 +515,28 @@ export function DateField({
     </FieldPopover>
   );
 }
+
+/** Leveling moved the task later to clear an over-allocation; clearing lets it start as early
+ * as its links and constraint allow. */
+export function LevelingDelay({
+  days,
+  disabled,
+  onClear,
+}: {
+  days: number;
+  disabled?: boolean;
+  onClear: () => void;
+}) {
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Text size="xs" c="dimmed">
+        Delayed {days} working {days === 1 ? "day" : "days"} by leveling
+      </Text>
+      {disabled ? null : (
+        <Button variant="subtle" size="compact-xs" onClick={onClear}>
+          Clear
+        </Button>
+      )}
+    </Group>
+  );
+}

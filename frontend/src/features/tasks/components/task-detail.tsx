@@ -63,6 +63,7 @@ import {
   AssigneesField,
   DateField,
   LabelsField,
+  LevelingDelay,
   MemberAvatar,
   PriorityField,
   StatusField,
@@ -532,31 +533,6 @@ function DescriptionEditor({
         </Text>
       </Group>
     </Stack>
-  );
-}
-
-/** Leveling moved the task later to clear an over-allocation; clearing lets it start as early
- * as its links and constraint allow. */
-function LevelingDelay({
-  days,
-  disabled,
-  onClear,
-}: {
-  days: number;
-  disabled?: boolean;
-  onClear: () => void;
-}) {
-  return (
-    <Group gap="xs" wrap="nowrap">
-      <Text size="xs" c="dimmed">
-        Delayed {days} working {days === 1 ? "day" : "days"} by leveling
-      </Text>
-      {disabled ? null : (
-        <Button variant="subtle" size="compact-xs" onClick={onClear}>
-          Clear
-        </Button>
-      )}
-    </Group>
   );
 }
 
