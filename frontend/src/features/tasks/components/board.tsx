@@ -27,9 +27,10 @@ import {
   type WorkflowStatus,
 } from "@/api/directory";
 import { ErrorState, SkeletonRows } from "@/components/states";
-import { formatDay, isOverdue } from "@/lib/dates";
+import { formatDay } from "@/lib/dates";
 import { type Task, useTaskList, useUpdateTask } from "../api";
 import { type Columns, groupByStatus, locate, moveCard, positionAt } from "../board";
+import { isLate } from "../late";
 import classes from "./board.module.css";
 import { AssigneeAvatars, LabelBadges, PriorityIcon, StatusIcon } from "./fields";
 
@@ -396,7 +397,7 @@ function CardBody({
   labels: Map<string, Label>;
   dragging?: boolean;
 }) {
-  const overdue = task.due_date && !task.completed_at && isOverdue(task.due_date);
+  const late = isLate(task);
   return (
     <Paper className={classes.card} data-overlay={dragging || undefined} p="sm" radius="md">
       <Group justify="space-between" wrap="nowrap" gap={6} mb={4}>
@@ -414,9 +415,9 @@ function CardBody({
           <Badge
             size="sm"
             variant="default"
-            color={overdue ? "red" : undefined}
+            color={late ? "red" : undefined}
             fw={500}
-            c={overdue ? "red.7" : undefined}
+            c={late ? "red.7" : undefined}
           >
             {formatDay(task.due_date)}
           </Badge>

@@ -27,7 +27,7 @@ import {
 } from "@tabler/icons-react";
 import { type ReactNode, useState } from "react";
 import type { Label, Member, StatusCategory, WorkflowStatus } from "@/api/directory";
-import { formatDay, isOverdue } from "@/lib/dates";
+import { formatDay } from "@/lib/dates";
 import type { Priority } from "../api";
 import { PickerList } from "./picker-list";
 import classes from "./tasks.module.css";
@@ -453,19 +453,20 @@ export function DateField({
   disabled,
   label,
   placeholder = "No date",
-  highlightOverdue = false,
+  late = false,
 }: {
   value: string | null;
   onChange: (value: string | null) => void;
   disabled?: boolean;
   label: string;
   placeholder?: string;
-  highlightOverdue?: boolean;
+  /** Show the date as missed (see `isLate`). */
+  late?: boolean;
 }) {
-  const overdue = highlightOverdue && value !== null && isOverdue(value);
+  const missed = late && value !== null;
   return (
     <FieldPopover
-      label={`${label}: ${value ? formatDay(value) : "none"}`}
+      label={`${label}: ${value ? formatDay(value) : "none"}${missed ? " (late)" : ""}`}
       disabled={disabled}
       trigger={
         <>
@@ -473,12 +474,12 @@ export function DateField({
             size={15}
             stroke={1.75}
             aria-hidden
-            color={overdue ? "var(--mantine-color-red-7)" : "var(--wl-muted)"}
+            color={missed ? "var(--mantine-color-red-7)" : "var(--wl-muted)"}
           />
           <Text
             span
             size="sm"
-            className={value ? (overdue ? classes.overdue : undefined) : classes.placeholder}
+            className={value ? (missed ? classes.overdue : undefined) : classes.placeholder}
           >
             {value ? formatDay(value) : placeholder}
           </Text>

@@ -5,6 +5,7 @@ import { useMemo } from "react";
 import { statusesOptions, useProjectDirectory, type WorkflowStatus } from "@/api/directory";
 import { EmptyState, ErrorState, SkeletonRows } from "@/components/states";
 import { type Task, type TaskUpdate, useTaskPage, useUpdateTask } from "../api";
+import { isLate } from "../late";
 import { DUE_GROUPS, groupByDue } from "../my-work";
 import { DateField, PriorityField, StatusField } from "./fields";
 import classes from "./my-work.module.css";
@@ -133,7 +134,7 @@ export function MyWork({
                         label={`Due date of ${task.key}`}
                         value={task.due_date}
                         disabled={readOnly}
-                        highlightOverdue
+                        late={isLate(task)}
                         placeholder="—"
                         onChange={(due_date) => change(task, { due_date })}
                       />

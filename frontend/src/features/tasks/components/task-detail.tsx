@@ -58,6 +58,7 @@ import {
   useUpdateTask,
   useWatchers,
 } from "../api";
+import { isLate } from "../late";
 import { Comments } from "./comments";
 import {
   AssigneesField,
@@ -342,7 +343,7 @@ function TaskView({
               label={`Due date of ${task.key}`}
               value={task.due_date}
               disabled={readOnly}
-              highlightOverdue={!task.completed_at}
+              late={isLate(task)}
               onChange={(due_date) => change({ due_date })}
             />
           </Field>

@@ -39,6 +39,7 @@ import {
   toQuery,
   useTaskFilters,
 } from "../filters";
+import { isLate } from "../late";
 import { useSelection } from "../selection";
 import { BulkBar } from "./bulk-bar";
 import {
@@ -486,7 +487,7 @@ function TaskTable({
                       label={`Due date of ${task.key}`}
                       value={task.due_date}
                       disabled={readOnly}
-                      highlightOverdue={!task.completed_at}
+                      late={isLate(task)}
                       placeholder="—"
                       onChange={(due_date) => change(task, { due_date })}
                     />
