@@ -67,63 +67,84 @@ def _movable(
     ]
 
 
-async def _propose(session: AsyncSession, project: Project) -> _Proposal:
-    """Level from scratch: the delays leveling set before are cleared first (as desktop
-    schedulers do by default), so work moves back once the conflict that delayed it is gone."""
-    wid = project.workspace_id
-    pn = await schedules.project_network(session, project)
+@dataclass(frozen=True)
+class _Inputs:
+    """What the leveling engine needs beyond the network: each leveled task's hours per day on
+    its resources, and the hours each resource has left on each working day of the horizon."""
+
+    tasks: dict[Hashable, LevelTask]
+    available: dict[Hashable, list[float]]
+
+
+async def _inputs(
+    session: AsyncSession,
+    pn: schedules.ProjectNetwork,
+    network: Network,
+    movable: list[uuid.UUID],
+    loads: Mapping[uuid.UUID, TaskLoad],
+) -> _Inputs:
+    wid = pn.project.workspace_id
     calendar, origin = pn.calendar, pn.start_index
-    loads = await LevelingRepository(session).task_loads(wid, project.id)
-    movable = _movable(project, pn, loads)
-    network = _without_delays(pn.network, movable)
     base = schedule(network, origin)
     durations = sum(network.duration[network.position[t]] for t in movable)
     horizon = min(MAX_HORIZON, base.project_finish - origin + durations + SLACK_DAYS)
     first, last = calendar.date_of(origin), calendar.date_of(origin + horizon - 1)
     people = await WorkloadRepository(session).person_resource_ids(wid)
-    members = {m for t in movable for m in loads[t].member_ids if m in people}
-    resource_ids = {people[m] for m in members}
+    resource_ids = {people[m] for t in movable for m in loads[t].member_ids if m in people}
+    if not resource_ids:
+        return _Inputs({}, {})
+    inputs = await workload.load_inputs(session, wid, first, last, resource_ids=resource_ids)
+    leveled = set(movable)
+    figures = daily_figures(
+        inputs.resources,
+        inputs.allocations,
+        [t for t in inputs.tasks if t.task_id not in leveled],
+        inputs.reservations,
+        first,
+        last,
+    )
+    offsets = [(calendar.date_of(origin + k) - first).days for k in range(horizon)]
+    available: dict[Hashable, list[float]] = {
+        resource_id: [
+            float(f.capacity.hours[offset] - f.reserved[offset] - f.allocated[offset])
+            for offset in offsets
+        ]
+        for resource_id, f in figures.resources.items()
+    }
+    # An explicit allocation of a task to a resource replaces the load its estimate implies.
+    replaced = {(a.task_id, a.resource_id) for a in inputs.allocations if a.task_id}
     tasks: dict[Hashable, LevelTask] = {}
-    available: dict[Hashable, list[float]] = {}
-    if resource_ids:
-        inputs = await workload.load_inputs(session, wid, first, last, resource_ids=resource_ids)
-        leveled = set(movable)
-        figures = daily_figures(
-            inputs.resources,
-            inputs.allocations,
-            [t for t in inputs.tasks if t.task_id not in leveled],
-            inputs.reservations,
-            first,
-            last,
+    for task_id in movable:
+        load = loads[task_id]
+        v = network.position[task_id]
+        duration = network.duration[v]
+        if not load.estimate_hours or not load.member_ids or duration == 0:
+            continue
+        share = float(load.estimate_hours) / (duration * len(load.member_ids))
+        tasks[task_id] = LevelTask(
+            task_id,
+            pn.rows[task_id].key,
+            PRIORITY_RANK.get(load.priority, 0),
+            base.total_slack[v],
+            {
+                people[m]: share
+                for m in load.member_ids
+                if m in people and (task_id, people[m]) not in replaced
+            },
         )
-        offsets = [(calendar.date_of(origin + k) - first).days for k in range(horizon)]
-        available = {
-            resource_id: [
-                float(f.capacity.hours[offset] - f.reserved[offset] - f.allocated[offset])
-                for offset in offsets
-            ]
-            for resource_id, f in figures.resources.items()
-        }
-        replaced = {(a.task_id, a.resource_id) for a in inputs.allocations if a.task_id}
-        for task_id in movable:
-            load = loads[task_id]
-            v = network.position[task_id]
-            duration = network.duration[v]
-            if not load.estimate_hours or not load.member_ids or duration == 0:
-                continue
-            share = float(load.estimate_hours) / (duration * len(load.member_ids))
-            tasks[task_id] = LevelTask(
-                task_id,
-                pn.rows[task_id].key,
-                PRIORITY_RANK.get(load.priority, 0),
-                base.total_slack[v],
-                {
-                    people[m]: share
-                    for m in load.member_ids
-                    if m in people and (task_id, people[m]) not in replaced
-                },
-            )
-    result = level(network, origin, tasks, Capacity(origin, available))
+    return _Inputs(tasks, available)
+
+
+async def _propose(session: AsyncSession, project: Project) -> _Proposal:
+    """Level from scratch: the delays leveling set before are cleared first (as desktop
+    schedulers do by default), so work moves back once the conflict that delayed it is gone."""
+    pn = await schedules.project_network(session, project)
+    calendar, origin = pn.calendar, pn.start_index
+    loads = await LevelingRepository(session).task_loads(project.workspace_id, project.id)
+    movable = _movable(project, pn, loads)
+    network = _without_delays(pn.network, movable)
+    given = await _inputs(session, pn, network, movable, loads)
+    result = level(network, origin, given.tasks, Capacity(origin, given.available))
     current = forward_pass(pn.network, origin)
     new = EarlyDates(
         early_start=tuple(result.early_start[t] for t in network.ids),
