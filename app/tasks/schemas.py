@@ -132,7 +132,9 @@ class Task(Output):
     scheduling_mode: SchedulingMode
     constraint_type: ConstraintType | None
     constraint_date: date | None
-    leveling_delay_days: int
+    leveling_delay_days: int = Field(
+        description="Working days leveling added to the early start (0: none)."
+    )
     position: float
     completed_at: datetime | None
     version: int

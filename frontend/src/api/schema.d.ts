@@ -3395,7 +3395,10 @@ export interface components {
             constraint_type: components["schemas"]["ConstraintType"] | null;
             /** Constraint Date */
             constraint_date: string | null;
-            /** Leveling Delay Days */
+            /**
+             * Leveling Delay Days
+             * @description Working days leveling added to the early start (0: none).
+             */
             leveling_delay_days: number;
             /** Position */
             position: number;
