@@ -1,6 +1,7 @@
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Query, Response
 
 from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS, problem_responses
@@ -8,6 +9,14 @@ from app.kit.etag import IfMatch, set_etag
 from app.leveling import service
 from app.leveling.schemas import LevelingPlan, ScheduleShift
 from app.projects.auth import ProjectsRead, ProjectsWrite
+
+WithinSlack = Annotated[
+    bool,
+    Query(
+        description="Move tasks only within their slack, so the project finish stays where it"
+        " is; conflicts that would need more are reported as unresolved."
+    ),
+]
 
 router = APIRouter(
     route_class=UnitOfWorkRoute,
@@ -23,12 +32,15 @@ router = APIRouter(
     responses=READ_PROBLEMS,
 )
 async def preview_leveling(
-    project_id: uuid.UUID, principal: ProjectsRead, session: Session
+    project_id: uuid.UUID,
+    principal: ProjectsRead,
+    session: Session,
+    within_slack: WithinSlack = False,
 ) -> LevelingPlan:
     """Propose leveling delays that clear over-allocations (lowest priority, most slack first).
 
     Delays leveling set before are cleared first, so tasks may also move earlier."""
-    return await service.preview(session, principal, project_id)
+    return await service.preview(session, principal, project_id, within_slack)
 
 
 @router.post(
@@ -43,10 +55,11 @@ async def apply_leveling(
     session: Session,
     response: Response,
     if_match: IfMatch = None,
+    within_slack: WithinSlack = False,
 ) -> LevelingPlan:
     """Apply the leveling proposal in one transaction: tasks get leveling delays, their
     constraints stay. Needs If-Match with the project's ETag."""
-    plan, project = await service.apply(session, principal, project_id, if_match)
+    plan, project = await service.apply(session, principal, project_id, if_match, within_slack)
     set_etag(response, project)
     return plan
 

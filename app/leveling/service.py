@@ -135,7 +135,7 @@ async def _inputs(
     return _Inputs(tasks, available)
 
 
-async def _propose(session: AsyncSession, project: Project) -> _Proposal:
+async def _propose(session: AsyncSession, project: Project, within_slack: bool) -> _Proposal:
     """Level from scratch: the delays leveling set before are cleared first (as desktop
     schedulers do by default), so work moves back once the conflict that delayed it is gone."""
     pn = await schedules.project_network(session, project)
@@ -144,7 +144,13 @@ async def _propose(session: AsyncSession, project: Project) -> _Proposal:
     movable = _movable(project, pn, loads)
     network = _without_delays(pn.network, movable)
     given = await _inputs(session, pn, network, movable, loads)
-    result = level(network, origin, given.tasks, Capacity(origin, given.available))
+    result = level(
+        network,
+        origin,
+        given.tasks,
+        Capacity(origin, given.available),
+        within_slack=within_slack,
+    )
     current = forward_pass(pn.network, origin)
     new = EarlyDates(
         early_start=tuple(result.early_start[t] for t in network.ids),
@@ -227,9 +233,10 @@ def _shift(
 
 
 async def preview(
-    session: AsyncSession, principal: Principal, project_id: uuid.UUID
+    session: AsyncSession, principal: Principal, project_id: uuid.UUID, within_slack: bool
 ) -> schemas.LevelingPlan:
-    return (await _propose(session, await _project(session, principal, project_id))).plan
+    project = await _project(session, principal, project_id)
+    return (await _propose(session, project, within_slack)).plan
 
 
 async def _writable(
@@ -288,11 +295,15 @@ async def _set_delays(
 
 
 async def apply(
-    session: AsyncSession, principal: Principal, project_id: uuid.UUID, if_match: str | None
+    session: AsyncSession,
+    principal: Principal,
+    project_id: uuid.UUID,
+    if_match: str | None,
+    within_slack: bool,
 ) -> tuple[schemas.LevelingPlan, Project]:
     """Give each task the leveling delay of the proposal; constraints stay as they are."""
     project = await _writable(session, principal, project_id, if_match)
-    proposal = await _propose(session, project)
+    proposal = await _propose(session, project, within_slack)
     moved = [m.key for m in proposal.plan.moved]
     await _set_delays(session, principal, project, proposal.delays, "project.leveled", moved)
     return proposal.plan, project

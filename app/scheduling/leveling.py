@@ -16,8 +16,8 @@ where the dependencies put it and its days are reported as unresolved.
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from app.scheduling.cpm import forward_pass
-from app.scheduling.network import Network, TaskId
+from app.scheduling.cpm import backward_pass, forward_pass
+from app.scheduling.network import NO_FINISH_BOUND, Network, TaskId
 
 ResourceId = Hashable
 # Hours are floats here: a day counts as over-allocated only beyond this margin, so that the
@@ -100,10 +100,16 @@ def level(
     tasks: Mapping[TaskId, LevelTask],
     capacity: Capacity,
     *,
+    within_slack: bool = False,
     max_rounds: int | None = None,
 ) -> LevelingResult:
     """Delay auto tasks of `tasks` until no resource-day is over-allocated where that can be
-    helped; tasks not in `tasks` (and manual tasks) never move on their own account."""
+    helped; tasks not in `tasks` (and manual tasks) never move on their own account.
+
+    `within_slack` keeps the project finish where it is (Microsoft Project's "level only within
+    available slack"): a task moves no later than its late start, which keeps its successors
+    within their late dates too unless a delay of their own pushes them; such a move is
+    refused and the task given up."""
     position = network.position
     loads: list[Mapping[ResourceId, float]] = [{} for _ in network.ids]
     movable = [False] * len(network.ids)
@@ -118,6 +124,12 @@ def level(
     starts = list(early.early_start)
     given_up: set[int] = set()
     limit = capacity.origin + capacity.horizon
+    if within_slack:
+        latest = backward_pass(network, early.project_finish).late_start
+        finish_limit = early.project_finish
+    else:
+        latest = (limit,) * len(network.ids)
+        finish_limit = NO_FINISH_BOUND
     rounds = 0
     cap = max_rounds if max_rounds is not None else 50 * len(tasks) + 100
     while rounds < cap:
@@ -126,14 +138,22 @@ def level(
         victim = _first_conflict_victim(network, usage, capacity, movable, given_up, rank, starts)
         if victim is None:
             break
-        new_start = _next_fit(network, victim, starts, loads, usage, capacity, limit)
+        new_start = _next_fit(
+            network, victim, starts, loads, usage, capacity, limit, latest[victim]
+        )
         if new_start is None:
             given_up.add(victim)
             continue
         # Its predecessors stay where they are, so the forward pass puts it at new_start.
-        delays[victim] += new_start - starts[victim]
-        network = replace(network, delay=tuple(delays))
-        early = forward_pass(network, project_start)
+        moved = list(delays)
+        moved[victim] += new_start - starts[victim]
+        trial = replace(network, delay=tuple(moved))
+        trial_early = forward_pass(trial, project_start)
+        if trial_early.project_finish > finish_limit:
+            # Only a successor's own delay can carry it past its late dates; give up instead.
+            given_up.add(victim)
+            continue
+        delays, network, early = moved, trial, trial_early
         starts = list(early.early_start)
     usage = _usage(network, starts, loads)
     return LevelingResult(
@@ -215,9 +235,11 @@ def _next_fit(
     usage: _Usage,
     capacity: Capacity,
     limit: int,
+    latest_start: int,
 ) -> int | None:
-    """The first start after the current one at which the task's own load fits every day of its
-    duration, given everything else where it is; None when no start before `limit` does."""
+    """The first start after the current one, up to `latest_start`, at which the task's own
+    load fits every day of its duration, given everything else where it is; None when no start
+    finishing by `limit` does."""
     duration = network.duration[v]
     task_loads = loads[v]
     if any(load > capacity.most(resource) + EPSILON for resource, load in task_loads.items()):
@@ -237,7 +259,7 @@ def _next_fit(
         return True
 
     candidate = start + 1
-    while candidate + duration <= limit:
+    while candidate <= latest_start and candidate + duration <= limit:
         bad = next(
             (day for day in range(candidate + duration - 1, candidate - 1, -1) if not fits(day)),
             None,

@@ -219,6 +219,47 @@ async def test_clear_without_if_match_is_refused(clients: ClientFactory) -> None
     assert response.status_code == 428
 
 
+async def test_within_slack_leveling_keeps_the_finish_and_reports_what_it_cannot_clear(
+    clients: ClientFactory,
+) -> None:
+    owner, wid, pid, me = await _stage(clients)
+    high = await _task(owner, wid, pid, me, priority="high", duration_days=3, estimate_hours=24)
+    low = await _task(owner, wid, pid, me, priority="low", duration_days=2, estimate_hours=16)
+    await owner.task(wid, pid, duration_days=4)
+
+    response = await owner.client.post(
+        f"/api/v1/workspaces/{wid}/projects/{pid}/leveling/preview",
+        params={"within_slack": "true"},
+    )
+
+    # Low has 2 days of slack and needs 3: it stays, and its days stay over-allocated.
+    assert response.status_code == 200, response.text
+    assert (response.json()["moved"], response.json()["finish_date"]) == ([], "2026-03-05")
+    assert [(u["date"], set(u["task_ids"])) for u in response.json()["unresolved"]] == [
+        ("2026-03-02", {high["id"], low["id"]}),
+        ("2026-03-03", {high["id"], low["id"]}),
+    ]
+
+
+async def test_within_slack_leveling_moves_a_task_that_has_the_slack(
+    clients: ClientFactory,
+) -> None:
+    owner, wid, pid, me = await _stage(clients)
+    await _task(owner, wid, pid, me, priority="high", duration_days=3, estimate_hours=24)
+    low = await _task(owner, wid, pid, me, priority="low", duration_days=2, estimate_hours=16)
+    await owner.task(wid, pid, duration_days=5)
+
+    response = await owner.client.post(
+        f"/api/v1/workspaces/{wid}/projects/{pid}/leveling/apply",
+        params={"within_slack": "true"},
+        headers={"If-Match": await _etag(owner, wid, pid)},
+    )
+
+    assert response.status_code == 200, response.text
+    assert (response.json()["finish_date"], response.json()["unresolved"]) == ("2026-03-06", [])
+    assert await _dates(owner, wid, low["id"]) == ("2026-03-05", "2026-03-06", 3, None, None)
+
+
 async def test_apply_without_if_match_is_refused(clients: ClientFactory) -> None:
     owner, wid, pid, _ = await _stage(clients)
 

@@ -123,6 +123,45 @@ def test_manual_tasks_never_move() -> None:
     assert [o.day for o in result.unresolved] == [0, 1]
 
 
+def test_within_slack_a_task_moves_only_as_far_as_its_slack() -> None:
+    # c (no load) makes the finish 6; b has 4 days of slack, a none.
+    network = build_network([SchedTask("a", 3), SchedTask("b", 2), SchedTask("c", 6)], [])
+    tasks = {"a": _task("a", priority=3, ann=8), "b": _task("b", priority=1, ann=8)}
+
+    result = level(network, 0, tasks, _flat(8, "ann"), within_slack=True)
+
+    assert result.early_start == {"a": 0, "b": 3, "c": 0}
+    assert result.unresolved == ()
+
+
+def test_within_slack_a_conflict_that_would_move_the_finish_stays_unresolved() -> None:
+    network = build_network([SchedTask("a", 3), SchedTask("b", 3)], [])
+    tasks = {"a": _task("a", priority=3, ann=8), "b": _task("b", priority=1, ann=8)}
+
+    result = level(network, 0, tasks, _flat(8, "ann"), within_slack=True)
+
+    assert result.early_start == {"a": 0, "b": 0}
+    assert [o.day for o in result.unresolved] == [0, 1, 2]
+    assert set(result.given_up) == {"a", "b"}
+
+
+def test_within_slack_a_move_that_a_delayed_successor_would_carry_past_the_finish_is_refused() -> (
+    None
+):
+    # b may move to 2 within its own slack (LS 2), but c, delayed 2 after it, would then finish
+    # at 8, past the finish of 6.
+    network = build_network(
+        [SchedTask("a", 2), SchedTask("b", 2), SchedTask("c", 2, delay=2), SchedTask("d", 6)],
+        [SchedLink("b", "c")],
+    )
+    tasks = {"a": _task("a", priority=3, ann=8), "b": _task("b", priority=1, ann=8)}
+
+    result = level(network, 0, tasks, _flat(8, "ann"), within_slack=True)
+
+    assert max(result.early_finish.values()) == 6
+    assert result.early_start["b"] == 0
+
+
 # Properties
 
 
@@ -190,3 +229,17 @@ def test_leveling_only_delays_keeps_links_and_leaves_no_overload(case) -> None:
             for resource, load in task.loads.items():
                 booked[resource, day] = booked.get((resource, day), 0.0) + load
     assert all(hours <= daily[r] + EPSILON for (r, _), hours in booked.items())
+
+
+@settings(max_examples=150, deadline=None)
+@given(projects())
+def test_leveling_within_slack_never_moves_the_finish(case) -> None:
+    network, tasks, daily, links = case
+    capacity = Capacity(0, {r: [h] * DAYS for r, h in daily.items()})
+    before = level(network, 0, {}, capacity)
+
+    result = level(network, 0, tasks, capacity, within_slack=True)
+
+    assert max(result.early_finish.values()) == max(before.early_finish.values())
+    assert all(result.early_start[t] >= before.early_start[t] for t in before.early_start)
+    assert _bounds_hold(links, result.early_start, result.early_finish)

@@ -14121,7 +14121,10 @@ export interface operations {
     };
     "leveling:preview": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Move tasks only within their slack, so the project finish stays where it is; conflicts that would need more are reported as unresolved. */
+                within_slack?: boolean;
+            };
             header?: {
                 /** @description Retries with the same key and body replay the first answer for 24 hours. */
                 "Idempotency-Key"?: string;
@@ -14184,7 +14187,10 @@ export interface operations {
     };
     "leveling:apply": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Move tasks only within their slack, so the project finish stays where it is; conflicts that would need more are reported as unresolved. */
+                within_slack?: boolean;
+            };
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
