@@ -45,10 +45,11 @@ class Task(TenantOwned, Versioned, Base):
             ["workflow_status.workspace_id", "workflow_status.id"],
             ondelete="RESTRICT",
         ),
+        # Deleting a rule detaches its tasks first (RecurringRuleRepository.delete): SET NULL
+        # would null workspace_id too, which is part of this composite key.
         ForeignKeyConstraint(
             ["workspace_id", "recurring_rule_id"],
             ["recurring_rule.workspace_id", "recurring_rule.id"],
-            ondelete="SET NULL",
         ),
         UniqueConstraint("workspace_id", "project_id", "number"),
         # A recurring rule materialises each occurrence once, however often it runs.

@@ -2,12 +2,12 @@ import uuid
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import Select, select, update
+from sqlalchemy import Select, exists, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
 from app.kit.pagination import PageParams, Sortable, paginate
-from app.models import Project, RecurringRule, Task, Workspace
+from app.models import Project, RecurringRule, Task, TimeEntry, WorkflowStatus, Workspace
 
 RULE_SORTS = Sortable(
     fields={"title": RecurringRule.title}, default="title", tiebreak=RecurringRule.id
@@ -38,6 +38,13 @@ class RecurringRuleRepository:
         return await paginate(self.session, statement, params, RULE_SORTS)
 
     async def delete(self, rule: RecurringRule) -> None:
+        """Delete the rule; the tasks it made stay, as ordinary tasks."""
+        await self.session.execute(
+            update(Task)
+            .where(Task.workspace_id == rule.workspace_id, Task.recurring_rule_id == rule.id)
+            .values(recurring_rule_id=None, occurrence_date=None)
+            .execution_options(synchronize_session=False)
+        )
         await self.session.delete(rule)
         await self.session.flush()
 
@@ -94,3 +101,29 @@ class RecurringRuleRepository:
         )
         result = await self.session.execute(statement)
         return [(row[0], row[1], row[2]) for row in result.all()]
+
+    async def unstarted_occurrences(
+        self, workspace_id: uuid.UUID, rule_id: uuid.UUID, since: date
+    ) -> list[tuple[uuid.UUID, date]]:
+        """The rule's tasks from `since` on that nobody has started: still in a backlog or to-do
+        status, with no time logged and no subtasks."""
+        child = Task.__table__.alias("child")
+        rows = await self.session.execute(
+            select(Task.id, Task.occurrence_date)
+            .join(
+                WorkflowStatus,
+                (WorkflowStatus.workspace_id == Task.workspace_id)
+                & (WorkflowStatus.id == Task.status_id),
+            )
+            .where(
+                Task.workspace_id == workspace_id,
+                Task.recurring_rule_id == rule_id,
+                Task.occurrence_date >= since,
+                WorkflowStatus.category.in_(("backlog", "todo")),
+                ~exists().where(
+                    TimeEntry.workspace_id == workspace_id, TimeEntry.task_id == Task.id
+                ),
+                ~exists().where(child.c.workspace_id == workspace_id, child.c.parent_id == Task.id),
+            )
+        )
+        return [(task_id, day) for task_id, day in rows if day is not None]

@@ -54,6 +54,14 @@ def parse_rule(text: str, starts_on: date) -> rrule:
     return parsed
 
 
+def check_rule(text: str, starts_on: date, today: date) -> None:
+    """A rule must be valid and still have an occurrence from today on: one that never makes a
+    task (COUNT=0, an UNTIL already past) is a mistake to point out, not to store."""
+    parsed = parse_rule(text, starts_on)
+    if parsed.after(datetime.combine(max(today, starts_on), time()), inc=True) is None:
+        raise Unprocessable.at("/rrule", "the rule has no occurrence from today on")
+
+
 def occurrences(text: str, starts_on: date, first: date, last: date) -> list[date]:
     parsed = parse_rule(text, starts_on)
     window = parsed.between(
@@ -73,10 +81,14 @@ async def materialise(
     project: Project,
     today: date,
 ) -> list[Task]:
-    """Create the tasks of the rule's occurrences from today to today + 30 days that don't
-    exist yet. Running it again creates nothing new."""
+    """Create the tasks of the rule's occurrences up to today + 30 days, from where the last run
+    stopped (so an occurrence someone deleted stays deleted). Running it again creates nothing
+    new."""
     until = today + HORIZON
-    wanted = occurrences(rule.rrule, rule.starts_on, max(today, rule.starts_on), until)
+    first = max(today, rule.starts_on)
+    if rule.materialized_until is not None:
+        first = max(first, rule.materialized_until + timedelta(days=1))
+    wanted = occurrences(rule.rrule, rule.starts_on, first, until) if first <= until else []
     repo = RecurringRuleRepository(session)
     existing = await repo.materialized_dates(rule.workspace_id, rule.id, wanted)
     missing = [day for day in wanted if day not in existing]
@@ -161,7 +173,7 @@ async def create(
     timezone = await ProjectRepository(session).workspace_timezone(principal.workspace_id)
     today = today_in(timezone)
     starts_on = data.starts_on or today
-    parse_rule(data.rrule, starts_on)
+    check_rule(data.rrule, starts_on, today)
     await _check_assignees(session, principal, data.assignee_ids)
     rule = await RecurringRuleRepository(session).add(
         RecurringRule(
@@ -222,8 +234,10 @@ async def update(
     changes: dict[str, Any] = {
         k: v for k, v in data.model_dump(exclude_unset=True).items() if v is not None
     }
+    timezone = await ProjectRepository(session).workspace_timezone(principal.workspace_id)
+    today = today_in(timezone)
     if "rrule" in changes:
-        parse_rule(changes["rrule"], rule.starts_on)
+        check_rule(changes["rrule"], rule.starts_on, today)
         changes["rrule"] = changes["rrule"].strip().removeprefix("RRULE:")
     if "assignee_ids" in changes:
         await _check_assignees(session, principal, changes["assignee_ids"])
@@ -245,13 +259,24 @@ async def update(
             project_id=project.id,
             changes=diff,
         )
+        if "rrule" in diff:
+            await _replan(session, principal, rule, today)
         if rule.active:
-            # Occurrences already made stay; the horizon fills in under the new rule.
-            today = today_in(
-                await ProjectRepository(session).workspace_timezone(principal.workspace_id)
-            )
             await materialise(session, principal, rule, project, today)
     return rule
+
+
+async def _replan(
+    session: AsyncSession, principal: Principal, rule: RecurringRule, today: date
+) -> None:
+    """After the rule's dates change: its upcoming tasks that nobody has started and that the
+    new rule no longer has are deleted, and the horizon is made again under the new rule."""
+    repo = RecurringRuleRepository(session)
+    kept = set(occurrences(rule.rrule, rule.starts_on, today, today + HORIZON))
+    for task_id, day in await repo.unstarted_occurrences(rule.workspace_id, rule.id, today):
+        if day not in kept:
+            await tasks.delete(session, principal, str(task_id), None, None)
+    await repo.mark_materialized(rule, today - timedelta(days=1))
 
 
 async def delete(

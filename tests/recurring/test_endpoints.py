@@ -139,3 +139,93 @@ async def test_changing_the_rule_keeps_existing_tasks(clients: ClientFactory) ->
     ).json()["items"]
     assert len(after) > before
     assert len({t["due_date"] for t in after}) == len(after)
+
+
+async def _tasks_of(owner: Person, wid: str, project_id: str) -> list[dict]:
+    response = await owner.client.get(
+        f"/api/v1/workspaces/{wid}/tasks",
+        params={"project_id": project_id, "limit": 200, "sort": "due_date"},
+    )
+    return response.json()["items"]  # type: ignore[no-any-return]
+
+
+async def test_deleting_a_rule_keeps_the_tasks_it_made(clients: ClientFactory) -> None:
+    owner = await clients.user()
+    wid, project = await _ongoing(owner)
+    url = f"/api/v1/workspaces/{wid}/projects/{project['id']}/recurring-rules"
+    rule = (await owner.client.post(url, json={"title": "Standup", "rrule": "FREQ=DAILY"})).json()
+
+    response = await owner.client.delete(f"{url}/{rule['id']}", headers={"If-Match": '"1"'})
+
+    assert response.status_code == 204, response.text
+    assert len(await _tasks_of(owner, wid, project["id"])) == 31
+    assert (await owner.client.get(f"{url}/{rule['id']}")).status_code == 404
+
+
+async def test_a_deleted_occurrence_stays_deleted_when_the_rule_changes_or_tops_up(
+    clients: ClientFactory, sessionmaker
+) -> None:
+    owner = await clients.user()
+    wid, project = await _ongoing(owner)
+    url = f"/api/v1/workspaces/{wid}/projects/{project['id']}/recurring-rules"
+    rule = (await owner.client.post(url, json={"title": "Standup", "rrule": "FREQ=DAILY"})).json()
+    doomed = (await _tasks_of(owner, wid, project["id"]))[3]
+    await owner.client.delete(f"/api/v1/workspaces/{wid}/tasks/{doomed['id']}")
+
+    await owner.client.patch(
+        f"{url}/{rule['id']}", json={"title": "Daily standup"}, headers={"If-Match": '"1"'}
+    )
+    await top_up(sessionmaker)
+
+    due = [t["due_date"] for t in await _tasks_of(owner, wid, project["id"])]
+    assert doomed["due_date"] not in due
+    assert len(due) == 30
+
+
+async def test_a_new_weekday_replaces_the_upcoming_tasks_nobody_started(
+    clients: ClientFactory,
+) -> None:
+    owner = await clients.user()
+    wid, project = await _ongoing(owner)
+    url = f"/api/v1/workspaces/{wid}/projects/{project['id']}/recurring-rules"
+    rule = (
+        await owner.client.post(url, json={"title": "Report", "rrule": "FREQ=WEEKLY;BYDAY=MO"})
+    ).json()
+    started = (await _tasks_of(owner, wid, project["id"]))[0]
+    statuses = (
+        await owner.client.get(f"/api/v1/workspaces/{wid}/projects/{project['id']}/statuses")
+    ).json()["items"]
+    doing = next(s["id"] for s in statuses if s["category"] == "in_progress")
+    await owner.client.patch(
+        f"/api/v1/workspaces/{wid}/tasks/{started['id']}", json={"status_id": doing}
+    )
+
+    response = await owner.client.patch(
+        f"{url}/{rule['id']}", json={"rrule": "FREQ=WEEKLY;BYDAY=TU"}, headers={"If-Match": '"1"'}
+    )
+
+    assert response.status_code == 200, response.text
+    today = datetime.now(UTC).date()
+    tuesdays = [
+        (today + timedelta(days=n)).isoformat()
+        for n in range(31)
+        if (today + timedelta(days=n)).isoweekday() == 2
+    ]
+    due = sorted(t["due_date"] for t in await _tasks_of(owner, wid, project["id"]))
+    assert due == sorted([started["due_date"], *tuesdays])
+
+
+async def test_a_rule_that_never_occurs_again_is_refused(clients: ClientFactory) -> None:
+    owner = await clients.user()
+    wid, project = await _ongoing(owner)
+    url = f"/api/v1/workspaces/{wid}/projects/{project['id']}/recurring-rules"
+
+    answers = [
+        await owner.client.post(url, json={"title": "x", "rrule": "FREQ=DAILY;COUNT=0"}),
+        await owner.client.post(
+            url, json={"title": "x", "rrule": "FREQ=DAILY;UNTIL=20200101T000000Z"}
+        ),
+    ]
+
+    assert [a.status_code for a in answers] == [422, 422]
+    assert {a.json()["errors"][0]["pointer"] for a in answers} == {"/rrule"}
