@@ -15,6 +15,7 @@ from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
+from app.kit.schemas import Day
 from app.resources.auth import ResourcesRead, ResourcesWrite
 
 router = APIRouter(
@@ -51,7 +52,7 @@ async def list_allocations(
     from_: Annotated[
         date | None, Query(alias="from", description="Ending on or after (inclusive).")
     ] = None,
-    to: Annotated[date | None, Query(description="Starting on or before (inclusive).")] = None,
+    to: Annotated[Day | None, Query(description="Starting on or before (inclusive).")] = None,
 ) -> Page[Allocation]:
     """Allocations, filtered by resource, team, project, task or date range."""
     rows, cursor = await service.page(

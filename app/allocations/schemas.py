@@ -5,7 +5,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from app.kit.schemas import Hours, Input, Output
+from app.kit.schemas import Day, Hours, Input, Output
 from app.workload.schemas import Overallocation
 
 HoursPerDay = Annotated[Decimal, Field(ge=0, le=24, max_digits=4, decimal_places=2)]
@@ -20,8 +20,8 @@ class AllocationCreate(Input):
         default=None, description="Required unless task_id is given (then it is the task's)."
     )
     task_id: TaskReference | None = None
-    start_date: date
-    end_date: date
+    start_date: Day
+    end_date: Day
     hours_per_day: HoursPerDay | None = Field(
         default=None, description="Hours on each working day; give this or percent."
     )
@@ -32,8 +32,8 @@ class AllocationCreate(Input):
 class AllocationUpdate(Input):
     """Setting hours_per_day clears percent and the other way round."""
 
-    start_date: date | None = None
-    end_date: date | None = None
+    start_date: Day | None = None
+    end_date: Day | None = None
     hours_per_day: HoursPerDay | None = None
     percent: Percent | None = None
     note: Note | None = None

@@ -19,6 +19,7 @@ from app.kit.errors import (
 )
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
+from app.kit.schemas import Day
 from app.workspaces.auth import WorkspaceAdmin, WorkspaceRead
 
 router = APIRouter(
@@ -110,7 +111,7 @@ async def list_exceptions(
     from_: Annotated[
         date | None, Query(alias="from", description="On or after (inclusive).")
     ] = None,
-    to: Annotated[date | None, Query(description="On or before (inclusive).")] = None,
+    to: Annotated[Day | None, Query(description="On or before (inclusive).")] = None,
 ) -> Page[CalendarException]:
     """Holidays and extra working days, by date."""
     rows, cursor = await service.page_exceptions(session, principal, calendar_id, page, from_, to)

@@ -5,7 +5,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
-from app.kit.schemas import Hours, Input, Name, Output
+from app.kit.schemas import Day, Hours, Input, Name, Output
 
 
 def _weekdays(days: list[int]) -> list[int]:
@@ -47,7 +47,7 @@ class Calendar(Output):
 
 
 class CalendarExceptionCreate(Input):
-    date: date
+    date: Day
     working: bool = Field(description="false: a holiday; true: an extra working day.")
     name: Annotated[str, Field(max_length=200)] = ""
 

@@ -65,7 +65,7 @@ def _notify(
 
 
 async def create(session: AsyncSession, principal: Principal, reference: str, body: str) -> Comment:
-    task = await tasks.resolve(session, principal, reference)
+    task, _ = await tasks.resolve_writable(session, principal, reference)
     repo = CommentRepository(session)
     mentioned = await _mentioned(session, task.workspace_id, body)
     comment = await repo.add(
@@ -79,8 +79,7 @@ async def create(session: AsyncSession, principal: Principal, reference: str, bo
     )
     watchers = await repo.watcher_ids(task.workspace_id, task.id)
     recipients = dict.fromkeys(watchers, "comment") | dict.fromkeys(mentioned, "mention")
-    users = await _user_ids(session, task.workspace_id, list(recipients))
-    _notify(session, principal, task, comment, recipients, users)
+    await _tell(session, principal, task, comment, recipients)
     # Commenting or being mentioned is taking part: both follow the task from now on.
     await repo.watch(task.workspace_id, task.id, [principal.member_id, *mentioned])
     events.record(
@@ -96,6 +95,17 @@ async def create(session: AsyncSession, principal: Principal, reference: str, bo
     return comment
 
 
+async def _tell(
+    session: AsyncSession,
+    principal: Principal,
+    task: Task,
+    comment: Comment,
+    recipients: dict[uuid.UUID, str],
+) -> None:
+    users = await _user_ids(session, task.workspace_id, list(recipients))
+    _notify(session, principal, task, comment, recipients, users)
+
+
 async def _user_ids(
     session: AsyncSession, workspace_id: uuid.UUID, member_ids: list[uuid.UUID]
 ) -> dict[uuid.UUID, uuid.UUID]:
@@ -106,7 +116,7 @@ async def _user_ids(
 async def _own_comment(
     session: AsyncSession, principal: Principal, reference: str, comment_id: uuid.UUID
 ) -> tuple[Task, Comment]:
-    task = await tasks.resolve(session, principal, reference)
+    task, _ = await tasks.resolve_writable(session, principal, reference)
     comment = await CommentRepository(session).get(task.workspace_id, task.id, comment_id)
     if comment is None:
         raise NotFound("No such comment on this task.", code="comment_not_found")
@@ -126,11 +136,16 @@ async def update(
     if comment.author_id != principal.member_id:
         raise Forbidden("Only the author can edit a comment.", code="not_author")
     before = comment.body
+    already = set(comment.mentioned_member_ids)
+    mentioned = await _mentioned(session, task.workspace_id, body)
     comment.body = body
-    comment.mentioned_member_ids = [
-        str(m) for m in await _mentioned(session, task.workspace_id, body)
-    ]
+    comment.mentioned_member_ids = [str(m) for m in mentioned]
     await session.flush()
+    # Only those the edit mentions for the first time hear of it, and follow the task.
+    newly = [m for m in mentioned if str(m) not in already]
+    if newly:
+        await _tell(session, principal, task, comment, dict.fromkeys(newly, "mention"))
+        await CommentRepository(session).watch(task.workspace_id, task.id, newly)
     events.record(
         session,
         principal,

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from app.kit.schemas import Hours, Input, Money, Name, Output, Timestamps
+from app.kit.schemas import Day, Hours, Input, Money, Name, Output, Position, Timestamps
 from app.tasks.schemas import SchedulingMode
 
 
@@ -69,7 +69,6 @@ Currency = Annotated[
 WeeklyHours = Annotated[Decimal, Field(gt=0, le=168, max_digits=6, decimal_places=2)]
 StatusName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
 Note = Annotated[str, Field(max_length=2000)]
-Position = Annotated[float, Field(allow_inf_nan=False)]
 
 
 class ProjectCreate(Input):
@@ -77,10 +76,10 @@ class ProjectCreate(Input):
     name: Name
     description: Description = ""
     kind: ProjectKind
-    start_date: date | None = Field(
+    start_date: Day | None = Field(
         default=None, description="Required for a project; ongoing work defaults to today."
     )
-    target_date: date | None = Field(
+    target_date: Day | None = Field(
         default=None, description="Required for a project, on or after start; none for ongoing."
     )
     owner_id: uuid.UUID | None = Field(default=None, description="A member; defaults to you.")
@@ -101,8 +100,8 @@ class ProjectUpdate(Input):
     name: Name | None = None
     description: Description | None = None
     status: EditableStatus | None = None
-    start_date: date | None = None
-    target_date: date | None = None
+    start_date: Day | None = None
+    target_date: Day | None = None
     owner_id: uuid.UUID | None = None
     team_id: uuid.UUID | None = None
     calendar_id: uuid.UUID | None = None

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from app.kit.schemas import Input, Money, Output
+from app.kit.schemas import Day, Input, Money, Output
 
 HourlyRate = Annotated[
     Decimal, Field(ge=0, max_digits=12, decimal_places=2, description="Per hour, e.g. `85.00`.")
@@ -35,7 +35,7 @@ class RateCreate(Input):
     currency: Currency | None = Field(
         default=None, description="Defaults to the project's currency for a bill rate."
     )
-    effective_from: date = Field(description="In force from this date until the next rate.")
+    effective_from: Day = Field(description="In force from this date until the next rate.")
 
 
 class Rate(Output):

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from app.kit.schemas import Hours, Input, Output
+from app.kit.schemas import Day, Hours, Input, Output
 from app.tasks.schemas import Description, DurationDays, EstimateHours, Priority, Title
 
 RRule = Annotated[
@@ -22,7 +22,7 @@ class RecurringRuleCreate(Input):
     title: Title
     rrule: RRule
     description: Description = ""
-    starts_on: date | None = Field(
+    starts_on: Day | None = Field(
         default=None, description="First possible occurrence; today by default."
     )
     priority: Priority = Priority.none

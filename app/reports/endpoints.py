@@ -1,6 +1,5 @@
 import json
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
@@ -8,6 +7,7 @@ from fastapi.responses import StreamingResponse
 
 from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS
+from app.kit.schemas import Day
 from app.reports import service
 from app.reports.repository import DIMENSIONS
 from app.reports.schemas import EstimatesReport, TimeReport
@@ -41,8 +41,8 @@ async def time_report(
     principal: TimeRead,
     session: Session,
     request: Request,
-    date_from: Annotated[date | None, Query(alias="from", description="On or after.")] = None,
-    date_to: Annotated[date | None, Query(alias="to", description="On or before.")] = None,
+    date_from: Annotated[Day | None, Query(alias="from", description="On or after.")] = None,
+    date_to: Annotated[Day | None, Query(alias="to", description="On or before.")] = None,
     group_by: Annotated[
         str | None,
         Query(

@@ -8,6 +8,7 @@ from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
+from app.kit.schemas import Day
 from app.resources import service
 from app.resources.auth import ResourcesAdmin, ResourcesRead, ResourcesWrite
 from app.resources.schemas import (
@@ -120,7 +121,7 @@ async def list_time_off(
     from_: Annotated[
         date | None, Query(alias="from", description="Ending on or after (inclusive).")
     ] = None,
-    to: Annotated[date | None, Query(description="Starting on or before (inclusive).")] = None,
+    to: Annotated[Day | None, Query(description="Starting on or before (inclusive).")] = None,
 ) -> Page[TimeOff]:
     """Absences, optionally of one resource or touching a date range."""
     rows, cursor = await service.page_time_off(

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from app.kit.schemas import Hours, Input, Money, Name, Output
+from app.kit.schemas import Day, Hours, Input, Money, Name, Output
 
 HoursPerDay = Annotated[Decimal, Field(ge=0, le=24, max_digits=4, decimal_places=2)]
 CostRate = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
@@ -58,8 +58,8 @@ class Resource(Output):
 
 class TimeOffCreate(Input):
     resource_id: uuid.UUID
-    start_date: date
-    end_date: date
+    start_date: Day
+    end_date: Day
     hours_per_day: Annotated[Decimal, Field(gt=0, le=24, max_digits=4, decimal_places=2)] | None = (
         Field(default=None, description="Hours off each day; null: full days.")
     )
@@ -67,8 +67,8 @@ class TimeOffCreate(Input):
 
 
 class TimeOffUpdate(Input):
-    start_date: date | None = None
-    end_date: date | None = None
+    start_date: Day | None = None
+    end_date: Day | None = None
     hours_per_day: Annotated[Decimal, Field(gt=0, le=24, max_digits=4, decimal_places=2)] | None = (
         None
     )

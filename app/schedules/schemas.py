@@ -4,7 +4,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from app.kit.schemas import Input, Output
+from app.kit.schemas import Day, Input, Output
 from app.tasks.schemas import DurationDays, SchedulingMode
 
 LinkType = Annotated[str, Field(pattern="^(FS|SS|FF|SF)$", description="FS, SS, FF or SF.")]
@@ -44,7 +44,7 @@ class Schedule(Output):
 
 class TaskProposal(Input):
     task_id: str = Field(description="Id or key of a task of the project.")
-    start_date: date | None = None
+    start_date: Day | None = None
     duration_days: DurationDays | None = None
     scheduling_mode: SchedulingMode | None = None
 

@@ -8,9 +8,10 @@ from typing import Annotated, Any
 from pydantic import Field, model_validator
 
 from app.kit.pagination import PageParams
-from app.kit.schemas import Hours, Input, Output, SortedIds
+from app.kit.schemas import Day, Hours, Input, Instant, Output, Position, SortedIds
 
-TASK_KEY = re.compile(r"^([A-Z]{2,10})-([1-9][0-9]{0,9})$")
+# Numbers stay within a 32-bit integer column.
+TASK_KEY = re.compile(r"^([A-Z]{2,10})-([1-9][0-9]{0,8})$")
 
 Title = Annotated[str, Field(min_length=1, max_length=500)]
 Description = Annotated[str, Field(max_length=100_000, description="Markdown.")]
@@ -78,19 +79,19 @@ class TaskCreate(_TaskFields):
     assignee_ids: list[uuid.UUID] = Field(default_factory=list, max_length=50)
     label_ids: list[uuid.UUID] = Field(default_factory=list, max_length=50)
     parent_id: uuid.UUID | None = None
-    start_date: date | None = None
+    start_date: Day | None = None
     duration_days: DurationDays | None = Field(
         default=None, description="Defaults to 1, or follows from `finish_date`."
     )
-    finish_date: date | None = Field(
+    finish_date: Day | None = Field(
         default=None, description="Instead of `duration_days`: the last working day."
     )
-    due_date: date | None = None
+    due_date: Day | None = None
     estimate_hours: EstimateHours | None = None
     scheduling_mode: SchedulingMode = SchedulingMode.auto
     constraint_type: ConstraintType | None = None
-    constraint_date: date | None = None
-    position: float | None = Field(default=None, description="Board order; defaults to last.")
+    constraint_date: Day | None = None
+    position: Position | None = Field(default=None, description="Board order; defaults to last.")
 
 
 class TaskUpdate(_TaskFields):
@@ -101,16 +102,16 @@ class TaskUpdate(_TaskFields):
     assignee_ids: list[uuid.UUID] | None = Field(default=None, max_length=50)
     label_ids: list[uuid.UUID] | None = Field(default=None, max_length=50)
     parent_id: uuid.UUID | None = None
-    start_date: date | None = None
+    start_date: Day | None = None
     duration_days: DurationDays | None = None
-    finish_date: date | None = None
-    due_date: date | None = None
+    finish_date: Day | None = None
+    due_date: Day | None = None
     estimate_hours: EstimateHours | None = None
     scheduling_mode: SchedulingMode | None = None
     constraint_type: ConstraintType | None = None
-    constraint_date: date | None = None
+    constraint_date: Day | None = None
     leveling_delay_days: LevelingDelayDays | None = None
-    position: float | None = None
+    position: Position | None = None
 
 
 class Task(Output):
@@ -152,9 +153,11 @@ class TaskListQuery(PageParams):
     label_id: uuid.UUID | None = None
     priority: list[Priority] | None = None
     parent_id: uuid.UUID | None = None
-    due_after: date | None = Field(None, description="Due on or after (inclusive).")
-    due_before: date | None = Field(None, description="Due on or before (inclusive).")
-    updated_since: datetime | None = None
+    due_after: Day | None = Field(None, description="Due on or after (inclusive).")
+    due_before: Day | None = Field(None, description="Due on or before (inclusive).")
+    updated_since: Instant | None = Field(
+        None, description="Changed at or after this moment (with its UTC offset)."
+    )
     q: str | None = Field(None, max_length=200, description="Text in title or description.")
 
 

@@ -18,6 +18,7 @@ from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.models import Event, Project, Task
 from app.projects.repository import ProjectRepository
+from app.projects.service import ensure_writable
 from app.schedules import service as schedules
 from app.schedules.repository import ScheduleRepository
 from app.scheduling.calendar import WorkingCalendar
@@ -108,6 +109,17 @@ async def resolve(session: AsyncSession, principal: Principal, reference: str) -
     if task is None:
         raise NotFound("No such task in this workspace.", code="task_not_found")
     return task
+
+
+async def resolve_writable(
+    session: AsyncSession, principal: Principal, reference: str
+) -> tuple[Task, Project]:
+    """A task that may change, with its project: 409 while the project is archived."""
+    task = await resolve(session, principal, reference)
+    project = await ProjectRepository(session).get(task.workspace_id, task.project_id)
+    assert project is not None
+    ensure_writable(project)
+    return task, project
 
 
 async def resolve_many(
@@ -280,8 +292,7 @@ async def create(session: AsyncSession, principal: Principal, data: schemas.Task
     project = await ProjectRepository(session).get(principal.workspace_id, data.project_id)
     if project is None:
         raise Unprocessable.at("/project_id", "no such project in this workspace")
-    if project.status == "archived":
-        raise Conflict("The project is archived.", code="project_archived")
+    ensure_writable(project)
     changes = data.model_dump(exclude_unset=True)
     await _check_references(session, principal, project.id, changes)
     calendar = await calendar_for(session, project)
@@ -345,12 +356,8 @@ async def update(
     data: schemas.TaskUpdate,
     if_match: str | None,
 ) -> Task:
-    task = await resolve(session, principal, reference)
+    task, project = await resolve_writable(session, principal, reference)
     check_if_match(if_match, task)
-    project = await ProjectRepository(session).get(task.workspace_id, task.project_id)
-    assert project is not None
-    if project.status == "archived":
-        raise Conflict("The project is archived.", code="project_archived")
     changes = data.model_dump(exclude_unset=True)
     for required in (
         "title",
@@ -432,7 +439,7 @@ async def delete(
     if_match: str | None,
     children: schemas.ChildrenOnDelete | None,
 ) -> None:
-    task = await resolve(session, principal, reference)
+    task, _ = await resolve_writable(session, principal, reference)
     check_if_match(if_match, task)
     repo = TaskRepository(session)
     wid = task.workspace_id

@@ -1,5 +1,4 @@
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
@@ -8,6 +7,7 @@ from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
+from app.kit.schemas import Day
 from app.time_entries import service
 from app.time_entries.auth import TimeRead, TimeWrite
 from app.time_entries.repository import EntryFilters
@@ -43,8 +43,8 @@ async def list_time_entries(
     task_id: uuid.UUID | None = None,
     activity: Annotated[str | None, Query(max_length=40)] = None,
     billable: bool | None = None,
-    date_from: Annotated[date | None, Query(alias="from", description="On or after.")] = None,
-    date_to: Annotated[date | None, Query(alias="to", description="On or before.")] = None,
+    date_from: Annotated[Day | None, Query(alias="from", description="On or after.")] = None,
+    date_to: Annotated[Day | None, Query(alias="to", description="On or before.")] = None,
 ) -> Page[TimeEntry]:
     """Logged time of the workspace (everyone's: a team view), filtered; newest first."""
     filters = EntryFilters(

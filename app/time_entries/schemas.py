@@ -2,9 +2,9 @@ import datetime as dt
 import uuid
 from typing import Annotated
 
-from pydantic import AwareDatetime, Field
+from pydantic import Field
 
-from app.kit.schemas import Input, Output, Timestamps
+from app.kit.schemas import Day, Input, Instant, Output, Timestamps
 
 Minutes = Annotated[int, Field(ge=1, le=1440, description="Whole minutes, 1 to 1440.")]
 TaskReference = Annotated[str, Field(max_length=64, description="Task id or key, e.g. `OPS-42`.")]
@@ -25,10 +25,10 @@ class TimeEntryCreate(Input):
         default=None, description="Required unless `task_id` is given (it implies its project)."
     )
     task_id: TaskReference | None = None
-    date: dt.date | None = None
+    date: Day | None = None
     minutes: Minutes | None = None
-    started_at: AwareDatetime | None = None
-    ended_at: AwareDatetime | None = None
+    started_at: Instant | None = None
+    ended_at: Instant | None = None
     description: Description = ""
     billable: bool = False
     activity: ActivityKey | None = None
@@ -39,10 +39,10 @@ class TimeEntryUpdate(Input):
 
     project_id: uuid.UUID | None = None
     task_id: TaskReference | None = Field(default=None, description="null detaches the task.")
-    date: dt.date | None = None
+    date: Day | None = None
     minutes: Minutes | None = None
-    started_at: AwareDatetime | None = None
-    ended_at: AwareDatetime | None = None
+    started_at: Instant | None = None
+    ended_at: Instant | None = None
     description: Description | None = None
     billable: bool | None = None
     activity: ActivityKey | None = Field(default=None, description="null clears it.")

@@ -1,5 +1,4 @@
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
@@ -8,6 +7,7 @@ from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
+from app.kit.schemas import Day
 from app.models import Timesheet as TimesheetRow
 from app.time_entries.auth import TimeAdmin, TimeRead, TimeWrite
 from app.timesheets import service
@@ -39,8 +39,8 @@ async def list_timesheets(
     page: PageQuery,
     member_id: uuid.UUID | None = None,
     status: TimesheetStatus | None = None,
-    week_from: Annotated[date | None, Query(description="Weeks starting on or after.")] = None,
-    week_to: Annotated[date | None, Query(description="Weeks starting on or before.")] = None,
+    week_from: Annotated[Day | None, Query(description="Weeks starting on or after.")] = None,
+    week_to: Annotated[Day | None, Query(description="Weeks starting on or before.")] = None,
 ) -> Page[Timesheet]:
     """Submitted, approved, rejected and reopened weeks, with the minutes each holds."""
     rows, cursor = await service.page(

@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 from pydantic import Field
 
-from app.kit.schemas import Input, Output
+from app.kit.schemas import Day, Input, Output
 
 
 class TimesheetStatus(enum.StrEnum):
@@ -15,7 +15,7 @@ class TimesheetStatus(enum.StrEnum):
 
 
 class TimesheetSubmit(Input):
-    week_start: date = Field(description="The first day of the week (the workspace's week start).")
+    week_start: Day = Field(description="The first day of the week (the workspace's week start).")
     member_id: uuid.UUID | None = Field(
         default=None, description="Whose week; defaults to yours (admins may submit for others)."
     )

@@ -1,5 +1,4 @@
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -7,6 +6,7 @@ from fastapi import APIRouter, Query
 from app.capacity.model import Granularity
 from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS
+from app.kit.schemas import Day
 from app.resources.auth import ResourcesRead
 from app.workload import service
 from app.workload.schemas import Conflicts, Workload
@@ -15,8 +15,8 @@ router = APIRouter(
     route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/workload", tags=["workload"]
 )
 
-From = Annotated[date, Query(alias="from", description="First day (inclusive).")]
-To = Annotated[date, Query(description="Last day (inclusive).")]
+From = Annotated[Day, Query(alias="from", description="First day (inclusive).")]
+To = Annotated[Day, Query(description="Last day (inclusive).")]
 TeamFilter = Annotated[uuid.UUID | None, Query(description="Only this team's resources.")]
 ResourceFilter = Annotated[uuid.UUID | None, Query(description="Only this resource.")]
 

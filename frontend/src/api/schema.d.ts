@@ -4367,6 +4367,7 @@ export interface operations {
                 due_after?: string | null;
                 /** @description Due on or before (inclusive). */
                 due_before?: string | null;
+                /** @description Changed at or after this moment (with its UTC offset). */
                 updated_since?: string | null;
                 /** @description Text in title or description. */
                 q?: string | null;
