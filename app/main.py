@@ -8,6 +8,7 @@ from pathlib import Path
 from fastapi import APIRouter, FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
 
 from app.activities.endpoints import router as activities_router
@@ -109,6 +110,9 @@ def _mount_spa(app: FastAPI, dist: Path) -> None:
 
     @app.get("/{path:path}", include_in_schema=False)
     async def spa(path: str) -> FileResponse:
+        if path == "api" or path.startswith("api/"):
+            # A mistyped API path is a 404 problem, not the web app's page.
+            raise StarletteHTTPException(status_code=404)
         return FileResponse(files.get(path, dist / "index.html"))
 
 

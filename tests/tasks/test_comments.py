@@ -106,3 +106,35 @@ async def test_comments_appear_in_the_task_activity(clients: ClientFactory) -> N
         "comment.created",
         "task.created",
     ]
+
+
+async def test_an_edit_that_mentions_someone_new_notifies_only_them(
+    clients: ClientFactory,
+) -> None:
+    owner, first, second = (
+        await clients.user(name="Olive"),
+        await clients.user(),
+        await clients.user(),
+    )
+    wid = (await owner.workspace())["id"]
+    await owner.add_member(wid, first)
+    await owner.add_member(wid, second)
+    project = await owner.project(wid)
+    task = await owner.task(wid, project["id"], title="Release")
+    url = f"/api/v1/workspaces/{wid}/tasks/{task['id']}/comments"
+    comment = (
+        await owner.client.post(url, json={"body": f"Ready? <@{first.member_ids[wid]}>"})
+    ).json()
+
+    response = await owner.client.patch(
+        f"{url}/{comment['id']}",
+        json={"body": f"Ready? <@{first.member_ids[wid]}> <@{second.member_ids[wid]}>"},
+    )
+
+    assert response.status_code == 200, response.text
+    first_inbox = (await first.client.get("/api/v1/me/notifications")).json()["items"]
+    second_inbox = (await second.client.get("/api/v1/me/notifications")).json()["items"]
+    assert len(first_inbox) == 1
+    assert [(n["kind"], n["comment_id"]) for n in second_inbox] == [("mention", comment["id"])]
+    watchers = await owner.client.get(f"/api/v1/workspaces/{wid}/tasks/{task['id']}/watchers")
+    assert second.member_ids[wid] in {w["member_id"] for w in watchers.json()}

@@ -1,4 +1,5 @@
 import asyncio
+import json
 from typing import Any
 
 import pytest
@@ -248,3 +249,69 @@ async def test_archived_project_refuses_new_tasks(owner: Person) -> None:
 
     assert response.status_code == 409
     assert response.json()["code"] == "project_archived"
+
+
+async def test_an_archived_projects_tasks_cannot_be_deleted_or_commented_on(owner: Person) -> None:
+    wid, project = await _setup(owner)
+    task = await owner.task(wid, project["id"])
+    await owner.client.post(f"/api/v1/workspaces/{wid}/projects/{project['id']}/archive")
+    url = f"/api/v1/workspaces/{wid}/tasks/{task['id']}"
+
+    answers = [
+        await owner.client.delete(url),
+        await owner.client.post(f"{url}/comments", json={"body": "Still there?"}),
+    ]
+
+    assert [(a.status_code, a.json()["code"]) for a in answers] == [
+        (409, "project_archived"),
+        (409, "project_archived"),
+    ]
+    assert (await owner.client.get(url)).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("start_date", "9999-12-30"),
+        ("due_date", "0001-01-02"),
+        ("constraint_date", "0001-01-02"),
+        ("position", float("nan")),
+        ("position", float("inf")),
+    ],
+)
+async def test_a_far_date_or_a_non_finite_position_is_a_422_at_its_field(
+    owner: Person, field: str, value: object
+) -> None:
+    wid, project = await _setup(owner)
+    body: dict[str, Any] = {"project_id": project["id"], "title": "x", field: value}
+    if field == "constraint_date":
+        body["constraint_type"] = "fnlt"
+
+    # json.dumps writes NaN and Infinity as JavaScript does; a careless client may send them.
+    response = await owner.client.post(
+        f"/api/v1/workspaces/{wid}/tasks",
+        content=json.dumps(body),
+        headers={"Content-Type": "application/json"},
+    )
+
+    assert response.status_code == 422, response.text
+    assert response.json()["errors"][0]["pointer"] == f"/{field}"
+
+
+async def test_updated_since_without_a_utc_offset_is_a_422(owner: Person) -> None:
+    wid, _ = await _setup(owner)
+
+    response = await owner.client.get(
+        f"/api/v1/workspaces/{wid}/tasks", params={"updated_since": "2026-01-01T10:00:00"}
+    )
+
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["pointer"] == "/query/updated_since"
+
+
+async def test_a_task_key_too_long_to_exist_is_not_found(owner: Person) -> None:
+    wid, _ = await _setup(owner, key="OPS")
+
+    response = await owner.client.get(f"/api/v1/workspaces/{wid}/tasks/OPS-9999999999")
+
+    assert response.status_code == 404
