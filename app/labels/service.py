@@ -9,6 +9,7 @@ from app.kit.pagination import PageParams
 from app.labels.repository import LabelRepository
 from app.labels.schemas import LabelCreate, LabelUpdate
 from app.models import Label
+from app.tasks import service as tasks
 
 
 async def get(session: AsyncSession, principal: Principal, label_id: uuid.UUID) -> Label:
@@ -57,6 +58,7 @@ async def delete(
 ) -> None:
     label = await get(session, principal, label_id)
     check_if_match(if_match, label)
+    await tasks.unlink_everywhere(session, principal, label_id=label.id)
     await LabelRepository(session).delete(label)
 
 

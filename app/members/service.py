@@ -14,6 +14,7 @@ from app.models import Member
 from app.projects.repository import ProjectRepository
 from app.rates import service as rates
 from app.resources import service as resources
+from app.tasks import service as tasks
 from app.teams.repository import TeamRepository
 from app.time_entries.repository import TimeEntryRepository
 
@@ -143,6 +144,7 @@ async def remove(
             "This member has logged time; it stays with them, so they cannot be removed.",
             code="member_has_time",
         )
+    await tasks.unlink_everywhere(session, principal, member_id=member.id)
     await TeamRepository(session).clear_lead(principal.workspace_id, member.id)
     await ProjectRepository(session).clear_owner(principal.workspace_id, member.id)
     await MemberRepository(session).delete(member)

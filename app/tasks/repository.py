@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.selectable import Exists
 
+from app.core.clock import utcnow
 from app.kit.pagination import PageParams, Sortable, paginate
 from app.kit.sql import json_array_agg
 from app.models import Label, Member, Project, Task, TaskAssignee, TaskLabel, WorkflowStatus
@@ -301,6 +302,41 @@ class TaskRepository:
         for task_id, label_id in rows:
             found[task_id].append(label_id)
         return found
+
+    async def tasks_linked_to(
+        self,
+        workspace_id: uuid.UUID,
+        *,
+        label_id: uuid.UUID | None = None,
+        member_id: uuid.UUID | None = None,
+    ) -> list[tuple[uuid.UUID, uuid.UUID]]:
+        """(task id, project id) of the tasks carrying a label or assigned to a member."""
+        link = (
+            select(TaskLabel.task_id).where(
+                TaskLabel.workspace_id == workspace_id, TaskLabel.label_id == label_id
+            )
+            if label_id is not None
+            else select(TaskAssignee.task_id).where(
+                TaskAssignee.workspace_id == workspace_id, TaskAssignee.member_id == member_id
+            )
+        )
+        rows = await self.session.execute(
+            select(Task.id, Task.project_id).where(
+                Task.workspace_id == workspace_id, Task.id.in_(link.scalar_subquery())
+            )
+        )
+        return [(task_id, project_id) for task_id, project_id in rows]
+
+    async def touch(self, workspace_id: uuid.UUID, task_ids: Sequence[uuid.UUID]) -> None:
+        """A new version for tasks changed through their links, not their own row."""
+        if not task_ids:
+            return
+        await self.session.execute(
+            update(Task)
+            .where(Task.workspace_id == workspace_id, Task.id.in_(set(task_ids)))
+            .values(version=Task.version + 1, updated_at=utcnow())
+            .execution_options(synchronize_session=False)
+        )
 
     async def replace_assignees(
         self, workspace_id: uuid.UUID, task_id: uuid.UUID, member_ids: Sequence[uuid.UUID]

@@ -177,3 +177,26 @@ async def test_members_can_be_searched_by_name_or_email(clients: ClientFactory) 
 
     assert [m["name"] for m in by_name] == ["Grace Hopper"]
     assert [m["name"] for m in by_email] == ["Ada"]
+
+
+async def test_tasks_of_a_removed_member_show_the_unassignment(clients: ClientFactory) -> None:
+    owner, person = await clients.user(), await clients.user()
+    wid = (await owner.workspace())["id"]
+    member = await owner.add_member(wid, person)
+    project = await owner.project(wid)
+    task = await owner.task(wid, project["id"], assignee_ids=[member["id"], owner.member_ids[wid]])
+
+    await owner.client.delete(f"/api/v1/workspaces/{wid}/members/{member['id']}")
+    shown = await owner.client.get(f"/api/v1/workspaces/{wid}/tasks/{task['id']}")
+    activity = await owner.client.get(f"/api/v1/workspaces/{wid}/tasks/{task['id']}/activity")
+
+    assert (shown.json()["assignee_ids"], shown.json()["version"]) == (
+        [owner.member_ids[wid]],
+        task["version"] + 1,
+    )
+    assert activity.json()["items"][0]["changes"] == {
+        "assignee_ids": {
+            "before": sorted([member["id"], owner.member_ids[wid]]),
+            "after": [owner.member_ids[wid]],
+        }
+    }
