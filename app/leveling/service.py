@@ -85,7 +85,7 @@ async def _inputs(
 ) -> _Inputs:
     wid = pn.project.workspace_id
     calendar, origin = pn.calendar, pn.start_index
-    base = schedule(network, origin)
+    base = schedule(network, origin, own=schedules.own_tasks(pn))
     durations = sum(network.duration[network.position[t]] for t in movable)
     horizon = min(MAX_HORIZON, base.project_finish - origin + durations + SLACK_DAYS)
     first, last = calendar.date_of(origin), calendar.date_of(origin + horizon - 1)

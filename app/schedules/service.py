@@ -169,13 +169,17 @@ async def affected_network(
 
 
 def _moves(pn: ProjectNetwork, early: Mapping[uuid.UUID, tuple[int, int]]) -> list[DateChange]:
-    """Auto tasks of the project whose shown dates differ from the stored ones."""
+    """Tasks of the project whose shown dates differ from the stored ones. A manual task keeps
+    the start it was given, but its finish follows its duration on the calendar (a new holiday
+    moves it), and successors are placed from that finish."""
     moves = []
     for task_id, (start, finish) in early.items():
         row = pn.rows.get(task_id)
-        if row is None or not _auto(pn.project, row):
+        if row is None:
             continue
         start_date, finish_date = shown_dates(pn.calendar, start, finish)
+        if not _auto(pn.project, row) and row.start_date is not None:
+            start_date = row.start_date
         if (start_date, finish_date) != (row.start_date, row.finish_date):
             moves.append(DateChange(task_id, start_date, finish_date))
     return moves
@@ -187,6 +191,11 @@ def _early_dates(pn: ProjectNetwork) -> dict[uuid.UUID, tuple[int, int]]:
         task_id: (early.early_start[v], early.early_finish[v])
         for v, task_id in enumerate(task_ids(pn.network))
     }
+
+
+def own_tasks(pn: ProjectNetwork) -> list[uuid.UUID]:
+    """The project's tasks in its network (the rest are pinned predecessors of other projects)."""
+    return [task_id for task_id in pn.rows if task_id in pn.network.position]
 
 
 def task_ids(network: Network) -> tuple[uuid.UUID, ...]:
@@ -255,7 +264,7 @@ def _iso(day: date | None) -> str | None:
 
 def view(pn: ProjectNetwork) -> schemas.Schedule:
     """The project's schedule as GET .../schedule shows it."""
-    result = schedule(pn.network, pn.start_index)
+    result = schedule(pn.network, pn.start_index, own=own_tasks(pn))
     calendar = pn.calendar
     tasks = []
     for item in result.tasks():

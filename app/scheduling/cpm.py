@@ -7,7 +7,7 @@ gives one task's figures by id.
 """
 
 from collections.abc import Collection, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from heapq import heapify, heappop, heappush
 from itertools import compress
@@ -109,9 +109,20 @@ class TaskDates:
     late_finish: date
 
 
-def schedule(network: Network, project_start: int) -> Schedule:
-    """Everything a schedule view shows: both passes, slacks, critical path, violations."""
+def schedule(
+    network: Network, project_start: int, own: Collection[TaskId] | None = None
+) -> Schedule:
+    """Everything a schedule view shows: both passes, slacks, critical path, violations.
+
+    `own` names the project's own tasks when the network also holds predecessors from other
+    projects (pinned at their dates): F is the latest early finish of the project's tasks only,
+    and the critical path ends at one of them. None: every task is the project's.
+    """
     early = forward_pass(network, project_start)
+    ends = None if own is None else sorted(network.position[t] for t in own)
+    if ends is not None:
+        finish = max((early.early_finish[v] for v in ends), default=project_start)
+        early = replace(early, project_finish=finish)
     late = backward_pass(network, early.project_finish)
     return Schedule(
         network=network,
@@ -120,7 +131,7 @@ def schedule(network: Network, project_start: int) -> Schedule:
         late=late,
         total_slack=tuple(map(sub, late.late_start, early.early_start)),
         free_slack=free_slack(network, early),
-        critical_path=critical_path(network, early),
+        critical_path=critical_path(network, early, ends),
         violations=fnlt_violations(network, early),
     )
 
@@ -215,15 +226,19 @@ def free_slack(network: Network, early: EarlyDates) -> tuple[int, ...]:
     return tuple(slack)
 
 
-def critical_path(network: Network, early: EarlyDates) -> tuple[TaskId, ...]:
-    """One chain ending at the first task (in topological order) whose early finish is F.
+def critical_path(
+    network: Network, early: EarlyDates, ends: Iterable[int] | None = None
+) -> tuple[TaskId, ...]:
+    """One chain ending at the first task (in topological order, among `ends` if given) whose
+    early finish is F.
 
     Walks back along driving links (a link whose bound equals the date it constrains). Every
     task on it has total slack <= that of the last task, which is <= 0 because its late finish is
     at most F, so the whole chain is critical.
     """
     project_finish = early.project_finish
-    end = next((v for v, f in enumerate(early.early_finish) if f == project_finish), None)
+    candidates = range(len(early.early_finish)) if ends is None else ends
+    end = next((v for v in candidates if early.early_finish[v] == project_finish), None)
     if end is None:
         return ()
     points = _early_points(early)

@@ -211,6 +211,31 @@ async def test_a_holiday_moves_the_tasks_it_falls_in(plan: Plan) -> None:
     assert (await plan.get(build))["start_date"] == "2026-03-06"
 
 
+async def test_a_holiday_moves_a_manual_tasks_finish_and_what_follows_it(plan: Plan) -> None:
+    fixed = await plan.task(
+        "Audit", scheduling_mode="manual", start_date="2026-03-05", duration_days=4
+    )
+    follow = await plan.task("Report")
+    await plan.link(fixed, follow)
+    calendar = (await plan.owner.client.get(f"{plan.base}/calendars")).json()["items"][0]
+
+    await plan.owner.client.post(
+        f"{plan.base}/calendars/{calendar['id']}/exceptions",
+        json={"date": "2026-03-06", "working": False},
+    )
+    await plan.patch(follow, duration_days=2)
+
+    # Thu 5, (Fri 6 off), Mon 9, Tue 10, Wed 11: the audit keeps its start and ends Wed 11.
+    assert ((await plan.get(fixed))["start_date"], (await plan.get(fixed))["finish_date"]) == (
+        "2026-03-05",
+        "2026-03-11",
+    )
+    assert ((await plan.get(follow))["start_date"], (await plan.get(follow))["finish_date"]) == (
+        "2026-03-12",
+        "2026-03-13",
+    )
+
+
 async def test_a_later_project_start_moves_unpinned_tasks(plan: Plan) -> None:
     task = await plan.task("Anything")
     url = f"{plan.base}/projects/{plan.project['id']}"

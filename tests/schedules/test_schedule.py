@@ -95,3 +95,22 @@ async def test_preview_can_remove_a_link(plan: Plan) -> None:
     )
 
     assert response.json()["moved_task_ids"] == [b["id"]]
+
+
+async def test_a_predecessor_in_another_project_does_not_set_this_projects_finish(
+    plan: Plan,
+) -> None:
+    other = await plan.owner.project(plan.wid, key="LATE", start_date="2026-03-02")
+    long = await plan.owner.task(plan.wid, other["id"], title="Long", duration_days=16)
+    mine = await plan.task("Mine")
+    # SS -10: Mine may start ten days before Long starts, so only the project start holds it.
+    await plan.link(long, mine, type="SS", lag_days=-10)
+
+    response = await plan.owner.client.get(f"{plan.base}/projects/{plan.project['id']}/schedule")
+
+    body = response.json()
+    assert body["finish_date"] == "2026-03-02"
+    assert [(t["key"], t["total_slack_days"], t["critical"]) for t in body["tasks"]] == [
+        (mine["key"], 0, True)
+    ]
+    assert body["critical_path"] == [mine["id"]]
