@@ -206,6 +206,11 @@ def _plan_dates(calendar: WorkingCalendar, current: _Plan, changes: dict[str, An
         if finish_given < start:
             raise Unprocessable.at("/finish_date", "must not be before start_date")
         implied = duration_between(calendar, start, finish_given)
+        if implied < 1 and changes.get("duration_days") != 0:
+            # Start and finish both fall in the same run of days off: no working day between.
+            raise Unprocessable.at(
+                "/finish_date", "no working day between start_date and finish_date"
+            )
         if changes.get("duration_days") is not None and changes["duration_days"] not in (
             implied,
             0,

@@ -315,3 +315,21 @@ async def test_a_task_key_too_long_to_exist_is_not_found(owner: Person) -> None:
     response = await owner.client.get(f"/api/v1/workspaces/{wid}/tasks/OPS-9999999999")
 
     assert response.status_code == 404
+
+
+async def test_a_start_and_finish_with_no_working_day_between_are_a_422(owner: Person) -> None:
+    wid, project = await _setup(owner)
+
+    response = await owner.client.post(
+        f"/api/v1/workspaces/{wid}/tasks",
+        json={
+            "project_id": project["id"],
+            "title": "Weekend",
+            "scheduling_mode": "manual",
+            "start_date": "2026-03-07",
+            "finish_date": "2026-03-08",
+        },
+    )
+
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["pointer"] == "/finish_date"
