@@ -71,5 +71,6 @@ class ScheduleProposal(Input):
 
 class SchedulePreview(Schedule):
     moved_task_ids: list[uuid.UUID] = Field(
-        description="Tasks whose start or finish date would change."
+        description="Tasks whose start or finish date would change: in this project, and in the"
+        " projects whose tasks depend on the ones that move."
     )

@@ -359,8 +359,55 @@ async def preview(
         found = await ScheduleRepository(session).tasks(project.workspace_id, new_outside)
         outside |= {row.id: row for row in found}
     result = view(assemble(project, calendar, proposed, proposal.links, outside))
-    moved = [t.task_id for t in result.tasks if (t.start_date, t.finish_date) != stored[t.task_id]]
-    return schemas.SchedulePreview(**result.model_dump(), moved_task_ids=sorted(moved))
+    by_id = {row.id: row for row in proposed}
+    moved = {
+        t.task_id: replace(by_id[t.task_id], start_date=t.start_date, finish_date=t.finish_date)
+        for t in result.tasks
+        if (t.start_date, t.finish_date) != stored[t.task_id]
+    }
+    elsewhere = await _ripple(session, project, moved)
+    return schemas.SchedulePreview(
+        **result.model_dump(), moved_task_ids=sorted([*moved, *elsewhere])
+    )
+
+
+async def _ripple(
+    session: AsyncSession, project: Project, moved: Mapping[uuid.UUID, TaskRow]
+) -> list[uuid.UUID]:
+    """The tasks of other projects that `moved` (rows at their proposed dates) would move, as
+    `reschedule` would move them, computed in memory: nothing is written."""
+    wid = project.workspace_id
+    repo = ScheduleRepository(session)
+    projects = ProjectRepository(session)
+    proposed = dict(moved)
+    elsewhere: list[uuid.UUID] = []
+    # Task links form no cycle (checked across the workspace), so the moves settle and this ends.
+    pending = [(project.id, list(moved))]
+    while pending:
+        source, sources_moved = pending.pop(0)
+        reached = {pid for _, pid in await repo.successors(wid, sources_moved, outside=source)}
+        for project_id in sorted(reached):
+            other = await projects.get(wid, project_id)
+            if other is None or other.scheduling_mode != "auto":
+                continue
+            calendar = await working_calendar(session, wid, other.calendar_id)
+            rows, links, outside = await load(session, other)
+            pn = assemble(
+                other,
+                calendar,
+                [proposed.get(row.id, row) for row in rows],
+                links,
+                {task_id: proposed.get(task_id, row) for task_id, row in outside.items()},
+            )
+            moves = _moves(pn, _early_dates(pn))
+            for move in moves:
+                proposed[move.task_id] = replace(
+                    pn.rows[move.task_id], start_date=move.start_date, finish_date=move.finish_date
+                )
+            if moves:
+                elsewhere += [move.task_id for move in moves]
+                pending.append((project_id, [move.task_id for move in moves]))
+    return elsewhere
 
 
 async def check_no_cycle(

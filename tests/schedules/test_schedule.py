@@ -114,3 +114,26 @@ async def test_a_predecessor_in_another_project_does_not_set_this_projects_finis
         (mine["key"], 0, True)
     ]
     assert body["critical_path"] == [mine["id"]]
+
+
+async def test_preview_names_the_tasks_it_would_move_in_dependent_projects(plan: Plan) -> None:
+    design = await plan.task("Design", duration_days=2)
+    second = await plan.owner.project(plan.wid, key="NEXT", start_date="2026-03-02")
+    third = await plan.owner.project(plan.wid, key="LAST", start_date="2026-03-02")
+    build = await plan.owner.task(plan.wid, second["id"], title="Build")
+    ship = await plan.owner.task(plan.wid, third["id"], title="Ship")
+    slack = await plan.owner.task(plan.wid, third["id"], title="Far", duration_days=20)
+    await plan.link(design, build)
+    await plan.link(build, ship)
+    await plan.link(design, slack, type="SS")
+
+    preview = await plan.owner.client.post(
+        f"{plan.base}/projects/{plan.project['id']}/schedule/preview",
+        json={"tasks": [{"task_id": design["key"], "duration_days": 4}]},
+    )
+
+    assert preview.status_code == 200, preview.text
+    assert sorted(preview.json()["moved_task_ids"]) == sorted(
+        [design["id"], build["id"], ship["id"]]
+    )
+    assert (await plan.get(build))["start_date"] == "2026-03-04"

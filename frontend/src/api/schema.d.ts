@@ -1669,7 +1669,7 @@ export interface components {
             version: number;
             /**
              * Warnings
-             * @description Each day this allocation's resource is booked beyond its capacity in the allocation's range; empty when none.
+             * @description Each day this allocation puts hours on while its resource is booked beyond its capacity; empty when none.
              */
             warnings: components["schemas"]["Overallocation"][];
         };
@@ -3228,7 +3228,7 @@ export interface components {
             tasks: components["schemas"]["ScheduledTask"][];
             /**
              * Moved Task Ids
-             * @description Tasks whose start or finish date would change.
+             * @description Tasks whose start or finish date would change: in this project, and in the projects whose tasks depend on the ones that move.
              */
             moved_task_ids: string[];
         };
@@ -3680,8 +3680,8 @@ export interface components {
         };
         /**
          * TimeEntryCreate
-         * @description Give `minutes` (with `date`), or `started_at` and `ended_at` (the date defaults to the
-         *     start's date in the workspace's time zone), not both.
+         * @description Give `minutes` (with `date`), or `started_at` and `ended_at` (the date is the start's
+         *     date in the workspace's time zone; another `date` is refused), not both.
          */
         TimeEntryCreate: {
             /**
@@ -3719,7 +3719,8 @@ export interface components {
         };
         /**
          * TimeEntryUpdate
-         * @description Every field optional; `minutes` replaces a start and end, and the other way round.
+         * @description Every field optional; `minutes` replaces a start and end, and the other way round. An
+         *     entry with a start and end takes its date from them: move the times to move it.
          */
         TimeEntryUpdate: {
             /** Project Id */
@@ -13672,7 +13673,7 @@ export interface operations {
     "allocations:create": {
         parameters: {
             query?: {
-                /** @description Refuse (409 `overallocated`) instead of warning when it over-allocates. */
+                /** @description Refuse (409 `overallocated`) a change that over-allocates a day, or over-allocates it more than it already was, instead of warning. */
                 strict?: boolean;
             };
             header?: {
@@ -13898,7 +13899,7 @@ export interface operations {
     "allocations:update": {
         parameters: {
             query?: {
-                /** @description Refuse (409 `overallocated`) instead of warning when it over-allocates. */
+                /** @description Refuse (409 `overallocated`) a change that over-allocates a day, or over-allocates it more than it already was, instead of warning. */
                 strict?: boolean;
             };
             header?: {
