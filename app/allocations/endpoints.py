@@ -26,7 +26,10 @@ router = APIRouter(
 
 Strict = Annotated[
     bool,
-    Query(description="Refuse (409 `overallocated`) instead of warning when it over-allocates."),
+    Query(
+        description="Refuse (409 `overallocated`) a change that over-allocates a day, or"
+        " over-allocates it more than it already was, instead of warning."
+    ),
 ]
 
 

@@ -54,6 +54,6 @@ class Allocation(Output):
 
 class AllocationWithWarnings(Allocation):
     warnings: list[Overallocation] = Field(
-        description="Each day this allocation's resource is booked beyond its capacity in the"
-        " allocation's range; empty when none."
+        description="Each day this allocation puts hours on while its resource is booked beyond"
+        " its capacity; empty when none."
     )

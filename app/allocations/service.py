@@ -1,14 +1,19 @@
-"""Allocations: a resource booked on a project or task; every change reports the days it
-over-books, and `strict` refuses those changes instead."""
+"""Allocations: a resource booked on a project or task. Every change reports the over-booked
+days the allocation puts hours on; `strict` refuses a change that over-books a day more than it
+was before, and never a change that leaves every day as booked as before or less."""
 
 import uuid
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.allocations import schemas
 from app.allocations.repository import AllocationRepository
+from app.capacity.daily import DailyFigures, daily_figures, window_length
+from app.capacity.model import AllocationInput, ResourceDay
+from app.capacity.workload import conflicts
 from app.core.access import Principal
 from app.events import service as events
 from app.kit.errors import Conflict, NotFound, Unprocessable
@@ -66,6 +71,28 @@ def _check_shape(allocation: Allocation) -> None:
         raise Unprocessable.at("/hours_per_day", "give exactly one of hours_per_day and percent")
 
 
+def _check_span(allocation: Allocation) -> None:
+    """An allocation fits in one workload window, which bounds the work of its warnings."""
+    longest = workload.MAX_WINDOW_DAYS
+    if window_length(allocation.start_date, allocation.end_date) > longest:
+        raise Unprocessable.at(
+            "/end_date", f"an allocation spans at most {longest} days, start_date included"
+        )
+
+
+def _booking(allocation: Allocation) -> AllocationInput:
+    """The allocation as the capacity engine sees it."""
+    return AllocationInput(
+        allocation.id,
+        allocation.resource_id,
+        allocation.task_id,
+        allocation.start_date,
+        allocation.end_date,
+        allocation.hours_per_day,
+        allocation.percent,
+    )
+
+
 async def get(session: AsyncSession, principal: Principal, allocation_id: uuid.UUID) -> Allocation:
     allocation = await AllocationRepository(session).get(principal.workspace_id, allocation_id)
     if allocation is None:
@@ -100,28 +127,77 @@ async def page(
     )
 
 
-async def warnings_for(
-    session: AsyncSession, allocation: Allocation, *, strict: bool
-) -> list[Overallocation]:
-    """The over-allocated days of the allocation's resource in its range: one engine pass over
-    that resource and those days only. With `strict`, any of them refuses the change (409)."""
-    found = [
-        Overallocation.model_validate(conflict.model_dump())
-        for conflict in await workload.overallocations(
-            session,
-            allocation.workspace_id,
-            allocation.start_date,
-            allocation.end_date,
-            resource_ids=[allocation.resource_id],
+def _overallocations(days: list[ResourceDay]) -> list[Overallocation]:
+    return [
+        Overallocation(
+            resource_id=conflict.resource_id,
+            date=conflict.date,
+            capacity_hours=conflict.capacity_hours,
+            allocated_hours=conflict.allocated_hours,
+            excess_hours=conflict.excess_hours,
         )
+        for conflict in conflicts(days)
     ]
-    if strict and found:
-        raise Conflict(
-            f"This would over-allocate the resource on {len(found)} day(s).",
-            code="overallocated",
-            warnings=[item.model_dump(mode="json") for item in found],
+
+
+def _over_days(figures: DailyFigures, resource_id: uuid.UUID) -> list[ResourceDay]:
+    resource = figures.resources.get(resource_id)
+    if resource is None:
+        return []
+    over = [
+        offset for offset in range(len(resource.capacity.hours)) if resource.overallocated(offset)
+    ]
+    return list(figures.days(resource_id, over))
+
+
+def _booked(day: ResourceDay) -> Decimal:
+    return day.reserved_hours + day.allocated_hours
+
+
+async def warnings_for(
+    session: AsyncSession,
+    allocation: Allocation,
+    previous: AllocationInput | None,
+    *,
+    strict: bool,
+) -> list[Overallocation]:
+    """The over-allocated days of the allocation's resource on which the allocation puts hours.
+
+    `previous` is the allocation before the change (None when it is new). With `strict`, a day
+    over-allocated after the change and booked more than before refuses it (409). Only days in
+    the allocation's range can gain hours: outside it the change only takes hours away (a task
+    allocation replaces the task's share everywhere, whatever its own dates).
+    """
+    start, end = allocation.start_date, allocation.end_date
+    inputs = await workload.load_inputs(
+        session, allocation.workspace_id, start, end, resource_ids=[allocation.resource_id]
+    )
+    after = _over_days(
+        daily_figures(
+            inputs.resources, inputs.allocations, inputs.tasks, inputs.reservations, start, end
+        ),
+        allocation.resource_id,
+    )
+    if strict and after:
+        others = [a for a in inputs.allocations if a.id != allocation.id]
+        prior = daily_figures(
+            inputs.resources,
+            others if previous is None else [*others, previous],
+            inputs.tasks,
+            inputs.reservations,
+            start,
+            end,
         )
-    return found
+        before = prior.days(allocation.resource_id, [(day.day - start).days for day in after])
+        worse = [day for day, was in zip(after, before, strict=True) if _booked(day) > _booked(was)]
+        if worse:
+            raise Conflict(
+                f"This would over-allocate the resource on {len(worse)} day(s)"
+                " beyond what is already booked.",
+                code="overallocated",
+                warnings=[item.model_dump(mode="json") for item in _overallocations(worse)],
+            )
+    return _overallocations([day for day in after if allocation.id in day.allocation_ids])
 
 
 async def create(
@@ -156,6 +232,7 @@ async def create(
         note=data.note,
     )
     _check_shape(allocation)
+    _check_span(allocation)
     _ensure_open(project)
     await AllocationRepository(session).add(allocation)
     _record(
@@ -165,7 +242,7 @@ async def create(
         allocation,
         events.created(events.snapshot(allocation, FIELDS)),
     )
-    return allocation, await warnings_for(session, allocation, strict=strict)
+    return allocation, await warnings_for(session, allocation, None, strict=strict)
 
 
 async def update(
@@ -187,6 +264,7 @@ async def update(
         if field in changes and changes[field] is None:
             raise Unprocessable.at(f"/{field}", "cannot be null")
     before = events.snapshot(allocation, FIELDS)
+    previous = _booking(allocation)
     # Switching between hours and percent: naming one clears the other.
     if changes.get("hours_per_day") is not None and "percent" not in changes:
         changes["percent"] = None
@@ -195,11 +273,14 @@ async def update(
     for field, value in changes.items():
         setattr(allocation, field, value)
     _check_shape(allocation)
+    # Only a change of dates must fit the limit: an older, longer allocation stays editable.
+    if "start_date" in changes or "end_date" in changes:
+        _check_span(allocation)
     diff = events.changes_between(before, events.snapshot(allocation, FIELDS))
     if diff:
         await session.flush()
         _record(session, principal, "allocation.updated", allocation, diff)
-    return allocation, await warnings_for(session, allocation, strict=strict)
+    return allocation, await warnings_for(session, allocation, previous, strict=strict)
 
 
 async def delete(

@@ -2,7 +2,7 @@ from typing import Any
 
 import pytest
 
-from tests.resources.factories import allocate, person_resource
+from tests.resources.factories import allocate, person_resource, time_off
 from tests.support.http import ClientFactory, Person
 
 
@@ -203,3 +203,193 @@ async def test_an_allocation_is_deleted(clients: ClientFactory) -> None:
 
     assert deleted.status_code == 204
     assert (await owner.client.get(url)).status_code == 404
+
+
+# Over-allocation the allocation does not cause: Ann's task puts 10 h on each of Monday to
+# Wednesday (2026-03-02..04) against her 8 h, before any allocation.
+
+
+async def _overbooked_by_a_task(clients: ClientFactory) -> tuple[Person, str, str, str, str]:
+    owner, wid, ann, project_id = await _stage(clients)
+    task = await owner.task(
+        wid,
+        project_id,
+        start_date="2026-03-02",
+        duration_days=3,
+        estimate_hours=30,
+        assignee_ids=[owner.member_ids[wid]],
+    )
+    return owner, wid, ann, project_id, task["id"]
+
+
+def _day(resource_id: str, day: str, allocated: float, capacity: float = 8) -> dict[str, Any]:
+    return {
+        "resource_id": resource_id,
+        "date": day,
+        "capacity_hours": capacity,
+        "allocated_hours": allocated,
+        "excess_hours": allocated - capacity,
+    }
+
+
+async def _post_strict(owner: Person, wid: str, body: dict[str, Any]) -> Any:
+    return await owner.client.post(
+        f"/api/v1/workspaces/{wid}/allocations", params={"strict": "true"}, json=body
+    )
+
+
+async def _patch_strict(owner: Person, wid: str, allocation_id: str, body: dict[str, Any]) -> Any:
+    return await owner.client.patch(
+        f"/api/v1/workspaces/{wid}/allocations/{allocation_id}",
+        params={"strict": "true"},
+        json=body,
+    )
+
+
+async def test_warnings_leave_out_days_the_allocation_puts_no_hours_on(
+    clients: ClientFactory,
+) -> None:
+    owner, wid, ann, project_id, _ = await _overbooked_by_a_task(clients)
+    # Tuesday off: no capacity, the task's 10 h still there, and none of this allocation.
+    await time_off(owner, wid, resource_id=ann, start_date="2026-03-03", end_date="2026-03-03")
+
+    created = await allocate(owner, wid, **_body(ann, project_id, hours_per_day=1))
+
+    assert created["warnings"] == [_day(ann, "2026-03-02", 11), _day(ann, "2026-03-04", 11)]
+
+
+async def test_strict_accepts_a_zero_hour_allocation_on_overbooked_days(
+    clients: ClientFactory,
+) -> None:
+    owner, wid, ann, project_id, _ = await _overbooked_by_a_task(clients)
+
+    response = await _post_strict(owner, wid, _body(ann, project_id, hours_per_day=0))
+
+    assert response.status_code == 201, response.text
+    assert response.json()["warnings"] == []
+
+
+async def test_strict_accepts_a_note_only_change_on_overbooked_days(
+    clients: ClientFactory,
+) -> None:
+    owner, wid, ann, project_id, _ = await _overbooked_by_a_task(clients)
+    created = await allocate(
+        owner, wid, **_body(ann, project_id, end_date="2026-03-02", hours_per_day=1)
+    )
+
+    response = await _patch_strict(owner, wid, created["id"], {"note": "agreed with Ann"})
+
+    assert response.status_code == 200, response.text
+    assert response.json()["note"] == "agreed with Ann"
+    assert response.json()["warnings"] == [_day(ann, "2026-03-02", 11)]
+
+
+async def test_strict_accepts_lowering_an_overallocation(clients: ClientFactory) -> None:
+    owner, wid, ann, project_id, _ = await _overbooked_by_a_task(clients)
+    created = await allocate(
+        owner, wid, **_body(ann, project_id, end_date="2026-03-04", hours_per_day=3)
+    )
+
+    lowered = await _patch_strict(owner, wid, created["id"], {"hours_per_day": 1})
+    shortened = await _patch_strict(owner, wid, created["id"], {"end_date": "2026-03-02"})
+
+    assert lowered.status_code == 200, lowered.text
+    assert lowered.json()["warnings"] == [
+        _day(ann, day, 11) for day in ("2026-03-02", "2026-03-03", "2026-03-04")
+    ]
+    assert shortened.status_code == 200, shortened.text
+    assert shortened.json()["warnings"] == [_day(ann, "2026-03-02", 11)]
+
+
+async def test_strict_accepts_a_task_allocation_below_the_share_it_replaces(
+    clients: ClientFactory,
+) -> None:
+    owner, wid, ann, _, task_id = await _overbooked_by_a_task(clients)
+
+    response = await _post_strict(
+        owner,
+        wid,
+        _body(ann, None, task_id=task_id, end_date="2026-03-04", hours_per_day=9),
+    )
+
+    assert response.status_code == 201, response.text
+    assert response.json()["warnings"] == [
+        _day(ann, day, 9) for day in ("2026-03-02", "2026-03-03", "2026-03-04")
+    ]
+
+
+async def test_strict_refuses_adding_hours_to_an_overbooked_day_and_changes_nothing(
+    clients: ClientFactory,
+) -> None:
+    owner, wid, ann, project_id, _ = await _overbooked_by_a_task(clients)
+    later = await allocate(
+        owner,
+        wid,
+        **_body(ann, project_id, start_date="2026-03-05", end_date="2026-03-06", hours_per_day=1),
+    )
+    url = f"/api/v1/workspaces/{wid}/allocations"
+
+    created = await _post_strict(
+        owner, wid, _body(ann, project_id, end_date="2026-03-02", hours_per_day=1)
+    )
+    moved = await _patch_strict(owner, wid, later["id"], {"start_date": "2026-03-04"})
+    raised = await _patch_strict(owner, wid, later["id"], {"hours_per_day": 2})
+    stored = await owner.client.get(f"{url}/{later['id']}")
+    listed = await owner.client.get(url)
+
+    assert created.status_code == 409, created.text
+    assert created.json()["code"] == "overallocated"
+    assert created.json()["warnings"] == [_day(ann, "2026-03-02", 11)]
+    assert moved.status_code == 409, moved.text
+    assert moved.json()["warnings"] == [_day(ann, "2026-03-04", 11)]
+    # 2 h on Thursday and Friday stay within Ann's 8 h: nothing is over-booked.
+    assert raised.status_code == 200, raised.text
+    assert raised.json()["warnings"] == []
+    assert stored.json()["start_date"] == "2026-03-05"
+    assert [a["id"] for a in listed.json()["items"]] == [later["id"]]
+
+
+# The span of an allocation: at most one workload window (1,100 days, start_date included).
+
+
+async def test_an_allocation_spans_at_most_one_workload_window(clients: ClientFactory) -> None:
+    owner, wid, ann, project_id = await _stage(clients)
+    url = f"/api/v1/workspaces/{wid}/allocations"
+
+    longest = await owner.client.post(url, json=_body(ann, project_id, end_date="2029-03-05"))
+    too_long = await owner.client.post(url, json=_body(ann, project_id, end_date="2029-03-06"))
+    centuries = await owner.client.post(
+        url, json=_body(ann, project_id, start_date="1900-01-01", end_date="2999-12-31")
+    )
+    listed = await owner.client.get(url)
+
+    assert longest.status_code == 201, longest.text
+    for refused in (too_long, centuries):
+        assert refused.status_code == 422, refused.text
+        assert refused.json()["errors"] == [
+            {
+                "pointer": "/end_date",
+                "detail": "an allocation spans at most 1100 days, start_date included",
+            }
+        ]
+    assert [a["id"] for a in listed.json()["items"]] == [longest.json()["id"]]
+
+
+@pytest.mark.parametrize("change", [{"end_date": "2029-03-06"}, {"start_date": "2026-03-01"}])
+async def test_changing_one_end_cannot_stretch_an_allocation_past_one_window(
+    clients: ClientFactory, change: dict[str, str]
+) -> None:
+    owner, wid, ann, project_id = await _stage(clients)
+    created = await allocate(owner, wid, **_body(ann, project_id, end_date="2029-03-05"))
+    url = f"/api/v1/workspaces/{wid}/allocations/{created['id']}"
+
+    response = await owner.client.patch(url, json=change)
+    stored = await owner.client.get(url)
+
+    assert response.status_code == 422, response.text
+    assert response.json()["errors"][0]["pointer"] == "/end_date"
+    assert (stored.json()["start_date"], stored.json()["end_date"], stored.json()["version"]) == (
+        "2026-03-02",
+        "2029-03-05",
+        1,
+    )
