@@ -1,10 +1,11 @@
 """SQL constructs that read the same on PostgreSQL and SQLite, and a lean way to run a read."""
 
 from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import JSON, Select
+from sqlalchemy import JSON, Date, Select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.ext.compiler import compiles
@@ -28,6 +29,23 @@ def _json_agg_postgresql(element: json_array_agg, compiler: SQLCompiler, **kw: A
 @compiles(json_array_agg, "sqlite")
 def _json_agg_sqlite(element: json_array_agg, compiler: SQLCompiler, **kw: Any) -> str:
     return f"json_group_array({compiler.process(element.clauses, **kw)})"
+
+
+class week_after(FunctionElement[date]):  # noqa: N801 - reads like the SQL it renders
+    """The day seven days after a date: the day after the week that starts on it."""
+
+    type = Date()
+    inherit_cache = True
+
+
+@compiles(week_after, "postgresql")
+def _week_after_postgresql(element: week_after, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"({compiler.process(element.clauses, **kw)} + 7)"
+
+
+@compiles(week_after, "sqlite")
+def _week_after_sqlite(element: week_after, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"date({compiler.process(element.clauses, **kw)}, '+7 days')"
 
 
 async def plain_rows(

@@ -2,11 +2,13 @@ import uuid
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, or_, select, update
+from sqlalchemy import ColumnElement, exists, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.pagination import PageParams, Sortable, paginate
-from app.models import Rate, TimeEntry
+from app.models import Project, Rate, TimeEntry
+from app.projects.schemas import Phase, ProjectStatus
+from app.timesheets.repository import locked_week_covers
 
 RATE_SORTS = Sortable(
     fields={"effective_from": Rate.effective_from, "created_at": Rate.created_at},
@@ -117,7 +119,8 @@ class RateRepository:
         until: date | None,
     ) -> None:
         """Re-resolve the stored rate of the subject's entries dated in [start, until), in one
-        UPDATE; entries before `start` keep theirs, so history is never rewritten."""
+        UPDATE. History is never rewritten: entries before `start`, in a submitted or approved
+        week, or of a closed or archived project keep the rates they were written with."""
         if kind == "cost":
             entry_subject, column = TimeEntry.member_id, "cost_rate"
             rate_subject = Rate.member_id == TimeEntry.member_id
@@ -136,10 +139,18 @@ class RateRepository:
             .limit(1)
             .scalar_subquery()
         )
+        project_open = exists().where(
+            Project.workspace_id == TimeEntry.workspace_id,
+            Project.id == TimeEntry.project_id,
+            Project.status != ProjectStatus.archived.value,
+            or_(Project.phase.is_(None), Project.phase != Phase.closed.value),
+        )
         statement = update(TimeEntry).where(
             TimeEntry.workspace_id == workspace_id,
             entry_subject == subject_id,
             TimeEntry.date >= start,
+            ~locked_week_covers(TimeEntry.workspace_id, TimeEntry.member_id, TimeEntry.date),
+            project_open,
         )
         if until is not None:
             statement = statement.where(TimeEntry.date < until)

@@ -2,7 +2,8 @@
 
 A rate is in force from its `effective_from` until the next one of the same member or project.
 Entries store the rates in force on their date when written; adding or removing a rate
-re-resolves only the entries it governs (one UPDATE), so history before it is never rewritten
+re-resolves only the open entries it governs (one UPDATE), so history is never rewritten (time
+before it, in submitted or approved weeks, or of closed or archived projects keeps its rates)
 and reports need no join on rates.
 """
 

@@ -15,8 +15,8 @@ ActivityKey = Annotated[
 
 
 class TimeEntryCreate(Input):
-    """Give `minutes` (with `date`), or `started_at` and `ended_at` (the date defaults to the
-    start's date in the workspace's time zone), not both."""
+    """Give `minutes` (with `date`), or `started_at` and `ended_at` (the date is the start's
+    date in the workspace's time zone; another `date` is refused), not both."""
 
     member_id: uuid.UUID | None = Field(
         default=None, description="Whose time; defaults to yours (admins may log for others)."
@@ -35,7 +35,8 @@ class TimeEntryCreate(Input):
 
 
 class TimeEntryUpdate(Input):
-    """Every field optional; `minutes` replaces a start and end, and the other way round."""
+    """Every field optional; `minutes` replaces a start and end, and the other way round. An
+    entry with a start and end takes its date from them: move the times to move it."""
 
     project_id: uuid.UUID | None = None
     task_id: TaskReference | None = Field(default=None, description="null detaches the task.")

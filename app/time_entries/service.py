@@ -183,7 +183,15 @@ def _span(
     if ended_at is None:
         raise Unprocessable.at("/ended_at", "required with started_at")
     minutes = _minutes_between(started_at, ended_at)
-    return _Span(day or workspaces.local_date(workspace, started_at), minutes, started_at, ended_at)
+    # The day limit and the week lock go by the date, so it cannot contradict the times.
+    started_on = workspaces.local_date(workspace, started_at)
+    if day is not None and day != started_on:
+        raise Unprocessable.at(
+            "/date",
+            f"the entry starts on {started_on.isoformat()} in the workspace's time zone; "
+            "leave out date or give that one",
+        )
+    return _Span(started_on, minutes, started_at, ended_at)
 
 
 async def create(
@@ -276,6 +284,10 @@ async def update(
             data.ended_at or entry.ended_at,
         )
     else:
+        if data.date is not None and data.date != entry.date and entry.started_at is not None:
+            raise Unprocessable.at(
+                "/date", "the entry has start and end times; move its times instead"
+            )
         span = _Span(data.date or entry.date, entry.minutes or 0, entry.started_at, entry.ended_at)
 
     repo = TimeEntryRepository(session)
@@ -347,7 +359,11 @@ async def _stop(
     minutes = rounded_minutes(
         (now - timer.started_at).total_seconds(), workspace.timer_rounding_minutes
     )
-    _ensure_open(await projects.get_project(session, principal, timer.project_id))
+    # A timer always stops and keeps its time: it finishes an entry that was allowed when it
+    # started, and refusing would leave only discarding it. So a project closed or archived
+    # since then still gets the time worked on it, and `timesheets.submit` refuses a week while
+    # a timer runs in it (this check only catches weeks submitted before that rule; reopening
+    # the week lets the timer stop).
     await timesheets.ensure_unlocked(session, timer.workspace_id, timer.member_id, timer.date)
     if minutes > DAY_MINUTES:
         raise Unprocessable.at(

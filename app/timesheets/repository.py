@@ -1,10 +1,12 @@
 import uuid
 from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import ColumnElement, and_, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.sql import week_after
 from app.models import Team, TeamMember, TimeEntry, Timesheet
 
 TIMESHEET_SORTS = Sortable(
@@ -13,6 +15,19 @@ TIMESHEET_SORTS = Sortable(
     tiebreak=Timesheet.id,
 )
 LOCKED = ("submitted", "approved")
+
+
+def locked_week_covers(workspace_id: Any, member_id: Any, day: Any) -> ColumnElement[bool]:
+    """Whether a submitted or approved sheet of the member covers `day`, found by range so
+    sheets stay valid if the workspace's week start changes later. The arguments are values,
+    or the columns of the entry of an outer statement."""
+    return exists().where(
+        Timesheet.workspace_id == workspace_id,
+        Timesheet.member_id == member_id,
+        Timesheet.week_start <= day,
+        week_after(Timesheet.week_start) > day,
+        Timesheet.status.in_(LOCKED),
+    )
 
 
 class TimesheetRepository:
@@ -39,20 +54,9 @@ class TimesheetRepository:
         )
 
     async def is_locked(self, workspace_id: uuid.UUID, member_id: uuid.UUID, day: date) -> bool:
-        """Whether a submitted or approved sheet of the member covers `day` (found by range, so
-        sheets stay valid if the workspace's week start changes later)."""
-        found = await self.session.scalar(
-            select(Timesheet.id)
-            .where(
-                Timesheet.workspace_id == workspace_id,
-                Timesheet.member_id == member_id,
-                Timesheet.week_start <= day,
-                Timesheet.week_start > day - timedelta(days=7),
-                Timesheet.status.in_(LOCKED),
-            )
-            .limit(1)
+        return bool(
+            await self.session.scalar(select(locked_week_covers(workspace_id, member_id, day)))
         )
-        return found is not None
 
     async def page(
         self,

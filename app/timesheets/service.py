@@ -127,7 +127,16 @@ async def submit(
             "/week_start", f"weeks start on {WEEKDAYS[workspace.week_start - 1]} here"
         )
     # Serialised with the member's entry writes: no entry slips into a week being submitted.
-    await TimeEntryRepository(session).lock_member(principal.workspace_id, member_id)
+    entries = TimeEntryRepository(session)
+    await entries.lock_member(principal.workspace_id, member_id)
+    timer = await entries.running(principal.workspace_id, member_id)
+    if timer is not None and data.week_start <= timer.date < data.week_start + timedelta(days=7):
+        # Locked, the week could not take the timer's time when it stops.
+        raise Conflict(
+            f"A timer started on {timer.date.isoformat()} is still running; "
+            "stop it before submitting its week.",
+            code="timer_running",
+        )
     repo = TimesheetRepository(session)
     sheet = await repo.of_week(principal.workspace_id, member_id, data.week_start)
     if sheet is not None and sheet.status in LOCKED:
@@ -158,18 +167,26 @@ async def submit(
 
 
 async def _check_approver(session: AsyncSession, principal: Principal, sheet: Timesheet) -> None:
-    """Admins decide any week; a team lead decides the weeks of their teams' members, never
-    their own."""
-    if principal.at_least(Role.admin):
-        return
+    """Nobody approves or rejects their own week, admins included (a decision is someone
+    else's look at the time); admins decide any other week, a team lead the weeks of their
+    teams' members."""
     if sheet.member_id == principal.member_id:
         raise Forbidden("You cannot decide your own timesheet.", code="own_timesheet")
+    if principal.at_least(Role.admin):
+        return
     if not await TimesheetRepository(session).is_team_lead(
         principal.workspace_id, principal.member_id, sheet.member_id
     ):
         raise Forbidden(
             "Only an admin or the member's team lead decides this timesheet.", code="not_approver"
         )
+
+
+def _check_reopener(principal: Principal) -> None:
+    """Reopening unlocks a week for corrections, not a verdict on it: any admin may, their
+    own week included."""
+    if not principal.at_least(Role.admin):
+        raise Forbidden("Only admins reopen a timesheet.", code="not_approver")
 
 
 async def _decide(
@@ -184,7 +201,10 @@ async def _decide(
 ) -> Timesheet:
     sheet = await get(session, principal, sheet_id)
     check_if_match(if_match, sheet)
-    await _check_approver(session, principal, sheet)
+    if to == TimesheetStatus.draft:
+        _check_reopener(principal)
+    else:
+        await _check_approver(session, principal, sheet)
     if sheet.status not in allowed_from:
         raise Conflict(
             f"The timesheet is {sheet.status}; only a {' or '.join(allowed_from)} one can be "

@@ -241,3 +241,58 @@ async def test_a_person_resource_or_two_subjects_take_no_resource_rate(
         (422, "/resource_id"),
         (422, "/resource_id"),
     ]
+
+
+async def _cost_rate(place: Office, rate: str, effective_from: str) -> None:
+    response = await place.owner.client.post(
+        f"{place.base}/rates",
+        json={
+            "kind": "cost",
+            "member_id": place.member_id(place.member),
+            "hourly_rate": rate,
+            "effective_from": effective_from,
+        },
+    )
+    assert response.status_code == 201, response.text
+
+
+async def test_a_backdated_rate_leaves_submitted_and_approved_weeks_as_they_were(
+    clients: ClientFactory,
+) -> None:
+    place = await office(clients)
+    await _cost_rate(place, "50.00", "2026-01-01")
+    for day in ("2026-03-03", "2026-03-10", "2026-03-17"):
+        await log(place, place.member, date=day, minutes=60)
+    submit = f"{place.base}/timesheets/submit"
+    first = await place.member.client.post(submit, json={"week_start": "2026-03-02"})
+    approved = await place.owner.client.post(
+        f"{place.base}/timesheets/{first.json()['id']}/approve", json={}
+    )
+    submitted = await place.member.client.post(submit, json={"week_start": "2026-03-09"})
+    assert (approved.status_code, submitted.status_code) == (200, 200)
+
+    await _cost_rate(place, "80.00", "2026-02-01")
+
+    # The approved and the submitted week keep 50; only the open week is re-costed.
+    assert await _cost(place) == "180.00"
+
+
+async def test_a_backdated_rate_leaves_closed_and_archived_projects_as_they_were(
+    clients: ClientFactory,
+) -> None:
+    place = await office(clients)
+    archived, closed = await place.owner.project(place.wid), await place.owner.project(place.wid)
+    await _cost_rate(place, "50.00", "2026-01-01")
+    for project in (place.project, archived, closed):
+        await log(place, place.member, project_id=project["id"], date="2026-03-03", minutes=60)
+    archiving = await place.owner.client.post(f"{place.base}/projects/{archived['id']}/archive")
+    closing = await place.owner.client.post(
+        f"{place.base}/projects/{closed['id']}/transitions",
+        json={"to_phase": "closed", "force": True},
+    )
+    assert (archiving.status_code, closing.status_code) == (200, 201)
+
+    await _cost_rate(place, "80.00", "2026-02-01")
+
+    # 80 for the open project's hour, 50 each for the archived and the closed one's.
+    assert await _cost(place) == "180.00"

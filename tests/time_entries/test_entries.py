@@ -354,3 +354,102 @@ async def test_a_task_with_logged_time_cannot_be_deleted_and_stays(clients: Clie
     assert answer.status_code == 409
     assert (answer.json()["code"], answer.json()["tasks_with_time"]) == ("task_has_time", 1)
     assert (await place.owner.client.get(f"{tasks}/{child['id']}")).status_code == 200
+
+
+async def test_a_date_contradicting_the_start_is_refused_at_date(clients: ClientFactory) -> None:
+    place = await office(clients, timezone="Pacific/Auckland")
+    times = {"started_at": "2026-03-02T21:00:00Z", "ended_at": "2026-03-02T22:00:00Z"}
+
+    wrong = await log(place, place.member, date="2026-05-01", status=422, **times)
+    utc_day = await log(place, place.member, date="2026-03-02", status=422, **times)
+    local_day = await log(place, place.member, date="2026-03-03", **times)
+
+    assert [r.json()["errors"][0]["pointer"] for r in (wrong, utc_day)] == ["/date"] * 2
+    assert local_day.json()["date"] == "2026-03-03"
+
+
+async def test_a_timed_entry_cannot_escape_its_locked_week_with_another_date(
+    clients: ClientFactory,
+) -> None:
+    place = await office(clients)
+    submitted = await place.member.client.post(
+        f"{place.base}/timesheets/submit", json={"week_start": "2026-03-02"}
+    )
+    assert submitted.status_code == 200, submitted.text
+
+    response = await log(
+        place,
+        place.member,
+        date="2026-05-01",
+        started_at="2026-03-03T10:00:00Z",
+        ended_at="2026-03-03T11:00:00Z",
+        status=422,
+    )
+
+    assert response.json()["errors"][0]["pointer"] == "/date"
+    listed = await place.member.client.get(f"{place.base}/time-entries")
+    assert listed.json()["items"] == []
+
+
+async def test_only_the_date_of_a_timed_entry_cannot_be_patched(clients: ClientFactory) -> None:
+    place = await office(clients)
+    entry = (
+        await log(
+            place,
+            place.member,
+            started_at="2026-03-03T10:00:00Z",
+            ended_at="2026-03-03T11:00:00Z",
+        )
+    ).json()
+    url = f"{place.base}/time-entries/{entry['id']}"
+
+    date_only = await place.member.client.patch(url, json={"date": "2026-05-01"})
+    contradicting = await place.member.client.patch(
+        url,
+        json={
+            "date": "2026-05-01",
+            "started_at": "2026-03-04T10:00:00Z",
+            "ended_at": "2026-03-04T11:00:00Z",
+        },
+    )
+    moved = await place.member.client.patch(
+        url,
+        json={
+            "date": "2026-05-01",
+            "started_at": "2026-05-01T10:00:00Z",
+            "ended_at": "2026-05-01T11:00:00Z",
+        },
+    )
+
+    assert [r.status_code for r in (date_only, contradicting)] == [422, 422]
+    assert [r.json()["errors"][0]["pointer"] for r in (date_only, contradicting)] == ["/date"] * 2
+    assert "move its times" in date_only.json()["errors"][0]["detail"]
+    assert moved.status_code == 200, moved.text
+    assert (moved.json()["date"], moved.json()["minutes"]) == ("2026-05-01", 60)
+
+
+async def test_moving_the_times_moves_the_date(clients: ClientFactory) -> None:
+    place = await office(clients)
+    entry = (
+        await log(
+            place,
+            place.member,
+            started_at="2026-03-03T10:00:00Z",
+            ended_at="2026-03-03T11:00:00Z",
+        )
+    ).json()
+
+    response = await place.member.client.patch(
+        f"{place.base}/time-entries/{entry['id']}",
+        json={"started_at": "2026-03-05T10:00:00Z", "ended_at": "2026-03-05T10:30:00Z"},
+    )
+
+    assert (response.json()["date"], response.json()["minutes"]) == ("2026-03-05", 30)
+
+
+async def test_a_date_beyond_the_supported_dates_is_422(clients: ClientFactory) -> None:
+    place = await office(clients)
+
+    response = await log(place, place.member, date="0001-01-01", minutes=10, status=422)
+
+    assert response.json()["errors"][0]["pointer"] == "/date"

@@ -190,3 +190,38 @@ async def test_a_start_that_loses_the_race_for_the_index_is_a_clean_409(
     assert (response.status_code, response.json()["code"]) == (409, "timer_running")
     current = (await place.member.client.get(f"{place.base}/timer")).json()["timer"]
     assert current["description"] == "winner"
+
+
+async def test_a_timer_stops_and_keeps_its_time_after_its_project_is_archived(
+    clients: ClientFactory, sessionmaker: async_sessionmaker[AsyncSession]
+) -> None:
+    place = await office(clients)
+    started = await _start(place, place.member)
+    await _backdate(sessionmaker, started["timer"]["id"], 19 * 60 + 30)
+    archived = await place.owner.client.post(f"{place.base}/projects/{place.project['id']}/archive")
+    assert archived.status_code == 200, archived.text
+
+    response = await place.member.client.post(f"{place.base}/timer/stop")
+
+    assert response.status_code == 200, response.text
+    assert (response.json()["id"], response.json()["minutes"]) == (started["timer"]["id"], 20)
+    entries = (await place.member.client.get(f"{place.base}/time-entries")).json()["items"]
+    assert [e["id"] for e in entries] == [started["timer"]["id"]]
+
+
+async def test_starting_a_timer_stops_one_running_on_a_project_closed_since(
+    clients: ClientFactory,
+) -> None:
+    place = await office(clients)
+    first = await _start(place, place.member)
+    closed = await place.owner.client.post(
+        f"{place.base}/projects/{place.project['id']}/transitions",
+        json={"to_phase": "closed", "force": True},
+    )
+    assert closed.status_code == 201, closed.text
+    other = await place.owner.project(place.wid)
+
+    second = await _start(place, place.member, project_id=other["id"])
+
+    assert second["stopped"]["id"] == first["timer"]["id"]
+    assert second["timer"]["project_id"] == other["id"]

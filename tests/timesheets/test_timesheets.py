@@ -1,5 +1,6 @@
 import asyncio
-from datetime import datetime
+from datetime import date, datetime, timedelta
+from typing import Any
 
 from tests.support.http import ClientFactory, Person
 from tests.time_entries.factories import Office, log, office
@@ -146,13 +147,38 @@ async def test_a_team_lead_cannot_approve_their_own_week(clients: ClientFactory)
     assert (response.status_code, response.json()["code"]) == (403, "own_timesheet")
 
 
-async def test_an_admin_approves_their_own_week(clients: ClientFactory) -> None:
+async def test_an_admin_cannot_approve_or_reject_their_own_week(clients: ClientFactory) -> None:
     place = await office(clients)
     sheet = await _submit(place, place.owner)
 
-    response = await _decide(place, place.owner, sheet, "approve")
+    approved = await _decide(place, place.owner, sheet, "approve")
+    rejected = await _decide(place, place.owner, sheet, "reject", comment="mine")
+
+    assert [(r.status_code, r.json()["code"]) for r in (approved, rejected)] == [
+        (403, "own_timesheet")
+    ] * 2
+    fetched = await place.owner.client.get(f"{place.base}/timesheets/{sheet['id']}")
+    assert fetched.json()["status"] == "submitted"
+
+
+async def test_another_admin_approves_an_admins_week(clients: ClientFactory) -> None:
+    place = await office(clients)
+    admin = await clients.user()
+    await place.owner.add_member(place.wid, admin, role="admin")
+    sheet = await _submit(place, place.owner)
+
+    response = await _decide(place, admin, sheet, "approve")
 
     assert response.json()["status"] == "approved"
+
+
+async def test_an_admin_reopens_their_own_week(clients: ClientFactory) -> None:
+    place = await office(clients)
+    sheet = await _submit(place, place.owner)
+
+    response = await _decide(place, place.owner, sheet, "reopen")
+
+    assert response.json()["status"] == "draft"
 
 
 async def test_a_member_who_leads_no_team_of_theirs_cannot_decide(
@@ -290,3 +316,63 @@ async def test_no_entry_slips_into_a_week_while_it_is_submitted(
     else:
         assert entry.json()["code"] == "timesheet_locked"
         assert submitted.json()["total_minutes"] == 0
+
+
+async def _start_timer(place: Office, person: Person) -> dict[str, Any]:
+    response = await person.client.post(
+        f"{place.base}/timer/start", json={"project_id": place.project["id"]}
+    )
+    assert response.status_code == 201, response.text
+    return response.json()["timer"]  # type: ignore[no-any-return]
+
+
+def _week_of(day: str) -> date:
+    monday = date.fromisoformat(day)
+    return monday - timedelta(days=monday.weekday())
+
+
+async def test_a_week_cannot_be_submitted_while_a_timer_runs_in_it(
+    clients: ClientFactory,
+) -> None:
+    place = await office(clients)
+    timer = await _start_timer(place, place.member)
+    week = _week_of(timer["date"]).isoformat()
+
+    refused = await place.member.client.post(
+        f"{place.base}/timesheets/submit", json={"week_start": week}
+    )
+    by_admin = await place.owner.client.post(
+        f"{place.base}/timesheets/submit",
+        json={"week_start": week, "member_id": place.member_id(place.member)},
+    )
+
+    assert [(r.status_code, r.json()["code"]) for r in (refused, by_admin)] == [
+        (409, "timer_running")
+    ] * 2
+    stopped = await place.member.client.post(f"{place.base}/timer/stop")
+    assert stopped.status_code == 200, stopped.text
+    sheet = await _submit(place, place.member, week=week)
+    assert sheet["total_minutes"] == stopped.json()["minutes"]
+
+
+async def test_a_running_timer_leaves_other_weeks_free_to_submit(clients: ClientFactory) -> None:
+    place = await office(clients)
+    timer = await _start_timer(place, place.member)
+
+    sheet = await _submit(
+        place, place.member, week=(_week_of(timer["date"]) - timedelta(7)).isoformat()
+    )
+
+    assert sheet["status"] == "submitted"
+    assert (await place.member.client.post(f"{place.base}/timer/stop")).status_code == 200
+
+
+async def test_a_week_start_beyond_the_supported_dates_is_422(clients: ClientFactory) -> None:
+    place = await office(clients)
+
+    response = await place.member.client.post(
+        f"{place.base}/timesheets/submit", json={"week_start": "9999-12-27"}
+    )
+
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["pointer"] == "/week_start"
