@@ -9,6 +9,7 @@ from typing import Any, cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.allocations.repository import AllocationRepository
 from app.calendars.repository import CalendarRepository
 from app.core.access import Principal
 from app.core.clock import utcnow
@@ -229,6 +230,13 @@ async def reschedule(
             pn = await affected_network(session, current, touched)
         moves = _moves(pn, _early_dates(pn))
         await repo.write_dates(current.workspace_id, moves, already_versioned)
+        await move_task_allocations(
+            session,
+            principal,
+            current,
+            pn.calendar,
+            {move.task_id: (pn.rows[move.task_id].start_date, move.start_date) for move in moves},
+        )
         for move in moves:
             row = pn.rows[move.task_id]
             events.record(
@@ -256,6 +264,47 @@ async def reschedule(
             if other is not None:
                 pending.append((other, successors))
     return moved_ids
+
+
+async def move_task_allocations(
+    session: AsyncSession,
+    principal: Principal | None,
+    project: Project,
+    calendar: WorkingCalendar,
+    starts: Mapping[uuid.UUID, tuple[date | None, date]],
+) -> None:
+    """When a task moves, its explicit allocations move with it, by as many working days of the
+    project calendar as its start moved (`starts`: task id → (old start, new start)), so the
+    load a person booked on a task stays on the task."""
+    shifts = {
+        task_id: calendar.index_of(new) - calendar.index_of(old)
+        for task_id, (old, new) in starts.items()
+        if old is not None and old != new
+    }
+    shifts = {task_id: shift for task_id, shift in shifts.items() if shift}
+    if not shifts:
+        return
+    allocations = await AllocationRepository(session).of_tasks(project.workspace_id, shifts)
+    for allocation in allocations:
+        assert allocation.task_id is not None
+        shift = shifts[allocation.task_id]
+        before = {"start_date": _iso(allocation.start_date), "end_date": _iso(allocation.end_date)}
+        first = calendar.index_of(allocation.start_date) + shift
+        last = max(calendar.index_on_or_before(allocation.end_date) + shift, first)
+        allocation.start_date, allocation.end_date = calendar.date_of(first), calendar.date_of(last)
+        events.record(
+            session,
+            principal,
+            "allocation.updated",
+            entity_type="allocation",
+            entity_id=allocation.id,
+            workspace_id=allocation.workspace_id,
+            project_id=allocation.project_id,
+            changes=events.changes_between(
+                before,
+                {"start_date": _iso(allocation.start_date), "end_date": _iso(allocation.end_date)},
+            ),
+        )
 
 
 def _iso(day: date | None) -> str | None:

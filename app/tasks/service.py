@@ -419,7 +419,8 @@ async def update(
     before = _snapshot(task, assignees, labels)
 
     current = _Plan(task.start_date, task.duration_days, task.finish_date, task.due_date)
-    plan = _plan_dates(await calendar_for(session, project), current, changes)
+    calendar = await calendar_for(session, project)
+    plan = _plan_dates(calendar, current, changes)
     task.start_date, task.duration_days = plan.start_date, plan.duration_days
     task.finish_date, task.due_date = plan.finish_date, plan.due_date
     for field in (
@@ -466,6 +467,10 @@ async def update(
             workspace_id=wid,
             project_id=task.project_id,
             changes=diff,
+        )
+    if plan.start_date is not None:
+        await schedules.move_task_allocations(
+            session, principal, project, calendar, {task.id: (current.start_date, plan.start_date)}
         )
     if SCHEDULE_FIELDS & set(changes):
         await _reschedule(session, principal, project, task)

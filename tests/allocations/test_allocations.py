@@ -393,3 +393,50 @@ async def test_changing_one_end_cannot_stretch_an_allocation_past_one_window(
         "2029-03-05",
         1,
     )
+
+
+async def _allocation(owner: Person, wid: str, allocation_id: str) -> tuple[str, str]:
+    shown = (await owner.client.get(f"/api/v1/workspaces/{wid}/allocations/{allocation_id}")).json()
+    return shown["start_date"], shown["end_date"]
+
+
+async def test_a_task_allocation_moves_with_its_task_when_someone_moves_it(
+    clients: ClientFactory,
+) -> None:
+    owner, wid, ann, project_id = await _stage(clients)
+    task = await owner.task(wid, project_id, start_date="2026-03-02", duration_days=2)
+    booked = await allocate(
+        owner, wid, **_body(ann, project_id, task_id=task["id"], end_date="2026-03-03")
+    )
+
+    await owner.client.patch(
+        f"/api/v1/workspaces/{wid}/tasks/{task['id']}", json={"start_date": "2026-04-06"}
+    )
+
+    assert await _allocation(owner, wid, booked["id"]) == ("2026-04-06", "2026-04-07")
+
+
+async def test_a_task_allocation_moves_with_its_task_when_the_scheduler_moves_it(
+    clients: ClientFactory,
+) -> None:
+    owner, wid, ann, project_id = await _stage(clients)
+    first = await owner.task(wid, project_id, duration_days=1)
+    second = await owner.task(wid, project_id, duration_days=2)
+    await owner.client.post(
+        f"/api/v1/workspaces/{wid}/dependencies",
+        json={"predecessor_id": first["id"], "successor_id": second["id"]},
+    )
+    booked = await allocate(
+        owner,
+        wid,
+        **_body(
+            ann, project_id, task_id=second["id"], start_date="2026-03-03", end_date="2026-03-04"
+        ),
+    )
+
+    # Three more working days before it: Tue 3 - Wed 4 becomes Fri 6 - Mon 9.
+    await owner.client.patch(
+        f"/api/v1/workspaces/{wid}/tasks/{first['id']}", json={"duration_days": 4}
+    )
+
+    assert await _allocation(owner, wid, booked["id"]) == ("2026-03-06", "2026-03-09")
