@@ -3,9 +3,10 @@
 A serial heuristic over working-day indices of the project calendar. Walk the days in order;
 on the first day some resource is booked beyond what it has available, delay one auto-scheduled
 task contributing to it (lowest priority first, then most total slack, then latest start, then
-key) to the first start from which its own load fits every day of its duration by adding the
-difference to that task's leveling delay, and let the ordinary CPM forward pass carry its
-successors along; repeat. Delays, not constraints: a leveled task keeps its snet or fnlt.
+key) to the first start from which its own load fits every day of its duration (the successors
+that start pushes along not counting as obstacles) by adding the difference to that task's
+leveling delay, and let the ordinary CPM forward pass carry those successors along; repeat.
+Delays, not constraints: a leveled task keeps its snet or fnlt.
 
 It always ends: every round either moves one task strictly later (never beyond the capacity
 horizon) or gives a task up, and the rounds are capped besides. A task is given up when no start
@@ -16,7 +17,7 @@ where the dependencies put it and its days are reported as unresolved.
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from app.scheduling.cpm import backward_pass, forward_pass
+from app.scheduling.cpm import backward_pass, forward_pass, incremental_forward_pass
 from app.scheduling.network import NO_FINISH_BOUND, Network, TaskId
 
 ResourceId = Hashable
@@ -139,7 +140,7 @@ def level(
         if victim is None:
             break
         new_start = _next_fit(
-            network, victim, starts, loads, usage, capacity, limit, latest[victim]
+            network, project_start, victim, starts, loads, usage, capacity, limit, latest[victim]
         )
         if new_start is None:
             given_up.add(victim)
@@ -205,30 +206,27 @@ def _first_conflict_victim(
         candidates = [v for v in contributors if movable[v] and v not in given_up]
         # Delaying a task that drags another contributor along (its successor) cannot clear
         # the day; a DAG always leaves at least one candidate that drags none.
-        free = [v for v in candidates if not _reaches(network, v, contributors - {v})]
+        free = [v for v in candidates if not _descendants(network, v) & contributors]
         if free:
             return min(free, key=lambda v: (*rank[v][:2], -starts[v], rank[v][2]))
     return None
 
 
-def _reaches(network: Network, v: int, targets: set[int]) -> bool:
-    """Whether any of `targets` is a successor of `v`, directly or not."""
-    if not targets:
-        return False
-    seen = {v}
+def _descendants(network: Network, v: int) -> set[int]:
+    """The successors of `v`, directly or not."""
+    seen: set[int] = set()
     pending = [v]
     while pending:
         for t in network.successors(pending.pop()):
-            if t in targets:
-                return True
             if t not in seen:
                 seen.add(t)
                 pending.append(t)
-    return False
+    return seen
 
 
 def _next_fit(
     network: Network,
+    project_start: int,
     v: int,
     starts: Sequence[int],
     loads: Sequence[Mapping[ResourceId, float]],
@@ -238,36 +236,62 @@ def _next_fit(
     latest_start: int,
 ) -> int | None:
     """The first start after the current one, up to `latest_start`, at which the task's own
-    load fits every day of its duration, given everything else where it is; None when no start
-    finishing by `limit` does."""
+    load fits every day of its duration, given everything else where it is except the tasks that
+    starting there pushes along; None when no start finishing by `limit` does."""
     duration = network.duration[v]
     task_loads = loads[v]
     if any(load > capacity.most(resource) + EPSILON for resource, load in task_loads.items()):
         return None
-    start = starts[v]
+    # The tasks a start pushes along (the task itself and some of its successors) are re-placed
+    # by the forward pass, and any conflict they then cause is a later round's; counting them
+    # as obstacles where they are now would leave the days they vacate idle.
+    stored = dict(zip(network.ids, starts, strict=True))
+    successors = _descendants(network, v)
 
-    def fits(day: int) -> bool:
+    def fits(day: int, pushed: set[int]) -> bool:
         for resource, load in task_loads.items():
             available = capacity.at(resource, day)
             if available is None:
                 continue
-            others = usage.hours[resource].get(day, 0.0)
-            if day in range(start, start + duration):
-                others -= load
+            booked = usage.tasks[resource].get(day, ())
+            others = sum(loads[u][resource] for u in booked if u not in pushed)
             if others + load > available + EPSILON:
                 return False
         return True
 
-    candidate = start + 1
+    candidate = starts[v] + 1
     while candidate <= latest_start and candidate + duration <= limit:
+        pushed = _pushed(network, project_start, stored, v, candidate - starts[v])
         bad = next(
-            (day for day in range(candidate + duration - 1, candidate - 1, -1) if not fits(day)),
+            (
+                day
+                for day in range(candidate + duration - 1, candidate - 1, -1)
+                if not fits(day, pushed)
+            ),
             None,
         )
         if bad is None:
             return candidate
-        candidate = bad + 1
+        # Every start up to `bad` covers it too, so skip them, unless a successor on that day
+        # stays put now but would be pushed away by a later start.
+        staying = successors - pushed
+        if any(u in staying for r in task_loads for u in usage.tasks[r].get(bad, ())):
+            candidate += 1
+        else:
+            candidate = bad + 1
     return None
+
+
+def _pushed(
+    network: Network, project_start: int, stored: Mapping[TaskId, int], v: int, shift: int
+) -> set[int]:
+    """v and the tasks whose early start moves when v is delayed `shift` days more."""
+    delay = list(network.delay)
+    delay[v] += shift
+    moved = incremental_forward_pass(
+        replace(network, delay=tuple(delay)), project_start, stored, (network.ids[v],)
+    )
+    return {network.position[task_id] for task_id in moved}
 
 
 def _overloads(network: Network, usage: _Usage, capacity: Capacity) -> tuple[Overload, ...]:

@@ -162,6 +162,53 @@ def test_within_slack_a_move_that_a_delayed_successor_would_carry_past_the_finis
     assert result.early_start["b"] == 0
 
 
+def _idle_days(result, tasks, resource: str) -> list[int]:
+    """Days before the last finish on which `resource` has nothing booked."""
+    booked = {
+        day
+        for task_id, task in tasks.items()
+        if task.loads.get(resource)
+        for day in range(result.early_start[task_id], result.early_finish[task_id])
+    }
+    return [day for day in range(max(result.early_finish.values())) if day not in booked]
+
+
+def test_a_delayed_task_does_not_wait_for_the_successor_it_pushes() -> None:
+    # b cannot start on day 2 if c, which it pushes along, counts as sitting there.
+    network = build_network(
+        [SchedTask("a", 2), SchedTask("b", 2), SchedTask("c", 1)], [SchedLink("b", "c")]
+    )
+    tasks = {
+        "a": _task("a", priority=3, ann=8),
+        "b": _task("b", priority=1, ann=8),
+        "c": _task("c", priority=2, ann=8),
+    }
+
+    result = level(network, 0, tasks, _flat(8, "ann"))
+
+    assert result.early_start == {"a": 0, "b": 2, "c": 4}
+    assert _idle_days(result, tasks, "ann") == []
+
+
+def test_a_successor_that_a_later_start_pushes_away_stops_being_an_obstacle() -> None:
+    # Starting v at 1 or 2 leaves s on day 3 (snet); from 3 on, s goes to v's start + 1, so
+    # day 3 is free for v from there rather than from 4.
+    network = build_network(
+        [SchedTask("a", 1), SchedTask("v", 3), SchedTask("s", 1, snet=3)],
+        [SchedLink("v", "s", "FS", -2)],
+    )
+    tasks = {
+        "a": _task("a", priority=3, ann=8),
+        "v": _task("v", priority=1, ann=8),
+        "s": _task("s", priority=2, ann=8),
+    }
+
+    result = level(network, 0, tasks, _flat(8, "ann"))
+
+    assert result.early_start == {"a": 0, "v": 3, "s": 6}
+    assert result.unresolved == ()
+
+
 # Properties
 
 
