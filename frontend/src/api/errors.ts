@@ -81,6 +81,11 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
+/** A 412: someone else changed the resource since we read it. */
+export function isStale(error: unknown): boolean {
+  return isApiError(error) && error.isStale;
+}
+
 /** Whatever was thrown, as an ApiError to show (unknown failures keep their message). */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;

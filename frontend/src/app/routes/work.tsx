@@ -3,7 +3,6 @@ import {
   Box,
   Button,
   Center,
-  Drawer,
   Group,
   Stack,
   Tabs,
@@ -37,6 +36,7 @@ import { Board } from "@/features/tasks/components/board";
 import { MyWork } from "@/features/tasks/components/my-work";
 import { TaskDetail } from "@/features/tasks/components/task-detail";
 import { TaskList } from "@/features/tasks/components/task-list";
+import { TaskPanel } from "@/features/tasks/components/task-panel";
 import { useStartTimerOnTask } from "@/features/time/use-start-timer-on-task";
 import { canAdminister } from "@/features/workspaces/api";
 import { useSearchParam } from "@/hooks/use-search-param";
@@ -330,18 +330,7 @@ function ProjectScreen({
         </Box>
       )}
 
-      <Drawer
-        opened={Boolean(openKey)}
-        onClose={closeTask}
-        position="right"
-        size={920}
-        withCloseButton={false}
-        padding={0}
-        title={null}
-        aria-label={openKey ? `Task ${openKey}` : undefined}
-        overlayProps={{ backgroundOpacity: 0.15 }}
-        scrollAreaComponent={undefined}
-      >
+      <TaskPanel taskKey={openKey} onClose={closeTask}>
         {openKey ? (
           <TaskDetail
             key={openKey}
@@ -360,7 +349,7 @@ function ProjectScreen({
             onStartTimer={startTimer}
           />
         ) : null}
-      </Drawer>
+      </TaskPanel>
       <ProjectFormModal
         workspaceId={workspaceId}
         opened={editing}

@@ -10,7 +10,6 @@ import {
   UnstyledButton,
 } from "@mantine/core";
 import { useDisclosure, useHotkeys, useOs } from "@mantine/hooks";
-import { spotlight } from "@mantine/spotlight";
 import { IconKeyboard, IconPlus, IconSearch } from "@tabler/icons-react";
 import { type ReactNode, useCallback, useState } from "react";
 import { useNavigate } from "react-router";
@@ -27,7 +26,7 @@ import type { Workspace } from "@/features/workspaces/api";
 import { CreateWorkspaceModal } from "@/features/workspaces/components/create-workspace-modal";
 import { WorkspaceSwitcher } from "@/features/workspaces/components/workspace-switcher";
 import { useCanApprove } from "./can-approve";
-import { CommandPalette } from "./command-palette";
+import { CommandPalette, palette } from "./command-palette";
 import classes from "./shell.module.css";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { Sidebar } from "./sidebar";
@@ -78,7 +77,7 @@ export function AppLayout({
             <WorkspaceSwitcher current={workspace} onCreate={openCreate} />
           </Group>
           <Group flex={1} justify="center" visibleFrom="xs">
-            <UnstyledButton className={classes.search} onClick={() => spotlight.open()}>
+            <UnstyledButton className={classes.search} onClick={() => palette.open()}>
               <IconSearch size={15} stroke={1.75} />
               <Text size="sm" c="dimmed" flex={1}>
                 Search or jump to…

@@ -1,6 +1,6 @@
 import { useComputedColorScheme, useMantineColorScheme } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { Spotlight, type SpotlightActionGroupData } from "@mantine/spotlight";
+import { createSpotlight, Spotlight, type SpotlightActionGroupData } from "@mantine/spotlight";
 import {
   IconClockPlus,
   IconFolder,
@@ -16,7 +16,7 @@ import {
   IconSwitchHorizontal,
   IconUserPlus,
 } from "@tabler/icons-react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useNavigate } from "react-router";
 import { useProjectDirectory } from "@/api/directory";
 import { useTask, useTaskPage } from "@/features/tasks/api";
@@ -25,6 +25,24 @@ import { visibleSections } from "./nav";
 import { useWork } from "./work-context";
 
 const ICON = { size: 18, stroke: 1.75 };
+
+/** The palette's state; `palette.open()` shows it. */
+export const [paletteStore, palette] = createSpotlight();
+
+/**
+ * Select the first result, so Enter opens it. Spotlight does this as the query is typed, but tasks
+ * arrive later (a debounced search), when its selection has already run on the list without them.
+ * Spotlight marks the selected action with `data-selected` and triggers that one on Enter.
+ */
+function selectFirstResult() {
+  const { listId } = paletteStore.getState();
+  const list = listId ? document.getElementById(listId) : null;
+  if (!list) return;
+  list.querySelector("[data-selected]")?.removeAttribute("data-selected");
+  const first = list.querySelector("[data-action]");
+  first?.setAttribute("data-selected", "true");
+  paletteStore.updateState((state) => ({ ...state, selected: first ? 0 : -1 }));
+}
 const TASK_KEY = /^[A-Za-z]{2,10}-[1-9][0-9]*$/;
 
 /**
@@ -65,6 +83,9 @@ export function CommandPalette({
   const admin = canAdminister(workspace.role);
 
   const tasks = [...(keyed.data ? [keyed.data] : []), ...(found.data?.items ?? []).slice(0, 8)];
+  const taskIds = tasks.map((task) => task.id).join(" ");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the results changed, not a value read
+  useEffect(selectFirstResult, [query, taskIds]);
   const actions: SpotlightActionGroupData[] = [
     {
       group: "Tasks",
@@ -208,6 +229,7 @@ export function CommandPalette({
 
   return (
     <Spotlight
+      store={paletteStore}
       actions={actions.filter((group) => group.actions.length > 0)}
       query={query}
       onQueryChange={setQuery}

@@ -1,9 +1,9 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { $api, api, ifMatch, unwrap } from "@/api/client";
-import { isApiError } from "@/api/errors";
+import { isStale } from "@/api/errors";
 import { type CachedPages, mapPages, usePagedList } from "@/api/pagination";
 import type { components, operations } from "@/api/schema";
-import { staleNotice } from "./stale-notice";
+import { staleNotice } from "@/components/stale-notice";
 
 export type Task = components["schemas"]["Task"];
 export type TaskCreate = components["schemas"]["TaskCreate"];
@@ -115,19 +115,12 @@ export function applyChanges(task: Task, changes: TaskUpdate): Task {
   return next as unknown as Task;
 }
 
-async function snapshotTasks(queryClient: QueryClient, workspaceId: string) {
+/** Stop task refetches in flight: one that answers late would hide a change being shown. */
+async function cancelTaskQueries(queryClient: QueryClient, workspaceId: string) {
   await Promise.all([
     queryClient.cancelQueries({ queryKey: listsKey(workspaceId) }),
     queryClient.cancelQueries({ queryKey: tasksKey(workspaceId) }),
   ]);
-  return [
-    ...queryClient.getQueriesData({ queryKey: listsKey(workspaceId) }),
-    ...queryClient.getQueriesData({ queryKey: tasksKey(workspaceId) }),
-  ];
-}
-
-function restore(queryClient: QueryClient, snapshot: [readonly unknown[], unknown][] | undefined) {
-  for (const [queryKey, data] of snapshot ?? []) queryClient.setQueryData(queryKey, data);
 }
 
 interface UpdateVariables {
@@ -136,38 +129,118 @@ interface UpdateVariables {
 }
 
 /**
+ * This tab's writes to one task. They go one after another, each from the version the one before
+ * it saved: two quick edits must not refuse each other (412) as if someone else had changed the
+ * task in between.
+ */
+interface TaskWrites {
+  /** The last write sent or waiting to be sent: the next one waits for it. */
+  tail: Promise<unknown>;
+  /** The task as the server last gave it to us. */
+  confirmed?: Task;
+  /** Updates shown but not saved yet, in the order they were made. */
+  pending: UpdateVariables[];
+}
+
+const writesByClient = new WeakMap<QueryClient, Map<string, TaskWrites>>();
+
+function taskWrites(queryClient: QueryClient, taskId: string): TaskWrites {
+  let byTask = writesByClient.get(queryClient);
+  if (!byTask) {
+    byTask = new Map();
+    writesByClient.set(queryClient, byTask);
+  }
+  let writes = byTask.get(taskId);
+  if (!writes) {
+    writes = { tail: Promise.resolve(), pending: [] };
+    byTask.set(taskId, writes);
+  }
+  return writes;
+}
+
+/** The later of two versions of a task; at the same version, the server's copy (`other`): a row
+ * on screen may carry changes still on the way, which must not pass for saved. */
+function newer(task: Task, other: Task | undefined): Task {
+  return other && other.version >= task.version ? other : task;
+}
+
+/**
+ * Send a write to `task` after this tab's earlier writes to it have answered, with If-Match from
+ * the newest version we know: the one the user acted on, or a later one our own writes saved.
+ */
+function inTurn<T>(
+  queryClient: QueryClient,
+  task: Task,
+  send: (current: Task) => Promise<T>,
+): Promise<T> {
+  const writes = taskWrites(queryClient, task.id);
+  const run = () => send(newer(task, writes.confirmed));
+  const result = writes.tail.then(run, run);
+  writes.tail = result.catch(() => undefined);
+  return result;
+}
+
+/** The task as the user should see it: the server's version with the changes still on the way. */
+function shown(writes: TaskWrites, confirmed: Task): Task {
+  return writes.pending.reduce((task, update) => applyChanges(task, update.changes), confirmed);
+}
+
+/**
  * Change a task from the version the user saw (If-Match). Shown at once everywhere the task is
- * cached and rolled back if refused. A 412 loads the latest version and offers to apply the
- * same change on top of it: the user decides, nothing is overwritten silently.
+ * cached and rolled back if refused. Quick successive changes to one task are sent in turn, each
+ * from the version the previous one saved. A 412 loads the latest version and offers to apply
+ * the same change on top of it: the user decides, nothing is overwritten silently.
  */
 export function useUpdateTask(workspaceId: string) {
   const queryClient = useQueryClient();
+  const settle = (update: UpdateVariables) => {
+    const writes = taskWrites(queryClient, update.task.id);
+    writes.pending = writes.pending.filter((each) => each !== update);
+    return writes;
+  };
   const mutation = useMutation({
-    mutationFn: async ({ task, changes }: UpdateVariables) =>
-      unwrap(
-        await api.PATCH(TASK, {
-          params: { path: taskPath(workspaceId, task.id), header: ifMatch(task) },
-          body: changes,
-        }),
-      ),
-    onMutate: async ({ task, changes }) => {
-      const snapshot = await snapshotTasks(queryClient, workspaceId);
-      writeTask(queryClient, workspaceId, applyChanges(task, changes));
-      return { snapshot };
+    mutationFn: ({ task, changes }: UpdateVariables) =>
+      inTurn(queryClient, task, async (current) => {
+        const saved = unwrap(
+          await api.PATCH(TASK, {
+            params: { path: taskPath(workspaceId, task.id), header: ifMatch(current) },
+            body: changes,
+          }),
+        );
+        const writes = taskWrites(queryClient, task.id);
+        writes.confirmed = newer(saved, writes.confirmed);
+        return saved;
+      }),
+    onMutate: async (update) => {
+      const writes = taskWrites(queryClient, update.task.id);
+      writes.pending.push(update);
+      // The row acted on may show earlier changes still on the way (at the version they came
+      // from): the server's version stays the base, and every pending change goes over it.
+      writes.confirmed = newer(update.task, writes.confirmed);
+      await cancelTaskQueries(queryClient, workspaceId);
+      writeTask(queryClient, workspaceId, shown(writes, writes.confirmed));
     },
-    onError: async (error, { task, changes }, context) => {
-      restore(queryClient, context?.snapshot);
-      if (isApiError(error) && error.isStale) {
+    onError: async (error, update) => {
+      const writes = settle(update);
+      if (isStale(error)) {
         const latest = await queryClient
-          .fetchQuery({ ...taskOptions(workspaceId, task.id), staleTime: 0 })
+          .fetchQuery({ ...taskOptions(workspaceId, update.task.id), staleTime: 0 })
           .catch(() => undefined);
-        if (latest) writeTask(queryClient, workspaceId, latest);
+        if (latest) writes.confirmed = newer(latest, writes.confirmed);
         void queryClient.invalidateQueries({ queryKey: listsKey(workspaceId) });
-        if (latest) staleNotice(latest.key, () => mutation.mutate({ task: latest, changes }));
+        if (latest) {
+          staleNotice({
+            id: latest.id,
+            name: latest.key,
+            reapply: () => mutation.mutate({ task: latest, changes: update.changes }),
+          });
+        }
       }
+      if (writes.confirmed) writeTask(queryClient, workspaceId, shown(writes, writes.confirmed));
     },
-    onSuccess: (saved) => {
-      writeTask(queryClient, workspaceId, saved);
+    onSuccess: (saved, update) => {
+      const writes = settle(update);
+      writeTask(queryClient, workspaceId, shown(writes, newer(saved, writes.confirmed)));
       void queryClient.invalidateQueries({ queryKey: activityKey(workspaceId, saved.id) });
       // Filters may no longer hold for the row: lists refetch when next shown.
       void queryClient.invalidateQueries({ queryKey: listsKey(workspaceId), refetchType: "none" });
@@ -188,15 +261,17 @@ export function useCreateTask(workspaceId: string) {
 export function useDeleteTask(workspaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ task, children }: { task: Task; children?: "delete" | "detach" }) => {
-      await api.DELETE(TASK, {
-        params: {
-          path: taskPath(workspaceId, task.id),
-          header: ifMatch(task),
-          query: children ? { children } : {},
-        },
-      });
-    },
+    // After this tab's updates to the task, from the version they saved.
+    mutationFn: ({ task, children }: { task: Task; children?: "delete" | "detach" }) =>
+      inTurn(queryClient, task, async (current) => {
+        await api.DELETE(TASK, {
+          params: {
+            path: taskPath(workspaceId, task.id),
+            header: ifMatch(current),
+            query: children ? { children } : {},
+          },
+        });
+      }),
     onSuccess: (_data, { task }) => {
       queryClient.removeQueries({ queryKey: taskOptions(workspaceId, task.id).queryKey });
       queryClient.removeQueries({ queryKey: taskOptions(workspaceId, task.key).queryKey });
@@ -283,9 +358,34 @@ export function useAddComment(workspaceId: string, taskId: string) {
   });
 }
 
+/**
+ * After a 412 on a comment: load the conversation again, say the comment changed, and offer to
+ * do the same to its latest version.
+ */
+async function offerAgainOnComment(
+  queryClient: QueryClient,
+  workspaceId: string,
+  taskId: string,
+  comment: Comment,
+  again: (latest: Comment) => void,
+  action?: string,
+) {
+  const key = commentsKey(workspaceId, taskId);
+  await queryClient.invalidateQueries({ queryKey: key });
+  const latest = queryClient
+    .getQueriesData<CachedPages<Comment>>({ queryKey: key })
+    .flatMap(([, data]) => data?.pages.flatMap((page) => page.items) ?? [])
+    .find((each) => each.id === comment.id);
+  if (latest) {
+    staleNotice({ id: comment.id, name: "This comment", reapply: () => again(latest), action });
+  }
+}
+
+/** Change a comment from the version shown; a 412 offers to apply the edit to the latest. */
 export function useEditComment(workspaceId: string, taskId: string) {
+  const queryClient = useQueryClient();
   const invalidate = useInvalidateConversation(workspaceId, taskId);
-  return useMutation({
+  const mutation = useMutation({
     mutationFn: async ({ comment, body }: { comment: Comment; body: string }) =>
       unwrap(
         await api.PATCH(COMMENT, {
@@ -296,13 +396,23 @@ export function useEditComment(workspaceId: string, taskId: string) {
           body: { body },
         }),
       ),
+    onError: async (error, { comment, body }) => {
+      if (isStale(error)) {
+        await offerAgainOnComment(queryClient, workspaceId, taskId, comment, (latest) =>
+          mutation.mutate({ comment: latest, body }),
+        );
+      }
+    },
     onSettled: invalidate,
   });
+  return mutation;
 }
 
+/** Delete a comment as shown; a 412 offers to delete its latest version. */
 export function useDeleteComment(workspaceId: string, taskId: string) {
+  const queryClient = useQueryClient();
   const invalidate = useInvalidateConversation(workspaceId, taskId);
-  return useMutation({
+  const mutation = useMutation({
     mutationFn: async (comment: Comment) => {
       await api.DELETE(COMMENT, {
         params: {
@@ -311,8 +421,21 @@ export function useDeleteComment(workspaceId: string, taskId: string) {
         },
       });
     },
+    onError: async (error, comment) => {
+      if (isStale(error)) {
+        await offerAgainOnComment(
+          queryClient,
+          workspaceId,
+          taskId,
+          comment,
+          (latest) => mutation.mutate(latest),
+          "Delete it anyway",
+        );
+      }
+    },
     onSettled: invalidate,
   });
+  return mutation;
 }
 
 function watchersKey(workspaceId: string, taskId: string) {

@@ -82,3 +82,136 @@ describe("changing a task someone else changed (412)", () => {
     await vi.waitFor(() => expect(queryClient.getQueryData<Task>(key)?.version).toBe(3));
   });
 });
+
+function TwoQuickEdits({ current }: { current: Task }) {
+  // Two controls of one screen, as the detail panel has: both hold the task as rendered.
+  const priority = useUpdateTask(WS);
+  const status = useUpdateTask(WS);
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => priority.mutate({ task: current, changes: { priority: "high" } })}
+      >
+        Make it high
+      </button>
+      <button
+        type="button"
+        onClick={() => status.mutate({ task: current, changes: { status_id: "s-doing" } })}
+      >
+        Start it
+      </button>
+    </>
+  );
+}
+
+describe("two quick changes to one task", () => {
+  it("sends them in turn, the second from the version the first saved, with no false 412", async () => {
+    // A server that checks If-Match like the real one; the first answer is held back.
+    let saved = task(1);
+    const slow = deferred<void>();
+    const server = mockApi({
+      [`PATCH ${TASK}`]: async (request) => {
+        const changes = (await request.json()) as Partial<Task>;
+        if (request.headers.get("If-Match") !== `"${saved.version}"`) {
+          return problem(412, { code: "stale_version", detail: "The task was changed." });
+        }
+        if (saved.version === 1) await slow.promise;
+        saved = { ...saved, ...changes, version: saved.version + 1 };
+        return json(saved);
+      },
+      [`GET ${TASK}`]: () => json(saved),
+    });
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const key = taskOptions(WS, "t1").queryKey;
+    queryClient.setQueryData(key, task(1));
+    const user = userEvent.setup();
+    render(
+      <MantineProvider env="test">
+        <QueryClientProvider client={queryClient}>
+          <Notifications />
+          <TwoQuickEdits current={task(1)} />
+        </QueryClientProvider>
+      </MantineProvider>,
+    );
+
+    await user.click(screen.getByRole("button", { name: "Make it high" }));
+    await user.click(screen.getByRole("button", { name: "Start it" }));
+    // Both show at once; the second waits for the first to answer.
+    await vi.waitFor(() =>
+      expect(queryClient.getQueryData<Task>(key)).toMatchObject({
+        priority: "high",
+        status_id: "s-doing",
+      }),
+    );
+    expect(server.sent(`PATCH ${TASK}`)).toHaveLength(1);
+
+    await act(async () => slow.resolve());
+    await vi.waitFor(() => expect(queryClient.getQueryData<Task>(key)?.version).toBe(3));
+    const [first, second] = server.sent(`PATCH ${TASK}`);
+    expect(first?.headers.get("If-Match")).toBe('"1"');
+    expect(second?.headers.get("If-Match")).toBe('"2"');
+    expect(queryClient.getQueryData<Task>(key)).toMatchObject({
+      priority: "high",
+      status_id: "s-doing",
+    });
+    expect(screen.queryByText("Changed by someone else")).not.toBeInTheDocument();
+  });
+});
+
+describe("two quick changes to a task someone else changed", () => {
+  it("overwrites nothing silently and re-applies both from one notice", async () => {
+    let saved = task(2, { title: "Rotate all keys" });
+    const slow = deferred<void>();
+    const server = mockApi({
+      [`PATCH ${TASK}`]: async (request) => {
+        const changes = (await request.json()) as Partial<Task>;
+        await slow.promise;
+        if (request.headers.get("If-Match") !== `"${saved.version}"`) {
+          return problem(412, { code: "stale_version", detail: "The task was changed." });
+        }
+        saved = { ...saved, ...changes, version: saved.version + 1 };
+        return json(saved);
+      },
+      [`GET ${TASK}`]: () => json(saved),
+    });
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const key = taskOptions(WS, "t1").queryKey;
+    queryClient.setQueryData(key, task(1));
+    const user = userEvent.setup();
+    render(
+      <MantineProvider env="test">
+        <QueryClientProvider client={queryClient}>
+          <Notifications />
+          <TwoQuickEdits current={task(1)} />
+        </QueryClientProvider>
+      </MantineProvider>,
+    );
+
+    await user.click(screen.getByRole("button", { name: "Make it high" }));
+    await user.click(screen.getByRole("button", { name: "Start it" }));
+    await act(async () => slow.resolve());
+
+    expect(await screen.findByText("Changed by someone else")).toBeInTheDocument();
+    await vi.waitFor(() => expect(server.sent(`PATCH ${TASK}`)).toHaveLength(2));
+    // Neither change went onto the version the user has not seen.
+    await vi.waitFor(() =>
+      expect(queryClient.getQueryData<Task>(key)).toMatchObject({
+        version: 2,
+        priority: "none",
+        status_id: "s-todo",
+      }),
+    );
+
+    await user.click(screen.getByRole("button", { name: "Apply my change again" }));
+    await vi.waitFor(() => expect(queryClient.getQueryData<Task>(key)?.version).toBe(4));
+    expect(queryClient.getQueryData<Task>(key)).toMatchObject({
+      title: "Rotate all keys",
+      priority: "high",
+      status_id: "s-doing",
+    });
+    const [, , first, second] = server.sent(`PATCH ${TASK}`);
+    expect(first?.headers.get("If-Match")).toBe('"2"');
+    expect(second?.headers.get("If-Match")).toBe('"3"');
+  });
+});

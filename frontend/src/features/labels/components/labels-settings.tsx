@@ -13,6 +13,7 @@ import {
 import { IconTag, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useLabelDirectory } from "@/api/directory";
+import { isStale } from "@/api/errors";
 import { confirmDestructive } from "@/components/confirm";
 import { DataTable } from "@/components/data-table";
 import { notifyError, notifySuccess } from "@/components/notify";
@@ -50,7 +51,8 @@ function LabelRow({
       {
         onError: (error) => {
           setName(label.name);
-          notifyError(error, "Couldn't save the label");
+          // A 412 already offered to apply the change to the latest version.
+          if (!isStale(error)) notifyError(error, "Couldn't save the label");
         },
       },
     );
@@ -116,7 +118,9 @@ function LabelRow({
                 });
                 if (ok)
                   remove.mutate(label, {
-                    onError: (error) => notifyError(error, "Couldn't delete"),
+                    onError: (error) => {
+                      if (!isStale(error)) notifyError(error, "Couldn't delete");
+                    },
                   });
               }}
             >
@@ -201,7 +205,13 @@ export function LabelsSettings({
           </Table.Thead>
           <Table.Tbody>
             {(labels.items ?? []).map((label) => (
-              <LabelRow key={label.id} workspaceId={workspaceId} label={label} canEdit={canEdit} />
+              // A new version (ours or someone else's) starts the row's name over from it.
+              <LabelRow
+                key={`${label.id}-${label.version}`}
+                workspaceId={workspaceId}
+                label={label}
+                canEdit={canEdit}
+              />
             ))}
           </Table.Tbody>
         </DataTable>

@@ -2,6 +2,7 @@ import { ActionIcon, Box, Button, Group, Menu, Stack, Text, Tooltip } from "@man
 import { IconDots, IconMessageCircle, IconPencil, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import type { Member } from "@/api/directory";
+import { isStale } from "@/api/errors";
 import { confirmDestructive } from "@/components/confirm";
 import { Markdown } from "@/components/markdown";
 import { notifyError } from "@/components/notify";
@@ -92,11 +93,20 @@ function CommentItem({
 
   const save = () => {
     if (editing === null || !editing.trim()) return;
+    const body = toWire(editing, [...members.values()]);
+    // Unchanged, or already saved from the "changed meanwhile" notice.
+    if (body === comment.body) {
+      setEditing(null);
+      return;
+    }
     edit.mutate(
-      { comment, body: toWire(editing, [...members.values()]) },
+      { comment, body },
       {
         onSuccess: () => setEditing(null),
-        onError: (error) => notifyError(error, "Couldn't save the comment"),
+        // A 412 offered to apply the edit to the latest version; the draft stays open meanwhile.
+        onError: (error) => {
+          if (!isStale(error)) notifyError(error, "Couldn't save the comment");
+        },
       },
     );
   };
@@ -145,7 +155,9 @@ function CommentItem({
                       });
                       if (ok) {
                         remove.mutate(comment, {
-                          onError: (error) => notifyError(error, "Couldn't delete the comment"),
+                          onError: (error) => {
+                            if (!isStale(error)) notifyError(error, "Couldn't delete the comment");
+                          },
                         });
                       }
                     }}

@@ -213,7 +213,11 @@ function FieldPopover({
             event.stopPropagation();
             setOpened((open) => !open);
           }}
-          onKeyDown={(event) => event.stopPropagation()}
+          onKeyDown={(event) => {
+            // Keys act on the field, not on the row or card around it; Escape still reaches
+            // the panel, to close it.
+            if (event.key !== "Escape") event.stopPropagation();
+          }}
         >
           {trigger}
         </UnstyledButton>

@@ -70,8 +70,9 @@ export function PickerList({
         placeholder={placeholder}
         leftSection={<IconSearch size={14} />}
         value={query}
+        // Focused by the popover's or dialog's focus trap, which then returns focus to what
+        // opened it; `autoFocus` would focus it first and leave nothing to return to.
         data-autofocus
-        autoFocus
         onChange={(event) => {
           setQuery(event.currentTarget.value);
           setActive(0);

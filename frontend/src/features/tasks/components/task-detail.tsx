@@ -39,7 +39,7 @@ import {
   useProjectStatuses,
   type WorkflowStatus,
 } from "@/api/directory";
-import { isApiError } from "@/api/errors";
+import { isApiError, isStale } from "@/api/errors";
 import { confirmDestructive } from "@/components/confirm";
 import { Markdown } from "@/components/markdown";
 import { notifyError, notifySuccess } from "@/components/notify";
@@ -416,6 +416,8 @@ function TitleEditor({
           event.preventDefault();
           event.currentTarget.blur();
         } else if (event.key === "Escape") {
+          // Undoes the edit only; the next Escape closes the panel.
+          event.stopPropagation();
           setValue(title);
           event.currentTarget.blur();
         }
@@ -476,8 +478,7 @@ function DescriptionEditor({
       setDraft(null);
     } catch (error) {
       // A 412 already offered to re-apply; anything else is shown here and the draft kept.
-      if (!(isApiError(error) && error.isStale))
-        notifyError(error, "Couldn't save the description");
+      if (!isStale(error)) notifyError(error, "Couldn't save the description");
     } finally {
       setSaving(false);
     }
@@ -507,7 +508,10 @@ function DescriptionEditor({
           onChange={(event) => setDraft(event.currentTarget.value)}
           onKeyDown={(event) => {
             if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) void save();
-            if (event.key === "Escape") setDraft(null);
+            if (event.key === "Escape") {
+              event.stopPropagation();
+              setDraft(null);
+            }
           }}
           placeholder="Markdown: **bold**, _italic_, lists, [links](https://…), `code`"
         />

@@ -1,0 +1,60 @@
+import { screen } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import { json, mockApi, noContent, problem } from "@/testing/api";
+import { renderWithApp } from "@/testing/render";
+import type { Label } from "../api";
+import { LabelsSettings } from "./labels-settings";
+
+const WS = "0190c0de-0000-7000-8000-000000000001";
+const LIST = `/api/v1/workspaces/${WS}/labels`;
+const ONE = `${LIST}/l1`;
+
+function label(version: number, name: string): Label {
+  return { id: "l1", name, color: "#ef4444", version };
+}
+
+const stale = () => problem(412, { code: "stale_version", detail: "The label was changed." });
+
+describe("a label someone else changed (412)", () => {
+  it("loads the latest, says so, and renames that version on request", async () => {
+    const server = mockApi({
+      [`GET ${LIST}`]: [
+        () => json({ items: [label(1, "Bug")], next_cursor: null }),
+        () => json({ items: [label(2, "Defect")], next_cursor: null }),
+      ],
+      [`GET ${ONE}`]: () => json(label(2, "Defect")),
+      [`PATCH ${ONE}`]: [stale, () => json(label(3, "Bugs"))],
+    });
+    const { user } = renderWithApp(<LabelsSettings workspaceId={WS} canEdit />);
+    const name = await screen.findByRole("textbox", { name: "Name of Bug" });
+    await user.clear(name);
+    await user.type(name, "Bugs{Enter}");
+
+    expect(await screen.findByText("Changed by someone else")).toBeInTheDocument();
+    expect(screen.getByText(/Defect was changed while you were working on it/)).toBeInTheDocument();
+    expect(screen.queryByText("Couldn't save the label")).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Apply my change again" }));
+    await vi.waitFor(() => expect(server.sent(`PATCH ${ONE}`)).toHaveLength(2));
+    const again = server.sent(`PATCH ${ONE}`)[1];
+    expect(again?.headers.get("If-Match")).toBe('"2"');
+    expect(await again?.json()).toEqual({ name: "Bugs" });
+  });
+
+  it("offers to delete the latest version", async () => {
+    const server = mockApi({
+      [`GET ${LIST}`]: () => json({ items: [label(1, "Bug")], next_cursor: null }),
+      [`GET ${ONE}`]: () => json(label(2, "Defect")),
+      [`DELETE ${ONE}`]: [stale, () => noContent()],
+    });
+    const { user } = renderWithApp(<LabelsSettings workspaceId={WS} canEdit />);
+    await user.click(await screen.findByRole("button", { name: "Delete Bug" }));
+    await user.click(await screen.findByRole("button", { name: "Delete label" }));
+
+    expect(await screen.findByText("Changed by someone else")).toBeInTheDocument();
+    expect(screen.queryByText("Couldn't delete")).not.toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Delete it anyway" }));
+    await vi.waitFor(() => expect(server.sent(`DELETE ${ONE}`)).toHaveLength(2));
+    expect(server.sent(`DELETE ${ONE}`)[1]?.headers.get("If-Match")).toBe('"2"');
+  });
+});
