@@ -105,6 +105,23 @@ function TwoQuickEdits({ current }: { current: Task }) {
   );
 }
 
+/** The harness over a cached task at version 1, as a user sees it in a list. */
+function renderTwoQuickEdits() {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const key = taskOptions(WS, "t1").queryKey;
+  queryClient.setQueryData(key, task(1));
+  const user = userEvent.setup();
+  render(
+    <MantineProvider env="test">
+      <QueryClientProvider client={queryClient}>
+        <Notifications />
+        <TwoQuickEdits current={task(1)} />
+      </QueryClientProvider>
+    </MantineProvider>,
+  );
+  return { queryClient, key, user };
+}
+
 describe("two quick changes to one task", () => {
   it("sends them in turn, the second from the version the first saved, with no false 412", async () => {
     // A server that checks If-Match like the real one; the first answer is held back.
@@ -122,18 +139,7 @@ describe("two quick changes to one task", () => {
       },
       [`GET ${TASK}`]: () => json(saved),
     });
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    const key = taskOptions(WS, "t1").queryKey;
-    queryClient.setQueryData(key, task(1));
-    const user = userEvent.setup();
-    render(
-      <MantineProvider env="test">
-        <QueryClientProvider client={queryClient}>
-          <Notifications />
-          <TwoQuickEdits current={task(1)} />
-        </QueryClientProvider>
-      </MantineProvider>,
-    );
+    const { queryClient, key, user } = renderTwoQuickEdits();
 
     await user.click(screen.getByRole("button", { name: "Make it high" }));
     await user.click(screen.getByRole("button", { name: "Start it" }));
@@ -175,18 +181,7 @@ describe("two quick changes to a task someone else changed", () => {
       },
       [`GET ${TASK}`]: () => json(saved),
     });
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    const key = taskOptions(WS, "t1").queryKey;
-    queryClient.setQueryData(key, task(1));
-    const user = userEvent.setup();
-    render(
-      <MantineProvider env="test">
-        <QueryClientProvider client={queryClient}>
-          <Notifications />
-          <TwoQuickEdits current={task(1)} />
-        </QueryClientProvider>
-      </MantineProvider>,
-    );
+    const { queryClient, key, user } = renderTwoQuickEdits();
 
     await user.click(screen.getByRole("button", { name: "Make it high" }));
     await user.click(screen.getByRole("button", { name: "Start it" }));
