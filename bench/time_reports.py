@@ -33,7 +33,7 @@ from app.core.config import Settings
 from app.core.ids import new_id
 from app.core.security import digest, new_api_token
 from app.main import create_app
-from app.reports.repository import ReportRepository
+from app.reports.repository import ReportRepository, TimeFilters
 from bench.tasks_seed import _bulk_load, create_database, database_urls, drop_database
 
 DATABASE = "worklane_bench_time"
@@ -284,8 +284,10 @@ class _Statements:
 
     def __init__(self, world: World, repo: ReportRepository) -> None:
         wid = world.workspace_id
-        self.project_month = [_sql(repo.time_statement(wid, ["project", "month"], 1))]
-        self.member_week = [_sql(repo.time_statement(wid, ["member", "week"], 1))]
+        self.project_month = [
+            _sql(repo.time_statement(wid, ["project", "month"], 1, TimeFilters()))
+        ]
+        self.member_week = [_sql(repo.time_statement(wid, ["member", "week"], 1, TimeFilters()))]
         self.estimates = [
             _sql(repo.task_totals_statement(wid, world.big_project)),
             _sql(repo.burn_statement(wid, world.big_project, 1)),

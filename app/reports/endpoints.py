@@ -9,7 +9,7 @@ from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS
 from app.kit.schemas import Day
 from app.reports import service
-from app.reports.repository import DIMENSIONS
+from app.reports.repository import DIMENSIONS, TimeFilters
 from app.reports.schemas import EstimatesReport, TimeReport
 from app.time_entries.auth import TimeRead
 
@@ -52,7 +52,13 @@ async def time_report(
         ),
     ] = None,
     project_id: uuid.UUID | None = None,
+    task_id: uuid.UUID | None = None,
     member_id: uuid.UUID | None = None,
+    team_id: Annotated[
+        uuid.UUID | None, Query(description="Time of the team's members (now).")
+    ] = None,
+    activity: Annotated[str | None, Query(max_length=64, description="An activity key.")] = None,
+    billable: bool | None = None,
 ) -> Response:
     """Logged time, cost and billable amount, grouped by any dimensions, with totals.
 
@@ -65,11 +71,17 @@ async def time_report(
     report = await service.time_report(
         session,
         principal,
-        start=date_from,
-        end=date_to,
         group_by=service.parse_group_by(group_by),
-        project_id=project_id,
-        member_id=member_id,
+        only=TimeFilters(
+            start=date_from,
+            end=date_to,
+            project_id=project_id,
+            task_id=task_id,
+            member_id=member_id,
+            team_id=team_id,
+            activity=activity,
+            billable=billable,
+        ),
     )
     if CSV in request.headers.get("accept", ""):
         return StreamingResponse(

@@ -22,6 +22,7 @@ from sqlalchemy import (
     and_,
     case,
     cast,
+    exists,
     extract,
     func,
     literal_column,
@@ -74,6 +75,20 @@ class Measures:
 
 
 ZERO = Measures(0, 0, Decimal(0), Decimal(0))
+
+
+@dataclass(frozen=True)
+class TimeFilters:
+    """Which finished entries a report counts; None: no condition."""
+
+    start: date | None = None
+    end: date | None = None
+    project_id: uuid.UUID | None = None
+    task_id: uuid.UUID | None = None
+    member_id: uuid.UUID | None = None
+    team_id: uuid.UUID | None = None
+    activity: str | None = None
+    billable: bool | None = None
 
 
 class ReportRepository:
@@ -139,23 +154,30 @@ class ReportRepository:
 
     # Time report
 
-    def _entries(
-        self,
-        workspace_id: uuid.UUID,
-        start: date | None,
-        end: date | None,
-        project_id: uuid.UUID | None,
-        member_id: uuid.UUID | None,
-    ) -> list[ColumnElement[bool]]:
+    def _entries(self, workspace_id: uuid.UUID, only: TimeFilters) -> list[ColumnElement[bool]]:
         where = [TimeEntry.workspace_id == workspace_id, TimeEntry.running.is_(False)]
-        if start is not None:
-            where.append(TimeEntry.date >= start)
-        if end is not None:
-            where.append(TimeEntry.date <= end)
-        if project_id is not None:
-            where.append(TimeEntry.project_id == project_id)
-        if member_id is not None:
-            where.append(TimeEntry.member_id == member_id)
+        if only.start is not None:
+            where.append(TimeEntry.date >= only.start)
+        if only.end is not None:
+            where.append(TimeEntry.date <= only.end)
+        if only.project_id is not None:
+            where.append(TimeEntry.project_id == only.project_id)
+        if only.task_id is not None:
+            where.append(TimeEntry.task_id == only.task_id)
+        if only.member_id is not None:
+            where.append(TimeEntry.member_id == only.member_id)
+        if only.team_id is not None:
+            where.append(
+                exists().where(
+                    TeamMember.workspace_id == workspace_id,
+                    TeamMember.team_id == only.team_id,
+                    TeamMember.member_id == TimeEntry.member_id,
+                )
+            )
+        if only.activity is not None:
+            where.append(TimeEntry.activity == only.activity)
+        if only.billable is not None:
+            where.append(TimeEntry.billable.is_(only.billable))
         return where
 
     def time_statement(
@@ -163,11 +185,7 @@ class ReportRepository:
         workspace_id: uuid.UUID,
         dimensions: Sequence[str],
         week_start: int,
-        *,
-        start: date | None = None,
-        end: date | None = None,
-        project_id: uuid.UUID | None = None,
-        member_id: uuid.UUID | None = None,
+        only: TimeFilters,
     ) -> Select[Any]:
         """Measures grouped by `dimensions`, in order; a member in two teams counts in both."""
         columns = {
@@ -187,7 +205,7 @@ class ReportRepository:
             for name, key in zip(dimensions, keys, strict=True)
         ]
         statement = select(*shown, *self._measures(money=True)).where(
-            *self._entries(workspace_id, start, end, project_id, member_id)
+            *self._entries(workspace_id, only)
         )
         if "team" in dimensions:
             statement = statement.select_from(TimeEntry).outerjoin(
@@ -276,7 +294,7 @@ class ReportRepository:
         week = self.week_of(TimeEntry.date, week_start).label("week")
         return (
             select(week, *self._measures())
-            .where(*self._entries(workspace_id, None, None, project_id, None))
+            .where(*self._entries(workspace_id, TimeFilters(project_id=project_id)))
             .group_by(week)
             .order_by(week)
         )

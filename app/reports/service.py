@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.access import Principal
 from app.kit.errors import Unprocessable
 from app.projects import service as projects
-from app.reports.repository import DIMENSIONS, ZERO, Measures, ReportRepository
+from app.reports.repository import DIMENSIONS, ZERO, Measures, ReportRepository, TimeFilters
 from app.workspaces import service as workspaces
 
 CENTS = Decimal("0.01")
@@ -92,13 +92,10 @@ async def time_report(
     session: AsyncSession,
     principal: Principal,
     *,
-    start: date | None,
-    end: date | None,
     group_by: Sequence[str],
-    project_id: uuid.UUID | None,
-    member_id: uuid.UUID | None,
+    only: TimeFilters,
 ) -> TimeReport:
-    if start is not None and end is not None and end < start:
+    if only.start is not None and only.end is not None and only.end < only.start:
         raise Unprocessable.at("/query/to", "before from")
     workspace = await workspaces.get(session, principal)
     repo = ReportRepository(session)
@@ -108,10 +105,7 @@ async def time_report(
             principal.workspace_id,
             dimensions,
             workspace.week_start,
-            start=start,
-            end=end,
-            project_id=project_id,
-            member_id=member_id,
+            only,
         )
 
     keys = [DIMENSIONS[name] for name in group_by]

@@ -244,3 +244,30 @@ async def test_csv_has_the_row_keys_as_columns_and_no_totals(clients: ClientFact
         f"{pid},false,8,0,6.83,0.00",
         f"{pid},true,35,35,30.83,52.50",
     ]
+
+
+async def test_a_report_counts_only_the_team_activity_task_and_billable_time_asked_for(
+    clients: ClientFactory,
+) -> None:
+    place = await office(clients)
+    member = place.member_id(place.member)
+    team = await place.owner.client.post(
+        f"{place.base}/teams", json={"name": "Ops", "member_ids": [member]}
+    )
+    task = await place.owner.task(place.wid, place.project["id"], title="Patch")
+    await log(place, place.member, minutes=60, activity="meeting", billable=True)
+    await log(place, place.member, minutes=30, task_id=task["id"])
+    await log(place, place.owner, minutes=15, activity="meeting", billable=True)
+
+    by_team = await _report(place, team_id=team.json()["id"])
+    by_activity = await _report(place, activity="meeting", group_by="member")
+    by_task = await _report(place, task_id=task["id"])
+    not_billable = await _report(place, billable="false")
+
+    assert by_team["totals"]["minutes"] == 90
+    assert {r["member_id"]: r["minutes"] for r in by_activity["rows"]} == {
+        member: 60,
+        place.member_id(place.owner): 15,
+    }
+    assert by_task["totals"]["minutes"] == 30
+    assert not_billable["totals"]["minutes"] == 30

@@ -12718,7 +12718,13 @@ export interface operations {
                 /** @description Comma-separated, in order, each at most once: project, task, member, team, activity, billable, day, week, month */
                 group_by?: string | null;
                 project_id?: string | null;
+                task_id?: string | null;
                 member_id?: string | null;
+                /** @description Time of the team's members (now). */
+                team_id?: string | null;
+                /** @description An activity key. */
+                activity?: string | null;
+                billable?: boolean | null;
             };
             header?: never;
             path: {

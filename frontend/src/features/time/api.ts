@@ -277,6 +277,8 @@ export interface TimeReportFilter {
   groupBy: readonly string[];
   projectId: string | null;
   memberId: string | null;
+  teamId: string | null;
+  billable: boolean | null;
 }
 
 function timeReportInit(workspaceId: string, filter: TimeReportFilter | null) {
@@ -289,6 +291,8 @@ function timeReportInit(workspaceId: string, filter: TimeReportFilter | null) {
         group_by: filter?.groupBy.join(","),
         project_id: filter?.projectId ?? undefined,
         member_id: filter?.memberId ?? undefined,
+        team_id: filter?.teamId ?? undefined,
+        billable: filter?.billable ?? undefined,
       },
     },
   };

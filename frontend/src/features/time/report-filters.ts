@@ -30,6 +30,9 @@ export interface ReportFilters {
   groupBy: Dimension[];
   projectId: string | null;
   memberId: string | null;
+  teamId: string | null;
+  /** Only billable time (true), only non-billable (false), or both (null). */
+  billable: boolean | null;
 }
 
 /** The first and last day of the month that holds `now`. */
@@ -62,6 +65,8 @@ export function useReportFilters(): [ReportFilters, (changes: Partial<ReportFilt
       groupBy: parseGroupBy(params.get("group_by")),
       projectId: params.get("project"),
       memberId: params.get("member"),
+      teamId: params.get("team"),
+      billable: { true: true, false: false }[params.get("billable") ?? ""] ?? null,
     };
   }, [params]);
   const replace = useReplaceSearchParams();
@@ -73,6 +78,10 @@ export function useReportFilters(): [ReportFilters, (changes: Partial<ReportFilt
       if ("groupBy" in changes) values.group_by = changes.groupBy?.join(",");
       if ("projectId" in changes) values.project = changes.projectId;
       if ("memberId" in changes) values.member = changes.memberId;
+      if ("teamId" in changes) values.team = changes.teamId;
+      if ("billable" in changes) {
+        values.billable = changes.billable === null ? null : String(changes.billable);
+      }
       replace(values);
     },
     [replace],

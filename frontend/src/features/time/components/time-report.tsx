@@ -40,6 +40,12 @@ const FIELD: Record<Dimension, keyof TimeReportRow> = {
   month: "month",
 };
 
+const BILLABLE_CHOICES = [
+  { value: "all", label: "All time" },
+  { value: "true", label: "Billable" },
+  { value: "false", label: "Not billable" },
+];
+
 const monthFormat = new Intl.DateTimeFormat(undefined, { month: "long", year: "numeric" });
 
 /** Logged time in a date range, grouped by the chosen dimensions, with a CSV of the same. */
@@ -110,6 +116,7 @@ function ReportFilterBar({
 }) {
   const projects = useProjectDirectory(workspaceId);
   const members = useMemberDirectory(workspaceId);
+  const teams = useTeamDirectory(workspaceId);
   return (
     <Group gap="sm" align="flex-start">
       <TextInput
@@ -147,6 +154,26 @@ function ReportFilterBar({
         value={filters.memberId}
         onChange={(memberId) => onChange({ memberId })}
         nothingFoundMessage="No one by that name"
+      />
+      <Select
+        label="Team"
+        placeholder="All teams"
+        searchable
+        clearable
+        data={(teams.items ?? []).map((team) => ({ value: team.id, label: team.name }))}
+        value={filters.teamId}
+        onChange={(teamId) => onChange({ teamId })}
+        nothingFoundMessage="No team by that name"
+      />
+      <Select
+        label="Billable"
+        w={150}
+        data={BILLABLE_CHOICES}
+        value={filters.billable === null ? "all" : String(filters.billable)}
+        onChange={(choice) =>
+          onChange({ billable: choice === "true" ? true : choice === "false" ? false : null })
+        }
+        allowDeselect={false}
       />
     </Group>
   );

@@ -541,6 +541,22 @@ describe("TimeReportView", () => {
     expect(screen.getByRole("rowheader", { name: "No task" })).toBeInTheDocument();
   });
 
+  it("asks for the team and billable time kept in the URL, and changes them there", async () => {
+    const server = mockApi(reportRoutes([reportRow({ project_id: "p-web" })]));
+    const { user, router } = renderWithApp(<TimeReportView workspaceId={WS} />, {
+      route: `/?${NOVEMBER}&team=team-design&billable=true`,
+    });
+    await screen.findByRole("row", { name: /^Website/ });
+    expect(lastQuery(server).get("team_id")).toBe("team-design");
+    expect(lastQuery(server).get("billable")).toBe("true");
+
+    await user.click(screen.getByRole("textbox", { name: "Billable" }));
+    await user.click(await screen.findByRole("option", { name: "Not billable" }));
+
+    await waitFor(() => expect(lastQuery(server).get("billable")).toBe("false"));
+    expect(new URLSearchParams(router.state.location.search).get("billable")).toBe("false");
+  });
+
   it("reports the current month by project when the URL says nothing", async () => {
     const server = mockApi(reportRoutes([reportRow({ project_id: "p-web" })]));
     renderWithApp(<TimeReportView workspaceId={WS} />);
