@@ -5,6 +5,7 @@ from decimal import Decimal
 from sqlalchemy import (
     JSON,
     CheckConstraint,
+    Computed,
     Float,
     ForeignKeyConstraint,
     Index,
@@ -24,6 +25,12 @@ def _task_fk(column: str = "task_id", ondelete: str = "CASCADE") -> ForeignKeyCo
     return ForeignKeyConstraint(
         ["workspace_id", column], ["task.workspace_id", "task.id"], ondelete=ondelete
     )
+
+
+PRIORITY_RANK_SQL = (
+    "CASE priority WHEN 'low' THEN 1 WHEN 'medium' THEN 2 WHEN 'high' THEN 3"
+    " WHEN 'urgent' THEN 4 ELSE 0 END"
+)
 
 
 class Label(TenantOwned, Versioned, Base):
@@ -80,6 +87,8 @@ class Task(TenantOwned, Versioned, Base):
     description: Mapped[str] = mapped_column(Text, default="")
     status_id: Mapped[uuid.UUID]
     priority: Mapped[str] = mapped_column(String(8), default="none")
+    # Priority as a number (none 0 ... urgent 4), kept by the database, so lists sort by it.
+    priority_rank: Mapped[int] = mapped_column(Integer, Computed(PRIORITY_RANK_SQL, persisted=True))
     start_date: Mapped[date | None]
     duration_days: Mapped[int] = mapped_column(Integer, default=1)
     # Derived from start and duration on the project's calendar; stored so lists can filter on it.

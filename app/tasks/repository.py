@@ -39,6 +39,8 @@ TASK_SORTS = Sortable(
         "title": Task.title,
         "position": Task.position,
         "number": Task.number,
+        # none < low < medium < high < urgent: `-priority` puts urgent work first.
+        "priority": Task.priority_rank,
     },
     default="created_at",
     tiebreak=Task.id,

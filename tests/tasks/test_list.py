@@ -113,3 +113,24 @@ async def test_my_tasks_spans_workspaces_and_skips_closed_work(clients: ClientFa
 
     assert [t["title"] for t in response.json()["items"]] == ["Fix login bug", "Second space"]
     assert first["tasks"]["done"]["title"] not in [t["title"] for t in response.json()["items"]]
+
+
+async def test_priority_sorts_by_rank_urgent_first_when_descending(clients: ClientFactory) -> None:
+    owner = await clients.user()
+    wid = (await owner.workspace())["id"]
+    project = await owner.project(wid)
+    for title, priority in [("b", "low"), ("d", "urgent"), ("a", "none"), ("c", "medium")]:
+        await owner.task(wid, project["id"], title=title, priority=priority)
+    seen: list[str] = []
+    cursor = None
+    while True:
+        params: dict[str, Any] = {"project_id": project["id"], "limit": 1, "sort": "-priority"}
+        if cursor:
+            params["cursor"] = cursor
+        page = (await owner.client.get(f"/api/v1/workspaces/{wid}/tasks", params=params)).json()
+        seen += [t["priority"] for t in page["items"]]
+        cursor = page["next_cursor"]
+        if not cursor:
+            break
+
+    assert seen == ["urgent", "medium", "low", "none"]

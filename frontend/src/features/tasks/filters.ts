@@ -20,6 +20,7 @@ export const DEFAULT_SORT = "position";
 export const SORTABLE = {
   number: "Key",
   title: "Title",
+  priority: "Priority",
   due_date: "Due",
   updated_at: "Updated",
   created_at: "Created",

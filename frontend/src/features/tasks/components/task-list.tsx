@@ -396,7 +396,7 @@ function TaskTable({
               <SortHeader field="number" label="Key" sort={filters.sort} onSort={onSort} />
               <th className={classes.headerCell}>Status</th>
               <SortHeader field="title" label="Title" sort={filters.sort} onSort={onSort} />
-              <th className={classes.headerCell}>Priority</th>
+              <SortHeader field="priority" label="Priority" sort={filters.sort} onSort={onSort} />
               <th className={classes.headerCell}>Assignees</th>
               <SortHeader field="due_date" label="Due" sort={filters.sort} onSort={onSort} />
             </tr>
