@@ -117,5 +117,11 @@ async def delete(
         raise Conflict(
             "Time is logged as this activity; it cannot be removed.", code="activity_in_use"
         )
-    _record(session, principal, "activity.deleted", activity, {})
+    _record(
+        session,
+        principal,
+        "activity.deleted",
+        activity,
+        events.deleted(events.snapshot(activity, FIELDS)),
+    )
     await repo.delete(activity)

@@ -288,5 +288,11 @@ async def delete(
 ) -> None:
     allocation = await get(session, principal, allocation_id)
     check_if_match(if_match, allocation)
-    _record(session, principal, "allocation.deleted", allocation, {})
+    _record(
+        session,
+        principal,
+        "allocation.deleted",
+        allocation,
+        events.deleted(events.snapshot(allocation, FIELDS)),
+    )
     await AllocationRepository(session).delete(allocation)

@@ -132,7 +132,13 @@ async def delete(
             projects=projects,
             resources=resources,
         )
-    _record(session, principal, "calendar.deleted", calendar, {})
+    _record(
+        session,
+        principal,
+        "calendar.deleted",
+        calendar,
+        events.deleted(events.snapshot(calendar, CALENDAR_FIELDS)),
+    )
     await repo.delete(calendar)
 
 

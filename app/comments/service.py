@@ -2,6 +2,7 @@
 
 import re
 import uuid
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -90,7 +91,10 @@ async def create(session: AsyncSession, principal: Principal, reference: str, bo
         entity_id=task.id,
         workspace_id=task.workspace_id,
         project_id=task.project_id,
-        changes={"comment_id": {"before": None, "after": str(comment.id)}},
+        changes={
+            "comment_id": {"before": None, "after": str(comment.id)},
+            "comment_body": {"before": None, "after": body},
+        },
     )
     return comment
 
@@ -179,7 +183,10 @@ async def delete(
         entity_id=task.id,
         workspace_id=task.workspace_id,
         project_id=task.project_id,
-        changes={"comment_id": {"before": str(comment.id), "after": None}},
+        changes={
+            "comment_id": {"before": str(comment.id), "after": None},
+            "comment_body": {"before": comment.body, "after": None},
+        },
     )
 
 
@@ -188,6 +195,25 @@ async def page(
 ) -> tuple[list[Comment], str | None]:
     task = await tasks.resolve(session, principal, reference)
     return await CommentRepository(session).page(task.workspace_id, task.id, params)
+
+
+def _record_watcher(
+    session: AsyncSession,
+    principal: Principal,
+    task: Task,
+    type_: str,
+    changes: dict[str, Any],
+) -> None:
+    events.record(
+        session,
+        principal,
+        type_,
+        entity_type="task",
+        entity_id=task.id,
+        workspace_id=task.workspace_id,
+        project_id=task.project_id,
+        changes=changes,
+    )
 
 
 async def watchers(session: AsyncSession, principal: Principal, reference: str) -> list[uuid.UUID]:
@@ -202,7 +228,15 @@ async def watch(
     repo = CommentRepository(session)
     if not await repo.members_by_reference(task.workspace_id, [member_id], []):
         raise Unprocessable.at("/member_id", "not a member of this workspace")
-    await repo.watch(task.workspace_id, task.id, [member_id])
+    if member_id not in await repo.watcher_ids(task.workspace_id, task.id):
+        await repo.watch(task.workspace_id, task.id, [member_id])
+        _record_watcher(
+            session,
+            principal,
+            task,
+            "task.watcher_added",
+            {"member_id": {"before": None, "after": str(member_id)}},
+        )
     return await repo.watcher_ids(task.workspace_id, task.id)
 
 
@@ -212,3 +246,10 @@ async def unwatch(
     task = await tasks.resolve(session, principal, reference)
     if not await CommentRepository(session).unwatch(task.workspace_id, task.id, member_id):
         raise NotFound("This member does not watch the task.", code="watcher_not_found")
+    _record_watcher(
+        session,
+        principal,
+        task,
+        "task.watcher_removed",
+        {"member_id": {"before": str(member_id), "after": None}},
+    )

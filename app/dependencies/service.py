@@ -135,6 +135,12 @@ async def delete(
     dependency = await get(session, principal, dependency_id)
     check_if_match(if_match, dependency)
     successor = await tasks.resolve(session, principal, str(dependency.successor_id))
-    _record(session, principal, "dependency.deleted", dependency, {})
+    _record(
+        session,
+        principal,
+        "dependency.deleted",
+        dependency,
+        events.deleted(events.snapshot(dependency, FIELDS)),
+    )
     await DependencyRepository(session).delete(dependency)
     await _reschedule_from(session, principal, successor)

@@ -1,4 +1,7 @@
-"""The event log (DESIGN §6): every mutation appends one row in its own transaction."""
+"""The event log (DESIGN §6): every mutation appends one row describing it.
+
+Events are added to the caller's (the request's) session, so they are written in the same
+transaction as the change they describe, and are rolled back with it."""
 
 import uuid
 from collections.abc import Iterable, Mapping
@@ -43,7 +46,13 @@ def changes_between(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict
 
 
 def created(after: Mapping[str, Any]) -> dict[str, Any]:
+    """`{field: {before: None, after}}` for a row that did not exist before."""
     return {field: {"before": None, "after": value} for field, value in after.items()}
+
+
+def deleted(before: Mapping[str, Any]) -> dict[str, Any]:
+    """`{field: {before, after: None}}` for a row about to be deleted (snapshot it first)."""
+    return {field: {"before": value, "after": None} for field, value in before.items()}
 
 
 def record(

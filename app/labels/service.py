@@ -1,8 +1,10 @@
 import uuid
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.access import Principal
+from app.events import service as events
 from app.kit.errors import Conflict, NotFound
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
@@ -10,6 +12,27 @@ from app.labels.repository import LabelRepository
 from app.labels.schemas import LabelCreate, LabelUpdate
 from app.models import Label
 from app.tasks import service as tasks
+
+# The public fields of a label, as events record them.
+LABEL_FIELDS = ("name", "color")
+
+
+def _record(
+    session: AsyncSession,
+    principal: Principal,
+    type_: str,
+    label: Label,
+    changes: dict[str, Any],
+) -> None:
+    events.record(
+        session,
+        principal,
+        type_,
+        entity_type="label",
+        entity_id=label.id,
+        workspace_id=label.workspace_id,
+        changes=changes,
+    )
 
 
 async def get(session: AsyncSession, principal: Principal, label_id: uuid.UUID) -> Label:
@@ -30,9 +53,17 @@ async def _ensure_name_free(
 async def create(session: AsyncSession, principal: Principal, data: LabelCreate) -> Label:
     repo = LabelRepository(session)
     await _ensure_name_free(repo, principal, data.name, None)
-    return await repo.add(
+    label = await repo.add(
         Label(workspace_id=principal.workspace_id, name=data.name, color=data.color)
     )
+    _record(
+        session,
+        principal,
+        "label.created",
+        label,
+        events.created(events.snapshot(label, LABEL_FIELDS)),
+    )
+    return label
 
 
 async def update(
@@ -44,12 +75,16 @@ async def update(
 ) -> Label:
     label = await get(session, principal, label_id)
     check_if_match(if_match, label)
+    before = events.snapshot(label, LABEL_FIELDS)
     if data.name is not None:
         await _ensure_name_free(LabelRepository(session), principal, data.name, label.id)
         label.name = data.name
     if data.color is not None:
         label.color = data.color
     await session.flush()
+    difference = events.changes_between(before, events.snapshot(label, LABEL_FIELDS))
+    if difference:
+        _record(session, principal, "label.updated", label, difference)
     return label
 
 
@@ -59,6 +94,13 @@ async def delete(
     label = await get(session, principal, label_id)
     check_if_match(if_match, label)
     await tasks.unlink_everywhere(session, principal, label_id=label.id)
+    _record(
+        session,
+        principal,
+        "label.deleted",
+        label,
+        events.deleted(events.snapshot(label, LABEL_FIELDS)),
+    )
     await LabelRepository(session).delete(label)
 
 

@@ -1,10 +1,13 @@
 import uuid
 from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.repository import AuthRepository
 from app.core.access import Principal, Role
+from app.events import service as events
 from app.kit.errors import Conflict, Forbidden, NotFound, Unprocessable
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
@@ -17,6 +20,37 @@ from app.resources import service as resources
 from app.tasks import service as tasks
 from app.teams.repository import TeamRepository
 from app.time_entries.repository import TimeEntryRepository
+
+# The public fields of a member, as events record them.
+MEMBER_FIELDS = ("user_id", "role", "weekly_capacity_hours", "cost_rate")
+CENTS = Decimal("0.01")
+
+
+def _state(member: Member) -> dict[str, Any]:
+    state = events.snapshot(member, MEMBER_FIELDS)
+    # Stored with two decimals; normalising keeps "40" and "40.00" one value.
+    for field in ("weekly_capacity_hours", "cost_rate"):
+        value = getattr(member, field)
+        state[field] = None if value is None else str(Decimal(value).quantize(CENTS))
+    return state
+
+
+def _record(
+    session: AsyncSession,
+    principal: Principal,
+    type_: str,
+    member: Member,
+    changes: dict[str, Any],
+) -> None:
+    events.record(
+        session,
+        principal,
+        type_,
+        entity_type="member",
+        entity_id=member.id,
+        workspace_id=member.workspace_id,
+        changes=changes,
+    )
 
 
 async def present(session: AsyncSession, members: Sequence[Member]) -> list[schemas.Member]:
@@ -95,6 +129,7 @@ async def add(session: AsyncSession, principal: Principal, data: schemas.MemberC
     await resources.add_person(session, member)
     if data.cost_rate is not None:
         await rates.record_member_cost(session, principal, member, data.cost_rate)
+    _record(session, principal, "member.created", member, events.created(_state(member)))
     return member
 
 
@@ -116,6 +151,7 @@ async def update(
     member = await get(session, principal, member_id)
     check_if_match(if_match, member)
     changes = data.model_dump(exclude_unset=True)
+    before = _state(member)
     if "role" in changes and changes["role"] is not None and changes["role"] != member.role:
         _guard_owner_change(principal, member.role, changes["role"])
         await _guard_last_owner(session, member)
@@ -129,6 +165,9 @@ async def update(
             await rates.record_member_cost(session, principal, member, new_rate)
         member.cost_rate = new_rate
     await session.flush()
+    difference = events.changes_between(before, _state(member))
+    if difference:
+        _record(session, principal, "member.updated", member, difference)
     return member
 
 
@@ -147,4 +186,5 @@ async def remove(
     await tasks.unlink_everywhere(session, principal, member_id=member.id)
     await TeamRepository(session).clear_lead(principal.workspace_id, member.id)
     await ProjectRepository(session).clear_owner(principal.workspace_id, member.id)
+    _record(session, principal, "member.removed", member, events.deleted(_state(member)))
     await MemberRepository(session).delete(member)

@@ -10,6 +10,7 @@ and reports need no join on rates.
 import uuid
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -46,7 +47,12 @@ def _subject_of(rate: Rate) -> uuid.UUID:
 
 
 def _record(session: AsyncSession, principal: Principal | None, type_: str, rate: Rate) -> None:
-    changes = events.snapshot(rate, FIELDS)
+    values = events.snapshot(rate, FIELDS)
+    changes: dict[str, Any] = {}
+    if type_ == "rate.created":
+        changes = events.created(values)
+    elif type_ == "rate.deleted":
+        changes = events.deleted(values)
     events.record(
         session,
         principal,
@@ -55,7 +61,7 @@ def _record(session: AsyncSession, principal: Principal | None, type_: str, rate
         entity_id=rate.id,
         workspace_id=rate.workspace_id,
         project_id=rate.project_id,
-        changes=events.created(changes) if type_ == "rate.created" else {},
+        changes=changes,
     )
 
 

@@ -297,6 +297,7 @@ async def delete(
         entity_id=rule.id,
         workspace_id=rule.workspace_id,
         project_id=project.id,
+        changes=events.deleted(events.snapshot(rule, RULE_FIELDS)),
     )
     await RecurringRuleRepository(session).delete(rule)
 

@@ -182,7 +182,14 @@ async def delete(
             "A person resource goes when its member leaves the workspace.",
             code="person_resource",
         )
-    _record(session, principal, "resource.deleted", "resource", resource, {})
+    _record(
+        session,
+        principal,
+        "resource.deleted",
+        "resource",
+        resource,
+        events.deleted(events.snapshot(resource, RESOURCE_FIELDS)),
+    )
     await ResourceRepository(session).delete(resource)
 
 
@@ -283,5 +290,12 @@ async def delete_time_off(
 ) -> None:
     row = await get_time_off(session, principal, time_off_id)
     check_if_match(if_match, row)
-    _record(session, principal, "time_off.deleted", "time_off", row, {})
+    _record(
+        session,
+        principal,
+        "time_off.deleted",
+        "time_off",
+        row,
+        events.deleted(events.snapshot(row, TIME_OFF_FIELDS)),
+    )
     await ResourceRepository(session).delete(row)

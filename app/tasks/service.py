@@ -513,7 +513,10 @@ async def delete(
             code="task_has_time",
             tasks_with_time=with_time,
         )
+    rows = await repo.many(wid, subtree)
+    assignees, labels = await repo.assignees(wid, subtree), await repo.labels(wid, subtree)
     for task_id in subtree:
+        row = rows[task_id]
         events.record(
             session,
             principal,
@@ -521,7 +524,10 @@ async def delete(
             entity_type="task",
             entity_id=task_id,
             workspace_id=wid,
-            project_id=task.project_id,
+            project_id=row.project_id,
+            changes=events.deleted(
+                _snapshot(row, assignees.get(task_id, []), labels.get(task_id, []))
+            ),
         )
     successors = await ScheduleRepository(session).successors(wid, subtree)
     await repo.delete_many(wid, subtree)

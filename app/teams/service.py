@@ -1,15 +1,46 @@
 import uuid
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.access import Principal
+from app.events import service as events
 from app.kit.errors import Conflict, NotFound, Unprocessable
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.models import Team
 from app.teams import schemas
 from app.teams.repository import TeamRepository
+
+# The public fields of a team, as events record them (its members apart: see `_state`).
+TEAM_FIELDS = ("name", "parent_id", "lead_member_id")
+
+
+def _state(team: Team, member_ids: Sequence[uuid.UUID]) -> dict[str, Any]:
+    return {**events.snapshot(team, TEAM_FIELDS), "member_ids": sorted(map(str, set(member_ids)))}
+
+
+async def _member_ids(repo: TeamRepository, team: Team) -> list[uuid.UUID]:
+    return (await repo.member_ids(team.workspace_id, [team.id])).get(team.id, [])
+
+
+def _record(
+    session: AsyncSession,
+    principal: Principal,
+    type_: str,
+    team_id: uuid.UUID,
+    changes: dict[str, Any],
+) -> None:
+    events.record(
+        session,
+        principal,
+        type_,
+        entity_type="team",
+        entity_id=team_id,
+        workspace_id=principal.workspace_id,
+        changes=changes,
+    )
 
 
 async def present(session: AsyncSession, teams: Sequence[Team]) -> list[schemas.Team]:
@@ -99,6 +130,13 @@ async def create(session: AsyncSession, principal: Principal, data: schemas.Team
         )
     )
     await repo.add_members(principal.workspace_id, team.id, data.member_ids)
+    _record(
+        session,
+        principal,
+        "team.created",
+        team.id,
+        events.created(_state(team, data.member_ids)),
+    )
     return team
 
 
@@ -126,9 +164,13 @@ async def update(
         await _check_name_free(
             repo, principal.workspace_id, parent_id, changes.get("name", team.name), team.id
         )
+    before = events.snapshot(team, TEAM_FIELDS)
     for field, value in changes.items():
         setattr(team, field, value)
     await session.flush()
+    difference = events.changes_between(before, events.snapshot(team, TEAM_FIELDS))
+    if difference:
+        _record(session, principal, "team.updated", team.id, difference)
     return team
 
 
@@ -139,8 +181,20 @@ async def delete(
     team = await get(session, principal, team_id)
     check_if_match(if_match, team)
     # Sub-teams move up a level rather than disappear with their parent.
+    parents = await repo.parents(principal.workspace_id)
     await repo.reparent_children(principal.workspace_id, team.id, team.parent_id)
+    new_parent = str(team.parent_id) if team.parent_id is not None else None
+    moved = {"before": str(team.id), "after": new_parent}
+    for child_id in sorted(child for child, parent in parents.items() if parent == team.id):
+        _record(session, principal, "team.updated", child_id, {"parent_id": moved})
     await repo.release_resources(principal.workspace_id, team.id)
+    _record(
+        session,
+        principal,
+        "team.deleted",
+        team.id,
+        events.deleted(_state(team, await _member_ids(repo, team))),
+    )
     await repo.delete(team)
 
 
@@ -150,7 +204,15 @@ async def add_member(
     repo = TeamRepository(session)
     team = await get(session, principal, team_id)
     await _check_members(repo, principal.workspace_id, "/member_id", [member_id])
-    await repo.add_members(principal.workspace_id, team.id, [member_id])
+    if member_id not in await _member_ids(repo, team):
+        await repo.add_members(principal.workspace_id, team.id, [member_id])
+        _record(
+            session,
+            principal,
+            "team.member_added",
+            team.id,
+            {"member_id": {"before": None, "after": str(member_id)}},
+        )
     return team
 
 
@@ -160,3 +222,10 @@ async def remove_member(
     team = await get(session, principal, team_id)
     if not await TeamRepository(session).remove_member(principal.workspace_id, team.id, member_id):
         raise NotFound("This member is not in the team.", code="team_member_not_found")
+    _record(
+        session,
+        principal,
+        "team.member_removed",
+        team.id,
+        {"member_id": {"before": str(member_id), "after": None}},
+    )

@@ -1,4 +1,5 @@
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -7,14 +8,36 @@ from app.activities import service as activities
 from app.calendars import service as calendars
 from app.core.access import Caller, Principal, Role
 from app.core.clock import utcnow
+from app.events import service as events
 from app.kit.errors import Forbidden, NotFound
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.members.repository import MemberRepository
-from app.models import Member, Workspace
+from app.models import Event, Member, Workspace
 from app.resources import service as resources
 from app.workspaces.repository import WorkspaceRepository
 from app.workspaces.schemas import WorkspaceCreate, WorkspaceUpdate
+
+# The public fields of a workspace, as events record them.
+WORKSPACE_FIELDS = ("name", "timezone", "week_start", "timer_rounding_minutes")
+
+
+def _record(
+    session: AsyncSession,
+    principal: Principal | None,
+    type_: str,
+    workspace: Workspace,
+    changes: dict[str, Any],
+) -> Event:
+    return events.record(
+        session,
+        principal,
+        type_,
+        entity_type="workspace",
+        entity_id=workspace.id,
+        workspace_id=workspace.id,
+        changes=changes,
+    )
 
 
 async def create(session: AsyncSession, caller: Caller, data: WorkspaceCreate) -> Workspace:
@@ -28,6 +51,15 @@ async def create(session: AsyncSession, caller: Caller, data: WorkspaceCreate) -
     await calendars.create_default(session, workspace.id)
     await resources.add_person(session, owner)
     await activities.create_defaults(session, workspace.id)
+    event = _record(
+        session,
+        None,
+        "workspace.created",
+        workspace,
+        events.created(events.snapshot(workspace, WORKSPACE_FIELDS)),
+    )
+    # The creator has no principal in the workspace yet: the actor is the owner they became.
+    event.actor_id = owner.id
     return workspace
 
 
@@ -62,15 +94,21 @@ async def update(
 ) -> Workspace:
     workspace = await get(session, principal)
     check_if_match(if_match, workspace)
+    before = events.snapshot(workspace, WORKSPACE_FIELDS)
     for field, value in data.model_dump(exclude_unset=True).items():
         if value is None:
             continue
         setattr(workspace, field, value)
     await session.flush()
+    difference = events.changes_between(before, events.snapshot(workspace, WORKSPACE_FIELDS))
+    if difference:
+        _record(session, principal, "workspace.updated", workspace, difference)
     return workspace
 
 
 async def delete(session: AsyncSession, principal: Principal, if_match: str | None) -> None:
     workspace = await get(session, principal)
     check_if_match(if_match, workspace)
+    # No `workspace.deleted` event: events belong to the workspace (their foreign key cascades)
+    # and would be deleted with it in the same statement.
     await WorkspaceRepository(session).delete(workspace)

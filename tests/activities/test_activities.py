@@ -1,3 +1,10 @@
+import uuid
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.models import Event
 from tests.support.http import ClientFactory
 from tests.time_entries.factories import log, office
 
@@ -82,3 +89,32 @@ async def test_an_unused_activity_is_renamed_and_removed(clients: ClientFactory)
 
     assert (renamed.json()["name"], removed.status_code) == ("Engineering", 204)
     assert (await place.owner.client.get(url)).status_code == 404
+
+
+async def _event_changes(
+    sessionmaker: async_sessionmaker[AsyncSession], type_: str, entity_id: str
+) -> dict[str, Any]:
+    async with sessionmaker() as session:
+        return (
+            await session.scalars(
+                select(Event.changes).where(
+                    Event.type == type_, Event.entity_id == uuid.UUID(entity_id)
+                )
+            )
+        ).one()
+
+
+async def test_a_removed_activity_records_what_it_was(
+    clients: ClientFactory, sessionmaker: async_sessionmaker[AsyncSession]
+) -> None:
+    place = await office(clients)
+    activities = (await place.owner.client.get(f"{place.base}/activities")).json()["items"]
+    doomed = activities[0]
+
+    removed = await place.owner.client.delete(f"{place.base}/activities/{doomed['id']}")
+
+    assert removed.status_code == 204
+    assert await _event_changes(sessionmaker, "activity.deleted", doomed["id"]) == {
+        "key": {"before": doomed["key"], "after": None},
+        "name": {"before": doomed["name"], "after": None},
+    }

@@ -1,3 +1,10 @@
+import uuid
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.models import Event
 from tests.support.http import ClientFactory
 
 
@@ -67,3 +74,47 @@ async def test_a_task_losing_a_deleted_label_gets_a_new_version_and_an_event(
     assert activity.json()["items"][0]["changes"] == {
         "label_ids": {"before": [label["id"]], "after": []}
     }
+
+
+async def _events(
+    sessionmaker: async_sessionmaker[AsyncSession], entity_id: str
+) -> list[tuple[str, dict[str, Any]]]:
+    async with sessionmaker() as session:
+        rows = await session.execute(
+            select(Event.type, Event.changes)
+            .where(Event.entity_type == "label", Event.entity_id == uuid.UUID(entity_id))
+            .order_by(Event.created_at, Event.id)
+        )
+    return [(type_, changes) for type_, changes in rows]
+
+
+async def test_creating_changing_and_deleting_a_label_are_events(
+    clients: ClientFactory, sessionmaker: async_sessionmaker[AsyncSession]
+) -> None:
+    owner = await clients.user()
+    wid = (await owner.workspace())["id"]
+    url = f"/api/v1/workspaces/{wid}/labels"
+    label = (await owner.client.post(url, json={"name": "Bug", "color": "#ff0000"})).json()
+
+    changed = await owner.client.patch(f"{url}/{label['id']}", json={"color": "#00ff00"})
+    same = await owner.client.patch(f"{url}/{label['id']}", json={"name": "Bug"})
+    deleted = await owner.client.delete(f"{url}/{label['id']}")
+
+    assert (changed.status_code, same.status_code, deleted.status_code) == (200, 200, 204)
+    assert await _events(sessionmaker, label["id"]) == [
+        (
+            "label.created",
+            {
+                "name": {"before": None, "after": "Bug"},
+                "color": {"before": None, "after": "#ff0000"},
+            },
+        ),
+        ("label.updated", {"color": {"before": "#ff0000", "after": "#00ff00"}}),
+        (
+            "label.deleted",
+            {
+                "name": {"before": "Bug", "after": None},
+                "color": {"before": "#00ff00", "after": None},
+            },
+        ),
+    ]

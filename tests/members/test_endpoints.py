@@ -1,3 +1,10 @@
+import uuid
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.models import Event
 from tests.support.http import ClientFactory, unique_email
 
 
@@ -200,3 +207,88 @@ async def test_tasks_of_a_removed_member_show_the_unassignment(clients: ClientFa
             "after": [owner.member_ids[wid]],
         }
     }
+
+
+async def _events(
+    sessionmaker: async_sessionmaker[AsyncSession], entity_id: str
+) -> list[tuple[str, str | None, dict[str, Any]]]:
+    async with sessionmaker() as session:
+        rows = await session.execute(
+            select(Event.type, Event.actor_id, Event.changes)
+            .where(Event.entity_type == "member", Event.entity_id == uuid.UUID(entity_id))
+            .order_by(Event.created_at, Event.id)
+        )
+    return [(type_, str(actor) if actor else None, changes) for type_, actor, changes in rows]
+
+
+async def test_adding_changing_and_removing_a_member_are_events(
+    clients: ClientFactory, sessionmaker: async_sessionmaker[AsyncSession]
+) -> None:
+    owner, person = await clients.user(), await clients.user()
+    wid = (await owner.workspace())["id"]
+    url = f"/api/v1/workspaces/{wid}/members"
+    member = (
+        await owner.client.post(
+            url,
+            json={
+                "email": person.email,
+                "role": "viewer",
+                "weekly_capacity_hours": "32",
+                "cost_rate": "85.5",
+            },
+        )
+    ).json()
+
+    changed = await owner.client.patch(
+        f"{url}/{member['id']}", json={"role": "admin", "weekly_capacity_hours": "30"}
+    )
+    same = await owner.client.patch(
+        f"{url}/{member['id']}", json={"weekly_capacity_hours": "30.0", "role": "admin"}
+    )
+    removed = await owner.client.delete(f"{url}/{member['id']}")
+
+    assert (changed.status_code, same.status_code, removed.status_code) == (200, 200, 204)
+    actor = owner.member_ids[wid]
+    assert await _events(sessionmaker, member["id"]) == [
+        (
+            "member.created",
+            actor,
+            {
+                "user_id": {"before": None, "after": person.id},
+                "role": {"before": None, "after": "viewer"},
+                "weekly_capacity_hours": {"before": None, "after": "32.00"},
+                "cost_rate": {"before": None, "after": "85.50"},
+            },
+        ),
+        (
+            "member.updated",
+            actor,
+            {
+                "role": {"before": "viewer", "after": "admin"},
+                "weekly_capacity_hours": {"before": "32.00", "after": "30.00"},
+            },
+        ),
+        (
+            "member.removed",
+            actor,
+            {
+                "user_id": {"before": person.id, "after": None},
+                "role": {"before": "admin", "after": None},
+                "weekly_capacity_hours": {"before": "30.00", "after": None},
+                "cost_rate": {"before": "85.50", "after": None},
+            },
+        ),
+    ]
+
+
+async def test_a_refused_removal_records_no_event(
+    clients: ClientFactory, sessionmaker: async_sessionmaker[AsyncSession]
+) -> None:
+    owner = await clients.user()
+    wid = (await owner.workspace())["id"]
+    member_id = owner.member_ids[wid]
+
+    removed = await owner.client.delete(f"/api/v1/workspaces/{wid}/members/{member_id}")
+
+    assert removed.status_code == 409
+    assert [type_ for type_, _, _ in await _events(sessionmaker, member_id)] == []

@@ -229,3 +229,28 @@ async def test_a_rule_that_never_occurs_again_is_refused(clients: ClientFactory)
 
     assert [a.status_code for a in answers] == [422, 422]
     assert {a.json()["errors"][0]["pointer"] for a in answers} == {"/rrule"}
+
+
+async def test_a_deleted_rule_records_what_it_was(clients: ClientFactory) -> None:
+    owner = await clients.user()
+    wid, project = await _ongoing(owner)
+    project_url = f"/api/v1/workspaces/{wid}/projects/{project['id']}"
+    url = f"{project_url}/recurring-rules"
+    rule = (
+        await owner.client.post(
+            url, json={"title": "Standup", "rrule": "FREQ=WEEKLY;BYDAY=MO", "priority": "high"}
+        )
+    ).json()
+
+    deleted = await owner.client.delete(f"{url}/{rule['id']}", headers={"If-Match": '"1"'})
+    events = (await owner.client.get(f"{project_url}/activity", params={"limit": 200})).json()
+
+    assert deleted.status_code == 204, deleted.text
+    by_type = {e["type"]: e for e in events["items"] if e["entity_id"] == rule["id"]}
+    made = by_type["recurring_rule.created"]["changes"]
+    gone = by_type["recurring_rule.deleted"]["changes"]
+    assert gone == {field: {"before": c["after"], "after": None} for field, c in made.items()}
+    assert gone["title"] == {"before": "Standup", "after": None}
+    assert gone["rrule"] == {"before": "FREQ=WEEKLY;BYDAY=MO", "after": None}
+    assert gone["priority"] == {"before": "high", "after": None}
+    assert gone["active"] == {"before": True, "after": None}

@@ -4,6 +4,12 @@ Dates in comments count working days of the default Monday-Friday calendar; the 
 Monday 2026-03-02.
 """
 
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.models import Event
 from tests.schedules.conftest import Plan
 from tests.support.http import ClientFactory
 
@@ -298,3 +304,27 @@ async def test_dependencies_can_be_listed_by_task_key(plan: Plan) -> None:
     ).json()["items"]
 
     assert [(d["predecessor_id"], d["successor_id"]) for d in listed] == [(b["id"], c["id"])]
+
+
+async def test_a_deleted_link_records_what_it_was(
+    plan: Plan, sessionmaker: async_sessionmaker[AsyncSession]
+) -> None:
+    design = await plan.task("Design", duration_days=3)
+    build = await plan.task("Build")
+    link = (await plan.link(design, build, type="SS", lag_days=2)).json()
+
+    deleted = await plan.owner.client.delete(f"{plan.base}/dependencies/{link['id']}")
+
+    assert deleted.status_code == 204
+    async with sessionmaker() as session:
+        changes = await session.scalar(
+            select(Event.changes).where(
+                Event.type == "dependency.deleted", Event.entity_id == uuid.UUID(link["id"])
+            )
+        )
+    assert changes == {
+        "predecessor_id": {"before": design["id"], "after": None},
+        "successor_id": {"before": build["id"], "after": None},
+        "type": {"before": "SS", "after": None},
+        "lag_days": {"before": 2, "after": None},
+    }

@@ -138,3 +138,60 @@ async def test_an_edit_that_mentions_someone_new_notifies_only_them(
     assert [(n["kind"], n["comment_id"]) for n in second_inbox] == [("mention", comment["id"])]
     watchers = await owner.client.get(f"/api/v1/workspaces/{wid}/tasks/{task['id']}/watchers")
     assert second.member_ids[wid] in {w["member_id"] for w in watchers.json()}
+
+
+async def test_comment_events_carry_the_body(clients: ClientFactory) -> None:
+    owner = await clients.user()
+    wid = (await owner.workspace())["id"]
+    task = await owner.task(wid, (await owner.project(wid))["id"])
+    url = f"/api/v1/workspaces/{wid}/tasks/{task['id']}"
+    comment = (await owner.client.post(f"{url}/comments", json={"body": "hello"})).json()
+
+    await owner.client.delete(f"{url}/comments/{comment['id']}")
+
+    events = (await owner.client.get(f"{url}/activity")).json()["items"]
+    assert [(e["type"], e["changes"]) for e in events[:2]] == [
+        (
+            "comment.deleted",
+            {
+                "comment_id": {"before": comment["id"], "after": None},
+                "comment_body": {"before": "hello", "after": None},
+            },
+        ),
+        (
+            "comment.created",
+            {
+                "comment_id": {"before": None, "after": comment["id"]},
+                "comment_body": {"before": None, "after": "hello"},
+            },
+        ),
+    ]
+
+
+async def test_watching_and_unwatching_are_task_events(clients: ClientFactory) -> None:
+    owner, watcher = await clients.user(), await clients.user()
+    wid = (await owner.workspace())["id"]
+    await owner.add_member(wid, watcher)
+    task = await owner.task(wid, (await owner.project(wid))["id"])
+    url = f"/api/v1/workspaces/{wid}/tasks/{task['id']}"
+    member_id = watcher.member_ids[wid]
+
+    added = await owner.client.put(f"{url}/watchers/{member_id}")
+    again = await owner.client.put(f"{url}/watchers/{member_id}")
+    removed = await owner.client.delete(f"{url}/watchers/{member_id}")
+
+    assert (added.status_code, again.status_code, removed.status_code) == (200, 200, 204)
+    events = (await owner.client.get(f"{url}/activity")).json()["items"]
+    assert [(e["type"], e["changes"], e["actor_id"]) for e in events] == [
+        (
+            "task.watcher_removed",
+            {"member_id": {"before": member_id, "after": None}},
+            owner.member_ids[wid],
+        ),
+        (
+            "task.watcher_added",
+            {"member_id": {"before": None, "after": member_id}},
+            owner.member_ids[wid],
+        ),
+        ("task.created", events[-1]["changes"], owner.member_ids[wid]),
+    ]

@@ -333,3 +333,33 @@ async def test_a_start_and_finish_with_no_working_day_between_are_a_422(owner: P
 
     assert response.status_code == 422
     assert response.json()["errors"][0]["pointer"] == "/finish_date"
+
+
+async def test_deleting_a_task_records_what_each_deleted_task_was(owner: Person) -> None:
+    wid, project = await _setup(owner)
+    me = owner.member_ids[wid]
+    parent = await owner.task(
+        wid, project["id"], title="Parent", assignee_ids=[me], estimate_hours="4.5"
+    )
+    child = await owner.task(wid, project["id"], title="Child", parent_id=parent["id"])
+    base = f"/api/v1/workspaces/{wid}"
+
+    deleted = await owner.client.delete(
+        f"{base}/tasks/{parent['id']}", params={"children": "delete"}
+    )
+    events = (await owner.client.get(f"{base}/projects/{project['id']}/activity")).json()["items"]
+
+    assert deleted.status_code == 204
+    created = {e["entity_id"]: e["changes"] for e in events if e["type"] == "task.created"}
+    gone = {e["entity_id"]: e["changes"] for e in events if e["type"] == "task.deleted"}
+    assert set(gone) == {parent["id"], child["id"]}
+    for task_id, changes in gone.items():
+        assert set(changes) == set(created[task_id])
+        assert {change["after"] for change in changes.values()} == {None}
+    assert gone[parent["id"]]["title"] == {"before": "Parent", "after": None}
+    assert gone[parent["id"]]["assignee_ids"] == {"before": [me], "after": None}
+    assert gone[parent["id"]]["status_id"]["before"] == parent["status_id"]
+    assert gone[parent["id"]]["estimate_hours"]["before"] is not None
+    assert gone[child["id"]]["title"] == {"before": "Child", "after": None}
+    assert gone[child["id"]]["parent_id"] == {"before": parent["id"], "after": None}
+    assert gone[child["id"]]["assignee_ids"] == {"before": [], "after": None}

@@ -1,5 +1,10 @@
+import uuid
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.models import Event
 from tests.support.http import ClientFactory, Person
 
 
@@ -141,3 +146,69 @@ async def test_removing_a_lead_member_clears_the_lead(clients: ClientFactory) ->
 
     shown = await owner.client.get(f"/api/v1/workspaces/{workspace['id']}/teams/{team['id']}")
     assert shown.json()["lead_member_id"] is None
+
+
+async def _events(
+    sessionmaker: async_sessionmaker[AsyncSession], entity_id: str
+) -> list[tuple[str, dict[str, Any]]]:
+    async with sessionmaker() as session:
+        rows = await session.execute(
+            select(Event.type, Event.changes)
+            .where(Event.entity_type == "team", Event.entity_id == uuid.UUID(entity_id))
+            .order_by(Event.created_at, Event.id)
+        )
+    return [(type_, changes) for type_, changes in rows]
+
+
+async def test_team_changes_and_memberships_are_events(
+    clients: ClientFactory, sessionmaker: async_sessionmaker[AsyncSession]
+) -> None:
+    owner, person = await clients.user(), await clients.user()
+    wid = (await owner.workspace())["id"]
+    member_id = (await owner.add_member(wid, person))["id"]
+    me = owner.member_ids[wid]
+    top = await _team(owner, wid, name="Top")
+    team = await _team(owner, wid, name="Ops", parent_id=top["id"], member_ids=[member_id])
+    child = await _team(owner, wid, name="Night", parent_id=team["id"])
+    base = f"/api/v1/workspaces/{wid}/teams/{team['id']}"
+
+    await owner.client.patch(base, json={"name": "Operations", "lead_member_id": member_id})
+    await owner.client.post(f"{base}/members", json={"member_id": me})
+    await owner.client.post(f"{base}/members", json={"member_id": me})
+    await owner.client.delete(f"{base}/members/{member_id}")
+    deleted = await owner.client.delete(base)
+
+    assert deleted.status_code == 204
+    assert await _events(sessionmaker, team["id"]) == [
+        (
+            "team.created",
+            {
+                "name": {"before": None, "after": "Ops"},
+                "parent_id": {"before": None, "after": top["id"]},
+                "lead_member_id": {"before": None, "after": None},
+                "member_ids": {"before": None, "after": [member_id]},
+            },
+        ),
+        (
+            "team.updated",
+            {
+                "name": {"before": "Ops", "after": "Operations"},
+                "lead_member_id": {"before": None, "after": member_id},
+            },
+        ),
+        ("team.member_added", {"member_id": {"before": None, "after": me}}),
+        ("team.member_removed", {"member_id": {"before": member_id, "after": None}}),
+        (
+            "team.deleted",
+            {
+                "name": {"before": "Operations", "after": None},
+                "parent_id": {"before": top["id"], "after": None},
+                "lead_member_id": {"before": member_id, "after": None},
+                "member_ids": {"before": [me], "after": None},
+            },
+        ),
+    ]
+    assert (await _events(sessionmaker, child["id"]))[-1] == (
+        "team.updated",
+        {"parent_id": {"before": team["id"], "after": top["id"]}},
+    )

@@ -1,5 +1,11 @@
 import asyncio
+import uuid
+from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.models import Event
 from tests.support.http import ClientFactory
 
 
@@ -142,3 +148,68 @@ async def test_owner_deletes_workspace(clients: ClientFactory) -> None:
 
     assert response.status_code == 204
     assert (await person.client.get(url)).status_code == 404
+
+
+async def _events(
+    sessionmaker: async_sessionmaker[AsyncSession], workspace_id: str
+) -> list[tuple[str, str | None, dict[str, Any]]]:
+    async with sessionmaker() as session:
+        rows = await session.execute(
+            select(Event.type, Event.actor_id, Event.changes)
+            .where(
+                Event.workspace_id == uuid.UUID(workspace_id),
+                Event.entity_type == "workspace",
+            )
+            .order_by(Event.created_at, Event.id)
+        )
+    return [(type_, str(actor) if actor else None, changes) for type_, actor, changes in rows]
+
+
+async def test_creating_and_changing_a_workspace_are_events(
+    clients: ClientFactory, sessionmaker: async_sessionmaker[AsyncSession]
+) -> None:
+    person = await clients.user()
+    workspace = await person.workspace(name="Ops")
+    wid = workspace["id"]
+
+    changed = await person.client.patch(
+        f"/api/v1/workspaces/{wid}",
+        json={"timezone": "Europe/Paris", "week_start": 1, "timer_rounding_minutes": 15},
+    )
+
+    assert changed.status_code == 200, changed.text
+    me = person.member_ids[wid]
+    assert await _events(sessionmaker, wid) == [
+        (
+            "workspace.created",
+            me,
+            {
+                "name": {"before": None, "after": "Ops"},
+                "timezone": {"before": None, "after": "UTC"},
+                "week_start": {"before": None, "after": 1},
+                "timer_rounding_minutes": {"before": None, "after": 1},
+            },
+        ),
+        (
+            "workspace.updated",
+            me,
+            {
+                "timezone": {"before": "UTC", "after": "Europe/Paris"},
+                "timer_rounding_minutes": {"before": 1, "after": 15},
+            },
+        ),
+    ]
+
+
+async def test_a_deleted_workspace_takes_its_events_with_it(
+    clients: ClientFactory, sessionmaker: async_sessionmaker[AsyncSession]
+) -> None:
+    # Events belong to their workspace (the foreign key cascades), so none records the deletion.
+    person = await clients.user()
+    wid = (await person.workspace())["id"]
+
+    await person.client.delete(f"/api/v1/workspaces/{wid}")
+
+    async with sessionmaker() as session:
+        left = await session.scalars(select(Event.id).where(Event.workspace_id == uuid.UUID(wid)))
+        assert list(left) == []
