@@ -1,15 +1,14 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Query, Response, status
 
 from app.api_tokens import service
 from app.api_tokens.schemas import ApiToken, ApiTokenCreate, ApiTokenCreated
 from app.core.access import Principal, Role, requires
 from app.core.db import Session, UnitOfWorkRoute
-from app.kit.errors import (
-    READ_PROBLEMS,
-)
+from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
+from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
 
 router = APIRouter(
@@ -42,10 +41,11 @@ async def list_tokens(
     responses=READ_PROBLEMS,
 )
 async def create_token(
-    data: ApiTokenCreate, principal: TokenOwner, session: Session
+    data: ApiTokenCreate, principal: TokenOwner, session: Session, response: Response
 ) -> ApiTokenCreated:
     """Create an API token; the secret is in the answer's `token`, shown only this once."""
     token, plaintext = await service.create(session, principal, data)
+    set_etag(response, token)
     return ApiTokenCreated.model_validate(
         {**ApiToken.model_validate(token).model_dump(), "token": plaintext}
     )
@@ -55,8 +55,10 @@ async def create_token(
     "/{token_id}",
     operation_id="api_tokens:revoke",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=READ_PROBLEMS,
+    responses=WRITE_PROBLEMS,
 )
-async def revoke_token(token_id: uuid.UUID, principal: TokenOwner, session: Session) -> None:
-    """Revoke a token at once (yours, or anyone's for admins)."""
-    await service.revoke(session, principal, token_id)
+async def revoke_token(
+    token_id: uuid.UUID, principal: TokenOwner, session: Session, if_match: IfMatch = None
+) -> None:
+    """Revoke a token at once (yours, or anyone's for admins); a stale `If-Match` is 412."""
+    await service.revoke(session, principal, token_id, if_match)

@@ -39,6 +39,7 @@ class ApiToken(Output):
     last_used_at: datetime | None
     revoked_at: datetime | None
     created_at: datetime
+    version: int = Field(description="Send it back as `If-Match` when revoking the token.")
 
 
 class ApiTokenCreated(ApiToken):

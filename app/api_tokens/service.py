@@ -1,4 +1,5 @@
 import uuid
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -7,9 +8,32 @@ from app.api_tokens.schemas import ApiTokenCreate
 from app.core.access import Principal, Role
 from app.core.clock import utcnow
 from app.core.security import digest, new_api_token
+from app.events import service as events
 from app.kit.errors import NotFound, Unprocessable
+from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.models import ApiToken
+
+# What events tell about a token: never its secret, digest or prefix.
+FIELDS = ("name", "scopes", "expires_at")
+
+
+def _record(
+    session: AsyncSession,
+    principal: Principal,
+    type_: str,
+    token: ApiToken,
+    changes: dict[str, Any],
+) -> None:
+    events.record(
+        session,
+        principal,
+        type_,
+        entity_type="api_token",
+        entity_id=token.id,
+        workspace_id=token.workspace_id,
+        changes=changes,
+    )
 
 
 async def create(
@@ -33,6 +57,13 @@ async def create(
             expires_at=data.expires_at,
         )
     )
+    _record(
+        session,
+        principal,
+        "api_token.created",
+        token,
+        events.created(events.snapshot(token, FIELDS)),
+    )
     return token, plaintext
 
 
@@ -46,11 +77,23 @@ async def page(
     )
 
 
-async def revoke(session: AsyncSession, principal: Principal, token_id: uuid.UUID) -> None:
+async def revoke(
+    session: AsyncSession, principal: Principal, token_id: uuid.UUID, if_match: str | None = None
+) -> None:
+    """Revoke a token at once; revoking a revoked token again changes nothing."""
     token = await ApiTokenRepository(session).get(principal.workspace_id, token_id)
     mine = token is not None and token.member_id == principal.member_id
     if token is None or not (mine or principal.at_least(Role.admin)):
         raise NotFound("No such API token.", code="token_not_found")
+    check_if_match(if_match, token)
     if token.revoked_at is None:
-        token.revoked_at = utcnow()
+        now = utcnow()
+        token.revoked_at = now
         await session.flush()
+        _record(
+            session,
+            principal,
+            "api_token.revoked",
+            token,
+            {"revoked_at": {"before": None, "after": now.isoformat()}},
+        )

@@ -13,6 +13,7 @@ from app.kit.errors import (
     Forbidden,
     TooManyRequests,
     Unauthorized,
+    Unprocessable,
     problem_response,
     problem_responses,
 )
@@ -48,7 +49,7 @@ async def auth_config(request: Request, session: Session) -> AuthConfig:
     operation_id="auth:signup",
     status_code=status.HTTP_201_CREATED,
     response_model=User,
-    responses=problem_responses(Conflict, Forbidden),
+    responses=problem_responses(Conflict, Forbidden, Unprocessable),
 )
 async def sign_up(data: SignUp, request: Request, response: Response, session: Session) -> User:
     """Create an account and sign in."""
@@ -62,7 +63,7 @@ async def sign_up(data: SignUp, request: Request, response: Response, session: S
     "/auth/login",
     operation_id="auth:login",
     response_model=User,
-    responses=problem_responses(Unauthorized, TooManyRequests),
+    responses=problem_responses(Unauthorized, Unprocessable, TooManyRequests),
 )
 async def log_in(
     data: LogIn,
@@ -92,7 +93,7 @@ async def log_in(
     "/auth/logout",
     operation_id="auth:logout",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=problem_responses(Unauthorized),
+    responses=problem_responses(Unauthorized, Unprocessable),
 )
 async def log_out(
     caller: CurrentCaller,

@@ -5,13 +5,14 @@ from fastapi import APIRouter, Query
 
 from app.core.access import CurrentCaller
 from app.core.db import Session, UnitOfWorkRoute
-from app.kit.errors import Forbidden, NotFound, Unauthorized, problem_responses
+from app.kit.errors import READ_PROBLEMS
 from app.kit.pagination import Page, PageQuery
 from app.notifications import service
 from app.notifications.schemas import MarkedRead, Notification
 
 router = APIRouter(route_class=UnitOfWorkRoute, prefix="/me/notifications", tags=["notifications"])
-ERRORS = problem_responses(Unauthorized, Forbidden, NotFound)
+# Across workspaces, but the same problems as any workspace read (422 included).
+ERRORS = READ_PROBLEMS
 
 
 @router.get(

@@ -121,10 +121,16 @@ async def update_project(
     responses=WRITE_PROBLEMS,
 )
 async def archive_project(
-    project_id: uuid.UUID, principal: ProjectsAdmin, session: Session, response: Response
+    project_id: uuid.UUID,
+    principal: ProjectsAdmin,
+    session: Session,
+    response: Response,
+    if_match: IfMatch = None,
 ) -> Project:
     """Archive a project: it stays readable but can no longer be changed."""
-    project = await service.set_archived(session, principal, project_id, archived=True)
+    project = await service.set_archived(
+        session, principal, project_id, archived=True, if_match=if_match
+    )
     set_etag(response, project)
     return (await service.present(session, [project]))[0]
 
@@ -136,10 +142,16 @@ async def archive_project(
     responses=WRITE_PROBLEMS,
 )
 async def unarchive_project(
-    project_id: uuid.UUID, principal: ProjectsAdmin, session: Session, response: Response
+    project_id: uuid.UUID,
+    principal: ProjectsAdmin,
+    session: Session,
+    response: Response,
+    if_match: IfMatch = None,
 ) -> Project:
     """Bring an archived project back as active."""
-    project = await service.set_archived(session, principal, project_id, archived=False)
+    project = await service.set_archived(
+        session, principal, project_id, archived=False, if_match=if_match
+    )
     set_etag(response, project)
     return (await service.present(session, [project]))[0]
 

@@ -322,10 +322,18 @@ async def update(
 
 
 async def set_archived(
-    session: AsyncSession, principal: Principal, project_id: uuid.UUID, archived: bool
+    session: AsyncSession,
+    principal: Principal,
+    project_id: uuid.UUID,
+    archived: bool,
+    if_match: str | None = None,
 ) -> Project:
-    """Archive (read-only) or bring back to active; repeating either is a no-op."""
+    """Archive (read-only) or bring back to active; repeating either is a no-op.
+
+    A stale `If-Match` is 412 either way, so a client never acts on a project it has not seen.
+    """
     project = await get_project(session, principal, project_id)
+    check_if_match(if_match, project)
     target = ProjectStatus.archived if archived else ProjectStatus.active
     if project.status == target:
         return project

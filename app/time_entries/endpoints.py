@@ -126,9 +126,12 @@ async def delete_time_entry(
 
 
 @router.get("/timer", operation_id="timer:get", response_model=TimerState, responses=READ_PROBLEMS)
-async def get_timer(principal: TimeRead, session: Session) -> TimerState:
-    """Your running timer: `{"timer": {...}}`, or `{"timer": null}` when none runs."""
+async def get_timer(principal: TimeRead, session: Session, response: Response) -> TimerState:
+    """Your running timer: `{"timer": {...}}` with its `ETag`, or `{"timer": null}` when none
+    runs."""
     timer = await service.current_timer(session, principal)
+    if timer is not None:
+        set_etag(response, timer)
     return TimerState(timer=Timer.model_validate(timer) if timer else None)
 
 
@@ -139,9 +142,15 @@ async def get_timer(principal: TimeRead, session: Session) -> TimerState:
     response_model=TimerStarted,
     responses=WRITE_PROBLEMS,
 )
-async def start_timer(data: TimerStart, principal: TimeWrite, session: Session) -> TimerStarted:
-    """Start your timer on a task or project; a running one is stopped first (one per member)."""
+async def start_timer(
+    data: TimerStart, principal: TimeWrite, session: Session, response: Response
+) -> TimerStarted:
+    """Start your timer on a task or project; a running one is stopped first (one per member).
+
+    The `ETag` is the new timer's.
+    """
     timer, stopped = await service.start_timer(session, principal, data)
+    set_etag(response, timer)
     return TimerStarted(
         timer=Timer.model_validate(timer),
         stopped=TimeEntry.model_validate(stopped) if stopped else None,
@@ -168,6 +177,6 @@ async def stop_timer(principal: TimeWrite, session: Session, response: Response)
     status_code=status.HTTP_204_NO_CONTENT,
     responses=WRITE_PROBLEMS,
 )
-async def discard_timer(principal: TimeWrite, session: Session) -> None:
-    """Discard your running timer without logging anything."""
-    await service.discard_timer(session, principal)
+async def discard_timer(principal: TimeWrite, session: Session, if_match: IfMatch = None) -> None:
+    """Discard your running timer without logging anything; a stale `If-Match` is 412."""
+    await service.discard_timer(session, principal, if_match)

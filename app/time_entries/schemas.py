@@ -86,6 +86,7 @@ class Timer(Output):
     description: str
     billable: bool
     activity: str | None
+    version: int
 
 
 class TimerState(Output):

@@ -66,6 +66,14 @@ def _record(
     )
 
 
+def _removed(entry: TimeEntry) -> dict[str, Any]:
+    """The changes of an entry that is going away: every field's value as `before`."""
+    return {
+        field: {"before": value, "after": None}
+        for field, value in events.snapshot(entry, FIELDS).items()
+    }
+
+
 def _ensure_open(project: Project) -> None:
     if project.status == ProjectStatus.archived or project.phase == Phase.closed:
         raise Conflict(
@@ -335,7 +343,7 @@ async def delete(
     repo = TimeEntryRepository(session)
     await repo.lock_member(principal.workspace_id, entry.member_id)
     await timesheets.ensure_unlocked(session, principal.workspace_id, entry.member_id, entry.date)
-    _record(session, principal, "time_entry.deleted", entry, {})
+    _record(session, principal, "time_entry.deleted", entry, _removed(entry))
     await repo.delete(entry)
 
 
@@ -454,7 +462,10 @@ async def stop_timer(session: AsyncSession, principal: Principal) -> TimeEntry:
     return await _stop(session, principal, await workspaces.get(session, principal), timer)
 
 
-async def discard_timer(session: AsyncSession, principal: Principal) -> None:
+async def discard_timer(
+    session: AsyncSession, principal: Principal, if_match: str | None = None
+) -> None:
     timer = await _running_or_409(session, principal)
-    _record(session, principal, "time_entry.timer_discarded", timer, {})
+    check_if_match(if_match, timer)
+    _record(session, principal, "time_entry.timer_discarded", timer, _removed(timer))
     await TimeEntryRepository(session).delete(timer)

@@ -1,8 +1,9 @@
+import uuid
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
-from app.models import ApiToken
+from app.models import ApiToken, Event
 from tests.support.http import ClientFactory
 
 
@@ -156,3 +157,66 @@ async def test_members_cannot_revoke_each_others_tokens_but_admins_can(
 
     assert by_member.status_code == 404
     assert by_admin.status_code == 204
+
+
+async def test_a_stale_if_match_on_revoke_is_412_and_the_token_keeps_working(
+    clients: ClientFactory,
+) -> None:
+    owner = await clients.user()
+    workspace = await owner.workspace()
+    base = f"/api/v1/workspaces/{workspace['id']}"
+    created = await owner.client.post(
+        f"{base}/api-tokens", json={"name": "CI", "scopes": ["workspace:read"]}
+    )
+    token = created.json()
+    script = clients.bearer(token["token"])
+    await script.get(f"{base}/members")  # using a token does not make its ETag stale
+
+    stale = await owner.client.delete(
+        f"{base}/api-tokens/{token['id']}", headers={"If-Match": '"2"'}
+    )
+
+    assert stale.status_code == 412
+    assert stale.headers["content-type"] == "application/problem+json"
+    assert stale.json()["code"] == "stale_version"
+    assert (await script.get(f"{base}/members")).status_code == 200
+    assert created.headers["ETag"] == f'"{token["version"]}"'
+    revoked = await owner.client.delete(
+        f"{base}/api-tokens/{token['id']}", headers={"If-Match": created.headers["ETag"]}
+    )
+    assert revoked.status_code == 204
+    assert (await script.get(f"{base}/members")).status_code == 401
+
+
+async def test_creating_and_revoking_a_token_are_events_without_the_secret(
+    clients: ClientFactory, sessionmaker
+) -> None:
+    owner = await clients.user()
+    workspace = await owner.workspace()
+    expires_at = datetime.now(UTC) + timedelta(days=30)
+    token = await owner.token(
+        workspace["id"], ["workspace:read"], name="Deploy", expires_at=expires_at.isoformat()
+    )
+    await owner.client.delete(f"/api/v1/workspaces/{workspace['id']}/api-tokens/{token['id']}")
+    await owner.client.delete(f"/api/v1/workspaces/{workspace['id']}/api-tokens/{token['id']}")
+
+    async with sessionmaker() as session:
+        rows = (
+            await session.scalars(
+                select(Event)
+                .where(Event.entity_type == "api_token", Event.entity_id == uuid.UUID(token["id"]))
+                .order_by(Event.created_at, Event.type)
+            )
+        ).all()
+
+    assert [row.type for row in rows] == ["api_token.created", "api_token.revoked"]
+    created, revoked = rows
+    assert str(created.actor_id) == owner.member_ids[workspace["id"]]
+    assert created.changes["name"] == {"before": None, "after": "Deploy"}
+    assert created.changes["scopes"] == {"before": None, "after": ["workspace:read"]}
+    assert datetime.fromisoformat(created.changes["expires_at"]["after"]) == expires_at
+    assert revoked.changes["revoked_at"]["before"] is None
+    assert revoked.changes["revoked_at"]["after"] is not None
+    text = repr([row.changes for row in rows])
+    assert token["token"] not in text
+    assert token["prefix"] not in text

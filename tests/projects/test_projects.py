@@ -379,6 +379,32 @@ async def test_archiving_and_unarchiving_switch_the_status(clients: ClientFactor
     assert unarchived.json()["version"] == 3
 
 
+async def test_archiving_and_unarchiving_honour_if_match(clients: ClientFactory) -> None:
+    owner = await clients.user()
+    workspace = await owner.workspace()
+    project = await owner.project(workspace["id"])
+    url = f"{projects_url(workspace['id'])}/{project['id']}"
+    await owner.client.patch(url, json={"name": "Renamed"})  # version 2: "1" is stale now
+
+    stale_archive = await owner.client.post(f"{url}/archive", headers={"If-Match": '"1"'})
+    after_stale = await owner.client.get(url)
+    archived = await owner.client.post(f"{url}/archive", headers={"If-Match": '"2"'})
+    stale_unarchive = await owner.client.post(f"{url}/unarchive", headers={"If-Match": '"2"'})
+    still_archived = await owner.client.get(url)
+    unarchived = await owner.client.post(f"{url}/unarchive", headers={"If-Match": '"3"'})
+
+    assert (stale_archive.status_code, stale_archive.json()["code"]) == (412, "stale_version")
+    assert after_stale.json()["status"] == "active"
+    assert after_stale.headers["ETag"] == '"2"'
+    assert (archived.status_code, archived.headers["ETag"]) == (200, '"3"')
+    assert (stale_unarchive.status_code, stale_unarchive.json()["code"]) == (
+        412,
+        "stale_version",
+    )
+    assert still_archived.json()["status"] == "archived"
+    assert (unarchived.status_code, unarchived.json()["status"]) == (200, "active")
+
+
 async def test_archiving_needs_an_admin(clients: ClientFactory) -> None:
     owner, colleague = await clients.user(), await clients.user()
     workspace = await owner.workspace()

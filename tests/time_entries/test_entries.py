@@ -1,7 +1,11 @@
 import asyncio
+import uuid
 
 import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.models import Event
 from tests.support.http import ClientFactory
 from tests.time_entries.factories import log, office
 
@@ -297,6 +301,27 @@ async def test_delete_removes_the_entry(clients: ClientFactory) -> None:
 
     assert deleted.status_code == 204
     assert (await place.member.client.get(url)).status_code == 404
+
+
+async def test_a_deleted_entry_event_carries_its_fields_as_before(
+    clients: ClientFactory, sessionmaker: async_sessionmaker[AsyncSession]
+) -> None:
+    place = await office(clients)
+    entry = (await log(place, place.member, minutes=45, description="Review")).json()
+
+    await place.member.client.delete(f"{place.base}/time-entries/{entry['id']}")
+
+    async with sessionmaker() as session:
+        event = await session.scalar(
+            select(Event).where(
+                Event.type == "time_entry.deleted", Event.entity_id == uuid.UUID(entry["id"])
+            )
+        )
+    assert event is not None
+    assert event.changes["minutes"] == {"before": 45, "after": None}
+    assert event.changes["date"] == {"before": "2026-03-02", "after": None}
+    assert event.changes["description"] == {"before": "Review", "after": None}
+    assert event.changes["project_id"] == {"before": place.project["id"], "after": None}
 
 
 async def test_a_retried_create_with_the_same_idempotency_key_makes_one_entry(

@@ -3,11 +3,11 @@ import uuid
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.core.clock import utcnow
-from app.models import TimeEntry
+from app.models import Event, TimeEntry
 from app.time_entries.service import rounded_minutes
 from tests.support.http import ClientFactory
 from tests.time_entries.factories import Office, office
@@ -225,3 +225,58 @@ async def test_starting_a_timer_stops_one_running_on_a_project_closed_since(
 
     assert second["stopped"]["id"] == first["timer"]["id"]
     assert second["timer"]["project_id"] == other["id"]
+
+
+async def test_the_running_timer_is_read_and_started_with_its_etag(clients: ClientFactory) -> None:
+    place = await office(clients)
+
+    none = await place.member.client.get(f"{place.base}/timer")
+    started = await place.member.client.post(
+        f"{place.base}/timer/start", json={"project_id": place.project["id"]}
+    )
+    current = await place.member.client.get(f"{place.base}/timer")
+
+    assert "ETag" not in none.headers
+    assert started.headers["ETag"] == '"1"'
+    assert current.headers["ETag"] == '"1"'
+    assert current.json()["timer"]["version"] == 1
+
+
+async def test_a_stale_if_match_on_discard_is_412_and_the_timer_keeps_running(
+    clients: ClientFactory,
+) -> None:
+    place = await office(clients)
+    timer = (await _start(place, place.member))["timer"]
+
+    stale = await place.member.client.delete(f"{place.base}/timer", headers={"If-Match": '"2"'})
+
+    assert stale.status_code == 412
+    assert stale.json()["code"] == "stale_version"
+    current = (await place.member.client.get(f"{place.base}/timer")).json()["timer"]
+    assert current["id"] == timer["id"]
+    discarded = await place.member.client.delete(f"{place.base}/timer", headers={"If-Match": '"1"'})
+    assert discarded.status_code == 204
+    assert (await place.member.client.get(f"{place.base}/timer")).json() == {"timer": None}
+
+
+async def test_a_discarded_timer_event_carries_its_fields_as_before(
+    clients: ClientFactory, sessionmaker: async_sessionmaker[AsyncSession]
+) -> None:
+    place = await office(clients)
+    timer = (await _start(place, place.member, description="Focus", billable=True))["timer"]
+
+    await place.member.client.delete(f"{place.base}/timer")
+
+    async with sessionmaker() as session:
+        event = await session.scalar(
+            select(Event).where(
+                Event.type == "time_entry.timer_discarded",
+                Event.entity_id == uuid.UUID(timer["id"]),
+            )
+        )
+    assert event is not None
+    assert event.changes["project_id"] == {"before": place.project["id"], "after": None}
+    assert event.changes["description"] == {"before": "Focus", "after": None}
+    assert event.changes["billable"] == {"before": True, "after": None}
+    assert event.changes["started_at"]["before"] is not None
+    assert event.changes["member_id"]["before"] == place.member_id(place.member)

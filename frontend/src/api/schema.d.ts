@@ -401,7 +401,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke a token at once (yours, or anyone's for admins). */
+        /** Revoke a token at once (yours, or anyone's for admins); a stale `If-Match` is 412. */
         delete: operations["api_tokens:revoke"];
         options?: never;
         head?: never;
@@ -1025,11 +1025,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your running timer: `{"timer": {...}}`, or `{"timer": null}` when none runs. */
+        /**
+         * Your running timer: `{"timer": {...}}` with its `ETag`, or `{"timer": null}` when none
+         * @description runs.
+         */
         get: operations["timer:get"];
         put?: never;
         post?: never;
-        /** Discard your running timer without logging anything. */
+        /** Discard your running timer without logging anything; a stale `If-Match` is 412. */
         delete: operations["timer:discard"];
         options?: never;
         head?: never;
@@ -1045,7 +1048,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start your timer on a task or project; a running one is stopped first (one per member). */
+        /**
+         * Start your timer on a task or project; a running one is stopped first (one per member).
+         * @description The `ETag` is the new timer's.
+         */
         post: operations["timer:start"];
         delete?: never;
         options?: never;
@@ -1705,6 +1711,11 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+            /**
+             * Version
+             * @description Send it back as `If-Match` when revoking the token.
+             */
+            version: number;
         };
         /** ApiTokenCreate */
         ApiTokenCreate: {
@@ -1753,6 +1764,11 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+            /**
+             * Version
+             * @description Send it back as `If-Match` when revoking the token.
+             */
+            version: number;
             /**
              * Token
              * @description The token itself. Shown once: store it now.
@@ -2189,11 +2205,6 @@ export interface components {
             pointer: string;
             /** Detail */
             detail: string;
-        };
-        /** HTTPValidationError */
-        HTTPValidationError: {
-            /** Detail */
-            detail?: components["schemas"]["ValidationError"][];
         };
         /** Label */
         Label: {
@@ -3916,6 +3927,8 @@ export interface components {
             billable: boolean;
             /** Activity */
             activity: string | null;
+            /** Version */
+            version: number;
         };
         /** TimerStart */
         TimerStart: {
@@ -4095,19 +4108,6 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
-        };
-        /** ValidationError */
-        ValidationError: {
-            /** Location */
-            loc: (string | number)[];
-            /** Message */
-            msg: string;
-            /** Error Type */
-            type: string;
-            /** Input */
-            input?: unknown;
-            /** Context */
-            ctx?: Record<string, never>;
         };
         /** Watcher */
         Watcher: {
@@ -5021,13 +5021,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Invalid input */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -5066,13 +5066,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Invalid input */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
             /** @description Too many requests */
@@ -5114,13 +5114,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Invalid input */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -6536,7 +6536,10 @@ export interface operations {
     "api_tokens:revoke": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you last read; the change is refused with 412 if it is stale. */
+                "If-Match"?: string | null;
+            };
             path: {
                 token_id: string;
                 /** @description Workspace id */
@@ -6573,6 +6576,24 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6895,6 +6916,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you last read; the change is refused with 412 if it is stale. */
+                "If-Match"?: string | null;
                 /** @description Retries with the same key and body replay the first answer for 24 hours. */
                 "Idempotency-Key"?: string;
             };
@@ -6976,6 +6999,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The ETag you last read; the change is refused with 412 if it is stale. */
+                "If-Match"?: string | null;
                 /** @description Retries with the same key and body replay the first answer for 24 hours. */
                 "Idempotency-Key"?: string;
             };
@@ -9316,13 +9341,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Invalid input */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -9377,13 +9402,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Invalid input */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -9429,6 +9454,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11385,7 +11419,10 @@ export interface operations {
     "timer:discard": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you last read; the change is refused with 412 if it is stale. */
+                "If-Match"?: string | null;
+            };
             path: {
                 /** @description Workspace id */
                 workspace_id: string;
