@@ -41,13 +41,21 @@ export const theme = createTheme({
     PasswordInput: { defaultProps: { size: "sm" } },
     NumberInput: { defaultProps: { size: "sm" } },
     Select: { defaultProps: { size: "sm", allowDeselect: false, checkIconPosition: "right" } },
+    // Mantine's close and eyedropper buttons are icons only: name them for screen readers here,
+    // once, rather than on every dialog, drawer and toast.
     Modal: {
       styles: { title: { fontWeight: 600, fontSize: "var(--mantine-font-size-lg)" } },
       defaultProps: {
         centered: true,
         radius: "lg",
         overlayProps: { backgroundOpacity: 0.35, blur: 2 },
+        closeButtonProps: { "aria-label": "Close" },
       },
+    },
+    Drawer: { defaultProps: { closeButtonProps: { "aria-label": "Close" } } },
+    Notification: { defaultProps: { closeButtonProps: { "aria-label": "Close" } } },
+    ColorInput: {
+      defaultProps: { eyeDropperButtonProps: { "aria-label": "Pick a colour from the screen" } },
     },
     Menu: { defaultProps: { shadow: "md", radius: "md", withinPortal: true } },
     Tooltip: { defaultProps: { openDelay: 400, withArrow: false, fz: "xs" } },

@@ -46,4 +46,20 @@ describe("applyProblemToForm", () => {
       "An account with this email already exists.",
     );
   });
+
+  it("puts a problem whose code names a field onto that field", () => {
+    const setError = vi.fn();
+    const error = new ApiError(409, {
+      code: "email_taken",
+      detail: "An account with this email already exists.",
+    });
+    expect(applyProblemToForm<Values>(error, setError, ["email"], { email_taken: "email" })).toBe(
+      null,
+    );
+    expect(setError).toHaveBeenCalledWith(
+      "email",
+      { type: "server", message: "An account with this email already exists." },
+      { shouldFocus: true },
+    );
+  });
 });

@@ -3,16 +3,24 @@ import { toApiError } from "@/api/errors";
 
 /**
  * Show an API failure on a form: each `errors[].pointer` that names one of `fields` goes onto
- * that field; whatever is left (the problem's `detail`, unmapped pointers) is returned for an
- * alert above the form, or null when every error found its field.
+ * that field, and so does a problem whose `code` is in `codeFields` (a 409 such as
+ * `project_key_taken` names no pointer, but is plainly about one field); whatever is left (the
+ * problem's `detail`, unmapped pointers) is returned for an alert above the form, or null when
+ * every error found its field.
  */
 export function applyProblemToForm<T extends FieldValues>(
   error: unknown,
   setError: UseFormSetError<T>,
   fields: readonly Path<T>[],
+  codeFields: Readonly<Record<string, Path<T>>> = {},
 ): string | null {
   const problem = toApiError(error);
   const byField = problem.fieldErrors();
+  const codeField = Object.hasOwn(codeFields, problem.code) ? codeFields[problem.code] : undefined;
+  if (codeField && byField.size === 0) {
+    setError(codeField, { type: "server", message: problem.detail }, { shouldFocus: true });
+    return null;
+  }
   let firstField = true;
   let unmapped = false;
   for (const [field, detail] of byField) {

@@ -22,7 +22,7 @@ import {
 } from "@/features/tasks/components/create-task-modal";
 import { type QuickPickMode, TaskQuickPick } from "@/features/tasks/components/quick-pick";
 import { TimerControl } from "@/features/time/components/timer-control";
-import type { Workspace } from "@/features/workspaces/api";
+import { canContribute, type Workspace } from "@/features/workspaces/api";
 import { CreateWorkspaceModal } from "@/features/workspaces/components/create-workspace-modal";
 import { WorkspaceSwitcher } from "@/features/workspaces/components/workspace-switcher";
 import { useCanApprove } from "./can-approve";
@@ -48,6 +48,8 @@ export function AppLayout({
   const [shortcutsOpen, shortcuts] = useDisclosure(false);
   const [timerFormOpen, setTimerFormOpen] = useState(false);
   const canApprove = useCanApprove(workspace, user.id);
+  // A viewer's timer or new task would only end in a 403: offer neither.
+  const contributor = canContribute(workspace.role);
   const [newTask, setNewTask] = useState<CreateTaskDefaults | null>(null);
   const createTask = useCallback((defaults: CreateTaskDefaults = {}) => setNewTask(defaults), []);
   const navigate = useNavigate();
@@ -86,12 +88,16 @@ export function AppLayout({
             </UnstyledButton>
           </Group>
           <Group gap={6} wrap="nowrap">
-            <TimerControl
-              workspaceId={workspace.id}
-              startOpened={timerFormOpen}
-              onStartOpenedChange={setTimerFormOpen}
-            />
-            <NewTaskButton />
+            {contributor ? (
+              <>
+                <TimerControl
+                  workspaceId={workspace.id}
+                  startOpened={timerFormOpen}
+                  onStartOpenedChange={setTimerFormOpen}
+                />
+                <NewTaskButton />
+              </>
+            ) : null}
             <Tooltip label="Keyboard shortcuts (?)">
               <ActionIcon
                 variant="subtle"
@@ -120,6 +126,7 @@ export function AppLayout({
         />
         <WorkShortcuts
           workspaceId={workspace.id}
+          contributor={contributor}
           onShowShortcuts={shortcuts.open}
           onStartTimer={() => setTimerFormOpen(true)}
         />
@@ -160,10 +167,12 @@ function NewTaskButton() {
 /** `c`, `s`, `a`, `t` and `?` anywhere in the workspace (never while typing in a field). */
 function WorkShortcuts({
   workspaceId,
+  contributor,
   onShowShortcuts,
   onStartTimer,
 }: {
   workspaceId: string;
+  contributor: boolean;
   onShowShortcuts: () => void;
   onStartTimer: () => void;
 }) {
@@ -171,10 +180,11 @@ function WorkShortcuts({
   const [mode, setMode] = useState<QuickPickMode | null>(null);
   const target = openTaskId ?? focusedTaskId;
   useHotkeys([
-    ["c", () => createTask(projectId ? { projectId } : {})],
-    ["s", () => target && setMode("status")],
-    ["a", () => target && setMode("assign")],
-    ["t", onStartTimer],
+    // A viewer can change nothing: the keys that create or edit do nothing for one.
+    ["c", () => contributor && createTask(projectId ? { projectId } : {})],
+    ["s", () => contributor && target && setMode("status")],
+    ["a", () => contributor && target && setMode("assign")],
+    ["t", () => contributor && onStartTimer()],
     ["shift+?", onShowShortcuts],
   ]);
   return (

@@ -20,7 +20,12 @@ import { useEffect, useState } from "react";
 import { useNavigate } from "react-router";
 import { useProjectDirectory } from "@/api/directory";
 import { useTask, useTaskPage } from "@/features/tasks/api";
-import { canAdminister, useWorkspaces, type Workspace } from "@/features/workspaces/api";
+import {
+  canAdminister,
+  canContribute,
+  useWorkspaces,
+  type Workspace,
+} from "@/features/workspaces/api";
 import { visibleSections } from "./nav";
 import { useWork } from "./work-context";
 
@@ -81,6 +86,7 @@ export function CommandPalette({
   );
   const base = `/w/${workspace.id}`;
   const admin = canAdminister(workspace.role);
+  const contributor = canContribute(workspace.role);
 
   const tasks = [...(keyed.data ? [keyed.data] : []), ...(found.data?.items ?? []).slice(0, 8)];
   const taskIds = tasks.map((task) => task.id).join(" ");
@@ -128,36 +134,41 @@ export function CommandPalette({
     {
       group: "Actions",
       actions: [
-        {
-          id: "new:task",
-          label: "Create task…",
-          description: "C",
-          keywords: ["new", "issue", "todo"],
-          leftSection: <IconPlus {...ICON} />,
-          onClick: () => createTask(projectId ? { projectId } : {}),
-        },
-        {
-          id: "timer:start",
-          label: "Start timer",
-          description: "T",
-          keywords: ["track", "time", "clock"],
-          leftSection: <IconPlayerPlay {...ICON} />,
-          onClick: onStartTimer,
-        },
-        {
-          id: "new:entry",
-          label: "Log time…",
-          keywords: ["add time", "timesheet", "hours", "entry"],
-          leftSection: <IconClockPlus {...ICON} />,
-          onClick: () => navigate(`${base}/time?new=entry`),
-        },
-        {
-          id: "new:project",
-          label: "Create project…",
-          keywords: ["new", "ongoing"],
-          leftSection: <IconFolder {...ICON} />,
-          onClick: () => navigate(`${base}/projects?new=project`),
-        },
+        // A viewer would only get a 403 for these.
+        ...(contributor
+          ? [
+              {
+                id: "new:task",
+                label: "Create task…",
+                description: "C",
+                keywords: ["new", "issue", "todo"],
+                leftSection: <IconPlus {...ICON} />,
+                onClick: () => createTask(projectId ? { projectId } : {}),
+              },
+              {
+                id: "timer:start",
+                label: "Start timer",
+                description: "T",
+                keywords: ["track", "time", "clock"],
+                leftSection: <IconPlayerPlay {...ICON} />,
+                onClick: onStartTimer,
+              },
+              {
+                id: "new:entry",
+                label: "Log time…",
+                keywords: ["add time", "timesheet", "hours", "entry"],
+                leftSection: <IconClockPlus {...ICON} />,
+                onClick: () => navigate(`${base}/time?new=entry`),
+              },
+              {
+                id: "new:project",
+                label: "Create project…",
+                keywords: ["new", "ongoing"],
+                leftSection: <IconFolder {...ICON} />,
+                onClick: () => navigate(`${base}/projects?new=project`),
+              },
+            ]
+          : []),
         {
           id: "shortcuts",
           label: "Keyboard shortcuts",

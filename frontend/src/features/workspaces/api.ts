@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type Query, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
 import { $api, api, ifMatch, unwrap } from "@/api/client";
-import { usePagedList } from "@/api/pagination";
+import { type CachedPages, filterPages, usePagedList } from "@/api/pagination";
 import type { components } from "@/api/schema";
 
 export type Workspace = components["schemas"]["Workspace"];
@@ -20,6 +21,11 @@ export function workspaceOptions(workspaceId: string) {
 
 export function canAdminister(role: Role | undefined): boolean {
   return role === "owner" || role === "admin";
+}
+
+/** Everyone but a viewer creates tasks and logs time; a viewer only reads. */
+export function canContribute(role: Role | undefined): boolean {
+  return role !== undefined && role !== "viewer";
 }
 
 /** All the caller's workspaces (every page: the switcher and palette list them all). */
@@ -66,6 +72,11 @@ export function useUpdateWorkspace() {
   });
 }
 
+/**
+ * Delete a workspace. On success it leaves the cached list at once (so `/` and the switcher never
+ * offer it again); what is cached under it stays until `useForgetWorkspace` runs, after the
+ * screens that show it are gone: removed any earlier, a mounted query would fetch it again (404).
+ */
 export function useDeleteWorkspace() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -74,13 +85,27 @@ export function useDeleteWorkspace() {
         params: { path: { workspace_id: workspace.id }, header: ifMatch(workspace) },
       });
     },
-    onSuccess: (_, workspace) => {
-      // Everything under this workspace goes, not just the workspace itself.
-      queryClient.removeQueries({
-        predicate: (query) =>
-          JSON.stringify(query.queryKey).includes(`"workspace_id":"${workspace.id}"`),
-      });
-      return queryClient.invalidateQueries({ queryKey: listKey });
+    onSuccess: async (_, workspace) => {
+      await queryClient.cancelQueries({ predicate: (query) => isUnder(query, workspace.id) });
+      queryClient.setQueriesData<CachedPages<Workspace>>({ queryKey: listKey }, (data) =>
+        filterPages(data, (row) => row.id !== workspace.id),
+      );
     },
   });
+}
+
+function isUnder(query: Query, workspaceId: string): boolean {
+  return JSON.stringify(query.queryKey).includes(`"workspace_id":"${workspaceId}"`);
+}
+
+/** Drop everything cached under a deleted workspace, once nothing on screen reads it. */
+export function useForgetWorkspace(): (workspaceId: string) => Promise<void> {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (workspaceId) => {
+      queryClient.removeQueries({ predicate: (query) => isUnder(query, workspaceId) });
+      return queryClient.invalidateQueries({ queryKey: listKey });
+    },
+    [queryClient],
+  );
 }

@@ -17,6 +17,7 @@ import {
 import { IconCheck, IconCopy, IconKey } from "@tabler/icons-react";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
+import { confirmDestructive } from "@/components/confirm";
 import { FormAlert } from "@/components/form-alert";
 import { formatDate } from "@/lib/format";
 import { applyProblemToForm } from "@/lib/forms";
@@ -65,6 +66,21 @@ export function CreateTokenModal({
     onClose();
   };
 
+  // The secret is shown once: only "Done" closes it outright; the × asks first, Escape and a
+  // click outside do nothing.
+  const dismiss = async () => {
+    if (created) {
+      const ok = await confirmDestructive({
+        title: "Close without the token?",
+        message:
+          "It is never shown again. If you haven't copied it, you will have to create another.",
+        confirmLabel: "Close anyway",
+      });
+      if (!ok) return;
+    }
+    close();
+  };
+
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
     try {
@@ -83,10 +99,11 @@ export function CreateTokenModal({
   return (
     <Modal
       opened={opened}
-      onClose={close}
+      onClose={dismiss}
       title={created ? "Copy your new token" : "Create an API token"}
       size="lg"
       closeOnClickOutside={!created}
+      closeOnEscape={!created}
     >
       {created ? (
         <Stack gap="md">

@@ -58,3 +58,53 @@ describe("a label someone else changed (412)", () => {
     expect(server.sent(`DELETE ${ONE}`)[1]?.headers.get("If-Match")).toBe('"2"');
   });
 });
+
+describe("a name the server refuses", () => {
+  const taken = () =>
+    problem(409, { code: "label_name_taken", detail: "A label with this name already exists." });
+
+  it("shows a duplicate new label's problem under its name, not in a toast", async () => {
+    const server = mockApi({
+      [`GET ${LIST}`]: () => json({ items: [label(1, "Bug")], next_cursor: null }),
+      [`POST ${LIST}`]: [
+        taken,
+        () =>
+          problem(422, {
+            code: "validation_error",
+            detail: "Invalid input",
+            errors: [{ pointer: "/name", detail: "At most 40 characters." }],
+          }),
+      ],
+    });
+    const { user } = renderWithApp(<LabelsSettings workspaceId={WS} canEdit />);
+    expect(await screen.findByText("1 label")).toBeInTheDocument();
+    const name = screen.getByRole("textbox", { name: "New label" });
+    await user.type(name, "Bug{Enter}");
+
+    expect(await screen.findByText("A label with this name already exists.")).toBeInTheDocument();
+    expect(name).toHaveAttribute("aria-invalid", "true");
+    expect(name).toHaveValue("Bug");
+    expect(screen.queryByText("Couldn't create the label")).not.toBeInTheDocument();
+
+    await user.type(name, " with a very long name{Enter}");
+    expect(await screen.findByText("At most 40 characters.")).toBeInTheDocument();
+    expect(server.sent(`POST ${LIST}`)).toHaveLength(2);
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+
+  it("keeps a refused rename in its field, with the reason under it", async () => {
+    mockApi({
+      [`GET ${LIST}`]: () => json({ items: [label(1, "Bug")], next_cursor: null }),
+      [`PATCH ${ONE}`]: taken,
+    });
+    const { user } = renderWithApp(<LabelsSettings workspaceId={WS} canEdit />);
+    const name = await screen.findByRole("textbox", { name: "Name of Bug" });
+    await user.clear(name);
+    await user.type(name, "Chore{Enter}");
+
+    expect(await screen.findByText("A label with this name already exists.")).toBeInTheDocument();
+    expect(name).toHaveValue("Chore");
+    expect(name).toHaveAttribute("aria-invalid", "true");
+    expect(screen.queryByText("Couldn't save the label")).not.toBeInTheDocument();
+  });
+});

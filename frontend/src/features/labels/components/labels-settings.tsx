@@ -12,12 +12,16 @@ import {
 } from "@mantine/core";
 import { IconTag, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
+import { useForm } from "react-hook-form";
 import { useLabelDirectory } from "@/api/directory";
 import { isStale } from "@/api/errors";
 import { confirmDestructive } from "@/components/confirm";
 import { DataTable } from "@/components/data-table";
+import { FormAlert } from "@/components/form-alert";
 import { notifyError, notifySuccess } from "@/components/notify";
 import { EmptyState, ErrorState, SkeletonRows } from "@/components/states";
+import { plural } from "@/lib/format";
+import { applyProblemToForm } from "@/lib/forms";
 import { type Label, useCreateLabel, useDeleteLabel, useUpdateLabel } from "../api";
 
 export const SWATCHES = [
@@ -33,6 +37,14 @@ export const SWATCHES = [
   "#ec4899",
 ];
 
+interface NameValues {
+  name: string;
+}
+
+const NAME_FIELDS = ["name"] as const;
+/** A 409 for a name in use carries no pointer, but it is about the name. */
+const NAME_CODES = { label_name_taken: "name" } as const;
+
 function LabelRow({
   workspaceId,
   label,
@@ -44,18 +56,31 @@ function LabelRow({
 }) {
   const update = useUpdateLabel(workspaceId);
   const remove = useDeleteLabel(workspaceId);
-  const [name, setName] = useState(label.name);
+  const { register, setError, clearErrors, setValue, getValues, formState } = useForm<NameValues>({
+    defaultValues: { name: label.name },
+  });
   const save = (changes: { name?: string; color?: string }) =>
     update.mutate(
       { label, changes },
       {
         onError: (error) => {
-          setName(label.name);
           // A 412 already offered to apply the change to the latest version.
-          if (!isStale(error)) notifyError(error, "Couldn't save the label");
+          if (isStale(error)) return setValue("name", label.name);
+          // A name the server refused stays in the field, with the reason under it, to fix.
+          if (changes.name && !applyProblemToForm(error, setError, NAME_FIELDS, NAME_CODES)) return;
+          setValue("name", label.name);
+          notifyError(error, "Couldn't save the label");
         },
       },
     );
+  const rename = () => {
+    const name = getValues("name").trim();
+    if (name && name !== label.name) save({ name });
+    else {
+      setValue("name", label.name);
+      clearErrors("name");
+    }
+  };
   return (
     <Table.Tr>
       <Table.Td>
@@ -63,14 +88,9 @@ function LabelRow({
           size="xs"
           variant="unstyled"
           aria-label={`Name of ${label.name}`}
-          value={name}
           disabled={!canEdit}
-          onChange={(event) => setName(event.currentTarget.value)}
-          onBlur={() =>
-            name.trim() && name.trim() !== label.name
-              ? save({ name: name.trim() })
-              : setName(label.name)
-          }
+          error={formState.errors.name?.message}
+          {...register("name", { onBlur: rename, onChange: () => clearErrors("name") })}
           onKeyDown={(event) => event.key === "Enter" && event.currentTarget.blur()}
         />
       </Table.Td>
@@ -143,45 +163,55 @@ export function LabelsSettings({
 }) {
   const labels = useLabelDirectory(workspaceId);
   const create = useCreateLabel(workspaceId);
-  const [name, setName] = useState("");
   const [color, setColor] = useState(SWATCHES[6] ?? "#3b82f6");
-  const add = () => {
-    if (!name.trim()) return;
-    create.mutate(
-      { name: name.trim(), color },
-      {
-        onSuccess: (label) => {
-          setName("");
-          notifySuccess(`Created ${label.name}`);
-        },
-        onError: (error) => notifyError(error, "Couldn't create the label"),
-      },
-    );
-  };
+  const [formError, setFormError] = useState<string | null>(null);
+  const { register, handleSubmit, setError, reset, watch, formState } = useForm<NameValues>({
+    defaultValues: { name: "" },
+  });
+  const add = handleSubmit(async ({ name }) => {
+    setFormError(null);
+    try {
+      const label = await create.mutateAsync({ name: name.trim(), color });
+      reset();
+      notifySuccess(`Created ${label.name}`);
+    } catch (error) {
+      setFormError(applyProblemToForm(error, setError, NAME_FIELDS, NAME_CODES));
+    }
+  });
+  const count = (labels.items ?? []).length;
 
   return (
     <Stack gap="lg">
       {canEdit ? (
-        <Group gap="xs" align="flex-end">
-          <TextInput
-            label="New label"
-            placeholder="Bug, Customer, Blocked…"
-            value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
-            onKeyDown={(event) => event.key === "Enter" && add()}
-            w={260}
-          />
-          <ColorInput
-            label="Colour"
-            value={color}
-            onChange={setColor}
-            swatches={SWATCHES}
-            w={150}
-          />
-          <Button onClick={add} loading={create.isPending} disabled={!name.trim()}>
-            Create label
-          </Button>
-        </Group>
+        <form onSubmit={add} noValidate>
+          <Stack gap="xs">
+            <FormAlert message={formError} />
+            <Group gap="xs" align="flex-start">
+              <TextInput
+                label="New label"
+                placeholder="Bug, Customer, Blocked…"
+                error={formState.errors.name?.message}
+                {...register("name", { validate: (value) => value.trim().length > 0 })}
+                w={260}
+              />
+              <ColorInput
+                label="Colour"
+                value={color}
+                onChange={setColor}
+                swatches={SWATCHES}
+                w={150}
+              />
+              <Button
+                type="submit"
+                mt={25}
+                loading={formState.isSubmitting}
+                disabled={!watch("name").trim()}
+              >
+                Create label
+              </Button>
+            </Group>
+          </Stack>
+        </form>
       ) : null}
       {labels.isPending ? (
         <SkeletonRows rows={4} height={40} />
@@ -217,7 +247,7 @@ export function LabelsSettings({
         </DataTable>
       )}
       <Text size="xs" c="dimmed">
-        {(labels.items ?? []).length} labels
+        {plural(count, "label")}
       </Text>
     </Stack>
   );

@@ -55,6 +55,8 @@ const FIELDS = [
   "budget_amount",
   "currency",
 ] as const;
+/** A key in use is a 409 without a pointer; it belongs under the Key field all the same. */
+const CODE_FIELDS = { project_key_taken: "key" } as const;
 
 /** "Website relaunch" → "WR"; "Operations" → "OPS". */
 export function suggestKey(name: string): string {
@@ -182,7 +184,7 @@ function ProjectForm({
         );
         return;
       }
-      setFormError(applyProblemToForm(error, setError, FIELDS));
+      setFormError(applyProblemToForm(error, setError, FIELDS, CODE_FIELDS));
     }
   });
 

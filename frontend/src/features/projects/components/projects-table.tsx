@@ -15,6 +15,7 @@ import { type Member, useMemberDirectory } from "@/api/directory";
 import { DataTable, numberClass } from "@/components/data-table";
 import { EmptyState, ErrorState, SkeletonRows } from "@/components/states";
 import { formatDay } from "@/lib/dates";
+import { plural } from "@/lib/format";
 import { type Project, type ProjectFilters, useProjects } from "../api";
 import { PhaseBadge } from "./phase-control";
 
@@ -34,7 +35,7 @@ function ProgressCell({ project }: { project: Project }) {
   const percent = Math.round((done / counted) * 100);
   const note = cancelled ? ` (${cancelled} cancelled)` : "";
   return (
-    <Tooltip label={`${done} of ${counted} tasks done${note}`}>
+    <Tooltip label={`${done} of ${plural(counted, "task")} done${note}`}>
       <Group gap={8} wrap="nowrap">
         <Progress value={percent} size="sm" flex={1} aria-label={`${percent}% done`} />
         <Text size="xs" c="dimmed" className={numberClass} w={56} ta="right">

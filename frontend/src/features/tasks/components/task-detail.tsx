@@ -44,7 +44,7 @@ import { confirmDestructive } from "@/components/confirm";
 import { Markdown } from "@/components/markdown";
 import { notifyError, notifySuccess } from "@/components/notify";
 import { ErrorState, LoadingState } from "@/components/states";
-import { formatDateTime, formatRelative } from "@/lib/format";
+import { formatDateTime, formatRelative, plural } from "@/lib/format";
 import { describeEvent } from "../activity";
 import {
   type Task,
@@ -146,7 +146,7 @@ function TaskView({
       if (isApiError(error) && error.code === "has_subtasks") {
         const count = error.count("subtask_count") ?? 0;
         const withChildren = await confirmDestructive({
-          title: `${task.key} has ${count} ${count === 1 ? "subtask" : "subtasks"}`,
+          title: `${task.key} has ${plural(count, "subtask")}`,
           message:
             "Delete them too? Cancel keeps everything; to keep the subtasks, move them to another parent first.",
           confirmLabel: "Delete with subtasks",

@@ -19,6 +19,8 @@ interface Values {
 }
 
 const FIELDS = ["name", "parent_id", "lead_member_id"] as const;
+/** A name in use is a 409 without a pointer; it belongs under the Name field all the same. */
+const CODE_FIELDS = { team_name_taken: "name" } as const;
 const TOP_LEVEL = "";
 
 export function TeamFormModal({
@@ -90,7 +92,7 @@ export function TeamFormModal({
         );
         return;
       }
-      setFormError(applyProblemToForm(error, setError, FIELDS));
+      setFormError(applyProblemToForm(error, setError, FIELDS, CODE_FIELDS));
     }
   });
 

@@ -8,6 +8,7 @@ import {
   IconUsers,
 } from "@tabler/icons-react";
 import { useState } from "react";
+import { plural } from "@/lib/format";
 import type { Member, Team } from "../api";
 import type { TeamNode } from "../tree";
 import classes from "./teams-tree.module.css";
@@ -87,7 +88,7 @@ function TeamRow({
             </Text>
             {children.length > 0 ? (
               <Text size="xs" c="dimmed">
-                {children.length} {children.length === 1 ? "sub-team" : "sub-teams"}
+                {plural(children.length, "sub-team")}
               </Text>
             ) : null}
           </Group>

@@ -12,12 +12,14 @@ import {
 } from "@mantine/core";
 import { IconChecks, IconClipboardCheck, IconLockOpen, IconX } from "@tabler/icons-react";
 import { useState } from "react";
+import { useSearchParams } from "react-router";
 import { useMemberDirectory, useTeamDirectory } from "@/api/directory";
 import { toApiError } from "@/api/errors";
 import { DataTable } from "@/components/data-table";
 import { FormAlert } from "@/components/form-alert";
 import { notifySuccess } from "@/components/notify";
 import { EmptyState, ErrorState, SkeletonRows } from "@/components/states";
+import { useReplaceSearchParams } from "@/hooks/use-search-param";
 import { addDays } from "@/lib/dates";
 import { formatDateTime } from "@/lib/format";
 import {
@@ -32,7 +34,30 @@ import { formatWeek, STATUS_COLOR, STATUS_LABEL } from "./my-time";
 import classes from "./time.module.css";
 import { WeekTable } from "./week-table";
 
-type View = "submitted" | "approved" | "rejected";
+const VIEWS = ["submitted", "approved", "rejected"] as const;
+type View = (typeof VIEWS)[number];
+
+/**
+ * Which timesheets are listed (`?view=`, waiting ones by default) and which week is open
+ * (`?sheet=`), kept in the URL so a reload or a shared link shows the same.
+ */
+function useApprovalsView(): {
+  view: View;
+  openId: string | null;
+  setView: (view: View) => void;
+  setOpenId: (id: string | null) => void;
+} {
+  const [params] = useSearchParams();
+  const replace = useReplaceSearchParams();
+  const raw = params.get("view");
+  const view = VIEWS.find((name) => name === raw) ?? "submitted";
+  return {
+    view,
+    openId: params.get("sheet"),
+    setView: (next) => replace({ view: next === "submitted" ? null : next, sheet: null }),
+    setOpenId: (id) => replace({ sheet: id }),
+  };
+}
 
 /**
  * Weeks waiting for the caller's decision (an admin decides everyone's, a team lead their
@@ -47,11 +72,10 @@ export function Approvals({
   myMemberId: string | undefined;
   isAdmin: boolean;
 }) {
-  const [view, setView] = useState<View>("submitted");
+  const { view, openId, setView, setOpenId } = useApprovalsView();
   const sheets = useTimesheets(workspaceId, view);
   const members = useMemberDirectory(workspaceId);
   const teams = useTeamDirectory(workspaceId);
-  const [openId, setOpenId] = useState<string | null>(null);
 
   const led = new Set(
     (teams.items ?? [])

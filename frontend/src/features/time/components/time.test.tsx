@@ -433,6 +433,20 @@ describe("TimerControl", () => {
     expect(await screen.findByRole("button", { name: "Start timer" })).toBeInTheDocument();
     expect(server.sent(`POST ${BASE}/timer/stop`)).toHaveLength(1);
   });
+
+  it("asks for a project under the Project field", async () => {
+    const server = mockApi({ ...lookups, [`GET ${BASE}/timer`]: () => json({ timer: null }) });
+    const { user } = renderWithApp(<TimerHarness />);
+    await user.click(await screen.findByRole("button", { name: "Start timer" }));
+    const form = await screen.findByRole("dialog", { name: "Start timer" });
+    await user.click(within(form).getByRole("button", { name: "Start" }));
+
+    const project = within(form).getByRole("textbox", { name: "Project" });
+    expect(project).toHaveAttribute("aria-invalid", "true");
+    expect(project).toHaveAccessibleDescription("Choose a project.");
+    expect(within(form).queryByRole("alert")).not.toBeInTheDocument();
+    expect(server.sent(`POST ${BASE}/timer/start`)).toHaveLength(0);
+  });
 });
 
 describe("Approvals", () => {
@@ -463,6 +477,29 @@ describe("Approvals", () => {
     const [reject] = server.sent(`POST ${BASE}/timesheets/ts1/reject`);
     expect(reject?.headers.get("If-Match")).toBe('"3"');
     expect(await reject?.json()).toEqual({ comment: "Add Tuesday" });
+  });
+
+  it("keeps the listed status and the open week in the URL", async () => {
+    const server = mockApi({
+      ...lookups,
+      [`GET ${BASE}/teams`]: () => page([]),
+      [`GET ${BASE}/timesheets`]: () => page([sheet("approved", { decided_at: STAMP })]),
+      [`GET ${BASE}/time-entries`]: () => page([]),
+    });
+    const { user, router } = renderWithApp(
+      <Approvals workspaceId={WS} myMemberId="m-admin" isAdmin />,
+      { route: "/approvals?view=approved&sheet=ts1" },
+    );
+    // A shared link opens the same list and week.
+    expect(await screen.findByRole("dialog", { name: /Mia Park/ })).toBeInTheDocument();
+    expect(screen.getByRole("radio", { name: "Approved" })).toBeChecked();
+    const [listed] = server.sent(`GET ${BASE}/timesheets`);
+    expect(new URL(listed?.url ?? "").searchParams.get("status")).toBe("approved");
+
+    await user.click(screen.getByRole("button", { name: "Close" }));
+    expect(router.state.location.search).toBe("?view=approved");
+    await user.click(screen.getByRole("radio", { name: "Waiting" }));
+    expect(router.state.location.search).toBe("");
   });
 });
 

@@ -183,16 +183,17 @@ function StartTimerForm({
   const [description, setDescription] = useState("");
   const [billable, setBillable] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [projectError, setProjectError] = useState<string | null>(null);
   const tasks = useProjectTasks(workspaceId, projectId);
   const openProjects = (projects.items ?? []).filter((project) => project.status !== "archived");
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    setError(null);
     if (!projectId) {
-      setError("Choose a project.");
+      setProjectError("Choose a project.");
       return;
     }
-    setError(null);
     start
       .mutateAsync({
         project_id: projectId,
@@ -223,8 +224,10 @@ function StartTimerForm({
             label: `${project.key} · ${project.name}`,
           }))}
           value={projectId}
+          error={projectError}
           onChange={(value) => {
             setProjectId(value);
+            setProjectError(null);
             setTaskId(null);
           }}
           nothingFoundMessage="No projects"

@@ -3,7 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { useState } from "react";
 import { toApiError } from "@/api/errors";
 import { FormAlert } from "@/components/form-alert";
-import { useDeleteWorkspace, type Workspace } from "../api";
+import { useDeleteWorkspace, useForgetWorkspace, type Workspace } from "../api";
 
 /** Deleting a workspace takes all its data: the owner types its name to confirm. */
 export function DeleteWorkspace({
@@ -11,20 +11,30 @@ export function DeleteWorkspace({
   onDeleted,
 }: {
   workspace: Workspace;
-  onDeleted: () => void;
+  /** Leaves the workspace's screens; may resolve once the navigation is done. */
+  onDeleted: () => void | Promise<void>;
 }) {
   const [opened, { open, close }] = useDisclosure(false);
   const [typed, setTyped] = useState("");
   const remove = useDeleteWorkspace();
+  const forget = useForgetWorkspace();
 
   const confirm = async () => {
     try {
       await remove.mutateAsync(workspace);
-      close();
-      onDeleted();
     } catch {
       // Shown in the dialog from the mutation's state.
+      return;
     }
+    close();
+    await onDeleted();
+    await forget(workspace.id);
+  };
+
+  const cancel = () => {
+    close();
+    setTyped("");
+    remove.reset();
   };
 
   return (
@@ -38,15 +48,7 @@ export function DeleteWorkspace({
           Delete workspace
         </Button>
       </Group>
-      <Modal
-        opened={opened}
-        onClose={() => {
-          close();
-          setTyped("");
-          remove.reset();
-        }}
-        title={`Delete ${workspace.name}?`}
-      >
+      <Modal opened={opened} onClose={cancel} title={`Delete ${workspace.name}?`}>
         <Stack gap="md">
           <FormAlert message={remove.error ? toApiError(remove.error).detail : null} />
           <Text size="sm">
@@ -60,7 +62,7 @@ export function DeleteWorkspace({
             data-autofocus
           />
           <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={close}>
+            <Button variant="default" onClick={cancel}>
               Cancel
             </Button>
             <Button

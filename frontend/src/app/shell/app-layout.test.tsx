@@ -1,0 +1,61 @@
+import { screen } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import type { User } from "@/features/auth/api";
+import type { Role, Workspace } from "@/features/workspaces/api";
+import { json, mockApi } from "@/testing/api";
+import { renderWithApp } from "@/testing/render";
+import { AppLayout } from "./app-layout";
+
+const WS = "0190c0de-0000-7000-8000-000000000001";
+const BASE = `/api/v1/workspaces/${WS}`;
+const STAMP = "2026-01-01T00:00:00Z";
+
+const user: User = { id: "u1", email: "ada@example.com", name: "Ada", created_at: STAMP };
+
+function workspace(role: Role): Workspace {
+  return {
+    id: WS,
+    name: "Acme",
+    timezone: "UTC",
+    week_start: 0,
+    timer_rounding_minutes: 0,
+    version: 1,
+    role,
+    created_at: STAMP,
+    updated_at: STAMP,
+  };
+}
+
+function renderLayout(role: Role) {
+  const empty = () => json({ items: [], next_cursor: null });
+  mockApi({
+    "GET /api/v1/workspaces": () => json({ items: [workspace(role)], next_cursor: null }),
+    [`GET ${BASE}/members`]: empty,
+    [`GET ${BASE}/teams`]: empty,
+    [`GET ${BASE}/projects`]: empty,
+    [`GET ${BASE}/timer`]: () => json({ timer: null }),
+  });
+  return renderWithApp(
+    <AppLayout workspace={workspace(role)} user={user}>
+      <p>Screen</p>
+    </AppLayout>,
+  );
+}
+
+describe("app header", () => {
+  it("offers a member the timer and a new task", async () => {
+    renderLayout("member");
+    expect(await screen.findByRole("button", { name: "Start timer" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "New task" })).toBeInTheDocument();
+  });
+
+  it("offers a viewer neither the timer nor a new task, which would end in a 403", async () => {
+    const { user: session } = renderLayout("viewer");
+    expect(await screen.findByText("Screen")).toBeInTheDocument();
+    await session.keyboard("c");
+    expect(screen.queryByRole("button", { name: "Start timer" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "New task" })).not.toBeInTheDocument();
+    // `c` opens the create dialog for anyone else.
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+  });
+});
