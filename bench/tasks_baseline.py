@@ -88,6 +88,7 @@ def _item(row: asyncpg.Record) -> dict[str, Any]:
         "scheduling_mode": row["scheduling_mode"],
         "constraint_type": row["constraint_type"],
         "constraint_date": row["constraint_date"],
+        "leveling_delay_days": row["leveling_delay_days"],
         "position": row["position"],
         "completed_at": row["completed_at"],
         "version": row["version"],
