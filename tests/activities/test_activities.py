@@ -1,10 +1,6 @@
-import uuid
-from typing import Any
-
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.models import Event
+from tests.support.events import event_changes
 from tests.support.http import ClientFactory
 from tests.time_entries.factories import log, office
 
@@ -91,19 +87,6 @@ async def test_an_unused_activity_is_renamed_and_removed(clients: ClientFactory)
     assert (await place.owner.client.get(url)).status_code == 404
 
 
-async def _event_changes(
-    sessionmaker: async_sessionmaker[AsyncSession], type_: str, entity_id: str
-) -> dict[str, Any]:
-    async with sessionmaker() as session:
-        return (
-            await session.scalars(
-                select(Event.changes).where(
-                    Event.type == type_, Event.entity_id == uuid.UUID(entity_id)
-                )
-            )
-        ).one()
-
-
 async def test_a_removed_activity_records_what_it_was(
     clients: ClientFactory, sessionmaker: async_sessionmaker[AsyncSession]
 ) -> None:
@@ -114,7 +97,7 @@ async def test_a_removed_activity_records_what_it_was(
     removed = await place.owner.client.delete(f"{place.base}/activities/{doomed['id']}")
 
     assert removed.status_code == 204
-    assert await _event_changes(sessionmaker, "activity.deleted", doomed["id"]) == {
+    assert await event_changes(sessionmaker, "activity.deleted", doomed["id"]) == {
         "key": {"before": doomed["key"], "after": None},
         "name": {"before": doomed["name"], "after": None},
     }

@@ -1,13 +1,10 @@
-import uuid
-from decimal import Decimal
 from typing import Any
 
 import pytest
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.models import Event
 from tests.resources.factories import allocate, person_resource, time_off
+from tests.support.events import event_changes, number, without
 from tests.support.http import ClientFactory, Person
 
 
@@ -447,27 +444,6 @@ async def test_a_task_allocation_moves_with_its_task_when_the_scheduler_moves_it
     assert await _allocation(owner, wid, booked["id"]) == ("2026-03-06", "2026-03-09")
 
 
-async def _event_changes(
-    sessionmaker: async_sessionmaker[AsyncSession], type_: str, entity_id: str
-) -> dict[str, Any]:
-    async with sessionmaker() as session:
-        return (
-            await session.scalars(
-                select(Event.changes).where(
-                    Event.type == type_, Event.entity_id == uuid.UUID(entity_id)
-                )
-            )
-        ).one()
-
-
-def _without(changes: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
-    return {field: change for field, change in changes.items() if field not in fields}
-
-
-def _number(value: str | None) -> Decimal | None:
-    return None if value is None else Decimal(value)
-
-
 async def test_a_deleted_allocation_records_what_it_was(
     clients: ClientFactory, sessionmaker: async_sessionmaker[AsyncSession]
 ) -> None:
@@ -477,16 +453,16 @@ async def test_a_deleted_allocation_records_what_it_was(
     deleted = await owner.client.delete(f"/api/v1/workspaces/{wid}/allocations/{created['id']}")
 
     assert deleted.status_code == 204
-    made = await _event_changes(sessionmaker, "allocation.created", created["id"])
-    gone = await _event_changes(sessionmaker, "allocation.deleted", created["id"])
+    made = await event_changes(sessionmaker, "allocation.created", created["id"])
+    gone = await event_changes(sessionmaker, "allocation.deleted", created["id"])
     # Numbers are compared by value: a creation records them as sent ("6"), a deletion as
     # stored ("6.00").
-    assert _without(gone, ("hours_per_day", "percent")) == {
+    assert without(gone, ("hours_per_day", "percent")) == {
         field: {"before": c["after"], "after": None}
-        for field, c in _without(made, ("hours_per_day", "percent")).items()
+        for field, c in without(made, ("hours_per_day", "percent")).items()
     }
     for field in ("hours_per_day", "percent"):
-        assert _number(gone[field]["before"]) == _number(made[field]["after"])
+        assert number(gone[field]["before"]) == number(made[field]["after"])
         assert gone[field]["after"] is None
     assert set(gone) == {
         "resource_id",

@@ -1,11 +1,6 @@
-import uuid
-from decimal import Decimal
-from typing import Any
-
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.models import Event
+from tests.support.events import event_changes, number, without
 from tests.support.http import ClientFactory, Person
 
 
@@ -135,27 +130,6 @@ async def test_a_calendar_a_resource_follows_cannot_be_deleted(clients: ClientFa
     )
 
 
-async def _event_changes(
-    sessionmaker: async_sessionmaker[AsyncSession], type_: str, entity_id: str
-) -> dict[str, Any]:
-    async with sessionmaker() as session:
-        return (
-            await session.scalars(
-                select(Event.changes).where(
-                    Event.type == type_, Event.entity_id == uuid.UUID(entity_id)
-                )
-            )
-        ).one()
-
-
-def _without(changes: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
-    return {field: change for field, change in changes.items() if field not in fields}
-
-
-def _number(value: str | None) -> Decimal | None:
-    return None if value is None else Decimal(value)
-
-
 async def test_a_deleted_calendar_records_what_it_was(
     clients: ClientFactory, sessionmaker: async_sessionmaker[AsyncSession]
 ) -> None:
@@ -167,16 +141,16 @@ async def test_a_deleted_calendar_records_what_it_was(
     deleted = await owner.client.delete(f"{base}/{shifts['id']}")
 
     assert deleted.status_code == 204, deleted.text
-    made = await _event_changes(sessionmaker, "calendar.created", shifts["id"])
-    gone = await _event_changes(sessionmaker, "calendar.deleted", shifts["id"])
+    made = await event_changes(sessionmaker, "calendar.created", shifts["id"])
+    gone = await event_changes(sessionmaker, "calendar.deleted", shifts["id"])
     # Numbers are compared by value: a creation records them as sent ("6"), a deletion as
     # stored ("6.00").
-    assert _without(gone, ("hours_per_day",)) == {
+    assert without(gone, ("hours_per_day",)) == {
         field: {"before": c["after"], "after": None}
-        for field, c in _without(made, ("hours_per_day",)).items()
+        for field, c in without(made, ("hours_per_day",)).items()
     }
     for field in ("hours_per_day",):
-        assert _number(gone[field]["before"]) == _number(made[field]["after"])
+        assert number(gone[field]["before"]) == number(made[field]["after"])
         assert gone[field]["after"] is None
     assert set(gone) == {"name", "working_weekdays", "hours_per_day", "is_default"}
     assert gone["name"] == {"before": "Shifts", "after": None}

@@ -1,12 +1,8 @@
-import uuid
 from datetime import UTC, datetime
-from decimal import Decimal
-from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.models import Event
+from tests.support.events import event_changes, number, without
 from tests.support.http import ClientFactory
 from tests.time_entries.factories import Office, log, office
 
@@ -305,27 +301,6 @@ async def test_a_backdated_rate_leaves_closed_and_archived_projects_as_they_were
     assert await _cost(place) == "180.00"
 
 
-async def _event_changes(
-    sessionmaker: async_sessionmaker[AsyncSession], type_: str, entity_id: str
-) -> dict[str, Any]:
-    async with sessionmaker() as session:
-        return (
-            await session.scalars(
-                select(Event.changes).where(
-                    Event.type == type_, Event.entity_id == uuid.UUID(entity_id)
-                )
-            )
-        ).one()
-
-
-def _without(changes: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
-    return {field: change for field, change in changes.items() if field not in fields}
-
-
-def _number(value: str | None) -> Decimal | None:
-    return None if value is None else Decimal(value)
-
-
 async def test_a_deleted_rate_records_what_it_was(
     clients: ClientFactory, sessionmaker: async_sessionmaker[AsyncSession]
 ) -> None:
@@ -342,16 +317,16 @@ async def test_a_deleted_rate_records_what_it_was(
     deleted = await place.owner.client.delete(f"{place.base}/rates/{rate['id']}")
 
     assert deleted.status_code == 204, deleted.text
-    made = await _event_changes(sessionmaker, "rate.created", rate["id"])
-    gone = await _event_changes(sessionmaker, "rate.deleted", rate["id"])
+    made = await event_changes(sessionmaker, "rate.created", rate["id"])
+    gone = await event_changes(sessionmaker, "rate.deleted", rate["id"])
     # Numbers are compared by value: a creation records them as sent ("6"), a deletion as
     # stored ("6.00").
-    assert _without(gone, ("hourly_rate",)) == {
+    assert without(gone, ("hourly_rate",)) == {
         field: {"before": c["after"], "after": None}
-        for field, c in _without(made, ("hourly_rate",)).items()
+        for field, c in without(made, ("hourly_rate",)).items()
     }
     for field in ("hourly_rate",):
-        assert _number(gone[field]["before"]) == _number(made[field]["after"])
+        assert number(gone[field]["before"]) == number(made[field]["after"])
         assert gone[field]["after"] is None
     assert {field: c["before"] for field, c in gone.items()} == {
         "kind": "bill",

@@ -1,12 +1,7 @@
-import uuid
-from decimal import Decimal
-from typing import Any
-
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.models import Event
 from tests.resources.factories import machine, person_resource, time_off
+from tests.support.events import event_changes, number, without
 from tests.support.http import ClientFactory
 
 
@@ -212,27 +207,6 @@ async def test_moving_time_off_onto_another_is_refused(clients: ClientFactory) -
     assert response.status_code == 409
 
 
-async def _event_changes(
-    sessionmaker: async_sessionmaker[AsyncSession], type_: str, entity_id: str
-) -> dict[str, Any]:
-    async with sessionmaker() as session:
-        return (
-            await session.scalars(
-                select(Event.changes).where(
-                    Event.type == type_, Event.entity_id == uuid.UUID(entity_id)
-                )
-            )
-        ).one()
-
-
-def _without(changes: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
-    return {field: change for field, change in changes.items() if field not in fields}
-
-
-def _number(value: str | None) -> Decimal | None:
-    return None if value is None else Decimal(value)
-
-
 async def test_deleted_equipment_and_time_off_record_what_they_were(
     clients: ClientFactory, sessionmaker: async_sessionmaker[AsyncSession]
 ) -> None:
@@ -252,19 +226,19 @@ async def test_deleted_equipment_and_time_off_record_what_they_were(
         ("resource", press["id"], ("capacity_hours_per_day", "cost_rate")),
         ("time_off", away["id"], ("hours_per_day",)),
     ):
-        made = await _event_changes(sessionmaker, f"{type_}.created", entity_id)
-        gone = await _event_changes(sessionmaker, f"{type_}.deleted", entity_id)
+        made = await event_changes(sessionmaker, f"{type_}.created", entity_id)
+        gone = await event_changes(sessionmaker, f"{type_}.deleted", entity_id)
         # Numbers are compared by value: a creation records them as sent ("6"), a deletion as
         # stored ("6.00").
-        assert _without(gone, numeric) == {
+        assert without(gone, numeric) == {
             field: {"before": c["after"], "after": None}
-            for field, c in _without(made, numeric).items()
+            for field, c in without(made, numeric).items()
         }
         for field in numeric:
-            assert _number(gone[field]["before"]) == _number(made[field]["after"])
+            assert number(gone[field]["before"]) == number(made[field]["after"])
             assert gone[field]["after"] is None
-    press_gone = await _event_changes(sessionmaker, "resource.deleted", press["id"])
-    away_gone = await _event_changes(sessionmaker, "time_off.deleted", away["id"])
+    press_gone = await event_changes(sessionmaker, "resource.deleted", press["id"])
+    away_gone = await event_changes(sessionmaker, "time_off.deleted", away["id"])
     assert set(press_gone) == {
         "kind",
         "name",

@@ -4,13 +4,10 @@ Dates in comments count working days of the default Monday-Friday calendar; the 
 Monday 2026-03-02.
 """
 
-import uuid
-
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.models import Event
 from tests.schedules.conftest import Plan
+from tests.support.events import event_changes
 from tests.support.http import ClientFactory
 
 
@@ -316,12 +313,7 @@ async def test_a_deleted_link_records_what_it_was(
     deleted = await plan.owner.client.delete(f"{plan.base}/dependencies/{link['id']}")
 
     assert deleted.status_code == 204
-    async with sessionmaker() as session:
-        changes = await session.scalar(
-            select(Event.changes).where(
-                Event.type == "dependency.deleted", Event.entity_id == uuid.UUID(link["id"])
-            )
-        )
+    changes = await event_changes(sessionmaker, "dependency.deleted", link["id"])
     assert changes == {
         "predecessor_id": {"before": design["id"], "after": None},
         "successor_id": {"before": build["id"], "after": None},
