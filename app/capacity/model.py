@@ -75,7 +75,7 @@ class AllocationInput:
 class TaskLoadInput:
     """A dated task whose estimate is spread over its working days on the project `calendar`.
 
-    A milestone's finish is its start (DESIGN §7), so `milestone` says it carries no work.
+    A milestone's finish is its start (docs/design.md §7), so `milestone` says it carries no work.
     """
 
     task_id: TaskId

@@ -1,4 +1,4 @@
-"""The event log (DESIGN §6): every mutation appends one row describing it.
+"""The event log (docs/design.md §6): every mutation appends one row describing it.
 
 Events are added to the caller's (the request's) session, so they are written in the same
 transaction as the change they describe, and are rolled back with it."""

@@ -71,7 +71,7 @@ class TenantOwned:
 
     The workspace leads every key and index, and references between tenant rows are composite
     foreign keys, so a row can never point into another workspace (and the table can be
-    distributed by `workspace_id`, DESIGN §9).
+    distributed by `workspace_id`, docs/design.md §9).
     """
 
     @declared_attr

@@ -58,7 +58,7 @@ class CalendarException(TenantOwned, Base):
 
 
 class Dependency(TenantOwned, Versioned, Base):
-    """Predecessor → successor with a link type and a lag in working days (DESIGN §7)."""
+    """Predecessor → successor with a link type and a lag in working days (docs/design.md §7)."""
 
     __tablename__ = "dependency"
     __table_args__ = (

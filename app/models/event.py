@@ -9,7 +9,7 @@ from app.models.base import Base, TenantOwned
 
 
 class Event(TenantOwned, Base):
-    """One change, appended in the transaction that made it (DESIGN §6). Never updated."""
+    """One change, appended in the transaction that made it (docs/design.md §6). Never updated."""
 
     __tablename__ = "event"
     __table_args__ = (

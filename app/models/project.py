@@ -68,12 +68,13 @@ class Project(TenantOwned, Versioned, Base):
     target_date: Mapped[date | None]
     owner_id: Mapped[uuid.UUID | None]
     team_id: Mapped[uuid.UUID | None]
-    # The working calendar (DESIGN §5); null means the workspace default.
+    # The working calendar (docs/design.md §5); null means the workspace default.
     calendar_id: Mapped[uuid.UUID | None]
     budget_hours: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     budget_amount: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
     currency: Mapped[str | None] = mapped_column(String(3))
-    # auto: changes reschedule the tasks they reach (DESIGN §7); manual: dates stay as typed.
+    # auto: changes reschedule the tasks they reach (docs/design.md §7);
+    # manual: dates stay as typed.
     scheduling_mode: Mapped[str] = mapped_column(String(8), default="auto", server_default="auto")
     # The number the next task of this project gets (its key is KEY-number).
     next_task_number: Mapped[int] = mapped_column(Integer, default=1)

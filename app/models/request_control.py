@@ -1,4 +1,4 @@
-"""Rows that back request-level controls shared by every API process (DESIGN §9)."""
+"""Rows that back request-level controls shared by every API process (docs/design.md §9)."""
 
 from datetime import datetime
 

@@ -98,7 +98,7 @@ class Task(TenantOwned, Versioned, Base):
     scheduling_mode: Mapped[str] = mapped_column(String(8), default="auto")
     constraint_type: Mapped[str | None] = mapped_column(String(8))
     constraint_date: Mapped[date | None]
-    # Working days leveling added to an auto task's early start (DESIGN §7).
+    # Working days leveling added to an auto task's early start (docs/design.md §7).
     leveling_delay_days: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     position: Mapped[float] = mapped_column(Float, default=0.0)
     completed_at: Mapped[datetime | None]

@@ -1,5 +1,5 @@
-"""Time tracking (DESIGN §5): entries and the running timer, activities, weekly timesheets and
-effective-dated cost and bill rates."""
+"""Time tracking (docs/design.md §5): entries and the running timer, activities, weekly
+timesheets and effective-dated cost and bill rates."""
 
 import uuid
 from datetime import date, datetime

@@ -1,7 +1,7 @@
 """Projects and ongoing work: lifecycle, stakeholders, workflow statuses, capacity reservations.
 
-Every change appends an event (DESIGN §6) with the project's id, so the project's activity feed
-shows it next to its tasks' events.
+Every change appends an event (docs/design.md §6) with the project's id, so the project's
+activity feed shows it next to its tasks' events.
 """
 
 import uuid

@@ -1,5 +1,6 @@
-"""Auto-scheduling (DESIGN §7): load a project's network, run the pure engine, write back only
-the tasks whose dates moved, and let the change ripple into projects that depend on them."""
+"""Auto-scheduling (docs/design.md §7): load a project's network, run the pure engine, write
+back only the tasks whose dates moved, and let the change ripple into projects that depend on
+them."""
 
 import uuid
 from collections.abc import Collection, Iterable, Mapping

@@ -3,7 +3,7 @@
 The scheduling engine works in working-day *indices*: consecutive working days are consecutive
 integers. Index 0 is the first working day on or after `ANCHOR`; earlier working days have
 negative indices. Every date maps to the index of the first working day on or after it, which is
-what a start, a project start or an `snet` date on a non-working day means (DESIGN §7).
+what a start, a project start or an `snet` date on a non-working day means (docs/design.md §7).
 """
 
 from bisect import bisect_left

@@ -1,4 +1,4 @@
-"""Critical path method over a `Network`, exactly as DESIGN §7 states it.
+"""Critical path method over a `Network`, exactly as docs/design.md §7 states it.
 
 All values are working-day indices; a task occupies `[start, finish)` with
 `finish = start + duration`. Per-task results are tuples indexed by network position, so a pass
@@ -101,7 +101,7 @@ class EarlyChange:
 
 @dataclass(frozen=True, slots=True)
 class TaskDates:
-    """Dates shown to users for one task (DESIGN §7)."""
+    """Dates shown to users for one task (docs/design.md §7)."""
 
     early_start: date
     early_finish: date

@@ -1,8 +1,8 @@
 """The task network as arrays indexed by task position, built once and shared by every pass.
 
 Each task `v` (its position in `Network.ids`) has two *points*: its start `2v` and its finish
-`2v + 1`. Every link of DESIGN §7 reads one point of the predecessor and bounds one point of the
-successor by that value plus the lag:
+`2v + 1`. Every link of docs/design.md §7 reads one point of the predecessor and bounds one
+point of the successor by that value plus the lag:
 
     FS: finish(p) -> start(t)   SS: start(p) -> start(t)
     FF: finish(p) -> finish(t)  SF: start(p) -> finish(t)

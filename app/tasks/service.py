@@ -57,7 +57,7 @@ async def calendar_for(session: AsyncSession, project: Project) -> WorkingCalend
 
 
 def finish_of(calendar: WorkingCalendar, start: date | None, duration: int) -> date | None:
-    """The last working day of a task (its start for a milestone), DESIGN §7."""
+    """The last working day of a task (its start for a milestone), docs/design.md §7."""
     if start is None:
         return None
     first = calendar.index_of(start)
@@ -318,7 +318,7 @@ async def _reschedule(
 
 def _place_new(project: Project, calendar: WorkingCalendar, task: Task) -> None:
     """A new auto-scheduled task has no links yet: it starts at the project start or its snet
-    date, whichever is later (DESIGN §7)."""
+    date, whichever is later (docs/design.md §7)."""
     if project.scheduling_mode != "auto" or task.scheduling_mode != "auto":
         return
     bounds = [calendar.index_of(project.start_date or utcnow().date())]

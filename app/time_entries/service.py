@@ -1,4 +1,4 @@
-"""Time entries and the running timer (DESIGN §5).
+"""Time entries and the running timer (docs/design.md §5).
 
 A member's time writes are serialised (their member row is locked, SQLite serialises writers),
 so the daily limit, a week being submitted and two concurrent timer starts cannot race; the

@@ -1,4 +1,4 @@
-"""Dependencies through the API: every change reschedules what it reaches (DESIGN §7).
+"""Dependencies through the API: every change reschedules what it reaches (docs/design.md §7).
 
 Dates in comments count working days of the default Monday-Friday calendar; the projects start on
 Monday 2026-03-02.

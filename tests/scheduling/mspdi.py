@@ -14,7 +14,7 @@ from pathlib import Path
 from app.scheduling.calendar import WorkingCalendar
 from app.scheduling.network import LinkType, SchedLink, SchedTask
 
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "mpxj"
+DATA = Path(__file__).resolve().parents[1] / "data" / "mpxj"
 _NS = {"p": "http://schemas.microsoft.com/project"}
 _LINK_TYPES: dict[str, LinkType] = {"0": "FF", "1": "FS", "2": "SF", "3": "SS"}
 _SNET = "4"

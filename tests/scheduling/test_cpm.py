@@ -1,4 +1,4 @@
-"""Hand-computed schedules on a real calendar (DESIGN §7).
+"""Hand-computed schedules on a real calendar (docs/design.md §7).
 
 Calendar: Monday to Friday; Friday 13 March 2026 is a holiday. Working-day indices relative to
 the project start, Monday 2 March 2026:

@@ -1,8 +1,8 @@
 """Our CPM against Microsoft Project's own results in the MPXJ reference files.
 
 Every non-summary task is compared on early/late start and finish, total and free slack and the
-critical flag, except where DESIGN §7 deliberately differs from MS Project; those cases assert
-our value instead of skipping silently.
+critical flag, except where docs/design.md §7 deliberately differs from MS Project; those cases
+assert our value instead of skipping silently.
 """
 
 from dataclasses import astuple, dataclass
@@ -87,8 +87,8 @@ def test_resource_driven_task_in_legacy_sample_is_pinned_not_compared() -> None:
 
 # In the manual files, Task 1 of pair UID 11/12 is the predecessor of an SF +2 d link and of
 # pair 13/14 of an SS +2 d link. MS Project ignores those links for a manual predecessor's late
-# dates (late finish = F, total slack 11 d); DESIGN §7 honours them, as MS Project itself does
-# for the same network auto-scheduled in the 2013 file.
+# dates (late finish = F, total slack 11 d); docs/design.md §7 honours them, as MS Project itself
+# does for the same network auto-scheduled in the 2013 file.
 _SS_SF_MANUAL_PREDECESSORS = (11, 13)
 
 
@@ -133,7 +133,7 @@ def test_ss_sf_links_bound_a_manual_predecessors_late_dates(file_name: str) -> N
 
 
 def test_unlinked_manual_tasks_with_zero_slack_are_critical_unlike_ms_project() -> None:
-    # DESIGN §7: critical <=> total slack <= 0 whatever the mode. MS Project leaves unlinked
+    # docs/design.md §7: critical <=> total slack <= 0 whatever the mode. MS Project leaves unlinked
     # manual tasks non-critical even at zero slack (task-finishes-project2013 shows the same
     # tasks auto-scheduled, which it does mark critical).
     project = load("task-dates-project2019-mspdi.xml")

@@ -1,4 +1,4 @@
-"""Properties of the CPM passes on random DAGs, checked against DESIGN §7 link by link."""
+"""Properties of the CPM passes on random DAGs, checked against docs/design.md §7 link by link."""
 
 from dataclasses import dataclass, replace
 from itertools import pairwise

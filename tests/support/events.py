@@ -1,4 +1,4 @@
-"""Reading back the events a request recorded (DESIGN §6), for entities without an activity
+"""Reading back the events a request recorded (docs/design.md §6), for entities without an activity
 endpoint or after they are gone."""
 
 import uuid
