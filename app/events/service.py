@@ -16,6 +16,7 @@ from app.core.access import Principal
 from app.core.clock import utcnow
 from app.events.repository import EventRepository
 from app.models import Event
+from app.models.base import TenantOwned
 
 
 def _plain(value: Any) -> Any:
@@ -78,3 +79,27 @@ def record(
     )
     EventRepository(session).add(event)
     return event
+
+
+def record_change(
+    session: AsyncSession,
+    principal: Principal | None,
+    type_: str,
+    row: TenantOwned,
+    changes: Mapping[str, Any],
+    *,
+    project_id: uuid.UUID | None = None,
+) -> Event:
+    """Record `type_` for `row`. An event type names its entity first (`status.updated` is
+    about a status), so that is the entity type."""
+    entity_type, _, _ = type_.partition(".")
+    return record(
+        session,
+        principal,
+        type_,
+        entity_type=entity_type,
+        entity_id=row.id,
+        workspace_id=row.workspace_id,
+        project_id=project_id,
+        changes=changes,
+    )

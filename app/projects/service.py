@@ -17,8 +17,8 @@ from app.calendars import service as calendars
 from app.core.access import Principal
 from app.core.clock import utcnow
 from app.events.repository import EventRepository
-from app.events.service import changes_between, created, record, snapshot
-from app.kit.errors import Conflict, NotFound, Unprocessable
+from app.events.service import changes_between, created, deleted, record, record_change, snapshot
+from app.kit.errors import Conflict, NotFound, Unprocessable, reject_nulls
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.models import (
@@ -76,12 +76,6 @@ def _cents(value: Decimal | None) -> Decimal | None:
     return value.quantize(CENTS) if value is not None else None
 
 
-def _not_null(changes: dict[str, Any], *fields: str) -> None:
-    for field in fields:
-        if field in changes and changes[field] is None:
-            raise Unprocessable.at(f"/{field}", "cannot be null")
-
-
 # Projects
 
 
@@ -128,19 +122,13 @@ def ensure_writable(project: Project) -> None:
         )
 
 
-async def _writable_project(
+async def writable_project(
     session: AsyncSession, principal: Principal, project_id: uuid.UUID
 ) -> Project:
+    """The project, if it may be changed: 404 if it is not in the workspace, 409 if archived."""
     project = await get_project(session, principal, project_id)
     ensure_writable(project)
     return project
-
-
-async def statuses_of(
-    session: AsyncSession, workspace_id: uuid.UUID, project_id: uuid.UUID
-) -> list[WorkflowStatus]:
-    """The project's workflow statuses in board order."""
-    return await ProjectRepository(session).statuses(workspace_id, project_id)
 
 
 async def page(
@@ -168,16 +156,20 @@ def _check_budget(budget_amount: Decimal | None, currency: str | None) -> None:
         raise Unprocessable.at("/currency", "required when budget_amount is set")
 
 
-async def _check_member(
-    repo: ProjectRepository, workspace_id: uuid.UUID, pointer: str, member_id: uuid.UUID | None
+async def check_member(
+    session: AsyncSession, workspace_id: uuid.UUID, pointer: str, member_id: uuid.UUID | None
 ) -> None:
+    """A 422 at `pointer` unless `member_id` is empty or a member of the workspace."""
+    repo = ProjectRepository(session)
     if member_id is not None and not await repo.member_exists(workspace_id, member_id):
         raise Unprocessable.at(pointer, "not a member of this workspace")
 
 
-async def _check_team(
-    repo: ProjectRepository, workspace_id: uuid.UUID, pointer: str, team_id: uuid.UUID | None
+async def check_team(
+    session: AsyncSession, workspace_id: uuid.UUID, pointer: str, team_id: uuid.UUID | None
 ) -> None:
+    """A 422 at `pointer` unless `team_id` is empty or a team of the workspace."""
+    repo = ProjectRepository(session)
     if team_id is not None and not await repo.team_exists(workspace_id, team_id):
         raise Unprocessable.at(pointer, "no such team in this workspace")
 
@@ -190,8 +182,8 @@ async def create(
     workspace_id = principal.workspace_id
     _check_dates(data.kind, data.start_date, data.target_date)
     _check_budget(data.budget_amount, data.currency)
-    await _check_member(repo, workspace_id, "/owner_id", data.owner_id)
-    await _check_team(repo, workspace_id, "/team_id", data.team_id)
+    await check_member(session, workspace_id, "/owner_id", data.owner_id)
+    await check_team(session, workspace_id, "/team_id", data.team_id)
     if data.calendar_id is not None:
         await calendars.check_exists(session, workspace_id, data.calendar_id, "/calendar_id")
     if await repo.key_taken(workspace_id, data.key):
@@ -243,33 +235,19 @@ async def create(
             )
         ]
     )
-    _record_project(
-        session, principal, project, "project.created", created(_project_state(project))
+    record_change(
+        session,
+        principal,
+        "project.created",
+        project,
+        created(_project_state(project)),
+        project_id=project.id,
     )
     return project
 
 
 def _project_state(project: Project) -> dict[str, Any]:
     return snapshot(project, PROJECT_FIELDS)
-
-
-def _record_project(
-    session: AsyncSession,
-    principal: Principal,
-    project: Project,
-    type_: str,
-    changes: dict[str, Any],
-) -> None:
-    record(
-        session,
-        principal,
-        type_,
-        entity_type="project",
-        entity_id=project.id,
-        workspace_id=project.workspace_id,
-        project_id=project.id,
-        changes=changes,
-    )
 
 
 async def update(
@@ -279,14 +257,13 @@ async def update(
     data: schemas.ProjectUpdate,
     if_match: str | None,
 ) -> Project:
-    repo = ProjectRepository(session)
     project = await get_project(session, principal, project_id)
     check_if_match(if_match, project)
     ensure_writable(project)
     changes = data.model_dump(exclude_unset=True)
-    _not_null(changes, "name", "description", "status", "scheduling_mode")
+    reject_nulls(changes, "name", "description", "status", "scheduling_mode")
     if project.kind == ProjectKind.project:
-        _not_null(changes, "start_date", "target_date")
+        reject_nulls(changes, "start_date", "target_date")
     _check_dates(
         project.kind,
         changes.get("start_date", project.start_date),
@@ -296,8 +273,8 @@ async def update(
         changes.get("budget_amount", project.budget_amount),
         changes.get("currency", project.currency),
     )
-    await _check_member(repo, project.workspace_id, "/owner_id", changes.get("owner_id"))
-    await _check_team(repo, project.workspace_id, "/team_id", changes.get("team_id"))
+    await check_member(session, project.workspace_id, "/owner_id", changes.get("owner_id"))
+    await check_team(session, project.workspace_id, "/team_id", changes.get("team_id"))
     if changes.get("calendar_id") is not None:
         await calendars.check_exists(
             session, project.workspace_id, changes["calendar_id"], "/calendar_id"
@@ -315,7 +292,9 @@ async def update(
     difference = changes_between(before, _project_state(project))
     if difference:
         await session.flush()
-        _record_project(session, principal, project, "project.updated", difference)
+        record_change(
+            session, principal, "project.updated", project, difference, project_id=project.id
+        )
         if RESCHEDULING_FIELDS & set(difference):
             await schedules.reschedule(session, principal, project)
     return project
@@ -340,12 +319,13 @@ async def set_archived(
     before = project.status
     project.status = target.value
     await session.flush()
-    _record_project(
+    record_change(
         session,
         principal,
-        project,
         "project.archived" if archived else "project.unarchived",
+        project,
         {"status": {"before": before, "after": target.value}},
+        project_id=project.id,
     )
     return project
 
@@ -400,12 +380,13 @@ async def transition(
     )
     project.phase = target.value
     await session.flush()
-    _record_project(
+    record_change(
         session,
         principal,
-        project,
         "project.phase_changed",
+        project,
         {"phase": {"before": current.value, "after": target.value}},
+        project_id=project.id,
     )
     return row
 
@@ -460,8 +441,8 @@ async def set_stakeholder(
 ) -> Stakeholder:
     """Make a member a stakeholder with a role, or change their role."""
     repo = ProjectRepository(session)
-    project = await _writable_project(session, principal, project_id)
-    await _check_member(repo, project.workspace_id, "/path/member_id", member_id)
+    project = await writable_project(session, principal, project_id)
+    await check_member(session, project.workspace_id, "/path/member_id", member_id)
     row = await repo.stakeholder(project.workspace_id, project.id, member_id)
     if row is None:
         row = await repo.add(
@@ -498,7 +479,7 @@ async def remove_stakeholder(
     session: AsyncSession, principal: Principal, project_id: uuid.UUID, member_id: uuid.UUID
 ) -> None:
     repo = ProjectRepository(session)
-    project = await _writable_project(session, principal, project_id)
+    project = await writable_project(session, principal, project_id)
     row = await repo.stakeholder(project.workspace_id, project.id, member_id)
     if row is None:
         raise NotFound("This member is not a stakeholder.", code="stakeholder_not_found")
@@ -515,25 +496,6 @@ async def remove_stakeholder(
 
 
 # Workflow statuses
-
-
-def _record_status(
-    session: AsyncSession,
-    principal: Principal,
-    status: WorkflowStatus,
-    type_: str,
-    changes: dict[str, Any],
-) -> None:
-    record(
-        session,
-        principal,
-        type_,
-        entity_type="status",
-        entity_id=status.id,
-        workspace_id=status.workspace_id,
-        project_id=status.project_id,
-        changes=changes,
-    )
 
 
 async def get_status(
@@ -573,7 +535,7 @@ async def create_status(
     data: schemas.WorkflowStatusCreate,
 ) -> WorkflowStatus:
     repo = ProjectRepository(session)
-    project = await _writable_project(session, principal, project_id)
+    project = await writable_project(session, principal, project_id)
     await _check_status_name_free(repo, project, data.name)
     position = data.position
     if position is None:
@@ -588,8 +550,13 @@ async def create_status(
             position=position,
         )
     )
-    _record_status(
-        session, principal, status, "status.created", created(snapshot(status, STATUS_FIELDS))
+    record_change(
+        session,
+        principal,
+        "status.created",
+        status,
+        created(snapshot(status, STATUS_FIELDS)),
+        project_id=status.project_id,
     )
     return status
 
@@ -652,7 +619,7 @@ async def update_status(
     check_if_match(if_match, status)
     ensure_writable(project)
     changes = data.model_dump(exclude_unset=True)
-    _not_null(changes, "name", "category", "position")
+    reject_nulls(changes, "name", "category", "position")
     if "name" in changes:
         await _check_status_name_free(repo, project, changes["name"], exclude=status.id)
     if "category" in changes:
@@ -669,7 +636,9 @@ async def update_status(
         difference["category"]["after"],
     ):
         await _move_tasks(session, principal, status, status, status.category)
-    _record_status(session, principal, status, "status.updated", difference)
+    record_change(
+        session, principal, "status.updated", status, difference, project_id=status.project_id
+    )
     return status
 
 
@@ -681,7 +650,7 @@ async def reorder_statuses(
 ) -> list[WorkflowStatus]:
     """Put the project's statuses in the given order, at positions 1..n."""
     repo = ProjectRepository(session)
-    project = await _writable_project(session, principal, project_id)
+    project = await writable_project(session, principal, project_id)
     statuses = {s.id: s for s in await repo.statuses(project.workspace_id, project.id)}
     if len(set(data.status_ids)) != len(data.status_ids) or set(data.status_ids) != set(statuses):
         raise Unprocessable.at("/status_ids", "must list every status of the project exactly once")
@@ -693,12 +662,13 @@ async def reorder_statuses(
             status.position = float(position)
     await session.flush()
     for status, before in moved:
-        _record_status(
+        record_change(
             session,
             principal,
-            status,
             "status.updated",
+            status,
             {"position": {"before": before, "after": status.position}},
+            project_id=status.project_id,
         )
     return ordered
 
@@ -737,35 +707,17 @@ async def delete_status(
         await _move_tasks(session, principal, status, target, target.category)
     before = snapshot(status, STATUS_FIELDS)
     await repo.delete(status)
-    _record_status(
+    record_change(
         session,
         principal,
-        status,
         "status.deleted",
-        {field: {"before": value, "after": None} for field, value in before.items()},
+        status,
+        deleted(before),
+        project_id=status.project_id,
     )
 
 
 # Capacity reservations
-
-
-def _record_reservation(
-    session: AsyncSession,
-    principal: Principal,
-    reservation: CapacityReservation,
-    type_: str,
-    changes: dict[str, Any],
-) -> None:
-    record(
-        session,
-        principal,
-        type_,
-        entity_type="reservation",
-        entity_id=reservation.id,
-        workspace_id=reservation.workspace_id,
-        project_id=reservation.project_id,
-        changes=changes,
-    )
 
 
 async def get_reservation(
@@ -804,14 +756,14 @@ async def create_reservation(
 ) -> CapacityReservation:
     """Hold back weekly hours of a member or a team for ongoing work."""
     repo = ProjectRepository(session)
-    project = await _writable_project(session, principal, project_id)
+    project = await writable_project(session, principal, project_id)
     if project.kind != ProjectKind.ongoing:
         raise Conflict("Capacity reservations are for ongoing work only.", code="not_ongoing_work")
     if (data.member_id is None) == (data.team_id is None):
         pointer = "/member_id" if data.member_id is None else "/team_id"
         raise Unprocessable.at(pointer, "give exactly one of member_id and team_id")
-    await _check_member(repo, project.workspace_id, "/member_id", data.member_id)
-    await _check_team(repo, project.workspace_id, "/team_id", data.team_id)
+    await check_member(session, project.workspace_id, "/member_id", data.member_id)
+    await check_team(session, project.workspace_id, "/team_id", data.team_id)
     existing = await repo.reservation_for(
         project.workspace_id, project.id, member_id=data.member_id, team_id=data.team_id
     )
@@ -830,12 +782,13 @@ async def create_reservation(
             hours_per_week=_cents(data.hours_per_week),
         )
     )
-    _record_reservation(
+    record_change(
         session,
         principal,
-        reservation,
         "reservation.created",
+        reservation,
         created(snapshot(reservation, RESERVATION_FIELDS)),
+        project_id=reservation.project_id,
     )
     return reservation
 
@@ -854,14 +807,21 @@ async def update_reservation(
     check_if_match(if_match, reservation)
     ensure_writable(project)
     changes = data.model_dump(exclude_unset=True)
-    _not_null(changes, "hours_per_week")
+    reject_nulls(changes, "hours_per_week")
     before = snapshot(reservation, RESERVATION_FIELDS)
     if "hours_per_week" in changes:
         reservation.hours_per_week = changes["hours_per_week"].quantize(CENTS)
     difference = changes_between(before, snapshot(reservation, RESERVATION_FIELDS))
     if difference:
         await session.flush()
-        _record_reservation(session, principal, reservation, "reservation.updated", difference)
+        record_change(
+            session,
+            principal,
+            "reservation.updated",
+            reservation,
+            difference,
+            project_id=reservation.project_id,
+        )
     return reservation
 
 
@@ -879,12 +839,13 @@ async def delete_reservation(
     ensure_writable(project)
     before = snapshot(reservation, RESERVATION_FIELDS)
     await repo.delete(reservation)
-    _record_reservation(
+    record_change(
         session,
         principal,
-        reservation,
         "reservation.deleted",
-        {field: {"before": value, "after": None} for field, value in before.items()},
+        reservation,
+        deleted(before),
+        project_id=reservation.project_id,
     )
 
 
