@@ -47,6 +47,7 @@ from app.projects.endpoints import router as projects_router
 from app.rates.endpoints import router as rates_router
 from app.recurring.endpoints import router as recurring_router
 from app.reports.endpoints import router as reports_router
+from app.reservations.endpoints import router as reservations_router
 from app.resources.endpoints import router as resources_router
 from app.schedules.endpoints import router as schedules_router
 from app.tasks.endpoints import router as tasks_router
@@ -68,6 +69,7 @@ DOMAIN_ROUTERS = (
     teams_router,
     api_tokens_router,
     projects_router,
+    reservations_router,
     labels_router,
     comments_router,
     notifications_router,

@@ -20,9 +20,6 @@ from app.projects.schemas import (
     ProjectKind,
     ProjectStatus,
     ProjectUpdate,
-    Reservation,
-    ReservationCreate,
-    ReservationUpdate,
     Stakeholder,
     StakeholderSet,
     Transition,
@@ -364,99 +361,3 @@ async def delete_status(
 ) -> None:
     """Delete a workflow status, moving its tasks to another."""
     await service.delete_status(session, principal, project_id, status_id, move_to, if_match)
-
-
-# Capacity reservations
-
-
-@router.get(
-    "/{project_id}/reservations",
-    operation_id="project_reservations:list",
-    response_model=Page[Reservation],
-    responses=READ_PROBLEMS,
-)
-async def list_reservations(
-    project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
-) -> Page[Reservation]:
-    """Weekly capacity the ongoing work holds back."""
-    rows, cursor = await service.page_reservations(session, principal, project_id, page)
-    return Page(items=[Reservation.model_validate(row) for row in rows], next_cursor=cursor)
-
-
-@router.post(
-    "/{project_id}/reservations",
-    operation_id="project_reservations:create",
-    status_code=status.HTTP_201_CREATED,
-    response_model=Reservation,
-    responses=WRITE_PROBLEMS,
-)
-async def create_reservation(
-    project_id: uuid.UUID,
-    data: ReservationCreate,
-    principal: ProjectsWrite,
-    session: Session,
-    response: Response,
-) -> Reservation:
-    """Reserve weekly hours of a member or a team for ongoing work."""
-    row = await service.create_reservation(session, principal, project_id, data)
-    set_etag(response, row)
-    return Reservation.model_validate(row)
-
-
-@router.get(
-    "/{project_id}/reservations/{reservation_id}",
-    operation_id="project_reservations:get",
-    response_model=Reservation,
-    responses=READ_PROBLEMS,
-)
-async def get_reservation(
-    project_id: uuid.UUID,
-    reservation_id: uuid.UUID,
-    principal: ProjectsRead,
-    session: Session,
-    response: Response,
-) -> Reservation:
-    """One capacity reservation."""
-    row = await service.get_reservation(session, principal, project_id, reservation_id)
-    set_etag(response, row)
-    return Reservation.model_validate(row)
-
-
-@router.patch(
-    "/{project_id}/reservations/{reservation_id}",
-    operation_id="project_reservations:update",
-    response_model=Reservation,
-    responses=WRITE_PROBLEMS,
-)
-async def update_reservation(
-    project_id: uuid.UUID,
-    reservation_id: uuid.UUID,
-    data: ReservationUpdate,
-    principal: ProjectsWrite,
-    session: Session,
-    response: Response,
-    if_match: IfMatch = None,
-) -> Reservation:
-    """Change the hours a week a reservation holds."""
-    row = await service.update_reservation(
-        session, principal, project_id, reservation_id, data, if_match
-    )
-    set_etag(response, row)
-    return Reservation.model_validate(row)
-
-
-@router.delete(
-    "/{project_id}/reservations/{reservation_id}",
-    operation_id="project_reservations:delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
-async def delete_reservation(
-    project_id: uuid.UUID,
-    reservation_id: uuid.UUID,
-    principal: ProjectsWrite,
-    session: Session,
-    if_match: IfMatch = None,
-) -> None:
-    """Release a capacity reservation."""
-    await service.delete_reservation(session, principal, project_id, reservation_id, if_match)

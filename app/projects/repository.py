@@ -8,7 +8,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.pagination import PageParams, Sortable, paginate
 from app.models import (
-    CapacityReservation,
     Member,
     PhaseTransition,
     Project,
@@ -30,7 +29,7 @@ PROJECT_SORTS = Sortable(
     default="name",
     tiebreak=Project.id,
 )
-# UUIDv7 ids are time-ordered: sorting by id lists transitions and reservations as they came.
+# UUIDv7 ids are time-ordered: sorting by id lists transitions as they came.
 TRANSITION_SORTS = Sortable(
     fields={"id": PhaseTransition.id}, default="id", tiebreak=PhaseTransition.id
 )
@@ -42,9 +41,6 @@ STAKEHOLDER_SORTS = Sortable(
 STATUS_SORTS = Sortable(
     fields={"position": WorkflowStatus.position}, default="position", tiebreak=WorkflowStatus.id
 )
-RESERVATION_SORTS = Sortable(
-    fields={"id": CapacityReservation.id}, default="id", tiebreak=CapacityReservation.id
-)
 # Categories in which a task is finished; every other category counts as open work.
 CLOSED_CATEGORIES = ("done", "cancelled")
 
@@ -52,7 +48,7 @@ Row = TypeVar("Row")
 
 
 class ProjectRepository:
-    """A project and what hangs off it: phase history, stakeholders, statuses, reservations."""
+    """A project and what hangs off it: phase history, stakeholders, statuses."""
 
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -299,42 +295,3 @@ class ProjectRepository:
                 updated_at=now,
             ).execution_options(synchronize_session=False)
         )
-
-    # Capacity reservations
-
-    async def reservation(
-        self, workspace_id: uuid.UUID, project_id: uuid.UUID, reservation_id: uuid.UUID
-    ) -> CapacityReservation | None:
-        return await self.session.scalar(
-            select(CapacityReservation).where(
-                CapacityReservation.workspace_id == workspace_id,
-                CapacityReservation.project_id == project_id,
-                CapacityReservation.id == reservation_id,
-            )
-        )
-
-    async def reservation_for(
-        self,
-        workspace_id: uuid.UUID,
-        project_id: uuid.UUID,
-        *,
-        member_id: uuid.UUID | None,
-        team_id: uuid.UUID | None,
-    ) -> CapacityReservation | None:
-        return await self.session.scalar(
-            select(CapacityReservation).where(
-                CapacityReservation.workspace_id == workspace_id,
-                CapacityReservation.project_id == project_id,
-                CapacityReservation.member_id.is_not_distinct_from(member_id),
-                CapacityReservation.team_id.is_not_distinct_from(team_id),
-            )
-        )
-
-    async def page_reservations(
-        self, workspace_id: uuid.UUID, project_id: uuid.UUID, params: PageParams
-    ) -> tuple[list[CapacityReservation], str | None]:
-        statement = select(CapacityReservation).where(
-            CapacityReservation.workspace_id == workspace_id,
-            CapacityReservation.project_id == project_id,
-        )
-        return await paginate(self.session, statement, params, RESERVATION_SORTS)

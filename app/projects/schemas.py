@@ -66,7 +66,6 @@ Currency = Annotated[
     StringConstraints(pattern=r"^[A-Z]{3}$"),
     Field(description="ISO 4217 code; required with `budget_amount`."),
 ]
-WeeklyHours = Annotated[Decimal, Field(gt=0, le=168, max_digits=6, decimal_places=2)]
 StatusName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
 Note = Annotated[str, Field(max_length=2000)]
 
@@ -195,23 +194,4 @@ class WorkflowStatus(Output):
     name: str
     category: StatusCategory
     position: float
-    version: int
-
-
-class ReservationCreate(Input):
-    member_id: uuid.UUID | None = Field(default=None, description="Give a member or a team.")
-    team_id: uuid.UUID | None = None
-    hours_per_week: WeeklyHours
-
-
-class ReservationUpdate(Input):
-    hours_per_week: WeeklyHours | None = None
-
-
-class Reservation(Output):
-    id: uuid.UUID
-    project_id: uuid.UUID
-    member_id: uuid.UUID | None
-    team_id: uuid.UUID | None
-    hours_per_week: Hours
     version: int

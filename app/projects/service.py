@@ -22,7 +22,6 @@ from app.kit.errors import Conflict, NotFound, Unprocessable, reject_nulls
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.models import (
-    CapacityReservation,
     Event,
     PhaseTransition,
     Project,
@@ -53,7 +52,6 @@ PROJECT_FIELDS = (
     "currency",
 )
 STATUS_FIELDS = ("name", "category", "position")
-RESERVATION_FIELDS = ("member_id", "team_id", "hours_per_week")
 
 # A new start, calendar or mode moves every auto-scheduled task of the project.
 RESCHEDULING_FIELDS = frozenset({"start_date", "calendar_id", "scheduling_mode"})
@@ -714,138 +712,6 @@ async def delete_status(
         status,
         deleted(before),
         project_id=status.project_id,
-    )
-
-
-# Capacity reservations
-
-
-async def get_reservation(
-    session: AsyncSession,
-    principal: Principal,
-    project_id: uuid.UUID,
-    reservation_id: uuid.UUID,
-) -> CapacityReservation:
-    project = await get_project(session, principal, project_id)
-    return await _reservation_of(ProjectRepository(session), project, reservation_id)
-
-
-async def _reservation_of(
-    repo: ProjectRepository, project: Project, reservation_id: uuid.UUID
-) -> CapacityReservation:
-    reservation = await repo.reservation(project.workspace_id, project.id, reservation_id)
-    if reservation is None:
-        raise NotFound("No such reservation in this project.", code="reservation_not_found")
-    return reservation
-
-
-async def page_reservations(
-    session: AsyncSession, principal: Principal, project_id: uuid.UUID, params: PageParams
-) -> tuple[list[CapacityReservation], str | None]:
-    project = await get_project(session, principal, project_id)
-    return await ProjectRepository(session).page_reservations(
-        project.workspace_id, project.id, params
-    )
-
-
-async def create_reservation(
-    session: AsyncSession,
-    principal: Principal,
-    project_id: uuid.UUID,
-    data: schemas.ReservationCreate,
-) -> CapacityReservation:
-    """Hold back weekly hours of a member or a team for ongoing work."""
-    repo = ProjectRepository(session)
-    project = await writable_project(session, principal, project_id)
-    if project.kind != ProjectKind.ongoing:
-        raise Conflict("Capacity reservations are for ongoing work only.", code="not_ongoing_work")
-    if (data.member_id is None) == (data.team_id is None):
-        pointer = "/member_id" if data.member_id is None else "/team_id"
-        raise Unprocessable.at(pointer, "give exactly one of member_id and team_id")
-    await check_member(session, project.workspace_id, "/member_id", data.member_id)
-    await check_team(session, project.workspace_id, "/team_id", data.team_id)
-    existing = await repo.reservation_for(
-        project.workspace_id, project.id, member_id=data.member_id, team_id=data.team_id
-    )
-    if existing is not None:
-        raise Conflict(
-            "This project already reserves their capacity; change that reservation instead.",
-            code="reservation_exists",
-            reservation_id=str(existing.id),
-        )
-    reservation = await repo.add(
-        CapacityReservation(
-            workspace_id=project.workspace_id,
-            project_id=project.id,
-            member_id=data.member_id,
-            team_id=data.team_id,
-            hours_per_week=_cents(data.hours_per_week),
-        )
-    )
-    record_change(
-        session,
-        principal,
-        "reservation.created",
-        reservation,
-        created(snapshot(reservation, RESERVATION_FIELDS)),
-        project_id=reservation.project_id,
-    )
-    return reservation
-
-
-async def update_reservation(
-    session: AsyncSession,
-    principal: Principal,
-    project_id: uuid.UUID,
-    reservation_id: uuid.UUID,
-    data: schemas.ReservationUpdate,
-    if_match: str | None,
-) -> CapacityReservation:
-    repo = ProjectRepository(session)
-    project = await get_project(session, principal, project_id)
-    reservation = await _reservation_of(repo, project, reservation_id)
-    check_if_match(if_match, reservation)
-    ensure_writable(project)
-    changes = data.model_dump(exclude_unset=True)
-    reject_nulls(changes, "hours_per_week")
-    before = snapshot(reservation, RESERVATION_FIELDS)
-    if "hours_per_week" in changes:
-        reservation.hours_per_week = changes["hours_per_week"].quantize(CENTS)
-    difference = changes_between(before, snapshot(reservation, RESERVATION_FIELDS))
-    if difference:
-        await session.flush()
-        record_change(
-            session,
-            principal,
-            "reservation.updated",
-            reservation,
-            difference,
-            project_id=reservation.project_id,
-        )
-    return reservation
-
-
-async def delete_reservation(
-    session: AsyncSession,
-    principal: Principal,
-    project_id: uuid.UUID,
-    reservation_id: uuid.UUID,
-    if_match: str | None,
-) -> None:
-    repo = ProjectRepository(session)
-    project = await get_project(session, principal, project_id)
-    reservation = await _reservation_of(repo, project, reservation_id)
-    check_if_match(if_match, reservation)
-    ensure_writable(project)
-    before = snapshot(reservation, RESERVATION_FIELDS)
-    await repo.delete(reservation)
-    record_change(
-        session,
-        principal,
-        "reservation.deleted",
-        reservation,
-        deleted(before),
-        project_id=reservation.project_id,
     )
 
 
