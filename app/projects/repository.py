@@ -1,9 +1,8 @@
 import uuid
 from collections.abc import Sequence
-from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import func, literal, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.pagination import PageParams, Sortable, paginate
@@ -38,9 +37,6 @@ STAKEHOLDER_SORTS = Sortable(
     default="member_id",
     tiebreak=Stakeholder.member_id,
 )
-STATUS_SORTS = Sortable(
-    fields={"position": WorkflowStatus.position}, default="position", tiebreak=WorkflowStatus.id
-)
 # Categories in which a task is finished; every other category counts as open work.
 CLOSED_CATEGORIES = ("done", "cancelled")
 
@@ -48,7 +44,7 @@ Row = TypeVar("Row")
 
 
 class ProjectRepository:
-    """A project and what hangs off it: phase history, stakeholders, statuses."""
+    """A project and what hangs off it: phase history, stakeholders."""
 
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -189,109 +185,3 @@ class ProjectRepository:
             Stakeholder.workspace_id == workspace_id, Stakeholder.project_id == project_id
         )
         return await paginate(self.session, statement, params, STAKEHOLDER_SORTS)
-
-    # Workflow statuses
-
-    async def status(
-        self, workspace_id: uuid.UUID, project_id: uuid.UUID, status_id: uuid.UUID
-    ) -> WorkflowStatus | None:
-        return await self.session.scalar(
-            select(WorkflowStatus).where(
-                WorkflowStatus.workspace_id == workspace_id,
-                WorkflowStatus.project_id == project_id,
-                WorkflowStatus.id == status_id,
-            )
-        )
-
-    async def statuses(
-        self, workspace_id: uuid.UUID, project_id: uuid.UUID
-    ) -> list[WorkflowStatus]:
-        rows = await self.session.scalars(
-            select(WorkflowStatus)
-            .where(
-                WorkflowStatus.workspace_id == workspace_id,
-                WorkflowStatus.project_id == project_id,
-            )
-            .order_by(WorkflowStatus.position, WorkflowStatus.id)
-        )
-        return list(rows)
-
-    async def page_statuses(
-        self, workspace_id: uuid.UUID, project_id: uuid.UUID, params: PageParams
-    ) -> tuple[list[WorkflowStatus], str | None]:
-        statement = select(WorkflowStatus).where(
-            WorkflowStatus.workspace_id == workspace_id, WorkflowStatus.project_id == project_id
-        )
-        return await paginate(self.session, statement, params, STATUS_SORTS)
-
-    async def last_status_position(
-        self, workspace_id: uuid.UUID, project_id: uuid.UUID
-    ) -> float | None:
-        return await self.session.scalar(
-            select(func.max(WorkflowStatus.position)).where(
-                WorkflowStatus.workspace_id == workspace_id,
-                WorkflowStatus.project_id == project_id,
-            )
-        )
-
-    async def status_named(
-        self,
-        workspace_id: uuid.UUID,
-        project_id: uuid.UUID,
-        name: str,
-        *,
-        exclude: uuid.UUID | None = None,
-    ) -> bool:
-        statement = select(WorkflowStatus.id).where(
-            WorkflowStatus.workspace_id == workspace_id,
-            WorkflowStatus.project_id == project_id,
-            func.lower(WorkflowStatus.name) == name.lower(),
-        )
-        if exclude is not None:
-            statement = statement.where(WorkflowStatus.id != exclude)
-        return (await self.session.scalar(statement.limit(1))) is not None
-
-    async def tasks_in_status(
-        self, workspace_id: uuid.UUID, status_id: uuid.UUID
-    ) -> list[tuple[uuid.UUID, datetime | None]]:
-        """`(task id, completed_at)` of the status's tasks, locked until the transaction ends."""
-        rows = await self.session.execute(
-            select(Task.id, Task.completed_at)
-            .where(Task.workspace_id == workspace_id, Task.status_id == status_id)
-            .order_by(Task.id)
-            .with_for_update()
-        )
-        return [(task_id, completed_at) for task_id, completed_at in rows]
-
-    async def move_tasks(
-        self,
-        workspace_id: uuid.UUID,
-        status_id: uuid.UUID,
-        *,
-        to_status_id: uuid.UUID,
-        done: bool,
-        now: datetime,
-    ) -> None:
-        """Put every task of `status_id` into `to_status_id` in one UPDATE, keeping
-        `completed_at` true to the category: stamped on entering done, cleared on leaving it.
-
-        With `to_status_id == status_id` (the status changed category) only the tasks whose
-        `completed_at` is now wrong are touched."""
-        completed_at: Any = (
-            func.coalesce(Task.completed_at, literal(now, Task.completed_at.type)) if done else None
-        )
-        statement = update(Task).where(
-            Task.workspace_id == workspace_id, Task.status_id == status_id
-        )
-        if to_status_id == status_id:
-            statement = statement.where(
-                Task.completed_at.is_(None) if done else Task.completed_at.is_not(None)
-            )
-        await self.session.execute(
-            statement.values(
-                status_id=to_status_id,
-                completed_at=completed_at,
-                version=Task.version + 1,
-                updated_at=now,
-            ).execution_options(synchronize_session=False)
-        )

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from app.kit.schemas import Day, Hours, Input, Money, Name, Output, Position, Timestamps
+from app.kit.schemas import Day, Hours, Input, Money, Name, Output, Timestamps
 from app.tasks.schemas import SchedulingMode
 
 
@@ -66,7 +66,6 @@ Currency = Annotated[
     StringConstraints(pattern=r"^[A-Z]{3}$"),
     Field(description="ISO 4217 code; required with `budget_amount`."),
 ]
-StatusName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
 Note = Annotated[str, Field(max_length=2000)]
 
 
@@ -166,32 +165,3 @@ class StakeholderSet(Input):
 class Stakeholder(Output):
     member_id: uuid.UUID
     role: StakeholderRole
-
-
-class WorkflowStatusCreate(Input):
-    name: StatusName
-    category: StatusCategory
-    position: Position | None = Field(
-        default=None, description="Board order; defaults to after the last status."
-    )
-
-
-class WorkflowStatusUpdate(Input):
-    name: StatusName | None = None
-    category: StatusCategory | None = None
-    position: Position | None = None
-
-
-class WorkflowStatusOrder(Input):
-    status_ids: list[uuid.UUID] = Field(
-        max_length=200, description="Every status of the project, in the new order."
-    )
-
-
-class WorkflowStatus(Output):
-    id: uuid.UUID
-    project_id: uuid.UUID
-    name: str
-    category: StatusCategory
-    position: float
-    version: int

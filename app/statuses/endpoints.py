@@ -1,0 +1,132 @@
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response, status
+
+from app.core.db import Session, UnitOfWorkRoute
+from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
+from app.kit.etag import IfMatch, set_etag
+from app.kit.pagination import Page, PageQuery
+from app.projects.auth import ProjectsRead, ProjectsWrite
+from app.statuses import service
+from app.statuses.schemas import (
+    WorkflowStatus,
+    WorkflowStatusCreate,
+    WorkflowStatusOrder,
+    WorkflowStatusUpdate,
+)
+
+router = APIRouter(
+    route_class=UnitOfWorkRoute,
+    prefix="/workspaces/{workspace_id}/projects/{project_id}/statuses",
+    tags=["projects"],
+)
+
+
+@router.get(
+    "",
+    operation_id="project_statuses:list",
+    response_model=Page[WorkflowStatus],
+    responses=READ_PROBLEMS,
+)
+async def list_statuses(
+    project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
+) -> Page[WorkflowStatus]:
+    """The project's workflow statuses in board order."""
+    rows, cursor = await service.page(session, principal, project_id, page)
+    return Page(items=[WorkflowStatus.model_validate(row) for row in rows], next_cursor=cursor)
+
+
+@router.post(
+    "",
+    operation_id="project_statuses:create",
+    status_code=status.HTTP_201_CREATED,
+    response_model=WorkflowStatus,
+    responses=WRITE_PROBLEMS,
+)
+async def create_status(
+    project_id: uuid.UUID,
+    data: WorkflowStatusCreate,
+    principal: ProjectsWrite,
+    session: Session,
+    response: Response,
+) -> WorkflowStatus:
+    """Add a workflow status, by default after the last one."""
+    row = await service.create(session, principal, project_id, data)
+    set_etag(response, row)
+    return WorkflowStatus.model_validate(row)
+
+
+@router.post(
+    "/reorder",
+    operation_id="project_statuses:reorder",
+    response_model=list[WorkflowStatus],
+    responses=WRITE_PROBLEMS,
+)
+async def reorder_statuses(
+    project_id: uuid.UUID, data: WorkflowStatusOrder, principal: ProjectsWrite, session: Session
+) -> list[WorkflowStatus]:
+    """Put all of the project's statuses in a new order."""
+    rows = await service.reorder(session, principal, project_id, data)
+    return [WorkflowStatus.model_validate(row) for row in rows]
+
+
+@router.get(
+    "/{status_id}",
+    operation_id="project_statuses:get",
+    response_model=WorkflowStatus,
+    responses=READ_PROBLEMS,
+)
+async def get_status(
+    project_id: uuid.UUID,
+    status_id: uuid.UUID,
+    principal: ProjectsRead,
+    session: Session,
+    response: Response,
+) -> WorkflowStatus:
+    """One workflow status."""
+    row = await service.get(session, principal, project_id, status_id)
+    set_etag(response, row)
+    return WorkflowStatus.model_validate(row)
+
+
+@router.patch(
+    "/{status_id}",
+    operation_id="project_statuses:update",
+    response_model=WorkflowStatus,
+    responses=WRITE_PROBLEMS,
+)
+async def update_status(
+    project_id: uuid.UUID,
+    status_id: uuid.UUID,
+    data: WorkflowStatusUpdate,
+    principal: ProjectsWrite,
+    session: Session,
+    response: Response,
+    if_match: IfMatch = None,
+) -> WorkflowStatus:
+    """Rename, recategorise or move a workflow status."""
+    row = await service.update(session, principal, project_id, status_id, data, if_match)
+    set_etag(response, row)
+    return WorkflowStatus.model_validate(row)
+
+
+@router.delete(
+    "/{status_id}",
+    operation_id="project_statuses:delete",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=WRITE_PROBLEMS,
+)
+async def delete_status(
+    project_id: uuid.UUID,
+    status_id: uuid.UUID,
+    principal: ProjectsWrite,
+    session: Session,
+    move_to: Annotated[
+        uuid.UUID | None,
+        Query(description="Another status of the project to move its tasks to."),
+    ] = None,
+    if_match: IfMatch = None,
+) -> None:
+    """Delete a workflow status, moving its tasks to another."""
+    await service.delete(session, principal, project_id, status_id, move_to, if_match)

@@ -1,0 +1,133 @@
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, literal, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.kit.pagination import PageParams, Sortable, paginate
+from app.models import Task, WorkflowStatus
+
+STATUS_SORTS = Sortable(
+    fields={"position": WorkflowStatus.position}, default="position", tiebreak=WorkflowStatus.id
+)
+
+
+class StatusRepository:
+    """A project's workflow statuses, and the tasks filed under them."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, status: WorkflowStatus) -> WorkflowStatus:
+        self.session.add(status)
+        await self.session.flush()
+        return status
+
+    async def delete(self, status: WorkflowStatus) -> None:
+        await self.session.delete(status)
+        await self.session.flush()
+
+    async def get(
+        self, workspace_id: uuid.UUID, project_id: uuid.UUID, status_id: uuid.UUID
+    ) -> WorkflowStatus | None:
+        return await self.session.scalar(
+            select(WorkflowStatus).where(
+                WorkflowStatus.workspace_id == workspace_id,
+                WorkflowStatus.project_id == project_id,
+                WorkflowStatus.id == status_id,
+            )
+        )
+
+    async def of_project(
+        self, workspace_id: uuid.UUID, project_id: uuid.UUID
+    ) -> list[WorkflowStatus]:
+        """The project's statuses in board order."""
+        rows = await self.session.scalars(
+            select(WorkflowStatus)
+            .where(
+                WorkflowStatus.workspace_id == workspace_id,
+                WorkflowStatus.project_id == project_id,
+            )
+            .order_by(WorkflowStatus.position, WorkflowStatus.id)
+        )
+        return list(rows)
+
+    async def page(
+        self, workspace_id: uuid.UUID, project_id: uuid.UUID, params: PageParams
+    ) -> tuple[list[WorkflowStatus], str | None]:
+        statement = select(WorkflowStatus).where(
+            WorkflowStatus.workspace_id == workspace_id, WorkflowStatus.project_id == project_id
+        )
+        return await paginate(self.session, statement, params, STATUS_SORTS)
+
+    async def last_position(self, workspace_id: uuid.UUID, project_id: uuid.UUID) -> float | None:
+        return await self.session.scalar(
+            select(func.max(WorkflowStatus.position)).where(
+                WorkflowStatus.workspace_id == workspace_id,
+                WorkflowStatus.project_id == project_id,
+            )
+        )
+
+    async def name_taken(
+        self,
+        workspace_id: uuid.UUID,
+        project_id: uuid.UUID,
+        name: str,
+        *,
+        exclude: uuid.UUID | None = None,
+    ) -> bool:
+        """Whether another status of the project has this name, ignoring case."""
+        statement = select(WorkflowStatus.id).where(
+            WorkflowStatus.workspace_id == workspace_id,
+            WorkflowStatus.project_id == project_id,
+            func.lower(WorkflowStatus.name) == name.lower(),
+        )
+        if exclude is not None:
+            statement = statement.where(WorkflowStatus.id != exclude)
+        return (await self.session.scalar(statement.limit(1))) is not None
+
+    async def tasks_in_status(
+        self, workspace_id: uuid.UUID, status_id: uuid.UUID
+    ) -> list[tuple[uuid.UUID, datetime | None]]:
+        """`(task id, completed_at)` of the status's tasks, locked until the transaction ends."""
+        rows = await self.session.execute(
+            select(Task.id, Task.completed_at)
+            .where(Task.workspace_id == workspace_id, Task.status_id == status_id)
+            .order_by(Task.id)
+            .with_for_update()
+        )
+        return [(task_id, completed_at) for task_id, completed_at in rows]
+
+    async def move_tasks(
+        self,
+        workspace_id: uuid.UUID,
+        status_id: uuid.UUID,
+        *,
+        to_status_id: uuid.UUID,
+        done: bool,
+        now: datetime,
+    ) -> None:
+        """Put every task of `status_id` into `to_status_id` in one UPDATE, keeping
+        `completed_at` true to the category: stamped on entering done, cleared on leaving it.
+
+        With `to_status_id == status_id` (the status changed category) only the tasks whose
+        `completed_at` is now wrong are touched."""
+        completed_at: Any = (
+            func.coalesce(Task.completed_at, literal(now, Task.completed_at.type)) if done else None
+        )
+        statement = update(Task).where(
+            Task.workspace_id == workspace_id, Task.status_id == status_id
+        )
+        if to_status_id == status_id:
+            statement = statement.where(
+                Task.completed_at.is_(None) if done else Task.completed_at.is_not(None)
+            )
+        await self.session.execute(
+            statement.values(
+                status_id=to_status_id,
+                completed_at=completed_at,
+                version=Task.version + 1,
+                updated_at=now,
+            ).execution_options(synchronize_session=False)
+        )

@@ -1,0 +1,38 @@
+import uuid
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
+
+from app.kit.schemas import Input, Output, Position
+from app.projects.schemas import StatusCategory
+
+StatusName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+
+
+class WorkflowStatusCreate(Input):
+    name: StatusName
+    category: StatusCategory
+    position: Position | None = Field(
+        default=None, description="Board order; defaults to after the last status."
+    )
+
+
+class WorkflowStatusUpdate(Input):
+    name: StatusName | None = None
+    category: StatusCategory | None = None
+    position: Position | None = None
+
+
+class WorkflowStatusOrder(Input):
+    status_ids: list[uuid.UUID] = Field(
+        max_length=200, description="Every status of the project, in the new order."
+    )
+
+
+class WorkflowStatus(Output):
+    id: uuid.UUID
+    project_id: uuid.UUID
+    name: str
+    category: StatusCategory
+    position: float
+    version: int
