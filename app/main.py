@@ -50,6 +50,7 @@ from app.reports.endpoints import router as reports_router
 from app.reservations.endpoints import router as reservations_router
 from app.resources.endpoints import router as resources_router
 from app.schedules.endpoints import router as schedules_router
+from app.stakeholders.endpoints import router as stakeholders_router
 from app.statuses.endpoints import router as statuses_router
 from app.tasks.endpoints import router as tasks_router
 from app.teams.endpoints import router as teams_router
@@ -70,6 +71,7 @@ DOMAIN_ROUTERS = (
     teams_router,
     api_tokens_router,
     projects_router,
+    stakeholders_router,
     statuses_router,
     reservations_router,
     labels_router,

@@ -20,8 +20,6 @@ from app.projects.schemas import (
     ProjectKind,
     ProjectStatus,
     ProjectUpdate,
-    Stakeholder,
-    StakeholderSet,
     Transition,
     TransitionCreate,
 )
@@ -197,51 +195,3 @@ async def create_transition(
     """Move a project to another lifecycle phase."""
     row = await service.transition(session, principal, project_id, data, if_match)
     return Transition.model_validate(row)
-
-
-# Stakeholders
-
-
-@router.get(
-    "/{project_id}/stakeholders",
-    operation_id="project_stakeholders:list",
-    response_model=Page[Stakeholder],
-    responses=READ_PROBLEMS,
-)
-async def list_stakeholders(
-    project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
-) -> Page[Stakeholder]:
-    """Members with a stake in the project and their roles."""
-    rows, cursor = await service.page_stakeholders(session, principal, project_id, page)
-    return Page(items=[Stakeholder.model_validate(row) for row in rows], next_cursor=cursor)
-
-
-@router.put(
-    "/{project_id}/stakeholders/{member_id}",
-    operation_id="project_stakeholders:set",
-    response_model=Stakeholder,
-    responses=WRITE_PROBLEMS,
-)
-async def set_stakeholder(
-    project_id: uuid.UUID,
-    member_id: uuid.UUID,
-    data: StakeholderSet,
-    principal: ProjectsWrite,
-    session: Session,
-) -> Stakeholder:
-    """Make a member a stakeholder, or change their role."""
-    row = await service.set_stakeholder(session, principal, project_id, member_id, data)
-    return Stakeholder.model_validate(row)
-
-
-@router.delete(
-    "/{project_id}/stakeholders/{member_id}",
-    operation_id="project_stakeholders:delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
-async def remove_stakeholder(
-    project_id: uuid.UUID, member_id: uuid.UUID, principal: ProjectsWrite, session: Session
-) -> None:
-    """Remove a member from the project's stakeholders."""
-    await service.remove_stakeholder(session, principal, project_id, member_id)

@@ -10,7 +10,6 @@ from app.models import (
     Member,
     PhaseTransition,
     Project,
-    Stakeholder,
     Task,
     Team,
     WorkflowStatus,
@@ -32,11 +31,6 @@ PROJECT_SORTS = Sortable(
 TRANSITION_SORTS = Sortable(
     fields={"id": PhaseTransition.id}, default="id", tiebreak=PhaseTransition.id
 )
-STAKEHOLDER_SORTS = Sortable(
-    fields={"member_id": Stakeholder.member_id, "role": Stakeholder.role},
-    default="member_id",
-    tiebreak=Stakeholder.member_id,
-)
 # Categories in which a task is finished; every other category counts as open work.
 CLOSED_CATEGORIES = ("done", "cancelled")
 
@@ -44,7 +38,7 @@ Row = TypeVar("Row")
 
 
 class ProjectRepository:
-    """A project and what hangs off it: phase history, stakeholders."""
+    """Projects and their phase history."""
 
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -75,10 +69,6 @@ class ProjectRepository:
 
     async def add_all(self, rows: list[Any]) -> None:
         self.session.add_all(rows)
-        await self.session.flush()
-
-    async def delete(self, row: object) -> None:
-        await self.session.delete(row)
         await self.session.flush()
 
     # Projects
@@ -170,18 +160,3 @@ class ProjectRepository:
             PhaseTransition.workspace_id == workspace_id, PhaseTransition.project_id == project_id
         )
         return await paginate(self.session, statement, params, TRANSITION_SORTS)
-
-    # Stakeholders
-
-    async def stakeholder(
-        self, workspace_id: uuid.UUID, project_id: uuid.UUID, member_id: uuid.UUID
-    ) -> Stakeholder | None:
-        return await self.session.get(Stakeholder, (workspace_id, project_id, member_id))
-
-    async def page_stakeholders(
-        self, workspace_id: uuid.UUID, project_id: uuid.UUID, params: PageParams
-    ) -> tuple[list[Stakeholder], str | None]:
-        statement = select(Stakeholder).where(
-            Stakeholder.workspace_id == workspace_id, Stakeholder.project_id == project_id
-        )
-        return await paginate(self.session, statement, params, STAKEHOLDER_SORTS)

@@ -156,12 +156,3 @@ class Transition(Output):
     actor_id: uuid.UUID | None = Field(description="The member who moved the project.")
     note: str
     at: datetime
-
-
-class StakeholderSet(Input):
-    role: StakeholderRole
-
-
-class Stakeholder(Output):
-    member_id: uuid.UUID
-    role: StakeholderRole

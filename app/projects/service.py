@@ -1,4 +1,7 @@
-"""Projects and ongoing work: lifecycle, stakeholders, workflow statuses, capacity reservations.
+"""Projects and ongoing work: their lifecycle (phase transitions) and activity feed. A new
+project starts with the default workflow statuses and its creator as owning stakeholder; the
+project-scoped resources (app/statuses, app/stakeholders, app/reservations, app/recurring) load
+their project through `get_project` and `writable_project` here.
 
 Every change appends an event (docs/design.md §6) with the project's id, so the project's
 activity feed shows it next to its tasks' events.
@@ -17,7 +20,7 @@ from app.calendars import service as calendars
 from app.core.access import Principal
 from app.core.clock import utcnow
 from app.events.repository import EventRepository
-from app.events.service import changes_between, created, record, record_change, snapshot
+from app.events.service import changes_between, created, record_change, snapshot
 from app.kit.errors import Conflict, NotFound, Unprocessable, reject_nulls
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
@@ -394,101 +397,6 @@ async def page_transitions(
     project = await get_project(session, principal, project_id)
     return await ProjectRepository(session).page_transitions(
         project.workspace_id, project.id, params
-    )
-
-
-# Stakeholders
-
-
-def _record_stakeholder(
-    session: AsyncSession,
-    principal: Principal,
-    project: Project,
-    member_id: uuid.UUID,
-    type_: str,
-    role: dict[str, str | None],
-) -> None:
-    record(
-        session,
-        principal,
-        type_,
-        entity_type="stakeholder",
-        entity_id=member_id,
-        workspace_id=project.workspace_id,
-        project_id=project.id,
-        changes={"role": role},
-    )
-
-
-async def page_stakeholders(
-    session: AsyncSession, principal: Principal, project_id: uuid.UUID, params: PageParams
-) -> tuple[list[Stakeholder], str | None]:
-    project = await get_project(session, principal, project_id)
-    return await ProjectRepository(session).page_stakeholders(
-        project.workspace_id, project.id, params
-    )
-
-
-async def set_stakeholder(
-    session: AsyncSession,
-    principal: Principal,
-    project_id: uuid.UUID,
-    member_id: uuid.UUID,
-    data: schemas.StakeholderSet,
-) -> Stakeholder:
-    """Make a member a stakeholder with a role, or change their role."""
-    repo = ProjectRepository(session)
-    project = await writable_project(session, principal, project_id)
-    await check_member(session, project.workspace_id, "/path/member_id", member_id)
-    row = await repo.stakeholder(project.workspace_id, project.id, member_id)
-    if row is None:
-        row = await repo.add(
-            Stakeholder(
-                workspace_id=project.workspace_id,
-                project_id=project.id,
-                member_id=member_id,
-                role=data.role.value,
-            )
-        )
-        _record_stakeholder(
-            session,
-            principal,
-            project,
-            member_id,
-            "stakeholder.created",
-            {"before": None, "after": row.role},
-        )
-    elif row.role != data.role:
-        before, row.role = row.role, data.role.value
-        await session.flush()
-        _record_stakeholder(
-            session,
-            principal,
-            project,
-            member_id,
-            "stakeholder.updated",
-            {"before": before, "after": row.role},
-        )
-    return row
-
-
-async def remove_stakeholder(
-    session: AsyncSession, principal: Principal, project_id: uuid.UUID, member_id: uuid.UUID
-) -> None:
-    repo = ProjectRepository(session)
-    project = await writable_project(session, principal, project_id)
-    row = await repo.stakeholder(project.workspace_id, project.id, member_id)
-    if row is None:
-        raise NotFound("This member is not a stakeholder.", code="stakeholder_not_found")
-    role = row.role
-    await repo.delete(row)
-    _record_stakeholder(
-        session,
-        principal,
-        project,
-        member_id,
-        "stakeholder.deleted",
-        {"before": role, "after": None},
     )
 
 

@@ -1,0 +1,61 @@
+import uuid
+
+from fastapi import APIRouter, status
+
+from app.core.db import Session, UnitOfWorkRoute
+from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
+from app.kit.pagination import Page, PageQuery
+from app.projects.auth import ProjectsRead, ProjectsWrite
+from app.stakeholders import service
+from app.stakeholders.schemas import Stakeholder, StakeholderSet
+
+router = APIRouter(
+    route_class=UnitOfWorkRoute,
+    prefix="/workspaces/{workspace_id}/projects/{project_id}/stakeholders",
+    tags=["projects"],
+)
+
+
+@router.get(
+    "",
+    operation_id="project_stakeholders:list",
+    response_model=Page[Stakeholder],
+    responses=READ_PROBLEMS,
+)
+async def list_stakeholders(
+    project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
+) -> Page[Stakeholder]:
+    """Members with a stake in the project and their roles."""
+    rows, cursor = await service.page(session, principal, project_id, page)
+    return Page(items=[Stakeholder.model_validate(row) for row in rows], next_cursor=cursor)
+
+
+@router.put(
+    "/{member_id}",
+    operation_id="project_stakeholders:set",
+    response_model=Stakeholder,
+    responses=WRITE_PROBLEMS,
+)
+async def set_stakeholder(
+    project_id: uuid.UUID,
+    member_id: uuid.UUID,
+    data: StakeholderSet,
+    principal: ProjectsWrite,
+    session: Session,
+) -> Stakeholder:
+    """Make a member a stakeholder, or change their role."""
+    row = await service.set_role(session, principal, project_id, member_id, data)
+    return Stakeholder.model_validate(row)
+
+
+@router.delete(
+    "/{member_id}",
+    operation_id="project_stakeholders:delete",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=WRITE_PROBLEMS,
+)
+async def remove_stakeholder(
+    project_id: uuid.UUID, member_id: uuid.UUID, principal: ProjectsWrite, session: Session
+) -> None:
+    """Remove a member from the project's stakeholders."""
+    await service.remove(session, principal, project_id, member_id)
