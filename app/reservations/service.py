@@ -22,39 +22,23 @@ RESERVATION_FIELDS = ("member_id", "team_id", "hours_per_week")
 CENTS = Decimal("0.01")
 
 
-async def _reservation_of(
-    repo: ReservationRepository, project: Project, reservation_id: uuid.UUID
-) -> CapacityReservation:
+async def _find(
+    session: AsyncSession, principal: Principal, project_id: uuid.UUID, reservation_id: uuid.UUID
+) -> tuple[Project, CapacityReservation]:
+    """The project and its reservation (404 for either)."""
+    project = await projects.get_project(session, principal, project_id)
+    repo = ReservationRepository(session)
     reservation = await repo.get(project.workspace_id, project.id, reservation_id)
     if reservation is None:
         raise NotFound("No such reservation in this project.", code="reservation_not_found")
-    return reservation
-
-
-async def _changeable(
-    session: AsyncSession,
-    principal: Principal,
-    project_id: uuid.UUID,
-    reservation_id: uuid.UUID,
-    if_match: str | None,
-) -> CapacityReservation:
-    """The reservation, for a change: 404 for it or its project, then 412 for a stale
-    If-Match, then 409 for an archived project."""
-    project = await projects.get_project(session, principal, project_id)
-    reservation = await _reservation_of(ReservationRepository(session), project, reservation_id)
-    check_if_match(if_match, reservation)
-    projects.ensure_writable(project)
-    return reservation
+    return project, reservation
 
 
 async def get(
-    session: AsyncSession,
-    principal: Principal,
-    project_id: uuid.UUID,
-    reservation_id: uuid.UUID,
+    session: AsyncSession, principal: Principal, project_id: uuid.UUID, reservation_id: uuid.UUID
 ) -> CapacityReservation:
-    project = await projects.get_project(session, principal, project_id)
-    return await _reservation_of(ReservationRepository(session), project, reservation_id)
+    _, reservation = await _find(session, principal, project_id, reservation_id)
+    return reservation
 
 
 async def page(
@@ -117,7 +101,9 @@ async def update(
     data: schemas.ReservationUpdate,
     if_match: str | None,
 ) -> CapacityReservation:
-    reservation = await _changeable(session, principal, project_id, reservation_id, if_match)
+    project, reservation = await _find(session, principal, project_id, reservation_id)
+    check_if_match(if_match, reservation)
+    projects.ensure_writable(project)
     changes = data.model_dump(exclude_unset=True)
     reject_nulls(changes, "hours_per_week")
     before = snapshot(reservation, RESERVATION_FIELDS)
@@ -144,7 +130,9 @@ async def delete(
     reservation_id: uuid.UUID,
     if_match: str | None,
 ) -> None:
-    reservation = await _changeable(session, principal, project_id, reservation_id, if_match)
+    project, reservation = await _find(session, principal, project_id, reservation_id)
+    check_if_match(if_match, reservation)
+    projects.ensure_writable(project)
     before = snapshot(reservation, RESERVATION_FIELDS)
     await ReservationRepository(session).delete(reservation)
     record_change(

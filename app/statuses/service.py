@@ -22,36 +22,22 @@ from app.statuses.repository import StatusRepository
 STATUS_FIELDS = ("name", "category", "position")
 
 
-async def _status_of(
-    repo: StatusRepository, project: Project, status_id: uuid.UUID
-) -> WorkflowStatus:
-    status = await repo.get(project.workspace_id, project.id, status_id)
+async def _find(
+    session: AsyncSession, principal: Principal, project_id: uuid.UUID, status_id: uuid.UUID
+) -> tuple[Project, WorkflowStatus]:
+    """The project and its status (404 for either)."""
+    project = await projects.get_project(session, principal, project_id)
+    status = await StatusRepository(session).get(project.workspace_id, project.id, status_id)
     if status is None:
         raise NotFound("No such status in this project.", code="status_not_found")
-    return status
-
-
-async def _changeable(
-    session: AsyncSession,
-    principal: Principal,
-    project_id: uuid.UUID,
-    status_id: uuid.UUID,
-    if_match: str | None,
-) -> tuple[Project, WorkflowStatus]:
-    """The status and its project, for a change: 404 for either, then 412 for a stale
-    If-Match, then 409 for an archived project."""
-    project = await projects.get_project(session, principal, project_id)
-    status = await _status_of(StatusRepository(session), project, status_id)
-    check_if_match(if_match, status)
-    projects.ensure_writable(project)
     return project, status
 
 
 async def get(
     session: AsyncSession, principal: Principal, project_id: uuid.UUID, status_id: uuid.UUID
 ) -> WorkflowStatus:
-    project = await projects.get_project(session, principal, project_id)
-    return await _status_of(StatusRepository(session), project, status_id)
+    _, status = await _find(session, principal, project_id, status_id)
+    return status
 
 
 async def page(
@@ -154,7 +140,9 @@ async def update(
 ) -> WorkflowStatus:
     """Rename, recategorise or move a status; its tasks follow a change into or out of done."""
     repo = StatusRepository(session)
-    project, status = await _changeable(session, principal, project_id, status_id, if_match)
+    project, status = await _find(session, principal, project_id, status_id)
+    check_if_match(if_match, status)
+    projects.ensure_writable(project)
     changes = data.model_dump(exclude_unset=True)
     reject_nulls(changes, "name", "category", "position")
     if "name" in changes:
@@ -220,7 +208,9 @@ async def delete(
 ) -> None:
     """Delete a status; its tasks move to `move_to` (required when it has any)."""
     repo = StatusRepository(session)
-    project, status = await _changeable(session, principal, project_id, status_id, if_match)
+    project, status = await _find(session, principal, project_id, status_id)
+    check_if_match(if_match, status)
+    projects.ensure_writable(project)
     statuses = {s.id: s for s in await repo.of_project(project.workspace_id, project.id)}
     if len(statuses) == 1:
         raise Conflict("A project needs at least one status.", code="last_status")
