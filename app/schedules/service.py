@@ -11,7 +11,7 @@ from typing import Any, cast
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.allocations.repository import AllocationRepository
-from app.calendars.repository import CalendarRepository
+from app.calendars.working import working_calendar
 from app.core.access import Principal
 from app.core.clock import utcnow
 from app.dependencies.repository import DependencyRepository
@@ -31,23 +31,6 @@ from app.scheduling.cycles import find_cycle, successor_map
 from app.scheduling.network import Network, SchedLink, SchedTask, build_network
 from app.tasks.repository import TaskRepository
 from app.tasks.schemas import TASK_KEY
-
-
-async def working_calendar(
-    session: AsyncSession, workspace_id: uuid.UUID, calendar_id: uuid.UUID | None
-) -> WorkingCalendar:
-    """The engine's calendar for a project (None: the workspace default)."""
-    repo = CalendarRepository(session)
-    calendar = (
-        await repo.get(workspace_id, calendar_id)
-        if calendar_id
-        else await repo.default(workspace_id)
-    )
-    if calendar is None:
-        raise NotFound("No such calendar.", code="calendar_not_found")
-    return WorkingCalendar(
-        calendar.working_weekdays, await repo.exceptions(workspace_id, calendar.id)
-    )
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import TypeAdapter
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.calendars.working import working_calendar
 from app.core.access import Caller, Principal
 from app.core.clock import utcnow
 from app.events import service as events
@@ -53,7 +54,7 @@ TASK_ROW_FIELDS = tuple(
 
 
 async def calendar_for(session: AsyncSession, project: Project) -> WorkingCalendar:
-    return await schedules.working_calendar(session, project.workspace_id, project.calendar_id)
+    return await working_calendar(session, project.workspace_id, project.calendar_id)
 
 
 def finish_of(calendar: WorkingCalendar, start: date | None, duration: int) -> date | None:
