@@ -5,12 +5,11 @@ them."""
 import uuid
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
-from datetime import date
 from typing import Any, cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.allocations.repository import AllocationRepository
+from app.allocations.moves import move_task_allocations
 from app.calendars.working import working_calendar
 from app.core.access import Principal
 from app.core.clock import utcnow
@@ -31,6 +30,9 @@ from app.scheduling.cycles import find_cycle, successor_map
 from app.scheduling.network import Network, SchedLink, SchedTask, build_network
 from app.tasks.repository import TaskRepository
 from app.tasks.schemas import TASK_KEY
+
+# A task's dates as `task.rescheduled` events record them.
+SHOWN_DATES = ("start_date", "finish_date")
 
 
 @dataclass(frozen=True)
@@ -232,8 +234,7 @@ async def reschedule(
                 workspace_id=current.workspace_id,
                 project_id=current.id,
                 changes=events.changes_between(
-                    {"start_date": _iso(row.start_date), "finish_date": _iso(row.finish_date)},
-                    {"start_date": _iso(move.start_date), "finish_date": _iso(move.finish_date)},
+                    events.snapshot(row, SHOWN_DATES), events.snapshot(move, SHOWN_DATES)
                 ),
             )
         moved = [move.task_id for move in moves]
@@ -248,51 +249,6 @@ async def reschedule(
             if other is not None:
                 pending.append((other, successors))
     return moved_ids
-
-
-async def move_task_allocations(
-    session: AsyncSession,
-    principal: Principal | None,
-    project: Project,
-    calendar: WorkingCalendar,
-    starts: Mapping[uuid.UUID, tuple[date | None, date]],
-) -> None:
-    """When a task moves, its explicit allocations move with it, by as many working days of the
-    project calendar as its start moved (`starts`: task id → (old start, new start)), so the
-    load a person booked on a task stays on the task."""
-    shifts = {
-        task_id: calendar.index_of(new) - calendar.index_of(old)
-        for task_id, (old, new) in starts.items()
-        if old is not None and old != new
-    }
-    shifts = {task_id: shift for task_id, shift in shifts.items() if shift}
-    if not shifts:
-        return
-    allocations = await AllocationRepository(session).of_tasks(project.workspace_id, shifts)
-    for allocation in allocations:
-        assert allocation.task_id is not None
-        shift = shifts[allocation.task_id]
-        before = {"start_date": _iso(allocation.start_date), "end_date": _iso(allocation.end_date)}
-        first = calendar.index_of(allocation.start_date) + shift
-        last = max(calendar.index_on_or_before(allocation.end_date) + shift, first)
-        allocation.start_date, allocation.end_date = calendar.date_of(first), calendar.date_of(last)
-        events.record(
-            session,
-            principal,
-            "allocation.updated",
-            entity_type="allocation",
-            entity_id=allocation.id,
-            workspace_id=allocation.workspace_id,
-            project_id=allocation.project_id,
-            changes=events.changes_between(
-                before,
-                {"start_date": _iso(allocation.start_date), "end_date": _iso(allocation.end_date)},
-            ),
-        )
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 def view(pn: ProjectNetwork) -> schemas.Schedule:

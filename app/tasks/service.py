@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import TypeAdapter
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.allocations.moves import move_task_allocations
 from app.calendars.working import working_calendar
 from app.core.access import Caller, Principal
 from app.core.clock import utcnow
@@ -470,7 +471,7 @@ async def update(
             changes=diff,
         )
     if plan.start_date is not None:
-        await schedules.move_task_allocations(
+        await move_task_allocations(
             session, principal, project, calendar, {task.id: (current.start_date, plan.start_date)}
         )
     if SCHEDULE_FIELDS & set(changes):
