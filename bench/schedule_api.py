@@ -27,6 +27,7 @@ from app.core.config import Settings
 from app.core.ids import new_id
 from app.main import create_app
 from app.models import Dependency, Project, Task
+from app.schedules import network
 from app.schedules import service as schedules
 from app.schedules.repository import ScheduleRepository
 from tests.support.database import fresh_database, migrate
@@ -171,7 +172,7 @@ async def _run(url: str, tasks: int, links: int, repeat: int) -> None:
     print(f"seeded {tasks} tasks, {len(edges)} links and scheduled them in {seconds:.1f}s")
     target = _quiet_task(ids, edges, tasks // 100)
     watch = Stopwatch()
-    schedules.load = watch.wrap("load network (SQL)", schedules.load)  # type: ignore[method-assign]
+    network.load = watch.wrap("load network (SQL)", network.load)  # type: ignore[method-assign]
     ScheduleRepository.descendants = watch.wrap(
         "find reachable tasks (SQL)", ScheduleRepository.descendants
     )  # type: ignore[method-assign]
@@ -179,7 +180,7 @@ async def _run(url: str, tasks: int, links: int, repeat: int) -> None:
         "load their links (SQL)", ScheduleRepository.links_into_tasks
     )  # type: ignore[method-assign]
     ScheduleRepository.tasks = watch.wrap("load their tasks (SQL)", ScheduleRepository.tasks)  # type: ignore[method-assign]
-    schedules.assemble = watch.wrap_sync("build network (engine)", schedules.assemble)  # type: ignore[method-assign]
+    network.assemble = watch.wrap_sync("build network (engine)", network.assemble)  # type: ignore[method-assign]
     schedules._early_dates = watch.wrap_sync("forward pass (engine)", schedules._early_dates)  # type: ignore[attr-defined]
     ScheduleRepository.write_dates = watch.wrap("write moved rows", ScheduleRepository.write_dates)  # type: ignore[method-assign]
     url = f"/api/v1/workspaces/{wid}/tasks/{target}"

@@ -21,6 +21,7 @@ from app.leveling.repository import LevelingRepository, TaskLoad
 from app.models import Project
 from app.projects.repository import ProjectRepository
 from app.schedules import service as schedules
+from app.schedules.network import ProjectNetwork, own_tasks, project_network, task_ids
 from app.scheduling.cpm import EarlyDates, forward_pass, schedule, shown_dates
 from app.scheduling.leveling import Capacity, LevelTask, level
 from app.scheduling.network import Network
@@ -53,12 +54,12 @@ class _Proposal:
 
 
 def _movable(
-    project: Project, pn: schedules.ProjectNetwork, loads: Mapping[uuid.UUID, TaskLoad]
+    project: Project, pn: ProjectNetwork, loads: Mapping[uuid.UUID, TaskLoad]
 ) -> list[uuid.UUID]:
     """The tasks leveling may delay: the project's open auto-scheduled tasks."""
     return [
         task_id
-        for task_id in schedules.task_ids(pn.network)
+        for task_id in task_ids(pn.network)
         if task_id in pn.rows
         and project.scheduling_mode == "auto"
         and pn.rows[task_id].scheduling_mode == "auto"
@@ -78,14 +79,14 @@ class _Inputs:
 
 async def _inputs(
     session: AsyncSession,
-    pn: schedules.ProjectNetwork,
+    pn: ProjectNetwork,
     network: Network,
     movable: list[uuid.UUID],
     loads: Mapping[uuid.UUID, TaskLoad],
 ) -> _Inputs:
     wid = pn.project.workspace_id
     calendar, origin = pn.calendar, pn.start_index
-    base = schedule(network, origin, own=schedules.own_tasks(pn))
+    base = schedule(network, origin, own=own_tasks(pn))
     durations = sum(network.duration[network.position[t]] for t in movable)
     horizon = min(MAX_HORIZON, base.project_finish - origin + durations + SLACK_DAYS)
     first, last = calendar.date_of(origin), calendar.date_of(origin + horizon - 1)
@@ -138,7 +139,7 @@ async def _inputs(
 async def _propose(session: AsyncSession, project: Project, within_slack: bool) -> _Proposal:
     """Level from scratch: the delays leveling set before are cleared first (as desktop
     schedulers do by default), so work moves back once the conflict that delayed it is gone."""
-    pn = await schedules.project_network(session, project)
+    pn = await project_network(session, project)
     calendar, origin = pn.calendar, pn.start_index
     loads = await LevelingRepository(session).task_loads(project.workspace_id, project.id)
     movable = _movable(project, pn, loads)
@@ -183,9 +184,7 @@ def _without_delays(network: Network, task_ids: Iterable[uuid.UUID]) -> Network:
     return replace(network, delay=tuple(delay))
 
 
-def _changed_delays(
-    pn: schedules.ProjectNetwork, delays: Mapping[uuid.UUID, int]
-) -> dict[uuid.UUID, int]:
+def _changed_delays(pn: ProjectNetwork, delays: Mapping[uuid.UUID, int]) -> dict[uuid.UUID, int]:
     return {
         task_id: delay
         for task_id, delay in delays.items()
@@ -194,7 +193,7 @@ def _changed_delays(
 
 
 def _shift(
-    pn: schedules.ProjectNetwork,
+    pn: ProjectNetwork,
     old: EarlyDates,
     new: EarlyDates,
     delays: Mapping[uuid.UUID, int],
@@ -204,7 +203,7 @@ def _shift(
     moved: list[schemas.LeveledTask] = []
     old_last: list[date] = []
     new_last: list[date] = []
-    for v, task_id in enumerate(schedules.task_ids(pn.network)):
+    for v, task_id in enumerate(task_ids(pn.network)):
         row = pn.rows.get(task_id)
         if row is None:
             continue
@@ -314,7 +313,7 @@ async def clear(
 ) -> tuple[schemas.ScheduleShift, Project]:
     """Set every leveling delay of the project back to 0, and move its tasks accordingly."""
     project = await _writable(session, principal, project_id, if_match)
-    pn = await schedules.project_network(session, project)
+    pn = await project_network(session, project)
     current = forward_pass(pn.network, pn.start_index)
     cleared = forward_pass(_without_delays(pn.network, pn.rows), pn.start_index)
     delays = dict.fromkeys(pn.rows, 0)

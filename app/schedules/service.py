@@ -3,7 +3,7 @@ back only the tasks whose dates moved, and let the change ripple into projects t
 them."""
 
 import uuid
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, cast
 
@@ -12,147 +12,25 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.allocations.moves import move_task_allocations
 from app.calendars.working import working_calendar
 from app.core.access import Principal
-from app.core.clock import utcnow
 from app.dependencies.repository import DependencyRepository
 from app.events import service as events
 from app.kit.errors import Conflict, NotFound, Unprocessable
 from app.models import Project
 from app.projects.repository import ProjectRepository
-from app.schedules import schemas
+from app.schedules import network, schemas
+from app.schedules.network import ProjectNetwork
 from app.schedules.repository import DateChange, LinkRow, ScheduleRepository, TaskRow
-from app.scheduling.calendar import WorkingCalendar
 from app.scheduling.cpm import (
     forward_pass,
     schedule,
     shown_dates,
 )
 from app.scheduling.cycles import find_cycle, successor_map
-from app.scheduling.network import Network, SchedLink, SchedTask, build_network
 from app.tasks.repository import TaskRepository
 from app.tasks.schemas import TASK_KEY
 
 # A task's dates as `task.rescheduled` events record them.
 SHOWN_DATES = ("start_date", "finish_date")
-
-
-@dataclass(frozen=True)
-class ProjectNetwork:
-    """A project's tasks and links as the engine sees them, with what's needed to read back."""
-
-    project: Project
-    calendar: WorkingCalendar
-    start_index: int
-    rows: Mapping[uuid.UUID, TaskRow]
-    network: Network
-
-    def stored_start(self, task_id: uuid.UUID) -> int | None:
-        row = self.rows.get(task_id)
-        if row is None or row.start_date is None:
-            return None
-        return self.calendar.index_of(row.start_date)
-
-
-def _auto(project: Project, row: TaskRow) -> bool:
-    return project.scheduling_mode == "auto" and row.scheduling_mode == "auto"
-
-
-def _sched_task(calendar: WorkingCalendar, row: TaskRow, manual: bool) -> SchedTask:
-    snet = fnlt = None
-    if row.constraint_type == "snet" and row.constraint_date is not None:
-        snet = calendar.index_of(row.constraint_date)
-    elif row.constraint_type == "fnlt" and row.constraint_date is not None:
-        fnlt = calendar.index_on_or_before(row.constraint_date)
-    start = calendar.index_of(row.start_date) if row.start_date is not None else None
-    return SchedTask(
-        row.id,
-        row.duration_days,
-        manual=manual,
-        start=start,
-        snet=snet,
-        fnlt=fnlt,
-        delay=row.leveling_delay_days,
-    )
-
-
-def _pinned(calendar: WorkingCalendar, row: TaskRow) -> SchedTask | None:
-    """A predecessor from another project, fixed at its own dates read on this calendar."""
-    if row.start_date is None or row.finish_date is None:
-        return None
-    start = calendar.index_of(row.start_date)
-    finish = calendar.index_on_or_before(row.finish_date) + 1 if row.duration_days else start
-    return SchedTask(row.id, max(finish - start, 0), manual=True, start=start)
-
-
-def assemble(
-    project: Project,
-    calendar: WorkingCalendar,
-    rows: Iterable[TaskRow],
-    links: Iterable[LinkRow],
-    outside: Mapping[uuid.UUID, TaskRow],
-) -> ProjectNetwork:
-    """The engine's network for a project; tasks that cannot be placed (a manual task without a
-    start) stay out, with their links."""
-    own = {row.id: row for row in rows}
-    tasks: dict[uuid.UUID, SchedTask] = {}
-    for row in own.values():
-        if _auto(project, row) or row.start_date is not None:
-            tasks[row.id] = _sched_task(calendar, row, manual=not _auto(project, row))
-    for row in outside.values():
-        pinned = _pinned(calendar, row)
-        if pinned is not None:
-            tasks[row.id] = pinned
-    sched_links = [
-        SchedLink(link.predecessor_id, link.successor_id, link.type, link.lag_days)  # type: ignore[arg-type]
-        for link in links
-        if link.predecessor_id in tasks and link.successor_id in tasks
-    ]
-    start = project.start_date or utcnow().date()
-    return ProjectNetwork(
-        project=project,
-        calendar=calendar,
-        start_index=calendar.index_of(start),
-        rows=own,
-        network=build_network(tasks.values(), sched_links),
-    )
-
-
-async def load(
-    session: AsyncSession, project: Project
-) -> tuple[list[TaskRow], list[LinkRow], dict[uuid.UUID, TaskRow]]:
-    repo = ScheduleRepository(session)
-    rows = await repo.tasks(project.workspace_id, project_id=project.id)
-    links = await repo.links_into(project.workspace_id, project.id)
-    own = {row.id for row in rows}
-    outside_ids = {link.predecessor_id for link in links if link.predecessor_id not in own}
-    outside = (
-        {row.id: row for row in await repo.tasks(project.workspace_id, outside_ids)}
-        if outside_ids
-        else {}
-    )
-    return rows, links, outside
-
-
-async def project_network(session: AsyncSession, project: Project) -> ProjectNetwork:
-    calendar = await working_calendar(session, project.workspace_id, project.calendar_id)
-    rows, links, outside = await load(session, project)
-    return assemble(project, calendar, rows, links, outside)
-
-
-async def affected_network(
-    session: AsyncSession, project: Project, changed: Collection[uuid.UUID]
-) -> ProjectNetwork:
-    """Only what a change can reach: the changed tasks and their descendants in the project,
-    with every other predecessor pinned at its stored dates (it cannot move: the change does
-    not reach it). A change touching 1% of a project loads about 1% of it."""
-    repo = ScheduleRepository(session)
-    wid = project.workspace_id
-    reached = await repo.descendants(wid, project.id, changed)
-    links = await repo.links_into_tasks(wid, reached)
-    bounding = {link.predecessor_id for link in links} - reached
-    rows = await repo.tasks(wid, reached)
-    outside = {row.id: row for row in await repo.tasks(wid, bounding)} if bounding else {}
-    calendar = await working_calendar(session, wid, project.calendar_id)
-    return assemble(project, calendar, rows, links, outside)
 
 
 def _moves(pn: ProjectNetwork, early: Mapping[uuid.UUID, tuple[int, int]]) -> list[DateChange]:
@@ -165,7 +43,7 @@ def _moves(pn: ProjectNetwork, early: Mapping[uuid.UUID, tuple[int, int]]) -> li
         if row is None:
             continue
         start_date, finish_date = shown_dates(pn.calendar, start, finish)
-        if not _auto(pn.project, row) and row.start_date is not None:
+        if not network.is_auto(pn.project, row) and row.start_date is not None:
             start_date = row.start_date
         if (start_date, finish_date) != (row.start_date, row.finish_date):
             moves.append(DateChange(task_id, start_date, finish_date))
@@ -176,18 +54,8 @@ def _early_dates(pn: ProjectNetwork) -> dict[uuid.UUID, tuple[int, int]]:
     early = forward_pass(pn.network, pn.start_index)
     return {
         task_id: (early.early_start[v], early.early_finish[v])
-        for v, task_id in enumerate(task_ids(pn.network))
+        for v, task_id in enumerate(network.task_ids(pn.network))
     }
-
-
-def own_tasks(pn: ProjectNetwork) -> list[uuid.UUID]:
-    """The project's tasks in its network (the rest are pinned predecessors of other projects)."""
-    return [task_id for task_id in pn.rows if task_id in pn.network.position]
-
-
-def task_ids(network: Network) -> tuple[uuid.UUID, ...]:
-    """The network's task ids, which are task UUIDs here (the engine accepts any hashable)."""
-    return cast(tuple[uuid.UUID, ...], network.ids)
 
 
 async def reschedule(
@@ -211,9 +79,9 @@ async def reschedule(
         if current.scheduling_mode != "auto":
             continue
         if touched is None:
-            pn = await project_network(session, current)
+            pn = await network.project_network(session, current)
         else:
-            pn = await affected_network(session, current, touched)
+            pn = await network.affected_network(session, current, touched)
         moves = _moves(pn, _early_dates(pn))
         await repo.write_dates(current.workspace_id, moves, already_versioned)
         await move_task_allocations(
@@ -253,7 +121,7 @@ async def reschedule(
 
 def view(pn: ProjectNetwork) -> schemas.Schedule:
     """The project's schedule as GET .../schedule shows it."""
-    result = schedule(pn.network, pn.start_index, own=own_tasks(pn))
+    result = schedule(pn.network, pn.start_index, own=network.own_tasks(pn))
     calendar = pn.calendar
     tasks = []
     for item in result.tasks():
@@ -305,7 +173,7 @@ def view(pn: ProjectNetwork) -> schemas.Schedule:
 
 
 async def get(session: AsyncSession, project: Project) -> schemas.Schedule:
-    return view(await project_network(session, project))
+    return view(await network.project_network(session, project))
 
 
 @dataclass(frozen=True)
@@ -320,7 +188,7 @@ def apply_task_change(project: Project, row: TaskRow, change: Mapping[str, Any])
     """A task row after a proposed change; moving an auto task pins it with `snet` and drops its
     leveling delay, as a person dragging it in a desktop scheduler would (tasks.pin_manual_move)."""
     updated = replace(row, **change)
-    if "start_date" in change and _auto(project, updated):
+    if "start_date" in change and network.is_auto(project, updated):
         updated = replace(
             updated,
             constraint_type="snet",
@@ -335,7 +203,7 @@ async def preview(
 ) -> schemas.SchedulePreview:
     """The schedule a change would produce, and the tasks it would move; nothing is written."""
     calendar = await working_calendar(session, project.workspace_id, project.calendar_id)
-    rows, _, outside = await load(session, project)
+    rows, _, outside = await network.load(session, project)
     stored = {row.id: (row.start_date, row.finish_date) for row in rows}
     proposed = [
         apply_task_change(project, row, proposal.task_changes[row.id])
@@ -347,7 +215,7 @@ async def preview(
     if new_outside:
         found = await ScheduleRepository(session).tasks(project.workspace_id, new_outside)
         outside |= {row.id: row for row in found}
-    result = view(assemble(project, calendar, proposed, proposal.links, outside))
+    result = view(network.assemble(project, calendar, proposed, proposal.links, outside))
     by_id = {row.id: row for row in proposed}
     moved = {
         t.task_id: replace(by_id[t.task_id], start_date=t.start_date, finish_date=t.finish_date)
@@ -380,8 +248,8 @@ async def _ripple(
             if other is None or other.scheduling_mode != "auto":
                 continue
             calendar = await working_calendar(session, wid, other.calendar_id)
-            rows, links, outside = await load(session, other)
-            pn = assemble(
+            rows, links, outside = await network.load(session, other)
+            pn = network.assemble(
                 other,
                 calendar,
                 [proposed.get(row.id, row) for row in rows],
