@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.access import Principal
 from app.core.clock import utcnow
 from app.events.repository import EventRepository
-from app.models import Event
+from app.models import Event, Project
 from app.models.base import TenantOwned
 
 
@@ -87,12 +87,12 @@ def record_change(
     type_: str,
     row: TenantOwned,
     changes: Mapping[str, Any],
-    *,
-    project_id: uuid.UUID | None = None,
 ) -> Event:
     """Record `type_` for `row`. An event type names its entity first (`status.updated` is
-    about a status), so that is the entity type."""
+    about a status), so that is the entity type. A project's own events and those of the rows
+    that belong to a project are filed under that project, so its activity feed shows them."""
     entity_type, _, _ = type_.partition(".")
+    project_id = row.id if isinstance(row, Project) else getattr(row, "project_id", None)
     return record(
         session,
         principal,

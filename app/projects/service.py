@@ -235,14 +235,7 @@ async def create(
             )
         ]
     )
-    record_change(
-        session,
-        principal,
-        "project.created",
-        project,
-        created(_project_state(project)),
-        project_id=project.id,
-    )
+    record_change(session, principal, "project.created", project, created(_project_state(project)))
     return project
 
 
@@ -292,9 +285,7 @@ async def update(
     difference = changes_between(before, _project_state(project))
     if difference:
         await session.flush()
-        record_change(
-            session, principal, "project.updated", project, difference, project_id=project.id
-        )
+        record_change(session, principal, "project.updated", project, difference)
         if RESCHEDULING_FIELDS & set(difference):
             await schedules.reschedule(session, principal, project)
     return project
@@ -325,7 +316,6 @@ async def set_archived(
         "project.archived" if archived else "project.unarchived",
         project,
         {"status": {"before": before, "after": target.value}},
-        project_id=project.id,
     )
     return project
 
@@ -386,7 +376,6 @@ async def transition(
         "project.phase_changed",
         project,
         {"phase": {"before": current.value, "after": target.value}},
-        project_id=project.id,
     )
     return row
 

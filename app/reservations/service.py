@@ -88,7 +88,6 @@ async def create(
         "reservation.created",
         reservation,
         created(snapshot(reservation, RESERVATION_FIELDS)),
-        project_id=reservation.project_id,
     )
     return reservation
 
@@ -112,14 +111,7 @@ async def update(
     difference = changes_between(before, snapshot(reservation, RESERVATION_FIELDS))
     if difference:
         await session.flush()
-        record_change(
-            session,
-            principal,
-            "reservation.updated",
-            reservation,
-            difference,
-            project_id=reservation.project_id,
-        )
+        record_change(session, principal, "reservation.updated", reservation, difference)
     return reservation
 
 
@@ -135,11 +127,4 @@ async def delete(
     projects.ensure_writable(project)
     before = snapshot(reservation, RESERVATION_FIELDS)
     await ReservationRepository(session).delete(reservation)
-    record_change(
-        session,
-        principal,
-        "reservation.deleted",
-        reservation,
-        deleted(before),
-        project_id=reservation.project_id,
-    )
+    record_change(session, principal, "reservation.deleted", reservation, deleted(before))

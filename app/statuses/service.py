@@ -77,12 +77,7 @@ async def create(
         )
     )
     record_change(
-        session,
-        principal,
-        "status.created",
-        status,
-        created(snapshot(status, STATUS_FIELDS)),
-        project_id=status.project_id,
+        session, principal, "status.created", status, created(snapshot(status, STATUS_FIELDS))
     )
     return status
 
@@ -161,9 +156,7 @@ async def update(
         difference["category"]["after"],
     ):
         await _move_tasks(session, principal, status, status, status.category)
-    record_change(
-        session, principal, "status.updated", status, difference, project_id=status.project_id
-    )
+    record_change(session, principal, "status.updated", status, difference)
     return status
 
 
@@ -193,7 +186,6 @@ async def reorder(
             "status.updated",
             status,
             {"position": {"before": before, "after": status.position}},
-            project_id=status.project_id,
         )
     return ordered
 
@@ -231,11 +223,4 @@ async def delete(
         await _move_tasks(session, principal, status, target, target.category)
     before = snapshot(status, STATUS_FIELDS)
     await repo.delete(status)
-    record_change(
-        session,
-        principal,
-        "status.deleted",
-        status,
-        deleted(before),
-        project_id=status.project_id,
-    )
+    record_change(session, principal, "status.deleted", status, deleted(before))
