@@ -1,7 +1,7 @@
 """Projects and ongoing work: their lifecycle (phase transitions) and activity feed. A new
 project starts with the default workflow statuses and its creator as owning stakeholder; the
 project-scoped resources (app/statuses, app/stakeholders, app/reservations, app/recurring) load
-their project through `get_project` and `writable_project` here.
+their project through `get_project`, `writable_project` and `ensure_writable` here.
 
 Every change appends an event (docs/design.md §6) with the project's id, so the project's
 activity feed shows it next to its tasks' events.
