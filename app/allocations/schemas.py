@@ -5,7 +5,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from app.kit.schemas import Day, Hours, Input, Output
+from app.kit.schemas import Day, Hours, Input, Omittable, Output
 from app.workload.schemas import Overallocation
 
 HoursPerDay = Annotated[Decimal, Field(ge=0, le=24, max_digits=4, decimal_places=2)]
@@ -32,11 +32,11 @@ class AllocationCreate(Input):
 class AllocationUpdate(Input):
     """Setting hours_per_day clears percent and the other way round."""
 
-    start_date: Day | None = None
-    end_date: Day | None = None
+    start_date: Omittable[Day] = None
+    end_date: Omittable[Day] = None
     hours_per_day: HoursPerDay | None = None
     percent: Percent | None = None
-    note: Note | None = None
+    note: Omittable[Note] = None
 
 
 class Allocation(Output):

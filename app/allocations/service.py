@@ -260,9 +260,6 @@ async def update(
     assert project is not None
     _ensure_open(project)
     changes = data.model_dump(exclude_unset=True)
-    for field in ("start_date", "end_date", "note"):
-        if field in changes and changes[field] is None:
-            raise Unprocessable.at(f"/{field}", "cannot be null")
     before = events.snapshot(allocation, FIELDS)
     previous = _booking(allocation)
     # Switching between hours and percent: naming one clears the other.

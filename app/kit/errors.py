@@ -5,7 +5,7 @@ render it, FastAPI's validation errors and Starlette's HTTP errors as `applicati
 """
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -109,13 +109,6 @@ class Unprocessable(Problem):
     def at(cls, pointer: str, detail: str, *, code: str | None = None) -> "Unprocessable":
         """One invalid field, e.g. `Unprocessable.at("/due_date", "before start_date")`."""
         return cls(detail, code=code, errors=[FieldError(pointer=pointer, detail=detail)])
-
-
-def reject_nulls(changes: Mapping[str, Any], *fields: str) -> None:
-    """A 422 for the first of `fields` a change sets to null: they may be left out, not cleared."""
-    for field in fields:
-        if field in changes and changes[field] is None:
-            raise Unprocessable.at(f"/{field}", "cannot be null")
 
 
 class TooManyRequests(Problem):

@@ -3,7 +3,7 @@
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -11,16 +11,54 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
     PlainSerializer,
     StringConstraints,
     model_validator,
 )
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from app.kit.text import refuse_nul
 
 
 class Output(BaseModel):
     model_config = ConfigDict(from_attributes=True)
+
+
+def refuse_null(value: Any) -> Any:
+    if value is None:
+        raise PydanticCustomError("not_null", "cannot be null")
+    return value
+
+
+class _NeverNull:
+    """The marker behind `Omittable`: refuses an explicit null, and leaves null out of the
+    field's JSON schema."""
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        return core_schema.no_info_before_validator_function(refuse_null, handler(source))
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        branches = [b for b in json_schema.pop("anyOf", []) if b != {"type": "null"}]
+        if len(branches) == 1:
+            json_schema.update(branches[0])
+        elif branches:
+            json_schema["anyOf"] = branches
+        return json_schema
+
+
+NEVER_NULL = _NeverNull()
+Value = TypeVar("Value")
+# A field a request may leave out (it then reads None: unchanged) but not send as null, e.g. a
+# task's title in a PATCH: `title: Omittable[Title] = None`. Null is a 422 at the field.
+Omittable = Annotated[Value | None, NEVER_NULL]
 
 
 class Input(BaseModel):
@@ -32,6 +70,18 @@ class Input(BaseModel):
     @classmethod
     def _no_nul(cls, data: Any) -> Any:
         return refuse_nul(data)
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        # An omittable field has no default to document: left out, it is left unchanged.
+        properties = handler.resolve_ref_schema(json_schema).get("properties", {})
+        for name, field in cls.model_fields.items():
+            if NEVER_NULL in field.metadata:
+                properties[name].pop("default", None)
+        return json_schema
 
 
 class Timestamps(Output):

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from app.kit.schemas import Day, Hours, Input, Money, Name, Output, Timestamps
+from app.kit.schemas import Day, Hours, Input, Money, Name, Omittable, Output, Timestamps
 from app.tasks.schemas import SchedulingMode
 
 
@@ -95,15 +95,15 @@ class ProjectCreate(Input):
 class ProjectUpdate(Input):
     """Every field optional; `null` clears an optional field. Key and kind are fixed."""
 
-    name: Name | None = None
-    description: Description | None = None
-    status: EditableStatus | None = None
+    name: Omittable[Name] = None
+    description: Omittable[Description] = None
+    status: Omittable[EditableStatus] = None
     start_date: Day | None = None
     target_date: Day | None = None
     owner_id: uuid.UUID | None = None
     team_id: uuid.UUID | None = None
     calendar_id: uuid.UUID | None = None
-    scheduling_mode: SchedulingMode | None = None
+    scheduling_mode: Omittable[SchedulingMode] = None
     budget_hours: BudgetHours | None = None
     budget_amount: BudgetAmount | None = None
     currency: Currency | None = None

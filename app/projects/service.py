@@ -21,7 +21,7 @@ from app.core.access import Principal
 from app.core.clock import utcnow
 from app.events.repository import EventRepository
 from app.events.service import changes_between, created, record_change, snapshot
-from app.kit.errors import Conflict, NotFound, Unprocessable, reject_nulls
+from app.kit.errors import Conflict, NotFound, Unprocessable
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.models import (
@@ -254,9 +254,6 @@ async def update(
     check_if_match(if_match, project)
     ensure_writable(project)
     changes = data.model_dump(exclude_unset=True)
-    reject_nulls(changes, "name", "description", "status", "scheduling_mode")
-    if project.kind == ProjectKind.project:
-        reject_nulls(changes, "start_date", "target_date")
     _check_dates(
         project.kind,
         changes.get("start_date", project.start_date),

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from app.kit.schemas import Hours, Input, Output
+from app.kit.schemas import Hours, Input, Omittable, Output
 
 WeeklyHours = Annotated[Decimal, Field(gt=0, le=168, max_digits=6, decimal_places=2)]
 
@@ -16,7 +16,7 @@ class ReservationCreate(Input):
 
 
 class ReservationUpdate(Input):
-    hours_per_week: WeeklyHours | None = None
+    hours_per_week: Omittable[WeeklyHours] = None
 
 
 class Reservation(Output):

@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.access import Principal
 from app.events.service import changes_between, created, deleted, record_change, snapshot
-from app.kit.errors import Conflict, NotFound, Unprocessable, reject_nulls
+from app.kit.errors import Conflict, NotFound, Unprocessable
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.models import CapacityReservation, Project
@@ -104,7 +104,6 @@ async def update(
     check_if_match(if_match, reservation)
     projects.ensure_writable(project)
     changes = data.model_dump(exclude_unset=True)
-    reject_nulls(changes, "hours_per_week")
     before = snapshot(reservation, RESERVATION_FIELDS)
     if "hours_per_week" in changes:
         reservation.hours_per_week = changes["hours_per_week"].quantize(CENTS)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from app.kit.schemas import Day, Hours, Input, Money, Name, Output
+from app.kit.schemas import Day, Hours, Input, Money, Name, Omittable, Output
 
 HoursPerDay = Annotated[Decimal, Field(ge=0, le=24, max_digits=4, decimal_places=2)]
 CostRate = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
@@ -36,8 +36,8 @@ class ResourceCreate(Input):
 class ResourceUpdate(Input):
     """A person's name, capacity and cost rate are the member's: only team and calendar change."""
 
-    name: Name | None = None
-    capacity_hours_per_day: HoursPerDay | None = None
+    name: Omittable[Name] = None
+    capacity_hours_per_day: Omittable[HoursPerDay] = None
     cost_rate: CostRate | None = None
     team_id: uuid.UUID | None = None
     calendar_id: uuid.UUID | None = None
@@ -67,12 +67,12 @@ class TimeOffCreate(Input):
 
 
 class TimeOffUpdate(Input):
-    start_date: Day | None = None
-    end_date: Day | None = None
+    start_date: Omittable[Day] = None
+    end_date: Omittable[Day] = None
     hours_per_day: Annotated[Decimal, Field(gt=0, le=24, max_digits=4, decimal_places=2)] | None = (
         None
     )
-    reason: Reason | None = None
+    reason: Omittable[Reason] = None
 
 
 class TimeOff(Output):

@@ -154,9 +154,6 @@ async def update(
                 raise Unprocessable.at(
                     f"/{field}", "a person's name, capacity and cost rate are the member's"
                 )
-    for field in ("name", "capacity_hours_per_day"):
-        if field in changes and changes[field] is None:
-            raise Unprocessable.at(f"/{field}", "cannot be null")
     await _check_references(repo, principal.workspace_id, changes)
     before = events.snapshot(resource, RESOURCE_FIELDS)
     new_rate = changes.get("cost_rate")
@@ -270,9 +267,6 @@ async def update_time_off(
     row = await get_time_off(session, principal, time_off_id)
     check_if_match(if_match, row)
     changes = data.model_dump(exclude_unset=True)
-    for field in ("start_date", "end_date", "reason"):
-        if field in changes and changes[field] is None:
-            raise Unprocessable.at(f"/{field}", "cannot be null")
     before = events.snapshot(row, TIME_OFF_FIELDS)
     _check_range(changes.get("start_date", row.start_date), changes.get("end_date", row.end_date))
     for field, value in changes.items():

@@ -3,7 +3,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from app.kit.schemas import Input, Output, Position
+from app.kit.schemas import Input, Omittable, Output, Position
 from app.projects.schemas import StatusCategory
 
 StatusName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
@@ -18,9 +18,9 @@ class WorkflowStatusCreate(Input):
 
 
 class WorkflowStatusUpdate(Input):
-    name: StatusName | None = None
-    category: StatusCategory | None = None
-    position: Position | None = None
+    name: Omittable[StatusName] = None
+    category: Omittable[StatusCategory] = None
+    position: Omittable[Position] = None
 
 
 class WorkflowStatusOrder(Input):

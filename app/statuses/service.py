@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.core.access import Principal
 from app.core.clock import utcnow
 from app.events.service import changes_between, created, deleted, record, record_change, snapshot
-from app.kit.errors import Conflict, NotFound, Unprocessable, reject_nulls
+from app.kit.errors import Conflict, NotFound, Unprocessable
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.models import Project, WorkflowStatus
@@ -139,7 +139,6 @@ async def update(
     check_if_match(if_match, status)
     projects.ensure_writable(project)
     changes = data.model_dump(exclude_unset=True)
-    reject_nulls(changes, "name", "category", "position")
     if "name" in changes:
         await _check_name_free(repo, project, changes["name"], exclude=status.id)
     if "category" in changes:

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from pydantic import Field, model_validator
 
 from app.kit.pagination import PageParams
-from app.kit.schemas import Day, Hours, Input, Instant, Output, Position, SortedIds
+from app.kit.schemas import Day, Hours, Input, Instant, Omittable, Output, Position, SortedIds
 
 # Numbers stay within a 32-bit integer column.
 TASK_KEY = re.compile(r"^([A-Z]{2,10})-([1-9][0-9]{0,8})$")
@@ -95,23 +95,23 @@ class TaskCreate(_TaskFields):
 
 
 class TaskUpdate(_TaskFields):
-    title: Title | None = None
-    description: Description | None = None
-    status_id: uuid.UUID | None = None
-    priority: Priority | None = None
+    title: Omittable[Title] = None
+    description: Omittable[Description] = None
+    status_id: Omittable[uuid.UUID] = None
+    priority: Omittable[Priority] = None
     assignee_ids: list[uuid.UUID] | None = Field(default=None, max_length=50)
     label_ids: list[uuid.UUID] | None = Field(default=None, max_length=50)
     parent_id: uuid.UUID | None = None
     start_date: Day | None = None
-    duration_days: DurationDays | None = None
+    duration_days: Omittable[DurationDays] = None
     finish_date: Day | None = None
     due_date: Day | None = None
     estimate_hours: EstimateHours | None = None
-    scheduling_mode: SchedulingMode | None = None
+    scheduling_mode: Omittable[SchedulingMode] = None
     constraint_type: ConstraintType | None = None
     constraint_date: Day | None = None
-    leveling_delay_days: LevelingDelayDays | None = None
-    position: Position | None = None
+    leveling_delay_days: Omittable[LevelingDelayDays] = None
+    position: Omittable[Position] = None
 
 
 class Task(Output):

@@ -401,18 +401,6 @@ async def update(
     task, project = await resolve_writable(session, principal, reference)
     check_if_match(if_match, task)
     changes = data.model_dump(exclude_unset=True)
-    for required in (
-        "title",
-        "status_id",
-        "priority",
-        "duration_days",
-        "scheduling_mode",
-        "position",
-        "description",
-        "leveling_delay_days",
-    ):
-        if required in changes and changes[required] is None:
-            raise Unprocessable.at(f"/{required}", "cannot be null")
     await _check_references(session, principal, task.project_id, changes, task.id)
     repo = TaskRepository(session)
     wid = task.workspace_id

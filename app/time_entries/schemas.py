@@ -2,9 +2,9 @@ import datetime as dt
 import uuid
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, ValidationInfo, field_validator
 
-from app.kit.schemas import Day, Input, Instant, Output, Timestamps
+from app.kit.schemas import Day, Input, Instant, Omittable, Output, Timestamps, refuse_null
 
 Minutes = Annotated[int, Field(ge=1, le=1440, description="Whole minutes, 1 to 1440.")]
 TaskReference = Annotated[str, Field(max_length=64, description="Task id or key, e.g. `OPS-42`.")]
@@ -38,15 +38,23 @@ class TimeEntryUpdate(Input):
     """Every field optional; `minutes` replaces a start and end, and the other way round. An
     entry with a start and end takes its date from them: move the times to move it."""
 
-    project_id: uuid.UUID | None = None
+    project_id: Omittable[uuid.UUID] = None
     task_id: TaskReference | None = Field(default=None, description="null detaches the task.")
-    date: Day | None = None
-    minutes: Minutes | None = None
-    started_at: Instant | None = None
-    ended_at: Instant | None = None
-    description: Description | None = None
-    billable: bool | None = None
+    date: Omittable[Day] = None
+    minutes: Omittable[Minutes] = None
+    started_at: Instant | None = Field(default=None, description="null only with `minutes`.")
+    ended_at: Instant | None = Field(default=None, description="null only with `minutes`.")
+    description: Omittable[Description] = None
+    billable: Omittable[bool] = None
     activity: ActivityKey | None = Field(default=None, description="null clears it.")
+
+    @field_validator("started_at", "ended_at")
+    @classmethod
+    def _times_cleared_only_by_minutes(
+        cls, value: dt.datetime | None, info: ValidationInfo
+    ) -> dt.datetime | None:
+        # `minutes` is declared above the times, so it is validated (or defaulted) first.
+        return value if info.data.get("minutes") is not None else refuse_null(value)
 
 
 class TimeEntry(Timestamps):

@@ -259,9 +259,6 @@ async def update(
     check_if_match(if_match, entry)
     _ensure_may_write(principal, entry.member_id)
     given = data.model_fields_set
-    _not_null(
-        data, "project_id", "date", "minutes", "started_at", "ended_at", "description", "billable"
-    )
     current_project = await projects.get_project(session, principal, entry.project_id)
     _ensure_open(current_project)
     if "task_id" in given:
@@ -323,14 +320,6 @@ async def update(
         await session.flush()
         _record(session, principal, "time_entry.updated", entry, diff)
     return entry
-
-
-def _not_null(data: schemas.TimeEntryUpdate, *fields: str) -> None:
-    for field in fields:
-        if field in data.model_fields_set and getattr(data, field) is None:
-            if field in ("started_at", "ended_at") and "minutes" in data.model_fields_set:
-                continue
-            raise Unprocessable.at(f"/{field}", "cannot be null")
 
 
 async def delete(

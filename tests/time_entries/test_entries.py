@@ -478,3 +478,20 @@ async def test_a_date_beyond_the_supported_dates_is_422(clients: ClientFactory) 
     response = await log(place, place.member, date="0001-01-01", minutes=10, status=422)
 
     assert response.json()["errors"][0]["pointer"] == "/date"
+
+
+async def test_the_times_of_an_entry_are_nulled_only_with_minutes(clients: ClientFactory) -> None:
+    place = await office(clients)
+    timed = {"started_at": "2026-03-03T10:00:00Z", "ended_at": "2026-03-03T11:00:00Z"}
+    entry = (await log(place, place.member, **timed)).json()
+    url = f"{place.base}/time-entries/{entry['id']}"
+
+    alone = await place.member.client.patch(url, json={"started_at": None})
+    with_minutes = await place.member.client.patch(
+        url, json={"minutes": 30, "started_at": None, "ended_at": None}
+    )
+
+    assert alone.status_code == 422
+    assert alone.json()["errors"] == [{"pointer": "/started_at", "detail": "cannot be null"}]
+    assert with_minutes.status_code == 200, with_minutes.text
+    assert (with_minutes.json()["minutes"], with_minutes.json()["started_at"]) == (30, None)

@@ -1625,16 +1625,22 @@ export interface components {
          * @description Setting hours_per_day clears percent and the other way round.
          */
         AllocationUpdate: {
-            /** Start Date */
-            start_date?: string | null;
-            /** End Date */
-            end_date?: string | null;
+            /**
+             * Start Date
+             * Format: date
+             */
+            start_date?: string;
+            /**
+             * End Date
+             * Format: date
+             */
+            end_date?: string;
             /** Hours Per Day */
             hours_per_day?: number | string | null;
             /** Percent */
             percent?: number | string | null;
             /** Note */
-            note?: string | null;
+            note?: string;
         };
         /** AllocationWithWarnings */
         AllocationWithWarnings: {
@@ -2862,10 +2868,13 @@ export interface components {
          */
         ProjectUpdate: {
             /** Name */
-            name?: string | null;
-            /** Description */
-            description?: string | null;
-            status?: components["schemas"]["EditableStatus"] | null;
+            name?: string;
+            /**
+             * Description
+             * @description Markdown.
+             */
+            description?: string;
+            status?: components["schemas"]["EditableStatus"];
             /** Start Date */
             start_date?: string | null;
             /** Target Date */
@@ -2876,7 +2885,7 @@ export interface components {
             team_id?: string | null;
             /** Calendar Id */
             calendar_id?: string | null;
-            scheduling_mode?: components["schemas"]["SchedulingMode"] | null;
+            scheduling_mode?: components["schemas"]["SchedulingMode"];
             /** Budget Hours */
             budget_hours?: number | string | null;
             /** Budget Amount */
@@ -3081,7 +3090,7 @@ export interface components {
         /** ReservationUpdate */
         ReservationUpdate: {
             /** Hours Per Week */
-            hours_per_week?: number | string | null;
+            hours_per_week?: number | string;
         };
         /** Resource */
         Resource: {
@@ -3152,9 +3161,9 @@ export interface components {
          */
         ResourceUpdate: {
             /** Name */
-            name?: string | null;
+            name?: string;
             /** Capacity Hours Per Day */
-            capacity_hours_per_day?: number | string | null;
+            capacity_hours_per_day?: number | string;
             /** Cost Rate */
             cost_rate?: number | string | null;
             /** Team Id */
@@ -3540,12 +3549,18 @@ export interface components {
         /** TaskUpdate */
         TaskUpdate: {
             /** Title */
-            title?: string | null;
-            /** Description */
-            description?: string | null;
-            /** Status Id */
-            status_id?: string | null;
-            priority?: components["schemas"]["Priority"] | null;
+            title?: string;
+            /**
+             * Description
+             * @description Markdown.
+             */
+            description?: string;
+            /**
+             * Status Id
+             * Format: uuid
+             */
+            status_id?: string;
+            priority?: components["schemas"]["Priority"];
             /** Assignee Ids */
             assignee_ids?: string[] | null;
             /** Label Ids */
@@ -3554,22 +3569,28 @@ export interface components {
             parent_id?: string | null;
             /** Start Date */
             start_date?: string | null;
-            /** Duration Days */
-            duration_days?: number | null;
+            /**
+             * Duration Days
+             * @description Working days; 0 = milestone.
+             */
+            duration_days?: number;
             /** Finish Date */
             finish_date?: string | null;
             /** Due Date */
             due_date?: string | null;
             /** Estimate Hours */
             estimate_hours?: number | string | null;
-            scheduling_mode?: components["schemas"]["SchedulingMode"] | null;
+            scheduling_mode?: components["schemas"]["SchedulingMode"];
             constraint_type?: components["schemas"]["ConstraintType"] | null;
             /** Constraint Date */
             constraint_date?: string | null;
-            /** Leveling Delay Days */
-            leveling_delay_days?: number | null;
+            /**
+             * Leveling Delay Days
+             * @description Working days added to an auto-scheduled task's early start after its links and constraint; set by leveling, 0 to clear.
+             */
+            leveling_delay_days?: number;
             /** Position */
-            position?: number | null;
+            position?: number;
         };
         /** Team */
         Team: {
@@ -3734,25 +3755,40 @@ export interface components {
          *     entry with a start and end takes its date from them: move the times to move it.
          */
         TimeEntryUpdate: {
-            /** Project Id */
-            project_id?: string | null;
+            /**
+             * Project Id
+             * Format: uuid
+             */
+            project_id?: string;
             /**
              * Task Id
              * @description null detaches the task.
              */
             task_id?: string | null;
-            /** Date */
-            date?: string | null;
-            /** Minutes */
-            minutes?: number | null;
-            /** Started At */
+            /**
+             * Date
+             * Format: date
+             */
+            date?: string;
+            /**
+             * Minutes
+             * @description Whole minutes, 1 to 1440.
+             */
+            minutes?: number;
+            /**
+             * Started At
+             * @description null only with `minutes`.
+             */
             started_at?: string | null;
-            /** Ended At */
+            /**
+             * Ended At
+             * @description null only with `minutes`.
+             */
             ended_at?: string | null;
             /** Description */
-            description?: string | null;
+            description?: string;
             /** Billable */
-            billable?: boolean | null;
+            billable?: boolean;
             /**
              * Activity
              * @description null clears it.
@@ -3829,14 +3865,20 @@ export interface components {
         };
         /** TimeOffUpdate */
         TimeOffUpdate: {
-            /** Start Date */
-            start_date?: string | null;
-            /** End Date */
-            end_date?: string | null;
+            /**
+             * Start Date
+             * Format: date
+             */
+            start_date?: string;
+            /**
+             * End Date
+             * Format: date
+             */
+            end_date?: string;
             /** Hours Per Day */
             hours_per_day?: number | string | null;
             /** Reason */
-            reason?: string | null;
+            reason?: string;
         };
         /** TimeReport */
         TimeReport: {
@@ -4159,10 +4201,10 @@ export interface components {
         /** WorkflowStatusUpdate */
         WorkflowStatusUpdate: {
             /** Name */
-            name?: string | null;
-            category?: components["schemas"]["StatusCategory"] | null;
+            name?: string;
+            category?: components["schemas"]["StatusCategory"];
             /** Position */
-            position?: number | null;
+            position?: number;
         };
         /** Workload */
         Workload: {
