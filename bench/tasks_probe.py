@@ -16,10 +16,9 @@ from app.auth.repository import AuthRepository
 from app.core.access import Principal, Role
 from app.core.credentials import MemberRef, UserRef
 from app.core.db import create_engine, create_sessionmaker
-from app.kit.pagination import PageParams
 from app.models import User
 from app.tasks import service
-from app.tasks.repository import TaskFilters
+from app.tasks.schemas import StatusCategory, TaskListQuery
 from bench.tasks_query import Filters, ListQuery
 from bench.tasks_seed import World
 
@@ -99,12 +98,12 @@ async def _capture(world: World, filters: Filters, limit: int) -> ListQuery:
             await service.page(
                 session,
                 principal,
-                TaskFilters(
+                TaskListQuery(
                     project_id=filters.project_id,
-                    status_category=filters.category,
-                    assignee_id=filters.assignee_id,
+                    status_category=StatusCategory(filters.category),
+                    assignee=str(filters.assignee_id),
+                    limit=limit,
                 ),
-                PageParams(limit=limit, cursor=None, sort=None),
             )
     finally:
         await engine.dispose()

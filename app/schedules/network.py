@@ -114,14 +114,21 @@ async def load(
     return rows, links, outside
 
 
-async def project_network(session: AsyncSession, project: Project) -> ProjectNetwork:
-    calendar = await working_calendar(session, project.workspace_id, project.calendar_id)
+async def project_network(
+    session: AsyncSession, project: Project, calendar: WorkingCalendar | None = None
+) -> ProjectNetwork:
+    """The whole network; `calendar` is the project's, when the caller has it already."""
+    if calendar is None:
+        calendar = await working_calendar(session, project.workspace_id, project.calendar_id)
     rows, links, outside = await load(session, project)
     return assemble(project, calendar, rows, links, outside)
 
 
 async def affected_network(
-    session: AsyncSession, project: Project, changed: Collection[uuid.UUID]
+    session: AsyncSession,
+    project: Project,
+    changed: Collection[uuid.UUID],
+    calendar: WorkingCalendar | None = None,
 ) -> ProjectNetwork:
     """Only what a change can reach: the changed tasks and their descendants in the project,
     with every other predecessor pinned at its stored dates (it cannot move: the change does
@@ -133,7 +140,8 @@ async def affected_network(
     bounding = {link.predecessor_id for link in links} - reached
     rows = await repo.tasks(wid, reached)
     outside = {row.id: row for row in await repo.tasks(wid, bounding)} if bounding else {}
-    calendar = await working_calendar(session, wid, project.calendar_id)
+    if calendar is None:
+        calendar = await working_calendar(session, wid, project.calendar_id)
     return assemble(project, calendar, rows, links, outside)
 
 

@@ -20,6 +20,7 @@ from app.projects.repository import ProjectRepository
 from app.schedules import network, schemas
 from app.schedules.network import ProjectNetwork
 from app.schedules.repository import DateChange, LinkRow, ScheduleRepository, TaskRow
+from app.scheduling.calendar import WorkingCalendar
 from app.scheduling.cpm import (
     forward_pass,
     schedule,
@@ -65,23 +66,27 @@ async def reschedule(
     changed: Collection[uuid.UUID] | None = None,
     *,
     already_versioned: Collection[uuid.UUID] = (),
+    calendar: WorkingCalendar | None = None,
 ) -> list[uuid.UUID]:
     """Bring an auto-scheduled project's dates in line with its network, and then every project
     whose tasks depend on a task that moved. `changed` names the tasks a change touched (None:
     recompute everything). Tasks in `already_versioned` were edited in this request and have a
-    new version already. Answers the ids of the tasks that moved."""
+    new version already; `calendar` is `project`'s, when the caller has read it already.
+    Answers the ids of the tasks that moved."""
     moved_ids: list[uuid.UUID] = []
-    pending: list[tuple[Project, Collection[uuid.UUID] | None]] = [(project, changed)]
+    pending: list[tuple[Project, Collection[uuid.UUID] | None, WorkingCalendar | None]] = [
+        (project, changed, calendar)
+    ]
     repo = ScheduleRepository(session)
     projects = ProjectRepository(session)
     while pending:
-        current, touched = pending.pop(0)
+        current, touched, known_calendar = pending.pop(0)
         if current.scheduling_mode != "auto":
             continue
         if touched is None:
-            pn = await network.project_network(session, current)
+            pn = await network.project_network(session, current, known_calendar)
         else:
-            pn = await network.affected_network(session, current, touched)
+            pn = await network.affected_network(session, current, touched, known_calendar)
         moves = _moves(pn, _early_dates(pn))
         await repo.write_dates(current.workspace_id, moves, already_versioned)
         await move_task_allocations(
@@ -115,7 +120,7 @@ async def reschedule(
         for project_id, successors in downstream.items():
             other = await projects.get(current.workspace_id, project_id)
             if other is not None:
-                pending.append((other, successors))
+                pending.append((other, successors, None))
     return moved_ids
 
 

@@ -14,7 +14,6 @@ from app.kit.pagination import Page, PageQuery
 from app.kit.query import query
 from app.tasks import service
 from app.tasks.auth import TasksRead, TasksWrite
-from app.tasks.repository import TaskFilters
 from app.tasks.schemas import (
     BulkResult,
     BulkUpdate,
@@ -37,20 +36,7 @@ async def list_tasks(
     given: Annotated[TaskListQuery, query(TaskListQuery)],
 ) -> Page[Task]:
     """Tasks of the workspace, filtered and keyset-paginated."""
-    filters = TaskFilters(
-        project_id=given.project_id,
-        status_id=given.status_id,
-        status_category=given.status_category.value if given.status_category else None,
-        assignee_id=service.assignee_filter(principal, given.assignee),
-        label_id=given.label_id,
-        priorities=tuple(p.value for p in given.priority or ()),
-        parent_id=given.parent_id,
-        due_after=given.due_after,
-        due_before=given.due_before,
-        updated_since=given.updated_since,
-        text=given.q,
-    )
-    rows, cursor = await service.page(session, principal, filters, given)
+    rows, cursor = await service.page(session, principal, given)
     return Page(items=service.present_listed(rows), next_cursor=cursor)
 
 
@@ -113,7 +99,7 @@ async def update_task(
     """Change a task; send If-Match with its ETag."""
     task = await service.update(session, principal, task_id, data, if_match)
     set_etag(response, task)
-    return (await service.present(session, [task]))[0]
+    return task
 
 
 @router.delete(

@@ -305,14 +305,18 @@ def pin_manual_move(project: Project, task: Task, changes: dict[str, Any]) -> No
 
 
 async def _reschedule(
-    session: AsyncSession, principal: Principal, project: Project, task: Task
+    session: AsyncSession,
+    principal: Principal,
+    project: Project,
+    calendar: WorkingCalendar,
+    task: Task,
 ) -> None:
     """Reschedule what a change to the task reaches, then show the task as it ends up."""
     if project.scheduling_mode != "auto":
         return
     await session.flush()
     moved = await schedules.reschedule(
-        session, principal, project, {task.id}, already_versioned={task.id}
+        session, principal, project, {task.id}, already_versioned={task.id}, calendar=calendar
     )
     if task.id in moved:
         await session.refresh(task)
@@ -397,7 +401,8 @@ async def update(
     reference: str,
     data: schemas.TaskUpdate,
     if_match: str | None,
-) -> Task:
+) -> schemas.Task:
+    """Change a task; answers it as shown, from the assignees, labels and calendar read here."""
     task, project = await resolve_writable(session, principal, reference)
     check_if_match(if_match, task)
     changes = data.model_dump(exclude_unset=True)
@@ -437,10 +442,10 @@ async def update(
             "/constraint_date", "constraint_type and constraint_date go together"
         )
     if changes.get("assignee_ids") is not None:
-        assignees = changes["assignee_ids"]
+        assignees = list(dict.fromkeys(changes["assignee_ids"]))
         await repo.replace_assignees(wid, task.id, assignees)
     if changes.get("label_ids") is not None:
-        labels = changes["label_ids"]
+        labels = list(dict.fromkeys(changes["label_ids"]))
         await repo.replace_labels(wid, task.id, labels)
     after = _snapshot(task, assignees, labels)
     diff = events.changes_between(before, after)
@@ -463,8 +468,8 @@ async def update(
             session, principal, project, calendar, {task.id: (current.start_date, plan.start_date)}
         )
     if SCHEDULE_FIELDS & set(changes):
-        await _reschedule(session, principal, project, task)
-    return task
+        await _reschedule(session, principal, project, calendar, task)
+    return _output(task, TaskLinks(f"{project.key}-{task.number}", assignees, labels))
 
 
 async def delete(
@@ -543,10 +548,29 @@ async def _reschedule_successors(
             await schedules.reschedule(session, principal, project, changed)
 
 
+def _filters(principal: Principal, given: schemas.TaskListQuery) -> TaskFilters:
+    return TaskFilters(
+        project_id=given.project_id,
+        status_id=given.status_id,
+        status_category=given.status_category.value if given.status_category else None,
+        assignee_id=_assignee_filter(principal, given.assignee),
+        label_id=given.label_id,
+        priorities=tuple(p.value for p in given.priority or ()),
+        parent_id=given.parent_id,
+        due_after=given.due_after,
+        due_before=given.due_before,
+        updated_since=given.updated_since,
+        text=given.q,
+    )
+
+
 async def page(
-    session: AsyncSession, principal: Principal, filters: TaskFilters, params: PageParams
+    session: AsyncSession, principal: Principal, given: schemas.TaskListQuery
 ) -> tuple[list[dict[str, Any]], str | None]:
-    return await TaskRepository(session).page(principal.workspace_id, filters, params)
+    """A page of the workspace's tasks, as listed rows (key, assignees and labels included)."""
+    return await TaskRepository(session).page(
+        principal.workspace_id, _filters(principal, given), given
+    )
 
 
 async def activity(
@@ -666,7 +690,7 @@ def _relinked(
     return sorted({item for item in linked if item not in set(remove)})
 
 
-def assignee_filter(principal: Principal, assignee: str | None) -> uuid.UUID | None:
+def _assignee_filter(principal: Principal, assignee: str | None) -> uuid.UUID | None:
     if assignee is None:
         return None
     if assignee == "me":

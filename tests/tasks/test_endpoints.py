@@ -1,9 +1,12 @@
 import asyncio
 import json
+import re
 from typing import Any
 
 import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
 
+from tests.support.database import recorded_statements
 from tests.support.http import ClientFactory, Person
 
 
@@ -109,6 +112,39 @@ async def test_references_from_elsewhere_are_rejected_with_pointers(
         "/label_ids/0",
         "/project_id",
     ]
+
+
+def _reads_of(table: str, statements: list[str]) -> int:
+    return sum(re.search(rf"\bFROM {table}\b", statement) is not None for statement in statements)
+
+
+async def test_a_patch_reads_assignees_labels_and_the_calendar_once(
+    owner: Person, engine: AsyncEngine
+) -> None:
+    wid, project = await _setup(owner)
+    label = await owner.client.post(f"/api/v1/workspaces/{wid}/labels", json={"name": "Ops"})
+    task = await owner.task(
+        wid,
+        project["id"],
+        start_date="2026-03-02",
+        assignee_ids=[owner.member_ids[wid]],
+        label_ids=[label.json()["id"]],
+    )
+    url = f"/api/v1/workspaces/{wid}/tasks/{task['id']}"
+
+    with recorded_statements(engine) as seen:
+        # A new start moves the task, so the project is rescheduled in the same request.
+        response = await owner.client.patch(
+            url, json={"title": "Moved", "start_date": "2026-03-09"}, headers={"If-Match": '"1"'}
+        )
+
+    assert response.status_code == 200, response.text
+    assert (response.json()["assignee_ids"], response.json()["label_ids"]) == (
+        task["assignee_ids"],
+        task["label_ids"],
+    )
+    counted = ("task_assignee", "task_label", "calendar", "calendar_exception")
+    assert {table: _reads_of(table, seen) for table in counted} == dict.fromkeys(counted, 1)
 
 
 async def test_stale_if_match_is_rejected_and_task_unchanged(owner: Person) -> None:
