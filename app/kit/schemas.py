@@ -1,9 +1,10 @@
 """Base classes for request and response bodies."""
 
 import uuid
+from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, ClassVar, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -62,25 +63,49 @@ Omittable = Annotated[Value | None, NEVER_NULL]
 
 
 class Input(BaseModel):
-    """Request bodies refuse unknown fields, so a typo or a server-owned field is a 422."""
+    """Request bodies refuse unknown fields, so a typo or a server-owned field is a 422.
+
+    `renamed_fields` maps the old names of renamed fields to their new ones: for one release an
+    old name is read as the new one (both at once: the old one is an unknown field), and the
+    schema lists it as deprecated (docs/design.md §3).
+    """
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    renamed_fields: ClassVar[Mapping[str, str]] = {}
 
     @model_validator(mode="before")
     @classmethod
     def _no_nul(cls, data: Any) -> Any:
         return refuse_nul(data)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _old_names(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or not cls.renamed_fields.keys() & data.keys():
+            return data
+        renamed = dict(data)
+        for old, new in cls.renamed_fields.items():
+            if old in renamed and new not in renamed:
+                renamed[new] = renamed.pop(old)
+        return renamed
+
     @classmethod
     def __get_pydantic_json_schema__(
         cls, schema: CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
         json_schema = handler(schema)
-        # An omittable field has no default to document: left out, it is left unchanged.
         properties = handler.resolve_ref_schema(json_schema).get("properties", {})
         for name, field in cls.model_fields.items():
+            # An omittable field has no default to document: left out, it is left unchanged.
             if NEVER_NULL in field.metadata:
                 properties[name].pop("default", None)
+        for old, new in cls.renamed_fields.items():
+            properties[old] = {
+                **properties[new],
+                "title": old.replace("_", " ").title(),
+                "description": f"The old name of `{new}`, read as it for one release.",
+                "deprecated": True,
+            }
         return json_schema
 
 

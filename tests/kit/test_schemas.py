@@ -1,4 +1,5 @@
-"""Omittable input fields: left out they read None; sent as null they are a 422 at the field."""
+"""Input fields: omittable ones (left out they read None; sent as null they are a 422 at the
+field), and renamed ones (the old name is read as the new one for one release)."""
 
 from typing import Any
 
@@ -12,6 +13,12 @@ from tests.support.http import ClientFactory
 class Rename(Input):
     name: Omittable[str] = None
     note: str | None = None
+
+
+class Logged(Input):
+    renamed_fields = {"activity": "work_type"}
+
+    work_type: str | None = None
 
 
 def test_an_omitted_field_reads_none_and_is_not_set() -> None:
@@ -50,3 +57,26 @@ async def test_a_null_in_a_patch_is_a_422_at_that_field_and_nothing_changes(
         {"pointer": f"/{next(iter(body))}", "detail": "cannot be null"}
     ]
     assert (await owner.client.get(url)).json() == task
+
+
+def test_an_old_field_name_is_read_as_the_new_one() -> None:
+    given = Logged.model_validate({"activity": "meeting"})
+
+    assert (given.work_type, given.model_fields_set) == ("meeting", {"work_type"})
+
+
+def test_both_names_at_once_refuse_the_old_one_as_unknown() -> None:
+    with pytest.raises(ValidationError) as refused:
+        Logged.model_validate({"activity": "meeting", "work_type": "support"})
+
+    assert [(e["loc"], e["type"]) for e in refused.value.errors()] == [
+        (("activity",), "extra_forbidden")
+    ]
+
+
+def test_the_schema_lists_the_old_name_as_deprecated() -> None:
+    properties = Logged.model_json_schema()["properties"]
+
+    assert properties["activity"]["deprecated"] is True
+    assert properties["activity"]["anyOf"] == properties["work_type"]["anyOf"]
+    assert "work_type" in properties["activity"]["description"]
