@@ -11,7 +11,6 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
 
-from app.activities.endpoints import router as activities_router
 from app.allocations.endpoints import router as allocations_router
 from app.api_tokens.endpoints import router as api_tokens_router
 from app.auth.endpoints import router as auth_router
@@ -38,6 +37,7 @@ from app.kit.errors import install_error_handlers
 from app.kit.idempotency import IdempotencyMiddleware
 from app.kit.observability import Metrics, ObservabilityMiddleware
 from app.kit.ratelimit import RateLimitMiddleware
+from app.kit.routing import API_PREFIX
 from app.kit.text import NulGuardMiddleware
 from app.labels.endpoints import router as labels_router
 from app.leveling.endpoints import router as leveling_router
@@ -56,11 +56,10 @@ from app.tasks.endpoints import router as tasks_router
 from app.teams.endpoints import router as teams_router
 from app.time_entries.endpoints import router as time_entries_router
 from app.timesheets.endpoints import router as timesheets_router
+from app.work_types.endpoints import activities_router
+from app.work_types.endpoints import router as work_types_router
 from app.workload.endpoints import router as workload_router
 from app.workspaces.endpoints import router as workspaces_router
-
-API_PREFIX = "/api/v1"
-
 
 # Matched in this order, one route after another: the busiest API (tasks) comes first.
 DOMAIN_ROUTERS = (
@@ -83,13 +82,14 @@ DOMAIN_ROUTERS = (
     schedules_router,
     time_entries_router,
     timesheets_router,
-    activities_router,
+    work_types_router,
     rates_router,
     reports_router,
     resources_router,
     allocations_router,
     workload_router,
     leveling_router,
+    activities_router,
 )
 
 

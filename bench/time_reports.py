@@ -47,7 +47,7 @@ BIG_SHARE = 0.2
 DAYS = 730
 CHUNK = 100_000
 STAMPED = ("version", "created_at", "updated_at")
-ACTIVITIES = ("development", "meeting", "support")
+WORK_TYPES = ("development", "meeting", "support")
 _DIALECT = asyncpg_dialect()
 ENTRY_COLUMNS = (
     "workspace_id",
@@ -60,7 +60,7 @@ ENTRY_COLUMNS = (
     "running",
     "description",
     "billable",
-    "activity",
+    "work_type",
     "cost_rate",
     "bill_rate",
     *STAMPED,
@@ -134,9 +134,9 @@ async def _seed(entries: int, rng: random.Random) -> World:
             )
             await _copy(
                 connection,
-                "activity",
+                "work_type",
                 ("workspace_id", "id", "key", "name", *STAMPED),
-                [(workspace_id, new_id(), key, key.title(), *stamped) for key in ACTIVITIES],
+                [(workspace_id, new_id(), key, key.title(), *stamped) for key in WORK_TYPES],
             )
             projects, tasks = await _projects(connection, rng, workspace_id, member_ids[0], now)
             bill_rates = {p: Decimal(rng.randrange(80, 160)) for p in projects}
@@ -265,7 +265,7 @@ def _entry(
         False,
         "",
         draw() < 0.6,
-        ACTIVITIES[int(draw() * 3)],
+        WORK_TYPES[int(draw() * 3)],
         after if day >= change_day else before,
         bill_rates[project],
         1,

@@ -23,12 +23,11 @@ from app.models.task import (
     TaskLabel,
     TaskWatcher,
 )
-from app.models.time_tracking import Activity, Rate, TimeEntry, Timesheet
+from app.models.time_tracking import Rate, TimeEntry, Timesheet, WorkType
 from app.models.user import AuthSession, User
 from app.models.workspace import Member, Team, TeamMember, Workspace
 
 __all__ = [
-    "Activity",
     "Allocation",
     "ApiToken",
     "AuthSession",
@@ -60,6 +59,7 @@ __all__ = [
     "TimeOff",
     "Timesheet",
     "User",
+    "WorkType",
     "WorkflowStatus",
     "Workspace",
 ]

@@ -1,4 +1,4 @@
-"""Time tracking (docs/design.md §5): entries and the running timer, activities, weekly
+"""Time tracking (docs/design.md §5): entries and the running timer, work types, weekly
 timesheets and effective-dated cost and bill rates."""
 
 import uuid
@@ -23,10 +23,10 @@ from app.models.project import _member_fk, _project_fk
 from app.models.task import _task_fk
 
 
-class Activity(TenantOwned, Versioned, Base):
+class WorkType(TenantOwned, Versioned, Base):
     """A kind of work time is logged as (development, meeting, support...), by key."""
 
-    __tablename__ = "activity"
+    __tablename__ = "work_type"
     __table_args__ = (UniqueConstraint("workspace_id", "key"),)
 
     key: Mapped[str] = mapped_column(String(40))
@@ -42,15 +42,15 @@ class TimeEntry(TenantOwned, Versioned, Base):
 
     __tablename__ = "time_entry"
     __table_args__ = (
-        # Logged time outlives nothing silently: removing its member, project, task or activity
+        # Logged time outlives nothing silently: removing its member, project, task or work type
         # is refused (NO ACTION is checked at the end of the statement, so deleting the whole
         # workspace still cascades).
         _member_fk("member_id", ondelete="NO ACTION"),
         _project_fk(ondelete="NO ACTION"),
         _task_fk(ondelete="NO ACTION"),
         ForeignKeyConstraint(
-            ["workspace_id", "activity"],
-            ["activity.workspace_id", "activity.key"],
+            ["workspace_id", "work_type"],
+            ["work_type.workspace_id", "work_type.key"],
             ondelete="NO ACTION",
         ),
         CheckConstraint(
@@ -82,7 +82,7 @@ class TimeEntry(TenantOwned, Versioned, Base):
     running: Mapped[bool] = mapped_column(default=False)
     description: Mapped[str] = mapped_column(Text, default="")
     billable: Mapped[bool] = mapped_column(default=False)
-    activity: Mapped[str | None] = mapped_column(String(40))
+    work_type: Mapped[str | None] = mapped_column(String(40))
     cost_rate: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     bill_rate: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
 

@@ -12,6 +12,7 @@ from app.reports import service
 from app.reports.repository import DIMENSIONS, TimeFilters
 from app.reports.schemas import EstimatesReport, TimeReport
 from app.time_entries.auth import TimeRead
+from app.work_types.schemas import WorkTypeQuery
 
 router = APIRouter(
     route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/reports", tags=["reports"]
@@ -41,13 +42,16 @@ async def time_report(
     principal: TimeRead,
     session: Session,
     request: Request,
+    work_type: WorkTypeQuery,
     date_from: Annotated[Day | None, Query(alias="from", description="On or after.")] = None,
     date_to: Annotated[Day | None, Query(alias="to", description="On or before.")] = None,
     group_by: Annotated[
         str | None,
         Query(
             max_length=200,
-            description="Comma-separated, in order, each at most once: " + ", ".join(DIMENSIONS),
+            description="Comma-separated, in order, each at most once: "
+            + ", ".join(DIMENSIONS)
+            + " (`activity`, the old name of `work_type`, is read as it for one release)",
             examples=["project,month"],
         ),
     ] = None,
@@ -57,7 +61,6 @@ async def time_report(
     team_id: Annotated[
         uuid.UUID | None, Query(description="Time of the team's members (now).")
     ] = None,
-    activity: Annotated[str | None, Query(max_length=64, description="An activity key.")] = None,
     billable: bool | None = None,
 ) -> Response:
     """Logged time, cost and billable amount, grouped by any dimensions, with totals.
@@ -79,7 +82,7 @@ async def time_report(
             task_id=task_id,
             member_id=member_id,
             team_id=team_id,
-            activity=activity,
+            work_type=work_type,
             billable=billable,
         ),
     )

@@ -40,7 +40,7 @@ DIMENSIONS = {
     "task": "task_id",
     "member": "member_id",
     "team": "team_id",
-    "activity": "activity",
+    "work_type": "work_type",
     "billable": "billable",
     "day": "day",
     "week": "week",
@@ -87,7 +87,7 @@ class TimeFilters:
     task_id: uuid.UUID | None = None
     member_id: uuid.UUID | None = None
     team_id: uuid.UUID | None = None
-    activity: str | None = None
+    work_type: str | None = None
     billable: bool | None = None
 
 
@@ -174,8 +174,8 @@ class ReportRepository:
                     TeamMember.member_id == TimeEntry.member_id,
                 )
             )
-        if only.activity is not None:
-            where.append(TimeEntry.activity == only.activity)
+        if only.work_type is not None:
+            where.append(TimeEntry.work_type == only.work_type)
         if only.billable is not None:
             where.append(TimeEntry.billable.is_(only.billable))
         return where
@@ -193,7 +193,7 @@ class ReportRepository:
             "task": TimeEntry.task_id,
             "member": TimeEntry.member_id,
             "team": TeamMember.team_id,
-            "activity": TimeEntry.activity,
+            "work_type": TimeEntry.work_type,
             "billable": TimeEntry.billable,
             "day": TimeEntry.date,
             "week": self.week_of(TimeEntry.date, week_start),

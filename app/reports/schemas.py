@@ -23,7 +23,7 @@ class TimeReportRow(TimeMeasures):
         default=None,
         description="A member in several teams counts once in each; null: in no team.",
     )
-    activity: str | None = None
+    work_type: str | None = None
     billable: bool | None = None
     day: dt.date | None = None
     week: dt.date | None = Field(default=None, description="The date the week starts.")

@@ -23,13 +23,15 @@ from app.workspaces import service as workspaces
 
 CENTS = Decimal("0.01")
 MEASURE_KEYS = ("minutes", "billable_minutes", "cost", "billable_amount")
+# `work_type` was called `activity`: the old name is read for one release (docs/design.md §3).
+RENAMED_DIMENSIONS = {"activity": "work_type"}
 
 
 def parse_group_by(raw: str | None) -> list[str]:
     """`project,month` → ["project", "month"]; unknown or repeated dimensions are a 422."""
     if raw is None or not raw.strip():
         return []
-    names = [name.strip() for name in raw.split(",")]
+    names = [RENAMED_DIMENSIONS.get(name.strip(), name.strip()) for name in raw.split(",")]
     for name in names:
         if name not in DIMENSIONS:
             allowed = ", ".join(DIMENSIONS)

@@ -20,6 +20,7 @@ from app.time_entries.schemas import (
     TimerStarted,
     TimerState,
 )
+from app.work_types.schemas import WorkTypeQuery
 
 router = APIRouter(route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}", tags=["time"])
 ENTRIES = "/time-entries"
@@ -35,13 +36,13 @@ async def list_time_entries(
     principal: TimeRead,
     session: Session,
     page: PageQuery,
+    work_type: WorkTypeQuery,
     member_id: uuid.UUID | None = None,
     team_id: Annotated[
         uuid.UUID | None, Query(description="Entries of this team's members.")
     ] = None,
     project_id: uuid.UUID | None = None,
     task_id: uuid.UUID | None = None,
-    activity: Annotated[str | None, Query(max_length=40)] = None,
     billable: bool | None = None,
     date_from: Annotated[Day | None, Query(alias="from", description="On or after.")] = None,
     date_to: Annotated[Day | None, Query(alias="to", description="On or before.")] = None,
@@ -52,7 +53,7 @@ async def list_time_entries(
         team_id=team_id,
         project_id=project_id,
         task_id=task_id,
-        activity=activity,
+        work_type=work_type,
         billable=billable,
         date_from=date_from,
         date_to=date_to,

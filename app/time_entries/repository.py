@@ -26,7 +26,7 @@ class EntryFilters:
     team_id: uuid.UUID | None = None
     project_id: uuid.UUID | None = None
     task_id: uuid.UUID | None = None
-    activity: str | None = None
+    work_type: str | None = None
     billable: bool | None = None
     date_from: date | None = None
     date_to: date | None = None
@@ -83,8 +83,8 @@ class TimeEntryRepository:
             statement = statement.where(TimeEntry.project_id == filters.project_id)
         if filters.task_id is not None:
             statement = statement.where(TimeEntry.task_id == filters.task_id)
-        if filters.activity is not None:
-            statement = statement.where(TimeEntry.activity == filters.activity)
+        if filters.work_type is not None:
+            statement = statement.where(TimeEntry.work_type == filters.work_type)
         if filters.billable is not None:
             statement = statement.where(TimeEntry.billable.is_(filters.billable))
         if filters.date_from is not None:

@@ -9,14 +9,18 @@ from app.kit.schemas import Day, Input, Instant, Omittable, Output, Timestamps, 
 Minutes = Annotated[int, Field(ge=1, le=1440, description="Whole minutes, 1 to 1440.")]
 TaskReference = Annotated[str, Field(max_length=64, description="Task id or key, e.g. `OPS-42`.")]
 Description = Annotated[str, Field(max_length=10_000)]
-ActivityKey = Annotated[
-    str, Field(max_length=40, description="A key from `GET .../activities`, e.g. `meeting`.")
+WorkTypeKey = Annotated[
+    str, Field(max_length=40, description="A key from `GET .../work-types`, e.g. `meeting`.")
 ]
+# `work_type` was called `activity` (docs/design.md §3).
+RENAMED = {"activity": "work_type"}
 
 
 class TimeEntryCreate(Input):
     """Give `minutes` (with `date`), or `started_at` and `ended_at` (the date is the start's
     date in the workspace's time zone; another `date` is refused), not both."""
+
+    renamed_fields = RENAMED
 
     member_id: uuid.UUID | None = Field(
         default=None, description="Whose time; defaults to yours (admins may log for others)."
@@ -31,12 +35,14 @@ class TimeEntryCreate(Input):
     ended_at: Instant | None = None
     description: Description = ""
     billable: bool = False
-    activity: ActivityKey | None = None
+    work_type: WorkTypeKey | None = None
 
 
 class TimeEntryUpdate(Input):
     """Every field optional; `minutes` replaces a start and end, and the other way round. An
     entry with a start and end takes its date from them: move the times to move it."""
+
+    renamed_fields = RENAMED
 
     project_id: Omittable[uuid.UUID] = None
     task_id: TaskReference | None = Field(default=None, description="null detaches the task.")
@@ -46,7 +52,7 @@ class TimeEntryUpdate(Input):
     ended_at: Instant | None = Field(default=None, description="null only with `minutes`.")
     description: Omittable[Description] = None
     billable: Omittable[bool] = None
-    activity: ActivityKey | None = Field(default=None, description="null clears it.")
+    work_type: WorkTypeKey | None = Field(default=None, description="null clears it.")
 
     @field_validator("started_at", "ended_at")
     @classmethod
@@ -68,18 +74,20 @@ class TimeEntry(Timestamps):
     ended_at: dt.datetime | None
     description: str
     billable: bool
-    activity: str | None
+    work_type: str | None
     version: int
 
 
 class TimerStart(Input):
+    renamed_fields = RENAMED
+
     project_id: uuid.UUID | None = Field(
         default=None, description="Required unless `task_id` is given."
     )
     task_id: TaskReference | None = None
     description: Description = ""
     billable: bool = False
-    activity: ActivityKey | None = None
+    work_type: WorkTypeKey | None = None
 
 
 class Timer(Output):
@@ -93,7 +101,7 @@ class Timer(Output):
     started_at: dt.datetime
     description: str
     billable: bool
-    activity: str | None
+    work_type: str | None
     version: int
 
 

@@ -14,7 +14,6 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.activities import service as activities
 from app.core.access import Principal, Role
 from app.core.clock import utcnow
 from app.events import service as events
@@ -30,6 +29,7 @@ from app.tasks import service as tasks
 from app.time_entries import schemas
 from app.time_entries.repository import EntryFilters, TimeEntryRepository
 from app.timesheets import service as timesheets
+from app.work_types import service as work_types
 from app.workspaces import service as workspaces
 
 FIELDS = (
@@ -42,7 +42,7 @@ FIELDS = (
     "ended_at",
     "description",
     "billable",
-    "activity",
+    "work_type",
 )
 DAY_MINUTES = 24 * 60
 
@@ -216,8 +216,8 @@ async def create(
     workspace = await workspaces.get(session, principal)
     span = _span(workspace, data.date, data.minutes, data.started_at, data.ended_at)
     project, task = await _project_and_task(session, principal, data.project_id, data.task_id)
-    if data.activity is not None:
-        await activities.check_key(session, wid, data.activity, "/activity")
+    if data.work_type is not None:
+        await work_types.check_key(session, wid, data.work_type, "/work_type")
     repo = TimeEntryRepository(session)
     await repo.lock_member(wid, member_id)
     await timesheets.ensure_unlocked(session, wid, member_id, span.date)
@@ -233,7 +233,7 @@ async def create(
         ended_at=span.ended_at,
         description=data.description,
         billable=data.billable,
-        activity=data.activity,
+        work_type=data.work_type,
     )
     await _set_rates(session, entry)
     await repo.add(entry)
@@ -272,8 +272,8 @@ async def update(
     else:
         project_id = entry.project_id
     project, task = await _project_and_task(session, principal, project_id, task_reference)
-    if "activity" in given and data.activity is not None:
-        await activities.check_key(session, wid, data.activity, "/activity")
+    if "work_type" in given and data.work_type is not None:
+        await work_types.check_key(session, wid, data.work_type, "/work_type")
 
     workspace = await workspaces.get(session, principal)
     if "minutes" in given:
@@ -311,8 +311,8 @@ async def update(
         entry.description = data.description
     if data.billable is not None:
         entry.billable = data.billable
-    if "activity" in given:
-        entry.activity = data.activity
+    if "work_type" in given:
+        entry.work_type = data.work_type
     diff = events.changes_between(before, events.snapshot(entry, FIELDS))
     if diff:
         if {"date", "project_id"} & diff.keys():
@@ -393,8 +393,8 @@ async def start_timer(
     """Start the caller's timer, stopping the running one first; answers (timer, stopped)."""
     wid, member_id = principal.workspace_id, principal.member_id
     project, task = await _project_and_task(session, principal, data.project_id, data.task_id)
-    if data.activity is not None:
-        await activities.check_key(session, wid, data.activity, "/activity")
+    if data.work_type is not None:
+        await work_types.check_key(session, wid, data.work_type, "/work_type")
     workspace = await workspaces.get(session, principal)
     repo = TimeEntryRepository(session)
     await repo.lock_member(wid, member_id)
@@ -413,7 +413,7 @@ async def start_timer(
         running=True,
         description=data.description,
         billable=data.billable,
-        activity=data.activity,
+        work_type=data.work_type,
     )
     try:
         async with session.begin_nested():

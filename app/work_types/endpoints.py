@@ -2,86 +2,93 @@ import uuid
 
 from fastapi import APIRouter, Response, status
 
-from app.activities import service
-from app.activities.schemas import Activity, ActivityCreate, ActivityUpdate
 from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
+from app.kit.routing import deprecated_alias
 from app.time_entries.auth import TimeRead
+from app.work_types import service
+from app.work_types.schemas import WorkType, WorkTypeCreate, WorkTypeUpdate
 from app.workspaces.auth import WorkspaceAdmin
 
 router = APIRouter(
-    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/activities", tags=["activities"]
+    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/work-types", tags=["work types"]
 )
 
 
 @router.get(
-    "", operation_id="activities:list", response_model=Page[Activity], responses=READ_PROBLEMS
+    "", operation_id="work_types:list", response_model=Page[WorkType], responses=READ_PROBLEMS
 )
-async def list_activities(principal: TimeRead, session: Session, page: PageQuery) -> Page[Activity]:
-    """The activities time can be logged as (`activity` on an entry is one of their keys)."""
+async def list_work_types(principal: TimeRead, session: Session, page: PageQuery) -> Page[WorkType]:
+    """The kinds of work time can be logged as (`work_type` on an entry is one of their keys)."""
     rows, cursor = await service.page(session, principal, page)
-    return Page(items=[Activity.model_validate(row) for row in rows], next_cursor=cursor)
+    return Page(items=[WorkType.model_validate(row) for row in rows], next_cursor=cursor)
 
 
 @router.post(
     "",
-    operation_id="activities:create",
+    operation_id="work_types:create",
     status_code=status.HTTP_201_CREATED,
-    response_model=Activity,
+    response_model=WorkType,
     responses=WRITE_PROBLEMS,
 )
-async def create_activity(
-    data: ActivityCreate, principal: WorkspaceAdmin, session: Session
-) -> Activity:
-    """Add an activity; its key is fixed once set."""
-    return Activity.model_validate(await service.create(session, principal, data))
+async def create_work_type(
+    data: WorkTypeCreate, principal: WorkspaceAdmin, session: Session
+) -> WorkType:
+    """Add a work type; its key is fixed once set."""
+    return WorkType.model_validate(await service.create(session, principal, data))
 
 
 @router.get(
-    "/{activity_id}",
-    operation_id="activities:get",
-    response_model=Activity,
+    "/{work_type_id}",
+    operation_id="work_types:get",
+    response_model=WorkType,
     responses=READ_PROBLEMS,
 )
-async def get_activity(
-    activity_id: uuid.UUID, principal: TimeRead, session: Session, response: Response
-) -> Activity:
-    """One activity."""
-    activity = await service.get(session, principal, activity_id)
-    set_etag(response, activity)
-    return Activity.model_validate(activity)
+async def get_work_type(
+    work_type_id: uuid.UUID, principal: TimeRead, session: Session, response: Response
+) -> WorkType:
+    """One work type."""
+    work_type = await service.get(session, principal, work_type_id)
+    set_etag(response, work_type)
+    return WorkType.model_validate(work_type)
 
 
 @router.patch(
-    "/{activity_id}",
-    operation_id="activities:update",
-    response_model=Activity,
+    "/{work_type_id}",
+    operation_id="work_types:update",
+    response_model=WorkType,
     responses=WRITE_PROBLEMS,
 )
-async def update_activity(
-    activity_id: uuid.UUID,
-    data: ActivityUpdate,
+async def update_work_type(
+    work_type_id: uuid.UUID,
+    data: WorkTypeUpdate,
     principal: WorkspaceAdmin,
     session: Session,
     response: Response,
     if_match: IfMatch = None,
-) -> Activity:
-    """Rename an activity."""
-    activity = await service.update(session, principal, activity_id, data, if_match)
-    set_etag(response, activity)
-    return Activity.model_validate(activity)
+) -> WorkType:
+    """Rename a work type."""
+    work_type = await service.update(session, principal, work_type_id, data, if_match)
+    set_etag(response, work_type)
+    return WorkType.model_validate(work_type)
 
 
 @router.delete(
-    "/{activity_id}",
-    operation_id="activities:delete",
+    "/{work_type_id}",
+    operation_id="work_types:delete",
     status_code=status.HTTP_204_NO_CONTENT,
     responses=WRITE_PROBLEMS,
 )
-async def delete_activity(
-    activity_id: uuid.UUID, principal: WorkspaceAdmin, session: Session, if_match: IfMatch = None
+async def delete_work_type(
+    work_type_id: uuid.UUID, principal: WorkspaceAdmin, session: Session, if_match: IfMatch = None
 ) -> None:
-    """Remove an activity no time is logged as (409 `activity_in_use` otherwise)."""
-    await service.delete(session, principal, activity_id, if_match)
+    """Remove a work type no time is logged as (409 `work_type_in_use` otherwise)."""
+    await service.delete(session, principal, work_type_id, if_match)
+
+
+# Work types were called activities: the old path stays for one release (docs/design.md §3).
+activities_router = deprecated_alias(
+    router, old_prefix="/workspaces/{workspace_id}/activities", old_name="activities"
+)

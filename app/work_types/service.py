@@ -1,21 +1,21 @@
-"""Activities: the kinds of work a workspace logs time as, referred to by key."""
+"""Work types: the kinds of work a workspace logs time as, referred to by key."""
 
 import uuid
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.activities import schemas
-from app.activities.repository import ActivityRepository
 from app.core.access import Principal
 from app.events import service as events
 from app.kit.errors import Conflict, NotFound, Unprocessable
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
-from app.models import Activity
+from app.models import WorkType
+from app.work_types import schemas
+from app.work_types.repository import WorkTypeRepository
 
 # The migration backfills the same list into workspaces created before time tracking.
-DEFAULT_ACTIVITIES = (
+DEFAULT_WORK_TYPES = (
     ("development", "Development"),
     ("meeting", "Meeting"),
     ("support", "Support"),
@@ -24,104 +24,104 @@ FIELDS = ("key", "name")
 
 
 async def create_defaults(session: AsyncSession, workspace_id: uuid.UUID) -> None:
-    await ActivityRepository(session).add_all(
+    await WorkTypeRepository(session).add_all(
         [
-            Activity(workspace_id=workspace_id, key=key, name=name)
-            for key, name in DEFAULT_ACTIVITIES
+            WorkType(workspace_id=workspace_id, key=key, name=name)
+            for key, name in DEFAULT_WORK_TYPES
         ]
     )
 
 
 async def check_key(session: AsyncSession, workspace_id: uuid.UUID, key: str, pointer: str) -> None:
-    """422 at `pointer` unless `key` is one of the workspace's activities."""
-    if await ActivityRepository(session).by_key(workspace_id, key) is None:
-        raise Unprocessable.at(pointer, f"no activity '{key}' in this workspace")
+    """422 at `pointer` unless `key` is one of the workspace's work types."""
+    if await WorkTypeRepository(session).by_key(workspace_id, key) is None:
+        raise Unprocessable.at(pointer, f"no work type '{key}' in this workspace")
 
 
 def _record(
     session: AsyncSession,
     principal: Principal,
     type_: str,
-    activity: Activity,
+    work_type: WorkType,
     changes: dict[str, Any],
 ) -> None:
     events.record(
         session,
         principal,
         type_,
-        entity_type="activity",
-        entity_id=activity.id,
-        workspace_id=activity.workspace_id,
+        entity_type="work_type",
+        entity_id=work_type.id,
+        workspace_id=work_type.workspace_id,
         changes=changes,
     )
 
 
-async def get(session: AsyncSession, principal: Principal, activity_id: uuid.UUID) -> Activity:
-    activity = await ActivityRepository(session).get(principal.workspace_id, activity_id)
-    if activity is None:
-        raise NotFound("No such activity.", code="activity_not_found")
-    return activity
+async def get(session: AsyncSession, principal: Principal, work_type_id: uuid.UUID) -> WorkType:
+    work_type = await WorkTypeRepository(session).get(principal.workspace_id, work_type_id)
+    if work_type is None:
+        raise NotFound("No such work type.", code="work_type_not_found")
+    return work_type
 
 
 async def page(
     session: AsyncSession, principal: Principal, params: PageParams
-) -> tuple[list[Activity], str | None]:
-    return await ActivityRepository(session).page(principal.workspace_id, params)
+) -> tuple[list[WorkType], str | None]:
+    return await WorkTypeRepository(session).page(principal.workspace_id, params)
 
 
 async def create(
-    session: AsyncSession, principal: Principal, data: schemas.ActivityCreate
-) -> Activity:
-    repo = ActivityRepository(session)
+    session: AsyncSession, principal: Principal, data: schemas.WorkTypeCreate
+) -> WorkType:
+    repo = WorkTypeRepository(session)
     if await repo.by_key(principal.workspace_id, data.key) is not None:
-        raise Conflict(f"The activity '{data.key}' already exists.", code="activity_exists")
-    activity = await repo.add(
-        Activity(workspace_id=principal.workspace_id, key=data.key, name=data.name)
+        raise Conflict(f"The work type '{data.key}' already exists.", code="work_type_exists")
+    work_type = await repo.add(
+        WorkType(workspace_id=principal.workspace_id, key=data.key, name=data.name)
     )
     _record(
         session,
         principal,
-        "activity.created",
-        activity,
-        events.created(events.snapshot(activity, FIELDS)),
+        "work_type.created",
+        work_type,
+        events.created(events.snapshot(work_type, FIELDS)),
     )
-    return activity
+    return work_type
 
 
 async def update(
     session: AsyncSession,
     principal: Principal,
-    activity_id: uuid.UUID,
-    data: schemas.ActivityUpdate,
+    work_type_id: uuid.UUID,
+    data: schemas.WorkTypeUpdate,
     if_match: str | None,
-) -> Activity:
-    activity = await get(session, principal, activity_id)
-    check_if_match(if_match, activity)
-    before = events.snapshot(activity, FIELDS)
+) -> WorkType:
+    work_type = await get(session, principal, work_type_id)
+    check_if_match(if_match, work_type)
+    before = events.snapshot(work_type, FIELDS)
     if data.name is not None:
-        activity.name = data.name
-    diff = events.changes_between(before, events.snapshot(activity, FIELDS))
+        work_type.name = data.name
+    diff = events.changes_between(before, events.snapshot(work_type, FIELDS))
     if diff:
         await session.flush()
-        _record(session, principal, "activity.updated", activity, diff)
-    return activity
+        _record(session, principal, "work_type.updated", work_type, diff)
+    return work_type
 
 
 async def delete(
-    session: AsyncSession, principal: Principal, activity_id: uuid.UUID, if_match: str | None
+    session: AsyncSession, principal: Principal, work_type_id: uuid.UUID, if_match: str | None
 ) -> None:
-    activity = await get(session, principal, activity_id)
-    check_if_match(if_match, activity)
-    repo = ActivityRepository(session)
-    if await repo.in_use(principal.workspace_id, activity.key):
+    work_type = await get(session, principal, work_type_id)
+    check_if_match(if_match, work_type)
+    repo = WorkTypeRepository(session)
+    if await repo.in_use(principal.workspace_id, work_type.key):
         raise Conflict(
-            "Time is logged as this activity; it cannot be removed.", code="activity_in_use"
+            "Time is logged as this work type; it cannot be removed.", code="work_type_in_use"
         )
     _record(
         session,
         principal,
-        "activity.deleted",
-        activity,
-        events.deleted(events.snapshot(activity, FIELDS)),
+        "work_type.deleted",
+        work_type,
+        events.deleted(events.snapshot(work_type, FIELDS)),
     )
-    await repo.delete(activity)
+    await repo.delete(work_type)

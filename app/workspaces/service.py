@@ -4,7 +4,6 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.activities import service as activities
 from app.calendars import service as calendars
 from app.core.access import Caller, Principal, Role
 from app.core.clock import utcnow
@@ -15,6 +14,7 @@ from app.kit.pagination import PageParams
 from app.members.repository import MemberRepository
 from app.models import Event, Member, Workspace
 from app.resources import service as resources
+from app.work_types import service as work_types
 from app.workspaces.repository import WorkspaceRepository
 from app.workspaces.schemas import WorkspaceCreate, WorkspaceUpdate
 
@@ -50,7 +50,7 @@ async def create(session: AsyncSession, caller: Caller, data: WorkspaceCreate) -
     )
     await calendars.create_default(session, workspace.id)
     await resources.add_person(session, owner)
-    await activities.create_defaults(session, workspace.id)
+    await work_types.create_defaults(session, workspace.id)
     event = _record(
         session,
         None,

@@ -119,7 +119,7 @@ PATH_IDS = (
     "dependency_id",
     "entry_id",
     "timesheet_id",
-    "activity_id",
+    "work_type_id",
     "rate_id",
     "resource_id",
     "time_off_id",

@@ -117,15 +117,15 @@ async def test_deleting_a_rate_recosts_what_it_governed(clients: ClientFactory) 
 async def test_dimensions_combine_in_the_order_asked(clients: ClientFactory) -> None:
     place = await office(clients)
     task = await place.owner.task(place.wid, place.project["id"])
-    await log(place, place.member, task_id=task["id"], minutes=20, activity="meeting")
-    await log(place, place.member, minutes=30, activity="meeting")
-    await log(place, place.owner, minutes=40, activity="support")
+    await log(place, place.member, task_id=task["id"], minutes=20, work_type="meeting")
+    await log(place, place.member, minutes=30, work_type="meeting")
+    await log(place, place.owner, minutes=40, work_type="support")
 
-    report = await _report(place, group_by="activity,member,task")
+    report = await _report(place, group_by="work_type,member,task")
 
     member, owner = place.member_id(place.member), place.member_id(place.owner)
     assert sorted(
-        (r["activity"], r["member_id"], r["task_id"] or "", r["minutes"]) for r in report["rows"]
+        (r["work_type"], r["member_id"], r["task_id"] or "", r["minutes"]) for r in report["rows"]
     ) == sorted(
         [
             ("meeting", member, task["id"], 20),
@@ -133,7 +133,19 @@ async def test_dimensions_combine_in_the_order_asked(clients: ClientFactory) -> 
             ("support", owner, "", 40),
         ]
     )
-    assert all(list(r)[:3] == ["activity", "member_id", "task_id"] for r in report["rows"])
+    assert all(list(r)[:3] == ["work_type", "member_id", "task_id"] for r in report["rows"])
+
+
+async def test_the_old_name_activity_groups_and_filters_by_work_type(
+    clients: ClientFactory,
+) -> None:
+    place = await office(clients)
+    await log(place, place.member, minutes=20, work_type="meeting")
+    await log(place, place.member, minutes=40, work_type="support")
+
+    report = await _report(place, group_by="activity", activity="meeting")
+
+    assert [(r["work_type"], r["minutes"]) for r in report["rows"]] == [("meeting", 20)]
 
 
 async def test_entries_without_a_task_form_a_row_with_a_null_task(
@@ -246,7 +258,7 @@ async def test_csv_has_the_row_keys_as_columns_and_no_totals(clients: ClientFact
     ]
 
 
-async def test_a_report_counts_only_the_team_activity_task_and_billable_time_asked_for(
+async def test_a_report_counts_only_the_team_work_type_task_and_billable_time_asked_for(
     clients: ClientFactory,
 ) -> None:
     place = await office(clients)
@@ -255,17 +267,17 @@ async def test_a_report_counts_only_the_team_activity_task_and_billable_time_ask
         f"{place.base}/teams", json={"name": "Ops", "member_ids": [member]}
     )
     task = await place.owner.task(place.wid, place.project["id"], title="Patch")
-    await log(place, place.member, minutes=60, activity="meeting", billable=True)
+    await log(place, place.member, minutes=60, work_type="meeting", billable=True)
     await log(place, place.member, minutes=30, task_id=task["id"])
-    await log(place, place.owner, minutes=15, activity="meeting", billable=True)
+    await log(place, place.owner, minutes=15, work_type="meeting", billable=True)
 
     by_team = await _report(place, team_id=team.json()["id"])
-    by_activity = await _report(place, activity="meeting", group_by="member")
+    by_work_type = await _report(place, work_type="meeting", group_by="member")
     by_task = await _report(place, task_id=task["id"])
     not_billable = await _report(place, billable="false")
 
     assert by_team["totals"]["minutes"] == 90
-    assert {r["member_id"]: r["minutes"] for r in by_activity["rows"]} == {
+    assert {r["member_id"]: r["minutes"] for r in by_work_type["rows"]} == {
         member: 60,
         place.member_id(place.owner): 15,
     }

@@ -87,7 +87,7 @@ async def tenant(clients: ClientFactory) -> Tenant:
             "hours_per_day": 2,
         },
     )
-    # Time tracking: an entry, a submitted week, an activity and a rate.
+    # Time tracking: an entry, a submitted week, a work type and a rate.
     ids["entry_id"] = await _created(
         owner.client,
         f"{base}/time-entries",
@@ -98,8 +98,8 @@ async def tenant(clients: ClientFactory) -> Tenant:
     )
     assert submitted.status_code == 200, submitted.text
     ids["timesheet_id"] = submitted.json()["id"]
-    activities = await owner.client.get(f"{base}/activities")
-    ids["activity_id"] = activities.json()["items"][0]["id"]
+    work_types = await owner.client.get(f"{base}/work-types")
+    ids["work_type_id"] = work_types.json()["items"][0]["id"]
     ids["rate_id"] = await _created(
         owner.client,
         f"{base}/rates",

@@ -165,29 +165,56 @@ async def test_a_viewer_cannot_log_time(clients: ClientFactory) -> None:
     assert response.json()["code"] == "insufficient_role"
 
 
-async def test_an_unknown_activity_is_refused_at_activity(clients: ClientFactory) -> None:
+async def test_an_unknown_work_type_is_refused_at_work_type(clients: ClientFactory) -> None:
     place = await office(clients)
 
-    response = await log(place, place.member, activity="juggling", status=422)
+    response = await log(place, place.member, work_type="juggling", status=422)
 
-    assert response.json()["errors"][0]["pointer"] == "/activity"
+    assert response.json()["errors"][0]["pointer"] == "/work_type"
 
 
-async def test_the_list_filters_by_member_activity_billable_and_dates(
+async def test_the_old_name_activity_is_read_as_work_type(clients: ClientFactory) -> None:
+    place = await office(clients)
+    entry = (await log(place, place.member, work_type="meeting")).json()
+    url = f"{place.base}/time-entries/{entry['id']}"
+
+    listed = await place.viewer.client.get(
+        f"{place.base}/time-entries", params={"activity": "meeting"}
+    )
+    cleared = await place.member.client.patch(url, json={"activity": None})
+
+    assert (entry["work_type"], "activity" in entry) == ("meeting", False)
+    assert [e["id"] for e in listed.json()["items"]] == [entry["id"]]
+    assert cleared.json()["work_type"] is None
+
+
+async def test_a_work_type_under_both_names_is_refused(clients: ClientFactory) -> None:
+    place = await office(clients)
+
+    body = await log(place, place.member, work_type="meeting", activity="support", status=422)
+    query = await place.viewer.client.get(
+        f"{place.base}/time-entries", params={"work_type": "meeting", "activity": "support"}
+    )
+
+    assert body.json()["errors"][0]["pointer"] == "/activity"
+    assert (query.status_code, query.json()["errors"][0]["pointer"]) == (422, "/query/activity")
+
+
+async def test_the_list_filters_by_member_work_type_billable_and_dates(
     clients: ClientFactory,
 ) -> None:
     place = await office(clients)
-    await log(place, place.member, date="2026-03-02", activity="meeting", billable=True)
-    await log(place, place.member, date="2026-03-03", activity="meeting", minutes=15)
-    await log(place, place.member, date="2026-03-09", activity="meeting", billable=True)
-    await log(place, place.owner, date="2026-03-02", activity="meeting", billable=True)
+    await log(place, place.member, date="2026-03-02", work_type="meeting", billable=True)
+    await log(place, place.member, date="2026-03-03", work_type="meeting", minutes=15)
+    await log(place, place.member, date="2026-03-09", work_type="meeting", billable=True)
+    await log(place, place.owner, date="2026-03-02", work_type="meeting", billable=True)
     mine = place.member_id(place.member)
 
     response = await place.viewer.client.get(
         f"{place.base}/time-entries",
         params={
             "member_id": mine,
-            "activity": "meeting",
+            "work_type": "meeting",
             "billable": "true",
             "from": "2026-03-01",
             "to": "2026-03-08",
