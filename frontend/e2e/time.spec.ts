@@ -48,7 +48,7 @@ test("time tracking: log time, run a timer, submit the week", async ({ page }) =
     await page.getByRole("option", { name: "CR · Client retainer" }).click();
     await dialog.getByRole("textbox", { name: "Task" }).click();
     await page.getByRole("option", { name: "CR-1 Monthly report" }).click();
-    await dialog.getByRole("textbox", { name: "Activity" }).click();
+    await dialog.getByRole("textbox", { name: "Work type" }).click();
     await page.getByRole("option", { name: "Meeting" }).click();
     await dialog.getByLabel("Billable").check();
     await dialog.getByLabel("Description").fill("Review with the client");
@@ -120,13 +120,13 @@ test("time tracking: log time, run a timer, submit the week", async ({ page }) =
     await screenshot(page, "33-approvals");
   });
 
-  await test.step("reports: the logged hours by project and activity, and the estimates", async () => {
+  await test.step("reports: the logged hours by project and work type, and the estimates", async () => {
     await page.keyboard.press("Escape");
     await page.getByRole("link", { name: "Reports" }).click();
     await expect(page.getByRole("heading", { name: "Reports", level: 1 })).toBeVisible();
     await expect(page.getByRole("rowheader", { name: "Client retainer" })).toBeVisible();
     await page.getByRole("textbox", { name: "Add a grouping" }).click();
-    await page.getByRole("option", { name: "Activity" }).click();
+    await page.getByRole("option", { name: "Work type" }).click();
     const meeting = page.getByRole("row").filter({ hasText: "Meeting" });
     await expect(meeting.getByRole("cell").nth(1)).toHaveText("1:30");
     await screenshot(page, "34-time-report");

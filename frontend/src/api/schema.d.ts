@@ -1182,41 +1182,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/workspaces/{workspace_id}/activities": {
+    "/api/v1/workspaces/{workspace_id}/work-types": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The activities time can be logged as (`activity` on an entry is one of their keys). */
-        get: operations["activities:list"];
+        /** The kinds of work time can be logged as (`work_type` on an entry is one of their keys). */
+        get: operations["work_types:list"];
         put?: never;
-        /** Add an activity; its key is fixed once set. */
-        post: operations["activities:create"];
+        /** Add a work type; its key is fixed once set. */
+        post: operations["work_types:create"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/workspaces/{workspace_id}/activities/{activity_id}": {
+    "/api/v1/workspaces/{workspace_id}/work-types/{work_type_id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** One activity. */
-        get: operations["activities:get"];
+        /** One work type. */
+        get: operations["work_types:get"];
         put?: never;
         post?: never;
-        /** Remove an activity no time is logged as (409 `activity_in_use` otherwise). */
-        delete: operations["activities:delete"];
+        /** Remove a work type no time is logged as (409 `work_type_in_use` otherwise). */
+        delete: operations["work_types:delete"];
         options?: never;
         head?: never;
-        /** Rename an activity. */
-        patch: operations["activities:update"];
+        /** Rename a work type. */
+        patch: operations["work_types:update"];
         trace?: never;
     };
     "/api/v1/workspaces/{workspace_id}/rates": {
@@ -1509,39 +1509,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace_id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The kinds of work time can be logged as (`work_type` on an entry is one of their keys).
+         * @deprecated
+         * @description Deprecated: this is the old path of `GET /api/v1/workspaces/{workspace_id}/work-types` (`work_types:list`); use that one, this path goes away in the next release.
+         */
+        get: operations["activities:list"];
+        put?: never;
+        /**
+         * Add a work type; its key is fixed once set.
+         * @deprecated
+         * @description Deprecated: this is the old path of `POST /api/v1/workspaces/{workspace_id}/work-types` (`work_types:create`); use that one, this path goes away in the next release.
+         */
+        post: operations["activities:create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_id}/activities/{work_type_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One work type.
+         * @deprecated
+         * @description Deprecated: this is the old path of `GET /api/v1/workspaces/{workspace_id}/work-types/{work_type_id}` (`work_types:get`); use that one, this path goes away in the next release.
+         */
+        get: operations["activities:get"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a work type no time is logged as (409 `work_type_in_use` otherwise).
+         * @deprecated
+         * @description Deprecated: this is the old path of `DELETE /api/v1/workspaces/{workspace_id}/work-types/{work_type_id}` (`work_types:delete`); use that one, this path goes away in the next release.
+         */
+        delete: operations["activities:delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename a work type.
+         * @deprecated
+         * @description Deprecated: this is the old path of `PATCH /api/v1/workspaces/{workspace_id}/work-types/{work_type_id}` (`work_types:update`); use that one, this path goes away in the next release.
+         */
+        patch: operations["activities:update"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** Activity */
-        Activity: {
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /** Key */
-            key: string;
-            /** Name */
-            name: string;
-            /** Version */
-            version: number;
-        };
-        /** ActivityCreate */
-        ActivityCreate: {
-            /**
-             * Key
-             * @description Lowercase letters, digits and `_`, e.g. `development`. Fixed once set.
-             */
-            key: string;
-            /** Name */
-            name: string;
-        };
-        /** ActivityUpdate */
-        ActivityUpdate: {
-            /** Name */
-            name?: string | null;
-        };
         /** Allocation */
         Allocation: {
             /**
@@ -2429,16 +2457,6 @@ export interface components {
             /** Excess Hours */
             excess_hours: number;
         };
-        /** Page[Activity] */
-        Page_Activity_: {
-            /** Items */
-            items: components["schemas"]["Activity"][];
-            /**
-             * Next Cursor
-             * @description Pass as `cursor` to get the next page; null on the last page.
-             */
-            next_cursor: string | null;
-        };
         /** Page[Allocation] */
         Page_Allocation_: {
             /** Items */
@@ -2653,6 +2671,16 @@ export interface components {
         Page_Transition_: {
             /** Items */
             items: components["schemas"]["Transition"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /** Page[WorkType] */
+        Page_WorkType_: {
+            /** Items */
+            items: components["schemas"]["WorkType"][];
             /**
              * Next Cursor
              * @description Pass as `cursor` to get the next page; null on the last page.
@@ -3705,8 +3733,8 @@ export interface components {
             description: string;
             /** Billable */
             billable: boolean;
-            /** Activity */
-            activity: string | null;
+            /** Work Type */
+            work_type: string | null;
             /** Version */
             version: number;
         };
@@ -3746,7 +3774,13 @@ export interface components {
              * @default false
              */
             billable: boolean;
-            /** Activity */
+            /** Work Type */
+            work_type?: string | null;
+            /**
+             * Activity
+             * @deprecated
+             * @description The old name of `work_type`, read as it for one release.
+             */
             activity?: string | null;
         };
         /**
@@ -3790,8 +3824,14 @@ export interface components {
             /** Billable */
             billable?: boolean;
             /**
-             * Activity
+             * Work Type
              * @description null clears it.
+             */
+            work_type?: string | null;
+            /**
+             * Activity
+             * @deprecated
+             * @description The old name of `work_type`, read as it for one release.
              */
             activity?: string | null;
         };
@@ -3914,8 +3954,8 @@ export interface components {
              * @description A member in several teams counts once in each; null: in no team.
              */
             team_id?: string | null;
-            /** Activity */
-            activity?: string | null;
+            /** Work Type */
+            work_type?: string | null;
             /** Billable */
             billable?: boolean | null;
             /** Day */
@@ -3967,8 +4007,8 @@ export interface components {
             description: string;
             /** Billable */
             billable: boolean;
-            /** Activity */
-            activity: string | null;
+            /** Work Type */
+            work_type: string | null;
             /** Version */
             version: number;
         };
@@ -3991,7 +4031,13 @@ export interface components {
              * @default false
              */
             billable: boolean;
-            /** Activity */
+            /** Work Type */
+            work_type?: string | null;
+            /**
+             * Activity
+             * @deprecated
+             * @description The old name of `work_type`, read as it for one release.
+             */
             activity?: string | null;
         };
         /** TimerStarted */
@@ -4158,6 +4204,35 @@ export interface components {
              * Format: uuid
              */
             member_id: string;
+        };
+        /** WorkType */
+        WorkType: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Key */
+            key: string;
+            /** Name */
+            name: string;
+            /** Version */
+            version: number;
+        };
+        /** WorkTypeCreate */
+        WorkTypeCreate: {
+            /**
+             * Key
+             * @description Lowercase letters, digits and `_`, e.g. `development`. Fixed once set.
+             */
+            key: string;
+            /** Name */
+            name: string;
+        };
+        /** WorkTypeUpdate */
+        WorkTypeUpdate: {
+            /** Name */
+            name?: string | null;
         };
         /** WorkflowStatus */
         WorkflowStatus: {
@@ -11022,12 +11097,18 @@ export interface operations {
                 team_id?: string | null;
                 project_id?: string | null;
                 task_id?: string | null;
-                activity?: string | null;
                 billable?: boolean | null;
                 /** @description On or after. */
                 from?: string | null;
                 /** @description On or before. */
                 to?: string | null;
+                /** @description Only time logged as this work type (key). */
+                work_type?: string | null;
+                /**
+                 * @deprecated
+                 * @description The old name of `work_type`, read as it for one release.
+                 */
+                activity?: string | null;
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
                 /** @description Opaque cursor from `next_cursor`. */
@@ -12177,7 +12258,7 @@ export interface operations {
             };
         };
     };
-    "activities:list": {
+    "work_types:list": {
         parameters: {
             query?: {
                 /** @description Page size, 1-200 (larger values are clamped). */
@@ -12202,7 +12283,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_Activity_"];
+                    "application/json": components["schemas"]["Page_WorkType_"];
                 };
             };
             /** @description Authentication required */
@@ -12243,7 +12324,7 @@ export interface operations {
             };
         };
     };
-    "activities:create": {
+    "work_types:create": {
         parameters: {
             query?: never;
             header?: {
@@ -12258,7 +12339,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ActivityCreate"];
+                "application/json": components["schemas"]["WorkTypeCreate"];
             };
         };
         responses: {
@@ -12268,7 +12349,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Activity"];
+                    "application/json": components["schemas"]["WorkType"];
                 };
             };
             /** @description Authentication required */
@@ -12327,12 +12408,12 @@ export interface operations {
             };
         };
     };
-    "activities:get": {
+    "work_types:get": {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                activity_id: string;
+                work_type_id: string;
                 /** @description Workspace id */
                 workspace_id: string;
             };
@@ -12346,7 +12427,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Activity"];
+                    "application/json": components["schemas"]["WorkType"];
                 };
             };
             /** @description Authentication required */
@@ -12387,7 +12468,7 @@ export interface operations {
             };
         };
     };
-    "activities:delete": {
+    "work_types:delete": {
         parameters: {
             query?: never;
             header?: {
@@ -12395,7 +12476,7 @@ export interface operations {
                 "If-Match"?: string | null;
             };
             path: {
-                activity_id: string;
+                work_type_id: string;
                 /** @description Workspace id */
                 workspace_id: string;
             };
@@ -12466,7 +12547,7 @@ export interface operations {
             };
         };
     };
-    "activities:update": {
+    "work_types:update": {
         parameters: {
             query?: never;
             header?: {
@@ -12474,7 +12555,7 @@ export interface operations {
                 "If-Match"?: string | null;
             };
             path: {
-                activity_id: string;
+                work_type_id: string;
                 /** @description Workspace id */
                 workspace_id: string;
             };
@@ -12482,7 +12563,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ActivityUpdate"];
+                "application/json": components["schemas"]["WorkTypeUpdate"];
             };
         };
         responses: {
@@ -12492,7 +12573,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Activity"];
+                    "application/json": components["schemas"]["WorkType"];
                 };
             };
             /** @description Authentication required */
@@ -12794,16 +12875,21 @@ export interface operations {
                 from?: string | null;
                 /** @description On or before. */
                 to?: string | null;
-                /** @description Comma-separated, in order, each at most once: project, task, member, team, activity, billable, day, week, month */
+                /** @description Comma-separated, in order, each at most once: project, task, member, team, work_type, billable, day, week, month (`activity`, the old name of `work_type`, is read as it for one release) */
                 group_by?: string | null;
                 project_id?: string | null;
                 task_id?: string | null;
                 member_id?: string | null;
                 /** @description Time of the team's members (now). */
                 team_id?: string | null;
-                /** @description An activity key. */
-                activity?: string | null;
                 billable?: boolean | null;
+                /** @description Only time logged as this work type (key). */
+                work_type?: string | null;
+                /**
+                 * @deprecated
+                 * @description The old name of `work_type`, read as it for one release.
+                 */
+                activity?: string | null;
             };
             header?: never;
             path: {
@@ -14450,6 +14536,380 @@ export interface operations {
             };
             /** @description Precondition required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "activities:list": {
+        parameters: {
+            query?: {
+                /** @description Page size, 1-200 (larger values are clamped). */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor`. */
+                cursor?: string | null;
+                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                sort?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description Workspace id */
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_WorkType_"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "activities:create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and body replay the first answer for 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Workspace id */
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkTypeCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkType"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "activities:get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                work_type_id: string;
+                /** @description Workspace id */
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkType"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "activities:delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; the change is refused with 412 if it is stale. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                work_type_id: string;
+                /** @description Workspace id */
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "activities:update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; the change is refused with 412 if it is stale. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                work_type_id: string;
+                /** @description Workspace id */
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkTypeUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkType"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -11,7 +11,7 @@ export type Timer = components["schemas"]["Timer"];
 export type TimerStart = components["schemas"]["TimerStart"];
 export type Timesheet = components["schemas"]["Timesheet"];
 export type TimesheetStatus = components["schemas"]["TimesheetStatus"];
-export type Activity = components["schemas"]["Activity"];
+export type WorkType = components["schemas"]["WorkType"];
 export type TimeReport = components["schemas"]["TimeReport"];
 export type TimeReportRow = components["schemas"]["TimeReportRow"];
 export type EstimatesReport = components["schemas"]["EstimatesReport"];
@@ -29,7 +29,7 @@ const SUBMIT = "/api/v1/workspaces/{workspace_id}/timesheets/submit";
 const APPROVE = "/api/v1/workspaces/{workspace_id}/timesheets/{timesheet_id}/approve";
 const REJECT = "/api/v1/workspaces/{workspace_id}/timesheets/{timesheet_id}/reject";
 const REOPEN = "/api/v1/workspaces/{workspace_id}/timesheets/{timesheet_id}/reopen";
-const ACTIVITIES = "/api/v1/workspaces/{workspace_id}/activities";
+const WORK_TYPES = "/api/v1/workspaces/{workspace_id}/work-types";
 const REPORTS = "/api/v1/workspaces/{workspace_id}/reports/time";
 const ESTIMATES = "/api/v1/workspaces/{workspace_id}/reports/estimates";
 const TASKS = "/api/v1/workspaces/{workspace_id}/tasks";
@@ -333,10 +333,10 @@ export function useEstimatesReport(workspaceId: string, projectId: string | null
 
 // Lookups for pickers and names
 
-export function useActivities(workspaceId: string) {
+export function useWorkTypes(workspaceId: string) {
   return $api.useQuery(
     "get",
-    ACTIVITIES,
+    WORK_TYPES,
     { params: { path: path(workspaceId), query: { limit: ALL } } },
     { staleTime: 60_000, select: (page) => page.items },
   );

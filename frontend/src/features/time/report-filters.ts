@@ -9,7 +9,7 @@ export const DIMENSION_LABEL = {
   task: "Task",
   member: "Member",
   team: "Team",
-  activity: "Activity",
+  work_type: "Work type",
   billable: "Billable",
   day: "Day",
   week: "Week",
@@ -43,10 +43,14 @@ function monthRange(now: Date = new Date()): { from: string; to: string } {
   };
 }
 
+/** Dimensions renamed since a report's URL may have been shared: old name → new. */
+const RENAMED: Record<string, Dimension> = { activity: "work_type" };
+
 /** `project,member` → ["project", "member"]; unknown and repeated names are dropped. */
 function parseGroupBy(raw: string | null): Dimension[] {
   const names = (raw ?? "")
     .split(",")
+    .map((name) => RENAMED[name] ?? name)
     .filter((name): name is Dimension => DIMENSIONS.includes(name as Dimension));
   return names.length ? [...new Set(names)] : DEFAULT_GROUP_BY;
 }

@@ -31,12 +31,12 @@ import { formatDateTime } from "@/lib/format";
 import {
   type TimeEntry,
   type Timesheet,
-  useActivities,
   useDeleteTimeEntry,
   useSubmitWeek,
   useTasksById,
   useTimeEntries,
   useWeekTimesheet,
+  useWorkTypes,
 } from "../api";
 import { formatMinutes } from "../duration";
 import { weekDays, weekStartOf } from "../week";
@@ -299,7 +299,7 @@ function EntryList({
   onEdit: (entry: TimeEntry) => void;
 }) {
   const projects = useProjectDirectory(workspaceId);
-  const activities = useActivities(workspaceId);
+  const workTypes = useWorkTypes(workspaceId);
   const tasks = useTasksById(
     workspaceId,
     entries.map((entry) => entry.task_id),
@@ -348,7 +348,7 @@ function EntryList({
             {ofDay.map((entry) => {
               const project = projects.byId.get(entry.project_id);
               const task = entry.task_id ? tasks.get(entry.task_id) : undefined;
-              const activity = activities.data?.find((each) => each.key === entry.activity);
+              const workType = workTypes.data?.find((each) => each.key === entry.work_type);
               const what = task ? `${task.key} ${task.title}` : (project?.name ?? "Project");
               return (
                 <Paper
@@ -381,9 +381,9 @@ function EntryList({
                       </Stack>
                     </Group>
                     <Group gap={6} wrap="nowrap">
-                      {activity ? (
+                      {workType ? (
                         <Badge variant="default" size="sm">
-                          {activity.name}
+                          {workType.name}
                         </Badge>
                       ) : null}
                       {entry.billable ? (

@@ -20,10 +20,10 @@ import { applyProblemToForm } from "@/lib/forms";
 import {
   type TimeEntry,
   type TimeEntryUpdate,
-  useActivities,
   useCreateTimeEntry,
   useProjectTasks,
   useUpdateTimeEntry,
+  useWorkTypes,
 } from "../api";
 import { formatMinutes, parseDuration } from "../duration";
 
@@ -33,7 +33,7 @@ interface Values {
   task_id: string | null;
   /** The duration as typed (`1:30`, `1h30`, `1.5`, `90m`); the API's `/minutes` lands here. */
   minutes: string;
-  activity: string | null;
+  work_type: string | null;
   billable: boolean;
   description: string;
 }
@@ -43,7 +43,7 @@ const FIELDS = [
   "project_id",
   "task_id",
   "minutes",
-  "activity",
+  "work_type",
   "billable",
   "description",
 ] as const;
@@ -95,7 +95,7 @@ export function TimeEntryForm({
   const create = useCreateTimeEntry(workspaceId);
   const update = useUpdateTimeEntry(workspaceId);
   const projects = useProjectDirectory(workspaceId);
-  const activities = useActivities(workspaceId);
+  const workTypes = useWorkTypes(workspaceId);
   const [formError, setFormError] = useState<string | null>(null);
   const openProjects = (projects.items ?? []).filter(
     (project) => project.status !== "archived" || project.id === entry?.project_id,
@@ -106,7 +106,7 @@ export function TimeEntryForm({
         project_id: entry.project_id,
         task_id: entry.task_id,
         minutes: formatMinutes(entry.minutes),
-        activity: entry.activity,
+        work_type: entry.work_type,
         billable: entry.billable,
         description: entry.description,
       }
@@ -115,7 +115,7 @@ export function TimeEntryForm({
         project_id: defaults.projectId ?? "",
         task_id: null,
         minutes: "",
-        activity: null,
+        work_type: null,
         billable: false,
         description: "",
       };
@@ -135,7 +135,7 @@ export function TimeEntryForm({
         if (values.project_id !== entry.project_id) changes.project_id = values.project_id;
         if (values.task_id !== entry.task_id) changes.task_id = values.task_id;
         if (minutes !== entry.minutes) changes.minutes = minutes;
-        if (values.activity !== entry.activity) changes.activity = values.activity;
+        if (values.work_type !== entry.work_type) changes.work_type = values.work_type;
         if (values.billable !== entry.billable) changes.billable = values.billable;
         if (values.description !== entry.description) changes.description = values.description;
         if (Object.keys(changes).length > 0) await update.mutateAsync({ entry, changes });
@@ -146,7 +146,7 @@ export function TimeEntryForm({
           project_id: values.project_id,
           task_id: values.task_id,
           minutes,
-          activity: values.activity,
+          work_type: values.work_type,
           billable: values.billable,
           description: values.description.trim(),
         });
@@ -225,15 +225,15 @@ export function TimeEntryForm({
           />
           <Controller
             control={control}
-            name="activity"
+            name="work_type"
             render={({ field, fieldState }) => (
               <Select
-                label="Activity"
+                label="Work type"
                 placeholder="None"
                 clearable
-                data={(activities.data ?? []).map((activity) => ({
-                  value: activity.key,
-                  label: activity.name,
+                data={(workTypes.data ?? []).map((workType) => ({
+                  value: workType.key,
+                  label: workType.name,
                 }))}
                 value={field.value}
                 onChange={field.onChange}

@@ -11,10 +11,10 @@ import { formatMoney } from "@/lib/format";
 import {
   type TimeReport,
   type TimeReportRow,
-  useActivities,
   useTasksById,
   useTimeReport,
   useTimeReportCsv,
+  useWorkTypes,
 } from "../api";
 import { formatMinutes } from "../duration";
 import {
@@ -33,7 +33,7 @@ const FIELD: Record<Dimension, keyof TimeReportRow> = {
   task: "task_id",
   member: "member_id",
   team: "team_id",
-  activity: "activity",
+  work_type: "work_type",
   billable: "billable",
   day: "day",
   week: "week",
@@ -184,7 +184,7 @@ function useDimensionNames(workspaceId: string, rows: readonly TimeReportRow[]) 
   const projects = useProjectDirectory(workspaceId);
   const members = useMemberDirectory(workspaceId);
   const teams = useTeamDirectory(workspaceId);
-  const activities = useActivities(workspaceId);
+  const workTypes = useWorkTypes(workspaceId);
   const tasks = useTasksById(
     workspaceId,
     rows.map((row) => row.task_id ?? null),
@@ -207,11 +207,11 @@ function useDimensionNames(workspaceId: string, rows: readonly TimeReportRow[]) 
           : "No member";
       case "team":
         return row.team_id ? (teams.byId.get(row.team_id)?.name ?? "Team") : "No team";
-      case "activity":
-        return row.activity
-          ? (activities.data?.find((activity) => activity.key === row.activity)?.name ??
-              row.activity)
-          : "No activity";
+      case "work_type":
+        return row.work_type
+          ? (workTypes.data?.find((workType) => workType.key === row.work_type)?.name ??
+              row.work_type)
+          : "No work type";
       case "billable":
         return row.billable ? "Billable" : "Not billable";
       case "day":

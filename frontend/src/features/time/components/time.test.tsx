@@ -66,7 +66,7 @@ function entry(changes: Partial<TimeEntry>): TimeEntry {
     ended_at: null,
     description: "",
     billable: false,
-    activity: null,
+    work_type: null,
     version: 1,
     created_at: STAMP,
     updated_at: STAMP,
@@ -84,7 +84,7 @@ const lookups = {
   [`GET ${BASE}/tasks/t2`]: () => json(task("t2", "WEB-2", "Sitemap", "p-web")),
   [`GET ${BASE}/tasks`]: () =>
     page([task("t1", "WEB-1", "Homepage copy", "p-web"), task("t2", "WEB-2", "Sitemap", "p-web")]),
-  [`GET ${BASE}/activities`]: () =>
+  [`GET ${BASE}/work-types`]: () =>
     page([
       { id: "a1", key: "development", name: "Development", version: 1 },
       { id: "a2", key: "meeting", name: "Meeting", version: 1 },
@@ -176,7 +176,7 @@ describe("WeekTable", () => {
 });
 
 describe("TimeEntryForm", () => {
-  it("sends the typed duration as minutes with the chosen project, task and activity", async () => {
+  it("sends the typed duration as minutes with the chosen project, task and work type", async () => {
     const server = mockApi({
       ...lookups,
       [`POST ${BASE}/time-entries`]: () => json(entry({ minutes: 90 }), 201),
@@ -197,7 +197,7 @@ describe("TimeEntryForm", () => {
     await user.click(await screen.findByRole("option", { name: "WEB · Website" }));
     await user.click(screen.getByRole("textbox", { name: "Task" }));
     await user.click(await screen.findByRole("option", { name: "WEB-2 Sitemap" }));
-    await user.click(screen.getByRole("textbox", { name: "Activity" }));
+    await user.click(screen.getByRole("textbox", { name: "Work type" }));
     await user.click(await screen.findByRole("option", { name: "Meeting" }));
     await user.click(screen.getByLabelText("Billable"));
     await user.type(screen.getByLabelText("Description"), "  Sitemap review ");
@@ -210,7 +210,7 @@ describe("TimeEntryForm", () => {
       project_id: "p-web",
       task_id: "t2",
       minutes: 90,
-      activity: "meeting",
+      work_type: "meeting",
       billable: true,
       description: "Sitemap review",
     });
@@ -399,7 +399,7 @@ describe("TimerControl", () => {
       started_at: startedAt,
       description: "Copy",
       billable: false,
-      activity: null,
+      work_type: null,
     };
     const server = mockApi({
       ...lookups,
@@ -576,6 +576,18 @@ describe("TimeReportView", () => {
     expect(within(task).getByText("Mia Park")).toBeInTheDocument();
     expect(within(task).getByText("Design")).toBeInTheDocument();
     expect(screen.getByRole("rowheader", { name: "No task" })).toBeInTheDocument();
+  });
+
+  it("names work types, and reads a shared link's old `activity` grouping as work type", async () => {
+    const server = mockApi(
+      reportRoutes([reportRow({ work_type: "meeting" }), reportRow({ work_type: null })]),
+    );
+    renderWithApp(<TimeReportView workspaceId={WS} />, {
+      route: `/?${NOVEMBER}&group_by=activity`,
+    });
+    expect(await screen.findByRole("rowheader", { name: "Meeting" })).toBeInTheDocument();
+    expect(screen.getByRole("rowheader", { name: "No work type" })).toBeInTheDocument();
+    expect(lastQuery(server).get("group_by")).toBe("work_type");
   });
 
   it("asks for the team and billable time kept in the URL, and changes them there", async () => {
