@@ -1,7 +1,6 @@
 """Work types: the kinds of work a workspace logs time as, referred to by key."""
 
 import uuid
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -38,24 +37,6 @@ async def check_key(session: AsyncSession, workspace_id: uuid.UUID, key: str, po
         raise Unprocessable.at(pointer, f"no work type '{key}' in this workspace")
 
 
-def _record(
-    session: AsyncSession,
-    principal: Principal,
-    type_: str,
-    work_type: WorkType,
-    changes: dict[str, Any],
-) -> None:
-    events.record(
-        session,
-        principal,
-        type_,
-        entity_type="work_type",
-        entity_id=work_type.id,
-        workspace_id=work_type.workspace_id,
-        changes=changes,
-    )
-
-
 async def get(session: AsyncSession, principal: Principal, work_type_id: uuid.UUID) -> WorkType:
     work_type = await WorkTypeRepository(session).get(principal.workspace_id, work_type_id)
     if work_type is None:
@@ -78,7 +59,7 @@ async def create(
     work_type = await repo.add(
         WorkType(workspace_id=principal.workspace_id, key=data.key, name=data.name)
     )
-    _record(
+    events.record_change(
         session,
         principal,
         "work_type.created",
@@ -103,7 +84,7 @@ async def update(
     diff = events.changes_between(before, events.snapshot(work_type, FIELDS))
     if diff:
         await session.flush()
-        _record(session, principal, "work_type.updated", work_type, diff)
+        events.record_change(session, principal, "work_type.updated", work_type, diff)
     return work_type
 
 
@@ -117,7 +98,7 @@ async def delete(
         raise Conflict(
             "Time is logged as this work type; it cannot be removed.", code="work_type_in_use"
         )
-    _record(
+    events.record_change(
         session,
         principal,
         "work_type.deleted",
