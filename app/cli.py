@@ -37,12 +37,14 @@ def migrate(revision: Annotated[str, typer.Argument(help="Target revision.")] = 
 
 
 async def _has_users() -> bool:
+    from app.auth.credentials import CredentialWatchingSession
     from app.auth.repository import AuthRepository
     from app.core.db import create_engine, create_sessionmaker
 
     engine = create_engine(get_settings().database_url)
     try:
-        async with create_sessionmaker(engine)() as session:
+        sessions = create_sessionmaker(engine, session_class=CredentialWatchingSession)
+        async with sessions() as session:
             return await AuthRepository(session).any_user_exists()
     finally:
         await engine.dispose()
@@ -87,13 +89,15 @@ def create_user(
 ) -> None:
     """Create an account, even when sign-up is closed."""
     from app.auth import service
+    from app.auth.credentials import CredentialWatchingSession
     from app.core.db import create_engine, create_sessionmaker
     from app.kit.errors import Problem
 
     async def run() -> None:
         engine = create_engine(get_settings().database_url)
         try:
-            async with create_sessionmaker(engine)() as session:
+            sessions = create_sessionmaker(engine, session_class=CredentialWatchingSession)
+            async with sessions() as session:
                 await service.create_user(session, email=email, name=name, password=password)
                 await session.commit()
         finally:

@@ -13,11 +13,11 @@ from starlette.routing import compile_path
 
 from app.allocations.endpoints import router as allocations_router
 from app.api_tokens.endpoints import router as api_tokens_router
+from app.auth.credentials import CredentialCache, CredentialWatchingSession, listen_for_changes
 from app.auth.endpoints import router as auth_router
 from app.calendars.endpoints import router as calendars_router
 from app.comments.endpoints import router as comments_router
 from app.core.config import Settings, get_settings
-from app.core.credentials import CredentialCache, listen_for_changes
 from app.core.db import (
     UnitOfWorkRoute,
     create_engine,
@@ -162,8 +162,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.credentials = CredentialCache(
         settings.credential_cache_seconds, enabled=is_sqlite(settings.database_url)
     )
-    app.state.sessionmaker = create_sessionmaker(engine, app.state.credentials)
-    app.state.read_sessionmaker = create_read_sessionmaker(engine, app.state.credentials)
+    # Every session watches for credential changes, and clears this cache when it commits one.
+    watching = {"session_class": CredentialWatchingSession, "credentials": app.state.credentials}
+    app.state.sessionmaker = create_sessionmaker(engine, **watching)
+    app.state.read_sessionmaker = create_read_sessionmaker(engine, **watching)
     app.state.metrics = Metrics()
 
     install_error_handlers(app)

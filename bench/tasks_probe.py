@@ -12,9 +12,9 @@ import asyncpg  # type: ignore[import-untyped]
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.auth.credentials import CredentialWatchingSession, MemberRef, UserRef
 from app.auth.repository import AuthRepository
 from app.core.access import Principal, Role
-from app.core.credentials import MemberRef, UserRef
 from app.core.db import create_engine, create_sessionmaker
 from app.models import User
 from app.tasks import service
@@ -92,7 +92,8 @@ async def _capture(world: World, filters: Filters, limit: int) -> ListQuery:
         statements.append((statement, tuple(parameters)))
 
     try:
-        async with create_sessionmaker(engine)() as session:
+        sessions = create_sessionmaker(engine, session_class=CredentialWatchingSession)
+        async with sessions() as session:
             principal = await _principal(session, world)
             event.listen(engine.sync_engine, "before_cursor_execute", record)
             await service.page(

@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.credentials import TokenRef
+from app.auth.credentials import TokenRef
 from app.models import ApiToken, AuthSession, Member, User
 
 

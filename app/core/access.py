@@ -19,10 +19,7 @@ from fastapi.routing import APIRoute, iter_route_contexts
 from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.repository import AuthRepository
-from app.core.clock import utcnow
-from app.core.config import Settings
-from app.core.credentials import (
+from app.auth.credentials import (
     MISSING,
     CredentialCache,
     MemberRef,
@@ -31,6 +28,9 @@ from app.core.credentials import (
     UserRef,
     read_generation,
 )
+from app.auth.repository import AuthRepository
+from app.core.clock import utcnow
+from app.core.config import Settings
 from app.core.db import UNSAFE_METHODS, Session
 from app.core.security import digest, is_well_formed_api_token
 from app.kit.errors import Forbidden, NotFound, Unauthorized

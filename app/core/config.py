@@ -31,7 +31,7 @@ class Settings(BaseSettings):
     # How often a token's last_used_at is rewritten at most, so reads don't turn into writes.
     token_last_used_resolution_seconds: int = 60
     # How long an authenticated caller is remembered in-process at most; any change to a
-    # credential clears it at once anyway (app/core/credentials.py). 0 turns the cache off.
+    # credential clears it at once anyway (app/auth/credentials.py). 0 turns the cache off.
     credential_cache_seconds: float = 60
     idempotency_ttl_hours: int = 24
 

@@ -18,8 +18,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
-
-from app.core.credentials import CredentialCache, CredentialWatchingSession
+from sqlalchemy.orm import Session as SyncSession
 
 # SQLite takes its write lock lazily, so a request that reads and then writes can find the lock
 # taken by another writer and fail at once. Unsafe requests therefore begin IMMEDIATE.
@@ -61,29 +60,30 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
 
 
 def create_sessionmaker(
-    engine: AsyncEngine, credentials: CredentialCache | None = None
+    engine: AsyncEngine, *, session_class: type[SyncSession], **session_options: Any
 ) -> async_sessionmaker[AsyncSession]:
-    """Sessions whose commits clear `credentials` when they change a credential (and, on
-    PostgreSQL, tell every other process to clear theirs)."""
+    """Sessions of `session_class`, made with `session_options`. The wiring hands in the auth
+    domain's credential-watching session and its cache (app/auth/credentials.py), whose commits
+    clear the cache when they change a credential: core knows no domain."""
     return async_sessionmaker(
         engine,
         expire_on_commit=False,
         autoflush=False,
-        sync_session_class=CredentialWatchingSession,
-        credentials=credentials,
+        sync_session_class=session_class,
+        **session_options,
     )
 
 
 def create_read_sessionmaker(
-    engine: AsyncEngine, credentials: CredentialCache | None = None
+    engine: AsyncEngine, *, session_class: type[SyncSession], **session_options: Any
 ) -> async_sessionmaker[AsyncSession]:
     """Sessions for safe requests. On PostgreSQL they run in autocommit: at READ COMMITTED every
     statement has its own snapshot anyway, so BEGIN and COMMIT would only add two round trips
     to every read. SQLite keeps its transaction (one snapshot for the request, and the lock
     protocol above)."""
-    if engine.dialect.name == "sqlite":
-        return create_sessionmaker(engine, credentials)
-    return create_sessionmaker(engine.execution_options(isolation_level="AUTOCOMMIT"), credentials)
+    if engine.dialect.name != "sqlite":
+        engine = engine.execution_options(isolation_level="AUTOCOMMIT")
+    return create_sessionmaker(engine, session_class=session_class, **session_options)
 
 
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})

@@ -12,9 +12,9 @@ from fastapi import FastAPI
 from sqlalchemy import select, text, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from app.auth.credentials import LISTENER_APPLICATION_NAME, MISSING, CredentialCache
 from app.core.clock import utcnow
 from app.core.config import Settings
-from app.core.credentials import LISTENER_APPLICATION_NAME, MISSING, CredentialCache
 from app.main import create_app
 from app.models import ApiToken, User
 from tests.support.database import recorded_statements
