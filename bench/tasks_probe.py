@@ -12,9 +12,9 @@ import asyncpg  # type: ignore[import-untyped]
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.auth.access import Principal, Role
 from app.auth.credentials import CredentialWatchingSession, MemberRef, UserRef
 from app.auth.repository import AuthRepository
-from app.core.access import Principal, Role
 from app.core.db import create_engine, create_sessionmaker
 from app.models import User
 from app.tasks import service

@@ -11,7 +11,7 @@ from datetime import date
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.allocations.repository import AllocationRepository
-from app.core.access import Principal
+from app.auth.access import Principal
 from app.events import service as events
 from app.models import Project
 from app.scheduling.calendar import WorkingCalendar

@@ -11,10 +11,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.allocations import schemas
 from app.allocations.repository import AllocationRepository
+from app.auth.access import Principal
 from app.capacity.daily import DailyFigures, daily_figures, window_length
 from app.capacity.model import AllocationInput, ResourceDay
 from app.capacity.workload import conflicts
-from app.core.access import Principal
 from app.events import service as events
 from app.kit.errors import Conflict, NotFound, Unprocessable
 from app.kit.etag import check_if_match

@@ -5,7 +5,7 @@ from fastapi import APIRouter, Query, Response, status
 
 from app.api_tokens import service
 from app.api_tokens.schemas import ApiToken, ApiTokenCreate, ApiTokenCreated
-from app.core.access import Principal, Role, requires
+from app.auth.access import Principal, Role, requires
 from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, set_etag

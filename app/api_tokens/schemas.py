@@ -4,7 +4,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
-from app.core.access import SCOPES
+from app.auth.access import SCOPES
 from app.kit.schemas import Input, Name, Output
 
 

@@ -5,7 +5,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.api_tokens.repository import ApiTokenRepository
 from app.api_tokens.schemas import ApiTokenCreate
-from app.core.access import Principal, Role
+from app.auth.access import Principal, Role
 from app.core.clock import utcnow
 from app.core.security import digest, new_api_token
 from app.events import service as events

@@ -4,8 +4,8 @@ from fastapi import APIRouter, Cookie, Request, Response, status
 from starlette.responses import JSONResponse
 
 from app.auth import service
+from app.auth.access import CSRF_COOKIE, SESSION_COOKIE, CurrentCaller
 from app.auth.schemas import AuthConfig, LogIn, SignUp, User
-from app.core.access import CSRF_COOKIE, SESSION_COOKIE, CurrentCaller
 from app.core.config import Settings
 from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import (

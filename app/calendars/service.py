@@ -6,9 +6,9 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.auth.access import Principal
 from app.calendars import schemas
 from app.calendars.repository import CalendarRepository
-from app.core.access import Principal
 from app.events import service as events
 from app.kit.errors import Conflict, NotFound, Unprocessable
 from app.kit.etag import check_if_match

@@ -6,8 +6,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.auth.access import Principal, Role
 from app.comments.repository import CommentRepository
-from app.core.access import Principal, Role
 from app.core.clock import utcnow
 from app.events import service as events
 from app.kit.errors import Forbidden, NotFound, Unprocessable

@@ -6,7 +6,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from app.core.access import SCOPES, api_routes, route_authorization, route_dependencies
+from app.auth.access import SCOPES, api_routes, route_authorization, route_dependencies
 from app.kit.errors import PROBLEM_MEDIA_TYPE
 from app.kit.query import QueryReader, query_parameters
 

@@ -5,7 +5,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.access import Principal
+from app.auth.access import Principal
 from app.dependencies import schemas
 from app.dependencies.repository import DependencyRepository
 from app.events import service as events

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.access import Principal
+from app.auth.access import Principal
 from app.core.clock import utcnow
 from app.events.repository import EventRepository
 from app.models import Event, Project

@@ -10,8 +10,8 @@ from typing import cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.auth.access import Principal
 from app.capacity.daily import daily_figures
-from app.core.access import Principal
 from app.core.clock import utcnow
 from app.events import service as events
 from app.kit.errors import Conflict, NotFound, Problem

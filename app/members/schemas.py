@@ -4,7 +4,7 @@ from typing import Annotated
 
 from pydantic import EmailStr, Field
 
-from app.core.access import Role
+from app.auth.access import Role
 from app.kit.schemas import Hours, Input, Money, Timestamps
 
 CapacityHours = Annotated[Decimal, Field(ge=0, le=168, max_digits=6, decimal_places=2)]

@@ -5,8 +5,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.auth.access import Principal, Role
 from app.auth.repository import AuthRepository
-from app.core.access import Principal, Role
 from app.events import service as events
 from app.kit.errors import Conflict, Forbidden, NotFound, Unprocessable
 from app.kit.etag import check_if_match

@@ -3,7 +3,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from app.core.access import CurrentCaller
+from app.auth.access import CurrentCaller
 from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS
 from app.kit.pagination import Page, PageQuery

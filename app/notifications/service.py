@@ -2,7 +2,7 @@ import uuid
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.access import Caller
+from app.auth.access import Caller
 from app.core.clock import utcnow
 from app.kit.errors import Forbidden, NotFound
 from app.kit.pagination import PageParams

@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from app.core.access import Principal, Role, requires
+from app.auth.access import Principal, Role, requires
 
 ProjectsRead = Annotated[Principal, requires(Role.viewer, "projects:read")]
 ProjectsWrite = Annotated[Principal, requires(Role.member, "projects:write")]

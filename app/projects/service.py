@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.auth.access import Principal
 from app.calendars import service as calendars
-from app.core.access import Principal
 from app.core.clock import utcnow
 from app.events.repository import EventRepository
 from app.events.service import changes_between, created, record_change, snapshot

@@ -9,7 +9,7 @@ from typing import Any
 from dateutil.rrule import rrule, rrulestr
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.core.access import Principal
+from app.auth.access import Principal
 from app.core.clock import utcnow
 from app.events import service as events
 from app.kit.errors import Conflict, NotFound, Unprocessable

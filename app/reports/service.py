@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.access import Principal
+from app.auth.access import Principal
 from app.kit.errors import Unprocessable
 from app.projects import service as projects
 from app.reports.repository import DIMENSIONS, ZERO, Measures, ReportRepository, TimeFilters

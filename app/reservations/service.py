@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.access import Principal
+from app.auth.access import Principal
 from app.events.service import changes_between, created, deleted, record_change, snapshot
 from app.kit.errors import Conflict, NotFound, Unprocessable
 from app.kit.etag import check_if_match

@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from app.core.access import Principal, Role, requires
+from app.auth.access import Principal, Role, requires
 
 ResourcesRead = Annotated[Principal, requires(Role.viewer, "resources:read")]
 # Planning work and recording absences is everyday work for members.

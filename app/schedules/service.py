@@ -10,8 +10,8 @@ from typing import Any, cast
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.allocations.moves import move_task_allocations
+from app.auth.access import Principal
 from app.calendars.working import working_calendar
-from app.core.access import Principal
 from app.dependencies.repository import DependencyRepository
 from app.events import service as events
 from app.kit.errors import Conflict, NotFound, Unprocessable

@@ -5,7 +5,7 @@ import uuid
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.access import Principal
+from app.auth.access import Principal
 from app.events.service import record
 from app.kit.errors import NotFound
 from app.kit.pagination import PageParams

@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.access import Principal
+from app.auth.access import Principal
 from app.core.clock import utcnow
 from app.events.service import changes_between, created, deleted, record, record_change, snapshot
 from app.kit.errors import Conflict, NotFound, Unprocessable

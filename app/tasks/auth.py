@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from app.core.access import Principal, Role, requires
+from app.auth.access import Principal, Role, requires
 
 TasksRead = Annotated[Principal, requires(Role.viewer, "tasks:read")]
 TasksWrite = Annotated[Principal, requires(Role.member, "tasks:write")]

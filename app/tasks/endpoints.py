@@ -2,7 +2,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response, status
 
-from app.core.access import CurrentCaller
+from app.auth.access import CurrentCaller
 from app.core.db import Session, UnitOfWorkRoute
 from app.events.schemas import Event
 from app.kit.errors import (

@@ -10,8 +10,8 @@ from pydantic import TypeAdapter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.allocations.moves import move_task_allocations
+from app.auth.access import Caller, Principal
 from app.calendars.working import working_calendar
-from app.core.access import Caller, Principal
 from app.core.clock import utcnow
 from app.events import service as events
 from app.events.repository import EventRepository

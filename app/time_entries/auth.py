@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from app.core.access import Principal, Role, requires
+from app.auth.access import Principal, Role, requires
 
 # Everyone in the workspace reads all of its time (a team view, as in Harvest or Toggl).
 TimeRead = Annotated[Principal, requires(Role.viewer, "time:read")]

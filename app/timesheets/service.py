@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.core.access import Principal, Role
+from app.auth.access import Principal, Role
 from app.core.clock import utcnow
 from app.events import service as events
 from app.kit.errors import Conflict, Forbidden, NotFound, Unprocessable

@@ -12,6 +12,7 @@ from typing import cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.auth.access import Principal
 from app.capacity.daily import daily_figures
 from app.capacity.model import (
     AllocationInput,
@@ -25,7 +26,6 @@ from app.capacity.model import (
     TimeOff,
 )
 from app.capacity.workload import conflicts, workload
-from app.core.access import Principal
 from app.kit.errors import Unprocessable
 from app.resources.schemas import ResourceKind as ResourceKindName
 from app.scheduling.calendar import WorkingCalendar

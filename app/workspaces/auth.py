@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from app.core.access import Principal, Role, requires
+from app.auth.access import Principal, Role, requires
 
 WorkspaceRead = Annotated[Principal, requires(Role.viewer, "workspace:read")]
 WorkspaceAdmin = Annotated[Principal, requires(Role.admin, "admin")]

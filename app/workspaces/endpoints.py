@@ -1,6 +1,6 @@
 from fastapi import APIRouter, Response, status
 
-from app.core.access import CurrentCaller
+from app.auth.access import CurrentCaller
 from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import (
     READ_PROBLEMS,

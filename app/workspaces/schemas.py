@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
-from app.core.access import Role
+from app.auth.access import Role
 from app.kit.schemas import Input, Name, Timestamps
 from app.models import Workspace as WorkspaceRow
 

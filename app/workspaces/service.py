@@ -4,8 +4,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.auth.access import Caller, Principal, Role
 from app.calendars import service as calendars
-from app.core.access import Caller, Principal, Role
 from app.core.clock import utcnow
 from app.events import service as events
 from app.kit.errors import Forbidden, NotFound

@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 import pytest
 
-from app.core.access import SCOPES, Role, api_routes, route_authorization
+from app.auth.access import SCOPES, Role, api_routes, route_authorization
 from tests.support.http import ClientFactory
 from tests.support.snapshot import workspace_fingerprint
 from tests.support.world import Tenant, tenant

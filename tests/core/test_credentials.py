@@ -244,7 +244,7 @@ async def test_a_token_that_expires_while_cached_is_refused(
     script = clients.bearer(token["token"])
     await _warm(cache, engine, script, "/api/v1/me")
 
-    monkeypatch.setattr("app.core.access.utcnow", lambda: expires_at + timedelta(seconds=1))
+    monkeypatch.setattr("app.auth.access.utcnow", lambda: expires_at + timedelta(seconds=1))
     response = await script.get("/api/v1/me")
 
     assert (response.status_code, response.json()["code"]) == (401, "invalid_token")
@@ -261,7 +261,7 @@ async def test_a_session_that_expires_while_cached_is_refused(
     await _warm(cache, engine, person.client, "/api/v1/me")
 
     later = utcnow() + timedelta(hours=settings.session_ttl_hours, seconds=1)
-    monkeypatch.setattr("app.core.access.utcnow", lambda: later)
+    monkeypatch.setattr("app.auth.access.utcnow", lambda: later)
     response = await person.client.get("/api/v1/me")
 
     assert (response.status_code, response.json()["code"]) == (401, "session_expired")
@@ -282,7 +282,7 @@ async def test_recording_a_tokens_use_keeps_the_cache(
 
     first = await script.get("/api/v1/me")
     later = utcnow() + timedelta(seconds=settings.token_last_used_resolution_seconds + 1)
-    monkeypatch.setattr("app.core.access.utcnow", lambda: later)
+    monkeypatch.setattr("app.auth.access.utcnow", lambda: later)
     second = await script.get("/api/v1/me")
 
     assert first.status_code == second.status_code == 200

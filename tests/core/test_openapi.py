@@ -1,7 +1,7 @@
 import json
 from pathlib import Path
 
-from app.core.access import api_routes
+from app.auth.access import api_routes
 
 ROOT = Path(__file__).resolve().parents[2]
 
