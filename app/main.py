@@ -26,12 +26,11 @@ from app.core.db import (
     is_sqlite,
 )
 from app.core.health import router as health_router
-from app.core.jobs import start_background_jobs
 from app.core.logging import configure_logging
-from app.core.openapi import install_openapi
 from app.core.runtime import tune_garbage_collector
 from app.core.security import configure_password_hashing
 from app.dependencies.endpoints import router as dependencies_router
+from app.jobs import start_background_jobs
 from app.kit.body_limit import BodyLimitMiddleware
 from app.kit.errors import install_error_handlers
 from app.kit.idempotency import IdempotencyMiddleware
@@ -43,6 +42,7 @@ from app.labels.endpoints import router as labels_router
 from app.leveling.endpoints import router as leveling_router
 from app.members.endpoints import router as members_router
 from app.notifications.endpoints import router as notifications_router
+from app.openapi import install_openapi
 from app.projects.endpoints import router as projects_router
 from app.rates.endpoints import router as rates_router
 from app.recurring.endpoints import router as recurring_router

@@ -6,7 +6,7 @@ its SQL (docs/performance.md, "Task list"). A `QueryModel` read with `query()` i
 pydantic in one call instead, with the same answers: a bad value is the same 422 at
 `/query/<name>`, unknown parameters are ignored, and a list field takes every value of a
 repeated parameter. The published OpenAPI document lists its fields as query parameters,
-exactly as FastAPI would have (`query_parameters`, used by app/core/openapi.py).
+exactly as FastAPI would have (`query_parameters`, used by app/openapi.py).
 """
 
 import types
