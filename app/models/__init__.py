@@ -2,8 +2,10 @@
 
 from app.models.api_token import ApiToken
 from app.models.base import Base
-from app.models.calendar import Calendar, CalendarException, Dependency
+from app.models.calendar import Calendar, CalendarException
+from app.models.dependency import Dependency
 from app.models.event import Event
+from app.models.notification import Notification
 from app.models.project import (
     CapacityReservation,
     PhaseTransition,
@@ -17,7 +19,6 @@ from app.models.resource import Allocation, Resource, TimeOff
 from app.models.task import (
     Comment,
     Label,
-    Notification,
     Task,
     TaskAssignee,
     TaskLabel,

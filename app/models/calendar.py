@@ -55,26 +55,3 @@ class CalendarException(TenantOwned, Base):
     date: Mapped[date]
     working: Mapped[bool]
     name: Mapped[str] = mapped_column(String(200), default="")
-
-
-class Dependency(TenantOwned, Versioned, Base):
-    """Predecessor → successor with a link type and a lag in working days (docs/design.md §7)."""
-
-    __tablename__ = "dependency"
-    __table_args__ = (
-        ForeignKeyConstraint(
-            ["workspace_id", "predecessor_id"], ["task.workspace_id", "task.id"], ondelete="CASCADE"
-        ),
-        ForeignKeyConstraint(
-            ["workspace_id", "successor_id"], ["task.workspace_id", "task.id"], ondelete="CASCADE"
-        ),
-        UniqueConstraint("workspace_id", "predecessor_id", "successor_id"),
-        CheckConstraint("predecessor_id <> successor_id", name="not_self"),
-        CheckConstraint("type IN ('FS', 'SS', 'FF', 'SF')", name="type_known"),
-        Index("ix_dependency_successor", "workspace_id", "successor_id"),
-    )
-
-    predecessor_id: Mapped[uuid.UUID]
-    successor_id: Mapped[uuid.UUID]
-    type: Mapped[str] = mapped_column(String(2), default="FS")
-    lag_days: Mapped[int] = mapped_column(default=0)

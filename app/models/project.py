@@ -17,18 +17,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, TenantOwned, Versioned
-
-
-def _member_fk(column: str, ondelete: str = "RESTRICT") -> ForeignKeyConstraint:
-    return ForeignKeyConstraint(
-        ["workspace_id", column], ["member.workspace_id", "member.id"], ondelete=ondelete
-    )
-
-
-def _project_fk(ondelete: str = "CASCADE") -> ForeignKeyConstraint:
-    return ForeignKeyConstraint(
-        ["workspace_id", "project_id"], ["project.workspace_id", "project.id"], ondelete=ondelete
-    )
+from app.models.keys import member_fk, project_fk
 
 
 class Project(TenantOwned, Versioned, Base):
@@ -37,7 +26,7 @@ class Project(TenantOwned, Versioned, Base):
     __tablename__ = "project"
     __table_args__ = (
         UniqueConstraint("workspace_id", "key"),
-        _member_fk("owner_id"),
+        member_fk("owner_id"),
         ForeignKeyConstraint(
             ["workspace_id", "team_id"], ["team.workspace_id", "team.id"], ondelete="RESTRICT"
         ),
@@ -83,7 +72,7 @@ class Project(TenantOwned, Versioned, Base):
 class PhaseTransition(TenantOwned, Base):
     __tablename__ = "project_phase_transition"
     __table_args__ = (
-        _project_fk(),
+        project_fk(),
         Index("ix_project_phase_transition_project", "workspace_id", "project_id", "at"),
     )
 
@@ -99,8 +88,8 @@ class PhaseTransition(TenantOwned, Base):
 class Stakeholder(Base):
     __tablename__ = "project_stakeholder"
     __table_args__ = (
-        _project_fk(),
-        _member_fk("member_id", ondelete="CASCADE"),
+        project_fk(),
+        member_fk("member_id", ondelete="CASCADE"),
         CheckConstraint(
             "role IN ('owner', 'contributor', 'stakeholder', 'informed')", name="role_known"
         ),
@@ -115,7 +104,7 @@ class Stakeholder(Base):
 class WorkflowStatus(TenantOwned, Versioned, Base):
     __tablename__ = "workflow_status"
     __table_args__ = (
-        _project_fk(),
+        project_fk(),
         CheckConstraint(
             "category IN ('backlog', 'todo', 'in_progress', 'done', 'cancelled')",
             name="category_known",
@@ -133,7 +122,7 @@ class RecurringRule(TenantOwned, Versioned, Base):
     """An RFC 5545 rule that materialises task instances of ongoing work ahead of time."""
 
     __tablename__ = "recurring_rule"
-    __table_args__ = (_project_fk(),)
+    __table_args__ = (project_fk(),)
 
     project_id: Mapped[uuid.UUID]
     title: Mapped[str] = mapped_column(String(500))
@@ -154,8 +143,8 @@ class CapacityReservation(TenantOwned, Versioned, Base):
 
     __tablename__ = "capacity_reservation"
     __table_args__ = (
-        _project_fk(),
-        _member_fk("member_id", ondelete="CASCADE"),
+        project_fk(),
+        member_fk("member_id", ondelete="CASCADE"),
         ForeignKeyConstraint(
             ["workspace_id", "team_id"], ["team.workspace_id", "team.id"], ondelete="CASCADE"
         ),

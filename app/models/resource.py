@@ -14,7 +14,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, TenantOwned, Versioned
-from app.models.project import _member_fk, _project_fk
+from app.models.keys import member_fk, project_fk
 
 
 def _resource_fk() -> ForeignKeyConstraint:
@@ -37,7 +37,7 @@ class Resource(TenantOwned, Versioned, Base):
     # NO ACTION (checked at the end of the statement) on team and calendar, so deleting the
     # workspace removes both in one cascade; deleting one in use on its own is refused.
     __table_args__ = (
-        _member_fk("member_id", ondelete="CASCADE"),
+        member_fk("member_id", ondelete="CASCADE"),
         ForeignKeyConstraint(
             ["workspace_id", "team_id"], ["team.workspace_id", "team.id"], ondelete="NO ACTION"
         ),
@@ -98,7 +98,7 @@ class Allocation(TenantOwned, Versioned, Base):
     __tablename__ = "allocation"
     __table_args__ = (
         _resource_fk(),
-        _project_fk(),
+        project_fk(),
         ForeignKeyConstraint(
             ["workspace_id", "task_id"], ["task.workspace_id", "task.id"], ondelete="CASCADE"
         ),

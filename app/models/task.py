@@ -18,14 +18,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, TenantOwned, Versioned
-from app.models.project import _member_fk, _project_fk
-
-
-def _task_fk(column: str = "task_id", ondelete: str = "CASCADE") -> ForeignKeyConstraint:
-    return ForeignKeyConstraint(
-        ["workspace_id", column], ["task.workspace_id", "task.id"], ondelete=ondelete
-    )
-
+from app.models.keys import member_fk, project_fk, task_fk
 
 PRIORITY_RANK_SQL = (
     "CASE priority WHEN 'low' THEN 1 WHEN 'medium' THEN 2 WHEN 'high' THEN 3"
@@ -44,9 +37,9 @@ class Label(TenantOwned, Versioned, Base):
 class Task(TenantOwned, Versioned, Base):
     __tablename__ = "task"
     __table_args__ = (
-        _project_fk(),
+        project_fk(),
         # NO ACTION (checked at the end of the statement), so a subtree goes in one DELETE.
-        _task_fk("parent_id", ondelete="NO ACTION"),
+        task_fk("parent_id", ondelete="NO ACTION"),
         ForeignKeyConstraint(
             ["workspace_id", "status_id"],
             ["workflow_status.workspace_id", "workflow_status.id"],
@@ -109,8 +102,8 @@ class Task(TenantOwned, Versioned, Base):
 class TaskAssignee(Base):
     __tablename__ = "task_assignee"
     __table_args__ = (
-        _task_fk(),
-        _member_fk("member_id", ondelete="CASCADE"),
+        task_fk(),
+        member_fk("member_id", ondelete="CASCADE"),
         Index("ix_task_assignee_member", "workspace_id", "member_id", "task_id"),
     )
 
@@ -122,7 +115,7 @@ class TaskAssignee(Base):
 class TaskLabel(Base):
     __tablename__ = "task_label"
     __table_args__ = (
-        _task_fk(),
+        task_fk(),
         ForeignKeyConstraint(
             ["workspace_id", "label_id"], ["label.workspace_id", "label.id"], ondelete="CASCADE"
         ),
@@ -136,7 +129,7 @@ class TaskLabel(Base):
 
 class TaskWatcher(Base):
     __tablename__ = "task_watcher"
-    __table_args__ = (_task_fk(), _member_fk("member_id", ondelete="CASCADE"))
+    __table_args__ = (task_fk(), member_fk("member_id", ondelete="CASCADE"))
 
     workspace_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     task_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
@@ -146,7 +139,7 @@ class TaskWatcher(Base):
 class Comment(TenantOwned, Versioned, Base):
     __tablename__ = "comment"
     __table_args__ = (
-        _task_fk(),
+        task_fk(),
         Index("ix_comment_task", "workspace_id", "task_id", "id"),
     )
 
@@ -156,24 +149,3 @@ class Comment(TenantOwned, Versioned, Base):
     body: Mapped[str] = mapped_column(Text)
     # Member ids the body mentions, resolved when it was written.
     mentioned_member_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
-
-
-class Notification(TenantOwned, Base):
-    """Something a member should see, e.g. an @mention; listed across workspaces at /me."""
-
-    __tablename__ = "notification"
-    __table_args__ = (
-        _member_fk("recipient_id", ondelete="CASCADE"),
-        _task_fk(ondelete="CASCADE"),
-        Index("ix_notification_user", "user_id", "read_at", "id"),
-    )
-
-    user_id: Mapped[uuid.UUID]
-    recipient_id: Mapped[uuid.UUID]
-    kind: Mapped[str] = mapped_column(String(32))
-    task_id: Mapped[uuid.UUID | None]
-    comment_id: Mapped[uuid.UUID | None]
-    actor_id: Mapped[uuid.UUID | None]
-    summary: Mapped[str] = mapped_column(String(500))
-    read_at: Mapped[datetime | None]
-    created_at: Mapped[datetime]

@@ -19,8 +19,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, TenantOwned, Versioned
-from app.models.project import _member_fk, _project_fk
-from app.models.task import _task_fk
+from app.models.keys import member_fk, project_fk, task_fk
 
 
 class WorkType(TenantOwned, Versioned, Base):
@@ -45,9 +44,9 @@ class TimeEntry(TenantOwned, Versioned, Base):
         # Logged time outlives nothing silently: removing its member, project, task or work type
         # is refused (NO ACTION is checked at the end of the statement, so deleting the whole
         # workspace still cascades).
-        _member_fk("member_id", ondelete="NO ACTION"),
-        _project_fk(ondelete="NO ACTION"),
-        _task_fk(ondelete="NO ACTION"),
+        member_fk("member_id", ondelete="NO ACTION"),
+        project_fk(ondelete="NO ACTION"),
+        task_fk(ondelete="NO ACTION"),
         ForeignKeyConstraint(
             ["workspace_id", "work_type"],
             ["work_type.workspace_id", "work_type.key"],
@@ -92,7 +91,7 @@ class Timesheet(TenantOwned, Versioned, Base):
 
     __tablename__ = "timesheet"
     __table_args__ = (
-        _member_fk("member_id", ondelete="CASCADE"),
+        member_fk("member_id", ondelete="CASCADE"),
         UniqueConstraint("workspace_id", "member_id", "week_start"),
         CheckConstraint(
             "status IN ('draft', 'submitted', 'approved', 'rejected')", name="status_known"
@@ -125,8 +124,8 @@ class Rate(TenantOwned, Versioned, Base):
 
     __tablename__ = "rate"
     __table_args__ = (
-        _member_fk("member_id", ondelete="CASCADE"),
-        _project_fk(),
+        member_fk("member_id", ondelete="CASCADE"),
+        project_fk(),
         ForeignKeyConstraint(
             ["workspace_id", "resource_id"],
             ["resource.workspace_id", "resource.id"],
