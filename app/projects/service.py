@@ -12,13 +12,12 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.access import Principal
 from app.calendars import service as calendars
-from app.core.clock import utcnow
+from app.core.clock import today_in, utcnow
 from app.events.repository import EventRepository
 from app.events.service import changes_between, created, record_change, snapshot
 from app.kit.errors import Conflict, NotFound, Unprocessable
@@ -193,8 +192,7 @@ async def create(
         )
     start_date = data.start_date
     if start_date is None:
-        timezone = ZoneInfo(await repo.workspace_timezone(workspace_id))
-        start_date = utcnow().astimezone(timezone).date()
+        start_date = today_in(await repo.workspace_timezone(workspace_id))
     project = await repo.add(
         Project(
             workspace_id=workspace_id,

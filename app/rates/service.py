@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.access import Principal
+from app.core.clock import today_in
 from app.events import service as events
 from app.kit.errors import Conflict, NotFound, Unprocessable
 from app.kit.etag import check_if_match
@@ -215,7 +216,7 @@ async def _record_cost(
     the same day replaces that day's rate."""
     repo = RateRepository(session)
     if await repo.has_any(workspace_id, "cost", subject_id):
-        day = workspaces.today(await workspaces.get(session, principal))
+        day = today_in((await workspaces.get(session, principal)).timezone)
     else:
         day = EARLIEST
     rate = await repo.on_day(workspace_id, "cost", subject_id, day)

@@ -2,7 +2,6 @@
 
 import re
 import uuid
-import zoneinfo
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -10,7 +9,7 @@ from dateutil.rrule import rrule, rrulestr
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.auth.access import Principal
-from app.core.clock import utcnow
+from app.core.clock import today_in, utcnow
 from app.events import service as events
 from app.kit.errors import Conflict, NotFound, Unprocessable
 from app.kit.etag import check_if_match
@@ -68,10 +67,6 @@ def occurrences(text: str, starts_on: date, first: date, last: date) -> list[dat
         datetime.combine(first, time()), datetime.combine(last, time()), inc=True
     )
     return [moment.date() for moment in window]
-
-
-def today_in(timezone: str) -> date:
-    return utcnow().astimezone(zoneinfo.ZoneInfo(timezone)).date()
 
 
 async def materialise(

@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.access import Principal, Role
-from app.core.clock import utcnow
+from app.core.clock import local_date, utcnow
 from app.events import service as events
 from app.kit.errors import Conflict, Forbidden, NotFound, Unprocessable
 from app.kit.etag import check_if_match
@@ -192,7 +192,7 @@ def _span(
         raise Unprocessable.at("/ended_at", "required with started_at")
     minutes = _minutes_between(started_at, ended_at)
     # The day limit and the week lock go by the date, so it cannot contradict the times.
-    started_on = workspaces.local_date(workspace, started_at)
+    started_on = local_date(started_at, workspace.timezone)
     if day is not None and day != started_on:
         raise Unprocessable.at(
             "/date",
@@ -401,7 +401,7 @@ async def start_timer(
     running = await repo.running(wid, member_id)
     stopped = await _stop(session, principal, workspace, running) if running else None
     now = utcnow()
-    day = workspaces.local_date(workspace, now)
+    day = local_date(now, workspace.timezone)
     await timesheets.ensure_unlocked(session, wid, member_id, day)
     timer = TimeEntry(
         workspace_id=wid,

@@ -1,12 +1,9 @@
-from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.access import Caller, Principal, Role
 from app.calendars import service as calendars
-from app.core.clock import utcnow
 from app.events import service as events
 from app.kit.errors import Forbidden, NotFound
 from app.kit.etag import check_if_match
@@ -61,15 +58,6 @@ async def create(session: AsyncSession, caller: Caller, data: WorkspaceCreate) -
     # The creator has no principal in the workspace yet: the actor is the owner they became.
     event.actor_id = owner.id
     return workspace
-
-
-def local_date(workspace: Workspace, moment: datetime) -> date:
-    """The calendar date of `moment` in the workspace's time zone."""
-    return moment.astimezone(ZoneInfo(workspace.timezone)).date()
-
-
-def today(workspace: Workspace) -> date:
-    return local_date(workspace, utcnow())
 
 
 async def page(
