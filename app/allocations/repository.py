@@ -1,5 +1,4 @@
 import uuid
-from collections.abc import Iterable, Sequence
 from datetime import date
 
 from sqlalchemy import select
@@ -26,19 +25,6 @@ class AllocationRepository:
 
     async def get(self, workspace_id: uuid.UUID, allocation_id: uuid.UUID) -> Allocation | None:
         return await self.session.get(Allocation, (workspace_id, allocation_id))
-
-    async def of_tasks(
-        self, workspace_id: uuid.UUID, task_ids: Iterable[uuid.UUID]
-    ) -> Sequence[Allocation]:
-        ids = set(task_ids)
-        if not ids:
-            return []
-        found = await self.session.scalars(
-            select(Allocation).where(
-                Allocation.workspace_id == workspace_id, Allocation.task_id.in_(ids)
-            )
-        )
-        return found.all()
 
     async def page(
         self,

@@ -25,11 +25,6 @@ class CalendarRepository:
     async def get(self, workspace_id: uuid.UUID, calendar_id: uuid.UUID) -> Calendar | None:
         return await self.session.get(Calendar, (workspace_id, calendar_id))
 
-    async def default(self, workspace_id: uuid.UUID) -> Calendar | None:
-        return await self.session.scalar(
-            select(Calendar).where(Calendar.workspace_id == workspace_id, Calendar.is_default)
-        )
-
     async def page(
         self, workspace_id: uuid.UUID, params: PageParams
     ) -> tuple[list[Calendar], str | None]:
@@ -77,15 +72,6 @@ class CalendarRepository:
     async def delete(self, calendar: Calendar) -> None:
         await self.session.delete(calendar)
         await self.session.flush()
-
-    async def exceptions(self, workspace_id: uuid.UUID, calendar_id: uuid.UUID) -> dict[date, bool]:
-        rows = await self.session.execute(
-            select(CalendarException.date, CalendarException.working).where(
-                CalendarException.workspace_id == workspace_id,
-                CalendarException.calendar_id == calendar_id,
-            )
-        )
-        return {day: working for day, working in rows}
 
     async def page_exceptions(
         self,

@@ -34,15 +34,6 @@ class DependencyRepository:
             )
         )
 
-    async def pairs(self, workspace_id: uuid.UUID) -> list[tuple[uuid.UUID, uuid.UUID]]:
-        """Every (predecessor, successor) of the workspace: links may cross projects."""
-        rows = await self.session.execute(
-            select(Dependency.predecessor_id, Dependency.successor_id).where(
-                Dependency.workspace_id == workspace_id
-            )
-        )
-        return [(p, s) for p, s in rows]
-
     async def page(
         self,
         workspace_id: uuid.UUID,

@@ -1,3 +1,4 @@
+import re
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
@@ -19,6 +20,10 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, TenantOwned, Versioned
 from app.models.keys import member_fk, project_fk, task_fk
+
+# A task's human key, `OPS-42`: its project's key and its number, accepted wherever a task id
+# is (docs/design.md §2). Numbers stay within a 32-bit integer column.
+TASK_KEY = re.compile(r"^([A-Z]{2,10})-([1-9][0-9]{0,8})$")
 
 PRIORITY_RANK_SQL = (
     "CASE priority WHEN 'low' THEN 1 WHEN 'medium' THEN 2 WHEN 'high' THEN 3"

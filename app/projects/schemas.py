@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints
 
 from app.kit.schemas import Day, Hours, Input, Money, Name, Omittable, Output, Timestamps
-from app.tasks.schemas import SchedulingMode
+from app.schedules.schemas import SchedulingMode
 
 
 class ProjectKind(enum.StrEnum):

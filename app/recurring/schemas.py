@@ -5,7 +5,8 @@ from typing import Annotated
 from pydantic import Field
 
 from app.kit.schemas import Day, Hours, Input, Output
-from app.tasks.schemas import Description, DurationDays, EstimateHours, Priority, Title
+from app.schedules.schemas import DurationDays
+from app.tasks.schemas import Description, EstimateHours, Priority, Title
 
 RRule = Annotated[
     str,

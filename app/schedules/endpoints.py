@@ -8,8 +8,8 @@ from app.kit.errors import (
     Conflict,
     problem_responses,
 )
-from app.projects.auth import ProjectsRead
 from app.schedules import service
+from app.schedules.auth import ScheduleRead
 from app.schedules.schemas import Schedule, SchedulePreview, ScheduleProposal
 
 router = APIRouter(
@@ -21,7 +21,7 @@ router = APIRouter(
 
 @router.get("", operation_id="schedules:get", response_model=Schedule, responses=READ_PROBLEMS)
 async def get_schedule(
-    project_id: uuid.UUID, principal: ProjectsRead, session: Session
+    project_id: uuid.UUID, principal: ScheduleRead, session: Session
 ) -> Schedule:
     """Early and late dates, slack, the critical path and constraint violations."""
     return await service.for_project(session, principal, project_id)
@@ -34,7 +34,7 @@ async def get_schedule(
     responses={**READ_PROBLEMS, **problem_responses(Conflict)},
 )
 async def preview_schedule(
-    project_id: uuid.UUID, data: ScheduleProposal, principal: ProjectsRead, session: Session
+    project_id: uuid.UUID, data: ScheduleProposal, principal: ScheduleRead, session: Session
 ) -> SchedulePreview:
     """What-if: the schedule that proposed changes would give, and the tasks they would move.
     Nothing is written."""

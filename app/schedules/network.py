@@ -1,6 +1,9 @@
 """A project's network as the scheduling engine sees it: its tasks and links loaded from the
 database and placed on its working calendar, with predecessors from other projects pinned at
-their own dates. Rescheduling, the schedule read, its preview and leveling all start here."""
+their own dates. Rescheduling, the schedule read, its preview and leveling all start here.
+
+The working calendar is loaded here too, like the tasks and links: the calendars domain sits
+above scheduling (changing a calendar reschedules the projects on it)."""
 
 import uuid
 from collections.abc import Collection, Iterable, Mapping
@@ -9,12 +12,25 @@ from typing import cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.calendars.working import working_calendar
 from app.core.clock import utcnow
+from app.kit.errors import NotFound
 from app.models import Project
 from app.schedules.repository import LinkRow, ScheduleRepository, TaskRow
 from app.scheduling.calendar import WorkingCalendar
 from app.scheduling.network import Network, SchedLink, SchedTask, build_network
+
+
+async def working_calendar(
+    session: AsyncSession, workspace_id: uuid.UUID, calendar_id: uuid.UUID | None
+) -> WorkingCalendar:
+    """The engine's calendar for a project (None: the workspace default)."""
+    repo = ScheduleRepository(session)
+    calendar = await repo.calendar(workspace_id, calendar_id)
+    if calendar is None:
+        raise NotFound("No such calendar.", code="calendar_not_found")
+    return WorkingCalendar(
+        calendar.working_weekdays, await repo.exceptions(workspace_id, calendar.id)
+    )
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,7 @@
-"""Reads and writes of the scheduler: plain columns in bulk, never ORM rows one by one."""
+"""Reads and writes of the scheduler: plain columns in bulk, never ORM rows one by one.
+
+Rescheduling sits below every domain that changes dates (tasks, dependencies, projects,
+calendars, leveling call it), so it reads what it needs of their tables here, itself."""
 
 import uuid
 from collections.abc import Collection, Iterable, Sequence
@@ -9,7 +12,7 @@ from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.clock import utcnow
-from app.models import Dependency, Project, Task
+from app.models import Allocation, Calendar, CalendarException, Dependency, Project, Task
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,76 @@ class DateChange:
 class ScheduleRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
+
+    async def project(self, workspace_id: uuid.UUID, project_id: uuid.UUID) -> Project | None:
+        return await self.session.get(Project, (workspace_id, project_id))
+
+    async def calendar(
+        self, workspace_id: uuid.UUID, calendar_id: uuid.UUID | None
+    ) -> Calendar | None:
+        """The calendar, or the workspace's default one (None)."""
+        if calendar_id is not None:
+            return await self.session.get(Calendar, (workspace_id, calendar_id))
+        return await self.session.scalar(
+            select(Calendar).where(Calendar.workspace_id == workspace_id, Calendar.is_default)
+        )
+
+    async def exceptions(self, workspace_id: uuid.UUID, calendar_id: uuid.UUID) -> dict[date, bool]:
+        rows = await self.session.execute(
+            select(CalendarException.date, CalendarException.working).where(
+                CalendarException.workspace_id == workspace_id,
+                CalendarException.calendar_id == calendar_id,
+            )
+        )
+        return {day: working for day, working in rows}
+
+    async def task_id_by_key(
+        self, workspace_id: uuid.UUID, project_key: str, number: int
+    ) -> uuid.UUID | None:
+        return await self.session.scalar(
+            select(Task.id)
+            .join(
+                Project,
+                (Project.workspace_id == Task.workspace_id) & (Project.id == Task.project_id),
+            )
+            .where(
+                Task.workspace_id == workspace_id, Project.key == project_key, Task.number == number
+            )
+        )
+
+    async def link(self, workspace_id: uuid.UUID, dependency_id: uuid.UUID) -> LinkRow | None:
+        dependency = await self.session.get(Dependency, (workspace_id, dependency_id))
+        if dependency is None:
+            return None
+        return LinkRow(
+            dependency.id,
+            dependency.predecessor_id,
+            dependency.successor_id,
+            dependency.type,
+            dependency.lag_days,
+        )
+
+    async def pairs(self, workspace_id: uuid.UUID) -> list[tuple[uuid.UUID, uuid.UUID]]:
+        """Every (predecessor, successor) of the workspace: links may cross projects."""
+        rows = await self.session.execute(
+            select(Dependency.predecessor_id, Dependency.successor_id).where(
+                Dependency.workspace_id == workspace_id
+            )
+        )
+        return [(p, s) for p, s in rows]
+
+    async def allocations_of(
+        self, workspace_id: uuid.UUID, task_ids: Iterable[uuid.UUID]
+    ) -> Sequence[Allocation]:
+        ids = set(task_ids)
+        if not ids:
+            return []
+        found = await self.session.scalars(
+            select(Allocation).where(
+                Allocation.workspace_id == workspace_id, Allocation.task_id.in_(ids)
+            )
+        )
+        return found.all()
 
     async def tasks(
         self,

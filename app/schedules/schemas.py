@@ -1,3 +1,4 @@
+import enum
 import uuid
 from datetime import date
 from typing import Annotated
@@ -5,10 +6,15 @@ from typing import Annotated
 from pydantic import Field
 
 from app.kit.schemas import Day, Input, Output
-from app.tasks.schemas import DurationDays, SchedulingMode
 
+DurationDays = Annotated[int, Field(ge=0, le=10_000, description="Working days; 0 = milestone.")]
 LinkType = Annotated[str, Field(pattern="^(FS|SS|FF|SF)$", description="FS, SS, FF or SF.")]
 LagDays = Annotated[int, Field(ge=-10_000, le=10_000, description="Working days; may be negative.")]
+
+
+class SchedulingMode(enum.StrEnum):
+    auto = "auto"
+    manual = "manual"
 
 
 class ScheduledTask(Output):

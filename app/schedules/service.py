@@ -1,24 +1,22 @@
 """Auto-scheduling (docs/design.md §7): load a project's network, run the pure engine, write
-back only the tasks whose dates moved, and let the change ripple into projects that depend on
-them."""
+back only the tasks whose dates moved, move their allocations with them, and let the change
+ripple into projects that depend on them."""
 
 import uuid
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any, cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.allocations.moves import move_task_allocations
 from app.auth.access import Principal
-from app.calendars.working import working_calendar
-from app.dependencies.repository import DependencyRepository
 from app.events import service as events
 from app.kit.errors import Conflict, NotFound, Unprocessable
 from app.models import Project
-from app.projects.repository import ProjectRepository
+from app.models.task import TASK_KEY
 from app.schedules import network, schemas
-from app.schedules.network import ProjectNetwork
+from app.schedules.network import ProjectNetwork, working_calendar
 from app.schedules.repository import DateChange, LinkRow, ScheduleRepository, TaskRow
 from app.scheduling.calendar import WorkingCalendar
 from app.scheduling.cpm import (
@@ -27,11 +25,10 @@ from app.scheduling.cpm import (
     shown_dates,
 )
 from app.scheduling.cycles import find_cycle, successor_map
-from app.tasks.repository import TaskRepository
-from app.tasks.schemas import TASK_KEY
 
 # A task's dates as `task.rescheduled` events record them.
 SHOWN_DATES = ("start_date", "finish_date")
+ALLOCATION_DATES = ("start_date", "end_date")
 
 
 def _moves(pn: ProjectNetwork, early: Mapping[uuid.UUID, tuple[int, int]]) -> list[DateChange]:
@@ -59,6 +56,44 @@ def _early_dates(pn: ProjectNetwork) -> dict[uuid.UUID, tuple[int, int]]:
     }
 
 
+async def move_task_allocations(
+    session: AsyncSession,
+    principal: Principal | None,
+    project: Project,
+    calendar: WorkingCalendar,
+    starts: Mapping[uuid.UUID, tuple[date | None, date]],
+) -> None:
+    """When a task moves, its explicit allocations move with it, by as many working days of the
+    project calendar as its start moved (`starts`: task id → (old start, new start)), so the
+    load a person booked on a task stays on the task."""
+    shifts = {
+        task_id: calendar.index_of(new) - calendar.index_of(old)
+        for task_id, (old, new) in starts.items()
+        if old is not None and old != new
+    }
+    shifts = {task_id: shift for task_id, shift in shifts.items() if shift}
+    if not shifts:
+        return
+    allocations = await ScheduleRepository(session).allocations_of(project.workspace_id, shifts)
+    for allocation in allocations:
+        assert allocation.task_id is not None
+        shift = shifts[allocation.task_id]
+        before = events.snapshot(allocation, ALLOCATION_DATES)
+        first = calendar.index_of(allocation.start_date) + shift
+        last = max(calendar.index_on_or_before(allocation.end_date) + shift, first)
+        allocation.start_date, allocation.end_date = calendar.date_of(first), calendar.date_of(last)
+        events.record(
+            session,
+            principal,
+            "allocation.updated",
+            entity_type="allocation",
+            entity_id=allocation.id,
+            workspace_id=allocation.workspace_id,
+            project_id=allocation.project_id,
+            changes=events.changes_between(before, events.snapshot(allocation, ALLOCATION_DATES)),
+        )
+
+
 async def reschedule(
     session: AsyncSession,
     principal: Principal | None,
@@ -78,7 +113,6 @@ async def reschedule(
         (project, changed, calendar)
     ]
     repo = ScheduleRepository(session)
-    projects = ProjectRepository(session)
     while pending:
         current, touched, known_calendar = pending.pop(0)
         if current.scheduling_mode != "auto":
@@ -118,7 +152,7 @@ async def reschedule(
         ):
             downstream.setdefault(project_id, set()).add(successor)
         for project_id, successors in downstream.items():
-            other = await projects.get(current.workspace_id, project_id)
+            other = await repo.project(current.workspace_id, project_id)
             if other is not None:
                 pending.append((other, successors, None))
     return moved_ids
@@ -240,7 +274,6 @@ async def _ripple(
     `reschedule` would move them, computed in memory: nothing is written."""
     wid = project.workspace_id
     repo = ScheduleRepository(session)
-    projects = ProjectRepository(session)
     proposed = dict(moved)
     elsewhere: list[uuid.UUID] = []
     # Task links form no cycle (checked across the workspace), so the moves settle and this ends.
@@ -249,7 +282,7 @@ async def _ripple(
         source, sources_moved = pending.pop(0)
         reached = {pid for _, pid in await repo.successors(wid, sources_moved, outside=source)}
         for project_id in sorted(reached):
-            other = await projects.get(wid, project_id)
+            other = await repo.project(wid, project_id)
             if other is None or other.scheduling_mode != "auto":
                 continue
             calendar = await working_calendar(session, wid, other.calendar_id)
@@ -282,7 +315,7 @@ async def check_no_cycle(
     """409 `dependency_cycle`, naming the cycle by task keys, if the link would close one.
     `pairs` replaces the stored links (for a what-if)."""
     if pairs is None:
-        pairs = await DependencyRepository(session).pairs(workspace_id)
+        pairs = await ScheduleRepository(session).pairs(workspace_id)
     found = find_cycle(successor_map(pairs), predecessor_id, successor_id)
     if found is None:
         return
@@ -297,7 +330,7 @@ async def check_no_cycle(
 
 
 async def _project(session: AsyncSession, principal: Principal, project_id: uuid.UUID) -> Project:
-    project = await ProjectRepository(session).get(principal.workspace_id, project_id)
+    project = await ScheduleRepository(session).project(principal.workspace_id, project_id)
     if project is None:
         raise NotFound("No such project in this workspace.", code="project_not_found")
     return project
@@ -314,20 +347,22 @@ async def _references(
     session: AsyncSession, workspace_id: uuid.UUID, references: list[tuple[str, str]]
 ) -> dict[str, uuid.UUID]:
     """Task ids for ids or keys, each with the JSON pointer to blame when it is unknown."""
-    repo = TaskRepository(session)
+    repo = ScheduleRepository(session)
     found: dict[str, uuid.UUID] = {}
     for reference, pointer in references:
-        task = None
+        task_id = None
         if (match := TASK_KEY.match(reference)) is not None:
-            task = await repo.by_key(workspace_id, match.group(1), int(match.group(2)))
+            task_id = await repo.task_id_by_key(workspace_id, match.group(1), int(match.group(2)))
         else:
             try:
-                task = await repo.get(workspace_id, uuid.UUID(reference))
+                task_id = uuid.UUID(reference)
             except ValueError:
-                task = None
-        if task is None:
+                task_id = None
+            if task_id is not None and not await repo.tasks(workspace_id, [task_id]):
+                task_id = None
+        if task_id is None:
             raise Unprocessable.at(pointer, "no such task in this workspace")
-        found[reference] = task.id
+        found[reference] = task_id
     return found
 
 
@@ -356,24 +391,22 @@ async def preview_for_project(
             key: (value.value if key == "scheduling_mode" else value)
             for key, value in proposal.model_dump(exclude={"task_id"}, exclude_none=True).items()
         }
-    dependencies = DependencyRepository(session)
-    links = {
-        link.id: link for link in await ScheduleRepository(session).links_into(wid, project.id)
-    }
+    repo = ScheduleRepository(session)
+    links = {link.id: link for link in await repo.links_into(wid, project.id)}
     removed: set[tuple[uuid.UUID, uuid.UUID]] = set()
     for i, dependency_id in enumerate(data.remove_dependency_ids):
-        stored = await dependencies.get(wid, dependency_id)
+        stored = await repo.link(wid, dependency_id)
         if stored is None:
             raise Unprocessable.at(f"/remove_dependency_ids/{i}", "no such dependency")
         removed.add((stored.predecessor_id, stored.successor_id))
         links.pop(dependency_id, None)
     for i, change in enumerate(data.change_dependencies):
-        if await dependencies.get(wid, change.dependency_id) is None:
+        if await repo.link(wid, change.dependency_id) is None:
             raise Unprocessable.at(f"/change_dependencies/{i}/dependency_id", "no such dependency")
         if (current := links.get(change.dependency_id)) is not None:
             fields = change.model_dump(exclude={"dependency_id"}, exclude_none=True)
             links[current.id] = replace(current, **fields)
-    pairs = [pair for pair in await dependencies.pairs(wid) if pair not in removed]
+    pairs = [pair for pair in await repo.pairs(wid) if pair not in removed]
     for i, link in enumerate(data.add_dependencies):
         predecessor, successor = ids[link.predecessor_id], ids[link.successor_id]
         if predecessor == successor:

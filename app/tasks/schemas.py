@@ -1,5 +1,4 @@
 import enum
-import re
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
@@ -9,14 +8,11 @@ from pydantic import Field, model_validator
 
 from app.kit.pagination import PageParams
 from app.kit.schemas import Day, Hours, Input, Instant, Omittable, Output, Position, SortedIds
-
-# Numbers stay within a 32-bit integer column.
-TASK_KEY = re.compile(r"^([A-Z]{2,10})-([1-9][0-9]{0,8})$")
+from app.schedules.schemas import DurationDays, SchedulingMode
 
 Title = Annotated[str, Field(min_length=1, max_length=500)]
 Description = Annotated[str, Field(max_length=100_000, description="Markdown.")]
 EstimateHours = Annotated[Decimal, Field(ge=0, le=100_000, max_digits=8, decimal_places=2)]
-DurationDays = Annotated[int, Field(ge=0, le=10_000, description="Working days; 0 = milestone.")]
 LevelingDelayDays = Annotated[
     int,
     Field(
@@ -34,11 +30,6 @@ class Priority(enum.StrEnum):
     medium = "medium"
     high = "high"
     urgent = "urgent"
-
-
-class SchedulingMode(enum.StrEnum):
-    auto = "auto"
-    manual = "manual"
 
 
 class ConstraintType(enum.StrEnum):

@@ -9,9 +9,7 @@ from typing import Any
 from pydantic import TypeAdapter
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.allocations.moves import move_task_allocations
 from app.auth.access import Caller, Principal
-from app.calendars.working import working_calendar
 from app.core.clock import utcnow
 from app.events import service as events
 from app.events.repository import EventRepository
@@ -19,14 +17,15 @@ from app.kit.errors import Conflict, Forbidden, NotFound, Unprocessable
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.models import Event, Project, Task
+from app.models.task import TASK_KEY
 from app.projects.repository import ProjectRepository
 from app.projects.service import ensure_writable
 from app.schedules import service as schedules
+from app.schedules.network import working_calendar
 from app.schedules.repository import ScheduleRepository
 from app.scheduling.calendar import WorkingCalendar
 from app.tasks import schemas
 from app.tasks.repository import TaskFilters, TaskLinks, TaskRepository
-from app.tasks.schemas import TASK_KEY
 from app.time_entries.repository import TimeEntryRepository
 
 CLOSED_CATEGORIES = frozenset({"done", "cancelled"})
@@ -464,7 +463,7 @@ async def update(
             changes=diff,
         )
     if plan.start_date is not None:
-        await move_task_allocations(
+        await schedules.move_task_allocations(
             session, principal, project, calendar, {task.id: (current.start_date, plan.start_date)}
         )
     if SCHEDULE_FIELDS & set(changes):
