@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.pagination import PageParams, Sortable, paginate
-from app.models import Member, TeamMember, User
+from app.models import Member, TeamMember, TimeEntry, User
 
 MEMBER_SORTS = Sortable(
     fields={"created_at": Member.created_at, "role": Member.role},
@@ -90,6 +90,15 @@ class MemberRepository:
             .with_for_update()
         )
         return list(rows)
+
+    async def has_logged_time(self, workspace_id: uuid.UUID, member_id: uuid.UUID) -> bool:
+        """Whether the member has any time entry (a running timer included)."""
+        found = await self.session.scalar(
+            select(TimeEntry.id)
+            .where(TimeEntry.workspace_id == workspace_id, TimeEntry.member_id == member_id)
+            .limit(1)
+        )
+        return found is not None
 
     async def delete(self, member: Member) -> None:
         await self.session.delete(member)

@@ -19,7 +19,6 @@ from app.rates import service as rates
 from app.resources import service as resources
 from app.tasks import service as tasks
 from app.teams.repository import TeamRepository
-from app.time_entries.repository import TimeEntryRepository
 
 # The public fields of a member, as events record them.
 MEMBER_FIELDS = ("user_id", "role", "weekly_capacity_hours", "cost_rate")
@@ -178,7 +177,7 @@ async def remove(
     check_if_match(if_match, member)
     _guard_owner_change(principal, member.role)
     await _guard_last_owner(session, member)
-    if await TimeEntryRepository(session).any_of_member(principal.workspace_id, member.id):
+    if await MemberRepository(session).has_logged_time(principal.workspace_id, member.id):
         raise Conflict(
             "This member has logged time; it stays with them, so they cannot be removed.",
             code="member_has_time",

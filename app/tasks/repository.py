@@ -14,6 +14,7 @@ from sqlalchemy import (
     bindparam,
     cast,
     delete,
+    distinct,
     exists,
     func,
     or_,
@@ -27,7 +28,16 @@ from sqlalchemy.sql.selectable import Exists
 from app.core.clock import utcnow
 from app.kit.pagination import PageParams, Sortable, paginate
 from app.kit.sql import json_array_agg
-from app.models import Label, Member, Project, Task, TaskAssignee, TaskLabel, WorkflowStatus
+from app.models import (
+    Label,
+    Member,
+    Project,
+    Task,
+    TaskAssignee,
+    TaskLabel,
+    TimeEntry,
+    WorkflowStatus,
+)
 
 TASK_SORTS = Sortable(
     fields={
@@ -178,6 +188,15 @@ def _matching(given: frozenset[str]) -> Select[Any]:
 class TaskRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
+
+    async def tasks_with_time(self, workspace_id: uuid.UUID, task_ids: Sequence[uuid.UUID]) -> int:
+        """How many of the tasks have time logged on them (or a timer running)."""
+        count = await self.session.scalar(
+            select(func.count(distinct(TimeEntry.task_id))).where(
+                TimeEntry.workspace_id == workspace_id, TimeEntry.task_id.in_(task_ids)
+            )
+        )
+        return count or 0
 
     async def add(self, task: Task) -> Task:
         self.session.add(task)

@@ -26,7 +26,6 @@ from app.schedules.repository import ScheduleRepository
 from app.scheduling.calendar import WorkingCalendar
 from app.tasks import schemas
 from app.tasks.repository import TaskFilters, TaskLinks, TaskRepository
-from app.time_entries.repository import TimeEntryRepository
 
 CLOSED_CATEGORIES = frozenset({"done", "cancelled"})
 # Fields of the public contract that events record.
@@ -499,7 +498,7 @@ async def delete(
     if children == schemas.ChildrenOnDelete.detach:
         await repo.detach_children(wid, task.id)
         subtree = [task.id]
-    with_time = await TimeEntryRepository(session).tasks_with_time(wid, subtree)
+    with_time = await TaskRepository(session).tasks_with_time(wid, subtree)
     if with_time:
         raise Conflict(
             "Time is logged on this task or its subtasks; logged time stays with its task, so "

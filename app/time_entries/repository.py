@@ -1,9 +1,8 @@
 import uuid
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.pagination import PageParams, Sortable, paginate
@@ -112,23 +111,6 @@ class TimeEntryRepository:
         if excluding is not None:
             statement = statement.where(TimeEntry.id != excluding)
         return int(await self.session.scalar(statement) or 0)
-
-    async def any_of_member(self, workspace_id: uuid.UUID, member_id: uuid.UUID) -> bool:
-        found = await self.session.scalar(
-            select(TimeEntry.id)
-            .where(TimeEntry.workspace_id == workspace_id, TimeEntry.member_id == member_id)
-            .limit(1)
-        )
-        return found is not None
-
-    async def tasks_with_time(self, workspace_id: uuid.UUID, task_ids: Sequence[uuid.UUID]) -> int:
-        """How many of the tasks have time logged on them (or a timer running)."""
-        count = await self.session.scalar(
-            select(func.count(distinct(TimeEntry.task_id))).where(
-                TimeEntry.workspace_id == workspace_id, TimeEntry.task_id.in_(task_ids)
-            )
-        )
-        return count or 0
 
     async def delete(self, entry: TimeEntry) -> None:
         await self.session.delete(entry)
