@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.pagination import PageParams, Sortable, paginate
-from app.models import Member, TeamMember, TimeEntry
+from app.models import TeamMember, TimeEntry
 
 ENTRY_SORTS = Sortable(
     fields={
@@ -50,15 +50,6 @@ class TimeEntryRepository:
                 TimeEntry.member_id == member_id,
                 TimeEntry.running,
             )
-        )
-
-    async def lock_member(self, workspace_id: uuid.UUID, member_id: uuid.UUID) -> None:
-        """Serialise one member's time writes (the daily limit and week locks read then write);
-        SQLite already serialises writers with BEGIN IMMEDIATE."""
-        await self.session.execute(
-            select(Member.id)
-            .where(Member.workspace_id == workspace_id, Member.id == member_id)
-            .with_for_update()
         )
 
     async def page(

@@ -29,6 +29,7 @@ from app.tasks import service as tasks
 from app.time_entries import schemas
 from app.time_entries.repository import EntryFilters, TimeEntryRepository
 from app.timesheets import service as timesheets
+from app.timesheets.repository import TimesheetRepository
 from app.work_types import service as work_types
 from app.workspaces import service as workspaces
 
@@ -219,7 +220,7 @@ async def create(
     if data.work_type is not None:
         await work_types.check_key(session, wid, data.work_type, "/work_type")
     repo = TimeEntryRepository(session)
-    await repo.lock_member(wid, member_id)
+    await TimesheetRepository(session).lock_member(wid, member_id)
     await timesheets.ensure_unlocked(session, wid, member_id, span.date)
     await _check_day_limit(session, wid, member_id, span.date, span.minutes)
     entry = TimeEntry(
@@ -295,8 +296,7 @@ async def update(
             )
         span = _Span(data.date or entry.date, entry.minutes or 0, entry.started_at, entry.ended_at)
 
-    repo = TimeEntryRepository(session)
-    await repo.lock_member(wid, entry.member_id)
+    await TimesheetRepository(session).lock_member(wid, entry.member_id)
     await timesheets.ensure_unlocked(session, wid, entry.member_id, entry.date)
     if span.date != entry.date:
         await timesheets.ensure_unlocked(session, wid, entry.member_id, span.date)
@@ -330,7 +330,7 @@ async def delete(
     _ensure_may_write(principal, entry.member_id)
     _ensure_open(await projects.get_project(session, principal, entry.project_id))
     repo = TimeEntryRepository(session)
-    await repo.lock_member(principal.workspace_id, entry.member_id)
+    await TimesheetRepository(session).lock_member(principal.workspace_id, entry.member_id)
     await timesheets.ensure_unlocked(session, principal.workspace_id, entry.member_id, entry.date)
     _record(session, principal, "time_entry.deleted", entry, _removed(entry))
     await repo.delete(entry)
@@ -397,7 +397,7 @@ async def start_timer(
         await work_types.check_key(session, wid, data.work_type, "/work_type")
     workspace = await workspaces.get(session, principal)
     repo = TimeEntryRepository(session)
-    await repo.lock_member(wid, member_id)
+    await TimesheetRepository(session).lock_member(wid, member_id)
     running = await repo.running(wid, member_id)
     stopped = await _stop(session, principal, workspace, running) if running else None
     now = utcnow()
@@ -437,7 +437,7 @@ async def start_timer(
 
 async def _running_or_409(session: AsyncSession, principal: Principal) -> TimeEntry:
     repo = TimeEntryRepository(session)
-    await repo.lock_member(principal.workspace_id, principal.member_id)
+    await TimesheetRepository(session).lock_member(principal.workspace_id, principal.member_id)
     timer = await repo.running(principal.workspace_id, principal.member_id)
     if timer is None:
         raise Conflict("No timer is running.", code="timer_not_running")

@@ -9,8 +9,8 @@ from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
 from app.kit.schemas import Day
 from app.models import Timesheet as TimesheetRow
-from app.time_entries.auth import TimeAdmin, TimeRead, TimeWrite
 from app.timesheets import service
+from app.timesheets.auth import TimesheetsAdmin, TimesheetsRead, TimesheetsWrite
 from app.timesheets.schemas import (
     Timesheet,
     TimesheetDecision,
@@ -34,7 +34,7 @@ async def _one(session: Session, response: Response, sheet: TimesheetRow) -> Tim
     "", operation_id="timesheets:list", response_model=Page[Timesheet], responses=READ_PROBLEMS
 )
 async def list_timesheets(
-    principal: TimeRead,
+    principal: TimesheetsRead,
     session: Session,
     page: PageQuery,
     member_id: uuid.UUID | None = None,
@@ -62,7 +62,7 @@ async def list_timesheets(
     responses=WRITE_PROBLEMS,
 )
 async def submit_timesheet(
-    data: TimesheetSubmit, principal: TimeWrite, session: Session, response: Response
+    data: TimesheetSubmit, principal: TimesheetsWrite, session: Session, response: Response
 ) -> Timesheet:
     """Submit a week for approval; its entries are locked until it is rejected or reopened."""
     return await _one(session, response, await service.submit(session, principal, data))
@@ -75,7 +75,7 @@ async def submit_timesheet(
     responses=READ_PROBLEMS,
 )
 async def get_timesheet(
-    timesheet_id: uuid.UUID, principal: TimeRead, session: Session, response: Response
+    timesheet_id: uuid.UUID, principal: TimesheetsRead, session: Session, response: Response
 ) -> Timesheet:
     """One timesheet."""
     return await _one(session, response, await service.get(session, principal, timesheet_id))
@@ -90,7 +90,7 @@ async def get_timesheet(
 async def approve_timesheet(
     timesheet_id: uuid.UUID,
     data: TimesheetDecision,
-    principal: TimeWrite,
+    principal: TimesheetsWrite,
     session: Session,
     response: Response,
     if_match: IfMatch = None,
@@ -109,7 +109,7 @@ async def approve_timesheet(
 async def reject_timesheet(
     timesheet_id: uuid.UUID,
     data: TimesheetRejection,
-    principal: TimeWrite,
+    principal: TimesheetsWrite,
     session: Session,
     response: Response,
     if_match: IfMatch = None,
@@ -128,7 +128,7 @@ async def reject_timesheet(
 async def reopen_timesheet(
     timesheet_id: uuid.UUID,
     data: TimesheetDecision,
-    principal: TimeAdmin,
+    principal: TimesheetsAdmin,
     session: Session,
     response: Response,
     if_match: IfMatch = None,

@@ -7,7 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.pagination import PageParams, Sortable, paginate
 from app.kit.sql import week_after
-from app.models import Team, TeamMember, TimeEntry, Timesheet
+from app.models import Member, Team, TeamMember, TimeEntry, Timesheet
 
 TIMESHEET_SORTS = Sortable(
     fields={"week_start": Timesheet.week_start, "submitted_at": Timesheet.submitted_at},
@@ -50,6 +50,28 @@ class TimesheetRepository:
                 Timesheet.workspace_id == workspace_id,
                 Timesheet.member_id == member_id,
                 Timesheet.week_start == week_start,
+            )
+        )
+
+    async def lock_member(self, workspace_id: uuid.UUID, member_id: uuid.UUID) -> None:
+        """Serialise one member's time writes (the daily limit and week locks read then write);
+        SQLite already serialises writers with BEGIN IMMEDIATE."""
+        await self.session.execute(
+            select(Member.id)
+            .where(Member.workspace_id == workspace_id, Member.id == member_id)
+            .with_for_update()
+        )
+
+    async def member_exists(self, workspace_id: uuid.UUID, member_id: uuid.UUID) -> bool:
+        return await self.session.get(Member, (workspace_id, member_id)) is not None
+
+    async def timer_day(self, workspace_id: uuid.UUID, member_id: uuid.UUID) -> date | None:
+        """The date of the member's running timer, if one runs."""
+        return await self.session.scalar(
+            select(TimeEntry.date).where(
+                TimeEntry.workspace_id == workspace_id,
+                TimeEntry.member_id == member_id,
+                TimeEntry.running,
             )
         )
 

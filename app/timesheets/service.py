@@ -18,9 +18,7 @@ from app.events import service as events
 from app.kit.errors import Conflict, Forbidden, NotFound, Unprocessable
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
-from app.members.repository import MemberRepository
 from app.models import Timesheet
-from app.time_entries.repository import TimeEntryRepository
 from app.timesheets import schemas
 from app.timesheets.repository import LOCKED, TimesheetRepository
 from app.timesheets.schemas import TimesheetStatus
@@ -115,11 +113,12 @@ async def page(
 async def submit(
     session: AsyncSession, principal: Principal, data: schemas.TimesheetSubmit
 ) -> Timesheet:
+    repo = TimesheetRepository(session)
     member_id = data.member_id or principal.member_id
     if member_id != principal.member_id:
         if not principal.at_least(Role.admin):
             raise Forbidden("Only admins submit other members' weeks.", code="not_your_time")
-        if await MemberRepository(session).get(principal.workspace_id, member_id) is None:
+        if not await repo.member_exists(principal.workspace_id, member_id):
             raise Unprocessable.at("/member_id", "no such member in this workspace")
     workspace = await workspaces.get(session, principal)
     if week_start_of(data.week_start, workspace.week_start) != data.week_start:
@@ -127,17 +126,15 @@ async def submit(
             "/week_start", f"weeks start on {WEEKDAYS[workspace.week_start - 1]} here"
         )
     # Serialised with the member's entry writes: no entry slips into a week being submitted.
-    entries = TimeEntryRepository(session)
-    await entries.lock_member(principal.workspace_id, member_id)
-    timer = await entries.running(principal.workspace_id, member_id)
-    if timer is not None and data.week_start <= timer.date < data.week_start + timedelta(days=7):
+    await repo.lock_member(principal.workspace_id, member_id)
+    timer_day = await repo.timer_day(principal.workspace_id, member_id)
+    if timer_day is not None and data.week_start <= timer_day < data.week_start + timedelta(days=7):
         # Locked, the week could not take the timer's time when it stops.
         raise Conflict(
-            f"A timer started on {timer.date.isoformat()} is still running; "
+            f"A timer started on {timer_day.isoformat()} is still running; "
             "stop it before submitting its week.",
             code="timer_running",
         )
-    repo = TimesheetRepository(session)
     sheet = await repo.of_week(principal.workspace_id, member_id, data.week_start)
     if sheet is not None and sheet.status in LOCKED:
         raise Conflict(f"This week is already {sheet.status}.", code="timesheet_already_submitted")
