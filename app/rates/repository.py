@@ -6,7 +6,7 @@ from sqlalchemy import ColumnElement, exists, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.pagination import PageParams, Sortable, paginate
-from app.models import Project, Rate, TimeEntry
+from app.models import Member, Project, Rate, Resource, TimeEntry
 from app.projects.schemas import Phase, ProjectStatus
 from app.timesheets.repository import locked_week_covers
 
@@ -27,6 +27,14 @@ def _subject(kind: str, subject_id: uuid.UUID) -> ColumnElement[bool]:
 class RateRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
+
+    # Rates sit below members and resources (setting their cost rate records one), so the
+    # subjects of a new rate are looked up here.
+    async def member_exists(self, workspace_id: uuid.UUID, member_id: uuid.UUID) -> bool:
+        return await self.session.get(Member, (workspace_id, member_id)) is not None
+
+    async def resource(self, workspace_id: uuid.UUID, resource_id: uuid.UUID) -> Resource | None:
+        return await self.session.get(Resource, (workspace_id, resource_id))
 
     async def add(self, rate: Rate) -> Rate:
         self.session.add(rate)

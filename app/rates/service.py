@@ -20,12 +20,10 @@ from app.events import service as events
 from app.kit.errors import Conflict, NotFound, Unprocessable
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
-from app.members.repository import MemberRepository
 from app.models import Member, Rate, Resource
 from app.projects.repository import ProjectRepository
 from app.rates import schemas
 from app.rates.repository import RateRepository
-from app.resources.repository import ResourceRepository
 from app.workspaces import service as workspaces
 
 FIELDS = (
@@ -117,7 +115,7 @@ async def page(
 async def _check_resource(
     session: AsyncSession, workspace_id: uuid.UUID, resource_id: uuid.UUID
 ) -> None:
-    resource = await ResourceRepository(session).get(workspace_id, resource_id)
+    resource = await RateRepository(session).resource(workspace_id, resource_id)
     if resource is None:
         raise Unprocessable.at("/resource_id", "no such resource in this workspace")
     if resource.kind == "person":
@@ -139,7 +137,7 @@ async def _check_subject(
             return data.resource_id, data.currency
         if data.member_id is None:
             raise Unprocessable.at("/member_id", "a cost rate needs a member or a resource")
-        if await MemberRepository(session).get(wid, data.member_id) is None:
+        if not await RateRepository(session).member_exists(wid, data.member_id):
             raise Unprocessable.at("/member_id", "no such member in this workspace")
         return data.member_id, data.currency
     if data.member_id is not None:
