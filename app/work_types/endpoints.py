@@ -7,8 +7,8 @@ from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
 from app.kit.routing import deprecated_alias
-from app.time_entries.auth import TimeRead
 from app.work_types import service
+from app.work_types.auth import WorkTypesRead
 from app.work_types.schemas import WorkType, WorkTypeCreate, WorkTypeUpdate
 from app.workspaces.auth import WorkspaceAdmin
 
@@ -20,7 +20,9 @@ router = APIRouter(
 @router.get(
     "", operation_id="work_types:list", response_model=Page[WorkType], responses=READ_PROBLEMS
 )
-async def list_work_types(principal: TimeRead, session: Session, page: PageQuery) -> Page[WorkType]:
+async def list_work_types(
+    principal: WorkTypesRead, session: Session, page: PageQuery
+) -> Page[WorkType]:
     """The kinds of work time can be logged as (`work_type` on an entry is one of their keys)."""
     rows, cursor = await service.page(session, principal, page)
     return Page(items=[WorkType.model_validate(row) for row in rows], next_cursor=cursor)
@@ -47,7 +49,7 @@ async def create_work_type(
     responses=READ_PROBLEMS,
 )
 async def get_work_type(
-    work_type_id: uuid.UUID, principal: TimeRead, session: Session, response: Response
+    work_type_id: uuid.UUID, principal: WorkTypesRead, session: Session, response: Response
 ) -> WorkType:
     """One work type."""
     work_type = await service.get(session, principal, work_type_id)
