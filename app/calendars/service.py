@@ -19,18 +19,6 @@ from app.schedules import service as schedules
 CALENDAR_FIELDS = ("name", "working_weekdays", "hours_per_day", "is_default")
 
 
-async def create_default(session: AsyncSession, workspace_id: uuid.UUID) -> Calendar:
-    """Every workspace starts with Monday to Friday, 8 hours a day."""
-    return await CalendarRepository(session).add(
-        Calendar(
-            workspace_id=workspace_id,
-            name="Standard",
-            working_weekdays=[1, 2, 3, 4, 5],
-            is_default=True,
-        )
-    )
-
-
 async def get(session: AsyncSession, principal: Principal, calendar_id: uuid.UUID) -> Calendar:
     calendar = await CalendarRepository(session).get(principal.workspace_id, calendar_id)
     if calendar is None:

@@ -16,9 +16,9 @@ from app.members.repository import MemberRepository
 from app.models import Member
 from app.projects.repository import ProjectRepository
 from app.rates import service as rates
-from app.resources import service as resources
 from app.tasks import service as tasks
 from app.teams.repository import TeamRepository
+from app.workspaces import service as workspaces
 
 # The public fields of a member, as events record them.
 MEMBER_FIELDS = ("user_id", "role", "weekly_capacity_hours", "cost_rate")
@@ -115,17 +115,16 @@ async def add(session: AsyncSession, principal: Principal, data: schemas.MemberC
     repo = MemberRepository(session)
     if await repo.by_user(principal.workspace_id, user.id) is not None:
         raise Conflict("This person is already a member.", code="already_member")
-    member = await repo.add(
+    member = await workspaces.add_member(
+        session,
         Member(
             workspace_id=principal.workspace_id,
             user_id=user.id,
             role=data.role.value,
             weekly_capacity_hours=data.weekly_capacity_hours,
             cost_rate=data.cost_rate,
-        )
+        ),
     )
-    # Every member is a person resource; it leaves with them (the foreign key cascades).
-    await resources.add_person(session, member)
     if data.cost_rate is not None:
         await rates.record_member_cost(session, principal, member, data.cost_rate)
     _record(session, principal, "member.created", member, events.created(_state(member)))

@@ -12,7 +12,7 @@ from app.events import service as events
 from app.kit.errors import Conflict, NotFound, Unprocessable
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
-from app.models import Member, Resource, TimeOff
+from app.models import Resource, TimeOff
 from app.rates import service as rates
 from app.resources import schemas
 from app.resources.repository import ResourceRepository
@@ -21,13 +21,6 @@ RESOURCE_FIELDS = ("kind", "name", "team_id", "calendar_id", "capacity_hours_per
 TIME_OFF_FIELDS = ("resource_id", "start_date", "end_date", "hours_per_day", "reason")
 # What a person resource takes from its member rather than from the request.
 MEMBER_OWNED = ("name", "capacity_hours_per_day", "cost_rate")
-
-
-async def add_person(session: AsyncSession, member: Member) -> Resource:
-    """The person resource of a new member, in the member's transaction."""
-    resource = Resource(workspace_id=member.workspace_id, kind="person", member_id=member.id)
-    await ResourceRepository(session).add(resource)
-    return resource
 
 
 async def present(session: AsyncSession, rows: Sequence[Resource]) -> list[schemas.Resource]:

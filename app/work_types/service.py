@@ -13,22 +13,7 @@ from app.models import WorkType
 from app.work_types import schemas
 from app.work_types.repository import WorkTypeRepository
 
-# The migration backfills the same list into workspaces created before time tracking.
-DEFAULT_WORK_TYPES = (
-    ("development", "Development"),
-    ("meeting", "Meeting"),
-    ("support", "Support"),
-)
 FIELDS = ("key", "name")
-
-
-async def create_defaults(session: AsyncSession, workspace_id: uuid.UUID) -> None:
-    await WorkTypeRepository(session).add_all(
-        [
-            WorkType(workspace_id=workspace_id, key=key, name=name)
-            for key, name in DEFAULT_WORK_TYPES
-        ]
-    )
 
 
 async def check_key(session: AsyncSession, workspace_id: uuid.UUID, key: str, pointer: str) -> None:

@@ -1,10 +1,11 @@
 import uuid
+from collections.abc import Sequence
 
 from sqlalchemy import Select, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.pagination import PageParams, Sortable, paginate
-from app.models import Member, Workspace
+from app.models import Base, Member, Workspace
 
 WORKSPACE_SORTS = Sortable(
     fields={"name": Workspace.name, "created_at": Workspace.created_at},
@@ -21,6 +22,12 @@ class WorkspaceRepository:
         self.session.add(workspace)
         await self.session.flush()
         return workspace
+
+    async def add_rows(self, rows: Sequence[Base]) -> None:
+        """Rows a workspace starts with or gains: its members, their person resources, its
+        first calendar and work types."""
+        self.session.add_all(rows)
+        await self.session.flush()
 
     async def get(self, workspace_id: uuid.UUID) -> Workspace | None:
         return await self.session.get(Workspace, workspace_id)

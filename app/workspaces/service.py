@@ -3,20 +3,23 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.access import Caller, Principal, Role
-from app.calendars import service as calendars
 from app.events import service as events
 from app.kit.errors import Forbidden, NotFound
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
-from app.members.repository import MemberRepository
-from app.models import Event, Member, Workspace
-from app.resources import service as resources
-from app.work_types import service as work_types
+from app.models import Calendar, Event, Member, Resource, Workspace, WorkType
 from app.workspaces.repository import WorkspaceRepository
 from app.workspaces.schemas import WorkspaceCreate, WorkspaceUpdate
 
 # The public fields of a workspace, as events record them.
 WORKSPACE_FIELDS = ("name", "timezone", "week_start", "timer_rounding_minutes")
+# Every workspace starts with these work types (the time tracking migration backfilled the same
+# list into the workspaces made before it), and with a Standard calendar.
+DEFAULT_WORK_TYPES = (
+    ("development", "Development"),
+    ("meeting", "Meeting"),
+    ("support", "Support"),
+)
 
 
 def _record(
@@ -41,13 +44,25 @@ async def create(session: AsyncSession, caller: Caller, data: WorkspaceCreate) -
     if caller.token is not None:
         # A token is bound to one workspace; new workspaces are made by people, signed in.
         raise Forbidden("API tokens cannot create workspaces.", code="token_not_allowed")
-    workspace = await WorkspaceRepository(session).add(Workspace(**data.model_dump()))
-    owner = await MemberRepository(session).add(
-        Member(workspace_id=workspace.id, user_id=caller.user.id, role=Role.owner.value)
+    repo = WorkspaceRepository(session)
+    workspace = await repo.add(Workspace(**data.model_dump()))
+    owner = await add_member(
+        session, Member(workspace_id=workspace.id, user_id=caller.user.id, role=Role.owner.value)
     )
-    await calendars.create_default(session, workspace.id)
-    await resources.add_person(session, owner)
-    await work_types.create_defaults(session, workspace.id)
+    # Monday to Friday, 8 hours a day.
+    standard = Calendar(
+        workspace_id=workspace.id,
+        name="Standard",
+        working_weekdays=[1, 2, 3, 4, 5],
+        is_default=True,
+    )
+    await repo.add_rows([standard])
+    await repo.add_rows(
+        [
+            WorkType(workspace_id=workspace.id, key=key, name=name)
+            for key, name in DEFAULT_WORK_TYPES
+        ]
+    )
     event = _record(
         session,
         None,
@@ -58,6 +73,17 @@ async def create(session: AsyncSession, caller: Caller, data: WorkspaceCreate) -
     # The creator has no principal in the workspace yet: the actor is the owner they became.
     event.actor_id = owner.id
     return workspace
+
+
+async def add_member(session: AsyncSession, member: Member) -> Member:
+    """A new member of the workspace, with the person resource every member is (it leaves with
+    them: the foreign key cascades)."""
+    repo = WorkspaceRepository(session)
+    await repo.add_rows([member])
+    await repo.add_rows(
+        [Resource(workspace_id=member.workspace_id, kind="person", member_id=member.id)]
+    )
+    return member
 
 
 async def page(

@@ -19,7 +19,7 @@ down_revision: str | None = "bc66820f6016"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# Every workspace starts with these (app.work_types.service.DEFAULT_WORK_TYPES).
+# Every workspace starts with these (app.workspaces.service.DEFAULT_WORK_TYPES).
 DEFAULT_ACTIVITIES = (
     ("development", "Development"),
     ("meeting", "Meeting"),
