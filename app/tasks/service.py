@@ -1,3 +1,4 @@
+# Over 500 lines: create, update, delete and bulk share private rules (dates, references, events).
 """Tasks: the rules. Keys (`OPS-42`) work wherever an id does."""
 
 import uuid
