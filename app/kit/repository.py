@@ -1,0 +1,88 @@
+"""The one shape of a repository: every query of a tenant table starts from one workspace.
+
+`TenantRepository[M]` holds what every repository repeated: the session, the row by its key
+within the workspace, add, delete, and `statement(workspace_id)`, the workspace's rows of M
+that a query narrows further. The workspace is an argument of every method, as the caller
+always has it (`principal.workspace_id`, `row.workspace_id`), so a query cannot leave it out
+by accident. A repository that must read across workspaces (credentials found by their digest
+before any workspace is known, a user's own inbox, upkeep over every tenant) derives from
+`Repository` alone, or keeps that query apart, and says why.
+"""
+
+import uuid
+from collections.abc import Iterable
+from typing import Any, Generic, Protocol, TypeVar
+
+from sqlalchemy import ColumnElement, Select, and_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped, declared_attr
+
+
+class _TenantOwned(Protocol):
+    @declared_attr
+    def workspace_id(cls) -> Mapped[uuid.UUID]: ...
+
+
+class _KeyedByWorkspace(Protocol):
+    workspace_id: Mapped[uuid.UUID]
+
+
+# A row of one workspace: a `TenantOwned` model, or a table whose key starts with the workspace.
+M = TypeVar("M", bound=_TenantOwned | _KeyedByWorkspace)
+R = TypeVar("R")
+
+
+class Repository:
+    """The session a repository's queries run on; it flushes, never commits."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, row: R) -> R:
+        self.session.add(row)
+        await self.session.flush()
+        return row
+
+    async def add_all(self, rows: Iterable[object]) -> None:
+        self.session.add_all(rows)
+        await self.session.flush()
+
+    async def delete(self, row: object) -> None:
+        await self.session.delete(row)
+        await self.session.flush()
+
+
+class TenantRepository(Repository, Generic[M]):
+    """The queries of `model`, each within one workspace."""
+
+    model: type[M]
+
+    def statement(self, workspace_id: uuid.UUID) -> Select[M]:
+        """The workspace's rows of the model: where every query of them starts."""
+        return select(self.model).where(self.model.workspace_id == workspace_id)
+
+    def columns(self, workspace_id: uuid.UUID, *columns: Any) -> Select[Any]:
+        """`columns` (of the model, or expressions over them) of the workspace's rows."""
+        return select(*columns).where(self.model.workspace_id == workspace_id)
+
+    async def get(self, workspace_id: uuid.UUID, *key: uuid.UUID) -> M | None:
+        """The row whose primary key is `(workspace_id, *key)` (the identity map first)."""
+        return await self.session.get(self.model, (workspace_id, *key))
+
+    async def find(self, workspace_id: uuid.UUID, *conditions: ColumnElement[bool]) -> M | None:
+        """The workspace's row that meets `conditions` (a unique key), or None."""
+        return await self.session.scalar(self.statement(workspace_id).where(*conditions))
+
+    async def exists(self, workspace_id: uuid.UUID, *conditions: ColumnElement[bool]) -> bool:
+        """Whether any of the workspace's rows meets `conditions`."""
+        statement = self.statement(workspace_id).where(*conditions)
+        return bool(await self.session.scalar(select(statement.exists())))
+
+
+def same_workspace(column: Any, other: Any) -> ColumnElement[bool]:
+    """`column = other` for rows of one workspace: the condition of a composite tenant key
+    (`same_workspace(Project.id, Task.project_id)`), in a join or a correlated subquery."""
+    return and_(
+        column.table.c.workspace_id == other.table.c.workspace_id,
+        column == other,
+    )
