@@ -2,9 +2,9 @@ import uuid
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.repository import TenantRepository
 from app.models import Allocation, Resource
 
 ALLOCATION_SORTS = Sortable(
@@ -14,17 +14,8 @@ ALLOCATION_SORTS = Sortable(
 )
 
 
-class AllocationRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def add(self, allocation: Allocation) -> Allocation:
-        self.session.add(allocation)
-        await self.session.flush()
-        return allocation
-
-    async def get(self, workspace_id: uuid.UUID, allocation_id: uuid.UUID) -> Allocation | None:
-        return await self.session.get(Allocation, (workspace_id, allocation_id))
+class AllocationRepository(TenantRepository[Allocation]):
+    model = Allocation
 
     async def page(
         self,
@@ -38,7 +29,7 @@ class AllocationRepository:
         first: date | None,
         last: date | None,
     ) -> tuple[list[Allocation], str | None]:
-        statement = select(Allocation).where(Allocation.workspace_id == workspace_id)
+        statement = self.statement(workspace_id)
         if resource_id is not None:
             statement = statement.where(Allocation.resource_id == resource_id)
         if team_id is not None:
@@ -58,7 +49,3 @@ class AllocationRepository:
         if last is not None:
             statement = statement.where(Allocation.start_date <= last)
         return await paginate(self.session, statement, params, ALLOCATION_SORTS)
-
-    async def delete(self, allocation: Allocation) -> None:
-        await self.session.delete(allocation)
-        await self.session.flush()
