@@ -11,9 +11,9 @@ before any workspace is known, a user's own inbox, upkeep over every tenant) der
 
 import uuid
 from collections.abc import Iterable
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar, overload
 
-from sqlalchemy import ColumnElement, Select, and_, select
+from sqlalchemy import ColumnElement, Select, SQLColumnExpression, and_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, declared_attr
 
@@ -30,6 +30,7 @@ class _KeyedByWorkspace(Protocol):
 # A row of one workspace: a `TenantOwned` model, or a table whose key starts with the workspace.
 M = TypeVar("M", bound=_TenantOwned | _KeyedByWorkspace)
 R = TypeVar("R")
+T = TypeVar("T")
 
 
 class Repository:
@@ -61,6 +62,10 @@ class TenantRepository(Repository, Generic[M]):
         """The workspace's rows of the model: where every query of them starts."""
         return select(self.model).where(self.model.workspace_id == workspace_id)
 
+    @overload
+    def columns(self, workspace_id: uuid.UUID, column: SQLColumnExpression[T], /) -> Select[T]: ...
+    @overload
+    def columns(self, workspace_id: uuid.UUID, *columns: Any) -> Select[Any]: ...
     def columns(self, workspace_id: uuid.UUID, *columns: Any) -> Select[Any]:
         """`columns` (of the model, or expressions over them) of the workspace's rows."""
         return select(*columns).where(self.model.workspace_id == workspace_id)
