@@ -3,9 +3,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.repository import TenantRepository
 from app.models import Member, TeamMember, TimeEntry, User
 
 MEMBER_SORTS = Sortable(
@@ -15,22 +15,11 @@ MEMBER_SORTS = Sortable(
 )
 
 
-class MemberRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def add(self, member: Member) -> Member:
-        self.session.add(member)
-        await self.session.flush()
-        return member
-
-    async def get(self, workspace_id: uuid.UUID, member_id: uuid.UUID) -> Member | None:
-        return await self.session.get(Member, (workspace_id, member_id))
+class MemberRepository(TenantRepository[Member]):
+    model = Member
 
     async def by_user(self, workspace_id: uuid.UUID, user_id: uuid.UUID) -> Member | None:
-        return await self.session.scalar(
-            select(Member).where(Member.workspace_id == workspace_id, Member.user_id == user_id)
-        )
+        return await self.find(workspace_id, Member.user_id == user_id)
 
     async def page(
         self,
@@ -41,7 +30,7 @@ class MemberRepository:
         team_id: uuid.UUID | None = None,
         text: str | None = None,
     ) -> tuple[list[Member], str | None]:
-        statement = select(Member).where(Member.workspace_id == workspace_id)
+        statement = self.statement(workspace_id)
         if role is not None:
             statement = statement.where(Member.role == role)
         if text:
@@ -64,6 +53,7 @@ class MemberRepository:
         return await paginate(self.session, statement, params, MEMBER_SORTS)
 
     async def users(self, user_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, User]:
+        """The users behind members: people are not rows of a workspace."""
         rows = await self.session.scalars(select(User).where(User.id.in_(set(user_ids))))
         return {user.id: user for user in rows}
 
@@ -85,9 +75,7 @@ class MemberRepository:
     async def lock_owner_ids(self, workspace_id: uuid.UUID) -> list[uuid.UUID]:
         """The owners, locked so that two concurrent demotions cannot leave none."""
         rows = await self.session.scalars(
-            select(Member.id)
-            .where(Member.workspace_id == workspace_id, Member.role == "owner")
-            .with_for_update()
+            self.columns(workspace_id, Member.id).where(Member.role == "owner").with_for_update()
         )
         return list(rows)
 
@@ -100,6 +88,3 @@ class MemberRepository:
         )
         return found is not None
 
-    async def delete(self, member: Member) -> None:
-        await self.session.delete(member)
-        await self.session.flush()
