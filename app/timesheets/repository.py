@@ -2,10 +2,10 @@ import uuid
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import ColumnElement, exists, func, select
 
 from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.repository import TenantRepository, same_workspace
 from app.kit.sql import week_after
 from app.models import Member, Team, TeamMember, TimeEntry, Timesheet
 
@@ -30,27 +30,14 @@ def locked_week_covers(workspace_id: Any, member_id: Any, day: Any) -> ColumnEle
     )
 
 
-class TimesheetRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def add(self, sheet: Timesheet) -> Timesheet:
-        self.session.add(sheet)
-        await self.session.flush()
-        return sheet
-
-    async def get(self, workspace_id: uuid.UUID, sheet_id: uuid.UUID) -> Timesheet | None:
-        return await self.session.get(Timesheet, (workspace_id, sheet_id))
+class TimesheetRepository(TenantRepository[Timesheet]):
+    model = Timesheet
 
     async def of_week(
         self, workspace_id: uuid.UUID, member_id: uuid.UUID, week_start: date
     ) -> Timesheet | None:
-        return await self.session.scalar(
-            select(Timesheet).where(
-                Timesheet.workspace_id == workspace_id,
-                Timesheet.member_id == member_id,
-                Timesheet.week_start == week_start,
-            )
+        return await self.find(
+            workspace_id, Timesheet.member_id == member_id, Timesheet.week_start == week_start
         )
 
     async def lock_member(self, workspace_id: uuid.UUID, member_id: uuid.UUID) -> None:
@@ -90,7 +77,7 @@ class TimesheetRepository:
         week_from: date | None,
         week_to: date | None,
     ) -> tuple[list[Timesheet], str | None]:
-        statement = select(Timesheet).where(Timesheet.workspace_id == workspace_id)
+        statement = self.statement(workspace_id)
         if member_id is not None:
             statement = statement.where(Timesheet.member_id == member_id)
         if status is not None:
@@ -134,10 +121,7 @@ class TimesheetRepository:
         """Whether `lead_id` leads a team `member_id` belongs to."""
         found = await self.session.scalar(
             select(Team.id)
-            .join(
-                TeamMember,
-                and_(TeamMember.workspace_id == Team.workspace_id, TeamMember.team_id == Team.id),
-            )
+            .join(TeamMember, same_workspace(TeamMember.team_id, Team.id))
             .where(
                 Team.workspace_id == workspace_id,
                 Team.lead_member_id == lead_id,
