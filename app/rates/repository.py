@@ -3,9 +3,9 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import ColumnElement, exists, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.repository import TenantRepository, same_workspace
 from app.models import Member, Project, Rate, Resource, TimeEntry
 from app.projects.schemas import Phase, ProjectStatus
 from app.timesheets.repository import locked_week_covers
@@ -24,9 +24,8 @@ def _subject(kind: str, subject_id: uuid.UUID) -> ColumnElement[bool]:
     return Rate.project_id == subject_id
 
 
-class RateRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+class RateRepository(TenantRepository[Rate]):
+    model = Rate
 
     # Rates sit below members and resources (setting their cost rate records one), so the
     # subjects of a new rate are looked up here.
@@ -35,14 +34,6 @@ class RateRepository:
 
     async def resource(self, workspace_id: uuid.UUID, resource_id: uuid.UUID) -> Resource | None:
         return await self.session.get(Resource, (workspace_id, resource_id))
-
-    async def add(self, rate: Rate) -> Rate:
-        self.session.add(rate)
-        await self.session.flush()
-        return rate
-
-    async def get(self, workspace_id: uuid.UUID, rate_id: uuid.UUID) -> Rate | None:
-        return await self.session.get(Rate, (workspace_id, rate_id))
 
     async def page(
         self,
@@ -54,7 +45,7 @@ class RateRepository:
         resource_id: uuid.UUID | None,
         project_id: uuid.UUID | None,
     ) -> tuple[list[Rate], str | None]:
-        statement = select(Rate).where(Rate.workspace_id == workspace_id)
+        statement = self.statement(workspace_id)
         if kind is not None:
             statement = statement.where(Rate.kind == kind)
         if member_id is not None:
@@ -69,35 +60,20 @@ class RateRepository:
         self, workspace_id: uuid.UUID, kind: str, subject_id: uuid.UUID, day: date
     ) -> Rate | None:
         """The rate of this subject that starts exactly on `day`."""
-        return await self.session.scalar(
-            select(Rate).where(
-                Rate.workspace_id == workspace_id,
-                Rate.kind == kind,
-                _subject(kind, subject_id),
-                Rate.effective_from == day,
-            )
+        return await self.find(
+            workspace_id, Rate.kind == kind, _subject(kind, subject_id), Rate.effective_from == day
         )
 
     async def has_any(self, workspace_id: uuid.UUID, kind: str, subject_id: uuid.UUID) -> bool:
-        found = await self.session.scalar(
-            select(Rate.id)
-            .where(Rate.workspace_id == workspace_id, Rate.kind == kind, _subject(kind, subject_id))
-            .limit(1)
-        )
-        return found is not None
+        return await self.exists(workspace_id, Rate.kind == kind, _subject(kind, subject_id))
 
     async def next_start(
         self, workspace_id: uuid.UUID, kind: str, subject_id: uuid.UUID, after: date
     ) -> date | None:
         """When the next rate of this subject after `after` starts."""
         return await self.session.scalar(
-            select(Rate.effective_from)
-            .where(
-                Rate.workspace_id == workspace_id,
-                Rate.kind == kind,
-                _subject(kind, subject_id),
-                Rate.effective_from > after,
-            )
+            self.columns(workspace_id, Rate.effective_from)
+            .where(Rate.kind == kind, _subject(kind, subject_id), Rate.effective_from > after)
             .order_by(Rate.effective_from)
             .limit(1)
         )
@@ -107,13 +83,8 @@ class RateRepository:
     ) -> Decimal | None:
         """The hourly rate in force on `day`: the latest one starting on or before it."""
         return await self.session.scalar(
-            select(Rate.hourly_rate)
-            .where(
-                Rate.workspace_id == workspace_id,
-                Rate.kind == kind,
-                _subject(kind, subject_id),
-                Rate.effective_from <= day,
-            )
+            self.columns(workspace_id, Rate.hourly_rate)
+            .where(Rate.kind == kind, _subject(kind, subject_id), Rate.effective_from <= day)
             .order_by(Rate.effective_from.desc())
             .limit(1)
         )
@@ -148,8 +119,7 @@ class RateRepository:
             .scalar_subquery()
         )
         project_open = exists().where(
-            Project.workspace_id == TimeEntry.workspace_id,
-            Project.id == TimeEntry.project_id,
+            same_workspace(Project.id, TimeEntry.project_id),
             Project.status != ProjectStatus.archived.value,
             or_(Project.phase.is_(None), Project.phase != Phase.closed.value),
         )
@@ -165,7 +135,3 @@ class RateRepository:
         await self.session.execute(
             statement.values({column: in_force}).execution_options(synchronize_session=False)
         )
-
-    async def delete(self, rate: Rate) -> None:
-        await self.session.delete(rate)
-        await self.session.flush()
