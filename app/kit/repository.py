@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any, Generic, Protocol, TypeVar, overload
 
-from sqlalchemy import ColumnElement, Select, SQLColumnExpression, and_, select
+from sqlalchemy import ColumnElement, Select, SQLColumnExpression, Update, and_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, declared_attr
 
@@ -62,6 +62,10 @@ class TenantRepository(Repository, Generic[M]):
         """The workspace's rows of the model: where every query of them starts."""
         return select(self.model).where(self.model.workspace_id == workspace_id)
 
+    def update_statement(self, workspace_id: uuid.UUID) -> Update:
+        """An UPDATE of the workspace's rows of the model, for changes made in bulk."""
+        return update(self.model).where(self.model.workspace_id == workspace_id)
+
     @overload
     def columns(self, workspace_id: uuid.UUID, column: SQLColumnExpression[T], /) -> Select[T]: ...
     @overload
@@ -74,11 +78,13 @@ class TenantRepository(Repository, Generic[M]):
         """The row whose primary key is `(workspace_id, *key)` (the identity map first)."""
         return await self.session.get(self.model, (workspace_id, *key))
 
-    async def find(self, workspace_id: uuid.UUID, *conditions: ColumnElement[bool]) -> M | None:
+    async def find(
+        self, workspace_id: uuid.UUID, *conditions: SQLColumnExpression[bool]
+    ) -> M | None:
         """The workspace's row that meets `conditions` (a unique key), or None."""
         return await self.session.scalar(self.statement(workspace_id).where(*conditions))
 
-    async def exists(self, workspace_id: uuid.UUID, *conditions: ColumnElement[bool]) -> bool:
+    async def exists(self, workspace_id: uuid.UUID, *conditions: SQLColumnExpression[bool]) -> bool:
         """Whether any of the workspace's rows meets `conditions`."""
         statement = self.statement(workspace_id).where(*conditions)
         return bool(await self.session.scalar(select(statement.exists())))
