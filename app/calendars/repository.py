@@ -1,10 +1,10 @@
 import uuid
 from datetime import date
 
-from sqlalchemy import delete, func, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import func, or_, select
 
 from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.repository import TenantRepository
 from app.models import Calendar, CalendarException, Project, Resource
 
 CALENDAR_SORTS = Sortable(fields={"name": Calendar.name}, default="name", tiebreak=Calendar.id)
@@ -13,28 +13,18 @@ EXCEPTION_SORTS = Sortable(
 )
 
 
-class CalendarRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def add(self, calendar: Calendar) -> Calendar:
-        self.session.add(calendar)
-        await self.session.flush()
-        return calendar
-
-    async def get(self, workspace_id: uuid.UUID, calendar_id: uuid.UUID) -> Calendar | None:
-        return await self.session.get(Calendar, (workspace_id, calendar_id))
+class CalendarRepository(TenantRepository[Calendar]):
+    model = Calendar
 
     async def page(
         self, workspace_id: uuid.UUID, params: PageParams
     ) -> tuple[list[Calendar], str | None]:
-        statement = select(Calendar).where(Calendar.workspace_id == workspace_id)
-        return await paginate(self.session, statement, params, CALENDAR_SORTS)
+        return await paginate(self.session, self.statement(workspace_id), params, CALENDAR_SORTS)
 
     async def clear_default(self, workspace_id: uuid.UUID) -> None:
         await self.session.execute(
-            update(Calendar)
-            .where(Calendar.workspace_id == workspace_id, Calendar.is_default)
+            self.update_statement(workspace_id)
+            .where(Calendar.is_default)
             .values(is_default=False, version=Calendar.version + 1)
             .execution_options(synchronize_session=False)
         )
@@ -69,11 +59,13 @@ class CalendarRepository:
         )
         return list(rows)
 
-    async def delete(self, calendar: Calendar) -> None:
-        await self.session.delete(calendar)
-        await self.session.flush()
 
-    async def page_exceptions(
+class CalendarExceptionRepository(TenantRepository[CalendarException]):
+    """The days on which a calendar's working weekdays do not hold."""
+
+    model = CalendarException
+
+    async def page(
         self,
         workspace_id: uuid.UUID,
         calendar_id: uuid.UUID,
@@ -81,41 +73,28 @@ class CalendarRepository:
         first: date | None,
         last: date | None,
     ) -> tuple[list[CalendarException], str | None]:
-        statement = select(CalendarException).where(
-            CalendarException.workspace_id == workspace_id,
-            CalendarException.calendar_id == calendar_id,
-        )
+        statement = self.statement(workspace_id).where(CalendarException.calendar_id == calendar_id)
         if first is not None:
             statement = statement.where(CalendarException.date >= first)
         if last is not None:
             statement = statement.where(CalendarException.date <= last)
         return await paginate(self.session, statement, params, EXCEPTION_SORTS)
 
-    async def exception_on(
+    async def on(
         self, workspace_id: uuid.UUID, calendar_id: uuid.UUID, day: date
     ) -> CalendarException | None:
-        return await self.session.scalar(
-            select(CalendarException).where(
-                CalendarException.workspace_id == workspace_id,
-                CalendarException.calendar_id == calendar_id,
-                CalendarException.date == day,
-            )
+        return await self.find(
+            workspace_id,
+            CalendarException.calendar_id == calendar_id,
+            CalendarException.date == day,
         )
 
-    async def add_exception(self, exception: CalendarException) -> CalendarException:
-        self.session.add(exception)
-        await self.session.flush()
-        return exception
-
-    async def delete_exception(
+    async def remove(
         self, workspace_id: uuid.UUID, calendar_id: uuid.UUID, exception_id: uuid.UUID
     ) -> CalendarException | None:
-        exception = await self.session.get(CalendarException, (workspace_id, exception_id))
+        """Delete the calendar's exception; answer it as it was, or None if it has no such."""
+        exception = await self.get(workspace_id, exception_id)
         if exception is None or exception.calendar_id != calendar_id:
             return None
-        await self.session.execute(
-            delete(CalendarException).where(
-                CalendarException.workspace_id == workspace_id, CalendarException.id == exception_id
-            )
-        )
+        await self.delete(exception)
         return exception

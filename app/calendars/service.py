@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.access import Principal
 from app.calendars import schemas
-from app.calendars.repository import CalendarRepository
+from app.calendars.repository import CalendarExceptionRepository, CalendarRepository
 from app.events import service as events
 from app.kit.errors import Conflict, NotFound, Unprocessable
 from app.kit.etag import check_if_match
@@ -139,7 +139,7 @@ async def page_exceptions(
     last: date | None,
 ) -> tuple[list[CalendarException], str | None]:
     calendar = await get(session, principal, calendar_id)
-    return await CalendarRepository(session).page_exceptions(
+    return await CalendarExceptionRepository(session).page(
         principal.workspace_id, calendar.id, params, first, last
     )
 
@@ -150,11 +150,11 @@ async def add_exception(
     calendar_id: uuid.UUID,
     data: schemas.CalendarExceptionCreate,
 ) -> CalendarException:
-    repo = CalendarRepository(session)
+    repo = CalendarExceptionRepository(session)
     calendar = await get(session, principal, calendar_id)
-    if await repo.exception_on(principal.workspace_id, calendar.id, data.date) is not None:
+    if await repo.on(principal.workspace_id, calendar.id, data.date) is not None:
         raise Conflict("This date already has an exception.", code="exception_exists")
-    exception = await repo.add_exception(
+    exception = await repo.add(
         CalendarException(
             workspace_id=principal.workspace_id, calendar_id=calendar.id, **data.model_dump()
         )
@@ -179,7 +179,7 @@ async def remove_exception(
     session: AsyncSession, principal: Principal, calendar_id: uuid.UUID, exception_id: uuid.UUID
 ) -> CalendarException:
     calendar = await get(session, principal, calendar_id)
-    exception = await CalendarRepository(session).delete_exception(
+    exception = await CalendarExceptionRepository(session).remove(
         principal.workspace_id, calendar.id, exception_id
     )
     if exception is None:
