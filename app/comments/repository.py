@@ -2,9 +2,9 @@ import uuid
 from collections.abc import Iterable
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.repository import TenantRepository
 from app.models import Comment, Member, TaskWatcher, User
 
 COMMENT_SORTS = Sortable(
@@ -12,32 +12,20 @@ COMMENT_SORTS = Sortable(
 )
 
 
-class CommentRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+class CommentRepository(TenantRepository[Comment]):
+    model = Comment
 
-    async def add(self, comment: Comment) -> Comment:
-        self.session.add(comment)
-        await self.session.flush()
-        return comment
-
-    async def get(
+    async def on_task(
         self, workspace_id: uuid.UUID, task_id: uuid.UUID, comment_id: uuid.UUID
     ) -> Comment | None:
-        comment = await self.session.get(Comment, (workspace_id, comment_id))
+        comment = await self.get(workspace_id, comment_id)
         return comment if comment is not None and comment.task_id == task_id else None
 
     async def page(
         self, workspace_id: uuid.UUID, task_id: uuid.UUID, params: PageParams
     ) -> tuple[list[Comment], str | None]:
-        statement = select(Comment).where(
-            Comment.workspace_id == workspace_id, Comment.task_id == task_id
-        )
+        statement = self.statement(workspace_id).where(Comment.task_id == task_id)
         return await paginate(self.session, statement, params, COMMENT_SORTS)
-
-    async def delete(self, comment: Comment) -> None:
-        await self.session.delete(comment)
-        await self.session.flush()
 
     async def members_by_reference(
         self, workspace_id: uuid.UUID, member_ids: Iterable[uuid.UUID], emails: Iterable[str]

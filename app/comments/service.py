@@ -121,7 +121,7 @@ async def _own_comment(
     session: AsyncSession, principal: Principal, reference: str, comment_id: uuid.UUID
 ) -> tuple[Task, Comment]:
     task, _ = await tasks.resolve_writable(session, principal, reference)
-    comment = await CommentRepository(session).get(task.workspace_id, task.id, comment_id)
+    comment = await CommentRepository(session).on_task(task.workspace_id, task.id, comment_id)
     if comment is None:
         raise NotFound("No such comment on this task.", code="comment_not_found")
     return task, comment
