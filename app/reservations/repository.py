@@ -1,9 +1,7 @@
 import uuid
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.repository import TenantRepository
 from app.models import CapacityReservation
 
 # UUIDv7 ids are time-ordered: sorting by id lists reservations as they came.
@@ -12,30 +10,18 @@ RESERVATION_SORTS = Sortable(
 )
 
 
-class ReservationRepository:
+class ReservationRepository(TenantRepository[CapacityReservation]):
     """The weekly capacity ongoing work holds back."""
 
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+    model = CapacityReservation
 
-    async def add(self, reservation: CapacityReservation) -> CapacityReservation:
-        self.session.add(reservation)
-        await self.session.flush()
-        return reservation
-
-    async def delete(self, reservation: CapacityReservation) -> None:
-        await self.session.delete(reservation)
-        await self.session.flush()
-
-    async def get(
+    async def in_project(
         self, workspace_id: uuid.UUID, project_id: uuid.UUID, reservation_id: uuid.UUID
     ) -> CapacityReservation | None:
-        return await self.session.scalar(
-            select(CapacityReservation).where(
-                CapacityReservation.workspace_id == workspace_id,
-                CapacityReservation.project_id == project_id,
-                CapacityReservation.id == reservation_id,
-            )
+        return await self.find(
+            workspace_id,
+            CapacityReservation.project_id == project_id,
+            CapacityReservation.id == reservation_id,
         )
 
     async def of_holder(
@@ -47,20 +33,15 @@ class ReservationRepository:
         team_id: uuid.UUID | None,
     ) -> CapacityReservation | None:
         """The project's reservation of this member's or this team's capacity, if any."""
-        return await self.session.scalar(
-            select(CapacityReservation).where(
-                CapacityReservation.workspace_id == workspace_id,
-                CapacityReservation.project_id == project_id,
-                CapacityReservation.member_id.is_not_distinct_from(member_id),
-                CapacityReservation.team_id.is_not_distinct_from(team_id),
-            )
+        return await self.find(
+            workspace_id,
+            CapacityReservation.project_id == project_id,
+            CapacityReservation.member_id.is_not_distinct_from(member_id),
+            CapacityReservation.team_id.is_not_distinct_from(team_id),
         )
 
     async def page(
         self, workspace_id: uuid.UUID, project_id: uuid.UUID, params: PageParams
     ) -> tuple[list[CapacityReservation], str | None]:
-        statement = select(CapacityReservation).where(
-            CapacityReservation.workspace_id == workspace_id,
-            CapacityReservation.project_id == project_id,
-        )
+        statement = self.statement(workspace_id).where(CapacityReservation.project_id == project_id)
         return await paginate(self.session, statement, params, RESERVATION_SORTS)

@@ -28,7 +28,7 @@ async def _find(
     """The project and its reservation (404 for either)."""
     project = await projects.get_project(session, principal, project_id)
     repo = ReservationRepository(session)
-    reservation = await repo.get(project.workspace_id, project.id, reservation_id)
+    reservation = await repo.in_project(project.workspace_id, project.id, reservation_id)
     if reservation is None:
         raise NotFound("No such reservation in this project.", code="reservation_not_found")
     return project, reservation
