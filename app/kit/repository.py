@@ -13,7 +13,16 @@ import uuid
 from collections.abc import Iterable
 from typing import Any, Generic, Protocol, TypeVar, overload
 
-from sqlalchemy import ColumnElement, Select, SQLColumnExpression, Update, and_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    SQLColumnExpression,
+    Update,
+    and_,
+    exists,
+    select,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, declared_attr
 
@@ -58,13 +67,17 @@ class TenantRepository(Repository, Generic[M]):
 
     model: type[M]
 
+    def in_workspace(self, workspace_id: uuid.UUID) -> ColumnElement[bool]:
+        """The condition every statement of the repository starts with."""
+        return self.model.workspace_id == workspace_id
+
     def statement(self, workspace_id: uuid.UUID) -> Select[M]:
         """The workspace's rows of the model: where every query of them starts."""
-        return select(self.model).where(self.model.workspace_id == workspace_id)
+        return select(self.model).where(self.in_workspace(workspace_id))
 
     def update_statement(self, workspace_id: uuid.UUID) -> Update:
         """An UPDATE of the workspace's rows of the model, for changes made in bulk."""
-        return update(self.model).where(self.model.workspace_id == workspace_id)
+        return update(self.model).where(self.in_workspace(workspace_id))
 
     @overload
     def columns(self, workspace_id: uuid.UUID, column: SQLColumnExpression[T], /) -> Select[T]: ...
@@ -72,7 +85,7 @@ class TenantRepository(Repository, Generic[M]):
     def columns(self, workspace_id: uuid.UUID, *columns: Any) -> Select[Any]: ...
     def columns(self, workspace_id: uuid.UUID, *columns: Any) -> Select[Any]:
         """`columns` (of the model, or expressions over them) of the workspace's rows."""
-        return select(*columns).where(self.model.workspace_id == workspace_id)
+        return select(*columns).where(self.in_workspace(workspace_id))
 
     async def get(self, workspace_id: uuid.UUID, *key: uuid.UUID) -> M | None:
         """The row whose primary key is `(workspace_id, *key)` (the identity map first)."""
@@ -86,8 +99,8 @@ class TenantRepository(Repository, Generic[M]):
 
     async def exists(self, workspace_id: uuid.UUID, *conditions: SQLColumnExpression[bool]) -> bool:
         """Whether any of the workspace's rows meets `conditions`."""
-        statement = self.statement(workspace_id).where(*conditions)
-        return bool(await self.session.scalar(select(statement.exists())))
+        found = exists().where(self.in_workspace(workspace_id), *conditions)
+        return bool(await self.session.scalar(select(found)))
 
 
 def same_workspace(column: Any, other: Any) -> ColumnElement[bool]:
