@@ -3,9 +3,9 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, literal, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.repository import TenantRepository
 from app.models import Task, WorkflowStatus
 
 STATUS_SORTS = Sortable(
@@ -13,30 +13,16 @@ STATUS_SORTS = Sortable(
 )
 
 
-class StatusRepository:
+class StatusRepository(TenantRepository[WorkflowStatus]):
     """A project's workflow statuses, and the tasks filed under them."""
 
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+    model = WorkflowStatus
 
-    async def add(self, status: WorkflowStatus) -> WorkflowStatus:
-        self.session.add(status)
-        await self.session.flush()
-        return status
-
-    async def delete(self, status: WorkflowStatus) -> None:
-        await self.session.delete(status)
-        await self.session.flush()
-
-    async def get(
+    async def in_project(
         self, workspace_id: uuid.UUID, project_id: uuid.UUID, status_id: uuid.UUID
     ) -> WorkflowStatus | None:
-        return await self.session.scalar(
-            select(WorkflowStatus).where(
-                WorkflowStatus.workspace_id == workspace_id,
-                WorkflowStatus.project_id == project_id,
-                WorkflowStatus.id == status_id,
-            )
+        return await self.find(
+            workspace_id, WorkflowStatus.project_id == project_id, WorkflowStatus.id == status_id
         )
 
     async def of_project(
@@ -44,11 +30,8 @@ class StatusRepository:
     ) -> list[WorkflowStatus]:
         """The project's statuses in board order."""
         rows = await self.session.scalars(
-            select(WorkflowStatus)
-            .where(
-                WorkflowStatus.workspace_id == workspace_id,
-                WorkflowStatus.project_id == project_id,
-            )
+            self.statement(workspace_id)
+            .where(WorkflowStatus.project_id == project_id)
             .order_by(WorkflowStatus.position, WorkflowStatus.id)
         )
         return list(rows)
@@ -56,16 +39,13 @@ class StatusRepository:
     async def page(
         self, workspace_id: uuid.UUID, project_id: uuid.UUID, params: PageParams
     ) -> tuple[list[WorkflowStatus], str | None]:
-        statement = select(WorkflowStatus).where(
-            WorkflowStatus.workspace_id == workspace_id, WorkflowStatus.project_id == project_id
-        )
+        statement = self.statement(workspace_id).where(WorkflowStatus.project_id == project_id)
         return await paginate(self.session, statement, params, STATUS_SORTS)
 
     async def last_position(self, workspace_id: uuid.UUID, project_id: uuid.UUID) -> float | None:
         return await self.session.scalar(
-            select(func.max(WorkflowStatus.position)).where(
-                WorkflowStatus.workspace_id == workspace_id,
-                WorkflowStatus.project_id == project_id,
+            self.columns(workspace_id, func.max(WorkflowStatus.position)).where(
+                WorkflowStatus.project_id == project_id
             )
         )
 
@@ -78,14 +58,13 @@ class StatusRepository:
         exclude: uuid.UUID | None = None,
     ) -> bool:
         """Whether another status of the project has this name, ignoring case."""
-        statement = select(WorkflowStatus.id).where(
-            WorkflowStatus.workspace_id == workspace_id,
+        same_name = [
             WorkflowStatus.project_id == project_id,
             func.lower(WorkflowStatus.name) == name.lower(),
-        )
+        ]
         if exclude is not None:
-            statement = statement.where(WorkflowStatus.id != exclude)
-        return (await self.session.scalar(statement.limit(1))) is not None
+            same_name.append(WorkflowStatus.id != exclude)
+        return await self.exists(workspace_id, *same_name)
 
     async def tasks_in_status(
         self, workspace_id: uuid.UUID, status_id: uuid.UUID

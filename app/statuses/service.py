@@ -27,7 +27,7 @@ async def _find(
 ) -> tuple[Project, WorkflowStatus]:
     """The project and its status (404 for either)."""
     project = await projects.get_project(session, principal, project_id)
-    status = await StatusRepository(session).get(project.workspace_id, project.id, status_id)
+    status = await StatusRepository(session).in_project(project.workspace_id, project.id, status_id)
     if status is None:
         raise NotFound("No such status in this project.", code="status_not_found")
     return project, status
