@@ -3,10 +3,10 @@ from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import Select, exists, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
 from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.repository import TenantRepository, same_workspace
 from app.models import Project, RecurringRule, Task, TimeEntry, WorkflowStatus, Workspace
 
 RULE_SORTS = Sortable(
@@ -14,45 +14,35 @@ RULE_SORTS = Sortable(
 )
 
 
-class RecurringRuleRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+class RecurringRuleRepository(TenantRepository[RecurringRule]):
+    model = RecurringRule
 
-    async def add(self, rule: RecurringRule) -> RecurringRule:
-        self.session.add(rule)
-        await self.session.flush()
-        return rule
-
-    async def get(
+    async def in_project(
         self, workspace_id: uuid.UUID, project_id: uuid.UUID, rule_id: uuid.UUID
     ) -> RecurringRule | None:
-        rule = await self.session.get(RecurringRule, (workspace_id, rule_id))
+        rule = await self.get(workspace_id, rule_id)
         return rule if rule is not None and rule.project_id == project_id else None
 
     async def page(
         self, workspace_id: uuid.UUID, project_id: uuid.UUID, params: PageParams
     ) -> tuple[list[RecurringRule], str | None]:
-        statement = select(RecurringRule).where(
-            RecurringRule.workspace_id == workspace_id, RecurringRule.project_id == project_id
-        )
+        statement = self.statement(workspace_id).where(RecurringRule.project_id == project_id)
         return await paginate(self.session, statement, params, RULE_SORTS)
 
-    async def delete(self, rule: RecurringRule) -> None:
-        """Delete the rule; the tasks it made stay, as ordinary tasks."""
+    async def release_tasks(self, rule: RecurringRule) -> None:
+        """The tasks the rule made stay, as ordinary tasks, when it is deleted."""
         await self.session.execute(
             update(Task)
             .where(Task.workspace_id == rule.workspace_id, Task.recurring_rule_id == rule.id)
             .values(recurring_rule_id=None, occurrence_date=None)
             .execution_options(synchronize_session=False)
         )
-        await self.session.delete(rule)
-        await self.session.flush()
 
     async def mark_materialized(self, rule: RecurringRule, until: date) -> None:
         """Bookkeeping, not an edit: the rule keeps its version, so clients' ETags stay valid."""
         await self.session.execute(
-            update(RecurringRule)
-            .where(RecurringRule.workspace_id == rule.workspace_id, RecurringRule.id == rule.id)
+            self.update_statement(rule.workspace_id)
+            .where(RecurringRule.id == rule.id)
             .values(materialized_until=until)
             .execution_options(synchronize_session=False)
         )
@@ -75,11 +65,7 @@ class RecurringRuleRepository:
     def _due_for_top_up(self, horizon_floor: date) -> Select[RecurringRule, Project, str]:
         return (
             select(RecurringRule, Project, Workspace.timezone)
-            .join(
-                Project,
-                (Project.workspace_id == RecurringRule.workspace_id)
-                & (Project.id == RecurringRule.project_id),
-            )
+            .join(Project, same_workspace(Project.id, RecurringRule.project_id))
             .join(Workspace, Workspace.id == RecurringRule.workspace_id)
             .where(
                 RecurringRule.active.is_(True),
@@ -93,7 +79,8 @@ class RecurringRuleRepository:
         self, horizon_floor: date, batch: int
     ) -> list[tuple[RecurringRule, Project, str]]:
         """Rules whose horizon ends before `horizon_floor`, locked so that concurrent workers
-        (several API replicas on PostgreSQL) take different rules."""
+        (several API replicas on PostgreSQL) take different rules. Across every workspace: the
+        upkeep job serves all tenants at once, and each rule carries its own workspace."""
         statement = (
             self._due_for_top_up(horizon_floor)
             .limit(batch)
@@ -110,11 +97,7 @@ class RecurringRuleRepository:
         child = Task.__table__.alias("child")
         rows = await self.session.execute(
             select(Task.id, Task.occurrence_date)
-            .join(
-                WorkflowStatus,
-                (WorkflowStatus.workspace_id == Task.workspace_id)
-                & (WorkflowStatus.id == Task.status_id),
-            )
+            .join(WorkflowStatus, same_workspace(WorkflowStatus.id, Task.status_id))
             .where(
                 Task.workspace_id == workspace_id,
                 Task.recurring_rule_id == rule_id,

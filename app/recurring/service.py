@@ -201,7 +201,9 @@ async def create(
 async def get(
     session: AsyncSession, principal: Principal, project_id: uuid.UUID, rule_id: uuid.UUID
 ) -> RecurringRule:
-    rule = await RecurringRuleRepository(session).get(principal.workspace_id, project_id, rule_id)
+    rule = await RecurringRuleRepository(session).in_project(
+        principal.workspace_id, project_id, rule_id
+    )
     if rule is None:
         raise NotFound("No such recurring rule.", code="recurring_rule_not_found")
     return rule
@@ -294,7 +296,9 @@ async def delete(
         project_id=project.id,
         changes=events.deleted(events.snapshot(rule, RULE_FIELDS)),
     )
-    await RecurringRuleRepository(session).delete(rule)
+    repo = RecurringRuleRepository(session)
+    await repo.release_tasks(rule)
+    await repo.delete(rule)
 
 
 async def top_up(sessionmaker: async_sessionmaker[AsyncSession], *, batch: int = 100) -> int:
