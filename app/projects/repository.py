@@ -1,11 +1,11 @@
 import uuid
 from collections.abc import Sequence
-from typing import Any, TypeVar
+from typing import Any
 
-from sqlalchemy import func, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import func, select
 
 from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.repository import TenantRepository, same_workspace
 from app.models import (
     Member,
     PhaseTransition,
@@ -34,14 +34,9 @@ TRANSITION_SORTS = Sortable(
 # Categories in which a task is finished; every other category counts as open work.
 CLOSED_CATEGORIES = ("done", "cancelled")
 
-Row = TypeVar("Row")
 
-
-class ProjectRepository:
-    """Projects and their phase history."""
-
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+class ProjectRepository(TenantRepository[Project]):
+    model = Project
 
     async def task_counts(
         self, workspace_id: uuid.UUID, project_ids: Sequence[uuid.UUID]
@@ -49,11 +44,7 @@ class ProjectRepository:
         """Per project, how many of its tasks are in each status category (one statement)."""
         rows = await self.session.execute(
             select(Task.project_id, WorkflowStatus.category, func.count())
-            .join(
-                WorkflowStatus,
-                (WorkflowStatus.workspace_id == Task.workspace_id)
-                & (WorkflowStatus.id == Task.status_id),
-            )
+            .join(WorkflowStatus, same_workspace(WorkflowStatus.id, Task.status_id))
             .where(Task.workspace_id == workspace_id, Task.project_id.in_(set(project_ids)))
             .group_by(Task.project_id, WorkflowStatus.category)
         )
@@ -62,30 +53,13 @@ class ProjectRepository:
             counts.setdefault(project_id, {})[category] = count
         return counts
 
-    async def add(self, row: Row) -> Row:
-        self.session.add(row)
-        await self.session.flush()
-        return row
-
-    async def add_all(self, rows: list[Any]) -> None:
-        self.session.add_all(rows)
-        await self.session.flush()
-
-    # Projects
-
-    async def get(self, workspace_id: uuid.UUID, project_id: uuid.UUID) -> Project | None:
-        return await self.session.get(Project, (workspace_id, project_id))
-
     async def key_taken(self, workspace_id: uuid.UUID, key: str) -> bool:
-        found = await self.session.scalar(
-            select(Project.id).where(Project.workspace_id == workspace_id, Project.key == key)
-        )
-        return found is not None
+        return await self.exists(workspace_id, Project.key == key)
 
     async def page(
         self, workspace_id: uuid.UUID, params: PageParams, **filters: Any
     ) -> tuple[list[Project], str | None]:
-        statement = select(Project).where(Project.workspace_id == workspace_id)
+        statement = self.statement(workspace_id)
         for name, value in filters.items():
             if value is not None:
                 statement = statement.where(getattr(Project, name) == value)
@@ -94,8 +68,8 @@ class ProjectRepository:
     async def clear_owner(self, workspace_id: uuid.UUID, member_id: uuid.UUID) -> None:
         """Projects owned by a member who leaves keep going without an owner."""
         await self.session.execute(
-            update(Project)
-            .where(Project.workspace_id == workspace_id, Project.owner_id == member_id)
+            self.update_statement(workspace_id)
+            .where(Project.owner_id == member_id)
             .values(owner_id=None, version=Project.version + 1)
             .execution_options(synchronize_session=False)
         )
@@ -109,8 +83,8 @@ class ProjectRepository:
         bookkeeping, not an edit of the project: its version and updated_at stay as they are.
         """
         next_number = await self.session.scalar(
-            update(Project)
-            .where(Project.workspace_id == workspace_id, Project.id == project_id)
+            self.update_statement(workspace_id)
+            .where(Project.id == project_id)
             .values(
                 next_task_number=Project.next_task_number + count,
                 updated_at=Project.updated_at,
@@ -138,11 +112,7 @@ class ProjectRepository:
         count = await self.session.scalar(
             select(func.count())
             .select_from(Task)
-            .join(
-                WorkflowStatus,
-                (WorkflowStatus.workspace_id == Task.workspace_id)
-                & (WorkflowStatus.id == Task.status_id),
-            )
+            .join(WorkflowStatus, same_workspace(WorkflowStatus.id, Task.status_id))
             .where(
                 Task.workspace_id == workspace_id,
                 Task.project_id == project_id,
@@ -151,12 +121,14 @@ class ProjectRepository:
         )
         return int(count or 0)
 
-    # Phase transitions
 
-    async def page_transitions(
+class PhaseTransitionRepository(TenantRepository[PhaseTransition]):
+    """A project's phase history."""
+
+    model = PhaseTransition
+
+    async def page(
         self, workspace_id: uuid.UUID, project_id: uuid.UUID, params: PageParams
     ) -> tuple[list[PhaseTransition], str | None]:
-        statement = select(PhaseTransition).where(
-            PhaseTransition.workspace_id == workspace_id, PhaseTransition.project_id == project_id
-        )
+        statement = self.statement(workspace_id).where(PhaseTransition.project_id == project_id)
         return await paginate(self.session, statement, params, TRANSITION_SORTS)

@@ -31,7 +31,7 @@ from app.models import (
     WorkflowStatus,
 )
 from app.projects import schemas
-from app.projects.repository import ProjectRepository
+from app.projects.repository import PhaseTransitionRepository, ProjectRepository
 from app.projects.schemas import Phase, ProjectKind, ProjectStatus, StatusCategory
 from app.schedules import service as schedules
 
@@ -379,9 +379,7 @@ async def page_transitions(
     session: AsyncSession, principal: Principal, project_id: uuid.UUID, params: PageParams
 ) -> tuple[list[PhaseTransition], str | None]:
     project = await get_project(session, principal, project_id)
-    return await ProjectRepository(session).page_transitions(
-        project.workspace_id, project.id, params
-    )
+    return await PhaseTransitionRepository(session).page(project.workspace_id, project.id, params)
 
 
 # Activity
