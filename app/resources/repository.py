@@ -4,9 +4,9 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.repository import TenantRepository
 from app.models import Calendar, Member, Resource, Team, TimeOff, User
 
 RESOURCE_SORTS = Sortable(
@@ -19,23 +19,11 @@ TIME_OFF_SORTS = Sortable(
 )
 
 
-class ResourceRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def add(self, row: Resource | TimeOff) -> None:
-        self.session.add(row)
-        await self.session.flush()
-
-    async def get(self, workspace_id: uuid.UUID, resource_id: uuid.UUID) -> Resource | None:
-        return await self.session.get(Resource, (workspace_id, resource_id))
+class ResourceRepository(TenantRepository[Resource]):
+    model = Resource
 
     async def of_member(self, workspace_id: uuid.UUID, member_id: uuid.UUID) -> Resource | None:
-        return await self.session.scalar(
-            select(Resource).where(
-                Resource.workspace_id == workspace_id, Resource.member_id == member_id
-            )
-        )
+        return await self.find(workspace_id, Resource.member_id == member_id)
 
     async def page(
         self,
@@ -46,7 +34,7 @@ class ResourceRepository:
         team_id: uuid.UUID | None,
         member_id: uuid.UUID | None,
     ) -> tuple[list[Resource], str | None]:
-        statement = select(Resource).where(Resource.workspace_id == workspace_id)
+        statement = self.statement(workspace_id)
         if kind is not None:
             statement = statement.where(Resource.kind == kind)
         if team_id is not None:
@@ -74,16 +62,13 @@ class ResourceRepository:
     async def calendar_exists(self, workspace_id: uuid.UUID, calendar_id: uuid.UUID) -> bool:
         return await self.session.get(Calendar, (workspace_id, calendar_id)) is not None
 
-    async def delete(self, row: Resource | TimeOff) -> None:
-        await self.session.delete(row)
-        await self.session.flush()
 
-    # Time off
+class TimeOffRepository(TenantRepository[TimeOff]):
+    """The days a resource is away."""
 
-    async def time_off(self, workspace_id: uuid.UUID, time_off_id: uuid.UUID) -> TimeOff | None:
-        return await self.session.get(TimeOff, (workspace_id, time_off_id))
+    model = TimeOff
 
-    async def overlapping_time_off(
+    async def overlapping(
         self,
         workspace_id: uuid.UUID,
         resource_id: uuid.UUID,
@@ -92,8 +77,7 @@ class ResourceRepository:
         *,
         exclude: uuid.UUID | None = None,
     ) -> TimeOff | None:
-        statement = select(TimeOff).where(
-            TimeOff.workspace_id == workspace_id,
+        statement = self.statement(workspace_id).where(
             TimeOff.resource_id == resource_id,
             TimeOff.start_date <= end,
             TimeOff.end_date >= start,
@@ -102,7 +86,7 @@ class ResourceRepository:
             statement = statement.where(TimeOff.id != exclude)
         return await self.session.scalar(statement.order_by(TimeOff.start_date).limit(1))
 
-    async def page_time_off(
+    async def page(
         self,
         workspace_id: uuid.UUID,
         params: PageParams,
@@ -111,7 +95,7 @@ class ResourceRepository:
         first: date | None,
         last: date | None,
     ) -> tuple[list[TimeOff], str | None]:
-        statement = select(TimeOff).where(TimeOff.workspace_id == workspace_id)
+        statement = self.statement(workspace_id)
         if resource_id is not None:
             statement = statement.where(TimeOff.resource_id == resource_id)
         if first is not None:

@@ -15,7 +15,7 @@ from app.kit.pagination import PageParams
 from app.models import Resource, TimeOff
 from app.rates import service as rates
 from app.resources import schemas
-from app.resources.repository import ResourceRepository
+from app.resources.repository import ResourceRepository, TimeOffRepository
 
 RESOURCE_FIELDS = ("kind", "name", "team_id", "calendar_id", "capacity_hours_per_day", "cost_rate")
 TIME_OFF_FIELDS = ("resource_id", "start_date", "end_date", "hours_per_day", "reason")
@@ -192,9 +192,9 @@ def _check_range(start: date, end: date) -> None:
 
 
 async def _check_no_overlap(
-    repo: ResourceRepository, row: TimeOff, exclude: uuid.UUID | None = None
+    repo: TimeOffRepository, row: TimeOff, exclude: uuid.UUID | None = None
 ) -> None:
-    clash = await repo.overlapping_time_off(
+    clash = await repo.overlapping(
         row.workspace_id, row.resource_id, row.start_date, row.end_date, exclude=exclude
     )
     if clash is not None:
@@ -208,7 +208,7 @@ async def _check_no_overlap(
 async def get_time_off(
     session: AsyncSession, principal: Principal, time_off_id: uuid.UUID
 ) -> TimeOff:
-    row = await ResourceRepository(session).time_off(principal.workspace_id, time_off_id)
+    row = await TimeOffRepository(session).get(principal.workspace_id, time_off_id)
     if row is None:
         raise NotFound("No such time off in this workspace.", code="time_off_not_found")
     return row
@@ -223,7 +223,7 @@ async def page_time_off(
     first: date | None,
     last: date | None,
 ) -> tuple[list[TimeOff], str | None]:
-    return await ResourceRepository(session).page_time_off(
+    return await TimeOffRepository(session).page(
         principal.workspace_id, params, resource_id=resource_id, first=first, last=last
     )
 
@@ -231,11 +231,11 @@ async def page_time_off(
 async def create_time_off(
     session: AsyncSession, principal: Principal, data: schemas.TimeOffCreate
 ) -> TimeOff:
-    repo = ResourceRepository(session)
-    if await repo.get(principal.workspace_id, data.resource_id) is None:
+    if await ResourceRepository(session).get(principal.workspace_id, data.resource_id) is None:
         raise Unprocessable.at("/resource_id", "no such resource in this workspace")
     _check_range(data.start_date, data.end_date)
     row = TimeOff(workspace_id=principal.workspace_id, **data.model_dump())
+    repo = TimeOffRepository(session)
     await _check_no_overlap(repo, row)
     await repo.add(row)
     _record(
@@ -256,7 +256,7 @@ async def update_time_off(
     data: schemas.TimeOffUpdate,
     if_match: str | None,
 ) -> TimeOff:
-    repo = ResourceRepository(session)
+    repo = TimeOffRepository(session)
     row = await get_time_off(session, principal, time_off_id)
     check_if_match(if_match, row)
     changes = data.model_dump(exclude_unset=True)
@@ -285,4 +285,4 @@ async def delete_time_off(
         row,
         events.deleted(events.snapshot(row, TIME_OFF_FIELDS)),
     )
-    await ResourceRepository(session).delete(row)
+    await TimeOffRepository(session).delete(row)
