@@ -3,9 +3,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from sqlalchemy import delete, func, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.repository import TenantRepository
 from app.models import Member, Resource, Team, TeamMember
 
 TEAM_SORTS = Sortable(
@@ -13,22 +13,13 @@ TEAM_SORTS = Sortable(
 )
 
 
-class TeamRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def add(self, team: Team) -> Team:
-        self.session.add(team)
-        await self.session.flush()
-        return team
-
-    async def get(self, workspace_id: uuid.UUID, team_id: uuid.UUID) -> Team | None:
-        return await self.session.get(Team, (workspace_id, team_id))
+class TeamRepository(TenantRepository[Team]):
+    model = Team
 
     async def page(
         self, workspace_id: uuid.UUID, params: PageParams, *, parent_id: uuid.UUID | None = None
     ) -> tuple[list[Team], str | None]:
-        statement = select(Team).where(Team.workspace_id == workspace_id)
+        statement = self.statement(workspace_id)
         if parent_id is not None:
             statement = statement.where(Team.parent_id == parent_id)
         return await paginate(self.session, statement, params, TEAM_SORTS)
@@ -41,19 +32,16 @@ class TeamRepository:
         *,
         exclude: uuid.UUID | None,
     ) -> bool:
-        statement = select(Team.id).where(
-            Team.workspace_id == workspace_id,
+        same_name = [
             Team.parent_id.is_not_distinct_from(parent_id),
             func.lower(Team.name) == name.lower(),
-        )
+        ]
         if exclude is not None:
-            statement = statement.where(Team.id != exclude)
-        return (await self.session.scalar(statement.limit(1))) is not None
+            same_name.append(Team.id != exclude)
+        return await self.exists(workspace_id, *same_name)
 
     async def parents(self, workspace_id: uuid.UUID) -> dict[uuid.UUID, uuid.UUID | None]:
-        rows = await self.session.execute(
-            select(Team.id, Team.parent_id).where(Team.workspace_id == workspace_id)
-        )
+        rows = await self.session.execute(self.columns(workspace_id, Team.id, Team.parent_id))
         return dict(rows.all())
 
     async def existing_member_ids(
@@ -106,8 +94,8 @@ class TeamRepository:
         self, workspace_id: uuid.UUID, team_id: uuid.UUID, new_parent_id: uuid.UUID | None
     ) -> None:
         await self.session.execute(
-            update(Team)
-            .where(Team.workspace_id == workspace_id, Team.parent_id == team_id)
+            self.update_statement(workspace_id)
+            .where(Team.parent_id == team_id)
             .values(parent_id=new_parent_id, version=Team.version + 1)
             .execution_options(synchronize_session=False)
         )
@@ -123,12 +111,8 @@ class TeamRepository:
 
     async def clear_lead(self, workspace_id: uuid.UUID, member_id: uuid.UUID) -> None:
         await self.session.execute(
-            update(Team)
-            .where(Team.workspace_id == workspace_id, Team.lead_member_id == member_id)
+            self.update_statement(workspace_id)
+            .where(Team.lead_member_id == member_id)
             .values(lead_member_id=None, version=Team.version + 1)
             .execution_options(synchronize_session=False)
         )
-
-    async def delete(self, team: Team) -> None:
-        await self.session.delete(team)
-        await self.session.flush()
