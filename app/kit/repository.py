@@ -48,19 +48,6 @@ class Repository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def add(self, row: R) -> R:
-        self.session.add(row)
-        await self.session.flush()
-        return row
-
-    async def add_all(self, rows: Iterable[object]) -> None:
-        self.session.add_all(rows)
-        await self.session.flush()
-
-    async def delete(self, row: object) -> None:
-        await self.session.delete(row)
-        await self.session.flush()
-
 
 class TenantRepository(Repository, Generic[M]):
     """The queries of `model`, each within one workspace."""
@@ -86,6 +73,19 @@ class TenantRepository(Repository, Generic[M]):
     def columns(self, workspace_id: uuid.UUID, *columns: Any) -> Select[Any]:
         """`columns` (of the model, or expressions over them) of the workspace's rows."""
         return select(*columns).where(self.in_workspace(workspace_id))
+
+    async def add(self, row: R) -> R:
+        self.session.add(row)
+        await self.session.flush()
+        return row
+
+    async def add_all(self, rows: Iterable[object]) -> None:
+        self.session.add_all(rows)
+        await self.session.flush()
+
+    async def delete(self, row: object) -> None:
+        await self.session.delete(row)
+        await self.session.flush()
 
     async def get(self, workspace_id: uuid.UUID, *key: uuid.UUID) -> M | None:
         """The row whose primary key is `(workspace_id, *key)` (the identity map first)."""
