@@ -77,7 +77,7 @@ def record(
         changes=dict(changes or {}),
         created_at=utcnow(),
     )
-    EventRepository(session).add(event)
+    EventRepository(session).append(event)
     return event
 
 
