@@ -50,7 +50,7 @@ def _notify(
         if member_id == principal.member_id or member_id not in users:
             continue
         verb = "mentioned you" if kind == "mention" else "commented"
-        repo.add(
+        repo.append(
             Notification(
                 workspace_id=task.workspace_id,
                 user_id=users[member_id],

@@ -2,9 +2,9 @@ import uuid
 from datetime import datetime
 
 from sqlalchemy import select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.repository import Repository
 from app.models import Notification
 
 NOTIFICATION_SORTS = Sortable(
@@ -12,11 +12,12 @@ NOTIFICATION_SORTS = Sortable(
 )
 
 
-class NotificationRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+class NotificationRepository(Repository):
+    """A user's notifications. Read by user, across workspaces: a person's inbox gathers what
+    happens in every workspace they belong to (`workspace_id` narrows it to one)."""
 
-    def add(self, notification: Notification) -> None:
+    def append(self, notification: Notification) -> None:
+        """Without a flush: written with the rest of the change it tells of."""
         self.session.add(notification)
 
     async def page_for_user(
