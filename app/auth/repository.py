@@ -2,15 +2,15 @@ import uuid
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.credentials import TokenRef
+from app.kit.repository import Repository
 from app.models import ApiToken, AuthSession, Member, User
 
 
-class AuthRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+class AuthRepository(Repository):
+    """Users, sessions and API tokens. Read across workspaces: a credential is found by its
+    digest before any workspace is known, and people sign in once for all their workspaces."""
 
     async def user_by_email(self, email: str) -> User | None:
         return await self.session.scalar(select(User).where(User.email == email.lower()))

@@ -2,9 +2,9 @@ import uuid
 from collections.abc import Sequence
 
 from sqlalchemy import Select, delete, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.repository import Repository
 from app.models import Base, Member, Workspace
 
 WORKSPACE_SORTS = Sortable(
@@ -14,9 +14,8 @@ WORKSPACE_SORTS = Sortable(
 )
 
 
-class WorkspaceRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+class WorkspaceRepository(Repository):
+    """Workspaces themselves: the tenants, not rows of one."""
 
     async def add(self, workspace: Workspace) -> Workspace:
         self.session.add(workspace)
