@@ -4,8 +4,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import and_, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.kit.repository import TenantRepository, same_workspace
 from app.models import Task, TaskAssignee, WorkflowStatus
 
 
@@ -17,24 +17,21 @@ class TaskLoad:
     member_ids: tuple[uuid.UUID, ...]
 
 
-class LevelingRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+class LevelingRepository(TenantRepository[Task]):
+    """The tasks of a project as leveling weighs them."""
+
+    model = Task
 
     async def task_loads(
         self, workspace_id: uuid.UUID, project_id: uuid.UUID
     ) -> dict[uuid.UUID, TaskLoad]:
         """Priority, estimate, status category and assignees of the project's tasks."""
         rows = await self.session.execute(
-            select(Task.id, Task.priority, Task.estimate_hours, WorkflowStatus.category)
-            .join(
-                WorkflowStatus,
-                and_(
-                    WorkflowStatus.workspace_id == Task.workspace_id,
-                    WorkflowStatus.id == Task.status_id,
-                ),
+            self.columns(
+                workspace_id, Task.id, Task.priority, Task.estimate_hours, WorkflowStatus.category
             )
-            .where(Task.workspace_id == workspace_id, Task.project_id == project_id)
+            .join(WorkflowStatus, same_workspace(WorkflowStatus.id, Task.status_id))
+            .where(Task.project_id == project_id)
         )
         assignees = await self.session.execute(
             select(TaskAssignee.task_id, TaskAssignee.member_id)
@@ -54,7 +51,5 @@ class LevelingRepository:
         ids = set(task_ids)
         if not ids:
             return []
-        found = await self.session.scalars(
-            select(Task).where(Task.workspace_id == workspace_id, Task.id.in_(ids))
-        )
+        found = await self.session.scalars(self.statement(workspace_id).where(Task.id.in_(ids)))
         return found.all()
