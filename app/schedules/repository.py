@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import Table, bindparam, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.clock import utcnow
+from app.kit.repository import TenantRepository, same_workspace
 from app.models import Allocation, Calendar, CalendarException, Dependency, Project, Task
 
 
@@ -45,9 +45,10 @@ class DateChange:
     finish_date: date
 
 
-class ScheduleRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+class ScheduleRepository(TenantRepository[Task]):
+    """A workspace's tasks and links as the scheduler reads and moves them."""
+
+    model = Task
 
     async def project(self, workspace_id: uuid.UUID, project_id: uuid.UUID) -> Project | None:
         return await self.session.get(Project, (workspace_id, project_id))
@@ -126,26 +127,20 @@ class ScheduleRepository:
         *,
         project_id: uuid.UUID | None = None,
     ) -> list[TaskRow]:
-        statement = (
-            select(
-                Task.id,
-                Task.project_id,
-                Project.key,
-                Task.number,
-                Task.start_date,
-                Task.finish_date,
-                Task.duration_days,
-                Task.scheduling_mode,
-                Task.constraint_type,
-                Task.constraint_date,
-                Task.leveling_delay_days,
-            )
-            .join(
-                Project,
-                (Project.workspace_id == Task.workspace_id) & (Project.id == Task.project_id),
-            )
-            .where(Task.workspace_id == workspace_id)
-        )
+        statement = self.columns(
+            workspace_id,
+            Task.id,
+            Task.project_id,
+            Project.key,
+            Task.number,
+            Task.start_date,
+            Task.finish_date,
+            Task.duration_days,
+            Task.scheduling_mode,
+            Task.constraint_type,
+            Task.constraint_date,
+            Task.leveling_delay_days,
+        ).join(Project, same_workspace(Project.id, Task.project_id))
         if project_id is not None:
             statement = statement.where(Task.project_id == project_id)
         if task_ids is not None:
@@ -209,11 +204,7 @@ class ScheduleRepository:
                 Dependency.type,
                 Dependency.lag_days,
             )
-            .join(
-                Task,
-                (Task.workspace_id == Dependency.workspace_id)
-                & (Task.id == Dependency.successor_id),
-            )
+            .join(Task, same_workspace(Task.id, Dependency.successor_id))
             .where(Dependency.workspace_id == workspace_id, Task.project_id == project_id)
         )
         return [LinkRow(*row) for row in rows]
@@ -232,11 +223,7 @@ class ScheduleRepository:
             return []
         statement = (
             select(Dependency.successor_id, Task.project_id)
-            .join(
-                Task,
-                (Task.workspace_id == Dependency.workspace_id)
-                & (Task.id == Dependency.successor_id),
-            )
+            .join(Task, same_workspace(Task.id, Dependency.successor_id))
             .where(Dependency.workspace_id == workspace_id, Dependency.predecessor_id.in_(wanted))
         )
         if outside is not None:
