@@ -11,9 +11,9 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import and_, or_, select
-from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
+from app.kit.repository import TenantRepository, same_workspace
 from app.models import (
     Allocation,
     Calendar,
@@ -84,9 +84,10 @@ class ReservationRow:
     hours_per_week: Decimal
 
 
-class WorkloadRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+class WorkloadRepository(TenantRepository[Resource]):
+    """A workspace's resources, and what loads them or takes their time, for one window."""
+
+    model = Resource
 
     async def week_start(self, workspace_id: uuid.UUID) -> int:
         found = await self.session.scalar(
@@ -103,7 +104,8 @@ class WorkloadRepository:
     ) -> list[ResourceRow]:
         """Resources with their member's name and weekly hours, oldest first."""
         statement = (
-            select(
+            self.columns(
+                workspace_id,
                 Resource.id,
                 Resource.kind,
                 Resource.name,
@@ -114,12 +116,8 @@ class WorkloadRepository:
                 Resource.capacity_hours_per_day,
                 Member.weekly_capacity_hours,
             )
-            .outerjoin(
-                Member,
-                and_(Member.workspace_id == Resource.workspace_id, Member.id == Resource.member_id),
-            )
+            .outerjoin(Member, same_workspace(Member.id, Resource.member_id))
             .outerjoin(User, User.id == Member.user_id)
-            .where(Resource.workspace_id == workspace_id)
             .order_by(Resource.created_at, Resource.id)
         )
         if team_id is not None:
@@ -135,8 +133,8 @@ class WorkloadRepository:
     async def person_resource_ids(self, workspace_id: uuid.UUID) -> dict[uuid.UUID, uuid.UUID]:
         """Resource id of each member."""
         rows = await self.session.execute(
-            select(Resource.member_id, Resource.id).where(
-                Resource.workspace_id == workspace_id, Resource.member_id.is_not(None)
+            self.columns(workspace_id, Resource.member_id, Resource.id).where(
+                Resource.member_id.is_not(None)
             )
         )
         return {member_id: resource_id for member_id, resource_id in rows if member_id is not None}
@@ -195,23 +193,9 @@ class WorkloadRepository:
                 Task.estimate_hours,
                 TaskAssignee.member_id,
             )
-            .join(
-                Project,
-                and_(Project.workspace_id == Task.workspace_id, Project.id == Task.project_id),
-            )
-            .join(
-                WorkflowStatus,
-                and_(
-                    WorkflowStatus.workspace_id == Task.workspace_id,
-                    WorkflowStatus.id == Task.status_id,
-                ),
-            )
-            .join(
-                TaskAssignee,
-                and_(
-                    TaskAssignee.workspace_id == Task.workspace_id, TaskAssignee.task_id == Task.id
-                ),
-            )
+            .join(Project, same_workspace(Project.id, Task.project_id))
+            .join(WorkflowStatus, same_workspace(WorkflowStatus.id, Task.status_id))
+            .join(TaskAssignee, same_workspace(TaskAssignee.task_id, Task.id))
             .where(
                 Task.workspace_id == workspace_id,
                 Task.start_date <= end,
@@ -227,10 +211,7 @@ class WorkloadRepository:
             # tasks and crosses them with every project (0.4 s instead of 0.03 s here).
             theirs = aliased(TaskAssignee)
             statement = (
-                statement.join(
-                    theirs,
-                    and_(theirs.workspace_id == Task.workspace_id, theirs.task_id == Task.id),
-                )
+                statement.join(theirs, same_workspace(theirs.task_id, Task.id))
                 .where(theirs.member_id.in_(set(member_ids)))
                 .distinct()
             )
@@ -251,8 +232,7 @@ class WorkloadRepository:
         task_in_window = (
             select(Task.id)
             .where(
-                Task.workspace_id == Allocation.workspace_id,
-                Task.id == Allocation.task_id,
+                same_workspace(Task.id, Allocation.task_id),
                 Task.start_date <= end,
                 Task.finish_date >= start,
             )
@@ -268,13 +248,7 @@ class WorkloadRepository:
                 Allocation.hours_per_day,
                 Allocation.percent,
             )
-            .join(
-                Project,
-                and_(
-                    Project.workspace_id == Allocation.workspace_id,
-                    Project.id == Allocation.project_id,
-                ),
-            )
+            .join(Project, same_workspace(Project.id, Allocation.project_id))
             .where(
                 Allocation.workspace_id == workspace_id,
                 Project.status != "archived",
@@ -299,13 +273,7 @@ class WorkloadRepository:
                 CapacityReservation.team_id,
                 CapacityReservation.hours_per_week,
             )
-            .join(
-                Project,
-                and_(
-                    Project.workspace_id == CapacityReservation.workspace_id,
-                    Project.id == CapacityReservation.project_id,
-                ),
-            )
+            .join(Project, same_workspace(Project.id, CapacityReservation.project_id))
             .where(
                 CapacityReservation.workspace_id == workspace_id,
                 Project.kind == "ongoing",
