@@ -19,7 +19,6 @@ from sqlalchemy import (
     Select,
     Text,
     Uuid,
-    and_,
     case,
     cast,
     exists,
@@ -32,6 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
+from app.kit.repository import TenantRepository, same_workspace
 from app.models import Task, TeamMember, TimeEntry
 
 # Dimension → the key it adds to each row.
@@ -91,9 +91,13 @@ class TimeFilters:
     billable: bool | None = None
 
 
-class ReportRepository:
+class ReportRepository(TenantRepository[TimeEntry]):
+    """The workspace's finished time entries, aggregated."""
+
+    model = TimeEntry
+
     def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+        super().__init__(session)
         self.postgresql = session.get_bind().dialect.name == "postgresql"
 
     # Engine-specific expressions
@@ -155,7 +159,7 @@ class ReportRepository:
     # Time report
 
     def _entries(self, workspace_id: uuid.UUID, only: TimeFilters) -> list[ColumnElement[bool]]:
-        where = [TimeEntry.workspace_id == workspace_id, TimeEntry.running.is_(False)]
+        where = [self.in_workspace(workspace_id), TimeEntry.running.is_(False)]
         if only.start is not None:
             where.append(TimeEntry.date >= only.start)
         if only.end is not None:
@@ -209,11 +213,7 @@ class ReportRepository:
         )
         if "team" in dimensions:
             statement = statement.select_from(TimeEntry).outerjoin(
-                TeamMember,
-                and_(
-                    TeamMember.workspace_id == TimeEntry.workspace_id,
-                    TeamMember.member_id == TimeEntry.member_id,
-                ),
+                TeamMember, same_workspace(TeamMember.member_id, TimeEntry.member_id)
             )
         if keys:
             statement = statement.group_by(*keys).order_by(
@@ -258,9 +258,10 @@ class ReportRepository:
     def task_totals_statement(self, workspace_id: uuid.UUID, project_id: uuid.UUID) -> Select[Any]:
         """Every task of the project with its estimate and logged minutes, in number order."""
         logged = (
-            select(TimeEntry.task_id, func.sum(TimeEntry.minutes).label("minutes"))
+            self.columns(
+                workspace_id, TimeEntry.task_id, func.sum(TimeEntry.minutes).label("minutes")
+            )
             .where(
-                TimeEntry.workspace_id == workspace_id,
                 TimeEntry.project_id == project_id,
                 TimeEntry.task_id.is_not(None),
                 TimeEntry.running.is_(False),
