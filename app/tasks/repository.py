@@ -19,14 +19,13 @@ from sqlalchemy import (
     func,
     or_,
     select,
-    update,
 )
-from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.selectable import Exists
 
 from app.core.clock import utcnow
 from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.repository import TenantRepository, same_workspace
 from app.kit.sql import json_array_agg
 from app.models import (
     Label,
@@ -99,7 +98,7 @@ def _task_key() -> ScalarSelect[Any]:
     # where a join would look the project up for every candidate row before the LIMIT.
     return (
         select(Project.key + "-" + cast(Task.number, String))
-        .where(Project.workspace_id == Task.workspace_id, Project.id == Task.project_id)
+        .where(same_workspace(Project.id, Task.project_id))
         .scalar_subquery()
     )
 
@@ -109,7 +108,7 @@ def _linked_ids(column: InstrumentedAttribute[uuid.UUID]) -> ScalarSelect[Any]:
     link = column.class_
     return (
         select(json_array_agg(column))
-        .where(link.workspace_id == Task.workspace_id, link.task_id == Task.id)
+        .where(same_workspace(link.task_id, Task.id))
         .scalar_subquery()
     )
 
@@ -185,9 +184,8 @@ def _matching(given: frozenset[str]) -> Select[Any]:
     return statement
 
 
-class TaskRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
+class TaskRepository(TenantRepository[Task]):
+    model = Task
 
     async def tasks_with_time(self, workspace_id: uuid.UUID, task_ids: Sequence[uuid.UUID]) -> int:
         """How many of the tasks have time logged on them (or a timer running)."""
@@ -198,31 +196,18 @@ class TaskRepository:
         )
         return count or 0
 
-    async def add(self, task: Task) -> Task:
-        self.session.add(task)
-        await self.session.flush()
-        return task
-
-    async def get(self, workspace_id: uuid.UUID, task_id: uuid.UUID) -> Task | None:
-        return await self.session.get(Task, (workspace_id, task_id))
-
     async def by_key(self, workspace_id: uuid.UUID, project_key: str, number: int) -> Task | None:
         return await self.session.scalar(
-            select(Task)
-            .join(
-                Project,
-                (Project.workspace_id == Task.workspace_id) & (Project.id == Task.project_id),
-            )
-            .where(
-                Task.workspace_id == workspace_id, Project.key == project_key, Task.number == number
-            )
+            self.statement(workspace_id)
+            .join(Project, same_workspace(Project.id, Task.project_id))
+            .where(Project.key == project_key, Task.number == number)
         )
 
     async def many(
         self, workspace_id: uuid.UUID, task_ids: Iterable[uuid.UUID]
     ) -> dict[uuid.UUID, Task]:
         rows = await self.session.scalars(
-            select(Task).where(Task.workspace_id == workspace_id, Task.id.in_(set(task_ids)))
+            self.statement(workspace_id).where(Task.id.in_(set(task_ids)))
         )
         return {task.id: task for task in rows}
 
@@ -233,13 +218,9 @@ class TaskRepository:
         if not wanted:
             return {}
         rows = await self.session.execute(
-            select(Project.key, Task)
-            .join(
-                Project,
-                (Project.workspace_id == Task.workspace_id) & (Project.id == Task.project_id),
-            )
+            self.columns(workspace_id, Project.key, Task)
+            .join(Project, same_workspace(Project.id, Task.project_id))
             .where(
-                Task.workspace_id == workspace_id,
                 Project.key.in_({key for key, _ in wanted}),
                 Task.number.in_({number for _, number in wanted}),
             )
@@ -258,14 +239,11 @@ class TaskRepository:
     async def page_open_for_user(
         self, user_id: uuid.UUID, params: PageParams, *, only_workspace: uuid.UUID | None
     ) -> tuple[list[dict[str, Any]], str | None]:
-        """Open tasks assigned to the user in any workspace they belong to, as listed rows."""
+        """Open tasks assigned to the user in any workspace they belong to, as listed rows:
+        across workspaces, as "my tasks" gathers a person's work from all of theirs."""
         mine = (
             select(TaskAssignee.task_id)
-            .join(
-                Member,
-                (Member.workspace_id == TaskAssignee.workspace_id)
-                & (Member.id == TaskAssignee.member_id),
-            )
+            .join(Member, same_workspace(Member.id, TaskAssignee.member_id))
             .where(Member.user_id == user_id)
         )
         open_statuses = select(WorkflowStatus.id).where(
@@ -342,8 +320,8 @@ class TaskRepository:
             )
         )
         rows = await self.session.execute(
-            select(Task.id, Task.project_id).where(
-                Task.workspace_id == workspace_id, Task.id.in_(link.scalar_subquery())
+            self.columns(workspace_id, Task.id, Task.project_id).where(
+                Task.id.in_(link.scalar_subquery())
             )
         )
         return [(task_id, project_id) for task_id, project_id in rows]
@@ -353,8 +331,8 @@ class TaskRepository:
         if not task_ids:
             return
         await self.session.execute(
-            update(Task)
-            .where(Task.workspace_id == workspace_id, Task.id.in_(set(task_ids)))
+            self.update_statement(workspace_id)
+            .where(Task.id.in_(set(task_ids)))
             .values(version=Task.version + 1, updated_at=utcnow())
             .execution_options(synchronize_session=False)
         )
@@ -437,9 +415,7 @@ class TaskRepository:
 
     async def last_position(self, workspace_id: uuid.UUID, project_id: uuid.UUID) -> float:
         value = await self.session.scalar(
-            select(func.max(Task.position)).where(
-                Task.workspace_id == workspace_id, Task.project_id == project_id
-            )
+            self.columns(workspace_id, func.max(Task.position)).where(Task.project_id == project_id)
         )
         return float(value or 0.0)
 
@@ -447,25 +423,21 @@ class TaskRepository:
         self, workspace_id: uuid.UUID, project_id: uuid.UUID
     ) -> dict[uuid.UUID, uuid.UUID | None]:
         rows = await self.session.execute(
-            select(Task.id, Task.parent_id).where(
-                Task.workspace_id == workspace_id, Task.project_id == project_id
-            )
+            self.columns(workspace_id, Task.id, Task.parent_id).where(Task.project_id == project_id)
         )
         return {task_id: parent_id for task_id, parent_id in rows}
 
     async def child_ids(self, workspace_id: uuid.UUID, parent_id: uuid.UUID) -> list[uuid.UUID]:
         return list(
             await self.session.scalars(
-                select(Task.id).where(
-                    Task.workspace_id == workspace_id, Task.parent_id == parent_id
-                )
+                self.columns(workspace_id, Task.id).where(Task.parent_id == parent_id)
             )
         )
 
     async def detach_children(self, workspace_id: uuid.UUID, parent_id: uuid.UUID) -> None:
         await self.session.execute(
-            update(Task)
-            .where(Task.workspace_id == workspace_id, Task.parent_id == parent_id)
+            self.update_statement(workspace_id)
+            .where(Task.parent_id == parent_id)
             .values(parent_id=None, version=Task.version + 1)
             .execution_options(synchronize_session=False)
         )
