@@ -3,9 +3,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.repository import TenantRepository
 from app.models import TeamMember, TimeEntry
 
 ENTRY_SORTS = Sortable(
@@ -31,33 +31,16 @@ class EntryFilters:
     date_to: date | None = None
 
 
-class TimeEntryRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def add(self, entry: TimeEntry) -> TimeEntry:
-        self.session.add(entry)
-        await self.session.flush()
-        return entry
-
-    async def get(self, workspace_id: uuid.UUID, entry_id: uuid.UUID) -> TimeEntry | None:
-        return await self.session.get(TimeEntry, (workspace_id, entry_id))
+class TimeEntryRepository(TenantRepository[TimeEntry]):
+    model = TimeEntry
 
     async def running(self, workspace_id: uuid.UUID, member_id: uuid.UUID) -> TimeEntry | None:
-        return await self.session.scalar(
-            select(TimeEntry).where(
-                TimeEntry.workspace_id == workspace_id,
-                TimeEntry.member_id == member_id,
-                TimeEntry.running,
-            )
-        )
+        return await self.find(workspace_id, TimeEntry.member_id == member_id, TimeEntry.running)
 
     async def page(
         self, workspace_id: uuid.UUID, params: PageParams, filters: EntryFilters
     ) -> tuple[list[TimeEntry], str | None]:
-        statement = select(TimeEntry).where(
-            TimeEntry.workspace_id == workspace_id, TimeEntry.running.is_(False)
-        )
+        statement = self.statement(workspace_id).where(TimeEntry.running.is_(False))
         if filters.member_id is not None:
             statement = statement.where(TimeEntry.member_id == filters.member_id)
         if filters.team_id is not None:
@@ -93,8 +76,7 @@ class TimeEntryRepository:
         excluding: uuid.UUID | None = None,
     ) -> int:
         """A member's logged minutes dated in [start, end] (running timers count nothing)."""
-        statement = select(func.coalesce(func.sum(TimeEntry.minutes), 0)).where(
-            TimeEntry.workspace_id == workspace_id,
+        statement = self.columns(workspace_id, func.coalesce(func.sum(TimeEntry.minutes), 0)).where(
             TimeEntry.member_id == member_id,
             TimeEntry.date >= start,
             TimeEntry.date <= end,
@@ -102,7 +84,3 @@ class TimeEntryRepository:
         if excluding is not None:
             statement = statement.where(TimeEntry.id != excluding)
         return int(await self.session.scalar(statement) or 0)
-
-    async def delete(self, entry: TimeEntry) -> None:
-        await self.session.delete(entry)
-        await self.session.flush()
