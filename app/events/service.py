@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.access import Principal
 from app.core.clock import utcnow
 from app.events.repository import EventRepository
-from app.models import Event, Project
+from app.models import Event, Project, Workspace
 from app.models.base import TenantOwned
 
 
@@ -85,21 +85,33 @@ def record_change(
     session: AsyncSession,
     principal: Principal | None,
     type_: str,
-    row: TenantOwned,
+    row: TenantOwned | Workspace,
     changes: Mapping[str, Any],
+    *,
+    entity_type: str | None = None,
+    entity_id: uuid.UUID | None = None,
 ) -> Event:
     """Record `type_` for `row`. An event type names its entity first (`status.updated` is
     about a status), so that is the entity type. A project's own events and those of the rows
-    that belong to a project are filed under that project, so its activity feed shows them."""
-    entity_type, _, _ = type_.partition(".")
-    project_id = row.id if isinstance(row, Project) else getattr(row, "project_id", None)
+    that belong to a project are filed under that project, so its activity feed shows them; a
+    workspace's own events are filed in it.
+
+    The entity is the row itself unless the event says otherwise: `entity_type` for events
+    about the row that name another kind of change (a comment's events are the task's history),
+    `entity_id` for an entity the row only files (a stakeholder, which has no id of its own, is
+    its member, filed under its project; a sub-team moved up by its parent's deletion)."""
+    if isinstance(row, Workspace):
+        workspace_id, project_id = row.id, None
+    else:
+        workspace_id = row.workspace_id
+        project_id = row.id if isinstance(row, Project) else getattr(row, "project_id", None)
     return record(
         session,
         principal,
         type_,
-        entity_type=entity_type,
-        entity_id=row.id,
-        workspace_id=row.workspace_id,
+        entity_type=entity_type or type_.partition(".")[0],
+        entity_id=entity_id or row.id,
+        workspace_id=workspace_id,
         project_id=project_id,
         changes=changes,
     )
