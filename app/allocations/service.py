@@ -5,7 +5,6 @@ was before, and never a change that leaves every day as booked as before or less
 import uuid
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -36,25 +35,6 @@ FIELDS = (
     "percent",
     "note",
 )
-
-
-def _record(
-    session: AsyncSession,
-    principal: Principal,
-    type_: str,
-    allocation: Allocation,
-    changes: dict[str, Any],
-) -> None:
-    events.record(
-        session,
-        principal,
-        type_,
-        entity_type="allocation",
-        entity_id=allocation.id,
-        workspace_id=allocation.workspace_id,
-        project_id=allocation.project_id,
-        changes=changes,
-    )
 
 
 def _ensure_open(project: Project) -> None:
@@ -235,7 +215,7 @@ async def create(
     _check_span(allocation)
     _ensure_open(project)
     await AllocationRepository(session).add(allocation)
-    _record(
+    events.record_change(
         session,
         principal,
         "allocation.created",
@@ -276,7 +256,7 @@ async def update(
     diff = events.changes_between(before, events.snapshot(allocation, FIELDS))
     if diff:
         await session.flush()
-        _record(session, principal, "allocation.updated", allocation, diff)
+        events.record_change(session, principal, "allocation.updated", allocation, diff)
     return allocation, await warnings_for(session, allocation, previous, strict=strict)
 
 
@@ -285,7 +265,7 @@ async def delete(
 ) -> None:
     allocation = await get(session, principal, allocation_id)
     check_if_match(if_match, allocation)
-    _record(
+    events.record_change(
         session,
         principal,
         "allocation.deleted",

@@ -1,5 +1,4 @@
 import uuid
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -16,24 +15,6 @@ from app.models import ApiToken
 
 # What events tell about a token: never its secret, digest or prefix.
 FIELDS = ("name", "scopes", "expires_at")
-
-
-def _record(
-    session: AsyncSession,
-    principal: Principal,
-    type_: str,
-    token: ApiToken,
-    changes: dict[str, Any],
-) -> None:
-    events.record(
-        session,
-        principal,
-        type_,
-        entity_type="api_token",
-        entity_id=token.id,
-        workspace_id=token.workspace_id,
-        changes=changes,
-    )
 
 
 async def create(
@@ -57,7 +38,7 @@ async def create(
             expires_at=data.expires_at,
         )
     )
-    _record(
+    events.record_change(
         session,
         principal,
         "api_token.created",
@@ -90,7 +71,7 @@ async def revoke(
         now = utcnow()
         token.revoked_at = now
         await session.flush()
-        _record(
+        events.record_change(
             session,
             principal,
             "api_token.revoked",

@@ -2,7 +2,6 @@
 
 import uuid
 from datetime import date
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -39,31 +38,13 @@ async def page(
     return await CalendarRepository(session).page(principal.workspace_id, params)
 
 
-def _record(
-    session: AsyncSession,
-    principal: Principal,
-    type_: str,
-    calendar: Calendar,
-    changes: dict[str, Any],
-) -> None:
-    events.record(
-        session,
-        principal,
-        type_,
-        entity_type="calendar",
-        entity_id=calendar.id,
-        workspace_id=calendar.workspace_id,
-        changes=changes,
-    )
-
-
 async def create(
     session: AsyncSession, principal: Principal, data: schemas.CalendarCreate
 ) -> Calendar:
     calendar = await CalendarRepository(session).add(
         Calendar(workspace_id=principal.workspace_id, **data.model_dump())
     )
-    _record(
+    events.record_change(
         session,
         principal,
         "calendar.created",
@@ -94,7 +75,7 @@ async def update(
     await session.flush()
     diff = events.changes_between(before, events.snapshot(calendar, CALENDAR_FIELDS))
     if diff:
-        _record(session, principal, "calendar.updated", calendar, diff)
+        events.record_change(session, principal, "calendar.updated", calendar, diff)
         if {"working_weekdays", "is_default"} & set(diff):
             await _reschedule_users(
                 session, principal, calendar, default_changed="is_default" in diff
@@ -120,7 +101,7 @@ async def delete(
             projects=projects,
             resources=resources,
         )
-    _record(
+    events.record_change(
         session,
         principal,
         "calendar.deleted",
@@ -159,7 +140,7 @@ async def add_exception(
             workspace_id=principal.workspace_id, calendar_id=calendar.id, **data.model_dump()
         )
     )
-    _record(
+    events.record_change(
         session,
         principal,
         "calendar.exception_added",
@@ -184,7 +165,7 @@ async def remove_exception(
     )
     if exception is None:
         raise NotFound("No such exception on this calendar.", code="exception_not_found")
-    _record(
+    events.record_change(
         session,
         principal,
         "calendar.exception_removed",

@@ -1,7 +1,6 @@
 """Links between tasks: FS/SS/FF/SF with a lag, never a cycle; every change reschedules."""
 
 import uuid
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -33,24 +32,6 @@ async def _reschedule_from(session: AsyncSession, principal: Principal, successo
         await schedules.reschedule(session, principal, project, {successor.id})
 
 
-def _record(
-    session: AsyncSession,
-    principal: Principal,
-    type_: str,
-    dependency: Dependency,
-    changes: dict[str, Any],
-) -> None:
-    events.record(
-        session,
-        principal,
-        type_,
-        entity_type="dependency",
-        entity_id=dependency.id,
-        workspace_id=dependency.workspace_id,
-        changes=changes,
-    )
-
-
 async def create(
     session: AsyncSession, principal: Principal, data: schemas.DependencyCreate
 ) -> Dependency:
@@ -71,7 +52,7 @@ async def create(
             lag_days=data.lag_days,
         )
     )
-    _record(
+    events.record_change(
         session,
         principal,
         "dependency.created",
@@ -120,7 +101,7 @@ async def update(
     diff = events.changes_between(before, events.snapshot(dependency, FIELDS))
     if diff:
         await session.flush()
-        _record(session, principal, "dependency.updated", dependency, diff)
+        events.record_change(session, principal, "dependency.updated", dependency, diff)
         await _reschedule_from(
             session,
             principal,
@@ -135,7 +116,7 @@ async def delete(
     dependency = await get(session, principal, dependency_id)
     check_if_match(if_match, dependency)
     successor = await tasks.resolve(session, principal, str(dependency.successor_id))
-    _record(
+    events.record_change(
         session,
         principal,
         "dependency.deleted",

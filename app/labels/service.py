@@ -1,5 +1,4 @@
 import uuid
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -15,24 +14,6 @@ from app.tasks import service as tasks
 
 # The public fields of a label, as events record them.
 LABEL_FIELDS = ("name", "color")
-
-
-def _record(
-    session: AsyncSession,
-    principal: Principal,
-    type_: str,
-    label: Label,
-    changes: dict[str, Any],
-) -> None:
-    events.record(
-        session,
-        principal,
-        type_,
-        entity_type="label",
-        entity_id=label.id,
-        workspace_id=label.workspace_id,
-        changes=changes,
-    )
 
 
 async def get(session: AsyncSession, principal: Principal, label_id: uuid.UUID) -> Label:
@@ -56,7 +37,7 @@ async def create(session: AsyncSession, principal: Principal, data: LabelCreate)
     label = await repo.add(
         Label(workspace_id=principal.workspace_id, name=data.name, color=data.color)
     )
-    _record(
+    events.record_change(
         session,
         principal,
         "label.created",
@@ -84,7 +65,7 @@ async def update(
     await session.flush()
     difference = events.changes_between(before, events.snapshot(label, LABEL_FIELDS))
     if difference:
-        _record(session, principal, "label.updated", label, difference)
+        events.record_change(session, principal, "label.updated", label, difference)
     return label
 
 
@@ -94,7 +75,7 @@ async def delete(
     label = await get(session, principal, label_id)
     check_if_match(if_match, label)
     await tasks.unlink_everywhere(session, principal, label_id=label.id)
-    _record(
+    events.record_change(
         session,
         principal,
         "label.deleted",

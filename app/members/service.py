@@ -34,24 +34,6 @@ def _state(member: Member) -> dict[str, Any]:
     return state
 
 
-def _record(
-    session: AsyncSession,
-    principal: Principal,
-    type_: str,
-    member: Member,
-    changes: dict[str, Any],
-) -> None:
-    events.record(
-        session,
-        principal,
-        type_,
-        entity_type="member",
-        entity_id=member.id,
-        workspace_id=member.workspace_id,
-        changes=changes,
-    )
-
-
 async def present(session: AsyncSession, members: Sequence[Member]) -> list[schemas.Member]:
     """Members as the API shows them: with the user's email and name and their teams."""
     if not members:
@@ -127,7 +109,9 @@ async def add(session: AsyncSession, principal: Principal, data: schemas.MemberC
     )
     if data.cost_rate is not None:
         await rates.record_member_cost(session, principal, member, data.cost_rate)
-    _record(session, principal, "member.created", member, events.created(_state(member)))
+    events.record_change(
+        session, principal, "member.created", member, events.created(_state(member))
+    )
     return member
 
 
@@ -165,7 +149,7 @@ async def update(
     await session.flush()
     difference = events.changes_between(before, _state(member))
     if difference:
-        _record(session, principal, "member.updated", member, difference)
+        events.record_change(session, principal, "member.updated", member, difference)
     return member
 
 
@@ -184,5 +168,7 @@ async def remove(
     await tasks.unlink_everywhere(session, principal, member_id=member.id)
     await TeamRepository(session).clear_lead(principal.workspace_id, member.id)
     await ProjectRepository(session).clear_owner(principal.workspace_id, member.id)
-    _record(session, principal, "member.removed", member, events.deleted(_state(member)))
+    events.record_change(
+        session, principal, "member.removed", member, events.deleted(_state(member))
+    )
     await MemberRepository(session).delete(member)

@@ -48,25 +48,6 @@ FIELDS = (
 DAY_MINUTES = 24 * 60
 
 
-def _record(
-    session: AsyncSession,
-    principal: Principal,
-    type_: str,
-    entry: TimeEntry,
-    changes: dict[str, Any],
-) -> None:
-    events.record(
-        session,
-        principal,
-        type_,
-        entity_type="time_entry",
-        entity_id=entry.id,
-        workspace_id=entry.workspace_id,
-        project_id=entry.project_id,
-        changes=changes,
-    )
-
-
 def _removed(entry: TimeEntry) -> dict[str, Any]:
     """The changes of an entry that is going away: every field's value as `before`."""
     return {
@@ -238,7 +219,7 @@ async def create(
     )
     await _set_rates(session, entry)
     await repo.add(entry)
-    _record(
+    events.record_change(
         session,
         principal,
         "time_entry.created",
@@ -318,7 +299,7 @@ async def update(
         if {"date", "project_id"} & diff.keys():
             await _set_rates(session, entry)
         await session.flush()
-        _record(session, principal, "time_entry.updated", entry, diff)
+        events.record_change(session, principal, "time_entry.updated", entry, diff)
     return entry
 
 
@@ -332,7 +313,7 @@ async def delete(
     repo = TimeEntryRepository(session)
     await TimesheetRepository(session).lock_member(principal.workspace_id, entry.member_id)
     await timesheets.ensure_unlocked(session, principal.workspace_id, entry.member_id, entry.date)
-    _record(session, principal, "time_entry.deleted", entry, _removed(entry))
+    events.record_change(session, principal, "time_entry.deleted", entry, _removed(entry))
     await repo.delete(entry)
 
 
@@ -374,7 +355,7 @@ async def _stop(
     timer.ended_at = now
     await _set_rates(session, timer)
     await session.flush()
-    _record(
+    events.record_change(
         session,
         principal,
         "time_entry.timer_stopped",
@@ -425,7 +406,7 @@ async def start_timer(
             "Another timer was started at the same moment; fetch it and try again.",
             code="timer_running",
         ) from None
-    _record(
+    events.record_change(
         session,
         principal,
         "time_entry.timer_started",
@@ -456,5 +437,5 @@ async def discard_timer(
 ) -> None:
     timer = await _running_or_409(session, principal)
     check_if_match(if_match, timer)
-    _record(session, principal, "time_entry.timer_discarded", timer, _removed(timer))
+    events.record_change(session, principal, "time_entry.timer_discarded", timer, _removed(timer))
     await TimeEntryRepository(session).delete(timer)

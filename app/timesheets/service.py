@@ -8,7 +8,6 @@ a submitted or approved week with 409 `timesheet_locked`.
 import uuid
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -63,24 +62,6 @@ async def present(session: AsyncSession, sheets: Sequence[Timesheet]) -> list[sc
         )
         for sheet in sheets
     ]
-
-
-def _record(
-    session: AsyncSession,
-    principal: Principal,
-    type_: str,
-    sheet: Timesheet,
-    changes: dict[str, Any],
-) -> None:
-    events.record(
-        session,
-        principal,
-        type_,
-        entity_type="timesheet",
-        entity_id=sheet.id,
-        workspace_id=sheet.workspace_id,
-        changes=changes,
-    )
 
 
 async def get(session: AsyncSession, principal: Principal, sheet_id: uuid.UUID) -> Timesheet:
@@ -152,7 +133,7 @@ async def submit(
     sheet.submitted_at = utcnow()
     sheet.decided_by = sheet.decided_at = sheet.comment = None
     await session.flush()
-    _record(
+    events.record_change(
         session,
         principal,
         "timesheet.submitted",
@@ -217,7 +198,7 @@ async def _decide(
     sheet.comment = comment
     await session.flush()
     event = "timesheet.reopened" if to == TimesheetStatus.draft else f"timesheet.{to.value}"
-    _record(
+    events.record_change(
         session,
         principal,
         event,

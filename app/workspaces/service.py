@@ -1,5 +1,3 @@
-from typing import Any
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.access import Caller, Principal, Role
@@ -7,7 +5,7 @@ from app.events import service as events
 from app.kit.errors import Forbidden, NotFound
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
-from app.models import Calendar, Event, Member, Resource, Workspace, WorkType
+from app.models import Calendar, Member, Resource, Workspace, WorkType
 from app.workspaces.repository import WorkspaceRepository
 from app.workspaces.schemas import WorkspaceCreate, WorkspaceUpdate
 
@@ -20,24 +18,6 @@ DEFAULT_WORK_TYPES = (
     ("meeting", "Meeting"),
     ("support", "Support"),
 )
-
-
-def _record(
-    session: AsyncSession,
-    principal: Principal | None,
-    type_: str,
-    workspace: Workspace,
-    changes: dict[str, Any],
-) -> Event:
-    return events.record(
-        session,
-        principal,
-        type_,
-        entity_type="workspace",
-        entity_id=workspace.id,
-        workspace_id=workspace.id,
-        changes=changes,
-    )
 
 
 async def create(session: AsyncSession, caller: Caller, data: WorkspaceCreate) -> Workspace:
@@ -63,7 +43,7 @@ async def create(session: AsyncSession, caller: Caller, data: WorkspaceCreate) -
             for key, name in DEFAULT_WORK_TYPES
         ]
     )
-    event = _record(
+    event = events.record_change(
         session,
         None,
         "workspace.created",
@@ -116,7 +96,7 @@ async def update(
     await session.flush()
     difference = events.changes_between(before, events.snapshot(workspace, WORKSPACE_FIELDS))
     if difference:
-        _record(session, principal, "workspace.updated", workspace, difference)
+        events.record_change(session, principal, "workspace.updated", workspace, difference)
     return workspace
 
 
