@@ -2,7 +2,6 @@
 
 import re
 import uuid
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -83,18 +82,16 @@ async def create(session: AsyncSession, principal: Principal, reference: str, bo
     await _tell(session, principal, task, comment, recipients)
     # Commenting or being mentioned is taking part: both follow the task from now on.
     await repo.watch(task.workspace_id, task.id, [principal.member_id, *mentioned])
-    events.record(
+    events.record_change(
         session,
         principal,
         "comment.created",
-        entity_type="task",
-        entity_id=task.id,
-        workspace_id=task.workspace_id,
-        project_id=task.project_id,
-        changes={
+        task,
+        {
             "comment_id": {"before": None, "after": str(comment.id)},
             "comment_body": {"before": None, "after": body},
         },
+        entity_type="task",
     )
     return comment
 
@@ -150,15 +147,13 @@ async def update(
     if newly:
         await _tell(session, principal, task, comment, dict.fromkeys(newly, "mention"))
         await CommentRepository(session).watch(task.workspace_id, task.id, newly)
-    events.record(
+    events.record_change(
         session,
         principal,
         "comment.updated",
+        task,
+        {"comment_body": {"before": before, "after": body}},
         entity_type="task",
-        entity_id=task.id,
-        workspace_id=task.workspace_id,
-        project_id=task.project_id,
-        changes={"comment_body": {"before": before, "after": body}},
     )
     return comment
 
@@ -175,18 +170,16 @@ async def delete(
     if comment.author_id != principal.member_id and not principal.at_least(Role.admin):
         raise Forbidden("Only the author or an admin can delete a comment.", code="not_author")
     await CommentRepository(session).delete(comment)
-    events.record(
+    events.record_change(
         session,
         principal,
         "comment.deleted",
-        entity_type="task",
-        entity_id=task.id,
-        workspace_id=task.workspace_id,
-        project_id=task.project_id,
-        changes={
+        task,
+        {
             "comment_id": {"before": str(comment.id), "after": None},
             "comment_body": {"before": comment.body, "after": None},
         },
+        entity_type="task",
     )
 
 
@@ -195,25 +188,6 @@ async def page(
 ) -> tuple[list[Comment], str | None]:
     task = await tasks.resolve(session, principal, reference)
     return await CommentRepository(session).page(task.workspace_id, task.id, params)
-
-
-def _record_watcher(
-    session: AsyncSession,
-    principal: Principal,
-    task: Task,
-    type_: str,
-    changes: dict[str, Any],
-) -> None:
-    events.record(
-        session,
-        principal,
-        type_,
-        entity_type="task",
-        entity_id=task.id,
-        workspace_id=task.workspace_id,
-        project_id=task.project_id,
-        changes=changes,
-    )
 
 
 async def watchers(session: AsyncSession, principal: Principal, reference: str) -> list[uuid.UUID]:
@@ -230,11 +204,11 @@ async def watch(
         raise Unprocessable.at("/member_id", "not a member of this workspace")
     if member_id not in await repo.watcher_ids(task.workspace_id, task.id):
         await repo.watch(task.workspace_id, task.id, [member_id])
-        _record_watcher(
+        events.record_change(
             session,
             principal,
-            task,
             "task.watcher_added",
+            task,
             {"member_id": {"before": None, "after": str(member_id)}},
         )
     return await repo.watcher_ids(task.workspace_id, task.id)
@@ -246,10 +220,10 @@ async def unwatch(
     task = await tasks.resolve(session, principal, reference)
     if not await CommentRepository(session).unwatch(task.workspace_id, task.id, member_id):
         raise NotFound("This member does not watch the task.", code="watcher_not_found")
-    _record_watcher(
+    events.record_change(
         session,
         principal,
-        task,
         "task.watcher_removed",
+        task,
         {"member_id": {"before": str(member_id), "after": None}},
     )

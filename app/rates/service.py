@@ -10,7 +10,6 @@ and reports need no join on rates.
 import uuid
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -43,25 +42,6 @@ def _subject_of(rate: Rate) -> uuid.UUID:
     subject = (rate.member_id or rate.resource_id) if rate.kind == "cost" else rate.project_id
     assert subject is not None
     return subject
-
-
-def _record(session: AsyncSession, principal: Principal | None, type_: str, rate: Rate) -> None:
-    values = events.snapshot(rate, FIELDS)
-    changes: dict[str, Any] = {}
-    if type_ == "rate.created":
-        changes = events.created(values)
-    elif type_ == "rate.deleted":
-        changes = events.deleted(values)
-    events.record(
-        session,
-        principal,
-        type_,
-        entity_type="rate",
-        entity_id=rate.id,
-        workspace_id=rate.workspace_id,
-        project_id=rate.project_id,
-        changes=changes,
-    )
 
 
 async def _recost(session: AsyncSession, rate: Rate) -> None:
@@ -171,7 +151,9 @@ async def create(session: AsyncSession, principal: Principal, data: schemas.Rate
             effective_from=data.effective_from,
         )
     )
-    _record(session, principal, "rate.created", rate)
+    events.record_change(
+        session, principal, "rate.created", rate, events.created(events.snapshot(rate, FIELDS))
+    )
     await _recost(session, rate)
     return rate
 
@@ -181,7 +163,9 @@ async def delete(
 ) -> None:
     rate = await get(session, principal, rate_id)
     check_if_match(if_match, rate)
-    _record(session, principal, "rate.deleted", rate)
+    events.record_change(
+        session, principal, "rate.deleted", rate, events.deleted(events.snapshot(rate, FIELDS))
+    )
     await RateRepository(session).delete(rate)
     await _recost(session, rate)
 
@@ -221,7 +205,7 @@ async def _record_cost(
     if rate is not None:
         rate.hourly_rate = hourly_rate
         await session.flush()
-        _record(session, principal, "rate.updated", rate)
+        events.record_change(session, principal, "rate.updated", rate, {})
     else:
         rate = await repo.add(
             Rate(
@@ -232,5 +216,7 @@ async def _record_cost(
                 **{subject_field: subject_id},
             )
         )
-        _record(session, principal, "rate.created", rate)
+        events.record_change(
+            session, principal, "rate.created", rate, events.created(events.snapshot(rate, FIELDS))
+        )
     await _recost(session, rate)

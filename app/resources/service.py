@@ -50,25 +50,6 @@ async def present(session: AsyncSession, rows: Sequence[Resource]) -> list[schem
     return shown
 
 
-def _record(
-    session: AsyncSession,
-    principal: Principal,
-    type_: str,
-    entity_type: str,
-    row: Resource | TimeOff,
-    changes: dict[str, Any],
-) -> None:
-    events.record(
-        session,
-        principal,
-        type_,
-        entity_type=entity_type,
-        entity_id=row.id,
-        workspace_id=row.workspace_id,
-        changes=changes,
-    )
-
-
 async def get(session: AsyncSession, principal: Principal, resource_id: uuid.UUID) -> Resource:
     resource = await ResourceRepository(session).get(principal.workspace_id, resource_id)
     if resource is None:
@@ -119,11 +100,10 @@ async def create(
     await repo.add(resource)
     if resource.cost_rate is not None:
         await rates.record_resource_cost(session, principal, resource, resource.cost_rate)
-    _record(
+    events.record_change(
         session,
         principal,
         "resource.created",
-        "resource",
         resource,
         events.created(events.snapshot(resource, RESOURCE_FIELDS)),
     )
@@ -158,7 +138,7 @@ async def update(
     diff = events.changes_between(before, events.snapshot(resource, RESOURCE_FIELDS))
     if diff:
         await session.flush()
-        _record(session, principal, "resource.updated", "resource", resource, diff)
+        events.record_change(session, principal, "resource.updated", resource, diff)
     return resource
 
 
@@ -172,11 +152,10 @@ async def delete(
             "A person resource goes when its member leaves the workspace.",
             code="person_resource",
         )
-    _record(
+    events.record_change(
         session,
         principal,
         "resource.deleted",
-        "resource",
         resource,
         events.deleted(events.snapshot(resource, RESOURCE_FIELDS)),
     )
@@ -238,11 +217,10 @@ async def create_time_off(
     repo = TimeOffRepository(session)
     await _check_no_overlap(repo, row)
     await repo.add(row)
-    _record(
+    events.record_change(
         session,
         principal,
         "time_off.created",
-        "time_off",
         row,
         events.created(events.snapshot(row, TIME_OFF_FIELDS)),
     )
@@ -268,7 +246,7 @@ async def update_time_off(
     diff = events.changes_between(before, events.snapshot(row, TIME_OFF_FIELDS))
     if diff:
         await session.flush()
-        _record(session, principal, "time_off.updated", "time_off", row, diff)
+        events.record_change(session, principal, "time_off.updated", row, diff)
     return row
 
 
@@ -277,11 +255,10 @@ async def delete_time_off(
 ) -> None:
     row = await get_time_off(session, principal, time_off_id)
     check_if_match(if_match, row)
-    _record(
+    events.record_change(
         session,
         principal,
         "time_off.deleted",
-        "time_off",
         row,
         events.deleted(events.snapshot(row, TIME_OFF_FIELDS)),
     )

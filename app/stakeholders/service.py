@@ -6,33 +6,13 @@ import uuid
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.access import Principal
-from app.events.service import record
+from app.events.service import record_change
 from app.kit.errors import NotFound
 from app.kit.pagination import PageParams
-from app.models import Project, Stakeholder
+from app.models import Stakeholder
 from app.projects import service as projects
 from app.stakeholders import schemas
 from app.stakeholders.repository import StakeholderRepository
-
-
-def _record(
-    session: AsyncSession,
-    principal: Principal,
-    project: Project,
-    member_id: uuid.UUID,
-    type_: str,
-    role: dict[str, str | None],
-) -> None:
-    record(
-        session,
-        principal,
-        type_,
-        entity_type="stakeholder",
-        entity_id=member_id,
-        workspace_id=project.workspace_id,
-        project_id=project.id,
-        changes={"role": role},
-    )
 
 
 async def page(
@@ -63,24 +43,24 @@ async def set_role(
                 role=data.role.value,
             )
         )
-        _record(
+        record_change(
             session,
             principal,
-            project,
-            member_id,
             "stakeholder.created",
-            {"before": None, "after": row.role},
+            project,
+            {"role": {"before": None, "after": row.role}},
+            entity_id=member_id,
         )
     elif row.role != data.role:
         before, row.role = row.role, data.role.value
         await session.flush()
-        _record(
+        record_change(
             session,
             principal,
-            project,
-            member_id,
             "stakeholder.updated",
-            {"before": before, "after": row.role},
+            project,
+            {"role": {"before": before, "after": row.role}},
+            entity_id=member_id,
         )
     return row
 
@@ -95,11 +75,11 @@ async def remove(
         raise NotFound("This member is not a stakeholder.", code="stakeholder_not_found")
     role = row.role
     await repo.delete(row)
-    _record(
+    record_change(
         session,
         principal,
-        project,
-        member_id,
         "stakeholder.deleted",
-        {"before": role, "after": None},
+        project,
+        {"role": {"before": role, "after": None}},
+        entity_id=member_id,
     )

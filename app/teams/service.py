@@ -25,24 +25,6 @@ async def _member_ids(repo: TeamRepository, team: Team) -> list[uuid.UUID]:
     return (await repo.member_ids(team.workspace_id, [team.id])).get(team.id, [])
 
 
-def _record(
-    session: AsyncSession,
-    principal: Principal,
-    type_: str,
-    team_id: uuid.UUID,
-    changes: dict[str, Any],
-) -> None:
-    events.record(
-        session,
-        principal,
-        type_,
-        entity_type="team",
-        entity_id=team_id,
-        workspace_id=principal.workspace_id,
-        changes=changes,
-    )
-
-
 async def present(session: AsyncSession, teams: Sequence[Team]) -> list[schemas.Team]:
     if not teams:
         return []
@@ -130,11 +112,11 @@ async def create(session: AsyncSession, principal: Principal, data: schemas.Team
         )
     )
     await repo.add_members(principal.workspace_id, team.id, data.member_ids)
-    _record(
+    events.record_change(
         session,
         principal,
         "team.created",
-        team.id,
+        team,
         events.created(_state(team, data.member_ids)),
     )
     return team
@@ -170,7 +152,7 @@ async def update(
     await session.flush()
     difference = events.changes_between(before, events.snapshot(team, TEAM_FIELDS))
     if difference:
-        _record(session, principal, "team.updated", team.id, difference)
+        events.record_change(session, principal, "team.updated", team, difference)
     return team
 
 
@@ -186,13 +168,15 @@ async def delete(
     new_parent = str(team.parent_id) if team.parent_id is not None else None
     moved = {"before": str(team.id), "after": new_parent}
     for child_id in sorted(child for child, parent in parents.items() if parent == team.id):
-        _record(session, principal, "team.updated", child_id, {"parent_id": moved})
+        events.record_change(
+            session, principal, "team.updated", team, {"parent_id": moved}, entity_id=child_id
+        )
     await repo.release_resources(principal.workspace_id, team.id)
-    _record(
+    events.record_change(
         session,
         principal,
         "team.deleted",
-        team.id,
+        team,
         events.deleted(_state(team, await _member_ids(repo, team))),
     )
     await repo.delete(team)
@@ -206,11 +190,11 @@ async def add_member(
     await _check_members(repo, principal.workspace_id, "/member_id", [member_id])
     if member_id not in await _member_ids(repo, team):
         await repo.add_members(principal.workspace_id, team.id, [member_id])
-        _record(
+        events.record_change(
             session,
             principal,
             "team.member_added",
-            team.id,
+            team,
             {"member_id": {"before": None, "after": str(member_id)}},
         )
     return team
@@ -222,10 +206,10 @@ async def remove_member(
     team = await get(session, principal, team_id)
     if not await TeamRepository(session).remove_member(principal.workspace_id, team.id, member_id):
         raise NotFound("This member is not in the team.", code="team_member_not_found")
-    _record(
+    events.record_change(
         session,
         principal,
         "team.member_removed",
-        team.id,
+        team,
         {"member_id": {"before": str(member_id), "after": None}},
     )
