@@ -1,9 +1,9 @@
 import uuid
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.repository import TenantRepository
 from app.models import TimeEntry, WorkType
 
 WORK_TYPE_SORTS = Sortable(
@@ -13,32 +13,16 @@ WORK_TYPE_SORTS = Sortable(
 )
 
 
-class WorkTypeRepository:
-    def __init__(self, session: AsyncSession) -> None:
-        self.session = session
-
-    async def add(self, work_type: WorkType) -> WorkType:
-        self.session.add(work_type)
-        await self.session.flush()
-        return work_type
-
-    async def add_all(self, work_types: list[WorkType]) -> None:
-        self.session.add_all(work_types)
-        await self.session.flush()
-
-    async def get(self, workspace_id: uuid.UUID, work_type_id: uuid.UUID) -> WorkType | None:
-        return await self.session.get(WorkType, (workspace_id, work_type_id))
+class WorkTypeRepository(TenantRepository[WorkType]):
+    model = WorkType
 
     async def by_key(self, workspace_id: uuid.UUID, key: str) -> WorkType | None:
-        return await self.session.scalar(
-            select(WorkType).where(WorkType.workspace_id == workspace_id, WorkType.key == key)
-        )
+        return await self.find(workspace_id, WorkType.key == key)
 
     async def page(
         self, workspace_id: uuid.UUID, params: PageParams
     ) -> tuple[list[WorkType], str | None]:
-        statement = select(WorkType).where(WorkType.workspace_id == workspace_id)
-        return await paginate(self.session, statement, params, WORK_TYPE_SORTS)
+        return await paginate(self.session, self.statement(workspace_id), params, WORK_TYPE_SORTS)
 
     async def in_use(self, workspace_id: uuid.UUID, key: str) -> bool:
         found = await self.session.scalar(
@@ -47,7 +31,3 @@ class WorkTypeRepository:
             .limit(1)
         )
         return found is not None
-
-    async def delete(self, work_type: WorkType) -> None:
-        await self.session.delete(work_type)
-        await self.session.flush()
