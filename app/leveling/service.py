@@ -266,30 +266,24 @@ async def _set_delays(
     for task in await LevelingRepository(session).tasks(project.workspace_id, delays):
         before = events.snapshot(task, ("leveling_delay_days",))
         task.leveling_delay_days = delays[task.id]
-        events.record(
+        events.record_change(
             session,
             principal,
             "task.updated",
-            entity_type="task",
-            entity_id=task.id,
-            workspace_id=task.workspace_id,
-            project_id=project.id,
-            changes=events.changes_between(before, events.snapshot(task, ("leveling_delay_days",))),
+            task,
+            events.changes_between(before, events.snapshot(task, ("leveling_delay_days",))),
         )
     project.updated_at = utcnow()
     await session.flush()
     if delays:
         changed = list(delays)
         await schedules.reschedule(session, principal, project, changed, already_versioned=changed)
-    events.record(
+    events.record_change(
         session,
         principal,
         event_type,
-        entity_type="project",
-        entity_id=project.id,
-        workspace_id=project.workspace_id,
-        project_id=project.id,
-        changes={"moved": {"before": None, "after": moved}},
+        project,
+        {"moved": {"before": None, "after": moved}},
     )
 
 

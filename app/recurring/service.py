@@ -121,15 +121,12 @@ async def materialise(
                 )
             )
             await task_repo.replace_assignees(rule.workspace_id, task.id, assignees)
-            events.record(
+            events.record_change(
                 session,
                 principal,
                 "task.created",
-                entity_type="task",
-                entity_id=task.id,
-                workspace_id=rule.workspace_id,
-                project_id=project.id,
-                changes=events.created(
+                task,
+                events.created(
                     {
                         "title": rule.title,
                         "start_date": day.isoformat(),
@@ -184,15 +181,12 @@ async def create(
             estimate_hours=data.estimate_hours,
         )
     )
-    events.record(
+    events.record_change(
         session,
         principal,
         "recurring_rule.created",
-        entity_type="recurring_rule",
-        entity_id=rule.id,
-        workspace_id=rule.workspace_id,
-        project_id=project.id,
-        changes=events.created(events.snapshot(rule, RULE_FIELDS)),
+        rule,
+        events.created(events.snapshot(rule, RULE_FIELDS)),
     )
     await materialise(session, principal, rule, project, today)
     return rule
@@ -246,15 +240,12 @@ async def update(
     diff = events.changes_between(before, events.snapshot(rule, RULE_FIELDS))
     if diff:
         await session.flush()
-        events.record(
+        events.record_change(
             session,
             principal,
             "recurring_rule.updated",
-            entity_type="recurring_rule",
-            entity_id=rule.id,
-            workspace_id=rule.workspace_id,
-            project_id=project.id,
-            changes=diff,
+            rule,
+            diff,
         )
         if "rrule" in diff:
             await _replan(session, principal, rule, today)
@@ -283,18 +274,15 @@ async def delete(
     rule_id: uuid.UUID,
     if_match: str | None,
 ) -> None:
-    project = await _ongoing_project(session, principal, project_id)
+    await _ongoing_project(session, principal, project_id)
     rule = await get(session, principal, project_id, rule_id)
     check_if_match(if_match, rule)
-    events.record(
+    events.record_change(
         session,
         principal,
         "recurring_rule.deleted",
-        entity_type="recurring_rule",
-        entity_id=rule.id,
-        workspace_id=rule.workspace_id,
-        project_id=project.id,
-        changes=events.deleted(events.snapshot(rule, RULE_FIELDS)),
+        rule,
+        events.deleted(events.snapshot(rule, RULE_FIELDS)),
     )
     repo = RecurringRuleRepository(session)
     await repo.release_tasks(rule)

@@ -82,15 +82,12 @@ async def move_task_allocations(
         first = calendar.index_of(allocation.start_date) + shift
         last = max(calendar.index_on_or_before(allocation.end_date) + shift, first)
         allocation.start_date, allocation.end_date = calendar.date_of(first), calendar.date_of(last)
-        events.record(
+        events.record_change(
             session,
             principal,
             "allocation.updated",
-            entity_type="allocation",
-            entity_id=allocation.id,
-            workspace_id=allocation.workspace_id,
-            project_id=allocation.project_id,
-            changes=events.changes_between(before, events.snapshot(allocation, ALLOCATION_DATES)),
+            allocation,
+            events.changes_between(before, events.snapshot(allocation, ALLOCATION_DATES)),
         )
 
 

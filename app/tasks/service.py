@@ -381,15 +381,12 @@ async def create(session: AsyncSession, principal: Principal, data: schemas.Task
     await repo.replace_assignees(principal.workspace_id, task.id, data.assignee_ids)
     await repo.replace_labels(principal.workspace_id, task.id, data.label_ids)
     await session.flush()
-    events.record(
+    events.record_change(
         session,
         principal,
         "task.created",
-        entity_type="task",
-        entity_id=task.id,
-        workspace_id=task.workspace_id,
-        project_id=task.project_id,
-        changes=events.created(_snapshot(task, data.assignee_ids, data.label_ids)),
+        task,
+        events.created(_snapshot(task, data.assignee_ids, data.label_ids)),
     )
     return task
 
@@ -452,15 +449,12 @@ async def update(
         # Even when only assignees or labels changed, the task shows a new version.
         task.updated_at = utcnow()
         await session.flush()
-        events.record(
+        events.record_change(
             session,
             principal,
             "task.updated",
-            entity_type="task",
-            entity_id=task.id,
-            workspace_id=wid,
-            project_id=task.project_id,
-            changes=diff,
+            task,
+            diff,
         )
     if plan.start_date is not None:
         await schedules.move_task_allocations(
@@ -511,17 +505,12 @@ async def delete(
     assignees, labels = await repo.assignees(wid, subtree), await repo.labels(wid, subtree)
     for task_id in subtree:
         row = rows[task_id]
-        events.record(
+        events.record_change(
             session,
             principal,
             "task.deleted",
-            entity_type="task",
-            entity_id=task_id,
-            workspace_id=wid,
-            project_id=row.project_id,
-            changes=events.deleted(
-                _snapshot(row, assignees.get(task_id, []), labels.get(task_id, []))
-            ),
+            row,
+            events.deleted(_snapshot(row, assignees.get(task_id, []), labels.get(task_id, []))),
         )
     successors = await ScheduleRepository(session).successors(wid, subtree)
     await repo.delete_many(wid, subtree)
@@ -664,15 +653,12 @@ async def bulk_update(
         diff = events.changes_between(before, _snapshot(task, new_assignees, new_labels))
         if diff:
             task.updated_at = utcnow()
-            events.record(
+            events.record_change(
                 session,
                 principal,
                 "task.updated",
-                entity_type="task",
-                entity_id=task.id,
-                workspace_id=wid,
-                project_id=task.project_id,
-                changes=diff,
+                task,
+                diff,
             )
     await session.flush()
     return tasks
