@@ -10,6 +10,7 @@ before any workspace is known, a user's own inbox, upkeep over every tenant) der
 """
 
 import uuid
+from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, Generic, Protocol, TypeVar, overload
 
@@ -24,7 +25,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import Mapped, declared_attr
+from sqlalchemy.orm import InstrumentedAttribute, Mapped, declared_attr
 
 
 class _TenantOwned(Protocol):
@@ -62,6 +63,12 @@ class TenantRepository(Repository, Generic[M]):
         """The workspace's rows of the model: where every query of them starts."""
         return select(self.model).where(self.in_workspace(workspace_id))
 
+    def matching(self, workspace_id: uuid.UUID, **equal: Any) -> Select[M]:
+        """The workspace's rows whose columns equal the values given, by column name: a list's
+        optional filters, where None is a filter not given (not a match for NULL)."""
+        given = {name: value for name, value in equal.items() if value is not None}
+        return self.statement(workspace_id).filter_by(**given)
+
     def update_statement(self, workspace_id: uuid.UUID) -> Update:
         """An UPDATE of the workspace's rows of the model, for changes made in bulk."""
         return update(self.model).where(self.in_workspace(workspace_id))
@@ -87,6 +94,45 @@ class TenantRepository(Repository, Generic[M]):
         await self.session.delete(row)
         await self.session.flush()
 
+    async def grouped_ids(
+        self,
+        workspace_id: uuid.UUID,
+        key: InstrumentedAttribute[uuid.UUID],
+        value: InstrumentedAttribute[uuid.UUID],
+        keys: Iterable[uuid.UUID],
+    ) -> dict[uuid.UUID, list[uuid.UUID]]:
+        """The `value` ids of each of `keys` in a link table of the workspace (a task's
+        assignees, a team's members), in `value` order; none for a key without links."""
+        wanted = set(keys)
+        grouped: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+        if not wanted:
+            return grouped
+        link = key.class_
+        rows = await self.session.execute(
+            select(key, value)
+            .where(link.workspace_id == workspace_id, key.in_(wanted))
+            .order_by(value)
+        )
+        for key_id, value_id in rows:
+            grouped[key_id].append(value_id)
+        return grouped
+
+    async def known_ids(
+        self,
+        workspace_id: uuid.UUID,
+        id_column: InstrumentedAttribute[uuid.UUID],
+        ids: Iterable[uuid.UUID],
+    ) -> set[uuid.UUID]:
+        """Which of `ids` are rows of `id_column`'s table in the workspace (references to check)."""
+        wanted = set(ids)
+        if not wanted:
+            return set()
+        table = id_column.class_
+        rows = await self.session.scalars(
+            select(id_column).where(table.workspace_id == workspace_id, id_column.in_(wanted))
+        )
+        return set(rows)
+
     async def get(self, workspace_id: uuid.UUID, *key: uuid.UUID) -> M | None:
         """The row whose primary key is `(workspace_id, *key)` (the identity map first)."""
         return await self.session.get(self.model, (workspace_id, *key))
@@ -101,6 +147,27 @@ class TenantRepository(Repository, Generic[M]):
         """Whether any of the workspace's rows meets `conditions`."""
         found = exists().where(self.in_workspace(workspace_id), *conditions)
         return bool(await self.session.scalar(select(found)))
+
+
+def in_range(column: Any, first: Any, last: Any) -> list[ColumnElement[bool]]:
+    """`first <= column <= last`; a bound that is None is not applied."""
+    conditions = []
+    if first is not None:
+        conditions.append(column >= first)
+    if last is not None:
+        conditions.append(column <= last)
+    return conditions
+
+
+def overlapping(start: Any, end: Any, first: Any, last: Any) -> list[ColumnElement[bool]]:
+    """Spans from `start` to `end` that share a day with `first` to `last`; a bound that is None
+    is not applied."""
+    conditions = []
+    if first is not None:
+        conditions.append(end >= first)
+    if last is not None:
+        conditions.append(start <= last)
+    return conditions
 
 
 def same_workspace(column: Any, other: Any) -> ColumnElement[bool]:
