@@ -4,7 +4,7 @@ from datetime import date
 from sqlalchemy import select
 
 from app.kit.pagination import PageParams, Sortable, paginate
-from app.kit.repository import TenantRepository
+from app.kit.repository import TenantRepository, overlapping
 from app.models import Allocation, Resource
 
 ALLOCATION_SORTS = Sortable(
@@ -29,9 +29,9 @@ class AllocationRepository(TenantRepository[Allocation]):
         first: date | None,
         last: date | None,
     ) -> tuple[list[Allocation], str | None]:
-        statement = self.statement(workspace_id)
-        if resource_id is not None:
-            statement = statement.where(Allocation.resource_id == resource_id)
+        statement = self.matching(
+            workspace_id, resource_id=resource_id, project_id=project_id, task_id=task_id
+        ).where(*overlapping(Allocation.start_date, Allocation.end_date, first, last))
         if team_id is not None:
             statement = statement.where(
                 Allocation.resource_id.in_(
@@ -40,12 +40,4 @@ class AllocationRepository(TenantRepository[Allocation]):
                     )
                 )
             )
-        if project_id is not None:
-            statement = statement.where(Allocation.project_id == project_id)
-        if task_id is not None:
-            statement = statement.where(Allocation.task_id == task_id)
-        if first is not None:
-            statement = statement.where(Allocation.end_date >= first)
-        if last is not None:
-            statement = statement.where(Allocation.start_date <= last)
         return await paginate(self.session, statement, params, ALLOCATION_SORTS)

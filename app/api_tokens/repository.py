@@ -17,7 +17,5 @@ class ApiTokenRepository(TenantRepository[ApiToken]):
     async def page(
         self, workspace_id: uuid.UUID, params: PageParams, *, member_id: uuid.UUID | None
     ) -> tuple[list[ApiToken], str | None]:
-        statement = self.statement(workspace_id)
-        if member_id is not None:
-            statement = statement.where(ApiToken.member_id == member_id)
+        statement = self.matching(workspace_id, member_id=member_id)
         return await paginate(self.session, statement, params, TOKEN_SORTS)

@@ -4,7 +4,7 @@ from datetime import date
 from sqlalchemy import func, or_, select
 
 from app.kit.pagination import PageParams, Sortable, paginate
-from app.kit.repository import TenantRepository
+from app.kit.repository import TenantRepository, in_range
 from app.models import Calendar, CalendarException, Project, Resource
 
 CALENDAR_SORTS = Sortable(fields={"name": Calendar.name}, default="name", tiebreak=Calendar.id)
@@ -73,11 +73,10 @@ class CalendarExceptionRepository(TenantRepository[CalendarException]):
         first: date | None,
         last: date | None,
     ) -> tuple[list[CalendarException], str | None]:
-        statement = self.statement(workspace_id).where(CalendarException.calendar_id == calendar_id)
-        if first is not None:
-            statement = statement.where(CalendarException.date >= first)
-        if last is not None:
-            statement = statement.where(CalendarException.date <= last)
+        statement = self.statement(workspace_id).where(
+            CalendarException.calendar_id == calendar_id,
+            *in_range(CalendarException.date, first, last),
+        )
         return await paginate(self.session, statement, params, EXCEPTION_SORTS)
 
     async def on(

@@ -1,5 +1,4 @@
 import uuid
-from collections import defaultdict
 from collections.abc import Sequence
 
 from sqlalchemy import func, select
@@ -30,9 +29,7 @@ class MemberRepository(TenantRepository[Member]):
         team_id: uuid.UUID | None = None,
         text: str | None = None,
     ) -> tuple[list[Member], str | None]:
-        statement = self.statement(workspace_id)
-        if role is not None:
-            statement = statement.where(Member.role == role)
+        statement = self.matching(workspace_id, role=role)
         if text:
             pattern = f"%{text.lower()}%"
             statement = statement.where(
@@ -60,17 +57,9 @@ class MemberRepository(TenantRepository[Member]):
     async def team_ids(
         self, workspace_id: uuid.UUID, member_ids: Sequence[uuid.UUID]
     ) -> dict[uuid.UUID, list[uuid.UUID]]:
-        rows = await self.session.execute(
-            select(TeamMember.member_id, TeamMember.team_id)
-            .where(
-                TeamMember.workspace_id == workspace_id, TeamMember.member_id.in_(set(member_ids))
-            )
-            .order_by(TeamMember.team_id)
+        return await self.grouped_ids(
+            workspace_id, TeamMember.member_id, TeamMember.team_id, member_ids
         )
-        teams: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
-        for member_id, team_id in rows:
-            teams[member_id].append(team_id)
-        return teams
 
     async def lock_owner_ids(self, workspace_id: uuid.UUID) -> list[uuid.UUID]:
         """The owners, locked so that two concurrent demotions cannot leave none."""

@@ -59,10 +59,7 @@ class ProjectRepository(TenantRepository[Project]):
     async def page(
         self, workspace_id: uuid.UUID, params: PageParams, **filters: Any
     ) -> tuple[list[Project], str | None]:
-        statement = self.statement(workspace_id)
-        for name, value in filters.items():
-            if value is not None:
-                statement = statement.where(getattr(Project, name) == value)
+        statement = self.matching(workspace_id, **filters)
         return await paginate(self.session, statement, params, PROJECT_SORTS)
 
     async def clear_owner(self, workspace_id: uuid.UUID, member_id: uuid.UUID) -> None:

@@ -45,15 +45,13 @@ class RateRepository(TenantRepository[Rate]):
         resource_id: uuid.UUID | None,
         project_id: uuid.UUID | None,
     ) -> tuple[list[Rate], str | None]:
-        statement = self.statement(workspace_id)
-        if kind is not None:
-            statement = statement.where(Rate.kind == kind)
-        if member_id is not None:
-            statement = statement.where(Rate.member_id == member_id)
-        if resource_id is not None:
-            statement = statement.where(Rate.resource_id == resource_id)
-        if project_id is not None:
-            statement = statement.where(Rate.project_id == project_id)
+        statement = self.matching(
+            workspace_id,
+            kind=kind,
+            member_id=member_id,
+            resource_id=resource_id,
+            project_id=project_id,
+        )
         return await paginate(self.session, statement, params, RATE_SORTS)
 
     async def on_day(

@@ -6,7 +6,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from app.kit.pagination import PageParams, Sortable, paginate
-from app.kit.repository import TenantRepository
+from app.kit.repository import TenantRepository, overlapping
 from app.models import Calendar, Member, Resource, Team, TimeOff, User
 
 RESOURCE_SORTS = Sortable(
@@ -34,13 +34,7 @@ class ResourceRepository(TenantRepository[Resource]):
         team_id: uuid.UUID | None,
         member_id: uuid.UUID | None,
     ) -> tuple[list[Resource], str | None]:
-        statement = self.statement(workspace_id)
-        if kind is not None:
-            statement = statement.where(Resource.kind == kind)
-        if team_id is not None:
-            statement = statement.where(Resource.team_id == team_id)
-        if member_id is not None:
-            statement = statement.where(Resource.member_id == member_id)
+        statement = self.matching(workspace_id, kind=kind, team_id=team_id, member_id=member_id)
         return await paginate(self.session, statement, params, RESOURCE_SORTS)
 
     async def people(
@@ -95,11 +89,7 @@ class TimeOffRepository(TenantRepository[TimeOff]):
         first: date | None,
         last: date | None,
     ) -> tuple[list[TimeOff], str | None]:
-        statement = self.statement(workspace_id)
-        if resource_id is not None:
-            statement = statement.where(TimeOff.resource_id == resource_id)
-        if first is not None:
-            statement = statement.where(TimeOff.end_date >= first)
-        if last is not None:
-            statement = statement.where(TimeOff.start_date <= last)
+        statement = self.matching(workspace_id, resource_id=resource_id).where(
+            *overlapping(TimeOff.start_date, TimeOff.end_date, first, last)
+        )
         return await paginate(self.session, statement, params, TIME_OFF_SORTS)

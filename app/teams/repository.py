@@ -1,8 +1,7 @@
 import uuid
-from collections import defaultdict
 from collections.abc import Sequence
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, update
 
 from app.kit.pagination import PageParams, Sortable, paginate
 from app.kit.repository import TenantRepository
@@ -19,9 +18,7 @@ class TeamRepository(TenantRepository[Team]):
     async def page(
         self, workspace_id: uuid.UUID, params: PageParams, *, parent_id: uuid.UUID | None = None
     ) -> tuple[list[Team], str | None]:
-        statement = self.statement(workspace_id)
-        if parent_id is not None:
-            statement = statement.where(Team.parent_id == parent_id)
+        statement = self.matching(workspace_id, parent_id=parent_id)
         return await paginate(self.session, statement, params, TEAM_SORTS)
 
     async def sibling_named(
@@ -47,25 +44,14 @@ class TeamRepository(TenantRepository[Team]):
     async def existing_member_ids(
         self, workspace_id: uuid.UUID, member_ids: Sequence[uuid.UUID]
     ) -> set[uuid.UUID]:
-        rows = await self.session.scalars(
-            select(Member.id).where(
-                Member.workspace_id == workspace_id, Member.id.in_(set(member_ids))
-            )
-        )
-        return set(rows)
+        return await self.known_ids(workspace_id, Member.id, member_ids)
 
     async def member_ids(
         self, workspace_id: uuid.UUID, team_ids: Sequence[uuid.UUID]
     ) -> dict[uuid.UUID, list[uuid.UUID]]:
-        rows = await self.session.execute(
-            select(TeamMember.team_id, TeamMember.member_id)
-            .where(TeamMember.workspace_id == workspace_id, TeamMember.team_id.in_(set(team_ids)))
-            .order_by(TeamMember.member_id)
+        return await self.grouped_ids(
+            workspace_id, TeamMember.team_id, TeamMember.member_id, team_ids
         )
-        members: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
-        for team_id, member_id in rows:
-            members[team_id].append(member_id)
-        return members
 
     async def add_members(
         self, workspace_id: uuid.UUID, team_id: uuid.UUID, member_ids: Sequence[uuid.UUID]

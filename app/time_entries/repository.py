@@ -5,7 +5,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from app.kit.pagination import PageParams, Sortable, paginate
-from app.kit.repository import TenantRepository
+from app.kit.repository import TenantRepository, in_range
 from app.models import TeamMember, TimeEntry
 
 ENTRY_SORTS = Sortable(
@@ -40,9 +40,16 @@ class TimeEntryRepository(TenantRepository[TimeEntry]):
     async def page(
         self, workspace_id: uuid.UUID, params: PageParams, filters: EntryFilters
     ) -> tuple[list[TimeEntry], str | None]:
-        statement = self.statement(workspace_id).where(TimeEntry.running.is_(False))
-        if filters.member_id is not None:
-            statement = statement.where(TimeEntry.member_id == filters.member_id)
+        statement = self.matching(
+            workspace_id,
+            member_id=filters.member_id,
+            project_id=filters.project_id,
+            task_id=filters.task_id,
+            work_type=filters.work_type,
+        ).where(
+            TimeEntry.running.is_(False),
+            *in_range(TimeEntry.date, filters.date_from, filters.date_to),
+        )
         if filters.team_id is not None:
             statement = statement.where(
                 TimeEntry.member_id.in_(
@@ -52,18 +59,8 @@ class TimeEntryRepository(TenantRepository[TimeEntry]):
                     )
                 )
             )
-        if filters.project_id is not None:
-            statement = statement.where(TimeEntry.project_id == filters.project_id)
-        if filters.task_id is not None:
-            statement = statement.where(TimeEntry.task_id == filters.task_id)
-        if filters.work_type is not None:
-            statement = statement.where(TimeEntry.work_type == filters.work_type)
         if filters.billable is not None:
             statement = statement.where(TimeEntry.billable.is_(filters.billable))
-        if filters.date_from is not None:
-            statement = statement.where(TimeEntry.date >= filters.date_from)
-        if filters.date_to is not None:
-            statement = statement.where(TimeEntry.date <= filters.date_to)
         return await paginate(self.session, statement, params, ENTRY_SORTS)
 
     async def minutes_between(

@@ -5,7 +5,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, exists, func, select
 
 from app.kit.pagination import PageParams, Sortable, paginate
-from app.kit.repository import TenantRepository, same_workspace
+from app.kit.repository import TenantRepository, in_range, same_workspace
 from app.kit.sql import week_after
 from app.models import Member, Team, TeamMember, TimeEntry, Timesheet
 
@@ -77,15 +77,9 @@ class TimesheetRepository(TenantRepository[Timesheet]):
         week_from: date | None,
         week_to: date | None,
     ) -> tuple[list[Timesheet], str | None]:
-        statement = self.statement(workspace_id)
-        if member_id is not None:
-            statement = statement.where(Timesheet.member_id == member_id)
-        if status is not None:
-            statement = statement.where(Timesheet.status == status)
-        if week_from is not None:
-            statement = statement.where(Timesheet.week_start >= week_from)
-        if week_to is not None:
-            statement = statement.where(Timesheet.week_start <= week_to)
+        statement = self.matching(workspace_id, member_id=member_id, status=status).where(
+            *in_range(Timesheet.week_start, week_from, week_to)
+        )
         return await paginate(self.session, statement, params, TIMESHEET_SORTS)
 
     async def totals(
