@@ -1,5 +1,4 @@
 import uuid
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime
@@ -277,30 +276,14 @@ class TaskRepository(TenantRepository[Task]):
     async def assignees(
         self, workspace_id: uuid.UUID, task_ids: Sequence[uuid.UUID]
     ) -> dict[uuid.UUID, list[uuid.UUID]]:
-        rows = await self.session.execute(
-            select(TaskAssignee.task_id, TaskAssignee.member_id)
-            .where(
-                TaskAssignee.workspace_id == workspace_id, TaskAssignee.task_id.in_(set(task_ids))
-            )
-            .order_by(TaskAssignee.member_id)
+        return await self.grouped_ids(
+            workspace_id, TaskAssignee.task_id, TaskAssignee.member_id, task_ids
         )
-        found: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
-        for task_id, member_id in rows:
-            found[task_id].append(member_id)
-        return found
 
     async def labels(
         self, workspace_id: uuid.UUID, task_ids: Sequence[uuid.UUID]
     ) -> dict[uuid.UUID, list[uuid.UUID]]:
-        rows = await self.session.execute(
-            select(TaskLabel.task_id, TaskLabel.label_id)
-            .where(TaskLabel.workspace_id == workspace_id, TaskLabel.task_id.in_(set(task_ids)))
-            .order_by(TaskLabel.label_id)
-        )
-        found: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
-        for task_id, label_id in rows:
-            found[task_id].append(label_id)
-        return found
+        return await self.grouped_ids(workspace_id, TaskLabel.task_id, TaskLabel.label_id, task_ids)
 
     async def tasks_linked_to(
         self,
@@ -366,24 +349,12 @@ class TaskRepository(TenantRepository[Task]):
     async def known_members(
         self, workspace_id: uuid.UUID, ids: Iterable[uuid.UUID]
     ) -> set[uuid.UUID]:
-        wanted = set(ids)
-        if not wanted:
-            return set()
-        rows = await self.session.scalars(
-            select(Member.id).where(Member.workspace_id == workspace_id, Member.id.in_(wanted))
-        )
-        return set(rows)
+        return await self.known_ids(workspace_id, Member.id, ids)
 
     async def known_labels(
         self, workspace_id: uuid.UUID, ids: Iterable[uuid.UUID]
     ) -> set[uuid.UUID]:
-        wanted = set(ids)
-        if not wanted:
-            return set()
-        rows = await self.session.scalars(
-            select(Label.id).where(Label.workspace_id == workspace_id, Label.id.in_(wanted))
-        )
-        return set(rows)
+        return await self.known_ids(workspace_id, Label.id, ids)
 
     async def status_categories(
         self, workspace_id: uuid.UUID, status_ids: Iterable[uuid.UUID]

@@ -291,14 +291,6 @@ class WorkloadRepository(TenantRepository[Resource]):
     async def team_members(
         self, workspace_id: uuid.UUID, team_ids: Collection[uuid.UUID]
     ) -> dict[uuid.UUID, list[uuid.UUID]]:
-        if not team_ids:
-            return {}
-        rows = await self.session.execute(
-            select(TeamMember.team_id, TeamMember.member_id)
-            .where(TeamMember.workspace_id == workspace_id, TeamMember.team_id.in_(set(team_ids)))
-            .order_by(TeamMember.team_id, TeamMember.member_id)
+        return await self.grouped_ids(
+            workspace_id, TeamMember.team_id, TeamMember.member_id, team_ids
         )
-        members: dict[uuid.UUID, list[uuid.UUID]] = {}
-        for team_id, member_id in rows:
-            members.setdefault(team_id, []).append(member_id)
-        return members
