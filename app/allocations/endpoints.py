@@ -13,7 +13,7 @@ from app.allocations.schemas import (
 )
 from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
-from app.kit.etag import IfMatch, set_etag
+from app.kit.etag import IfMatch, set_etag, tagged
 from app.kit.pagination import Page, PageQuery
 from app.kit.schemas import Day
 from app.resources.auth import ResourcesRead, ResourcesWrite
@@ -98,8 +98,7 @@ async def get_allocation(
 ) -> Allocation:
     """One allocation."""
     allocation = await service.get(session, principal, allocation_id)
-    set_etag(response, allocation)
-    return Allocation.model_validate(allocation)
+    return tagged(response, Allocation, allocation)
 
 
 @router.patch(

@@ -17,7 +17,7 @@ from app.kit.errors import (
     READ_PROBLEMS,
     WRITE_PROBLEMS,
 )
-from app.kit.etag import IfMatch, set_etag
+from app.kit.etag import IfMatch, tagged
 from app.kit.pagination import Page, PageQuery
 from app.kit.schemas import Day
 from app.workspaces.auth import WorkspaceAdmin, WorkspaceRead
@@ -60,8 +60,7 @@ async def get_calendar(
 ) -> Calendar:
     """One calendar."""
     calendar = await service.get(session, principal, calendar_id)
-    set_etag(response, calendar)
-    return Calendar.model_validate(calendar)
+    return tagged(response, Calendar, calendar)
 
 
 @router.patch(
@@ -80,8 +79,7 @@ async def update_calendar(
 ) -> Calendar:
     """Change a calendar, or make it the workspace default."""
     calendar = await service.update(session, principal, calendar_id, data, if_match)
-    set_etag(response, calendar)
-    return Calendar.model_validate(calendar)
+    return tagged(response, Calendar, calendar)
 
 
 @router.delete(

@@ -10,7 +10,7 @@ from app.kit.errors import (
     READ_PROBLEMS,
     WRITE_PROBLEMS,
 )
-from app.kit.etag import IfMatch, set_etag
+from app.kit.etag import IfMatch, tagged
 from app.kit.pagination import Page, PageQuery
 from app.tasks.auth import TasksRead, TasksWrite
 
@@ -65,8 +65,7 @@ async def get_dependency(
 ) -> Dependency:
     """One dependency."""
     dependency = await service.get(session, principal, dependency_id)
-    set_etag(response, dependency)
-    return Dependency.model_validate(dependency)
+    return tagged(response, Dependency, dependency)
 
 
 @router.patch(
@@ -85,8 +84,7 @@ async def update_dependency(
 ) -> Dependency:
     """Change a dependency's type or lag."""
     dependency = await service.update(session, principal, dependency_id, data, if_match)
-    set_etag(response, dependency)
-    return Dependency.model_validate(dependency)
+    return tagged(response, Dependency, dependency)
 
 
 @router.delete(

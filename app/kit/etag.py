@@ -5,9 +5,10 @@ two writers racing with the same ETag cannot both win because the UPDATE itself 
 the version (SQLAlchemy's `version_id_col`, see app.models.base.Versioned).
 """
 
-from typing import Annotated, Protocol
+from typing import Annotated, Protocol, TypeVar
 
 from fastapi import Header, Response
+from pydantic import BaseModel
 
 from app.kit.errors import PreconditionFailed
 
@@ -16,12 +17,22 @@ class HasVersion(Protocol):
     version: int
 
 
+Shown = TypeVar("Shown", bound=BaseModel)
+
+
 def etag_of(row: HasVersion) -> str:
     return f'"{row.version}"'
 
 
 def set_etag(response: Response, row: HasVersion) -> None:
     response.headers["ETag"] = etag_of(row)
+
+
+def tagged(response: Response, schema: type[Shown], row: HasVersion) -> Shown:
+    """`row` as `schema` shows it, its version the response's ETag: how an endpoint that
+    answers with one resource answers."""
+    set_etag(response, row)
+    return schema.model_validate(row)
 
 
 IfMatch = Annotated[

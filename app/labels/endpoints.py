@@ -7,7 +7,7 @@ from app.kit.errors import (
     READ_PROBLEMS,
     WRITE_PROBLEMS,
 )
-from app.kit.etag import IfMatch, set_etag
+from app.kit.etag import IfMatch, tagged
 from app.kit.pagination import Page, PageQuery
 from app.labels import service
 from app.labels.schemas import Label, LabelCreate, LabelUpdate
@@ -43,8 +43,7 @@ async def get_label(
 ) -> Label:
     """One label."""
     label = await service.get(session, principal, label_id)
-    set_etag(response, label)
-    return Label.model_validate(label)
+    return tagged(response, Label, label)
 
 
 @router.patch(
@@ -60,8 +59,7 @@ async def update_label(
 ) -> Label:
     """Rename or recolour a label."""
     label = await service.update(session, principal, label_id, data, if_match)
-    set_etag(response, label)
-    return Label.model_validate(label)
+    return tagged(response, Label, label)
 
 
 @router.delete(

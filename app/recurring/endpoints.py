@@ -7,7 +7,7 @@ from app.kit.errors import (
     READ_PROBLEMS,
     WRITE_PROBLEMS,
 )
-from app.kit.etag import IfMatch, set_etag
+from app.kit.etag import IfMatch, tagged
 from app.kit.pagination import Page, PageQuery
 from app.projects.auth import ProjectsRead, ProjectsWrite
 from app.recurring import service
@@ -63,8 +63,7 @@ async def get_rule(
 ) -> RecurringRule:
     """One recurring rule."""
     rule = await service.get(session, principal, project_id, rule_id)
-    set_etag(response, rule)
-    return RecurringRule.model_validate(rule)
+    return tagged(response, RecurringRule, rule)
 
 
 @router.patch(
@@ -84,8 +83,7 @@ async def update_rule(
 ) -> RecurringRule:
     """Change a rule; tasks already created stay as they are."""
     rule = await service.update(session, principal, project_id, rule_id, data, if_match)
-    set_etag(response, rule)
-    return RecurringRule.model_validate(rule)
+    return tagged(response, RecurringRule, rule)
 
 
 @router.delete(

@@ -4,7 +4,7 @@ from fastapi import APIRouter, Response, status
 
 from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
-from app.kit.etag import IfMatch, set_etag
+from app.kit.etag import IfMatch, tagged
 from app.kit.pagination import Page, PageQuery
 from app.projects.auth import ProjectsRead, ProjectsWrite
 from app.reservations import service
@@ -47,8 +47,7 @@ async def create_reservation(
 ) -> Reservation:
     """Reserve weekly hours of a member or a team for ongoing work."""
     row = await service.create(session, principal, project_id, data)
-    set_etag(response, row)
-    return Reservation.model_validate(row)
+    return tagged(response, Reservation, row)
 
 
 @router.get(
@@ -66,8 +65,7 @@ async def get_reservation(
 ) -> Reservation:
     """One capacity reservation."""
     row = await service.get(session, principal, project_id, reservation_id)
-    set_etag(response, row)
-    return Reservation.model_validate(row)
+    return tagged(response, Reservation, row)
 
 
 @router.patch(
@@ -87,8 +85,7 @@ async def update_reservation(
 ) -> Reservation:
     """Change the hours a week a reservation holds."""
     row = await service.update(session, principal, project_id, reservation_id, data, if_match)
-    set_etag(response, row)
-    return Reservation.model_validate(row)
+    return tagged(response, Reservation, row)
 
 
 @router.delete(

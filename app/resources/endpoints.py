@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query, Response, status
 
 from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
-from app.kit.etag import IfMatch, set_etag
+from app.kit.etag import IfMatch, set_etag, tagged
 from app.kit.pagination import Page, PageQuery
 from app.kit.schemas import Day
 from app.resources import service
@@ -155,8 +155,7 @@ async def get_time_off(
 ) -> TimeOff:
     """One absence."""
     row = await service.get_time_off(session, principal, time_off_id)
-    set_etag(response, row)
-    return TimeOff.model_validate(row)
+    return tagged(response, TimeOff, row)
 
 
 @router.patch(
@@ -175,8 +174,7 @@ async def update_time_off(
 ) -> TimeOff:
     """Change an absence's dates, hours or reason."""
     row = await service.update_time_off(session, principal, time_off_id, data, if_match)
-    set_etag(response, row)
-    return TimeOff.model_validate(row)
+    return tagged(response, TimeOff, row)
 
 
 @router.delete(

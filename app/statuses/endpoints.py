@@ -5,7 +5,7 @@ from fastapi import APIRouter, Query, Response, status
 
 from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
-from app.kit.etag import IfMatch, set_etag
+from app.kit.etag import IfMatch, tagged
 from app.kit.pagination import Page, PageQuery
 from app.projects.auth import ProjectsRead, ProjectsWrite
 from app.statuses import service
@@ -53,8 +53,7 @@ async def create_status(
 ) -> WorkflowStatus:
     """Add a workflow status, by default after the last one."""
     row = await service.create(session, principal, project_id, data)
-    set_etag(response, row)
-    return WorkflowStatus.model_validate(row)
+    return tagged(response, WorkflowStatus, row)
 
 
 @router.post(
@@ -86,8 +85,7 @@ async def get_status(
 ) -> WorkflowStatus:
     """One workflow status."""
     row = await service.get(session, principal, project_id, status_id)
-    set_etag(response, row)
-    return WorkflowStatus.model_validate(row)
+    return tagged(response, WorkflowStatus, row)
 
 
 @router.patch(
@@ -107,8 +105,7 @@ async def update_status(
 ) -> WorkflowStatus:
     """Rename, recategorise or move a workflow status."""
     row = await service.update(session, principal, project_id, status_id, data, if_match)
-    set_etag(response, row)
-    return WorkflowStatus.model_validate(row)
+    return tagged(response, WorkflowStatus, row)
 
 
 @router.delete(

@@ -5,7 +5,7 @@ from fastapi import APIRouter, Query, Response, status
 
 from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
-from app.kit.etag import IfMatch, set_etag
+from app.kit.etag import IfMatch, set_etag, tagged
 from app.kit.pagination import Page, PageQuery
 from app.kit.schemas import Day
 from app.time_entries import service
@@ -74,8 +74,7 @@ async def create_time_entry(
 ) -> TimeEntry:
     """Log time: at most 24 h per member and day, never into a submitted or approved week."""
     entry = await service.create(session, principal, data)
-    set_etag(response, entry)
-    return TimeEntry.model_validate(entry)
+    return tagged(response, TimeEntry, entry)
 
 
 @router.get(
@@ -89,8 +88,7 @@ async def get_time_entry(
 ) -> TimeEntry:
     """One time entry."""
     entry = await service.get(session, principal, entry_id)
-    set_etag(response, entry)
-    return TimeEntry.model_validate(entry)
+    return tagged(response, TimeEntry, entry)
 
 
 @router.patch(
@@ -109,8 +107,7 @@ async def update_time_entry(
 ) -> TimeEntry:
     """Change an entry (yours, or anyone's as an admin); moving it into a locked week is 409."""
     entry = await service.update(session, principal, entry_id, data, if_match)
-    set_etag(response, entry)
-    return TimeEntry.model_validate(entry)
+    return tagged(response, TimeEntry, entry)
 
 
 @router.delete(
@@ -168,8 +165,7 @@ async def stop_timer(principal: TimeWrite, session: Session, response: Response)
     at least one multiple (so never under a minute).
     """
     entry = await service.stop_timer(session, principal)
-    set_etag(response, entry)
-    return TimeEntry.model_validate(entry)
+    return tagged(response, TimeEntry, entry)
 
 
 @router.delete(

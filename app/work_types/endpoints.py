@@ -4,7 +4,7 @@ from fastapi import APIRouter, Response, status
 
 from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
-from app.kit.etag import IfMatch, set_etag
+from app.kit.etag import IfMatch, tagged
 from app.kit.pagination import Page, PageQuery
 from app.kit.routing import deprecated_alias
 from app.work_types import service
@@ -53,8 +53,7 @@ async def get_work_type(
 ) -> WorkType:
     """One work type."""
     work_type = await service.get(session, principal, work_type_id)
-    set_etag(response, work_type)
-    return WorkType.model_validate(work_type)
+    return tagged(response, WorkType, work_type)
 
 
 @router.patch(
@@ -73,8 +72,7 @@ async def update_work_type(
 ) -> WorkType:
     """Rename a work type."""
     work_type = await service.update(session, principal, work_type_id, data, if_match)
-    set_etag(response, work_type)
-    return WorkType.model_validate(work_type)
+    return tagged(response, WorkType, work_type)
 
 
 @router.delete(
