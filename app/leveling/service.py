@@ -14,12 +14,12 @@ from app.auth.access import Principal
 from app.capacity.daily import daily_figures
 from app.core.clock import utcnow
 from app.events import service as events
-from app.kit.errors import Conflict, NotFound, Problem
+from app.kit.errors import Conflict, Problem
 from app.kit.etag import check_if_match
 from app.leveling import schemas
 from app.leveling.repository import LevelingRepository, TaskLoad
 from app.models import Project
-from app.projects.repository import ProjectRepository
+from app.projects.service import get_project
 from app.schedules import service as schedules
 from app.schedules.network import ProjectNetwork, own_tasks, project_network, task_ids
 from app.scheduling.cpm import EarlyDates, forward_pass, schedule, shown_dates
@@ -37,13 +37,6 @@ MAX_HORIZON = 750
 
 class PreconditionRequired(Problem):
     status, code, title = 428, "precondition_required", "Precondition required"
-
-
-async def _project(session: AsyncSession, principal: Principal, project_id: uuid.UUID) -> Project:
-    project = await ProjectRepository(session).get(principal.workspace_id, project_id)
-    if project is None:
-        raise NotFound("No such project in this workspace.", code="project_not_found")
-    return project
 
 
 @dataclass(frozen=True)
@@ -234,14 +227,14 @@ def _shift(
 async def preview(
     session: AsyncSession, principal: Principal, project_id: uuid.UUID, within_slack: bool
 ) -> schemas.LevelingPlan:
-    project = await _project(session, principal, project_id)
+    project = await get_project(session, principal, project_id)
     return (await _propose(session, project, within_slack)).plan
 
 
 async def _writable(
     session: AsyncSession, principal: Principal, project_id: uuid.UUID, if_match: str | None
 ) -> Project:
-    project = await _project(session, principal, project_id)
+    project = await get_project(session, principal, project_id)
     if if_match is None:
         raise PreconditionRequired(
             "Send If-Match with the project's ETag: leveling rewrites many tasks.",
