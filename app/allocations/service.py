@@ -15,7 +15,7 @@ from app.capacity.daily import DailyFigures, daily_figures, window_length
 from app.capacity.model import AllocationInput, ResourceDay
 from app.capacity.workload import conflicts
 from app.events import service as events
-from app.kit.errors import Conflict, NotFound, Unprocessable
+from app.kit.errors import Conflict, NotFound, Unprocessable, found
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.models import Allocation, Project
@@ -75,9 +75,7 @@ def _booking(allocation: Allocation) -> AllocationInput:
 
 async def get(session: AsyncSession, principal: Principal, allocation_id: uuid.UUID) -> Allocation:
     allocation = await AllocationRepository(session).get(principal.workspace_id, allocation_id)
-    if allocation is None:
-        raise NotFound("No such allocation in this workspace.", code="allocation_not_found")
-    return allocation
+    return found(allocation, "No such allocation in this workspace.", code="allocation_not_found")
 
 
 async def page(

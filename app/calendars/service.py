@@ -9,7 +9,7 @@ from app.auth.access import Principal
 from app.calendars import schemas
 from app.calendars.repository import CalendarExceptionRepository, CalendarRepository
 from app.events import service as events
-from app.kit.errors import Conflict, NotFound, Unprocessable
+from app.kit.errors import Conflict, NotFound, Unprocessable, found
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.models import Calendar, CalendarException
@@ -20,9 +20,7 @@ CALENDAR_FIELDS = ("name", "working_weekdays", "hours_per_day", "is_default")
 
 async def get(session: AsyncSession, principal: Principal, calendar_id: uuid.UUID) -> Calendar:
     calendar = await CalendarRepository(session).get(principal.workspace_id, calendar_id)
-    if calendar is None:
-        raise NotFound("No such calendar.", code="calendar_not_found")
-    return calendar
+    return found(calendar, "No such calendar.", code="calendar_not_found")
 
 
 async def check_exists(

@@ -9,7 +9,7 @@ from app.auth.access import Principal, Role
 from app.comments.repository import CommentRepository
 from app.core.clock import utcnow
 from app.events import service as events
-from app.kit.errors import Forbidden, NotFound, Unprocessable
+from app.kit.errors import Forbidden, NotFound, Unprocessable, found
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.models import Comment, Notification, Task
@@ -119,9 +119,7 @@ async def _own_comment(
 ) -> tuple[Task, Comment]:
     task, _ = await tasks.resolve_writable(session, principal, reference)
     comment = await CommentRepository(session).on_task(task.workspace_id, task.id, comment_id)
-    if comment is None:
-        raise NotFound("No such comment on this task.", code="comment_not_found")
-    return task, comment
+    return task, found(comment, "No such comment on this task.", code="comment_not_found")
 
 
 async def update(

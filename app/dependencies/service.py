@@ -8,7 +8,7 @@ from app.auth.access import Principal
 from app.dependencies import schemas
 from app.dependencies.repository import DependencyRepository
 from app.events import service as events
-from app.kit.errors import Conflict, NotFound, Unprocessable
+from app.kit.errors import Conflict, NotFound, Unprocessable, found
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.models import Dependency, Task
@@ -65,9 +65,7 @@ async def create(
 
 async def get(session: AsyncSession, principal: Principal, dependency_id: uuid.UUID) -> Dependency:
     dependency = await DependencyRepository(session).get(principal.workspace_id, dependency_id)
-    if dependency is None:
-        raise NotFound("No such dependency.", code="dependency_not_found")
-    return dependency
+    return found(dependency, "No such dependency.", code="dependency_not_found")
 
 
 async def page(

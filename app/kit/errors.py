@@ -6,7 +6,7 @@ render it, FastAPI's validation errors and Starlette's HTTP errors as `applicati
 
 import logging
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -36,6 +36,9 @@ class ProblemDetail(BaseModel):
     detail: str
     code: str = Field(description="Stable machine-readable error code.")
     errors: list[FieldError] | None = None
+
+
+Found = TypeVar("Found")
 
 
 class Problem(Exception):
@@ -88,6 +91,13 @@ class Forbidden(Problem):
 
 class NotFound(Problem):
     status, code, title = 404, "not_found", "Not found"
+
+
+def found(row: Found | None, detail: str, *, code: str) -> Found:
+    """`row`, or a 404 `code` when there is none: how a service answers for a missing row."""
+    if row is None:
+        raise NotFound(detail, code=code)
+    return row
 
 
 class Conflict(Problem):

@@ -4,7 +4,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.access import Principal
 from app.events import service as events
-from app.kit.errors import Conflict, NotFound
+from app.kit.errors import Conflict, found
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.labels.repository import LabelRepository
@@ -18,9 +18,7 @@ LABEL_FIELDS = ("name", "color")
 
 async def get(session: AsyncSession, principal: Principal, label_id: uuid.UUID) -> Label:
     label = await LabelRepository(session).get(principal.workspace_id, label_id)
-    if label is None:
-        raise NotFound("No such label.", code="label_not_found")
-    return label
+    return found(label, "No such label.", code="label_not_found")
 
 
 async def _ensure_name_free(

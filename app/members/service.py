@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.access import Principal, Role
 from app.auth.repository import AuthRepository
 from app.events import service as events
-from app.kit.errors import Conflict, Forbidden, NotFound, Unprocessable
+from app.kit.errors import Conflict, Forbidden, Unprocessable, found
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.members import schemas
@@ -61,9 +61,7 @@ async def present(session: AsyncSession, members: Sequence[Member]) -> list[sche
 
 async def get(session: AsyncSession, principal: Principal, member_id: uuid.UUID) -> Member:
     member = await MemberRepository(session).get(principal.workspace_id, member_id)
-    if member is None:
-        raise NotFound("No such member in this workspace.", code="member_not_found")
-    return member
+    return found(member, "No such member in this workspace.", code="member_not_found")
 
 
 async def page(

@@ -20,7 +20,7 @@ from app.calendars import service as calendars
 from app.core.clock import today_in, utcnow
 from app.events.repository import EventRepository
 from app.events.service import changes_between, created, record_change, snapshot
-from app.kit.errors import Conflict, NotFound, Unprocessable
+from app.kit.errors import Conflict, Unprocessable, found
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.models import (
@@ -83,9 +83,7 @@ async def get_project(
 ) -> Project:
     """The project, in the caller's workspace (404 otherwise)."""
     project = await ProjectRepository(session).get(principal.workspace_id, project_id)
-    if project is None:
-        raise NotFound("No such project in this workspace.", code="project_not_found")
-    return project
+    return found(project, "No such project in this workspace.", code="project_not_found")
 
 
 async def present(session: AsyncSession, projects: Sequence[Project]) -> list[schemas.Project]:

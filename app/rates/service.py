@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.access import Principal
 from app.core.clock import today_in
 from app.events import service as events
-from app.kit.errors import Conflict, NotFound, Unprocessable
+from app.kit.errors import Conflict, Unprocessable, found
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.models import Member, Rate, Resource
@@ -67,9 +67,7 @@ async def in_force(
 
 async def get(session: AsyncSession, principal: Principal, rate_id: uuid.UUID) -> Rate:
     rate = await RateRepository(session).get(principal.workspace_id, rate_id)
-    if rate is None:
-        raise NotFound("No such rate.", code="rate_not_found")
-    return rate
+    return found(rate, "No such rate.", code="rate_not_found")
 
 
 async def page(

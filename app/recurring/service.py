@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.auth.access import Principal
 from app.core.clock import today_in, utcnow
 from app.events import service as events
-from app.kit.errors import Conflict, NotFound, Unprocessable
+from app.kit.errors import Conflict, Unprocessable, found
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.models import Project, RecurringRule, Task
@@ -198,9 +198,7 @@ async def get(
     rule = await RecurringRuleRepository(session).in_project(
         principal.workspace_id, project_id, rule_id
     )
-    if rule is None:
-        raise NotFound("No such recurring rule.", code="recurring_rule_not_found")
-    return rule
+    return found(rule, "No such recurring rule.", code="recurring_rule_not_found")
 
 
 async def page(

@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.access import Principal
 from app.events.service import changes_between, created, deleted, record_change, snapshot
-from app.kit.errors import Conflict, NotFound, Unprocessable
+from app.kit.errors import Conflict, Unprocessable, found
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.models import CapacityReservation, Project
@@ -29,9 +29,9 @@ async def _find(
     project = await projects.get_project(session, principal, project_id)
     repo = ReservationRepository(session)
     reservation = await repo.in_project(project.workspace_id, project.id, reservation_id)
-    if reservation is None:
-        raise NotFound("No such reservation in this project.", code="reservation_not_found")
-    return project, reservation
+    return project, found(
+        reservation, "No such reservation in this project.", code="reservation_not_found"
+    )
 
 
 async def get(

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.access import Principal
 from app.events import service as events
-from app.kit.errors import Conflict, NotFound, Unprocessable
+from app.kit.errors import Conflict, Unprocessable, found
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.models import Resource, TimeOff
@@ -52,9 +52,7 @@ async def present(session: AsyncSession, rows: Sequence[Resource]) -> list[schem
 
 async def get(session: AsyncSession, principal: Principal, resource_id: uuid.UUID) -> Resource:
     resource = await ResourceRepository(session).get(principal.workspace_id, resource_id)
-    if resource is None:
-        raise NotFound("No such resource in this workspace.", code="resource_not_found")
-    return resource
+    return found(resource, "No such resource in this workspace.", code="resource_not_found")
 
 
 async def page(
@@ -188,9 +186,7 @@ async def get_time_off(
     session: AsyncSession, principal: Principal, time_off_id: uuid.UUID
 ) -> TimeOff:
     row = await TimeOffRepository(session).get(principal.workspace_id, time_off_id)
-    if row is None:
-        raise NotFound("No such time off in this workspace.", code="time_off_not_found")
-    return row
+    return found(row, "No such time off in this workspace.", code="time_off_not_found")
 
 
 async def page_time_off(

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.access import Principal
 from app.events import service as events
-from app.kit.errors import Conflict, NotFound, Unprocessable
+from app.kit.errors import Conflict, Unprocessable, found
 from app.models import Project
 from app.models.task import TASK_KEY
 from app.schedules import network, schemas
@@ -328,9 +328,7 @@ async def check_no_cycle(
 
 async def _project(session: AsyncSession, principal: Principal, project_id: uuid.UUID) -> Project:
     project = await ScheduleRepository(session).project(principal.workspace_id, project_id)
-    if project is None:
-        raise NotFound("No such project in this workspace.", code="project_not_found")
-    return project
+    return found(project, "No such project in this workspace.", code="project_not_found")
 
 
 async def for_project(

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.access import Principal
 from app.core.clock import utcnow
 from app.events.service import changes_between, created, deleted, record, record_change, snapshot
-from app.kit.errors import Conflict, NotFound, Unprocessable
+from app.kit.errors import Conflict, Unprocessable, found
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.models import Project, WorkflowStatus
@@ -28,9 +28,7 @@ async def _find(
     """The project and its status (404 for either)."""
     project = await projects.get_project(session, principal, project_id)
     status = await StatusRepository(session).in_project(project.workspace_id, project.id, status_id)
-    if status is None:
-        raise NotFound("No such status in this project.", code="status_not_found")
-    return project, status
+    return project, found(status, "No such status in this project.", code="status_not_found")
 
 
 async def get(

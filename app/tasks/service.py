@@ -14,7 +14,7 @@ from app.auth.access import Caller, Principal
 from app.core.clock import utcnow
 from app.events import service as events
 from app.events.repository import EventRepository
-from app.kit.errors import Conflict, Forbidden, NotFound, Unprocessable
+from app.kit.errors import Conflict, Forbidden, Unprocessable, found
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.models import Event, Project, Task
@@ -107,9 +107,7 @@ async def resolve(session: AsyncSession, principal: Principal, reference: str) -
             task = await repo.get(principal.workspace_id, uuid.UUID(reference))
         except ValueError:
             task = None
-    if task is None:
-        raise NotFound("No such task in this workspace.", code="task_not_found")
-    return task
+    return found(task, "No such task in this workspace.", code="task_not_found")
 
 
 async def unlink_everywhere(

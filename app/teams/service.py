@@ -6,7 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.access import Principal
 from app.events import service as events
-from app.kit.errors import Conflict, NotFound, Unprocessable
+from app.kit.errors import Conflict, NotFound, Unprocessable, found
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.models import Team
@@ -46,9 +46,7 @@ async def present(session: AsyncSession, teams: Sequence[Team]) -> list[schemas.
 
 async def get(session: AsyncSession, principal: Principal, team_id: uuid.UUID) -> Team:
     team = await TeamRepository(session).get(principal.workspace_id, team_id)
-    if team is None:
-        raise NotFound("No such team in this workspace.", code="team_not_found")
-    return team
+    return found(team, "No such team in this workspace.", code="team_not_found")
 
 
 async def page(

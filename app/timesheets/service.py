@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.access import Principal, Role
 from app.core.clock import utcnow
 from app.events import service as events
-from app.kit.errors import Conflict, Forbidden, NotFound, Unprocessable
+from app.kit.errors import Conflict, Forbidden, Unprocessable, found
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.models import Timesheet
@@ -66,9 +66,7 @@ async def present(session: AsyncSession, sheets: Sequence[Timesheet]) -> list[sc
 
 async def get(session: AsyncSession, principal: Principal, sheet_id: uuid.UUID) -> Timesheet:
     sheet = await TimesheetRepository(session).get(principal.workspace_id, sheet_id)
-    if sheet is None:
-        raise NotFound("No such timesheet.", code="timesheet_not_found")
-    return sheet
+    return found(sheet, "No such timesheet.", code="timesheet_not_found")
 
 
 async def page(

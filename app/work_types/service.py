@@ -6,7 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.access import Principal
 from app.events import service as events
-from app.kit.errors import Conflict, NotFound, Unprocessable
+from app.kit.errors import Conflict, Unprocessable, found
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.models import WorkType
@@ -24,9 +24,7 @@ async def check_key(session: AsyncSession, workspace_id: uuid.UUID, key: str, po
 
 async def get(session: AsyncSession, principal: Principal, work_type_id: uuid.UUID) -> WorkType:
     work_type = await WorkTypeRepository(session).get(principal.workspace_id, work_type_id)
-    if work_type is None:
-        raise NotFound("No such work type.", code="work_type_not_found")
-    return work_type
+    return found(work_type, "No such work type.", code="work_type_not_found")
 
 
 async def page(

@@ -2,7 +2,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.access import Caller, Principal, Role
 from app.events import service as events
-from app.kit.errors import Forbidden, NotFound
+from app.kit.errors import Forbidden, found
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.models import Calendar, Member, Resource, Workspace, WorkType
@@ -78,9 +78,7 @@ async def page(
 
 async def get(session: AsyncSession, principal: Principal) -> Workspace:
     workspace = await WorkspaceRepository(session).get(principal.workspace_id)
-    if workspace is None:
-        raise NotFound("No such workspace.", code="workspace_not_found")
-    return workspace
+    return found(workspace, "No such workspace.", code="workspace_not_found")
 
 
 async def update(
