@@ -76,4 +76,3 @@ class MemberRepository(TenantRepository[Member]):
             .limit(1)
         )
         return found is not None
-

@@ -76,14 +76,9 @@ class ScheduleRepository(TenantRepository[Task]):
         self, workspace_id: uuid.UUID, project_key: str, number: int
     ) -> uuid.UUID | None:
         return await self.session.scalar(
-            select(Task.id)
-            .join(
-                Project,
-                (Project.workspace_id == Task.workspace_id) & (Project.id == Task.project_id),
-            )
-            .where(
-                Task.workspace_id == workspace_id, Project.key == project_key, Task.number == number
-            )
+            self.columns(workspace_id, Task.id)
+            .join(Project, same_workspace(Project.id, Task.project_id))
+            .where(Project.key == project_key, Task.number == number)
         )
 
     async def link(self, workspace_id: uuid.UUID, dependency_id: uuid.UUID) -> LinkRow | None:
