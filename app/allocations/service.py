@@ -213,13 +213,7 @@ async def create(
     _check_span(allocation)
     _ensure_open(project)
     await AllocationRepository(session).add(allocation)
-    events.record_change(
-        session,
-        principal,
-        "allocation.created",
-        allocation,
-        events.created(events.snapshot(allocation, FIELDS)),
-    )
+    events.record_created(session, principal, "allocation.created", allocation, FIELDS)
     return allocation, await warnings_for(session, allocation, None, strict=strict)
 
 
@@ -263,11 +257,5 @@ async def delete(
 ) -> None:
     allocation = await get(session, principal, allocation_id)
     check_if_match(if_match, allocation)
-    events.record_change(
-        session,
-        principal,
-        "allocation.deleted",
-        allocation,
-        events.deleted(events.snapshot(allocation, FIELDS)),
-    )
+    events.record_deleted(session, principal, "allocation.deleted", allocation, FIELDS)
     await AllocationRepository(session).delete(allocation)

@@ -38,13 +38,7 @@ async def create(
             expires_at=data.expires_at,
         )
     )
-    events.record_change(
-        session,
-        principal,
-        "api_token.created",
-        token,
-        events.created(events.snapshot(token, FIELDS)),
-    )
+    events.record_created(session, principal, "api_token.created", token, FIELDS)
     return token, plaintext
 
 

@@ -42,13 +42,7 @@ async def create(
     calendar = await CalendarRepository(session).add(
         Calendar(workspace_id=principal.workspace_id, **data.model_dump())
     )
-    events.record_change(
-        session,
-        principal,
-        "calendar.created",
-        calendar,
-        events.created(events.snapshot(calendar, CALENDAR_FIELDS)),
-    )
+    events.record_created(session, principal, "calendar.created", calendar, CALENDAR_FIELDS)
     return calendar
 
 
@@ -99,13 +93,7 @@ async def delete(
             projects=projects,
             resources=resources,
         )
-    events.record_change(
-        session,
-        principal,
-        "calendar.deleted",
-        calendar,
-        events.deleted(events.snapshot(calendar, CALENDAR_FIELDS)),
-    )
+    events.record_deleted(session, principal, "calendar.deleted", calendar, CALENDAR_FIELDS)
     await repo.delete(calendar)
 
 

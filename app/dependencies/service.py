@@ -52,13 +52,7 @@ async def create(
             lag_days=data.lag_days,
         )
     )
-    events.record_change(
-        session,
-        principal,
-        "dependency.created",
-        dependency,
-        events.created(events.snapshot(dependency, FIELDS)),
-    )
+    events.record_created(session, principal, "dependency.created", dependency, FIELDS)
     await _reschedule_from(session, principal, successor)
     return dependency
 
@@ -114,12 +108,6 @@ async def delete(
     dependency = await get(session, principal, dependency_id)
     check_if_match(if_match, dependency)
     successor = await tasks.resolve(session, principal, str(dependency.successor_id))
-    events.record_change(
-        session,
-        principal,
-        "dependency.deleted",
-        dependency,
-        events.deleted(events.snapshot(dependency, FIELDS)),
-    )
+    events.record_deleted(session, principal, "dependency.deleted", dependency, FIELDS)
     await DependencyRepository(session).delete(dependency)
     await _reschedule_from(session, principal, successor)

@@ -115,3 +115,26 @@ def record_change(
         project_id=project_id,
         changes=changes,
     )
+
+
+def record_created(
+    session: AsyncSession,
+    principal: Principal | None,
+    type_: str,
+    row: TenantOwned | Workspace,
+    fields: Iterable[str],
+) -> Event:
+    """Record `type_` for a new row: each of its public `fields` from nothing to its value."""
+    return record_change(session, principal, type_, row, created(snapshot(row, fields)))
+
+
+def record_deleted(
+    session: AsyncSession,
+    principal: Principal | None,
+    type_: str,
+    row: TenantOwned,
+    fields: Iterable[str],
+) -> Event:
+    """Record `type_` for a deleted row: each of its public `fields` from its value to nothing
+    (a deleted row keeps the values it had)."""
+    return record_change(session, principal, type_, row, deleted(snapshot(row, fields)))

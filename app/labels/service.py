@@ -35,13 +35,7 @@ async def create(session: AsyncSession, principal: Principal, data: LabelCreate)
     label = await repo.add(
         Label(workspace_id=principal.workspace_id, name=data.name, color=data.color)
     )
-    events.record_change(
-        session,
-        principal,
-        "label.created",
-        label,
-        events.created(events.snapshot(label, LABEL_FIELDS)),
-    )
+    events.record_created(session, principal, "label.created", label, LABEL_FIELDS)
     return label
 
 
@@ -73,13 +67,7 @@ async def delete(
     label = await get(session, principal, label_id)
     check_if_match(if_match, label)
     await tasks.unlink_everywhere(session, principal, label_id=label.id)
-    events.record_change(
-        session,
-        principal,
-        "label.deleted",
-        label,
-        events.deleted(events.snapshot(label, LABEL_FIELDS)),
-    )
+    events.record_deleted(session, principal, "label.deleted", label, LABEL_FIELDS)
     await LabelRepository(session).delete(label)
 
 

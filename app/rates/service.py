@@ -149,9 +149,7 @@ async def create(session: AsyncSession, principal: Principal, data: schemas.Rate
             effective_from=data.effective_from,
         )
     )
-    events.record_change(
-        session, principal, "rate.created", rate, events.created(events.snapshot(rate, FIELDS))
-    )
+    events.record_created(session, principal, "rate.created", rate, FIELDS)
     await _recost(session, rate)
     return rate
 
@@ -161,9 +159,7 @@ async def delete(
 ) -> None:
     rate = await get(session, principal, rate_id)
     check_if_match(if_match, rate)
-    events.record_change(
-        session, principal, "rate.deleted", rate, events.deleted(events.snapshot(rate, FIELDS))
-    )
+    events.record_deleted(session, principal, "rate.deleted", rate, FIELDS)
     await RateRepository(session).delete(rate)
     await _recost(session, rate)
 
@@ -214,7 +210,5 @@ async def _record_cost(
                 **{subject_field: subject_id},
             )
         )
-        events.record_change(
-            session, principal, "rate.created", rate, events.created(events.snapshot(rate, FIELDS))
-        )
+        events.record_created(session, principal, "rate.created", rate, FIELDS)
     await _recost(session, rate)

@@ -181,13 +181,7 @@ async def create(
             estimate_hours=data.estimate_hours,
         )
     )
-    events.record_change(
-        session,
-        principal,
-        "recurring_rule.created",
-        rule,
-        events.created(events.snapshot(rule, RULE_FIELDS)),
-    )
+    events.record_created(session, principal, "recurring_rule.created", rule, RULE_FIELDS)
     await materialise(session, principal, rule, project, today)
     return rule
 
@@ -275,13 +269,7 @@ async def delete(
     await _ongoing_project(session, principal, project_id)
     rule = await get(session, principal, project_id, rule_id)
     check_if_match(if_match, rule)
-    events.record_change(
-        session,
-        principal,
-        "recurring_rule.deleted",
-        rule,
-        events.deleted(events.snapshot(rule, RULE_FIELDS)),
-    )
+    events.record_deleted(session, principal, "recurring_rule.deleted", rule, RULE_FIELDS)
     repo = RecurringRuleRepository(session)
     await repo.release_tasks(rule)
     await repo.delete(rule)

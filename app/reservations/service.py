@@ -7,7 +7,13 @@ from decimal import Decimal
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.access import Principal
-from app.events.service import changes_between, created, deleted, record_change, snapshot
+from app.events.service import (
+    changes_between,
+    record_change,
+    record_created,
+    record_deleted,
+    snapshot,
+)
 from app.kit.errors import Conflict, Unprocessable, found
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
@@ -82,13 +88,7 @@ async def create(
             hours_per_week=data.hours_per_week.quantize(CENTS),
         )
     )
-    record_change(
-        session,
-        principal,
-        "reservation.created",
-        reservation,
-        created(snapshot(reservation, RESERVATION_FIELDS)),
-    )
+    record_created(session, principal, "reservation.created", reservation, RESERVATION_FIELDS)
     return reservation
 
 
@@ -124,6 +124,5 @@ async def delete(
     project, reservation = await _find(session, principal, project_id, reservation_id)
     check_if_match(if_match, reservation)
     projects.ensure_writable(project)
-    before = snapshot(reservation, RESERVATION_FIELDS)
+    record_deleted(session, principal, "reservation.deleted", reservation, RESERVATION_FIELDS)
     await ReservationRepository(session).delete(reservation)
-    record_change(session, principal, "reservation.deleted", reservation, deleted(before))

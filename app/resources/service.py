@@ -98,13 +98,7 @@ async def create(
     await repo.add(resource)
     if resource.cost_rate is not None:
         await rates.record_resource_cost(session, principal, resource, resource.cost_rate)
-    events.record_change(
-        session,
-        principal,
-        "resource.created",
-        resource,
-        events.created(events.snapshot(resource, RESOURCE_FIELDS)),
-    )
+    events.record_created(session, principal, "resource.created", resource, RESOURCE_FIELDS)
     return resource
 
 
@@ -150,13 +144,7 @@ async def delete(
             "A person resource goes when its member leaves the workspace.",
             code="person_resource",
         )
-    events.record_change(
-        session,
-        principal,
-        "resource.deleted",
-        resource,
-        events.deleted(events.snapshot(resource, RESOURCE_FIELDS)),
-    )
+    events.record_deleted(session, principal, "resource.deleted", resource, RESOURCE_FIELDS)
     await ResourceRepository(session).delete(resource)
 
 
@@ -213,13 +201,7 @@ async def create_time_off(
     repo = TimeOffRepository(session)
     await _check_no_overlap(repo, row)
     await repo.add(row)
-    events.record_change(
-        session,
-        principal,
-        "time_off.created",
-        row,
-        events.created(events.snapshot(row, TIME_OFF_FIELDS)),
-    )
+    events.record_created(session, principal, "time_off.created", row, TIME_OFF_FIELDS)
     return row
 
 
@@ -251,11 +233,5 @@ async def delete_time_off(
 ) -> None:
     row = await get_time_off(session, principal, time_off_id)
     check_if_match(if_match, row)
-    events.record_change(
-        session,
-        principal,
-        "time_off.deleted",
-        row,
-        events.deleted(events.snapshot(row, TIME_OFF_FIELDS)),
-    )
+    events.record_deleted(session, principal, "time_off.deleted", row, TIME_OFF_FIELDS)
     await TimeOffRepository(session).delete(row)

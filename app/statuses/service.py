@@ -8,7 +8,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.access import Principal
 from app.core.clock import utcnow
-from app.events.service import changes_between, created, deleted, record, record_change, snapshot
+from app.events.service import (
+    changes_between,
+    record,
+    record_change,
+    record_created,
+    record_deleted,
+    snapshot,
+)
 from app.kit.errors import Conflict, Unprocessable, found
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
@@ -74,9 +81,7 @@ async def create(
             position=position,
         )
     )
-    record_change(
-        session, principal, "status.created", status, created(snapshot(status, STATUS_FIELDS))
-    )
+    record_created(session, principal, "status.created", status, STATUS_FIELDS)
     return status
 
 
@@ -218,6 +223,5 @@ async def delete(
             )
     else:
         await _move_tasks(session, principal, status, target, target.category)
-    before = snapshot(status, STATUS_FIELDS)
+    record_deleted(session, principal, "status.deleted", status, STATUS_FIELDS)
     await repo.delete(status)
-    record_change(session, principal, "status.deleted", status, deleted(before))

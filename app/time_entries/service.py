@@ -219,13 +219,7 @@ async def create(
     )
     await _set_rates(session, entry)
     await repo.add(entry)
-    events.record_change(
-        session,
-        principal,
-        "time_entry.created",
-        entry,
-        events.created(events.snapshot(entry, FIELDS)),
-    )
+    events.record_created(session, principal, "time_entry.created", entry, FIELDS)
     return entry
 
 
@@ -406,13 +400,7 @@ async def start_timer(
             "Another timer was started at the same moment; fetch it and try again.",
             code="timer_running",
         ) from None
-    events.record_change(
-        session,
-        principal,
-        "time_entry.timer_started",
-        timer,
-        events.created(events.snapshot(timer, FIELDS)),
-    )
+    events.record_created(session, principal, "time_entry.timer_started", timer, FIELDS)
     return timer, stopped
 
 

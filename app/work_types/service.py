@@ -42,13 +42,7 @@ async def create(
     work_type = await repo.add(
         WorkType(workspace_id=principal.workspace_id, key=data.key, name=data.name)
     )
-    events.record_change(
-        session,
-        principal,
-        "work_type.created",
-        work_type,
-        events.created(events.snapshot(work_type, FIELDS)),
-    )
+    events.record_created(session, principal, "work_type.created", work_type, FIELDS)
     return work_type
 
 
@@ -81,11 +75,5 @@ async def delete(
         raise Conflict(
             "Time is logged as this work type; it cannot be removed.", code="work_type_in_use"
         )
-    events.record_change(
-        session,
-        principal,
-        "work_type.deleted",
-        work_type,
-        events.deleted(events.snapshot(work_type, FIELDS)),
-    )
+    events.record_deleted(session, principal, "work_type.deleted", work_type, FIELDS)
     await repo.delete(work_type)

@@ -43,13 +43,7 @@ async def create(session: AsyncSession, caller: Caller, data: WorkspaceCreate) -
             for key, name in DEFAULT_WORK_TYPES
         ]
     )
-    event = events.record_change(
-        session,
-        None,
-        "workspace.created",
-        workspace,
-        events.created(events.snapshot(workspace, WORKSPACE_FIELDS)),
-    )
+    event = events.record_created(session, None, "workspace.created", workspace, WORKSPACE_FIELDS)
     # The creator has no principal in the workspace yet: the actor is the owner they became.
     event.actor_id = owner.id
     return workspace
