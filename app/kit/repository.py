@@ -149,16 +149,6 @@ class TenantRepository(Repository, Generic[M]):
         return bool(await self.session.scalar(select(found)))
 
 
-def in_range(column: Any, first: Any, last: Any) -> list[ColumnElement[bool]]:
-    """`first <= column <= last`; a bound that is None is not applied."""
-    conditions = []
-    if first is not None:
-        conditions.append(column >= first)
-    if last is not None:
-        conditions.append(column <= last)
-    return conditions
-
-
 def overlapping(start: Any, end: Any, first: Any, last: Any) -> list[ColumnElement[bool]]:
     """Spans from `start` to `end` that share a day with `first` to `last`; a bound that is None
     is not applied."""
@@ -168,6 +158,11 @@ def overlapping(start: Any, end: Any, first: Any, last: Any) -> list[ColumnEleme
     if last is not None:
         conditions.append(start <= last)
     return conditions
+
+
+def in_range(column: Any, first: Any, last: Any) -> list[ColumnElement[bool]]:
+    """`first <= column <= last`; a bound that is None is not applied."""
+    return overlapping(column, column, first, last)
 
 
 def same_workspace(column: Any, other: Any) -> ColumnElement[bool]:
