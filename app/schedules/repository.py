@@ -38,6 +38,16 @@ class LinkRow:
     lag_days: int
 
 
+# A link as the engine reads it, in the order of LinkRow's fields.
+LINK_COLUMNS = (
+    Dependency.id,
+    Dependency.predecessor_id,
+    Dependency.successor_id,
+    Dependency.type,
+    Dependency.lag_days,
+)
+
+
 @dataclass(frozen=True)
 class DateChange:
     task_id: uuid.UUID
@@ -177,13 +187,7 @@ class ScheduleRepository(TenantRepository[Task]):
         self, workspace_id: uuid.UUID, task_ids: Iterable[uuid.UUID]
     ) -> list[LinkRow]:
         rows = await self.session.execute(
-            select(
-                Dependency.id,
-                Dependency.predecessor_id,
-                Dependency.successor_id,
-                Dependency.type,
-                Dependency.lag_days,
-            ).where(
+            select(*LINK_COLUMNS).where(
                 Dependency.workspace_id == workspace_id, Dependency.successor_id.in_(set(task_ids))
             )
         )
@@ -192,13 +196,7 @@ class ScheduleRepository(TenantRepository[Task]):
     async def links_into(self, workspace_id: uuid.UUID, project_id: uuid.UUID) -> list[LinkRow]:
         """Links whose successor is a task of the project (their predecessors may be elsewhere)."""
         rows = await self.session.execute(
-            select(
-                Dependency.id,
-                Dependency.predecessor_id,
-                Dependency.successor_id,
-                Dependency.type,
-                Dependency.lag_days,
-            )
+            select(*LINK_COLUMNS)
             .join(Task, same_workspace(Task.id, Dependency.successor_id))
             .where(Dependency.workspace_id == workspace_id, Task.project_id == project_id)
         )
