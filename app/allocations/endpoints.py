@@ -39,9 +39,7 @@ def _with(allocation: object, warnings: list[object]) -> AllocationWithWarnings:
     )
 
 
-@router.get(
-    "", operation_id="allocations:list", response_model=Page[Allocation], responses=READ_PROBLEMS
-)
+@router.get("", operation_id="allocations:list", responses=READ_PROBLEMS)
 async def list_allocations(
     principal: ResourcesRead,
     session: Session,
@@ -76,7 +74,6 @@ async def list_allocations(
     "",
     operation_id="allocations:create",
     status_code=status.HTTP_201_CREATED,
-    response_model=AllocationWithWarnings,
     responses=WRITE_PROBLEMS,
 )
 async def create_allocation(
@@ -87,12 +84,7 @@ async def create_allocation(
     return _with(allocation, list(warnings))
 
 
-@router.get(
-    "/{allocation_id}",
-    operation_id="allocations:get",
-    response_model=Allocation,
-    responses=READ_PROBLEMS,
-)
+@router.get("/{allocation_id}", operation_id="allocations:get", responses=READ_PROBLEMS)
 async def get_allocation(
     allocation_id: uuid.UUID, principal: ResourcesRead, session: Session, response: Response
 ) -> Allocation:
@@ -101,12 +93,7 @@ async def get_allocation(
     return tagged(response, Allocation, allocation)
 
 
-@router.patch(
-    "/{allocation_id}",
-    operation_id="allocations:update",
-    response_model=AllocationWithWarnings,
-    responses=WRITE_PROBLEMS,
-)
+@router.patch("/{allocation_id}", operation_id="allocations:update", responses=WRITE_PROBLEMS)
 async def update_allocation(
     allocation_id: uuid.UUID,
     data: AllocationUpdate,

@@ -19,9 +19,7 @@ router = APIRouter(
 TokenOwner = Annotated[Principal, requires(Role.viewer, "admin")]
 
 
-@router.get(
-    "", operation_id="api_tokens:list", response_model=Page[ApiToken], responses=READ_PROBLEMS
-)
+@router.get("", operation_id="api_tokens:list", responses=READ_PROBLEMS)
 async def list_tokens(
     principal: TokenOwner,
     session: Session,
@@ -37,7 +35,6 @@ async def list_tokens(
     "",
     operation_id="api_tokens:create",
     status_code=status.HTTP_201_CREATED,
-    response_model=ApiTokenCreated,
     responses=READ_PROBLEMS,
 )
 async def create_token(

@@ -38,7 +38,7 @@ def _settings(request: Request) -> Settings:
     return settings
 
 
-@router.get("/auth/config", operation_id="auth:config", response_model=AuthConfig)
+@router.get("/auth/config", operation_id="auth:config")
 async def auth_config(request: Request, session: Session) -> AuthConfig:
     """Whether sign-up is open, for the sign-in page."""
     return await service.config(session, _settings(request))
@@ -48,7 +48,6 @@ async def auth_config(request: Request, session: Session) -> AuthConfig:
     "/auth/signup",
     operation_id="auth:signup",
     status_code=status.HTTP_201_CREATED,
-    response_model=User,
     responses=problem_responses(Conflict, Forbidden, Unprocessable),
 )
 async def sign_up(data: SignUp, request: Request, response: Response, session: Session) -> User:
@@ -108,9 +107,7 @@ async def log_out(
     response.delete_cookie(CSRF_COOKIE, path="/")
 
 
-@router.get(
-    "/me", operation_id="me:get", response_model=User, responses=problem_responses(Unauthorized)
-)
+@router.get("/me", operation_id="me:get", responses=problem_responses(Unauthorized))
 async def me(caller: CurrentCaller) -> User:
     """The signed-in user."""
     return User.model_validate(caller.user)

@@ -27,9 +27,7 @@ router = APIRouter(
 )
 
 
-@router.get(
-    "", operation_id="calendars:list", response_model=Page[Calendar], responses=READ_PROBLEMS
-)
+@router.get("", operation_id="calendars:list", responses=READ_PROBLEMS)
 async def list_calendars(
     principal: WorkspaceRead, session: Session, page: PageQuery
 ) -> Page[Calendar]:
@@ -42,7 +40,6 @@ async def list_calendars(
     "",
     operation_id="calendars:create",
     status_code=status.HTTP_201_CREATED,
-    response_model=Calendar,
     responses=WRITE_PROBLEMS,
 )
 async def create_calendar(
@@ -52,9 +49,7 @@ async def create_calendar(
     return Calendar.model_validate(await service.create(session, principal, data))
 
 
-@router.get(
-    "/{calendar_id}", operation_id="calendars:get", response_model=Calendar, responses=READ_PROBLEMS
-)
+@router.get("/{calendar_id}", operation_id="calendars:get", responses=READ_PROBLEMS)
 async def get_calendar(
     calendar_id: uuid.UUID, principal: WorkspaceRead, session: Session, response: Response
 ) -> Calendar:
@@ -63,12 +58,7 @@ async def get_calendar(
     return tagged(response, Calendar, calendar)
 
 
-@router.patch(
-    "/{calendar_id}",
-    operation_id="calendars:update",
-    response_model=Calendar,
-    responses=WRITE_PROBLEMS,
-)
+@router.patch("/{calendar_id}", operation_id="calendars:update", responses=WRITE_PROBLEMS)
 async def update_calendar(
     calendar_id: uuid.UUID,
     data: CalendarUpdate,
@@ -96,10 +86,7 @@ async def delete_calendar(
 
 
 @router.get(
-    "/{calendar_id}/exceptions",
-    operation_id="calendar_exceptions:list",
-    response_model=Page[CalendarException],
-    responses=READ_PROBLEMS,
+    "/{calendar_id}/exceptions", operation_id="calendar_exceptions:list", responses=READ_PROBLEMS
 )
 async def list_exceptions(
     calendar_id: uuid.UUID,
@@ -120,7 +107,6 @@ async def list_exceptions(
     "/{calendar_id}/exceptions",
     operation_id="calendar_exceptions:create",
     status_code=status.HTTP_201_CREATED,
-    response_model=CalendarException,
     responses=WRITE_PROBLEMS,
 )
 async def add_exception(

@@ -25,9 +25,7 @@ def _out(comment: object) -> Comment:
     return Comment.model_validate(comment)
 
 
-@router.get(
-    "/comments", operation_id="comments:list", response_model=Page[Comment], responses=READ_PROBLEMS
-)
+@router.get("/comments", operation_id="comments:list", responses=READ_PROBLEMS)
 async def list_comments(
     task_id: TaskRef, principal: TasksRead, session: Session, page: PageQuery
 ) -> Page[Comment]:
@@ -40,7 +38,6 @@ async def list_comments(
     "/comments",
     operation_id="comments:create",
     status_code=status.HTTP_201_CREATED,
-    response_model=Comment,
     responses=WRITE_PROBLEMS,
 )
 async def create_comment(
@@ -50,12 +47,7 @@ async def create_comment(
     return _out(await service.create(session, principal, task_id, data.body))
 
 
-@router.patch(
-    "/comments/{comment_id}",
-    operation_id="comments:update",
-    response_model=Comment,
-    responses=WRITE_PROBLEMS,
-)
+@router.patch("/comments/{comment_id}", operation_id="comments:update", responses=WRITE_PROBLEMS)
 async def update_comment(
     task_id: TaskRef,
     comment_id: uuid.UUID,
@@ -88,20 +80,13 @@ async def delete_comment(
     await service.delete(session, principal, task_id, comment_id, if_match)
 
 
-@router.get(
-    "/watchers", operation_id="watchers:list", response_model=list[Watcher], responses=READ_PROBLEMS
-)
+@router.get("/watchers", operation_id="watchers:list", responses=READ_PROBLEMS)
 async def list_watchers(task_id: TaskRef, principal: TasksRead, session: Session) -> list[Watcher]:
     """Members who follow the task."""
     return [Watcher(member_id=m) for m in await service.watchers(session, principal, task_id)]
 
 
-@router.put(
-    "/watchers/{member_id}",
-    operation_id="watchers:add",
-    response_model=list[Watcher],
-    responses=WRITE_PROBLEMS,
-)
+@router.put("/watchers/{member_id}", operation_id="watchers:add", responses=WRITE_PROBLEMS)
 async def add_watcher(
     task_id: TaskRef, member_id: uuid.UUID, principal: TasksWrite, session: Session
 ) -> list[Watcher]:

@@ -21,9 +21,7 @@ router = APIRouter(
 )
 
 
-@router.get(
-    "", operation_id="dependencies:list", response_model=Page[Dependency], responses=READ_PROBLEMS
-)
+@router.get("", operation_id="dependencies:list", responses=READ_PROBLEMS)
 async def list_dependencies(
     principal: TasksRead,
     session: Session,
@@ -44,7 +42,6 @@ async def list_dependencies(
     "",
     operation_id="dependencies:create",
     status_code=status.HTTP_201_CREATED,
-    response_model=Dependency,
     responses=WRITE_PROBLEMS,
 )
 async def create_dependency(
@@ -54,12 +51,7 @@ async def create_dependency(
     return Dependency.model_validate(await service.create(session, principal, data))
 
 
-@router.get(
-    "/{dependency_id}",
-    operation_id="dependencies:get",
-    response_model=Dependency,
-    responses=READ_PROBLEMS,
-)
+@router.get("/{dependency_id}", operation_id="dependencies:get", responses=READ_PROBLEMS)
 async def get_dependency(
     dependency_id: uuid.UUID, principal: TasksRead, session: Session, response: Response
 ) -> Dependency:
@@ -68,12 +60,7 @@ async def get_dependency(
     return tagged(response, Dependency, dependency)
 
 
-@router.patch(
-    "/{dependency_id}",
-    operation_id="dependencies:update",
-    response_model=Dependency,
-    responses=WRITE_PROBLEMS,
-)
+@router.patch("/{dependency_id}", operation_id="dependencies:update", responses=WRITE_PROBLEMS)
 async def update_dependency(
     dependency_id: uuid.UUID,
     data: DependencyUpdate,

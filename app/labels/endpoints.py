@@ -18,7 +18,7 @@ router = APIRouter(
 )
 
 
-@router.get("", operation_id="labels:list", response_model=Page[Label], responses=READ_PROBLEMS)
+@router.get("", operation_id="labels:list", responses=READ_PROBLEMS)
 async def list_labels(principal: TasksRead, session: Session, page: PageQuery) -> Page[Label]:
     """The workspace's labels."""
     rows, cursor = await service.page(session, principal, page)
@@ -26,18 +26,14 @@ async def list_labels(principal: TasksRead, session: Session, page: PageQuery) -
 
 
 @router.post(
-    "",
-    operation_id="labels:create",
-    status_code=status.HTTP_201_CREATED,
-    response_model=Label,
-    responses=WRITE_PROBLEMS,
+    "", operation_id="labels:create", status_code=status.HTTP_201_CREATED, responses=WRITE_PROBLEMS
 )
 async def create_label(data: LabelCreate, principal: TasksWrite, session: Session) -> Label:
     """Create a label."""
     return Label.model_validate(await service.create(session, principal, data))
 
 
-@router.get("/{label_id}", operation_id="labels:get", response_model=Label, responses=READ_PROBLEMS)
+@router.get("/{label_id}", operation_id="labels:get", responses=READ_PROBLEMS)
 async def get_label(
     label_id: uuid.UUID, principal: TasksRead, session: Session, response: Response
 ) -> Label:
@@ -46,9 +42,7 @@ async def get_label(
     return tagged(response, Label, label)
 
 
-@router.patch(
-    "/{label_id}", operation_id="labels:update", response_model=Label, responses=WRITE_PROBLEMS
-)
+@router.patch("/{label_id}", operation_id="labels:update", responses=WRITE_PROBLEMS)
 async def update_label(
     label_id: uuid.UUID,
     data: LabelUpdate,

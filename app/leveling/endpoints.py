@@ -25,12 +25,7 @@ router = APIRouter(
 )
 
 
-@router.post(
-    "/preview",
-    operation_id="leveling:preview",
-    response_model=LevelingPlan,
-    responses=READ_PROBLEMS,
-)
+@router.post("/preview", operation_id="leveling:preview", responses=READ_PROBLEMS)
 async def preview_leveling(
     project_id: uuid.UUID,
     principal: ProjectsRead,
@@ -46,7 +41,6 @@ async def preview_leveling(
 @router.post(
     "/apply",
     operation_id="leveling:apply",
-    response_model=LevelingPlan,
     responses={**WRITE_PROBLEMS, **problem_responses(service.PreconditionRequired)},
 )
 async def apply_leveling(
@@ -67,7 +61,6 @@ async def apply_leveling(
 @router.post(
     "/clear",
     operation_id="leveling:clear",
-    response_model=ScheduleShift,
     responses={**WRITE_PROBLEMS, **problem_responses(service.PreconditionRequired)},
 )
 async def clear_leveling(

@@ -20,7 +20,7 @@ router = APIRouter(
 )
 
 
-@router.get("", operation_id="members:list", response_model=Page[Member], responses=READ_PROBLEMS)
+@router.get("", operation_id="members:list", responses=READ_PROBLEMS)
 async def list_members(
     principal: WorkspaceRead,
     session: Session,
@@ -35,11 +35,7 @@ async def list_members(
 
 
 @router.post(
-    "",
-    operation_id="members:create",
-    status_code=status.HTTP_201_CREATED,
-    response_model=Member,
-    responses=WRITE_PROBLEMS,
+    "", operation_id="members:create", status_code=status.HTTP_201_CREATED, responses=WRITE_PROBLEMS
 )
 async def add_member(data: MemberCreate, principal: WorkspaceAdmin, session: Session) -> Member:
     """Add an existing user to the workspace with a role."""
@@ -47,9 +43,7 @@ async def add_member(data: MemberCreate, principal: WorkspaceAdmin, session: Ses
     return (await service.present(session, [member]))[0]
 
 
-@router.get(
-    "/{member_id}", operation_id="members:get", response_model=Member, responses=READ_PROBLEMS
-)
+@router.get("/{member_id}", operation_id="members:get", responses=READ_PROBLEMS)
 async def get_member(
     member_id: uuid.UUID, principal: WorkspaceRead, session: Session, response: Response
 ) -> Member:
@@ -59,9 +53,7 @@ async def get_member(
     return (await service.present(session, [member]))[0]
 
 
-@router.patch(
-    "/{member_id}", operation_id="members:update", response_model=Member, responses=WRITE_PROBLEMS
-)
+@router.patch("/{member_id}", operation_id="members:update", responses=WRITE_PROBLEMS)
 async def update_member(
     member_id: uuid.UUID,
     data: MemberUpdate,

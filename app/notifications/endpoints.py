@@ -15,9 +15,7 @@ router = APIRouter(route_class=UnitOfWorkRoute, prefix="/me/notifications", tags
 ERRORS = READ_PROBLEMS
 
 
-@router.get(
-    "", operation_id="notifications:list", response_model=Page[Notification], responses=ERRORS
-)
+@router.get("", operation_id="notifications:list", responses=ERRORS)
 async def list_notifications(
     caller: CurrentCaller,
     session: Session,
@@ -29,12 +27,7 @@ async def list_notifications(
     return Page(items=[Notification.model_validate(row) for row in rows], next_cursor=cursor)
 
 
-@router.post(
-    "/{notification_id}/read",
-    operation_id="notifications:mark_read",
-    response_model=Notification,
-    responses=ERRORS,
-)
+@router.post("/{notification_id}/read", operation_id="notifications:mark_read", responses=ERRORS)
 async def mark_read(
     notification_id: uuid.UUID, caller: CurrentCaller, session: Session
 ) -> Notification:
@@ -42,12 +35,7 @@ async def mark_read(
     return Notification.model_validate(await service.mark_read(session, caller, notification_id))
 
 
-@router.post(
-    "/read-all",
-    operation_id="notifications:mark_all_read",
-    response_model=MarkedRead,
-    responses=ERRORS,
-)
+@router.post("/read-all", operation_id="notifications:mark_all_read", responses=ERRORS)
 async def mark_all_read(caller: CurrentCaller, session: Session) -> MarkedRead:
     """Mark all my notifications read."""
     return MarkedRead(marked=await service.mark_all_read(session, caller))

@@ -32,7 +32,7 @@ router = APIRouter(
 # Projects
 
 
-@router.get("", operation_id="projects:list", response_model=Page[Project], responses=READ_PROBLEMS)
+@router.get("", operation_id="projects:list", responses=READ_PROBLEMS)
 async def list_projects(
     principal: ProjectsRead,
     session: Session,
@@ -61,7 +61,6 @@ async def list_projects(
     "",
     operation_id="projects:create",
     status_code=status.HTTP_201_CREATED,
-    response_model=Project,
     responses=WRITE_PROBLEMS,
 )
 async def create_project(
@@ -73,9 +72,7 @@ async def create_project(
     return (await service.present(session, [project]))[0]
 
 
-@router.get(
-    "/{project_id}", operation_id="projects:get", response_model=Project, responses=READ_PROBLEMS
-)
+@router.get("/{project_id}", operation_id="projects:get", responses=READ_PROBLEMS)
 async def get_project(
     project_id: uuid.UUID, principal: ProjectsRead, session: Session, response: Response
 ) -> Project:
@@ -85,12 +82,7 @@ async def get_project(
     return (await service.present(session, [project]))[0]
 
 
-@router.patch(
-    "/{project_id}",
-    operation_id="projects:update",
-    response_model=Project,
-    responses=WRITE_PROBLEMS,
-)
+@router.patch("/{project_id}", operation_id="projects:update", responses=WRITE_PROBLEMS)
 async def update_project(
     project_id: uuid.UUID,
     data: ProjectUpdate,
@@ -105,12 +97,7 @@ async def update_project(
     return (await service.present(session, [project]))[0]
 
 
-@router.post(
-    "/{project_id}/archive",
-    operation_id="projects:archive",
-    response_model=Project,
-    responses=WRITE_PROBLEMS,
-)
+@router.post("/{project_id}/archive", operation_id="projects:archive", responses=WRITE_PROBLEMS)
 async def archive_project(
     project_id: uuid.UUID,
     principal: ProjectsAdmin,
@@ -126,12 +113,7 @@ async def archive_project(
     return (await service.present(session, [project]))[0]
 
 
-@router.post(
-    "/{project_id}/unarchive",
-    operation_id="projects:unarchive",
-    response_model=Project,
-    responses=WRITE_PROBLEMS,
-)
+@router.post("/{project_id}/unarchive", operation_id="projects:unarchive", responses=WRITE_PROBLEMS)
 async def unarchive_project(
     project_id: uuid.UUID,
     principal: ProjectsAdmin,
@@ -147,12 +129,7 @@ async def unarchive_project(
     return (await service.present(session, [project]))[0]
 
 
-@router.get(
-    "/{project_id}/activity",
-    operation_id="project_activity:list",
-    response_model=Page[Event],
-    responses=READ_PROBLEMS,
-)
+@router.get("/{project_id}/activity", operation_id="project_activity:list", responses=READ_PROBLEMS)
 async def list_project_activity(
     project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
 ) -> Page[Event]:
@@ -165,10 +142,7 @@ async def list_project_activity(
 
 
 @router.get(
-    "/{project_id}/transitions",
-    operation_id="project_transitions:list",
-    response_model=Page[Transition],
-    responses=READ_PROBLEMS,
+    "/{project_id}/transitions", operation_id="project_transitions:list", responses=READ_PROBLEMS
 )
 async def list_transitions(
     project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
@@ -182,7 +156,6 @@ async def list_transitions(
     "/{project_id}/transitions",
     operation_id="project_transitions:create",
     status_code=status.HTTP_201_CREATED,
-    response_model=Transition,
     responses=WRITE_PROBLEMS,
 )
 async def create_transition(

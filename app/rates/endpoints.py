@@ -16,7 +16,7 @@ router = APIRouter(
 )
 
 
-@router.get("", operation_id="rates:list", response_model=Page[Rate], responses=READ_PROBLEMS)
+@router.get("", operation_id="rates:list", responses=READ_PROBLEMS)
 async def list_rates(
     principal: RatesRead,
     session: Session,
@@ -42,11 +42,7 @@ async def list_rates(
 
 
 @router.post(
-    "",
-    operation_id="rates:create",
-    status_code=status.HTTP_201_CREATED,
-    response_model=Rate,
-    responses=WRITE_PROBLEMS,
+    "", operation_id="rates:create", status_code=status.HTTP_201_CREATED, responses=WRITE_PROBLEMS
 )
 async def create_rate(data: RateCreate, principal: RatesWrite, session: Session) -> Rate:
     """Add a rate from a date; entries from that date until the next rate are costed with it.

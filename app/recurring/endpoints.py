@@ -20,12 +20,7 @@ router = APIRouter(
 )
 
 
-@router.get(
-    "",
-    operation_id="recurring_rules:list",
-    response_model=Page[RecurringRule],
-    responses=READ_PROBLEMS,
-)
+@router.get("", operation_id="recurring_rules:list", responses=READ_PROBLEMS)
 async def list_rules(
     project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
 ) -> Page[RecurringRule]:
@@ -38,7 +33,6 @@ async def list_rules(
     "",
     operation_id="recurring_rules:create",
     status_code=status.HTTP_201_CREATED,
-    response_model=RecurringRule,
     responses=WRITE_PROBLEMS,
 )
 async def create_rule(
@@ -48,12 +42,7 @@ async def create_rule(
     return RecurringRule.model_validate(await service.create(session, principal, project_id, data))
 
 
-@router.get(
-    "/{rule_id}",
-    operation_id="recurring_rules:get",
-    response_model=RecurringRule,
-    responses=READ_PROBLEMS,
-)
+@router.get("/{rule_id}", operation_id="recurring_rules:get", responses=READ_PROBLEMS)
 async def get_rule(
     project_id: uuid.UUID,
     rule_id: uuid.UUID,
@@ -66,12 +55,7 @@ async def get_rule(
     return tagged(response, RecurringRule, rule)
 
 
-@router.patch(
-    "/{rule_id}",
-    operation_id="recurring_rules:update",
-    response_model=RecurringRule,
-    responses=WRITE_PROBLEMS,
-)
+@router.patch("/{rule_id}", operation_id="recurring_rules:update", responses=WRITE_PROBLEMS)
 async def update_rule(
     project_id: uuid.UUID,
     rule_id: uuid.UUID,

@@ -17,12 +17,7 @@ router = APIRouter(
 )
 
 
-@router.get(
-    "",
-    operation_id="project_reservations:list",
-    response_model=Page[Reservation],
-    responses=READ_PROBLEMS,
-)
+@router.get("", operation_id="project_reservations:list", responses=READ_PROBLEMS)
 async def list_reservations(
     project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
 ) -> Page[Reservation]:
@@ -35,7 +30,6 @@ async def list_reservations(
     "",
     operation_id="project_reservations:create",
     status_code=status.HTTP_201_CREATED,
-    response_model=Reservation,
     responses=WRITE_PROBLEMS,
 )
 async def create_reservation(
@@ -50,12 +44,7 @@ async def create_reservation(
     return tagged(response, Reservation, row)
 
 
-@router.get(
-    "/{reservation_id}",
-    operation_id="project_reservations:get",
-    response_model=Reservation,
-    responses=READ_PROBLEMS,
-)
+@router.get("/{reservation_id}", operation_id="project_reservations:get", responses=READ_PROBLEMS)
 async def get_reservation(
     project_id: uuid.UUID,
     reservation_id: uuid.UUID,
@@ -69,10 +58,7 @@ async def get_reservation(
 
 
 @router.patch(
-    "/{reservation_id}",
-    operation_id="project_reservations:update",
-    response_model=Reservation,
-    responses=WRITE_PROBLEMS,
+    "/{reservation_id}", operation_id="project_reservations:update", responses=WRITE_PROBLEMS
 )
 async def update_reservation(
     project_id: uuid.UUID,

@@ -26,12 +26,7 @@ router = APIRouter(
 )
 
 
-@router.get(
-    "/resources",
-    operation_id="resources:list",
-    response_model=Page[Resource],
-    responses=READ_PROBLEMS,
-)
+@router.get("/resources", operation_id="resources:list", responses=READ_PROBLEMS)
 async def list_resources(
     principal: ResourcesRead,
     session: Session,
@@ -51,7 +46,6 @@ async def list_resources(
     "/resources",
     operation_id="resources:create",
     status_code=status.HTTP_201_CREATED,
-    response_model=Resource,
     responses=WRITE_PROBLEMS,
 )
 async def create_resource(
@@ -62,12 +56,7 @@ async def create_resource(
     return (await service.present(session, [resource]))[0]
 
 
-@router.get(
-    "/resources/{resource_id}",
-    operation_id="resources:get",
-    response_model=Resource,
-    responses=READ_PROBLEMS,
-)
+@router.get("/resources/{resource_id}", operation_id="resources:get", responses=READ_PROBLEMS)
 async def get_resource(
     resource_id: uuid.UUID, principal: ResourcesRead, session: Session, response: Response
 ) -> Resource:
@@ -77,12 +66,7 @@ async def get_resource(
     return (await service.present(session, [resource]))[0]
 
 
-@router.patch(
-    "/resources/{resource_id}",
-    operation_id="resources:update",
-    response_model=Resource,
-    responses=WRITE_PROBLEMS,
-)
+@router.patch("/resources/{resource_id}", operation_id="resources:update", responses=WRITE_PROBLEMS)
 async def update_resource(
     resource_id: uuid.UUID,
     data: ResourceUpdate,
@@ -110,9 +94,7 @@ async def delete_resource(
     await service.delete(session, principal, resource_id, if_match)
 
 
-@router.get(
-    "/time-off", operation_id="time_off:list", response_model=Page[TimeOff], responses=READ_PROBLEMS
-)
+@router.get("/time-off", operation_id="time_off:list", responses=READ_PROBLEMS)
 async def list_time_off(
     principal: ResourcesRead,
     session: Session,
@@ -134,7 +116,6 @@ async def list_time_off(
     "/time-off",
     operation_id="time_off:create",
     status_code=status.HTTP_201_CREATED,
-    response_model=TimeOff,
     responses=WRITE_PROBLEMS,
 )
 async def create_time_off(
@@ -144,12 +125,7 @@ async def create_time_off(
     return TimeOff.model_validate(await service.create_time_off(session, principal, data))
 
 
-@router.get(
-    "/time-off/{time_off_id}",
-    operation_id="time_off:get",
-    response_model=TimeOff,
-    responses=READ_PROBLEMS,
-)
+@router.get("/time-off/{time_off_id}", operation_id="time_off:get", responses=READ_PROBLEMS)
 async def get_time_off(
     time_off_id: uuid.UUID, principal: ResourcesRead, session: Session, response: Response
 ) -> TimeOff:
@@ -158,12 +134,7 @@ async def get_time_off(
     return tagged(response, TimeOff, row)
 
 
-@router.patch(
-    "/time-off/{time_off_id}",
-    operation_id="time_off:update",
-    response_model=TimeOff,
-    responses=WRITE_PROBLEMS,
-)
+@router.patch("/time-off/{time_off_id}", operation_id="time_off:update", responses=WRITE_PROBLEMS)
 async def update_time_off(
     time_off_id: uuid.UUID,
     data: TimeOffUpdate,

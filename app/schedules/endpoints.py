@@ -19,7 +19,7 @@ router = APIRouter(
 )
 
 
-@router.get("", operation_id="schedules:get", response_model=Schedule, responses=READ_PROBLEMS)
+@router.get("", operation_id="schedules:get", responses=READ_PROBLEMS)
 async def get_schedule(
     project_id: uuid.UUID, principal: ScheduleRead, session: Session
 ) -> Schedule:
@@ -30,7 +30,6 @@ async def get_schedule(
 @router.post(
     "/preview",
     operation_id="schedules:preview",
-    response_model=SchedulePreview,
     responses={**READ_PROBLEMS, **problem_responses(Conflict)},
 )
 async def preview_schedule(

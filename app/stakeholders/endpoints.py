@@ -16,12 +16,7 @@ router = APIRouter(
 )
 
 
-@router.get(
-    "",
-    operation_id="project_stakeholders:list",
-    response_model=Page[Stakeholder],
-    responses=READ_PROBLEMS,
-)
+@router.get("", operation_id="project_stakeholders:list", responses=READ_PROBLEMS)
 async def list_stakeholders(
     project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
 ) -> Page[Stakeholder]:
@@ -30,12 +25,7 @@ async def list_stakeholders(
     return Page(items=[Stakeholder.model_validate(row) for row in rows], next_cursor=cursor)
 
 
-@router.put(
-    "/{member_id}",
-    operation_id="project_stakeholders:set",
-    response_model=Stakeholder,
-    responses=WRITE_PROBLEMS,
-)
+@router.put("/{member_id}", operation_id="project_stakeholders:set", responses=WRITE_PROBLEMS)
 async def set_stakeholder(
     project_id: uuid.UUID,
     member_id: uuid.UUID,

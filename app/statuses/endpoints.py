@@ -23,12 +23,7 @@ router = APIRouter(
 )
 
 
-@router.get(
-    "",
-    operation_id="project_statuses:list",
-    response_model=Page[WorkflowStatus],
-    responses=READ_PROBLEMS,
-)
+@router.get("", operation_id="project_statuses:list", responses=READ_PROBLEMS)
 async def list_statuses(
     project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
 ) -> Page[WorkflowStatus]:
@@ -41,7 +36,6 @@ async def list_statuses(
     "",
     operation_id="project_statuses:create",
     status_code=status.HTTP_201_CREATED,
-    response_model=WorkflowStatus,
     responses=WRITE_PROBLEMS,
 )
 async def create_status(
@@ -56,12 +50,7 @@ async def create_status(
     return tagged(response, WorkflowStatus, row)
 
 
-@router.post(
-    "/reorder",
-    operation_id="project_statuses:reorder",
-    response_model=list[WorkflowStatus],
-    responses=WRITE_PROBLEMS,
-)
+@router.post("/reorder", operation_id="project_statuses:reorder", responses=WRITE_PROBLEMS)
 async def reorder_statuses(
     project_id: uuid.UUID, data: WorkflowStatusOrder, principal: ProjectsWrite, session: Session
 ) -> list[WorkflowStatus]:
@@ -70,12 +59,7 @@ async def reorder_statuses(
     return [WorkflowStatus.model_validate(row) for row in rows]
 
 
-@router.get(
-    "/{status_id}",
-    operation_id="project_statuses:get",
-    response_model=WorkflowStatus,
-    responses=READ_PROBLEMS,
-)
+@router.get("/{status_id}", operation_id="project_statuses:get", responses=READ_PROBLEMS)
 async def get_status(
     project_id: uuid.UUID,
     status_id: uuid.UUID,
@@ -88,12 +72,7 @@ async def get_status(
     return tagged(response, WorkflowStatus, row)
 
 
-@router.patch(
-    "/{status_id}",
-    operation_id="project_statuses:update",
-    response_model=WorkflowStatus,
-    responses=WRITE_PROBLEMS,
-)
+@router.patch("/{status_id}", operation_id="project_statuses:update", responses=WRITE_PROBLEMS)
 async def update_status(
     project_id: uuid.UUID,
     status_id: uuid.UUID,

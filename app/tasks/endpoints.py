@@ -29,7 +29,7 @@ BASE = "/workspaces/{workspace_id}/tasks"
 TaskRef = Annotated[str, Path(description="Task id or key, e.g. `OPS-42`.", max_length=64)]
 
 
-@router.get(BASE, operation_id="tasks:list", response_model=Page[Task], responses=READ_PROBLEMS)
+@router.get(BASE, operation_id="tasks:list", responses=READ_PROBLEMS)
 async def list_tasks(
     principal: TasksRead,
     session: Session,
@@ -41,11 +41,7 @@ async def list_tasks(
 
 
 @router.post(
-    BASE,
-    operation_id="tasks:create",
-    status_code=status.HTTP_201_CREATED,
-    response_model=Task,
-    responses=WRITE_PROBLEMS,
+    BASE, operation_id="tasks:create", status_code=status.HTTP_201_CREATED, responses=WRITE_PROBLEMS
 )
 async def create_task(
     data: TaskCreate, principal: TasksWrite, session: Session, response: Response
@@ -56,12 +52,7 @@ async def create_task(
     return (await service.present(session, [task]))[0]
 
 
-@router.post(
-    f"{BASE}/bulk",
-    operation_id="tasks:bulk_update",
-    response_model=BulkResult,
-    responses=WRITE_PROBLEMS,
-)
+@router.post(f"{BASE}/bulk", operation_id="tasks:bulk_update", responses=WRITE_PROBLEMS)
 async def bulk_update_tasks(
     data: BulkUpdate, principal: TasksWrite, session: Session
 ) -> BulkResult:
@@ -70,9 +61,7 @@ async def bulk_update_tasks(
     return BulkResult(items=await service.present(session, tasks))
 
 
-@router.get(
-    f"{BASE}/{{task_id}}", operation_id="tasks:get", response_model=Task, responses=READ_PROBLEMS
-)
+@router.get(f"{BASE}/{{task_id}}", operation_id="tasks:get", responses=READ_PROBLEMS)
 async def get_task(
     task_id: TaskRef, principal: TasksRead, session: Session, response: Response
 ) -> Task:
@@ -82,12 +71,7 @@ async def get_task(
     return (await service.present(session, [task]))[0]
 
 
-@router.patch(
-    f"{BASE}/{{task_id}}",
-    operation_id="tasks:update",
-    response_model=Task,
-    responses=WRITE_PROBLEMS,
-)
+@router.patch(f"{BASE}/{{task_id}}", operation_id="tasks:update", responses=WRITE_PROBLEMS)
 async def update_task(
     task_id: TaskRef,
     data: TaskUpdate,
@@ -122,12 +106,7 @@ async def delete_task(
     await service.delete(session, principal, task_id, if_match, children)
 
 
-@router.get(
-    f"{BASE}/{{task_id}}/activity",
-    operation_id="tasks:activity",
-    response_model=Page[Event],
-    responses=READ_PROBLEMS,
-)
+@router.get(f"{BASE}/{{task_id}}/activity", operation_id="tasks:activity", responses=READ_PROBLEMS)
 async def task_activity(
     task_id: TaskRef, principal: TasksRead, session: Session, page: PageQuery
 ) -> Page[Event]:
@@ -136,9 +115,7 @@ async def task_activity(
     return Page(items=[Event.model_validate(row) for row in rows], next_cursor=cursor)
 
 
-@router.get(
-    "/me/tasks", operation_id="me:tasks", response_model=Page[Task], responses=READ_PROBLEMS
-)
+@router.get("/me/tasks", operation_id="me:tasks", responses=READ_PROBLEMS)
 async def my_tasks(caller: CurrentCaller, session: Session, page: PageQuery) -> Page[Task]:
     """Open tasks assigned to me in every workspace I belong to, soonest due first."""
     rows, cursor = await service.page_mine(session, caller, page)

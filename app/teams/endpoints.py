@@ -19,7 +19,7 @@ router = APIRouter(
 )
 
 
-@router.get("", operation_id="teams:list", response_model=Page[Team], responses=READ_PROBLEMS)
+@router.get("", operation_id="teams:list", responses=READ_PROBLEMS)
 async def list_teams(
     principal: WorkspaceRead,
     session: Session,
@@ -34,11 +34,7 @@ async def list_teams(
 
 
 @router.post(
-    "",
-    operation_id="teams:create",
-    status_code=status.HTTP_201_CREATED,
-    response_model=Team,
-    responses=WRITE_PROBLEMS,
+    "", operation_id="teams:create", status_code=status.HTTP_201_CREATED, responses=WRITE_PROBLEMS
 )
 async def create_team(data: TeamCreate, principal: WorkspaceAdmin, session: Session) -> Team:
     """Create a team, optionally inside another and with members."""
@@ -46,7 +42,7 @@ async def create_team(data: TeamCreate, principal: WorkspaceAdmin, session: Sess
     return (await service.present(session, [team]))[0]
 
 
-@router.get("/{team_id}", operation_id="teams:get", response_model=Team, responses=READ_PROBLEMS)
+@router.get("/{team_id}", operation_id="teams:get", responses=READ_PROBLEMS)
 async def get_team(
     team_id: uuid.UUID, principal: WorkspaceRead, session: Session, response: Response
 ) -> Team:
@@ -56,9 +52,7 @@ async def get_team(
     return (await service.present(session, [team]))[0]
 
 
-@router.patch(
-    "/{team_id}", operation_id="teams:update", response_model=Team, responses=WRITE_PROBLEMS
-)
+@router.patch("/{team_id}", operation_id="teams:update", responses=WRITE_PROBLEMS)
 async def update_team(
     team_id: uuid.UUID,
     data: TeamUpdate,
@@ -90,7 +84,6 @@ async def delete_team(
     "/{team_id}/members",
     operation_id="teams:add_member",
     status_code=status.HTTP_201_CREATED,
-    response_model=Team,
     responses=WRITE_PROBLEMS,
 )
 async def add_team_member(

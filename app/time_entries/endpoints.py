@@ -26,12 +26,7 @@ router = APIRouter(route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_i
 ENTRIES = "/time-entries"
 
 
-@router.get(
-    ENTRIES,
-    operation_id="time_entries:list",
-    response_model=Page[TimeEntry],
-    responses=READ_PROBLEMS,
-)
+@router.get(ENTRIES, operation_id="time_entries:list", responses=READ_PROBLEMS)
 async def list_time_entries(
     principal: TimeRead,
     session: Session,
@@ -66,7 +61,6 @@ async def list_time_entries(
     ENTRIES,
     operation_id="time_entries:create",
     status_code=status.HTTP_201_CREATED,
-    response_model=TimeEntry,
     responses=WRITE_PROBLEMS,
 )
 async def create_time_entry(
@@ -77,12 +71,7 @@ async def create_time_entry(
     return tagged(response, TimeEntry, entry)
 
 
-@router.get(
-    ENTRIES + "/{entry_id}",
-    operation_id="time_entries:get",
-    response_model=TimeEntry,
-    responses=READ_PROBLEMS,
-)
+@router.get(ENTRIES + "/{entry_id}", operation_id="time_entries:get", responses=READ_PROBLEMS)
 async def get_time_entry(
     entry_id: uuid.UUID, principal: TimeRead, session: Session, response: Response
 ) -> TimeEntry:
@@ -91,12 +80,7 @@ async def get_time_entry(
     return tagged(response, TimeEntry, entry)
 
 
-@router.patch(
-    ENTRIES + "/{entry_id}",
-    operation_id="time_entries:update",
-    response_model=TimeEntry,
-    responses=WRITE_PROBLEMS,
-)
+@router.patch(ENTRIES + "/{entry_id}", operation_id="time_entries:update", responses=WRITE_PROBLEMS)
 async def update_time_entry(
     entry_id: uuid.UUID,
     data: TimeEntryUpdate,
@@ -123,7 +107,7 @@ async def delete_time_entry(
     await service.delete(session, principal, entry_id, if_match)
 
 
-@router.get("/timer", operation_id="timer:get", response_model=TimerState, responses=READ_PROBLEMS)
+@router.get("/timer", operation_id="timer:get", responses=READ_PROBLEMS)
 async def get_timer(principal: TimeRead, session: Session, response: Response) -> TimerState:
     """Your running timer: `{"timer": {...}}` with its `ETag`, or `{"timer": null}` when none
     runs."""
@@ -137,7 +121,6 @@ async def get_timer(principal: TimeRead, session: Session, response: Response) -
     "/timer/start",
     operation_id="timer:start",
     status_code=status.HTTP_201_CREATED,
-    response_model=TimerStarted,
     responses=WRITE_PROBLEMS,
 )
 async def start_timer(
@@ -155,9 +138,7 @@ async def start_timer(
     )
 
 
-@router.post(
-    "/timer/stop", operation_id="timer:stop", response_model=TimeEntry, responses=WRITE_PROBLEMS
-)
+@router.post("/timer/stop", operation_id="timer:stop", responses=WRITE_PROBLEMS)
 async def stop_timer(principal: TimeWrite, session: Session, response: Response) -> TimeEntry:
     """Stop your timer; it becomes an entry of the elapsed time, rounded up per the workspace.
 

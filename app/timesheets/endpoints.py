@@ -30,9 +30,7 @@ async def _one(session: Session, response: Response, sheet: TimesheetRow) -> Tim
     return shown
 
 
-@router.get(
-    "", operation_id="timesheets:list", response_model=Page[Timesheet], responses=READ_PROBLEMS
-)
+@router.get("", operation_id="timesheets:list", responses=READ_PROBLEMS)
 async def list_timesheets(
     principal: TimesheetsRead,
     session: Session,
@@ -55,12 +53,7 @@ async def list_timesheets(
     return Page(items=await service.present(session, rows), next_cursor=cursor)
 
 
-@router.post(
-    "/submit",
-    operation_id="timesheets:submit",
-    response_model=Timesheet,
-    responses=WRITE_PROBLEMS,
-)
+@router.post("/submit", operation_id="timesheets:submit", responses=WRITE_PROBLEMS)
 async def submit_timesheet(
     data: TimesheetSubmit, principal: TimesheetsWrite, session: Session, response: Response
 ) -> Timesheet:
@@ -68,12 +61,7 @@ async def submit_timesheet(
     return await _one(session, response, await service.submit(session, principal, data))
 
 
-@router.get(
-    "/{timesheet_id}",
-    operation_id="timesheets:get",
-    response_model=Timesheet,
-    responses=READ_PROBLEMS,
-)
+@router.get("/{timesheet_id}", operation_id="timesheets:get", responses=READ_PROBLEMS)
 async def get_timesheet(
     timesheet_id: uuid.UUID, principal: TimesheetsRead, session: Session, response: Response
 ) -> Timesheet:
@@ -81,12 +69,7 @@ async def get_timesheet(
     return await _one(session, response, await service.get(session, principal, timesheet_id))
 
 
-@router.post(
-    "/{timesheet_id}/approve",
-    operation_id="timesheets:approve",
-    response_model=Timesheet,
-    responses=WRITE_PROBLEMS,
-)
+@router.post("/{timesheet_id}/approve", operation_id="timesheets:approve", responses=WRITE_PROBLEMS)
 async def approve_timesheet(
     timesheet_id: uuid.UUID,
     data: TimesheetDecision,
@@ -100,12 +83,7 @@ async def approve_timesheet(
     return await _one(session, response, sheet)
 
 
-@router.post(
-    "/{timesheet_id}/reject",
-    operation_id="timesheets:reject",
-    response_model=Timesheet,
-    responses=WRITE_PROBLEMS,
-)
+@router.post("/{timesheet_id}/reject", operation_id="timesheets:reject", responses=WRITE_PROBLEMS)
 async def reject_timesheet(
     timesheet_id: uuid.UUID,
     data: TimesheetRejection,
@@ -119,12 +97,7 @@ async def reject_timesheet(
     return await _one(session, response, sheet)
 
 
-@router.post(
-    "/{timesheet_id}/reopen",
-    operation_id="timesheets:reopen",
-    response_model=Timesheet,
-    responses=WRITE_PROBLEMS,
-)
+@router.post("/{timesheet_id}/reopen", operation_id="timesheets:reopen", responses=WRITE_PROBLEMS)
 async def reopen_timesheet(
     timesheet_id: uuid.UUID,
     data: TimesheetDecision,

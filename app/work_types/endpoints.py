@@ -17,9 +17,7 @@ router = APIRouter(
 )
 
 
-@router.get(
-    "", operation_id="work_types:list", response_model=Page[WorkType], responses=READ_PROBLEMS
-)
+@router.get("", operation_id="work_types:list", responses=READ_PROBLEMS)
 async def list_work_types(
     principal: WorkTypesRead, session: Session, page: PageQuery
 ) -> Page[WorkType]:
@@ -32,7 +30,6 @@ async def list_work_types(
     "",
     operation_id="work_types:create",
     status_code=status.HTTP_201_CREATED,
-    response_model=WorkType,
     responses=WRITE_PROBLEMS,
 )
 async def create_work_type(
@@ -42,12 +39,7 @@ async def create_work_type(
     return WorkType.model_validate(await service.create(session, principal, data))
 
 
-@router.get(
-    "/{work_type_id}",
-    operation_id="work_types:get",
-    response_model=WorkType,
-    responses=READ_PROBLEMS,
-)
+@router.get("/{work_type_id}", operation_id="work_types:get", responses=READ_PROBLEMS)
 async def get_work_type(
     work_type_id: uuid.UUID, principal: WorkTypesRead, session: Session, response: Response
 ) -> WorkType:
@@ -56,12 +48,7 @@ async def get_work_type(
     return tagged(response, WorkType, work_type)
 
 
-@router.patch(
-    "/{work_type_id}",
-    operation_id="work_types:update",
-    response_model=WorkType,
-    responses=WRITE_PROBLEMS,
-)
+@router.patch("/{work_type_id}", operation_id="work_types:update", responses=WRITE_PROBLEMS)
 async def update_work_type(
     work_type_id: uuid.UUID,
     data: WorkTypeUpdate,

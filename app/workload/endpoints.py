@@ -21,7 +21,7 @@ TeamFilter = Annotated[uuid.UUID | None, Query(description="Only this team's res
 ResourceFilter = Annotated[uuid.UUID | None, Query(description="Only this resource.")]
 
 
-@router.get("", operation_id="workload:get", response_model=Workload, responses=READ_PROBLEMS)
+@router.get("", operation_id="workload:get", responses=READ_PROBLEMS)
 async def get_workload(
     principal: ResourcesRead,
     session: Session,
@@ -37,12 +37,7 @@ async def get_workload(
     )
 
 
-@router.get(
-    "/conflicts",
-    operation_id="workload:conflicts",
-    response_model=Conflicts,
-    responses=READ_PROBLEMS,
-)
+@router.get("/conflicts", operation_id="workload:conflicts", responses=READ_PROBLEMS)
 async def get_conflicts(
     principal: ResourcesRead,
     session: Session,

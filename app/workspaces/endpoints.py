@@ -20,7 +20,6 @@ router = APIRouter(route_class=UnitOfWorkRoute, tags=["workspaces"])
     "/workspaces",
     operation_id="workspaces:create",
     status_code=status.HTTP_201_CREATED,
-    response_model=Workspace,
     responses=READ_PROBLEMS,
 )
 async def create_workspace(
@@ -30,12 +29,7 @@ async def create_workspace(
     return Workspace.of(await service.create(session, caller, data), "owner")
 
 
-@router.get(
-    "/workspaces",
-    operation_id="workspaces:list",
-    response_model=Page[Workspace],
-    responses=READ_PROBLEMS,
-)
+@router.get("/workspaces", operation_id="workspaces:list", responses=READ_PROBLEMS)
 async def list_workspaces(
     caller: CurrentCaller, session: Session, page: PageQuery
 ) -> Page[Workspace]:
@@ -44,12 +38,7 @@ async def list_workspaces(
     return Page(items=[Workspace.of(row, role) for row, role in rows], next_cursor=cursor)
 
 
-@router.get(
-    "/workspaces/{workspace_id}",
-    operation_id="workspaces:get",
-    response_model=Workspace,
-    responses=READ_PROBLEMS,
-)
+@router.get("/workspaces/{workspace_id}", operation_id="workspaces:get", responses=READ_PROBLEMS)
 async def get_workspace(
     principal: WorkspaceRead, session: Session, response: Response
 ) -> Workspace:
@@ -62,7 +51,6 @@ async def get_workspace(
 @router.patch(
     "/workspaces/{workspace_id}",
     operation_id="workspaces:update",
-    response_model=Workspace,
     responses={**READ_PROBLEMS, **problem_responses(PreconditionFailed)},
 )
 async def update_workspace(
