@@ -17,8 +17,9 @@ import {
   IconPencil,
   IconPlus,
   IconSettings,
+  IconTimeline,
 } from "@tabler/icons-react";
-import { useCallback, useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from "react-router";
 import { useMyMember, useProjectStatuses } from "@/api/directory";
 import { isApiError } from "@/api/errors";
@@ -42,6 +43,9 @@ import { canAdminister } from "@/features/workspaces/api";
 import { useSearchParam } from "@/hooks/use-search-param";
 import { useWork } from "../shell/work-context";
 import { useCurrentWorkspace } from "./workspace";
+
+// The timeline draws with code no other screen needs: it loads when its tab is first opened.
+const Timeline = lazy(() => import("@/features/timeline/components/timeline"));
 
 /** Report the task that has focus to the shell's shortcuts; forget it when the screen goes. */
 function useFocusReporter() {
@@ -110,7 +114,7 @@ export function ProjectsRoute() {
   );
 }
 
-type ProjectTab = "list" | "board" | "settings";
+type ProjectTab = "list" | "board" | "timeline" | "settings";
 
 export function ProjectRoute() {
   const { workspace, user } = useCurrentWorkspace();
@@ -123,7 +127,7 @@ export function ProjectRoute() {
     return () => setProjectId(null);
   }, [projectId, setProjectId]);
 
-  if (!["list", "board", "settings"].includes(tab)) return <Navigate to=".." replace />;
+  if (!["list", "board", "timeline", "settings"].includes(tab)) return <Navigate to=".." replace />;
   if (project.isPending) return <LoadingState label="Loading project…" />;
   if (project.isError) {
     const missing = isApiError(project.error) && [404, 422].includes(project.error.status);
@@ -151,6 +155,7 @@ export function ProjectRoute() {
       userId={user.id}
       project={project.data}
       tab={tab as ProjectTab}
+      weekStart={workspace.week_start}
     />
   );
 }
@@ -162,6 +167,7 @@ function ProjectScreen({
   userId,
   project,
   tab,
+  weekStart,
 }: {
   workspaceId: string;
   canAdmin: boolean;
@@ -169,6 +175,7 @@ function ProjectScreen({
   userId: string;
   project: Project;
   tab: ProjectTab;
+  weekStart: number;
 }) {
   useDocumentTitle(`${project.name} · Worklane`);
   const navigate = useNavigate();
@@ -270,6 +277,9 @@ function ProjectScreen({
           <Tabs.Tab value="board" leftSection={<IconLayoutKanban size={15} />}>
             Board
           </Tabs.Tab>
+          <Tabs.Tab value="timeline" leftSection={<IconTimeline size={15} />}>
+            Timeline
+          </Tabs.Tab>
           <Tabs.Tab value="settings" leftSection={<IconSettings size={15} />}>
             Settings
           </Tabs.Tab>
@@ -300,6 +310,18 @@ function ProjectScreen({
           onFocusTask={onFocusTask}
           onCreateTask={(statusId) => createTask({ projectId: project.id, statusId })}
         />
+      ) : tab === "timeline" ? (
+        <Suspense fallback={<LoadingState label="Loading the timeline…" />}>
+          <Timeline
+            workspaceId={workspaceId}
+            project={project}
+            statuses={statuses.data}
+            readOnly={readOnly}
+            weekStart={weekStart}
+            onOpenTask={openTask}
+            onCreateTask={() => createTask({ projectId: project.id })}
+          />
+        </Suspense>
       ) : (
         <Box maw={880}>
           <Section
