@@ -1,5 +1,5 @@
 import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useMemo, useRef } from "react";
 import { $api, api, ifMatch, unwrap } from "@/api/client";
 import { usePagedList } from "@/api/pagination";
 import type { components } from "@/api/schema";
@@ -27,6 +27,17 @@ const ALL = 200;
 
 /** The project's tasks in project order (position), every page. */
 export function useProjectTasks(workspaceId: string, projectId: string) {
+  return useStableItems(useTaskPages(workspaceId, projectId));
+}
+
+/** The same rows between renders until a page changes (`usePagedList` flattens every time),
+ * so what the timeline derives from them is computed once per change. */
+function useStableItems<T>(list: ReturnType<typeof usePagedList<T>>) {
+  const items = useMemo(() => list.data?.pages.flatMap((page) => page.items), [list.data]);
+  return { ...list, items };
+}
+
+function useTaskPages(workspaceId: string, projectId: string) {
   const init = {
     params: {
       path: { workspace_id: workspaceId },
@@ -48,6 +59,10 @@ export function useProjectTasks(workspaceId: string, projectId: string) {
 
 /** Every link into or out of the project's tasks. */
 export function useProjectLinks(workspaceId: string, projectId: string) {
+  return useStableItems(useLinkPages(workspaceId, projectId));
+}
+
+function useLinkPages(workspaceId: string, projectId: string) {
   const init = {
     params: { path: { workspace_id: workspaceId }, query: { project_id: projectId, limit: ALL } },
   };
@@ -98,7 +113,7 @@ export function useProjectCalendar(workspaceId: string, calendarId: string | nul
   const calendar = calendars.data?.items.find((each) =>
     calendarId ? each.id === calendarId : each.is_default,
   );
-  const exceptions = useExceptions(workspaceId, calendar?.id);
+  const exceptions = useStableItems(useExceptions(workspaceId, calendar?.id));
   const rows = exceptions.items;
   const complete = exceptions.isComplete;
   const working = useMemo(
@@ -209,14 +224,22 @@ export interface LinkFields {
  */
 export function usePlanWrites(workspaceId: string) {
   const queryClient = useQueryClient();
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
   return useMemo(() => {
-    const after = async <T>(result: Promise<T>): Promise<T> => {
-      try {
-        return await result;
-      } finally {
-        await refresh(queryClient, workspaceId);
-      }
+    // One write at a time, in the order made: each reads the version the one before it saved.
+    const inTurn = <T>(write: () => Promise<T>): Promise<T> => {
+      const result = queue.current.then(write, write);
+      queue.current = result.catch(() => undefined);
+      return result;
     };
+    const after = <T>(write: () => Promise<T>): Promise<T> =>
+      inTurn(async () => {
+        try {
+          return await write();
+        } finally {
+          await refresh(queryClient, workspaceId);
+        }
+      });
     const updateTask = async (taskId: string, changes: TaskUpdate) => {
       const task = await latestTask(workspaceId, taskId);
       return unwrap(
@@ -281,27 +304,28 @@ export function usePlanWrites(workspaceId: string) {
       }
     };
     return {
-      updateTask: (taskId: string, changes: TaskUpdate) => after(updateTask(taskId, changes)),
-      createLink: (link: LinkFields) => after(createLink(link)),
+      updateTask: (taskId: string, changes: TaskUpdate) => after(() => updateTask(taskId, changes)),
+      createLink: (link: LinkFields) => after(() => createLink(link)),
       updateLink: (id: string, changes: { type?: LinkType; lag?: number }) =>
-        after(updateLink(id, changes)),
-      deleteLink: (id: string) => after(deleteLink(id)),
+        after(() => updateLink(id, changes)),
+      deleteLink: (id: string) => after(() => deleteLink(id)),
       /** Send the draft's edits in order, stopping at the first the API refuses: answers how
        * many went through and the problem that stopped the rest. */
-      applyDraft: async (edits: readonly DraftEdit[]) => {
-        let applied = 0;
-        try {
-          for (const edit of edits) {
-            await applyEdit(edit);
-            applied++;
+      applyDraft: (edits: readonly DraftEdit[]) =>
+        inTurn(async () => {
+          let applied = 0;
+          try {
+            for (const edit of edits) {
+              await applyEdit(edit);
+              applied++;
+            }
+            return { applied, error: null as unknown };
+          } catch (error) {
+            return { applied, error };
+          } finally {
+            await refresh(queryClient, workspaceId);
           }
-          return { applied, error: null as unknown };
-        } catch (error) {
-          return { applied, error };
-        } finally {
-          await refresh(queryClient, workspaceId);
-        }
-      },
+        }),
     };
   }, [queryClient, workspaceId]);
 }

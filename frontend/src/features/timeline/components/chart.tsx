@@ -34,6 +34,7 @@ export function TimeHeader({
   scale,
   width,
   visible,
+  viewLeft,
   calendar,
   weekStart,
 }: {
@@ -41,6 +42,8 @@ export function TimeHeader({
   scale: Scale;
   width: number;
   visible: VisibleRange;
+  /** The chart's x at the left edge of the view: upper labels stay readable there. */
+  viewLeft: number;
   calendar: WorkingCalendar;
   weekStart: number;
 }) {
@@ -49,19 +52,21 @@ export function TimeHeader({
     xOfDay(scale, ticks[i + 1]?.day ?? fallback) - xOfDay(scale, ticks[i]?.day ?? fallback);
   return (
     <div className={classes.timeHeader} style={{ width }} aria-hidden>
-      {top.map((tick, i) => (
-        <div
-          key={`t${tick.day}`}
-          className={classes.tick}
-          data-top
-          style={{
-            left: Math.max(xOfDay(scale, tick.day), 0),
-            width: span(top, i, visible.lastDay + 1),
-          }}
-        >
-          {tick.label}
-        </div>
-      ))}
+      {top.map((tick, i) => {
+        const x = xOfDay(scale, tick.day);
+        const end = x + span(top, i, visible.lastDay + 1);
+        const left = Math.min(Math.max(x, viewLeft), end - 8);
+        return (
+          <div
+            key={`t${tick.day}`}
+            className={classes.tick}
+            data-top
+            style={{ left, width: end - left }}
+          >
+            {tick.label}
+          </div>
+        );
+      })}
       {bottom.map((tick, i) => (
         <div
           key={`b${tick.day}`}
@@ -171,6 +176,7 @@ export function Chart(props: ChartProps) {
   const startDrag = (event: ReactPointerEvent, model: RowModel, mode: Drag["mode"]) => {
     if (event.button !== 0) return;
     event.stopPropagation();
+    event.preventDefault();
     props.onSelect(model.row.task.id);
     if (props.readOnly || model.summary) return;
     event.currentTarget.setPointerCapture(event.pointerId);
@@ -194,6 +200,7 @@ export function Chart(props: ChartProps) {
   const startDraw = (event: ReactPointerEvent, model: RowModel, end: End) => {
     if (event.button !== 0 || props.readOnly || !model.box) return;
     event.stopPropagation();
+    event.preventDefault();
     event.currentTarget.setPointerCapture(event.pointerId);
     const box = model.box;
     const from = { x: end === "finish" ? box.x + box.width : box.x, y: box.y };
@@ -203,12 +210,14 @@ export function Chart(props: ChartProps) {
   const endDraw = (event: ReactPointerEvent) => {
     if (!draw) return;
     setDraw(null);
-    // The pointer was captured by the handle: find what lies under it now.
-    const under = document.elementFromPoint(event.clientX, event.clientY);
-    const bar = under?.closest<HTMLElement>("[data-bar]");
+    // The pointer was captured by the handle: find the bar under it now (a link or a label
+    // may lie on top of it).
+    const under = document.elementsFromPoint(event.clientX, event.clientY);
+    const hit = under.find((element) => element.closest("[data-bar]"));
+    const bar = hit?.closest<HTMLElement>("[data-bar]");
     const toId = bar?.dataset.taskId;
     if (!bar || !toId || toId === draw.fromId) return;
-    const handleEnd = under?.closest<HTMLElement>("[data-end]")?.dataset.end as End | undefined;
+    const handleEnd = hit?.closest<HTMLElement>("[data-end]")?.dataset.end as End | undefined;
     const rect = bar.getBoundingClientRect();
     const toEnd: End =
       handleEnd ?? (event.clientX < rect.left + rect.width / 2 ? "start" : "finish");
@@ -496,13 +505,20 @@ function HoverCard({ model }: { model: RowModel }) {
         {row.task.key} · {row.task.title}
       </strong>
       <dl className={classes.hoverGrid}>
-        <dt>Dates</dt>
+        <dt>{model.summary ? "Spans" : "Dates"}</dt>
         <dd>
-          {day(row.task.start_date)} – {day(row.task.finish_date)} ·{" "}
-          {model.milestone ? "milestone" : `${row.task.duration_days} d`}
+          {model.summary && row.start !== null && row.finish !== null
+            ? `${shortDate(row.start)} – ${shortDate(row.finish)} · ${model.duration} d`
+            : `${day(row.task.start_date)} – ${day(row.task.finish_date)} · ${model.milestone ? "milestone" : `${row.task.duration_days} d`}`}
           {model.manual ? " · manual" : ""}
         </dd>
-        {scheduled ? (
+        {model.summary ? (
+          <>
+            <dt>Done</dt>
+            <dd>{Math.round(row.done * 100)}% of its working days</dd>
+          </>
+        ) : null}
+        {scheduled && !model.summary ? (
           <>
             <dt>Total slack</dt>
             <dd>

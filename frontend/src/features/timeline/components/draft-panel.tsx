@@ -63,7 +63,7 @@ export function DraftPanel({
   const ownMoved = preview?.moved_task_ids.filter((id) => keyOf(id)) ?? [];
   const elsewhere = (preview?.moved_task_ids.length ?? 0) - ownMoved.length;
   return (
-    <section className={classes.draft} aria-label="Draft" data-testid="draft-panel">
+    <section className={classes.draft} aria-label="What-if draft" data-testid="draft-panel">
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Stack gap={4} miw={0}>

@@ -125,11 +125,11 @@ export function GridBody({
         const { task } = model.row;
         return (
           // biome-ignore lint/a11y/useSemanticElements: a virtual row placed absolutely; <tr> cannot be
+          // biome-ignore lint/a11y/useFocusableInteractive: focus stays on the tree grid, which points at this row
           <div
             key={task.id}
             id={`timeline-row-${task.id}`}
             role="row"
-            tabIndex={-1}
             aria-rowindex={model.index + 1}
             aria-level={model.row.depth + 1}
             aria-expanded={model.summary ? model.row.expanded : undefined}
@@ -145,10 +145,10 @@ export function GridBody({
           >
             {columns.map((column) => (
               // biome-ignore lint/a11y/useSemanticElements: a cell of the virtual row above
+              // biome-ignore lint/a11y/useFocusableInteractive: as its row
               <div
                 key={column.id}
                 role="gridcell"
-                tabIndex={-1}
                 className={`${classes.cell} ${column.id === "key" ? classes.key : ""} ${column.id === "title" ? classes.title : ""}`}
                 data-numeric={column.numeric || undefined}
                 style={{

@@ -4,6 +4,7 @@ import {
   type KeyboardEvent,
   useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useReducer,
   useRef,
@@ -136,9 +137,12 @@ function savedZoom(): Zoom {
 }
 
 interface MoveWatch {
+  /** The tasks before the write. */
   tasks: readonly Task[];
   taskId: string | null;
   what: string;
+  /** The write answered and what it moved was read again. */
+  settled: boolean;
 }
 
 interface Undo {
@@ -254,11 +258,13 @@ function TimelineView({
     Math.max(view.left - X_OVERSCAN, 0),
     Math.max(view.width - gridWidth, 0) + 2 * X_OVERSCAN,
   );
+  // Clamped to the span: right after a zoom, the scroll position may still be the old one.
+  const firstDay = Math.min(Math.max(days.first, span.first), span.last);
   const visible = {
     firstRow,
     lastRow,
-    firstDay: Math.max(days.first, span.first),
-    lastDay: Math.min(days.last, span.last),
+    firstDay,
+    lastDay: Math.max(Math.min(days.last, span.last), firstDay),
   };
 
   // Scrolling
@@ -271,26 +277,38 @@ function TimelineView({
   const projectStart = project.start_date
     ? dayOf(project.start_date)
     : (outline[0]?.start ?? today);
+
+  const setZoom = (next: Zoom) => {
+    setZoomState(next);
+    localStorage.setItem(ZOOM_KEY, next);
+  };
+  // Whenever the scale changes (a zoom, or the span growing as tasks move), the day at the left
+  // edge of the chart stays there, as in desktop schedulers: the plan reads from where the eye
+  // already is.
+  const anchor = useRef({ scale, left: 0 });
+  useEffect(() => {
+    if (!scroller) return;
+    const keep = () => {
+      anchor.current.left = scroller.scrollLeft;
+    };
+    scroller.addEventListener("scroll", keep, { passive: true });
+    return () => scroller.removeEventListener("scroll", keep);
+  }, [scroller]);
+  useLayoutEffect(() => {
+    const previous = anchor.current;
+    if (!scroller || previous.scale === scale) return;
+    const day = previous.scale.origin + previous.left / previous.scale.pxPerDay;
+    scroller.scrollLeft = Math.max((day - scale.origin) * scale.pxPerDay, 0);
+    anchor.current = { scale, left: scroller.scrollLeft };
+  }, [scroller, scale]);
+
   const initialScroll = useRef(false);
   useEffect(() => {
     if (!scroller || initialScroll.current) return;
     initialScroll.current = true;
     scrollToDay(projectStart, "instant");
+    anchor.current.left = scroller.scrollLeft;
   }, [scroller, scrollToDay, projectStart]);
-
-  // Keep the day in the middle of the view when the zoom changes.
-  const setZoom = (next: Zoom) => {
-    if (scroller) {
-      const middle = (scroller.scrollLeft + (scroller.clientWidth - gridWidth) / 2) / pxPerDay;
-      requestAnimationFrame(() =>
-        scroller.scrollTo({
-          left: Math.max(middle * PX_PER_DAY[next] - (scroller.clientWidth - gridWidth) / 2, 0),
-        }),
-      );
-    }
-    setZoomState(next);
-    localStorage.setItem(ZOOM_KEY, next);
-  };
 
   const reveal = useCallback(
     (index: number) => {
@@ -313,7 +331,7 @@ function TimelineView({
   // Moves: after a write, every task whose dates changed flashes and is announced.
 
   useEffect(() => {
-    if (!watch || tasks === watch.tasks) return;
+    if (!watch?.settled) return;
     const before = new Map(watch.tasks.map((task) => [task.id, task]));
     const moved = tasks.filter((task) => {
       const old = before.get(task.id);
@@ -340,11 +358,17 @@ function TimelineView({
 
   // Edits: saved at once (with one undo), or collected in the draft.
 
+  const settle = useCallback(
+    () => setWatch((current) => current && { ...current, settled: true }),
+    [],
+  );
+
   const live = async (what: string, taskId: string | null, write: () => Promise<Undo | null>) => {
-    setWatch({ tasks, taskId, what });
+    setWatch({ tasks, taskId, what, settled: false });
     try {
       const next = await write();
       if (next) setUndo(next);
+      settle();
       return null;
     } catch (error) {
       setWatch(null);
@@ -484,14 +508,15 @@ function TimelineView({
     }
     if (!undo) return;
     setUndo(null);
-    setWatch({ tasks, taskId: null, what: `Undid ${undo.label}` });
+    setWatch({ tasks, taskId: null, what: `Undid ${undo.label}`, settled: false });
     try {
       await undo.revert();
+      settle();
     } catch (error) {
       setWatch(null);
       notifyError(error, "Couldn't undo");
     }
-  }, [draftOn, undo, tasks, announce]);
+  }, [draftOn, undo, tasks, announce, settle]);
 
   // Ctrl+Z anywhere on the screen (not while typing in a field).
   useEffect(() => {
@@ -513,8 +538,14 @@ function TimelineView({
     setApplying(true);
     setApplyError(null);
     const count = draft.edits.length;
-    setWatch({ tasks, taskId: null, what: `Applied ${plural(count, "draft edit")}` });
+    setWatch({
+      tasks,
+      taskId: null,
+      what: `Applied ${plural(count, "draft edit")}`,
+      settled: false,
+    });
     const result = await writes.applyDraft(draft.edits);
+    settle();
     setApplying(false);
     dispatch({ type: "applied", count: result.applied });
     if (result.error) {
@@ -707,6 +738,7 @@ function TimelineView({
               scale={scale}
               width={chartWidth}
               visible={visible}
+              viewLeft={view.left}
               calendar={calendar}
               weekStart={weekStart}
             />
