@@ -7,10 +7,17 @@
 
 const MS_PER_DAY = 86_400_000;
 
-/** `2026-03-02` → its day number. */
+const days = new Map<string, number>();
+
+/** `2026-03-02` → its day number (kept once parsed: rows redraw on every frame of a scroll). */
 export function dayOf(iso: string): number {
-  const [year = 1970, month = 1, day = 1] = iso.split("-").map(Number);
-  return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+  let day = days.get(iso);
+  if (day === undefined) {
+    const [year = 1970, month = 1, date = 1] = iso.split("-").map(Number);
+    day = Math.round(Date.UTC(year, month - 1, date) / MS_PER_DAY);
+    days.set(iso, day);
+  }
+  return day;
 }
 
 /** A day number → `2026-03-02`. */

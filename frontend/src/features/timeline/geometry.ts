@@ -330,8 +330,16 @@ export function nonWorkingRuns(
   return runs;
 }
 
-/** "Mar 2" for a day number (the timeline's short date). */
+const shortDates = new Map<number, string>();
+
+/** "Mar 2" for a day number (the timeline's short date; kept once made, as rows redraw with
+ * every frame of a scroll and a project spans a bounded number of days). */
 export function shortDate(day: number): string {
-  const date = utc(day);
-  return `${monthShort.format(date)} ${date.getUTCDate()}`;
+  let text = shortDates.get(day);
+  if (text === undefined) {
+    const date = utc(day);
+    text = `${monthShort.format(date)} ${date.getUTCDate()}`;
+    shortDates.set(day, text);
+  }
+  return text;
 }

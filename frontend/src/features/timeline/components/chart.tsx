@@ -1,4 +1,4 @@
-import { type PointerEvent as ReactPointerEvent, useMemo, useRef, useState } from "react";
+import { memo, type PointerEvent as ReactPointerEvent, useMemo, useRef, useState } from "react";
 import type { Task } from "../api";
 import { dayOf, isoOf, type WorkingCalendar } from "../calendar";
 import {
@@ -20,6 +20,9 @@ import {
 } from "../geometry";
 import type { DrawnLink, Ghost, RowModel } from "../model";
 import classes from "./timeline.module.css";
+
+/** Room a hover card needs below its bar before it opens above instead. */
+const HOVER_CARD_ROOM = 150;
 
 export interface VisibleRange {
   firstRow: number;
@@ -63,7 +66,8 @@ export function TimeHeader({
             data-top
             style={{ left, width: end - left }}
           >
-            {tick.label}
+            {/* Pushed against the next label: leave it to that one. */}
+            {end - left >= 64 ? tick.label : null}
           </div>
         );
       })}
@@ -101,6 +105,8 @@ export interface ChartProps {
   links: DrawnLink[];
   rowIndex: ReadonlyMap<string, number>;
   visible: VisibleRange;
+  /** The chart's height: the rows', or the view's when they leave room below. */
+  height: number;
   scale: Scale;
   zoom: Zoom;
   calendar: WorkingCalendar;
@@ -127,19 +133,20 @@ function layerStyle(left: number, top: number, width: number, height: number) {
   return { left, top, width, height };
 }
 
-export function Chart(props: ChartProps) {
+/** The chart: memoised, so a scroll that changes no rendered row or day skips it. */
+export const Chart = memo(function Chart(props: ChartProps) {
   const { rows, visible, scale, calendar, zoom, width } = props;
   const chartRef = useRef<HTMLDivElement>(null);
   const [drag, setDrag] = useState<Drag | null>(null);
   const [draw, setDraw] = useState<LinkDraw | null>(null);
-  const [hover, setHover] = useState<string | null>(null);
+  const [hover, setHover] = useState<{ taskId: string; above: boolean } | null>(null);
   const [hoverLink, setHoverLink] = useState<string | null>(null);
 
-  const height = rows.length * ROW_HEIGHT;
+  const height = props.height;
   const left = xOfDay(scale, visible.firstDay);
   const right = xOfDay(scale, visible.lastDay + 1);
   const top = visible.firstRow * ROW_HEIGHT;
-  const bottom = Math.min((visible.lastRow + 1) * ROW_HEIGHT, height);
+  const bottom = height;
   const shown = rows.slice(visible.firstRow, visible.lastRow + 1);
 
   const runs = useMemo(
@@ -243,7 +250,7 @@ export function Chart(props: ChartProps) {
     };
   };
 
-  const hovered = hover ? rows[props.rowIndex.get(hover) ?? -1] : undefined;
+  const hovered = hover ? rows[props.rowIndex.get(hover.taskId) ?? -1] : undefined;
 
   return (
     <div
@@ -362,8 +369,18 @@ export function Chart(props: ChartProps) {
               }
               onPointerUp={() => endDrag(model)}
               onPointerCancel={() => setDrag(null)}
-              onPointerEnter={() => setHover(taskId)}
-              onPointerLeave={() => setHover((current) => (current === taskId ? null : current))}
+              onPointerEnter={(event) =>
+                setHover({
+                  taskId,
+                  // Near the bottom of the window the card opens above the bar.
+                  above:
+                    event.currentTarget.getBoundingClientRect().bottom + HOVER_CARD_ROOM >
+                    window.innerHeight,
+                })
+              }
+              onPointerLeave={() =>
+                setHover((current) => (current?.taskId === taskId ? null : current))
+              }
               onDoubleClick={() => props.onOpen(row.task)}
             >
               {!model.milestone && row.done > 0 ? (
@@ -468,10 +485,12 @@ export function Chart(props: ChartProps) {
         ) : null}
       </svg>
 
-      {hovered?.box && !drag && !draw ? <HoverCard model={hovered} /> : null}
+      {hovered?.box && !drag && !draw ? (
+        <HoverCard model={hovered} above={hover?.above ?? false} />
+      ) : null}
     </div>
   );
-}
+});
 
 function keyOf(rows: RowModel[], rowIndex: ReadonlyMap<string, number>, taskId: string) {
   return rows[rowIndex.get(taskId) ?? -1]?.row.task.key ?? "?";
@@ -494,13 +513,18 @@ function linkName(link: DrawnLink, rows: RowModel[], rowIndex: ReadonlyMap<strin
   return `Link ${keyOf(rows, rowIndex, link.predecessor_id)} → ${keyOf(rows, rowIndex, link.successor_id)}, ${TYPE_NAMES[link.type]}${lag}${state}`;
 }
 
-function HoverCard({ model }: { model: RowModel }) {
+function HoverCard({ model, above }: { model: RowModel; above: boolean }) {
   const { row, box, scheduled, violation } = model;
   if (!box) return null;
-  const y = model.index * ROW_HEIGHT + ROW_HEIGHT + 2;
+  const below = model.index * ROW_HEIGHT + ROW_HEIGHT + 2;
   const day = (iso: string | undefined | null) => (iso ? shortDate(dayOf(iso)) : "—");
   return (
-    <div className={classes.hoverCard} style={{ left: Math.max(box.x, 0), top: y }} role="tooltip">
+    <div
+      className={classes.hoverCard}
+      style={{ left: Math.max(box.x, 0), top: above ? model.index * ROW_HEIGHT - 2 : below }}
+      data-above={above || undefined}
+      role="tooltip"
+    >
       <strong>
         {row.task.key} · {row.task.title}
       </strong>

@@ -1,5 +1,5 @@
 import { IconChevronDown, IconChevronRight } from "@tabler/icons-react";
-import { type KeyboardEvent, useState } from "react";
+import { type KeyboardEvent, memo, useState } from "react";
 import { dayOf } from "../calendar";
 import { ROW_HEIGHT, shortDate } from "../geometry";
 import type { Column, ColumnId } from "../hooks/use-columns";
@@ -80,8 +80,9 @@ export function rowLabel(model: RowModel): string {
 }
 
 /** The outline: a tree grid of the visible rows. Focus stays on the grid itself and the
- * selected row is its active descendant, so arrow keys work however far the list scrolls. */
-export function GridBody({
+ * selected row is its active descendant, so arrow keys work however far the list scrolls.
+ * Memoised, so a scroll that changes no rendered row skips it. */
+export const GridBody = memo(function GridBody({
   rows,
   columns,
   width,
@@ -164,7 +165,7 @@ export function GridBody({
       })}
     </div>
   );
-}
+});
 
 function cellContent(id: ColumnId, model: RowModel, onToggle: (taskId: string) => void) {
   const { task } = model.row;

@@ -2,6 +2,7 @@ import { Button, Group, VisuallyHidden } from "@mantine/core";
 import { IconPlus, IconTimeline } from "@tabler/icons-react";
 import {
   type KeyboardEvent,
+  type ReactNode,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -38,6 +39,7 @@ import {
   type Point,
   PX_PER_DAY,
   ROW_HEIGHT,
+  type Scale,
   shortDate,
   timelineSpan,
   visibleDays,
@@ -45,10 +47,10 @@ import {
   type Zoom,
 } from "../geometry";
 import { useColumns } from "../hooks/use-columns";
-import { useViewport } from "../hooks/use-viewport";
+import { useViewport, type Viewport } from "../hooks/use-viewport";
 import { drawnLinks, ghostsOf, type RowModel, rowModels } from "../model";
 import { outlineRows } from "../outline";
-import { Chart, TimeHeader } from "./chart";
+import { Chart, type ChartProps, TimeHeader, type VisibleRange } from "./chart";
 import { DraftPanel } from "./draft-panel";
 import { LinkPopover, LinkProblem } from "./link-popover";
 import { GridBody, GridHeader } from "./outline-grid";
@@ -183,7 +185,6 @@ function TimelineView({
   const [watch, setWatch] = useState<MoveWatch | null>(null);
   const [movedIds, setMovedIds] = useState<ReadonlySet<string>>(new Set());
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
-  const view = useViewport(scroller);
   const columns = useColumns();
   const writes = usePlanWrites(workspaceId);
   const editable = !readOnly;
@@ -248,24 +249,6 @@ function TimelineView({
 
   const chartWidth = (span.last - span.first + 1) * pxPerDay;
   const gridWidth = columns.width;
-  const firstRow = Math.max(Math.floor(view.top / ROW_HEIGHT) - ROW_OVERSCAN, 0);
-  const lastRow = Math.min(
-    Math.ceil((view.top + view.height - HEADER_HEIGHT) / ROW_HEIGHT) + ROW_OVERSCAN,
-    rows.length - 1,
-  );
-  const days = visibleDays(
-    scale,
-    Math.max(view.left - X_OVERSCAN, 0),
-    Math.max(view.width - gridWidth, 0) + 2 * X_OVERSCAN,
-  );
-  // Clamped to the span: right after a zoom, the scroll position may still be the old one.
-  const firstDay = Math.min(Math.max(days.first, span.first), span.last);
-  const visible = {
-    firstRow,
-    lastRow,
-    firstDay,
-    lastDay: Math.max(Math.min(days.last, span.last), firstDay),
-  };
 
   // Scrolling
 
@@ -285,15 +268,11 @@ function TimelineView({
   // Whenever the scale changes (a zoom, or the span growing as tasks move), the day at the left
   // edge of the chart stays there, as in desktop schedulers: the plan reads from where the eye
   // already is.
+  // `left` follows every reading of the view (no layout read of its own while scrolling).
   const anchor = useRef({ scale, left: 0 });
-  useEffect(() => {
-    if (!scroller) return;
-    const keep = () => {
-      anchor.current.left = scroller.scrollLeft;
-    };
-    scroller.addEventListener("scroll", keep, { passive: true });
-    return () => scroller.removeEventListener("scroll", keep);
-  }, [scroller]);
+  const onViewRead = useCallback((view: Viewport) => {
+    anchor.current.left = view.left;
+  }, []);
   useLayoutEffect(() => {
     const previous = anchor.current;
     if (!scroller || previous.scale === scale) return;
@@ -723,101 +702,190 @@ function TimelineView({
         />
       ) : null}
       <Group h={8} />
-      <div ref={setScroller} className={classes.scroller} data-testid="timeline">
-        <div
-          className={classes.canvas}
-          style={{
-            width: gridWidth + chartWidth,
-            height: HEADER_HEIGHT + rows.length * ROW_HEIGHT,
-          }}
-        >
-          <div className={classes.headerRow} style={{ width: gridWidth + chartWidth }}>
-            <GridHeader columns={columns.shown} width={gridWidth} onResize={columns.setWidth} />
-            <TimeHeader
-              zoom={zoom}
-              scale={scale}
-              width={chartWidth}
-              visible={visible}
-              viewLeft={view.left}
-              calendar={calendar}
-              weekStart={weekStart}
-            />
-          </div>
-          <div className={classes.body}>
-            <GridBody
-              rows={rows}
-              columns={columns.shown}
-              width={gridWidth}
-              firstRow={visible.firstRow}
-              lastRow={visible.lastRow}
-              selectedId={selectedId}
-              linkSourceId={linkSourceId}
-              label={`Timeline of ${project.name}: arrow keys move between tasks, Enter opens one, [ and ] change its duration, Alt+arrows move it, L links it to another`}
-              onSelect={setSelectedId}
-              onOpen={(model: RowModel) => onOpenTask(model.row.task)}
-              onToggle={toggle}
-              onKeyDown={onGridKey}
-            />
-            <Chart
-              key={zoom}
-              rows={rows}
-              links={drawn}
-              rowIndex={rowIndex}
-              visible={visible}
-              scale={scale}
-              zoom={zoom}
-              calendar={calendar}
-              width={chartWidth}
-              today={today}
-              target={target}
-              selectedId={selectedId}
-              movedIds={movedIds}
-              showCritical={showCritical}
-              ghosts={ghosts}
-              activeLinkId={popover?.linkId ?? null}
-              linkSourceId={linkSourceId}
+      <TimelineCanvas
+        onViewRead={onViewRead}
+        setScroller={setScroller}
+        scroller={scroller}
+        rows={rows}
+        span={span}
+        scale={scale}
+        zoom={zoom}
+        calendar={calendar}
+        columns={columns}
+        weekStart={weekStart}
+        gridLabel={`Timeline of ${project.name}: arrow keys move between tasks, Enter opens one, [ and ] change its duration, Alt+arrows move it, L links it to another`}
+        onGridKey={onGridKey}
+        onToggle={toggle}
+        chart={{
+          rows,
+          links: drawn,
+          rowIndex,
+          scale,
+          zoom,
+          calendar,
+          width: chartWidth,
+          today,
+          target,
+          selectedId,
+          movedIds,
+          showCritical,
+          ghosts,
+          activeLinkId: popover?.linkId ?? null,
+          linkSourceId,
+          readOnly,
+          onSelect: setSelectedId,
+          onOpen: onOpenTask,
+          onMove: (task, start) => void moveTask(task, start),
+          onResize: (task, duration) => void resizeTask(task, duration),
+          onLink: (fromId, fromEnd, toId, toEnd, at) =>
+            void addLink(fromId, fromEnd, toId, toEnd, at),
+          onLinkOpen: (linkId, at) => {
+            setProblem(null);
+            setPopover({ linkId, at });
+          },
+        }}
+      >
+        {popover && popoverLink ? (
+          <div style={{ position: "absolute", left: gridWidth, top: 0 }}>
+            <LinkPopover
+              key={popover.linkId}
+              link={popoverLink}
+              title={`${keyOf(popoverLink.predecessor_id) ?? "?"} → ${keyOf(popoverLink.successor_id) ?? "?"}`}
+              at={popover.at}
               readOnly={readOnly}
-              onSelect={setSelectedId}
-              onOpen={onOpenTask}
-              onMove={(task, start) => void moveTask(task, start)}
-              onResize={(task, duration) => void resizeTask(task, duration)}
-              onLink={(fromId, fromEnd, toId, toEnd, at) =>
-                void addLink(fromId, fromEnd, toId, toEnd, at)
-              }
-              onLinkOpen={(linkId, at) => {
-                setProblem(null);
-                setPopover({ linkId, at });
-              }}
+              onSave={(changes) => changeLink(popover.linkId, changes)}
+              onDelete={() => removeLink(popover.linkId)}
+              onClose={() => setPopover(null)}
             />
-            {popover && popoverLink ? (
-              <div style={{ position: "absolute", left: gridWidth, top: 0 }}>
-                <LinkPopover
-                  key={popover.linkId}
-                  link={popoverLink}
-                  title={`${keyOf(popoverLink.predecessor_id) ?? "?"} → ${keyOf(popoverLink.successor_id) ?? "?"}`}
-                  at={popover.at}
-                  readOnly={readOnly}
-                  onSave={(changes) => changeLink(popover.linkId, changes)}
-                  onDelete={() => removeLink(popover.linkId)}
-                  onClose={() => setPopover(null)}
-                />
-              </div>
-            ) : null}
-            {problem ? (
-              <div style={{ position: "absolute", left: gridWidth, top: 0 }}>
-                <LinkProblem
-                  at={problem.at}
-                  problem={problem.error}
-                  onClose={() => setProblem(null)}
-                />
-              </div>
-            ) : null}
           </div>
-        </div>
-      </div>
+        ) : null}
+        {problem ? (
+          <div style={{ position: "absolute", left: gridWidth, top: 0 }}>
+            <LinkProblem at={problem.at} problem={problem.error} onClose={() => setProblem(null)} />
+          </div>
+        ) : null}
+      </TimelineCanvas>
       <VisuallyHidden aria-live="polite" data-testid="timeline-announcer">
         {announcement}
       </VisuallyHidden>
+    </div>
+  );
+}
+
+/** Rows and days are drawn in chunks around the view, so most frames of a scroll change no
+ * rendered row or day and the outline and chart skip rendering (they are memoised). */
+const ROW_CHUNK = 16;
+const X_CHUNK = 320;
+
+function useVisibleRange(
+  view: Viewport,
+  scale: Scale,
+  span: { first: number; last: number },
+  rowCount: number,
+  gridWidth: number,
+): VisibleRange {
+  const firstRow = Math.max(
+    Math.floor((view.top / ROW_HEIGHT - ROW_OVERSCAN) / ROW_CHUNK) * ROW_CHUNK,
+    0,
+  );
+  const lastRow = Math.min(
+    Math.ceil(((view.top + view.height) / ROW_HEIGHT + ROW_OVERSCAN) / ROW_CHUNK) * ROW_CHUNK,
+    rowCount - 1,
+  );
+  const left = Math.max(Math.floor((view.left - X_OVERSCAN) / X_CHUNK) * X_CHUNK, 0);
+  const right =
+    Math.ceil((view.left + Math.max(view.width - gridWidth, 0) + X_OVERSCAN) / X_CHUNK) * X_CHUNK;
+  const days = visibleDays(scale, left, right - left);
+  // Clamped to the span: right after a zoom, the scroll position may still be the old one.
+  const firstDay = Math.min(Math.max(days.first, span.first), span.last);
+  const lastDay = Math.max(Math.min(days.last, span.last), firstDay);
+  return useMemo(
+    () => ({ firstRow, lastRow, firstDay, lastDay }),
+    [firstRow, lastRow, firstDay, lastDay],
+  );
+}
+
+/**
+ * The scrolling part: outline, time header, chart. Only this re-renders while the view
+ * scrolls; it draws the rows and days in view (with some overscan) and nothing else.
+ */
+function TimelineCanvas({
+  onViewRead,
+  scroller,
+  setScroller,
+  rows,
+  span,
+  scale,
+  zoom,
+  calendar,
+  columns,
+  weekStart,
+  gridLabel,
+  onGridKey,
+  onToggle,
+  chart,
+  children,
+}: {
+  onViewRead: (view: Viewport) => void;
+  scroller: HTMLDivElement | null;
+  setScroller: (element: HTMLDivElement | null) => void;
+  rows: RowModel[];
+  span: { first: number; last: number };
+  scale: Scale;
+  zoom: Zoom;
+  calendar: WorkingCalendar;
+  columns: ReturnType<typeof useColumns>;
+  weekStart: number;
+  gridLabel: string;
+  onGridKey: (event: KeyboardEvent<HTMLDivElement>) => void;
+  onToggle: (taskId: string) => void;
+  chart: Omit<ChartProps, "visible" | "height">;
+  children: ReactNode;
+}) {
+  const view = useViewport(scroller, onViewRead);
+  const gridWidth = columns.width;
+  const chartWidth = chart.width;
+  // The shading and grid run to the bottom of the view even when the rows end above it.
+  const bodyHeight = Math.max(rows.length * ROW_HEIGHT, view.height - HEADER_HEIGHT - 2);
+  const visible = useVisibleRange(view, scale, span, rows.length, gridWidth);
+  const onOpenRow = useCallback((model: RowModel) => chart.onOpen(model.row.task), [chart]);
+  return (
+    <div ref={setScroller} className={classes.scroller} data-testid="timeline">
+      <div
+        className={classes.canvas}
+        style={{ width: gridWidth + chartWidth, height: HEADER_HEIGHT + bodyHeight }}
+      >
+        <div className={classes.headerRow} style={{ width: gridWidth + chartWidth }}>
+          <GridHeader columns={columns.shown} width={gridWidth} onResize={columns.setWidth} />
+          <TimeHeader
+            zoom={zoom}
+            scale={scale}
+            width={chartWidth}
+            visible={visible}
+            viewLeft={view.left}
+            calendar={calendar}
+            weekStart={weekStart}
+          />
+        </div>
+        <div className={classes.body}>
+          <GridBody
+            rows={rows}
+            columns={columns.shown}
+            width={gridWidth}
+            firstRow={visible.firstRow}
+            lastRow={visible.lastRow}
+            selectedId={chart.selectedId}
+            linkSourceId={chart.linkSourceId}
+            label={gridLabel}
+            onSelect={chart.onSelect}
+            onOpen={onOpenRow}
+            onToggle={onToggle}
+            onKeyDown={onGridKey}
+          />
+          <Chart key={zoom} {...chart} visible={visible} height={bodyHeight} />
+          {children}
+        </div>
+      </div>
     </div>
   );
 }

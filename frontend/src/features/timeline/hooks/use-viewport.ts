@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 export interface Viewport {
   left: number;
@@ -7,8 +7,14 @@ export interface Viewport {
   height: number;
 }
 
-/** The scroller's visible rectangle, read at most once per animation frame while scrolling. */
-export function useViewport(scroller: HTMLElement | null): Viewport {
+/** The scroller's visible rectangle, read at most once per animation frame while scrolling;
+ * `onRead` hears every reading at once (for a caller that must not wait for a render). */
+export function useViewport(
+  scroller: HTMLElement | null,
+  onRead?: (view: Viewport) => void,
+): Viewport {
+  const listener = useRef(onRead);
+  listener.current = onRead;
   const [view, setView] = useState<Viewport>({ left: 0, top: 0, width: 0, height: 0 });
   useEffect(() => {
     if (!scroller) return;
@@ -21,6 +27,7 @@ export function useViewport(scroller: HTMLElement | null): Viewport {
         width: scroller.clientWidth,
         height: scroller.clientHeight,
       };
+      listener.current?.(next);
       setView((previous) =>
         previous.left === next.left &&
         previous.top === next.top &&
