@@ -19,4 +19,20 @@ export const SHORTCUTS: { keys: string[]; description: string; group: string }[]
     description: "Pick up a card; arrows move it; Space drops it",
     group: "Board",
   },
+  {
+    keys: ["[", "]"],
+    description: "Shorten or lengthen a task by a working day",
+    group: "Timeline",
+  },
+  {
+    keys: ["Alt", "←/→"],
+    description: "Move a task a working day earlier or later",
+    group: "Timeline",
+  },
+  {
+    keys: ["L"],
+    description: "Link the selected task to another (Enter picks it)",
+    group: "Timeline",
+  },
+  { keys: ["Ctrl", "Z"], description: "Undo the last change", group: "Timeline" },
 ];

@@ -146,7 +146,8 @@ export const Chart = memo(function Chart(props: ChartProps) {
   const left = xOfDay(scale, visible.firstDay);
   const right = xOfDay(scale, visible.lastDay + 1);
   const top = visible.firstRow * ROW_HEIGHT;
-  const bottom = height;
+  // The layers cover the rendered rows, and the empty space under the last row to the bottom.
+  const bottom = visible.lastRow >= rows.length - 1 ? height : (visible.lastRow + 1) * ROW_HEIGHT;
   const shown = rows.slice(visible.firstRow, visible.lastRow + 1);
 
   const runs = useMemo(
@@ -252,6 +253,33 @@ export const Chart = memo(function Chart(props: ChartProps) {
 
   const hovered = hover ? rows[props.rowIndex.get(hover.taskId) ?? -1] : undefined;
 
+  // The rows' handlers, stable across renders (the rows are memoised) and always calling the
+  // latest closures.
+  const latest = useRef({ startDrag, endDrag, startDraw, endDraw, local, drag, draw, props });
+  latest.current = { startDrag, endDrag, startDraw, endDraw, local, drag, draw, props };
+  const actions = useMemo<RowActions>(
+    () => ({
+      startDrag: (event, model, mode) => latest.current.startDrag(event, model, mode),
+      moveDrag: (event, taskId) => {
+        const current = latest.current.drag;
+        if (current?.taskId === taskId)
+          setDrag({ ...current, dx: event.clientX - current.originX });
+      },
+      endDrag: (model) => latest.current.endDrag(model),
+      cancelDrag: () => setDrag(null),
+      startDraw: (event, model, end) => latest.current.startDraw(event, model, end),
+      moveDraw: (event) => {
+        const current = latest.current.draw;
+        if (current) setDraw({ ...current, to: latest.current.local(event) });
+      },
+      endDraw: (event) => latest.current.endDraw(event),
+      hover: (taskId, above) => setHover(taskId ? { taskId, above } : null),
+      select: (taskId) => latest.current.props.onSelect(taskId),
+      open: (task) => latest.current.props.onOpen(task),
+    }),
+    [],
+  );
+
   return (
     <div
       ref={chartRef}
@@ -295,140 +323,23 @@ export const Chart = memo(function Chart(props: ChartProps) {
         />
       </svg>
 
-      {shown.map((model) => (
-        // biome-ignore lint/a11y/noStaticElementInteractions: pointer selection; the outline's keys do the same
-        <div
-          key={`row-${model.row.task.id}`}
-          className={classes.chartRow}
-          style={{ top: model.index * ROW_HEIGHT }}
-          data-selected={props.selectedId === model.row.task.id ? true : undefined}
-          onPointerDown={() => props.onSelect(model.row.task.id)}
-          onDoubleClick={() => props.onOpen(model.row.task)}
-        />
-      ))}
-
       {shown.map((model) => {
-        const { box, row } = model;
-        if (!box) return null;
-        const taskId = row.task.id;
-        const y = model.index * ROW_HEIGHT;
-        const barHeight = model.summary ? 8 : model.milestone ? BAR.milestone : BAR.height;
-        const barTop = y + (ROW_HEIGHT - barHeight) / 2 - (props.ghosts.has(taskId) ? 4 : 0);
-        const live = dragged(model);
-        const x = live?.x ?? box.x;
-        const barWidth = live?.width ?? box.width;
-        const ghost = props.ghosts.get(taskId);
-        const late = model.scheduled?.late_finish;
-        const slack = model.scheduled?.total_slack_days ?? 0;
+        const taskId = model.row.task.id;
+        const dragging = drag?.taskId === taskId;
         return (
-          <div key={taskId}>
-            {props.showCritical && !model.summary && late && slack > 0 ? (
-              <div
-                className={classes.slackTail}
-                style={{
-                  transform: `translate(${box.x + box.width}px, ${y + ROW_HEIGHT / 2 - 1}px)`,
-                  width: Math.max(xOfDay(scale, dayOf(late) + 1) - box.x - box.width, 0),
-                }}
-              />
-            ) : null}
-            {ghost ? (
-              <div
-                className={classes.ghost}
-                data-critical={ghost.critical || undefined}
-                data-milestone={model.milestone || undefined}
-                style={{
-                  transform: `translate(${xOfDay(scale, ghost.start) - (model.milestone ? 5 : 0)}px, ${y + ROW_HEIGHT - 11}px)`,
-                  width: model.milestone
-                    ? undefined
-                    : Math.max(xOfDay(scale, ghost.finish + 1) - xOfDay(scale, ghost.start), 2),
-                }}
-              />
-            ) : null}
-            {/* biome-ignore lint/a11y/noStaticElementInteractions: pointer drags; the outline's keys move, resize and link too */}
-            <div
-              className={classes.bar}
-              data-bar
-              data-task-id={taskId}
-              data-testid={`bar-${row.task.key}`}
-              data-critical={(props.showCritical && model.critical) || undefined}
-              data-manual={(model.manual && !model.summary) || undefined}
-              data-summary={model.summary || undefined}
-              data-milestone={model.milestone || undefined}
-              data-violation={model.violation ? true : undefined}
-              data-selected={props.selectedId === taskId || undefined}
-              data-moved={props.movedIds.has(taskId) || undefined}
-              data-dragging={drag?.taskId === taskId || undefined}
-              data-readonly={props.readOnly || undefined}
-              style={{
-                transform: `translate(${x}px, ${barTop}px)`,
-                width: model.milestone ? undefined : barWidth,
-              }}
-              onPointerDown={(event) => startDrag(event, model, "move")}
-              onPointerMove={(event) =>
-                drag?.taskId === taskId && setDrag({ ...drag, dx: event.clientX - drag.originX })
-              }
-              onPointerUp={() => endDrag(model)}
-              onPointerCancel={() => setDrag(null)}
-              onPointerEnter={(event) =>
-                setHover({
-                  taskId,
-                  // Near the bottom of the window the card opens above the bar.
-                  above:
-                    event.currentTarget.getBoundingClientRect().bottom + HOVER_CARD_ROOM >
-                    window.innerHeight,
-                })
-              }
-              onPointerLeave={() =>
-                setHover((current) => (current?.taskId === taskId ? null : current))
-              }
-              onDoubleClick={() => props.onOpen(row.task)}
-            >
-              {!model.milestone && row.done > 0 ? (
-                <div className={classes.progress} style={{ width: `${row.done * 100}%` }} />
-              ) : null}
-              {!props.readOnly && !model.summary && !model.milestone ? (
-                <div
-                  className={classes.resize}
-                  onPointerDown={(event) => startDrag(event, model, "resize")}
-                  onPointerMove={(event) =>
-                    drag?.taskId === taskId &&
-                    setDrag({ ...drag, dx: event.clientX - drag.originX })
-                  }
-                  onPointerUp={() => endDrag(model)}
-                />
-              ) : null}
-              {props.readOnly
-                ? null
-                : (["start", "finish"] as const).map((end) => (
-                    <div
-                      key={end}
-                      className={classes.handle}
-                      data-end={end}
-                      data-testid={`handle-${row.task.key}-${end}`}
-                      title={`Drag to another bar to link from this ${end}`}
-                      onPointerDown={(event) => startDraw(event, model, end)}
-                      onPointerMove={(event) => draw && setDraw({ ...draw, to: local(event) })}
-                      onPointerUp={endDraw}
-                    />
-                  ))}
-            </div>
-            <div
-              className={classes.barLabel}
-              style={{
-                transform: `translate(${x + barWidth + 14}px, ${y + (ROW_HEIGHT - BAR.height) / 2}px)`,
-              }}
-            >
-              {live ? (
-                <span className={classes.dragLabel}>{live.label}</span>
-              ) : (
-                <span>
-                  {model.milestone && row.start !== null
-                    ? `${row.task.title} · ${shortDate(row.start)}`
-                    : row.task.title}
-                </span>
-              )}
-            </div>
-          </div>
+          <ChartRow
+            key={taskId}
+            model={model}
+            scale={scale}
+            ghost={props.ghosts.get(taskId)}
+            showCritical={props.showCritical}
+            selected={props.selectedId === taskId}
+            moved={props.movedIds.has(taskId)}
+            readOnly={props.readOnly}
+            dragging={dragging}
+            live={dragging ? dragged(model) : null}
+            actions={actions}
+          />
         );
       })}
 
@@ -489,6 +400,170 @@ export const Chart = memo(function Chart(props: ChartProps) {
         <HoverCard model={hovered} above={hover?.above ?? false} />
       ) : null}
     </div>
+  );
+});
+
+interface RowActions {
+  startDrag: (event: ReactPointerEvent, model: RowModel, mode: Drag["mode"]) => void;
+  moveDrag: (event: ReactPointerEvent, taskId: string) => void;
+  endDrag: (model: RowModel) => void;
+  cancelDrag: () => void;
+  startDraw: (event: ReactPointerEvent, model: RowModel, end: End) => void;
+  moveDraw: (event: ReactPointerEvent) => void;
+  endDraw: (event: ReactPointerEvent) => void;
+  /** The bar under the pointer (null: none), and whether its card opens above it. */
+  hover: (taskId: string | null, above: boolean) => void;
+  select: (taskId: string) => void;
+  open: (task: Task) => void;
+}
+
+/** One row of the chart: its background, bar, ghost, slack and label. Memoised: a scroll or a
+ * hover renders only the rows whose props changed. */
+const ChartRow = memo(function ChartRow({
+  model,
+  scale,
+  ghost,
+  showCritical,
+  selected,
+  moved,
+  readOnly,
+  dragging,
+  live,
+  actions,
+}: {
+  model: RowModel;
+  scale: Scale;
+  ghost: Ghost | undefined;
+  showCritical: boolean;
+  selected: boolean;
+  moved: boolean;
+  readOnly: boolean;
+  dragging: boolean;
+  live: { x: number; width: number; label: string } | null;
+  actions: RowActions;
+}) {
+  const { box, row } = model;
+  const taskId = row.task.id;
+  const y = model.index * ROW_HEIGHT;
+  const background = (
+    // biome-ignore lint/a11y/noStaticElementInteractions: pointer selection; the outline's keys do the same
+    <div
+      className={classes.chartRow}
+      style={{ top: y }}
+      data-selected={selected || undefined}
+      onPointerDown={() => actions.select(taskId)}
+      onDoubleClick={() => actions.open(row.task)}
+    />
+  );
+  if (!box) return background;
+  const barHeight = model.summary ? 8 : model.milestone ? BAR.milestone : BAR.height;
+  const barTop = y + (ROW_HEIGHT - barHeight) / 2 - (ghost ? 4 : 0);
+  const x = live?.x ?? box.x;
+  const barWidth = live?.width ?? box.width;
+  const late = model.scheduled?.late_finish;
+  const slack = model.scheduled?.total_slack_days ?? 0;
+  return (
+    <>
+      {background}
+      {showCritical && !model.summary && late && slack > 0 ? (
+        <div
+          className={classes.slackTail}
+          style={{
+            transform: `translate(${box.x + box.width}px, ${y + ROW_HEIGHT / 2 - 1}px)`,
+            width: Math.max(xOfDay(scale, dayOf(late) + 1) - box.x - box.width, 0),
+          }}
+        />
+      ) : null}
+      {ghost ? (
+        <div
+          className={classes.ghost}
+          data-critical={ghost.critical || undefined}
+          data-milestone={model.milestone || undefined}
+          style={{
+            transform: `translate(${xOfDay(scale, ghost.start) - (model.milestone ? 5 : 0)}px, ${y + ROW_HEIGHT - 11}px)`,
+            width: model.milestone
+              ? undefined
+              : Math.max(xOfDay(scale, ghost.finish + 1) - xOfDay(scale, ghost.start), 2),
+          }}
+        />
+      ) : null}
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: pointer drags; the outline's keys move, resize and link too */}
+      <div
+        className={classes.bar}
+        data-bar
+        data-task-id={taskId}
+        data-testid={`bar-${row.task.key}`}
+        data-critical={(showCritical && model.critical) || undefined}
+        data-manual={(model.manual && !model.summary) || undefined}
+        data-summary={model.summary || undefined}
+        data-milestone={model.milestone || undefined}
+        data-violation={model.violation ? true : undefined}
+        data-selected={selected || undefined}
+        data-moved={moved || undefined}
+        data-dragging={dragging || undefined}
+        data-readonly={readOnly || undefined}
+        style={{
+          transform: `translate(${x}px, ${barTop}px)`,
+          width: model.milestone ? undefined : barWidth,
+        }}
+        onPointerDown={(event) => actions.startDrag(event, model, "move")}
+        onPointerMove={(event) => actions.moveDrag(event, taskId)}
+        onPointerUp={() => actions.endDrag(model)}
+        onPointerCancel={actions.cancelDrag}
+        onPointerEnter={(event) =>
+          // Near the bottom of the window the card opens above the bar.
+          actions.hover(
+            taskId,
+            event.currentTarget.getBoundingClientRect().bottom + HOVER_CARD_ROOM >
+              window.innerHeight,
+          )
+        }
+        onPointerLeave={() => actions.hover(null, false)}
+        onDoubleClick={() => actions.open(row.task)}
+      >
+        {!model.milestone && row.done > 0 ? (
+          <div className={classes.progress} style={{ width: `${row.done * 100}%` }} />
+        ) : null}
+        {!readOnly && !model.summary && !model.milestone ? (
+          <div
+            className={classes.resize}
+            onPointerDown={(event) => actions.startDrag(event, model, "resize")}
+            onPointerMove={(event) => actions.moveDrag(event, taskId)}
+            onPointerUp={() => actions.endDrag(model)}
+          />
+        ) : null}
+        {readOnly
+          ? null
+          : (["start", "finish"] as const).map((end) => (
+              <div
+                key={end}
+                className={classes.handle}
+                data-end={end}
+                data-testid={`handle-${row.task.key}-${end}`}
+                title={`Drag to another bar to link from this ${end}`}
+                onPointerDown={(event) => actions.startDraw(event, model, end)}
+                onPointerMove={actions.moveDraw}
+                onPointerUp={actions.endDraw}
+              />
+            ))}
+      </div>
+      <div
+        className={classes.barLabel}
+        style={{
+          transform: `translate(${x + barWidth + 14}px, ${y + (ROW_HEIGHT - BAR.height) / 2}px)`,
+        }}
+      >
+        {live ? (
+          <span className={classes.dragLabel}>{live.label}</span>
+        ) : (
+          <span>
+            {model.milestone && row.start !== null
+              ? `${row.task.title} · ${shortDate(row.start)}`
+              : row.task.title}
+          </span>
+        )}
+      </div>
+    </>
   );
 });
 

@@ -565,13 +565,25 @@ function TimelineView({
       return next;
     });
 
+  const drafted = (task: Task): Task => {
+    if (!draftOn) return task;
+    const edit = draft.edits.find((each) => each.kind === "task" && each.taskId === task.id);
+    if (edit?.kind !== "task") return task;
+    return {
+      ...task,
+      start_date: edit.start_date ?? task.start_date,
+      duration_days: edit.duration_days ?? task.duration_days,
+    };
+  };
+
   const onGridKey = (event: KeyboardEvent<HTMLDivElement>) => {
     const index = selected?.index ?? -1;
     const handled = () => {
       event.preventDefault();
       event.stopPropagation();
     };
-    const task = selected?.row.task;
+    // In a draft, keys go on from the draft's start and duration, so presses add up.
+    const task = selected ? drafted(selected.row.task) : undefined;
     const canEdit = editable && selected && !selected.summary && task?.start_date;
     if (event.altKey && (event.key === "ArrowLeft" || event.key === "ArrowRight")) {
       handled();
