@@ -1,5 +1,5 @@
 import { type InfiniteData, type QueryKey, useInfiniteQuery } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useMemo } from "react";
 
 export interface Page<T> {
   items: T[];
@@ -32,7 +32,9 @@ export function usePagedList<T>(
   useEffect(() => {
     if (all && hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
   }, [all, hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
-  const items = query.data?.pages.flatMap((page) => page.items);
+  // The same array until a page changes, so what callers derive from it is computed once per
+  // change (the timeline joins thousands of rows from it).
+  const items = useMemo(() => query.data?.pages.flatMap((page) => page.items), [query.data]);
   return { ...query, items, isComplete: Boolean(query.data) && !hasNextPage };
 }
 

@@ -27,17 +27,6 @@ const ALL = 200;
 
 /** The project's tasks in project order (position), every page. */
 export function useProjectTasks(workspaceId: string, projectId: string) {
-  return useStableItems(useTaskPages(workspaceId, projectId));
-}
-
-/** The same rows between renders until a page changes (`usePagedList` flattens every time),
- * so what the timeline derives from them is computed once per change. */
-function useStableItems<T>(list: ReturnType<typeof usePagedList<T>>) {
-  const items = useMemo(() => list.data?.pages.flatMap((page) => page.items), [list.data]);
-  return { ...list, items };
-}
-
-function useTaskPages(workspaceId: string, projectId: string) {
   const init = {
     params: {
       path: { workspace_id: workspaceId },
@@ -59,10 +48,6 @@ function useTaskPages(workspaceId: string, projectId: string) {
 
 /** Every link into or out of the project's tasks. */
 export function useProjectLinks(workspaceId: string, projectId: string) {
-  return useStableItems(useLinkPages(workspaceId, projectId));
-}
-
-function useLinkPages(workspaceId: string, projectId: string) {
   const init = {
     params: { path: { workspace_id: workspaceId }, query: { project_id: projectId, limit: ALL } },
   };
@@ -113,7 +98,7 @@ export function useProjectCalendar(workspaceId: string, calendarId: string | nul
   const calendar = calendars.data?.items.find((each) =>
     calendarId ? each.id === calendarId : each.is_default,
   );
-  const exceptions = useStableItems(useExceptions(workspaceId, calendar?.id));
+  const exceptions = useExceptions(workspaceId, calendar?.id);
   const rows = exceptions.items;
   const complete = exceptions.isComplete;
   const working = useMemo(
