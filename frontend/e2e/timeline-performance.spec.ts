@@ -139,6 +139,8 @@ test(`the timeline scrolls and zooms smoothly (${SIZE.tasks} tasks, ${SIZE.links
   };
   console.log(`timeline frames: ${JSON.stringify(result)}`);
   writeFileSync("test-results/timeline-performance.json", JSON.stringify(result, null, 2));
-  // A generous bound that still catches a timeline that renders every row or day.
-  expect(result.scroll.p95).toBeLessThan(100);
+  // Frame times follow whatever else the machine runs; the script time a frame costs the
+  // renderer much less. A generous bound that still catches a timeline that renders every row
+  // or day on each frame.
+  expect(result.cpuMsPerFrame.script).toBeLessThan(10);
 });

@@ -25,6 +25,14 @@ function editLabel(edit: DraftEdit, keyOf: (taskId: string) => string): string {
   }
 }
 
+const LISTED = 8;
+
+/** "A, B, C and 4 more": long lists would push the timeline off the screen. */
+function listed(keys: string[]): string {
+  if (keys.length <= LISTED) return keys.join(", ");
+  return `${keys.slice(0, LISTED).join(", ")} and ${keys.length - LISTED} more`;
+}
+
 /** The what-if: the draft's edits, what they would do, and Apply / Discard. */
 export function DraftPanel({
   edits,
@@ -96,7 +104,7 @@ export function DraftPanel({
                   : " (unchanged)"}
                 {" · "}
                 {ownMoved.length
-                  ? `would move ${ownMoved.map(key).join(", ")}`
+                  ? `would move ${listed(ownMoved.map(key))}`
                   : "moves no other task"}
                 {elsewhere > 0
                   ? ` · in other projects: ${otherKeys.length ? otherKeys.join(", ") : plural(elsewhere, "task")}`
