@@ -23,6 +23,7 @@ from app.core.db import (
     create_engine,
     create_read_sessionmaker,
     create_sessionmaker,
+    create_writer_queue,
     is_sqlite,
 )
 from app.core.health import router as health_router
@@ -33,7 +34,7 @@ from app.dependencies.endpoints import router as dependencies_router
 from app.jobs import start_background_jobs
 from app.kit.body_limit import BodyLimitMiddleware
 from app.kit.errors import install_error_handlers
-from app.kit.idempotency import IdempotencyMiddleware
+from app.kit.idempotency import IdempotencyKeys
 from app.kit.observability import Metrics, ObservabilityMiddleware
 from app.kit.ratelimit import RateLimitMiddleware
 from app.kit.routing import API_PREFIX
@@ -130,7 +131,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         memory_cost_kib=settings.password_hash_memory_kib,
     )
     engine = create_engine(
-        settings.database_url, echo=settings.database_echo, pool_size=settings.database_pool_size
+        settings.database_url,
+        echo=settings.database_echo,
+        pool_size=settings.database_pool_size,
+        wait_seconds=settings.database_wait_seconds,
     )
 
     @asynccontextmanager
@@ -138,7 +142,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         tune_garbage_collector()
         credential_listener = listen_for_changes(engine, app.state.credentials)
         jobs = (
-            start_background_jobs(app.state.sessionmaker) if settings.run_background_jobs else None
+            start_background_jobs(app.state.sessionmaker, settings)
+            if settings.run_background_jobs
+            else None
         )
         yield
         if jobs is not None:
@@ -162,16 +168,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.credentials = CredentialCache(
         settings.credential_cache_seconds, enabled=is_sqlite(settings.database_url)
     )
-    # Every session watches for credential changes, and clears this cache when it commits one.
-    watching = {"session_class": CredentialWatchingSession, "credentials": app.state.credentials}
+    # Every session watches for credential changes, and clears this cache when it commits one;
+    # on SQLite every writer of the process takes its turn in one queue.
+    watching = {
+        "session_class": CredentialWatchingSession,
+        "credentials": app.state.credentials,
+        "writers": create_writer_queue(settings.database_url, settings.database_wait_seconds),
+    }
     app.state.sessionmaker = create_sessionmaker(engine, **watching)
     app.state.read_sessionmaker = create_read_sessionmaker(engine, **watching)
+    app.state.idempotency_keys = IdempotencyKeys(settings)
     app.state.metrics = Metrics()
 
     install_error_handlers(app)
     # Listed innermost first: observability wraps everything, so it sees every answer.
     app.add_middleware(NulGuardMiddleware)
-    app.add_middleware(IdempotencyMiddleware, ttl_hours=settings.idempotency_ttl_hours)
     app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(ObservabilityMiddleware, metrics=app.state.metrics)

@@ -10,14 +10,6 @@ from app.auth.access import SCOPES, api_routes, route_authorization, route_depen
 from app.kit.errors import PROBLEM_MEDIA_TYPE
 from app.kit.query import QueryReader, query_parameters
 
-IDEMPOTENCY_PARAMETER = {
-    "name": "Idempotency-Key",
-    "in": "header",
-    "required": False,
-    "description": "Retries with the same key and body replay the first answer for 24 hours.",
-    "schema": {"type": "string", "maxLength": 255},
-}
-
 
 def _summary_from_docstring(operation: dict[str, Any]) -> None:
     """The endpoint's one-line docstring is its summary (FastAPI would use the function name)."""
@@ -59,6 +51,15 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
             "Projects, ongoing work, tasks, scheduling, capacity and time.\n\n"
             "Errors are `application/problem+json` with a stable `code`. Lists are keyset "
             "paginated. Single resources carry an `ETag`; send it back in `If-Match`.\n\n"
+            "Every write accepts an `Idempotency-Key`: a retry with the same key and request "
+            "gets the first success again (`Idempotent-Replayed: true`), to the same credential "
+            "only, for 24 hours, however often it is sent; the change is made once. Errors are "
+            "not kept, so a failed request may be retried with its key. A retry while the first "
+            "still runs waits for it; past a few seconds it is 409 `idempotency_in_progress` "
+            "with `Retry-After`. Answers that carry a secret (a new API token, a session "
+            "cookie) are never kept: their retries are 409 "
+            "`idempotency_secret_not_replayable`. When the database is busy or out of reach "
+            "any operation may answer 503 with `Retry-After`.\n\n"
             "API tokens scopes: " + ", ".join(f"`{name}`" for name in SCOPES)
         ),
         routes=app.routes,
@@ -73,8 +74,6 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
             if authorization is not None:
                 operation["x-required-role"] = authorization.role.value
                 operation["x-required-scope"] = authorization.scope
-            if method == "POST":
-                operation.setdefault("parameters", []).append(IDEMPOTENCY_PARAMETER)
     return schema
 
 

@@ -7,7 +7,7 @@ from app.api_tokens import service
 from app.api_tokens.schemas import ApiToken, ApiTokenCreate, ApiTokenCreated
 from app.auth.access import Principal, Role, requires
 from app.core.db import Session, UnitOfWorkRoute
-from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
+from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS, Conflict, problem_responses
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
 
@@ -35,14 +35,20 @@ async def list_tokens(
     "",
     operation_id="api_tokens:create",
     status_code=status.HTTP_201_CREATED,
-    responses=READ_PROBLEMS,
+    responses={**READ_PROBLEMS, **problem_responses(Conflict)},
 )
 async def create_token(
     data: ApiTokenCreate, principal: TokenOwner, session: Session, response: Response
 ) -> ApiTokenCreated:
-    """Create an API token; the secret is in the answer's `token`, shown only this once."""
+    """Create an API token; the secret is in the answer's `token`, shown only this once.
+
+    The answer is `Cache-Control: no-store`, and it is not kept for Idempotency-Key retries
+    either: a retry with the same key creates no second token and answers 409
+    `idempotency_secret_not_replayable` (list the tokens to find the one it made).
+    """
     token, plaintext = await service.create(session, principal, data)
     set_etag(response, token)
+    response.headers["Cache-Control"] = "no-store"
     return ApiTokenCreated.model_validate(
         {**ApiToken.model_validate(token).model_dump(), "token": plaintext}
     )

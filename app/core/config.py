@@ -12,6 +12,9 @@ class Settings(BaseSettings):
     database_url: str = "sqlite+aiosqlite:///./worklane.db"
     database_pool_size: int = 20
     database_echo: bool = False
+    # How long a request waits for the database (a pooled connection; on SQLite also its one
+    # writer's turn) before it answers 503 with Retry-After.
+    database_wait_seconds: float = 10
 
     # Open sign-up lets the first person in; a closed instance only accepts people added by admins.
     signup_open: bool = True
@@ -34,8 +37,14 @@ class Settings(BaseSettings):
     # credential clears it at once anyway (app/auth/credentials.py). 0 turns the cache off.
     credential_cache_seconds: float = 60
     idempotency_ttl_hours: int = 24
+    # How long a retry waits for the first request with its Idempotency-Key to finish before
+    # answering 409 with Retry-After.
+    idempotency_wait_seconds: float = 5
+    # Larger answers are not kept for retries (they answer 409 idempotency_response_too_large).
+    idempotency_max_response_bytes: int = 1_000_000
 
-    # Periodic upkeep (recurring tasks) inside the API process; safe with several replicas.
+    # Periodic upkeep (recurring tasks, expired idempotency records) inside the API process;
+    # safe with several replicas.
     run_background_jobs: bool = True
 
     log_level: str = "INFO"

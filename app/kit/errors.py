@@ -5,6 +5,7 @@ render it, FastAPI's validation errors and Starlette's HTTP errors as `applicati
 """
 
 import logging
+import socket
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
@@ -12,9 +13,12 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.core.db import DatabaseBusy
 
 log = logging.getLogger("worklane.errors")
 
@@ -125,6 +129,64 @@ class TooManyRequests(Problem):
     status, code, title = 429, "rate_limited", "Too many requests"
 
 
+class ServiceUnavailable(Problem):
+    status, code, title = 503, "service_unavailable", "Service unavailable"
+
+
+def _database_busy() -> ServiceUnavailable:
+    return ServiceUnavailable(
+        "The database is busy; retry shortly.",
+        code="database_busy",
+        headers={"Retry-After": "1"},
+    )
+
+
+def _database_unreachable() -> ServiceUnavailable:
+    return ServiceUnavailable(
+        "The database cannot be reached; retry shortly.",
+        code="database_unavailable",
+        headers={"Retry-After": "5"},
+    )
+
+
+# SQLite: SQLITE_BUSY, SQLITE_LOCKED (primary result codes, extended codes carry them in the
+# low byte).
+_SQLITE_BUSY_CODES = frozenset({5, 6})
+# PostgreSQL SQLSTATEs (and classes) that say "not now" rather than "not this request": a
+# connection exception, too many connections, a lock or statement timeout, the server shutting
+# down or starting, a serialisation failure or deadlock (the transaction was rolled back).
+_PG_BUSY_STATES = ("55P03", "57014", "40001", "40P01")
+_PG_UNREACHABLE_STATES = ("08", "53300", "57P01", "57P02", "57P03")
+# asyncpg's errors while connecting reach us as they are, not wrapped by SQLAlchemy.
+_CONNECTING_ERRORS = (ConnectionError, TimeoutError, socket.gaierror)
+
+
+def database_unavailable(exc: BaseException) -> ServiceUnavailable | None:
+    """The 503 for an error that means the database cannot serve now (a lock or timeout, or it
+    is out of reach), or None for any other error. Used for errors from the routes and from
+    the middlewares alike."""
+    if isinstance(exc, PoolTimeout | DatabaseBusy):
+        return _database_busy()
+    if isinstance(exc, _CONNECTING_ERRORS):
+        return _database_unreachable()
+    cause: object = exc
+    if isinstance(exc, DBAPIError):
+        if exc.connection_invalidated:
+            return _database_unreachable()
+        cause = exc.orig
+    sqlite_code = getattr(cause, "sqlite_errorcode", None)
+    if sqlite_code is not None:
+        return _database_busy() if sqlite_code & 0xFF in _SQLITE_BUSY_CODES else None
+    sqlstate = getattr(cause, "sqlstate", None)
+    if not isinstance(sqlstate, str):
+        return None
+    if sqlstate.startswith(_PG_BUSY_STATES):
+        return _database_busy()
+    if sqlstate.startswith(_PG_UNREACHABLE_STATES):
+        return _database_unreachable()
+    return None
+
+
 def problem_response(problem: Problem) -> JSONResponse:
     return JSONResponse(
         problem.body(),
@@ -201,6 +263,11 @@ def install_error_handlers(app: FastAPI) -> None:
         )
 
     async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:
+        unavailable = database_unavailable(exc)
+        if unavailable is not None:
+            error = str(exc)[:200]
+            log.warning("database unavailable", extra={"path": request.url.path, "error": error})
+            return problem_response(unavailable)
         log.exception("unhandled error", extra={"path": request.url.path})
         return problem_response(Problem("An unexpected error occurred."))
 
@@ -209,6 +276,10 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, on_http)
     app.add_exception_handler(StaleDataError, on_stale)
     app.add_exception_handler(IntegrityError, on_integrity)
+    # Database errors of the routes are answered here rather than by the last resort below,
+    # which answers the same but also logs them as crashes of the application.
+    for database_error in (DBAPIError, PoolTimeout, DatabaseBusy, *_CONNECTING_ERRORS):
+        app.add_exception_handler(database_error, on_unexpected)
     app.add_exception_handler(Exception, on_unexpected)
 
 

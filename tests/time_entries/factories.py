@@ -6,21 +6,15 @@ from typing import Any
 import httpx
 
 from tests.support.http import ClientFactory, Person
+from tests.support.places import Place
 
 
 @dataclass
-class Office:
+class Office(Place):
     """A workspace with an owner, a member and a viewer, and one active project."""
 
-    wid: str
-    owner: Person
     member: Person
     viewer: Person
-    project: dict[str, Any]
-
-    @property
-    def base(self) -> str:
-        return f"/api/v1/workspaces/{self.wid}"
 
     def member_id(self, person: Person) -> str:
         return person.member_ids[self.wid]

@@ -383,7 +383,12 @@ export interface paths {
         /** Your API tokens (never their secrets). */
         get: operations["api_tokens:list"];
         put?: never;
-        /** Create an API token; the secret is in the answer's `token`, shown only this once. */
+        /**
+         * Create an API token; the secret is in the answer's `token`, shown only this once.
+         * @description The answer is `Cache-Control: no-store`, and it is not kept for Idempotency-Key retries
+         *     either: a retry with the same key creates no second token and answers 409
+         *     `idempotency_secret_not_replayable` (list the tokens to find the one it made).
+         */
         post: operations["api_tokens:create"];
         delete?: never;
         options?: never;
@@ -4550,8 +4555,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 /** @description Workspace id */
@@ -4634,8 +4639,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 /** @description Workspace id */
@@ -4784,6 +4789,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 /** @description Task id or key, e.g. `OPS-42`. */
@@ -4864,6 +4871,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 /** @description Task id or key, e.g. `OPS-42`. */
@@ -5099,8 +5108,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path?: never;
             cookie?: never;
@@ -5153,8 +5162,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path?: never;
             cookie?: never;
@@ -5207,8 +5216,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path?: never;
             cookie?: never;
@@ -5338,8 +5347,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path?: never;
             cookie?: never;
@@ -5462,6 +5471,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 /** @description Workspace id */
@@ -5531,6 +5542,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 /** @description Workspace id */
@@ -5674,8 +5687,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 /** @description Workspace id */
@@ -5820,6 +5833,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 member_id: string;
@@ -5899,6 +5914,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 member_id: string;
@@ -6050,8 +6067,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 /** @description Workspace id */
@@ -6196,6 +6213,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 team_id: string;
@@ -6275,6 +6294,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 team_id: string;
@@ -6358,8 +6379,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 team_id: string;
@@ -6442,7 +6463,10 @@ export interface operations {
     "teams:remove_member": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 team_id: string;
                 member_id: string;
@@ -6588,8 +6612,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 /** @description Workspace id */
@@ -6639,6 +6663,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
             /** @description Invalid input */
             422: {
                 headers: {
@@ -6656,6 +6689,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 token_id: string;
@@ -6804,8 +6839,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 /** @description Workspace id */
@@ -6950,6 +6985,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 project_id: string;
@@ -7035,8 +7072,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 project_id: string;
@@ -7118,8 +7155,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 project_id: string;
@@ -7335,8 +7372,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 project_id: string;
@@ -7486,7 +7523,10 @@ export interface operations {
     "project_stakeholders:set": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 project_id: string;
                 member_id: string;
@@ -7569,7 +7609,10 @@ export interface operations {
     "project_stakeholders:delete": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 project_id: string;
                 member_id: string;
@@ -7714,8 +7757,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 project_id: string;
@@ -7799,8 +7842,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 project_id: string;
@@ -7950,6 +7993,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 project_id: string;
@@ -8030,6 +8075,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 project_id: string;
@@ -8181,8 +8228,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 project_id: string;
@@ -8329,6 +8376,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 project_id: string;
@@ -8409,6 +8458,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 project_id: string;
@@ -8559,8 +8610,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 /** @description Workspace id */
@@ -8705,6 +8756,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 label_id: string;
@@ -8784,6 +8837,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 label_id: string;
@@ -8935,8 +8990,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 /** @description Task id or key, e.g. `OPS-42`. */
@@ -9023,6 +9078,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 /** @description Task id or key, e.g. `OPS-42`. */
@@ -9104,6 +9161,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 /** @description Task id or key, e.g. `OPS-42`. */
@@ -9249,7 +9308,10 @@ export interface operations {
     "watchers:add": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 /** @description Task id or key, e.g. `OPS-42`. */
                 task_id: string;
@@ -9329,7 +9391,10 @@ export interface operations {
     "watchers:remove": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 /** @description Task id or key, e.g. `OPS-42`. */
                 task_id: string;
@@ -9473,8 +9538,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 notification_id: string;
@@ -9534,8 +9599,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path?: never;
             cookie?: never;
@@ -9660,8 +9725,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 project_id: string;
@@ -9808,6 +9873,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 project_id: string;
@@ -9888,6 +9955,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 project_id: string;
@@ -10038,8 +10107,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 /** @description Workspace id */
@@ -10184,6 +10253,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 calendar_id: string;
@@ -10263,6 +10334,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 calendar_id: string;
@@ -10417,8 +10490,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 calendar_id: string;
@@ -10501,7 +10574,10 @@ export interface operations {
     "calendar_exceptions:delete": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 calendar_id: string;
                 exception_id: string;
@@ -10649,8 +10725,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 /** @description Workspace id */
@@ -10795,6 +10871,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 dependency_id: string;
@@ -10874,6 +10952,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 dependency_id: string;
@@ -11017,8 +11097,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 project_id: string;
@@ -11176,8 +11256,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 /** @description Workspace id */
@@ -11322,6 +11402,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 entry_id: string;
@@ -11401,6 +11483,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 entry_id: string;
@@ -11545,6 +11629,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 /** @description Workspace id */
@@ -11621,8 +11707,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 /** @description Workspace id */
@@ -11705,8 +11791,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 /** @description Workspace id */
@@ -11857,8 +11943,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 /** @description Workspace id */
@@ -12003,8 +12089,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 timesheet_id: string;
@@ -12090,8 +12176,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 timesheet_id: string;
@@ -12177,8 +12263,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 timesheet_id: string;
@@ -12328,8 +12414,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 /** @description Workspace id */
@@ -12474,6 +12560,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 work_type_id: string;
@@ -12553,6 +12641,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 work_type_id: string;
@@ -12709,8 +12799,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 /** @description Workspace id */
@@ -12795,6 +12885,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 rate_id: string;
@@ -13082,8 +13174,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 /** @description Workspace id */
@@ -13228,6 +13320,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 resource_id: string;
@@ -13307,6 +13401,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 resource_id: string;
@@ -13461,8 +13557,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 /** @description Workspace id */
@@ -13607,6 +13703,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 time_off_id: string;
@@ -13686,6 +13784,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 time_off_id: string;
@@ -13848,8 +13948,8 @@ export interface operations {
                 strict?: boolean;
             };
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 /** @description Workspace id */
@@ -13994,6 +14094,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 allocation_id: string;
@@ -14076,6 +14178,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 allocation_id: string;
@@ -14299,8 +14403,8 @@ export interface operations {
                 within_slack?: boolean;
             };
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 project_id: string;
@@ -14367,8 +14471,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 project_id: string;
@@ -14459,8 +14563,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 project_id: string;
@@ -14615,8 +14719,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retries with the same key and body replay the first answer for 24 hours. */
-                "Idempotency-Key"?: string;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 /** @description Workspace id */
@@ -14761,6 +14865,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 work_type_id: string;
@@ -14840,6 +14946,8 @@ export interface operations {
             header?: {
                 /** @description The ETag you last read; the change is refused with 412 if it is stale. */
                 "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
             };
             path: {
                 work_type_id: string;
