@@ -63,6 +63,11 @@ def server(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Itera
         "WORKLANE_PASSWORD_HASH_MEMORY_KIB": "1024",
         # Counted (so the rate limiter's writes take part), but never reached.
         "WORKLANE_RATE_LIMIT_PER_MINUTE": "1000000",
+        # What these tests check is that nothing fails or is lost, not how fast the machine
+        # running the suite is: the bounded waits have tests of their own (tests/core/test_db.py,
+        # tests/kit/test_idempotency.py), so here they are long enough for a busy CI machine.
+        "WORKLANE_DATABASE_WAIT_SECONDS": "30",
+        "WORKLANE_IDEMPOTENCY_WAIT_SECONDS": "30",
     }
     command = [
         str(Path(sys.executable).parent / "worklane"),
