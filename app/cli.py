@@ -12,7 +12,7 @@ from alembic import command
 from alembic.config import Config
 
 from app.core import serving
-from app.core.config import get_settings
+from app.core.config import Settings, get_settings
 from app.core.logging import configure_logging
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,16 +69,22 @@ def serve(
             f"No users yet: open http://{host}:{port}/ to sign up "
             f"(or POST http://{host}:{port}/api/v1/auth/signup)."
         )
-    config = uvicorn.Config(
+    raise typer.Exit(serving.serve(uvicorn_config(settings, host=host, port=port, workers=workers)))
+
+
+def uvicorn_config(settings: Settings, *, host: str, port: int, workers: int) -> uvicorn.Config:
+    # The client address (rate limits, sign-in throttling) comes from X-Forwarded-For only
+    # when the peer is a proxy we were told to trust.
+    return uvicorn.Config(
         "app.main:create_app",
         factory=True,
         host=host,
         port=port,
         workers=workers,
         proxy_headers=True,
+        forwarded_allow_ips=settings.forwarded_allow_ips,
         log_config=None,
     )
-    raise typer.Exit(serving.serve(config))
 
 
 @cli.command("create-user")

@@ -1,4 +1,5 @@
-"""Periodic upkeep run inside the API process.
+"""Periodic upkeep run inside the API process: recurring tasks topped up, expired
+Idempotency-Key records and ended sessions deleted.
 
 Every job is safe to run from several processes at once (rows are claimed with
 `FOR UPDATE SKIP LOCKED` on PostgreSQL, unique constraints make repeats no-ops, deletions of
@@ -10,6 +11,7 @@ import logging
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.auth.service import purge_ended_sessions
 from app.core.config import Settings
 from app.kit import idempotency
 from app.recurring.service import top_up
@@ -35,7 +37,7 @@ async def top_up_recurring_tasks(
     return await top_up(sessionmaker)
 
 
-JOBS = (top_up_recurring_tasks, purge_idempotency_records)
+JOBS = (top_up_recurring_tasks, purge_idempotency_records, purge_ended_sessions)
 
 
 async def run_jobs_once(sessionmaker: async_sessionmaker[AsyncSession], settings: Settings) -> None:

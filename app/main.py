@@ -129,6 +129,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     configure_password_hashing(
         time_cost=settings.password_hash_time_cost,
         memory_cost_kib=settings.password_hash_memory_kib,
+        concurrency=settings.password_hash_concurrency,
     )
     engine = create_engine(
         settings.database_url,

@@ -6,7 +6,13 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from app.auth.access import SCOPES, api_routes, route_authorization, route_dependencies
+from app.auth.access import (
+    SCOPES,
+    api_routes,
+    route_authorization,
+    route_dependencies,
+    route_token_scope,
+)
 from app.kit.errors import PROBLEM_MEDIA_TYPE
 from app.kit.query import QueryReader, query_parameters
 
@@ -73,7 +79,9 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
             authorization = route_authorization(route)
             if authorization is not None:
                 operation["x-required-role"] = authorization.role.value
-                operation["x-required-scope"] = authorization.scope
+            scope = route_token_scope(route)
+            if scope is not None:
+                operation["x-required-scope"] = scope
     return schema
 
 

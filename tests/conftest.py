@@ -33,7 +33,9 @@ def settings(database_url: str) -> Settings:
     return Settings(
         database_url=database_url,
         rate_limit_per_minute=0,
-        login_failures_per_window=1000,
+        login_failures_per_address=1000,
+        # Every test signs its people up from the one address.
+        signups_per_address_per_hour=0,
         log_json=False,
         log_level="WARNING",
         spa_dist_dir="/nonexistent",

@@ -1,4 +1,5 @@
 import uuid
+from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -12,17 +13,46 @@ from app.kit.errors import NotFound, Unprocessable
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.models import ApiToken
+from app.workspaces import service as workspaces
 
 # What events tell about a token: never its secret, digest or prefix.
 FIELDS = ("name", "scopes", "expires_at")
+
+
+def _check_expiry(
+    expires_at: datetime | None, principal: Principal, max_lifetime_days: int | None
+) -> None:
+    """A new token expires in the future; no later than the token that makes it (a token may
+    mint tokens, but never one that outlives it); and within the workspace's maximum lifetime.
+    A token without an expiry lives forever, beyond any such limit."""
+    now = utcnow()
+    if expires_at is not None and expires_at <= now:
+        raise Unprocessable.at("/expires_at", "must be in the future")
+    limits: list[tuple[datetime, str]] = []
+    maker = principal.token
+    if maker is not None and maker.expires_at is not None:
+        when = maker.expires_at.isoformat()
+        limits.append((maker.expires_at, f"no later than {when}, when the token creating it does"))
+    if max_lifetime_days is not None:
+        limits.append(
+            (
+                now + timedelta(days=max_lifetime_days),
+                f"at most {max_lifetime_days} days ahead (the workspace's maximum token lifetime)",
+            )
+        )
+    for latest, rule in limits:
+        if expires_at is None:
+            raise Unprocessable.at("/expires_at", f"is required: it must be {rule}")
+        if expires_at > latest:
+            raise Unprocessable.at("/expires_at", f"must be {rule}")
 
 
 async def create(
     session: AsyncSession, principal: Principal, data: ApiTokenCreate
 ) -> tuple[ApiToken, str]:
     """A new token for the caller; answers the row and the plaintext, which is never stored."""
-    if data.expires_at is not None and data.expires_at <= utcnow():
-        raise Unprocessable.at("/expires_at", "must be in the future")
+    workspace = await workspaces.get(session, principal)
+    _check_expiry(data.expires_at, principal, workspace.max_token_lifetime_days)
     if principal.token is not None and not set(data.scopes) <= set(principal.token.scopes):
         # A token may mint tokens, but never one that can do more than itself.
         raise Unprocessable.at("/scopes", "a token cannot grant scopes it does not have")

@@ -8,6 +8,7 @@ exceeds its user's role: both checks always apply.
 """
 
 import enum
+import hmac
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -34,6 +35,7 @@ from app.core.config import Settings
 from app.core.db import UNSAFE_METHODS, Session
 from app.core.security import digest, is_well_formed_api_token
 from app.kit.errors import Forbidden, NotFound, Unauthorized
+from app.kit.ratelimit import charge_identity
 
 SESSION_COOKIE = "wl_session"
 CSRF_COOKIE = "wl_csrf"
@@ -113,6 +115,10 @@ def _credentials(request: Request) -> CredentialCache:
     return cache
 
 
+def _touch_resolution(request: Request) -> timedelta:
+    return timedelta(seconds=_settings(request).last_used_resolution_seconds)
+
+
 def _invalid_token() -> Unauthorized:
     return Unauthorized("The API token is invalid, expired or revoked.", code="invalid_token")
 
@@ -154,8 +160,7 @@ async def _caller_from_token(request: Request, session: AsyncSession, secret: st
         generation = read_generation(session)
     now = utcnow()
     token = _usable_token(caller, now)
-    resolution = timedelta(seconds=_settings(request).token_last_used_resolution_seconds)
-    if await repo.touch_token(token, now, resolution):
+    if await repo.touch_token(token, now, _touch_resolution(request)):
         caller = replace(caller, token=replace(token, last_used_at=now))
         cache.refresh(key, caller, generation=generation)
     if cached is MISSING:
@@ -172,11 +177,11 @@ async def _session_caller(repo: AuthRepository, session_digest: str) -> Caller:
     return Caller(user=UserRef.of(user), auth_session=SessionRef.of(auth_session))
 
 
-def _usable_session(caller: Caller, now: datetime) -> SessionRef:
+def _usable_session(caller: Caller, now: datetime, idle: timedelta) -> SessionRef:
     auth_session = caller.auth_session
     if auth_session is None or not caller.user.is_active:
         raise _session_ended()
-    if auth_session.expires_at <= now:
+    if auth_session.expires_at <= now or auth_session.last_seen_at + idle <= now:
         raise _session_ended()
     return auth_session
 
@@ -185,7 +190,8 @@ def _check_csrf(request: Request, auth_session: SessionRef) -> None:
     if request.method not in UNSAFE_METHODS:
         return
     sent = request.headers.get(CSRF_HEADER, "")
-    if not sent or sent != auth_session.csrf_token:
+    # Constant time: how long a wrong guess takes must not tell how much of it was right.
+    if not sent or not hmac.compare_digest(sent.encode(), auth_session.csrf_token.encode()):
         raise Forbidden(
             f"Missing or wrong {CSRF_HEADER} header for a cookie-authenticated change.",
             code="csrf_failed",
@@ -193,17 +199,26 @@ def _check_csrf(request: Request, auth_session: SessionRef) -> None:
 
 
 async def _caller_from_cookie(request: Request, session: AsyncSession, secret: str) -> Caller:
-    cache = _credentials(request)
+    cache, repo = _credentials(request), AuthRepository(session)
     key = ("session", digest(secret))
+    generation = cache.generation
     cached = cache.get(key)
     if isinstance(cached, Caller):
         caller = cached
     else:
-        caller = await _session_caller(AuthRepository(session), key[1])
-    auth_session = _usable_session(caller, utcnow())
-    if cached is MISSING:
-        cache.put(key, caller, generation=read_generation(session))
+        caller = await _session_caller(repo, key[1])
+        generation = read_generation(session)
+    now = utcnow()
+    idle = timedelta(hours=_settings(request).session_idle_hours)
+    auth_session = _usable_session(caller, now, idle)
     _check_csrf(request, auth_session)
+    # Activity keeps an idle session alive; written at most once per resolution, like a
+    # token's last use.
+    if await repo.touch_session(auth_session, now, _touch_resolution(request)):
+        caller = replace(caller, auth_session=replace(auth_session, last_seen_at=now))
+        cache.refresh(key, caller, generation=generation)
+    if cached is MISSING:
+        cache.put(key, caller, generation=generation)
     return caller
 
 
@@ -214,10 +229,14 @@ async def current_caller(
     session_secret: Annotated[str | None, Depends(_session_cookie)],
 ) -> Caller:
     if bearer is not None:
-        return await _caller_from_token(request, session, bearer.credentials)
-    if session_secret:
-        return await _caller_from_cookie(request, session, session_secret)
-    raise Unauthorized("Sign in or send an API token.", code="not_authenticated")
+        caller = await _caller_from_token(request, session, bearer.credentials)
+    elif session_secret:
+        caller = await _caller_from_cookie(request, session, session_secret)
+    else:
+        raise Unauthorized("Sign in or send an API token.", code="not_authenticated")
+    # From here on the request counts against the user, whichever credential they sent.
+    charge_identity(request.scope, f"user:{caller.user.id}")
+    return caller
 
 
 async def _membership(
@@ -236,6 +255,42 @@ async def _membership(
 
 
 CurrentCaller = Annotated[Caller, Depends(current_caller)]
+
+
+def session_caller(caller: CurrentCaller) -> Caller:
+    """Dependency: the caller signed in with a session. Changing the account itself (its
+    password, its sessions) is for the person, not for a workspace's API token."""
+    if caller.auth_session is None:
+        raise Forbidden(
+            "This needs a signed-in session; API tokens cannot do it.", code="session_required"
+        )
+    return caller
+
+
+SessionCaller = Annotated[Caller, Depends(session_caller)]
+
+
+def _insufficient_scope(scope: str) -> Forbidden:
+    return Forbidden(f"This API token lacks the '{scope}' scope.", code="insufficient_scope")
+
+
+class AuthorizeCaller:
+    """Dependency for routes outside any workspace (the caller's own things across
+    workspaces): anyone signed in, but a token must carry `scope`."""
+
+    def __init__(self, scope: str) -> None:
+        if scope not in SCOPES:
+            raise ValueError(f"unknown scope {scope}")
+        self.scope = scope
+
+    async def __call__(self, caller: CurrentCaller) -> Caller:
+        if caller.token is not None and self.scope not in caller.token.scopes:
+            raise _insufficient_scope(self.scope)
+        return caller
+
+
+def requires_scope(scope: str) -> Any:
+    return Depends(AuthorizeCaller(scope))
 
 
 class Authorize:
@@ -268,9 +323,7 @@ class Authorize:
                 code="insufficient_role",
             )
         if caller.token is not None and self.scope not in caller.token.scopes:
-            raise Forbidden(
-                f"This API token lacks the '{self.scope}' scope.", code="insufficient_scope"
-            )
+            raise _insufficient_scope(self.scope)
         return Principal(user=caller.user, member=member, role=role, token=caller.token)
 
 
@@ -300,3 +353,16 @@ def route_dependencies(route: Any) -> Iterator[Any]:
 def route_authorization(route: Any) -> Authorize | None:
     """The `Authorize` a route depends on."""
     return next((call for call in route_dependencies(route) if isinstance(call, Authorize)), None)
+
+
+def route_token_scope(route: Any) -> str | None:
+    """The scope a token needs for the route, inside a workspace or not."""
+    authorization = (
+        call for call in route_dependencies(route) if isinstance(call, Authorize | AuthorizeCaller)
+    )
+    return next((call.scope for call in authorization), None)
+
+
+def route_needs_session(route: Any) -> bool:
+    """Whether the route refuses API tokens."""
+    return session_caller in route_dependencies(route)

@@ -105,17 +105,19 @@ class TokenRef:
 
 @dataclass(frozen=True, slots=True)
 class SessionRef:
-    digest: str
+    id: uuid.UUID
     user_id: uuid.UUID
     expires_at: datetime
+    last_seen_at: datetime
     csrf_token: str
 
     @classmethod
     def of(cls, auth_session: AuthSession) -> "SessionRef":
         return cls(
-            auth_session.digest,
+            auth_session.id,
             auth_session.user_id,
             auth_session.expires_at,
+            auth_session.last_seen_at,
             auth_session.csrf_token,
         )
 

@@ -4,10 +4,11 @@ from fastapi import APIRouter, Cookie, Request, Response, status
 from starlette.responses import JSONResponse
 
 from app.auth import service
-from app.auth.access import CSRF_COOKIE, SESSION_COOKIE, CurrentCaller
-from app.auth.schemas import AuthConfig, LogIn, SignUp, User
+from app.auth.access import CSRF_COOKIE, SESSION_COOKIE, CurrentCaller, SessionCaller
+from app.auth.schemas import AuthConfig, LogIn, PasswordChange, SignUp, User
 from app.core.config import Settings
 from app.core.db import Session, UnitOfWorkRoute
+from app.kit.client_identity import client_address
 from app.kit.errors import (
     Conflict,
     Forbidden,
@@ -33,6 +34,11 @@ def _set_session_cookies(response: Response, settings: Settings, new: service.Ne
     response.set_cookie(CSRF_COOKIE, new.csrf_token, httponly=False, **common)  # type: ignore[arg-type]
 
 
+def _delete_session_cookies(response: Response) -> None:
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    response.delete_cookie(CSRF_COOKIE, path="/")
+
+
 def _settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
@@ -48,12 +54,14 @@ async def auth_config(request: Request, session: Session) -> AuthConfig:
     "/auth/signup",
     operation_id="auth:signup",
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(Conflict, Forbidden, Unprocessable),
+    responses=problem_responses(Conflict, Forbidden, Unprocessable, TooManyRequests),
 )
 async def sign_up(data: SignUp, request: Request, response: Response, session: Session) -> User:
     """Create an account and sign in."""
     settings = _settings(request)
-    user = await service.sign_up(session, settings, data)
+    user = await service.sign_up(
+        session, settings, data, client_address=client_address(request.scope)
+    )
     _set_session_cookies(response, settings, await service.start_session(session, settings, user))
     return User.model_validate(user)
 
@@ -77,7 +85,7 @@ async def log_in(
         session,
         settings,
         data,
-        client_address=request.client.host if request.client else "unknown",
+        client_address=client_address(request.scope),
         previous_secret=wl_session,
     )
     if isinstance(result, service.LoginFailed):
@@ -103,8 +111,44 @@ async def log_out(
     """End this browser session (API tokens are revoked separately)."""
     if caller.auth_session is not None:
         await service.log_out(session, wl_session)
-    response.delete_cookie(SESSION_COOKIE, path="/")
-    response.delete_cookie(CSRF_COOKIE, path="/")
+    _delete_session_cookies(response)
+
+
+@router.post(
+    "/auth/logout-everywhere",
+    operation_id="auth:logout_everywhere",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=problem_responses(Unauthorized, Forbidden, Unprocessable),
+)
+async def log_out_everywhere(caller: SessionCaller, session: Session, response: Response) -> None:
+    """End every session of yours, this one included (needs a session, not an API token).
+
+    API tokens are not sessions: revoke them in each workspace."""
+    await service.log_out_everywhere(session, caller)
+    _delete_session_cookies(response)
+
+
+@router.post(
+    "/auth/password",
+    operation_id="auth:change_password",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=problem_responses(Unauthorized, Forbidden, Unprocessable, TooManyRequests),
+)
+async def change_password(
+    data: PasswordChange, caller: SessionCaller, request: Request, session: Session
+) -> Response:
+    """Change your password, given the current one; ends every other session of yours.
+
+    Needs a session, not an API token. A wrong current password is a 422 at
+    `/current_password`, and counts as a failed sign-in."""
+    rejected = await service.change_password(
+        session, _settings(request), caller, data, client_address=client_address(request.scope)
+    )
+    if rejected is not None:
+        return problem_response(
+            Unprocessable.at("/current_password", "is not your current password")
+        )
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.get("/me", operation_id="me:get", responses=problem_responses(Unauthorized))

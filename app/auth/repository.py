@@ -1,11 +1,12 @@
 import uuid
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
-from app.auth.credentials import TokenRef
+from app.auth.credentials import SessionRef, TokenRef
 from app.kit.repository import Repository
-from app.models import ApiToken, AuthSession, Member, User
+from app.models import ApiToken, AuthSession, LoginThrottle, Member, User
 
 
 class AuthRepository(Repository):
@@ -14,6 +15,9 @@ class AuthRepository(Repository):
 
     async def user_by_email(self, email: str) -> User | None:
         return await self.session.scalar(select(User).where(User.email == email.lower()))
+
+    async def user(self, user_id: uuid.UUID) -> User | None:
+        return await self.session.get(User, user_id)
 
     async def any_user_exists(self) -> bool:
         return (await self.session.scalar(select(User.id).limit(1))) is not None
@@ -48,6 +52,70 @@ class AuthRepository(Repository):
 
     async def delete_session(self, digest: str) -> None:
         await self.session.execute(delete(AuthSession).where(AuthSession.digest == digest))
+
+    async def delete_sessions_of(
+        self, user_id: uuid.UUID, *, keep: uuid.UUID | None = None
+    ) -> None:
+        """End every session of the user, but `keep`."""
+        statement = delete(AuthSession).where(AuthSession.user_id == user_id)
+        if keep is not None:
+            statement = statement.where(AuthSession.id != keep)
+        await self.session.execute(statement)
+
+    async def delete_ended_sessions(self, now: datetime, idle_since: datetime) -> int:
+        """Delete the sessions past their lifetime or idle since before `idle_since`."""
+        result = await self.session.execute(
+            delete(AuthSession).where(
+                or_(AuthSession.expires_at <= now, AuthSession.last_seen_at <= idle_since)
+            )
+        )
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+    async def touch_session(
+        self, auth_session: SessionRef, now: datetime, resolution: timedelta
+    ) -> bool:
+        """Record activity at most once per `resolution`; answers whether it wrote."""
+        if now - auth_session.last_seen_at < resolution:
+            return False
+        # When a session was last used is not a credential: the cache stays.
+        await self.session.execute(
+            update(AuthSession)
+            .where(AuthSession.id == auth_session.id)
+            .values(last_seen_at=now)
+            .execution_options(synchronize_session=False, credentials_unchanged=True)
+        )
+        return True
+
+    async def lock_login_failures(self, key: str) -> LoginThrottle:
+        """The pair's failures, its row locked until the transaction ends, so attempts of one
+        pair are checked one after another (the row is made if the pair has none)."""
+        dialect = self.session.get_bind().dialect.name
+        upsert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(LoginThrottle)
+        statement = (
+            upsert.values(key=key, failures=0)
+            .on_conflict_do_update(
+                index_elements=["key"], set_={"failures": LoginThrottle.failures}
+            )
+            .returning(LoginThrottle)
+        )
+        row: LoginThrottle = (await self.session.scalars(statement)).one()
+        return row
+
+    async def record_login_failures(self, key: str, failures: int, at: datetime) -> None:
+        await self.session.execute(
+            update(LoginThrottle)
+            .where(LoginThrottle.key == key)
+            .values(failures=failures, last_failed_at=at)
+        )
+
+    async def forget_login_failures(self, key: str) -> None:
+        await self.session.execute(delete(LoginThrottle).where(LoginThrottle.key == key))
+
+    async def delete_old_login_failures(self, before: datetime) -> int:
+        result = await self.session.execute(
+            delete(LoginThrottle).where(LoginThrottle.last_failed_at < before)
+        )
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
     async def token_with_holder(self, digest: str) -> tuple[ApiToken, Member, User] | None:
         """The token, its member and their user, in one round trip."""

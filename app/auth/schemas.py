@@ -20,6 +20,11 @@ class LogIn(Input):
     password: Annotated[str, Field(max_length=200)]
 
 
+class PasswordChange(Input):
+    current_password: Annotated[str, Field(max_length=200)]
+    new_password: Password
+
+
 class User(Output):
     id: uuid.UUID
     email: str

@@ -20,19 +20,38 @@ class Settings(BaseSettings):
     signup_open: bool = True
     # Cookies marked Secure need HTTPS; the embedded default serves plain HTTP on loopback.
     cookie_secure: bool = False
+    # A session ends this long after sign-in, or after this long without a request.
     session_ttl_hours: int = 24 * 14
+    session_idle_hours: int = 72
+    # Proxies whose X-Forwarded-For / X-Forwarded-Proto uvicorn believes (comma-separated
+    # addresses or networks, "*" for any): the client address limits are keyed by.
+    forwarded_allow_ips: str = "127.0.0.1"
 
     # argon2id cost; the defaults are argon2-cffi's recommendation (RFC 9106, low memory).
     password_hash_time_cost: int = 3
     password_hash_memory_kib: int = 65536
+    # Hashes computed at once, each in a thread off the event loop (and each taking the memory
+    # above); more wait their turn.
+    password_hash_concurrency: int = 4
 
     max_body_bytes: int = 1_000_000
-    # Requests per principal per minute; 0 disables the limit.
+    # Requests a minute per signed-in user, and per client address for requests without a
+    # valid credential; 0 disables the limit.
     rate_limit_per_minute: int = 1200
-    login_failures_per_window: int = 10
+    # Failed sign-ins: a few are free per (email, address); after them each failure doubles the
+    # wait before that pair may try again, up to the cap, until a success or a quiet day.
+    login_free_failures: int = 3
+    login_delay_seconds: int = 1
+    login_max_delay_seconds: int = 900
+    login_failure_memory_hours: int = 24
+    # Failed sign-ins per client address and window, whatever the email.
+    login_failures_per_address: int = 100
     login_failure_window_seconds: int = 900
-    # How often a token's last_used_at is rewritten at most, so reads don't turn into writes.
-    token_last_used_resolution_seconds: int = 60
+    # Accounts created per client address an hour; 0 disables the limit.
+    signups_per_address_per_hour: int = 10
+    # How often a token's last_used_at or a session's last_seen_at is rewritten at most, so
+    # reads don't turn into writes.
+    last_used_resolution_seconds: int = 60
     # How long an authenticated caller is remembered in-process at most; any change to a
     # credential clears it at once anyway (app/auth/credentials.py). 0 turns the cache off.
     credential_cache_seconds: float = 60

@@ -3,10 +3,14 @@
 Only digests of tokens and session secrets are stored, so a copy of the database signs nobody in.
 """
 
+import asyncio
 import hashlib
 import secrets
 import string
 import zlib
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -15,36 +19,63 @@ TOKEN_PREFIX = "wl_pat_"
 _BASE62 = string.digits + string.ascii_letters
 _TOKEN_BODY_LENGTH = 36
 _CHECKSUM_LENGTH = 6
+Result = TypeVar("Result")
 
 
 class _Passwords:
-    """argon2id; the library's recommended cost unless configured (tests use a cheap one)."""
+    """argon2id; the library's recommended cost unless configured (tests use a cheap one).
+
+    A hash at production cost takes about 200 ms of CPU and 64 MiB: it runs in a thread of a
+    small pool of its own, so the event loop keeps answering other requests meanwhile, and the
+    pool's size caps how many run (and how much memory they take) at once.
+    """
 
     def __init__(self) -> None:
-        self.configure(PasswordHasher())
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="argon2")
+        self.configure(PasswordHasher(), concurrency=1)
 
-    def configure(self, hasher: PasswordHasher) -> None:
+    def configure(self, hasher: PasswordHasher, *, concurrency: int) -> None:
         self.hasher = hasher
         # Verifying against this when the email is unknown makes both failures take as long.
         self.dummy_hash = hasher.hash("not a real password")
+        replaced, self.pool = (
+            self.pool,
+            ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="argon2"),
+        )
+        replaced.shutdown(wait=False)  # hashes under way finish, then its threads end
+
+    async def run(self, work: Callable[[], Result]) -> Result:
+        return await asyncio.get_running_loop().run_in_executor(self.pool, work)
 
 
 _passwords = _Passwords()
 
 
-def configure_password_hashing(*, time_cost: int, memory_cost_kib: int) -> None:
-    _passwords.configure(PasswordHasher(time_cost=time_cost, memory_cost=memory_cost_kib))
+def configure_password_hashing(
+    *, time_cost: int, memory_cost_kib: int, concurrency: int, hasher: PasswordHasher | None = None
+) -> None:
+    """Set the cost and the pool; `hasher` replaces argon2id's own (tests measure with a slow
+    one)."""
+    hasher = hasher or PasswordHasher(time_cost=time_cost, memory_cost=memory_cost_kib)
+    _passwords.configure(hasher, concurrency=concurrency)
 
 
-def hash_password(password: str) -> str:
-    return _passwords.hasher.hash(password)
+async def hash_password(password: str) -> str:
+    hasher = _passwords.hasher
+    return await _passwords.run(lambda: hasher.hash(password))
 
 
-def verify_password(password_hash: str | None, password: str) -> bool:
+def _verify(hasher: PasswordHasher, password_hash: str, password: str) -> bool:
     try:
-        verified = _passwords.hasher.verify(password_hash or _passwords.dummy_hash, password)
+        return hasher.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
+
+
+async def verify_password(password_hash: str | None, password: str) -> bool:
+    """Whether `password` matches; an unknown account (no hash) costs as much and fails."""
+    hasher, stored = _passwords.hasher, password_hash or _passwords.dummy_hash
+    verified = await _passwords.run(lambda: _verify(hasher, stored, password))
     return verified and password_hash is not None
 
 

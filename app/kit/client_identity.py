@@ -28,5 +28,11 @@ def client_key(scope: Scope) -> str:
             cookies = SimpleCookie()
         if SESSION_COOKIE in cookies:
             return digest("session:" + cookies[SESSION_COOKIE].value)
+    return digest("ip:" + client_address(scope))
+
+
+def client_address(scope: Scope) -> str:
+    """The client's address: the peer's, or behind a proxy uvicorn trusts (the
+    `forwarded_allow_ips` setting) the one the proxy forwarded."""
     client = scope.get("client")
-    return digest("ip:" + (client[0] if client else "unknown"))
+    return client[0] if client else "unknown"

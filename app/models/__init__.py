@@ -14,7 +14,7 @@ from app.models.project import (
     Stakeholder,
     WorkflowStatus,
 )
-from app.models.request_control import IdempotencyRecord, RateLimitBucket
+from app.models.request_control import IdempotencyRecord, LoginThrottle, RateLimitBucket
 from app.models.resource import Allocation, Resource, TimeOff
 from app.models.task import (
     Comment,
@@ -41,6 +41,7 @@ __all__ = [
     "Event",
     "IdempotencyRecord",
     "Label",
+    "LoginThrottle",
     "Member",
     "Notification",
     "PhaseTransition",

@@ -29,3 +29,16 @@ class RateLimitBucket(Base):
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     window_start: Mapped[int] = mapped_column(Integer, primary_key=True)
     count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class LoginThrottle(Base):
+    """Failed sign-ins of one (email, client address) pair. After a few, each failure doubles
+    the wait before the pair may try again (docs/security.md, "Identity and sign-in"); a
+    success forgets them, and so does a quiet day."""
+
+    __tablename__ = "login_throttle"
+
+    # A digest of the email and the address: neither is stored.
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failed_at: Mapped[datetime | None] = mapped_column(index=True)

@@ -4,6 +4,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.core.clock import utcnow
 from app.core.ids import new_id
 from app.models.base import Base, Timestamped, Versioned
 
@@ -20,7 +21,11 @@ class User(Versioned, Base):
 
 
 class AuthSession(Timestamped, Base):
-    """A signed-in browser. The cookie holds a secret; the row holds only its digest."""
+    """A signed-in browser. The cookie holds a secret; the row holds only its digest.
+
+    It ends at `expires_at` (the absolute lifetime) or once `last_seen_at` is older than the
+    idle timeout, whichever comes first.
+    """
 
     __tablename__ = "auth_session"
 
@@ -31,3 +36,6 @@ class AuthSession(Timestamped, Base):
     )
     csrf_token: Mapped[str] = mapped_column(String(64))
     expires_at: Mapped[datetime]
+    # Rewritten at most once a minute (`last_used_resolution_seconds`) while in use. Not
+    # indexed: the hourly purge scans the table, and every rewrite stays a cheap one.
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -27,6 +27,10 @@ class Workspace(Versioned, Base):
     week_start: Mapped[int] = mapped_column(SmallInteger, default=1)
     # A stopped timer's minutes round up to a multiple of this (1, 5, 6, 10, 15 or 30).
     timer_rounding_minutes: Mapped[int] = mapped_column(SmallInteger, default=1, server_default="1")
+    # New API tokens must expire within this many days (1-3650, checked on input; a CHECK
+    # would make SQLite rebuild the table, whose rows every tenant row references); None: no
+    # maximum.
+    max_token_lifetime_days: Mapped[int | None] = mapped_column(SmallInteger)
 
 
 class Member(TenantOwned, Versioned, Base):

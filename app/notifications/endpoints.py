@@ -3,11 +3,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from app.auth.access import CurrentCaller
 from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS
 from app.kit.pagination import Page, PageQuery
 from app.notifications import service
+from app.notifications.auth import NotificationReader, NotificationWriter
 from app.notifications.schemas import MarkedRead, Notification
 
 router = APIRouter(route_class=UnitOfWorkRoute, prefix="/me/notifications", tags=["notifications"])
@@ -17,7 +17,7 @@ ERRORS = READ_PROBLEMS
 
 @router.get("", operation_id="notifications:list", responses=ERRORS)
 async def list_notifications(
-    caller: CurrentCaller,
+    caller: NotificationReader,
     session: Session,
     page: PageQuery,
     unread: Annotated[bool, Query(description="Only unread ones.")] = False,
@@ -29,13 +29,13 @@ async def list_notifications(
 
 @router.post("/{notification_id}/read", operation_id="notifications:mark_read", responses=ERRORS)
 async def mark_read(
-    notification_id: uuid.UUID, caller: CurrentCaller, session: Session
+    notification_id: uuid.UUID, caller: NotificationWriter, session: Session
 ) -> Notification:
     """Mark one notification read."""
     return Notification.model_validate(await service.mark_read(session, caller, notification_id))
 
 
 @router.post("/read-all", operation_id="notifications:mark_all_read", responses=ERRORS)
-async def mark_all_read(caller: CurrentCaller, session: Session) -> MarkedRead:
+async def mark_all_read(caller: NotificationWriter, session: Session) -> MarkedRead:
     """Mark all my notifications read."""
     return MarkedRead(marked=await service.mark_all_read(session, caller))

@@ -2,7 +2,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response, status
 
-from app.auth.access import CurrentCaller
 from app.core.db import Session, UnitOfWorkRoute
 from app.events.schemas import Event
 from app.kit.errors import (
@@ -13,7 +12,7 @@ from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
 from app.kit.query import query
 from app.tasks import service
-from app.tasks.auth import TasksRead, TasksWrite
+from app.tasks.auth import MyTasksRead, TasksRead, TasksWrite
 from app.tasks.schemas import (
     BulkResult,
     BulkUpdate,
@@ -116,7 +115,7 @@ async def task_activity(
 
 
 @router.get("/me/tasks", operation_id="me:tasks", responses=READ_PROBLEMS)
-async def my_tasks(caller: CurrentCaller, session: Session, page: PageQuery) -> Page[Task]:
+async def my_tasks(caller: MyTasksRead, session: Session, page: PageQuery) -> Page[Task]:
     """Open tasks assigned to me in every workspace I belong to, soonest due first."""
     rows, cursor = await service.page_mine(session, caller, page)
     return Page(items=service.present_listed(rows), next_cursor=cursor)

@@ -60,7 +60,7 @@ async def update_workspace(
     response: Response,
     if_match: IfMatch = None,
 ) -> Workspace:
-    """Change the workspace's name, time zone, week start or timer rounding."""
+    """Change the workspace's name, time zone, week start, timer rounding or token lifetime."""
     workspace = await service.update(session, principal, data, if_match)
     set_etag(response, workspace)
     return Workspace.of(workspace, principal.role)

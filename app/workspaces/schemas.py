@@ -29,12 +29,22 @@ TimerRounding = Annotated[
     Field(description="A stopped timer's minutes round up to a multiple of this."),
 ]
 
+MaxTokenLifetime = Annotated[
+    int | None,
+    Field(
+        ge=1,
+        le=3650,
+        description="New API tokens must expire within this many days; null: no maximum.",
+    ),
+]
+
 
 class WorkspaceCreate(Input):
     name: Name
     timezone: TimeZone = "UTC"
     week_start: WeekStart = 1
     timer_rounding_minutes: TimerRounding = 1
+    max_token_lifetime_days: MaxTokenLifetime = None
 
 
 class WorkspaceUpdate(Input):
@@ -42,6 +52,7 @@ class WorkspaceUpdate(Input):
     timezone: TimeZone | None = None
     week_start: WeekStart | None = None
     timer_rounding_minutes: TimerRounding | None = None
+    max_token_lifetime_days: MaxTokenLifetime = None
 
 
 class Workspace(Timestamps):
@@ -50,6 +61,9 @@ class Workspace(Timestamps):
     timezone: str
     week_start: int
     timer_rounding_minutes: int
+    max_token_lifetime_days: int | None = Field(
+        description="New API tokens must expire within this many days; null: no maximum."
+    )
     version: int
     role: Role = Field(description="Your role in this workspace.")
 

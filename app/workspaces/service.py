@@ -10,7 +10,16 @@ from app.workspaces.repository import WorkspaceRepository
 from app.workspaces.schemas import WorkspaceCreate, WorkspaceUpdate
 
 # The public fields of a workspace, as events record them.
-WORKSPACE_FIELDS = ("name", "timezone", "week_start", "timer_rounding_minutes")
+WORKSPACE_FIELDS = (
+    "name",
+    "timezone",
+    "week_start",
+    "timer_rounding_minutes",
+    "max_token_lifetime_days",
+)
+# Settings where null means something ("no maximum"): a null in an update clears them, where
+# for the others it changes nothing.
+CLEARABLE_FIELDS = frozenset({"max_token_lifetime_days"})
 # Every workspace starts with these work types (the time tracking migration backfilled the same
 # list into the workspaces made before it), and with a Standard calendar.
 DEFAULT_WORK_TYPES = (
@@ -82,7 +91,7 @@ async def update(
     check_if_match(if_match, workspace)
     before = events.snapshot(workspace, WORKSPACE_FIELDS)
     for field, value in data.model_dump(exclude_unset=True).items():
-        if value is None:
+        if value is None and field not in CLEARABLE_FIELDS:
             continue
         setattr(workspace, field, value)
     await session.flush()

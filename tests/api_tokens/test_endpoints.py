@@ -220,3 +220,86 @@ async def test_creating_and_revoking_a_token_are_events_without_the_secret(
     text = repr([row.changes for row in rows])
     assert token["token"] not in text
     assert token["prefix"] not in text
+
+
+def _in(days: float) -> str:
+    return (datetime.now(UTC) + timedelta(days=days)).isoformat()
+
+
+def _expiry_refusal(response: object) -> list[str]:
+    assert response.status_code == 422, response.text  # type: ignore[attr-defined]
+    return [e["pointer"] for e in response.json()["errors"]]  # type: ignore[attr-defined]
+
+
+async def test_a_token_cannot_create_a_token_that_outlives_it(clients: ClientFactory) -> None:
+    owner = await clients.user()
+    wid = (await owner.workspace())["id"]
+    maker = await owner.token(wid, ["admin"], expires_at=_in(1))
+    script = clients.bearer(maker["token"])
+    url = f"/api/v1/workspaces/{wid}/api-tokens"
+
+    longer = await script.post(url, json={"name": "x", "scopes": ["admin"], "expires_at": _in(2)})
+    forever = await script.post(url, json={"name": "x", "scopes": ["admin"]})
+    shorter = await script.post(
+        url, json={"name": "x", "scopes": ["admin"], "expires_at": _in(0.5)}
+    )
+
+    assert _expiry_refusal(longer) == _expiry_refusal(forever) == ["/expires_at"]
+    assert shorter.status_code == 201
+
+
+async def test_new_tokens_must_expire_within_the_workspaces_maximum_lifetime(
+    clients: ClientFactory,
+) -> None:
+    owner = await clients.user()
+    wid = (await owner.workspace())["id"]
+    url = f"/api/v1/workspaces/{wid}/api-tokens"
+    capped = await owner.client.patch(
+        f"/api/v1/workspaces/{wid}", json={"max_token_lifetime_days": 30}
+    )
+
+    beyond = await owner.client.post(
+        url, json={"name": "x", "scopes": ["admin"], "expires_at": _in(31)}
+    )
+    forever = await owner.client.post(url, json={"name": "x", "scopes": ["admin"]})
+    within = await owner.client.post(
+        url, json={"name": "x", "scopes": ["admin"], "expires_at": _in(29)}
+    )
+
+    assert capped.json()["max_token_lifetime_days"] == 30
+    assert _expiry_refusal(beyond) == _expiry_refusal(forever) == ["/expires_at"]
+    assert within.status_code == 201
+
+
+async def test_clearing_the_maximum_lifetime_allows_tokens_without_expiry_again(
+    clients: ClientFactory,
+) -> None:
+    owner = await clients.user()
+    wid = (await owner.workspace(max_token_lifetime_days=7))["id"]
+
+    cleared = await owner.client.patch(
+        f"/api/v1/workspaces/{wid}", json={"max_token_lifetime_days": None}
+    )
+    forever = await owner.client.post(
+        f"/api/v1/workspaces/{wid}/api-tokens", json={"name": "x", "scopes": ["admin"]}
+    )
+
+    assert cleared.json()["max_token_lifetime_days"] is None
+    assert forever.status_code == 201
+
+
+async def test_the_maximum_lifetime_is_bounded(clients: ClientFactory) -> None:
+    owner = await clients.user()
+    wid = (await owner.workspace())["id"]
+
+    answers = [
+        await owner.client.patch(
+            f"/api/v1/workspaces/{wid}", json={"max_token_lifetime_days": days}
+        )
+        for days in (0, 3651)
+    ]
+
+    assert [a.status_code for a in answers] == [422, 422]
+    assert {e["pointer"] for a in answers for e in a.json()["errors"]} == {
+        "/max_token_lifetime_days"
+    }

@@ -2,7 +2,8 @@
 
 - isolation: a member of workspace A gets 404 for every id of workspace B, and B is unchanged;
 - roles: a role below the route's required role gets 403, one at or above it never does;
-- token scopes: a token without the route's scope gets 403, a token with only that scope does not.
+- token scopes: a token without the route's scope gets 403, a token with only that scope does not;
+  outside a workspace too, where a route may also refuse tokens altogether.
 
 A new route with a path id the world below cannot provide fails these tests until it is added,
 so no route escapes them.
@@ -15,17 +16,33 @@ from typing import Any
 import httpx
 import pytest
 
-from app.auth.access import SCOPES, Role, api_routes, route_authorization
+from app.auth.access import (
+    SCOPES,
+    Role,
+    api_routes,
+    route_authorization,
+    route_needs_session,
+    route_token_scope,
+)
 from tests.support.http import ClientFactory
 from tests.support.snapshot import workspace_fingerprint
 from tests.support.world import Tenant, tenant
 
-# Routes outside any workspace: who may call them is tested in their own test files.
-ROUTES_WITHOUT_WORKSPACE = {
+# Routes anyone may call.
+PUBLIC_ROUTES = {
     "GET /api/v1/auth/config",
     "POST /api/v1/auth/signup",
     "POST /api/v1/auth/login",
+    "GET /healthz",
+    "GET /readyz",
+    "GET /metrics",
+}
+# Routes outside any workspace: the last test below walks the credentials they take; what they
+# do is tested in their own test files.
+ROUTES_WITHOUT_WORKSPACE = PUBLIC_ROUTES | {
     "POST /api/v1/auth/logout",
+    "POST /api/v1/auth/logout-everywhere",
+    "POST /api/v1/auth/password",
     "GET /api/v1/me",
     "GET /api/v1/workspaces",
     "POST /api/v1/workspaces",
@@ -33,9 +50,6 @@ ROUTES_WITHOUT_WORKSPACE = {
     "GET /api/v1/me/notifications",
     "POST /api/v1/me/notifications/{notification_id}/read",
     "POST /api/v1/me/notifications/read-all",
-    "GET /healthz",
-    "GET /readyz",
-    "GET /metrics",
 }
 STALE_ETAG = {"If-Match": '"999999"'}
 
@@ -199,5 +213,43 @@ async def test_tokens_without_the_routes_scope_are_refused(app) -> None:
             failures.append(f"without {scope}: {method} {template} -> {without.status_code}")
         if with_it.status_code == 403:
             failures.append(f"with {scope}: {method} {template} -> 403")
+
+    assert failures == []
+
+
+def _routes_without_workspace(app: Any) -> list[tuple[str, str, Any]]:
+    return [
+        (method, route.path_format, route)
+        for route in api_routes(app)
+        for method in sorted(route.methods)
+        if f"{method} {route.path_format}" in ROUTES_WITHOUT_WORKSPACE - PUBLIC_ROUTES
+    ]
+
+
+async def test_outside_a_workspace_tokens_need_the_declared_scope_or_a_session(app) -> None:
+    clients = ClientFactory(app)
+    owner = await clients.user()
+    wid = (await owner.workspace())["id"]
+    every = clients.bearer((await owner.token(wid, sorted(SCOPES)))["token"])
+    ids = _unknown_ids(wid) | {"notification_id": str(uuid.uuid4())}
+    failures = []
+
+    for method, template, route in _routes_without_workspace(app):
+        path, scope = _path(template, ids), route_token_scope(route)
+        anonymous = await _call(clients.client(), method, path, {})
+        if anonymous.status_code != 401:
+            failures.append(f"anonymous {method} {template} -> {anonymous.status_code}")
+        if route_needs_session(route):
+            refused = await _call(every, method, path, {})
+            if refused.status_code != 403 or refused.json()["code"] != "session_required":
+                failures.append(f"token {method} {template} -> {refused.status_code}")
+        elif scope is not None:
+            all_but = sorted(set(SCOPES) - {scope})
+            without = clients.bearer((await owner.token(wid, all_but))["token"])
+            with_it = clients.bearer((await owner.token(wid, [scope]))["token"])
+            if (await _call(without, method, path, {})).status_code != 403:
+                failures.append(f"without {scope}: {method} {template} is not refused")
+            if (await _call(with_it, method, path, {})).status_code == 403:
+                failures.append(f"with {scope}: {method} {template} -> 403")
 
     assert failures == []

@@ -281,7 +281,7 @@ async def test_recording_a_tokens_use_keeps_the_cache(
     generation = await _settled(cache)
 
     first = await script.get("/api/v1/me")
-    later = utcnow() + timedelta(seconds=settings.token_last_used_resolution_seconds + 1)
+    later = utcnow() + timedelta(seconds=settings.last_used_resolution_seconds + 1)
     monkeypatch.setattr("app.auth.access.utcnow", lambda: later)
     second = await script.get("/api/v1/me")
 

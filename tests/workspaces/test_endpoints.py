@@ -188,6 +188,7 @@ async def test_creating_and_changing_a_workspace_are_events(
                 "timezone": {"before": None, "after": "UTC"},
                 "week_start": {"before": None, "after": 1},
                 "timer_rounding_minutes": {"before": None, "after": 1},
+                "max_token_lifetime_days": {"before": None, "after": None},
             },
         ),
         (

@@ -211,6 +211,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/logout-everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End every session of yours, this one included (needs a session, not an API token).
+         * @description API tokens are not sessions: revoke them in each workspace.
+         */
+        post: operations["auth:logout_everywhere"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your password, given the current one; ends every other session of yours.
+         * @description Needs a session, not an API token. A wrong current password is a 422 at
+         *     `/current_password`, and counts as a failed sign-in.
+         */
+        post: operations["auth:change_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -261,7 +302,7 @@ export interface paths {
         delete: operations["workspaces:delete"];
         options?: never;
         head?: never;
-        /** Change the workspace's name, time zone, week start or timer rounding. */
+        /** Change the workspace's name, time zone, week start, timer rounding or token lifetime. */
         patch: operations["workspaces:update"];
         trace?: never;
     };
@@ -2712,6 +2753,13 @@ export interface components {
              */
             next_cursor: string | null;
         };
+        /** PasswordChange */
+        PasswordChange: {
+            /** Current Password */
+            current_password: string;
+            /** New Password */
+            new_password: string;
+        };
         /** Period */
         Period: {
             /**
@@ -4359,6 +4407,11 @@ export interface components {
             week_start: number;
             /** Timer Rounding Minutes */
             timer_rounding_minutes: number;
+            /**
+             * Max Token Lifetime Days
+             * @description New API tokens must expire within this many days; null: no maximum.
+             */
+            max_token_lifetime_days: number | null;
             /** Version */
             version: number;
             /** @description Your role in this workspace. */
@@ -4386,6 +4439,11 @@ export interface components {
              * @enum {integer}
              */
             timer_rounding_minutes: 1 | 5 | 6 | 10 | 15 | 30;
+            /**
+             * Max Token Lifetime Days
+             * @description New API tokens must expire within this many days; null: no maximum.
+             */
+            max_token_lifetime_days?: number | null;
         };
         /** WorkspaceUpdate */
         WorkspaceUpdate: {
@@ -4397,6 +4455,11 @@ export interface components {
             week_start?: number | null;
             /** Timer Rounding Minutes */
             timer_rounding_minutes?: (1 | 5 | 6 | 10 | 15 | 30) | null;
+            /**
+             * Max Token Lifetime Days
+             * @description New API tokens must expire within this many days; null: no maximum.
+             */
+            max_token_lifetime_days?: number | null;
         };
     };
     responses: never;
@@ -5156,6 +5219,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     "auth:login": {
@@ -5242,6 +5314,115 @@ export interface operations {
             };
             /** @description Invalid input */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "auth:logout_everywhere": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "auth:change_password": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
