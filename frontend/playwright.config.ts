@@ -49,6 +49,8 @@ export default defineConfig({
     url: `${baseURL}/healthz`,
     env: {
       WORKLANE_LOG_LEVEL: "WARNING",
+      // Every spec signs people up from 127.0.0.1, more than the hourly limit per address allows.
+      WORKLANE_SIGNUPS_PER_ADDRESS_PER_HOUR: "0",
       WORKLANE_DATABASE_URL: `sqlite+aiosqlite:///${join(process.env.WL_E2E_DIR, "e2e.db")}`,
     },
     reuseExistingServer: false,

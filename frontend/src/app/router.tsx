@@ -71,6 +71,10 @@ export function createRouter() {
               path: "settings/api-tokens",
               lazy: async () => ({ Component: (await settings()).ApiTokensRoute }),
             },
+            {
+              path: "settings/account",
+              lazy: async () => ({ Component: (await settings()).AccountRoute }),
+            },
           ],
         },
       ],

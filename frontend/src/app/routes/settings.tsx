@@ -4,6 +4,8 @@ import { useNavigate } from "react-router";
 import { Page, Section } from "@/components/page";
 import { CreateTokenModal } from "@/features/api-tokens/components/create-token-modal";
 import { TokensTable } from "@/features/api-tokens/components/tokens-table";
+import { ChangePasswordForm } from "@/features/auth/components/change-password-form";
+import { SignOutEverywhere } from "@/features/auth/components/sign-out-everywhere";
 import { LabelsSettings } from "@/features/labels/components/labels-settings";
 import { AddMemberModal } from "@/features/members/components/add-member-modal";
 import { MembersTable } from "@/features/members/components/members-table";
@@ -106,6 +108,7 @@ export function ApiTokensRoute() {
       <TokensTable workspaceId={workspace.id} onCreate={() => setCreating("token")} />
       <CreateTokenModal
         workspaceId={workspace.id}
+        maxLifetimeDays={workspace.max_token_lifetime_days}
         opened={creating === "token"}
         onClose={() => setCreating(null)}
       />
@@ -121,6 +124,31 @@ export function LabelsRoute() {
       description="Labels are shared by every project in the workspace: filter and group work by them."
     >
       <LabelsSettings workspaceId={workspace.id} canEdit={workspace.role !== "viewer"} />
+    </Page>
+  );
+}
+
+export function AccountRoute() {
+  const { user } = useCurrentWorkspace();
+  return (
+    <Page
+      title="Account"
+      description={
+        <Text span inherit>
+          How <b>{user.email}</b> signs in, in every workspace.
+        </Text>
+      }
+    >
+      <Section title="Password" description="Changing it signs out every other browser.">
+        <ChangePasswordForm />
+      </Section>
+      <Section
+        title="Sessions"
+        description="Each browser you sign in on has its own session. It ends when you sign out there, after some days unused, or at the latest after a fixed lifetime."
+        mt="md"
+      >
+        <SignOutEverywhere />
+      </Section>
     </Page>
   );
 }

@@ -19,6 +19,7 @@ function workspace(role: Role): Workspace {
     timezone: "UTC",
     week_start: 0,
     timer_rounding_minutes: 0,
+    max_token_lifetime_days: null,
     version: 1,
     role,
     created_at: STAMP,

@@ -15,6 +15,7 @@ const workspace: Workspace = {
   timezone: "UTC",
   week_start: 0,
   timer_rounding_minutes: 0,
+  max_token_lifetime_days: null,
   version: 1,
   role: "member",
   created_at: "2026-01-01T00:00:00Z",

@@ -9,6 +9,7 @@ import {
   IconInbox,
   IconKey,
   IconTag,
+  IconUserCircle,
   IconUsers,
 } from "@tabler/icons-react";
 
@@ -106,6 +107,17 @@ export const NAV_SECTIONS: { title: string; items: NavItem[] }[] = [
         path: "settings/api-tokens",
         icon: IconKey,
         description: "Access for scripts",
+      },
+    ],
+  },
+  {
+    title: "You",
+    items: [
+      {
+        label: "Account",
+        path: "settings/account",
+        icon: IconUserCircle,
+        description: "Password and signed-in sessions",
       },
     ],
   },

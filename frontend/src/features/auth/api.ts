@@ -7,6 +7,7 @@ import type { components } from "@/api/schema";
 export type User = components["schemas"]["User"];
 export type LogIn = components["schemas"]["LogIn"];
 export type SignUp = components["schemas"]["SignUp"];
+export type PasswordChange = components["schemas"]["PasswordChange"];
 
 export const sessionKey = $api.queryOptions("get", "/api/v1/me").queryKey;
 
@@ -63,6 +64,25 @@ export function useLogOut() {
   return useMutation({
     mutationFn: async () => {
       await api.POST("/api/v1/auth/logout");
+    },
+    onSuccess: () => window.location.replace("/login"),
+  });
+}
+
+/** A new password; the server ends every other session of the account, and keeps this one. */
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: async (body: PasswordChange) => {
+      await api.POST("/api/v1/auth/password", { body });
+    },
+  });
+}
+
+/** End every session of the account, this one too, and leave as `useLogOut` does. */
+export function useSignOutEverywhere() {
+  return useMutation({
+    mutationFn: async () => {
+      await api.POST("/api/v1/auth/logout-everywhere");
     },
     onSuccess: () => window.location.replace("/login"),
   });

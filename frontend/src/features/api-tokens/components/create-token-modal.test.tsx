@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { json, mockApi } from "@/testing/api";
 import { renderWithApp } from "@/testing/render";
 import type { ApiTokenCreated } from "../api";
-import { CreateTokenModal } from "./create-token-modal";
+import { CreateTokenModal, expiryChoices } from "./create-token-modal";
 
 const WS = "0190c0de-0000-7000-8000-000000000001";
 const LIST = `/api/v1/workspaces/${WS}/api-tokens`;
@@ -25,7 +25,9 @@ const created: ApiTokenCreated = {
 async function showSecret() {
   mockApi({ [`POST ${LIST}`]: () => json(created, 201) });
   const onClose = vi.fn();
-  const rendered = renderWithApp(<CreateTokenModal workspaceId={WS} opened onClose={onClose} />);
+  const rendered = renderWithApp(
+    <CreateTokenModal workspaceId={WS} maxLifetimeDays={null} opened onClose={onClose} />,
+  );
   const { user } = rendered;
   await user.type(await screen.findByRole("textbox", { name: /Name/ }), "CI deploy");
   await user.click(screen.getByRole("button", { name: "Create token" }));
@@ -60,5 +62,35 @@ describe("the new token's one-time secret", () => {
     await user.click(screen.getByRole("button", { name: "Done" }));
     expect(onClose).toHaveBeenCalledTimes(1);
     expect(screen.queryByText("Close without the token?")).not.toBeInTheDocument();
+  });
+});
+
+describe("the expiry choices", () => {
+  it("offer no expiry when the workspace sets no maximum", () => {
+    expect(expiryChoices(null).map((choice) => choice.value)).toEqual(["30", "90", "365", "never"]);
+  });
+
+  it("stop at the workspace's maximum lifetime, which is one of them", () => {
+    expect(expiryChoices(90).map((choice) => choice.value)).toEqual(["30", "90"]);
+    expect(expiryChoices(60)).toEqual([
+      { value: "30", label: "30 days" },
+      { value: "60", label: "60 days (the maximum)" },
+    ]);
+  });
+
+  it("say so in the dialog, and ask for an expiry within it", async () => {
+    const server = mockApi({ [`POST ${LIST}`]: () => json(created, 201) });
+    const { user } = renderWithApp(
+      <CreateTokenModal workspaceId={WS} maxLifetimeDays={60} opened onClose={vi.fn()} />,
+    );
+    expect(await screen.findByText("This workspace allows at most 60 days.")).toBeInTheDocument();
+    await user.type(screen.getByRole("textbox", { name: /Name/ }), "CI deploy");
+    await user.click(screen.getByRole("button", { name: "Create token" }));
+
+    await screen.findByTestId("token-secret");
+    const body = await server.sent(`POST ${LIST}`)[0]?.json();
+    const days = (Date.parse(body.expires_at) - Date.now()) / (24 * 3600 * 1000);
+    expect(days).toBeGreaterThan(59);
+    expect(days).toBeLessThanOrEqual(60);
   });
 });

@@ -37,6 +37,26 @@ const EXPIRY = [
   { value: "365", label: "1 year" },
   { value: "never", label: "No expiry" },
 ];
+const DEFAULT_EXPIRY = "90";
+
+/** The expiries a workspace allows: with a maximum lifetime, none beyond it (and so never
+ * "No expiry"), and the maximum itself when it is not one of the usual choices. */
+export function expiryChoices(maxLifetimeDays: number | null) {
+  if (maxLifetimeDays === null) return EXPIRY;
+  const within = EXPIRY.filter(
+    (choice) => choice.value !== "never" && Number(choice.value) <= maxLifetimeDays,
+  );
+  const max = String(maxLifetimeDays);
+  return within.some((choice) => choice.value === max)
+    ? within
+    : [...within, { value: max, label: `${maxLifetimeDays} days (the maximum)` }];
+}
+
+/** The usual expiry, or the longest the workspace allows when that is shorter. */
+function defaultExpiry(choices: { value: string }[]): string {
+  const usual = choices.find((choice) => choice.value === DEFAULT_EXPIRY);
+  return (usual ?? choices.at(-1))?.value ?? DEFAULT_EXPIRY;
+}
 
 function expiresAt(days: string): string | null {
   if (days === "never") return null;
@@ -45,18 +65,26 @@ function expiresAt(days: string): string | null {
 
 export function CreateTokenModal({
   workspaceId,
+  maxLifetimeDays,
   opened,
   onClose,
 }: {
   workspaceId: string;
+  /** The workspace's maximum token lifetime, or null for none. */
+  maxLifetimeDays: number | null;
   opened: boolean;
   onClose: () => void;
 }) {
   const create = useCreateApiToken(workspaceId);
   const [created, setCreated] = useState<ApiTokenCreated | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
+  const choices = expiryChoices(maxLifetimeDays);
   const { register, control, handleSubmit, setError, reset, formState } = useForm<Values>({
-    defaultValues: { name: "", scopes: ["workspace:read"], expires_in_days: "90" },
+    defaultValues: {
+      name: "",
+      scopes: ["workspace:read"],
+      expires_in_days: defaultExpiry(choices),
+    },
   });
 
   const close = () => {
@@ -164,10 +192,14 @@ export function CreateTokenModal({
                 render={({ field }) => (
                   <Select
                     label="Expires"
-                    description="Shorter is safer."
-                    data={EXPIRY}
+                    description={
+                      maxLifetimeDays === null
+                        ? "Shorter is safer."
+                        : `This workspace allows at most ${maxLifetimeDays} days.`
+                    }
+                    data={choices}
                     value={field.value}
-                    onChange={(value) => field.onChange(value ?? "90")}
+                    onChange={(value) => field.onChange(value ?? field.value)}
                   />
                 )}
               />

@@ -17,6 +17,7 @@ function workspace(id: string, name: string): Workspace {
     timezone: "UTC",
     week_start: 1,
     timer_rounding_minutes: 1,
+    max_token_lifetime_days: null,
     version: 1,
     role: "owner",
     created_at: STAMP,

@@ -13,6 +13,7 @@ const v1: Workspace = {
   timezone: "UTC",
   week_start: 1,
   timer_rounding_minutes: 1,
+  max_token_lifetime_days: null,
   version: 1,
   role: "owner",
   created_at: "2026-01-01T00:00:00Z",
@@ -55,6 +56,29 @@ describe("GeneralSettingsForm", () => {
     expect(await screen.findByText("Workspace settings saved")).toBeInTheDocument();
     const [patch] = server.sent(`PATCH ${PATH}`);
     expect(await patch?.json()).toEqual({ timer_rounding_minutes: 15 });
+  });
+
+  it("sends the longest token lifetime as days, and no maximum as null", async () => {
+    const server = mockApi({
+      [`PATCH ${PATH}`]: [
+        () => json({ ...v1, max_token_lifetime_days: 90, version: 2 }),
+        () => json({ ...v1, max_token_lifetime_days: null, version: 3 }),
+      ],
+    });
+    const { user } = renderWithApp(<GeneralSettingsForm workspace={v1} />);
+    const lifetime = () => screen.getByRole("textbox", { name: /Longest API token lifetime/ });
+    await user.click(lifetime());
+    await user.click(await screen.findByRole("option", { name: "90 days" }));
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    await screen.findByText("Workspace settings saved");
+    await user.click(lifetime());
+    await user.click(await screen.findByRole("option", { name: "No maximum" }));
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+
+    await waitFor(() => expect(server.sent(`PATCH ${PATH}`)).toHaveLength(2));
+    const [first, second] = server.sent(`PATCH ${PATH}`);
+    expect(await first?.json()).toEqual({ max_token_lifetime_days: 90 });
+    expect(await second?.json()).toEqual({ max_token_lifetime_days: null });
   });
 
   it("on 412 loads the latest version, keeps the user's edit, and saves it on top", async () => {

@@ -14,21 +14,37 @@ import {
   type WorkspaceUpdate,
   workspaceOptions,
 } from "../api";
-import { TIMER_ROUNDINGS, timerRounding, timeZones, WEEKDAYS } from "./options";
+import {
+  TIMER_ROUNDINGS,
+  timerRounding,
+  timeZones,
+  tokenLifetime,
+  tokenLifetimes,
+  tokenLifetimeValue,
+  WEEKDAYS,
+} from "./options";
 
 interface Values {
   name: string;
   timezone: string;
   week_start: string;
   timer_rounding_minutes: string;
+  max_token_lifetime_days: string;
 }
 
-const FIELDS = ["name", "timezone", "week_start", "timer_rounding_minutes"] as const;
+const FIELDS = [
+  "name",
+  "timezone",
+  "week_start",
+  "timer_rounding_minutes",
+  "max_token_lifetime_days",
+] as const;
 const LABELS: Record<keyof Values, string> = {
   name: "Name",
   timezone: "Time zone",
   week_start: "Week start",
   timer_rounding_minutes: "Timer rounding",
+  max_token_lifetime_days: "Longest API token lifetime",
 };
 
 function toValues(workspace: Workspace): Values {
@@ -37,17 +53,23 @@ function toValues(workspace: Workspace): Values {
     timezone: workspace.timezone,
     week_start: String(workspace.week_start),
     timer_rounding_minutes: String(workspace.timer_rounding_minutes),
+    max_token_lifetime_days: tokenLifetimeValue(workspace.max_token_lifetime_days),
   };
 }
 
+function choices(field: keyof Values, value: string): { value: string; label: string }[] {
+  if (field === "week_start") return WEEKDAYS;
+  if (field === "timer_rounding_minutes") return TIMER_ROUNDINGS;
+  if (field === "max_token_lifetime_days") return tokenLifetimes(value);
+  return [];
+}
+
 function shown(field: keyof Values, value: string): string {
-  const options =
-    field === "week_start" ? WEEKDAYS : field === "timer_rounding_minutes" ? TIMER_ROUNDINGS : [];
-  return options.find((option) => option.value === value)?.label ?? value;
+  return choices(field, value).find((option) => option.value === value)?.label ?? value;
 }
 
 /**
- * Name, time zone, week start and timer rounding. Saves only what the user changed, with If-Match of the version
+ * Name, time zone, week start, timer rounding and the longest API token lifetime. Saves only what the user changed, with If-Match of the version
  * they started from; on 412 it loads the latest version, keeps their edits, and shows what
  * changed underneath them so they can save again on top of it or discard their edits.
  */
@@ -87,6 +109,9 @@ export function GeneralSettingsForm({ workspace }: { workspace: Workspace }) {
     if (dirtyFields.week_start) changes.week_start = Number(values.week_start);
     if (dirtyFields.timer_rounding_minutes) {
       changes.timer_rounding_minutes = timerRounding(values.timer_rounding_minutes);
+    }
+    if (dirtyFields.max_token_lifetime_days) {
+      changes.max_token_lifetime_days = tokenLifetime(values.max_token_lifetime_days);
     }
     try {
       const saved = await update.mutateAsync({ base, changes });
@@ -205,6 +230,21 @@ export function GeneralSettingsForm({ workspace }: { workspace: Workspace }) {
               description="A stopped timer's time rounds up to a multiple of this."
               disabled={!editable}
               data={TIMER_ROUNDINGS}
+              value={field.value}
+              onChange={(value) => field.onChange(value ?? field.value)}
+              error={fieldState.error?.message}
+            />
+          )}
+        />
+        <Controller
+          control={control}
+          name="max_token_lifetime_days"
+          render={({ field, fieldState }) => (
+            <Select
+              label="Longest API token lifetime"
+              description="New tokens must expire within it. Tokens made before keep their expiry."
+              disabled={!editable}
+              data={tokenLifetimes(field.value)}
               value={field.value}
               onChange={(value) => field.onChange(value ?? field.value)}
               error={fieldState.error?.message}

@@ -1,0 +1,74 @@
+import { Button, Group, PasswordInput, Stack } from "@mantine/core";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { FormAlert } from "@/components/form-alert";
+import { notifySuccess } from "@/components/notify";
+import { applyProblemToForm } from "@/lib/forms";
+import { useChangePassword } from "../api";
+
+interface Values {
+  current_password: string;
+  new_password: string;
+  confirmation: string;
+}
+
+const FIELDS = ["current_password", "new_password"] as const;
+const EMPTY: Values = { current_password: "", new_password: "", confirmation: "" };
+
+/** A new password, given the current one. The server signs every other browser out. */
+export function ChangePasswordForm() {
+  const change = useChangePassword();
+  const [formError, setFormError] = useState<string | null>(null);
+  const { register, handleSubmit, setError, reset, formState } = useForm<Values>({
+    defaultValues: EMPTY,
+  });
+
+  const onSubmit = handleSubmit(async ({ current_password, new_password }) => {
+    setFormError(null);
+    try {
+      await change.mutateAsync({ current_password, new_password });
+      reset(EMPTY);
+      notifySuccess("Password changed. Your other sessions were signed out.");
+    } catch (error) {
+      setFormError(applyProblemToForm(error, setError, FIELDS));
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack gap="md" maw={420}>
+        <FormAlert message={formError} />
+        <PasswordInput
+          label="Current password"
+          autoComplete="current-password"
+          error={formState.errors.current_password?.message}
+          {...register("current_password", { required: "Enter your current password." })}
+        />
+        <PasswordInput
+          label="New password"
+          description="At least 8 characters."
+          autoComplete="new-password"
+          error={formState.errors.new_password?.message}
+          {...register("new_password", {
+            required: "Choose a new password.",
+            minLength: { value: 8, message: "Use at least 8 characters." },
+          })}
+        />
+        <PasswordInput
+          label="Repeat the new password"
+          autoComplete="new-password"
+          error={formState.errors.confirmation?.message}
+          {...register("confirmation", {
+            validate: (value, values) =>
+              value === values.new_password || "This is not the same as the new password.",
+          })}
+        />
+        <Group>
+          <Button type="submit" loading={formState.isSubmitting}>
+            Change password
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
