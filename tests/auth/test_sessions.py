@@ -18,22 +18,21 @@ from tests.support.http import PASSWORD, ClientFactory, Person
 NEW_PASSWORD = "a brand new passphrase"
 
 
+async def _log_in(browser: httpx.AsyncClient, email: str, password: str) -> bool:
+    response = await browser.post("/api/v1/auth/login", json={"email": email, "password": password})
+    return response.status_code == 200
+
+
 async def _second_session(clients: ClientFactory, person: Person) -> httpx.AsyncClient:
     """The person signed in on another browser."""
     other = clients.client(address="10.6.0.2")
-    response = await other.post(
-        "/api/v1/auth/login", json={"email": person.email, "password": PASSWORD}
-    )
-    assert response.status_code == 200, response.text
+    assert await _log_in(other, person.email, PASSWORD)
     other.headers["X-CSRF-Token"] = other.cookies["wl_csrf"]
     return other
 
 
 async def _signs_in(clients: ClientFactory, email: str, password: str) -> bool:
-    response = await clients.client(address="10.6.0.3").post(
-        "/api/v1/auth/login", json={"email": email, "password": password}
-    )
-    return response.status_code == 200
+    return await _log_in(clients.client(address="10.6.0.3"), email, password)
 
 
 async def test_changing_the_password_ends_the_other_sessions_and_keeps_this_one(

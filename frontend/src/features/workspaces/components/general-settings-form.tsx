@@ -1,8 +1,18 @@
-import { Alert, Button, Group, List, Select, Stack, Text, TextInput } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  type ComboboxData,
+  Group,
+  List,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from "@mantine/core";
 import { IconGitMerge } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { type Control, Controller, useForm } from "react-hook-form";
 import { isApiError } from "@/api/errors";
 import { FormAlert } from "@/components/form-alert";
 import { notifySuccess } from "@/components/notify";
@@ -190,66 +200,38 @@ export function GeneralSettingsForm({ workspace }: { workspace: Workspace }) {
             validate: (value) => value.trim().length > 0 || "Give the workspace a name.",
           })}
         />
-        <Controller
+        <SettingSelect
           control={control}
           name="timezone"
-          render={({ field, fieldState }) => (
-            <Select
-              label="Time zone"
-              description="Dates, working days and reports follow this time zone."
-              searchable
-              disabled={!editable}
-              data={timeZones(field.value)}
-              value={field.value}
-              onChange={(value) => field.onChange(value ?? field.value)}
-              error={fieldState.error?.message}
-            />
-          )}
+          label="Time zone"
+          description="Dates, working days and reports follow this time zone."
+          searchable
+          disabled={!editable}
+          data={timeZones}
         />
-        <Controller
+        <SettingSelect
           control={control}
           name="week_start"
-          render={({ field, fieldState }) => (
-            <Select
-              label="Week starts on"
-              description="Used by timesheets, capacity and weekly reports."
-              disabled={!editable}
-              data={WEEKDAYS}
-              value={field.value}
-              onChange={(value) => field.onChange(value ?? field.value)}
-              error={fieldState.error?.message}
-            />
-          )}
+          label="Week starts on"
+          description="Used by timesheets, capacity and weekly reports."
+          disabled={!editable}
+          data={() => WEEKDAYS}
         />
-        <Controller
+        <SettingSelect
           control={control}
           name="timer_rounding_minutes"
-          render={({ field, fieldState }) => (
-            <Select
-              label="Timer rounding"
-              description="A stopped timer's time rounds up to a multiple of this."
-              disabled={!editable}
-              data={TIMER_ROUNDINGS}
-              value={field.value}
-              onChange={(value) => field.onChange(value ?? field.value)}
-              error={fieldState.error?.message}
-            />
-          )}
+          label="Timer rounding"
+          description="A stopped timer's time rounds up to a multiple of this."
+          disabled={!editable}
+          data={() => TIMER_ROUNDINGS}
         />
-        <Controller
+        <SettingSelect
           control={control}
           name="max_token_lifetime_days"
-          render={({ field, fieldState }) => (
-            <Select
-              label="Longest API token lifetime"
-              description="New tokens must expire within it. Tokens made before keep their expiry."
-              disabled={!editable}
-              data={tokenLifetimes(field.value)}
-              value={field.value}
-              onChange={(value) => field.onChange(value ?? field.value)}
-              error={fieldState.error?.message}
-            />
-          )}
+          label="Longest API token lifetime"
+          description="New tokens must expire within it. Tokens made before keep their expiry."
+          disabled={!editable}
+          data={tokenLifetimes}
         />
         {editable ? (
           <Group gap="xs" mt="xs">
@@ -269,5 +251,38 @@ export function GeneralSettingsForm({ workspace }: { workspace: Workspace }) {
         )}
       </Stack>
     </form>
+  );
+}
+
+/** One of the settings picked from a list; a cleared choice keeps the value it had. */
+function SettingSelect({
+  control,
+  name,
+  data,
+  ...select
+}: {
+  control: Control<Values>;
+  name: Exclude<keyof Values, "name">;
+  /** The choices, given the current value (which may be one the usual list lacks). */
+  data: (current: string) => ComboboxData;
+  label: string;
+  description: string;
+  disabled: boolean;
+  searchable?: boolean;
+}) {
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <Select
+          {...select}
+          data={data(field.value)}
+          value={field.value}
+          onChange={(value) => field.onChange(value ?? field.value)}
+          error={fieldState.error?.message}
+        />
+      )}
+    />
   );
 }
