@@ -1,10 +1,12 @@
 """Who is calling, and may they do this? One answer for every route.
 
 `CurrentCaller` authenticates (API token from the Authorization header, or the session cookie
-with its CSRF header on unsafe methods). `Authorize(role, scope)` turns a caller into a
+with its CSRF header on unsafe methods, which also keeps the session from idling out) and
+charges the request to the user's rate limit. `Authorize(role, scope)` turns a caller into a
 `Principal` inside one workspace: 404 when the caller is not in it (we never confirm that a
 workspace exists), 403 when their role or their token's scopes fall short. A token never
-exceeds its user's role: both checks always apply.
+exceeds its user's role: both checks always apply. Outside a workspace, `requires_scope`
+holds a token to a scope, and `SessionCaller` refuses tokens (changes to the account itself).
 """
 
 import enum
