@@ -63,6 +63,8 @@ def server(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Itera
         "WORKLANE_PASSWORD_HASH_MEMORY_KIB": "1024",
         # Counted (so the rate limiter's writes take part), but never reached.
         "WORKLANE_RATE_LIMIT_PER_MINUTE": "1000000",
+        # Every client signs its people up from 127.0.0.1.
+        "WORKLANE_SIGNUPS_PER_ADDRESS_PER_HOUR": "0",
         # What these tests check is that nothing fails or is lost, not how fast the machine
         # running the suite is: the bounded waits have tests of their own (tests/core/test_db.py,
         # tests/kit/test_idempotency.py), so here they are long enough for a busy CI machine.
