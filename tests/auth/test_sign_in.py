@@ -4,21 +4,18 @@ and password hashing that never holds up other requests."""
 import asyncio
 import threading
 import time
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
+from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
 import pytest
 from argon2 import PasswordHasher
-from fastapi import FastAPI
 
 from app.auth.service import login_delay
 from app.core.clock import utcnow
 from app.core.config import Settings
 from app.core.security import configure_password_hashing, verify_password
-from app.main import create_app
-from tests.support.http import PASSWORD, ClientFactory, unique_email
+from tests.support.http import PASSWORD, ClientFactory, app_with, unique_email
 
 # The sign-in throttle as it ships: the suite's own settings switch it off.
 SHIPPED_THROTTLE = {
@@ -26,15 +23,6 @@ SHIPPED_THROTTLE = {
     for name, field in Settings.model_fields.items()
     if name.startswith(("login_", "signups_"))
 }
-
-
-@asynccontextmanager
-async def app_with(settings: Settings, **overrides: Any) -> AsyncIterator[FastAPI]:
-    app = create_app(settings.model_copy(update=overrides))
-    try:
-        yield app
-    finally:
-        await app.state.engine.dispose()
 
 
 async def _log_in(clients: ClientFactory, address: str, email: str, password: str) -> Any:

@@ -4,7 +4,6 @@ request that cannot get the database in time answers 503 with Retry-After, never
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 import httpx
 import pytest
@@ -14,22 +13,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.core.config import Settings
 from app.core.db import is_sqlite
-from app.main import create_app
-from tests.support.http import ClientFactory
+from tests.support.http import ClientFactory, app_with
 from tests.support.places import Place, place, project_held
 
 SHORT_WAIT = 0.3
 UNREACHABLE = "postgresql+asyncpg://postgres@127.0.0.1:1/worklane"
-
-
-@asynccontextmanager
-async def app_with(settings: Settings, **changes: Any) -> AsyncIterator[FastAPI]:
-    """Another app on the test database (or wherever `changes` point), with other settings."""
-    app = create_app(settings.model_copy(update=changes))
-    try:
-        yield app
-    finally:
-        await app.state.engine.dispose()
 
 
 async def scripted(app: FastAPI, where: Place) -> httpx.AsyncClient:

@@ -1,16 +1,32 @@
 """HTTP clients and factories that build what a test needs through the public API."""
 
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
+from fastapi import FastAPI
+
+from app.core.config import Settings
+from app.main import create_app
 
 PASSWORD = "correct horse battery"
 
 
 def unique_email(prefix: str = "user") -> str:
     return f"{prefix}-{uuid.uuid4().hex[:12]}@example.com"
+
+
+@asynccontextmanager
+async def app_with(settings: Settings, **changes: Any) -> AsyncIterator[FastAPI]:
+    """Another app on the test database (or wherever `changes` point), with other settings."""
+    app = create_app(settings.model_copy(update=changes))
+    try:
+        yield app
+    finally:
+        await app.state.engine.dispose()
 
 
 class ClientFactory:
