@@ -12,8 +12,18 @@ interface ScheduledTask {
   critical: boolean;
 }
 
+/** Where an element is once it stands still: bars glide for 320 ms to the dates the server
+ * answered, and a drag that starts from a bar still gliding misses its end. */
 async function centre(locator: Locator) {
-  const box = await locator.boundingBox();
+  let box = await locator.boundingBox();
+  for (let read = 0; read < 30; read++) {
+    await locator.page().waitForTimeout(120);
+    const again = await locator.boundingBox();
+    const still =
+      box && again && again.x === box.x && again.y === box.y && again.width === box.width;
+    box = again;
+    if (still) break;
+  }
   if (!box) throw new Error("not visible");
   return { x: box.x + box.width / 2, y: box.y + box.height / 2, box };
 }
@@ -50,6 +60,8 @@ async function drawLink(
       : target.box.x + target.box.width - Math.min(6, target.box.width / 4);
   await drag(page, handle, { x, y: target.y });
   await expect(page.getByTestId(`link-${from}-${to}`)).toBeVisible();
+  // The link is drawn at once; the tasks it moves are read again before the next link is drawn.
+  await announced(page, `Linked ${from} → ${to}`);
 }
 
 async function schedule(api: Api, workspaceId: string, projectId: string) {
