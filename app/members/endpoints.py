@@ -31,7 +31,7 @@ async def list_members(
 ) -> Page[Member]:
     """Members of the workspace, optionally of one role or team, or matching a search."""
     rows, cursor = await service.page(session, principal, page, role=role, team_id=team_id, text=q)
-    return Page(items=await service.present(session, rows), next_cursor=cursor)
+    return Page(items=await service.present(session, principal, rows), next_cursor=cursor)
 
 
 @router.post(
@@ -40,7 +40,7 @@ async def list_members(
 async def add_member(data: MemberCreate, principal: WorkspaceAdmin, session: Session) -> Member:
     """Add an existing user to the workspace with a role."""
     member = await service.add(session, principal, data)
-    return (await service.present(session, [member]))[0]
+    return (await service.present(session, principal, [member]))[0]
 
 
 @router.get("/{member_id}", operation_id="members:get", responses=READ_PROBLEMS)
@@ -50,7 +50,7 @@ async def get_member(
     """One member."""
     member = await service.get(session, principal, member_id)
     set_etag(response, member)
-    return (await service.present(session, [member]))[0]
+    return (await service.present(session, principal, [member]))[0]
 
 
 @router.patch("/{member_id}", operation_id="members:update", responses=WRITE_PROBLEMS)
@@ -65,7 +65,7 @@ async def update_member(
     """Change a member's role, weekly capacity or cost rate."""
     member = await service.update(session, principal, member_id, data, if_match)
     set_etag(response, member)
-    return (await service.present(session, [member]))[0]
+    return (await service.present(session, principal, [member]))[0]
 
 
 @router.delete(

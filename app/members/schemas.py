@@ -2,10 +2,11 @@ import uuid
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import EmailStr, Field
+from pydantic import MISSING, EmailStr, Field
 
 from app.auth.access import Role
 from app.kit.schemas import Hours, Input, Money, Timestamps
+from app.rates.auth import COST_ONLY_FOR_RATE_READERS
 
 CapacityHours = Annotated[Decimal, Field(ge=0, le=168, max_digits=6, decimal_places=2)]
 CostRate = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
@@ -31,6 +32,8 @@ class Member(Timestamps):
     name: str
     role: Role
     weekly_capacity_hours: Hours
-    cost_rate: Money | None
+    cost_rate: Money | MISSING | None = Field(
+        default=MISSING, description=f"Hourly cost; null: none. {COST_ONLY_FOR_RATE_READERS}"
+    )
     team_ids: list[uuid.UUID]
     version: int

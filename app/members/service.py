@@ -3,6 +3,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from pydantic import MISSING
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.access import Principal, Role
@@ -16,6 +17,7 @@ from app.members.repository import MemberRepository
 from app.models import Member
 from app.projects.repository import ProjectRepository
 from app.rates import service as rates
+from app.rates.auth import may_see_costs
 from app.tasks import service as tasks
 from app.teams.repository import TeamRepository
 from app.workspaces import service as workspaces
@@ -34,10 +36,14 @@ def _state(member: Member) -> dict[str, Any]:
     return state
 
 
-async def present(session: AsyncSession, members: Sequence[Member]) -> list[schemas.Member]:
-    """Members as the API shows them: with the user's email and name and their teams."""
+async def present(
+    session: AsyncSession, principal: Principal, members: Sequence[Member]
+) -> list[schemas.Member]:
+    """Members as the API shows them: with the user's email and name and their teams, and
+    their cost rate to whoever may see costs."""
     if not members:
         return []
+    costs = may_see_costs(principal)
     repo = MemberRepository(session)
     users = await repo.users([m.user_id for m in members])
     teams = await repo.team_ids(members[0].workspace_id, [m.id for m in members])
@@ -49,7 +55,7 @@ async def present(session: AsyncSession, members: Sequence[Member]) -> list[sche
             name=users[m.user_id].name,
             role=Role(m.role),
             weekly_capacity_hours=m.weekly_capacity_hours,
-            cost_rate=m.cost_rate,
+            cost_rate=m.cost_rate if costs else MISSING,
             team_ids=teams.get(m.id, []),
             version=m.version,
             created_at=m.created_at,

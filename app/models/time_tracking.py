@@ -84,6 +84,10 @@ class TimeEntry(TenantOwned, Versioned, Base):
     work_type: Mapped[str | None] = mapped_column(String(40))
     cost_rate: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     bill_rate: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    # Who wrote the entry: its creator, or the last one other than its member who changed it
+    # (someone who logged time for a member may not approve that week). Like `decided_by`, it
+    # outlives the writer: no foreign key. Null: written before this was recorded.
+    logged_by: Mapped[uuid.UUID | None]
 
 
 class Timesheet(TenantOwned, Versioned, Base):
@@ -103,6 +107,8 @@ class Timesheet(TenantOwned, Versioned, Base):
     week_start: Mapped[date]
     status: Mapped[str] = mapped_column(String(16), default="draft")
     submitted_at: Mapped[datetime | None]
+    # Who submitted the week (the member, or an admin for them); no foreign key, as below.
+    submitted_by: Mapped[uuid.UUID | None]
     # Like events, the record of who decided outlives the member: no foreign key.
     decided_by: Mapped[uuid.UUID | None]
     decided_at: Mapped[datetime | None]

@@ -69,7 +69,8 @@ async def time_report(
     project's, counted for billable entries only). A row's amount is the sum over its entries of
     minutes * rate / 60, rounded half-up to cents once per row (and once for the totals), so the
     rows may add up to a cent or two off the totals. A member in several teams counts once in
-    each team's row and once in the totals.
+    each team's row and once in the totals. Costs (and the CSV's cost column) are left out
+    unless the caller may read rates.
     """
     report = await service.time_report(
         session,
@@ -108,6 +109,7 @@ async def estimates_report(
 
     Hours are minutes / 60 rounded half-up to 0.01; remaining = max(estimate - logged, 0) and
     variance = logged - estimate, for tasks with an estimate. Costs follow the time report's
-    rule: the sum of minutes * the rate stored on each entry / 60, rounded half-up to cents.
+    rule: the sum of minutes * the rate stored on each entry / 60, rounded half-up to cents,
+    and are left out (with what remains of the budget) unless the caller may read rates.
     """
     return _json(await service.estimates_report(session, principal, project_id))

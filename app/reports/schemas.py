@@ -1,15 +1,22 @@
 import datetime as dt
 import uuid
+from typing import TypeAlias
 
-from pydantic import BaseModel, Field
+from pydantic import MISSING, BaseModel, Field
 
 from app.kit.schemas import Hours, Money
+from app.rates.auth import COST_ONLY_FOR_RATE_READERS
+
+Cost: TypeAlias = Money | MISSING
 
 
 class TimeMeasures(BaseModel):
     minutes: int
     billable_minutes: int
-    cost: Money
+    cost: Cost = Field(
+        default=MISSING,
+        description=f"Minutes at each member's cost rate. {COST_ONLY_FOR_RATE_READERS}",
+    )
     billable_amount: Money
 
 
@@ -48,9 +55,9 @@ class TaskEstimate(BaseModel):
 class BurnPoint(BaseModel):
     week_start: dt.date
     hours: Hours
-    cost: Money
+    cost: Cost = Field(default=MISSING, description=COST_ONLY_FOR_RATE_READERS)
     cumulative_hours: Hours
-    cumulative_cost: Money
+    cumulative_cost: Cost = Field(default=MISSING, description=COST_ONLY_FOR_RATE_READERS)
 
 
 class EstimatesReport(BaseModel):
@@ -64,9 +71,12 @@ class EstimatesReport(BaseModel):
     budget_amount: Money | None
     currency: str | None
     actual_hours: Hours
-    actual_cost: Money
+    actual_cost: Cost = Field(default=MISSING, description=COST_ONLY_FOR_RATE_READERS)
     billable_amount: Money
     budget_hours_remaining: Hours | None
-    budget_amount_remaining: Money | None
+    budget_amount_remaining: Money | MISSING | None = Field(
+        default=MISSING,
+        description=f"The budget less the actual cost. {COST_ONLY_FOR_RATE_READERS}",
+    )
     tasks: list[TaskEstimate]
     burn: list[BurnPoint] = Field(description="Weekly, from the first week with time to the last.")

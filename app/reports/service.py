@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.access import Principal
 from app.kit.errors import Unprocessable
 from app.projects import service as projects
+from app.rates.auth import may_see_costs
 from app.reports.repository import DIMENSIONS, ZERO, Measures, ReportRepository, TimeFilters
 from app.workspaces import service as workspaces
 
@@ -52,18 +53,22 @@ def hours(minutes: int | Decimal) -> float:
     return float((Decimal(minutes) / 60).quantize(CENTS, ROUND_HALF_UP))
 
 
-def _measures(measures: Measures) -> dict[str, Any]:
-    return {
+def _measures(measures: Measures, *, costs: bool) -> dict[str, Any]:
+    shown = {
         "minutes": measures.minutes,
         "billable_minutes": measures.billable_minutes,
         "cost": money(measures.cost_units),
         "billable_amount": money(measures.bill_units),
     }
+    if not costs:
+        del shown["cost"]
+    return shown
 
 
 @dataclass(frozen=True)
 class TimeReport:
     keys: list[str]
+    measures: tuple[str, ...]
     rows: list[dict[str, Any]]
     totals: dict[str, Any]
 
@@ -71,7 +76,7 @@ class TimeReport:
         """The rows as CSV, header first; columns are the row keys (no totals row)."""
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        columns = [*self.keys, *MEASURE_KEYS]
+        columns = [*self.keys, *self.measures]
         writer.writerow(columns)
         for start in range(0, len(self.rows), 1000):
             for row in self.rows[start : start + 1000]:
@@ -115,7 +120,16 @@ async def time_report(
     if "team" in group_by:
         # A member in several teams is in several rows; the totals count each entry once.
         _, total = await repo.time_rows(statement([]), [])
-    return TimeReport(keys=keys, rows=rows, totals=_measures(total))
+    costs = may_see_costs(principal)
+    if not costs:
+        for row in rows:
+            del row["cost"]
+    return TimeReport(
+        keys=keys,
+        measures=MEASURE_KEYS if costs else tuple(k for k in MEASURE_KEYS if k != "cost"),
+        rows=rows,
+        totals=_measures(total, costs=costs),
+    )
 
 
 def _weeks(first: date, last: date) -> Iterator[date]:
@@ -183,7 +197,7 @@ async def estimates_report(
                 }
             )
     actual_cost = Decimal(money(actual.cost_units))
-    return {
+    report = {
         "project_id": str(project.id),
         "estimate_hours": round(estimate_total, 2),
         "logged_hours": hours(actual.minutes),
@@ -207,3 +221,10 @@ async def estimates_report(
         "tasks": tasks,
         "burn": burn,
     }
+    if not may_see_costs(principal):
+        # What is left of the budget is the budget less the cost: it would tell the cost.
+        for key in ("actual_cost", "budget_amount_remaining"):
+            del report[key]
+        for point in burn:
+            del point["cost"], point["cumulative_cost"]
+    return report

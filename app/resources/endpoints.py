@@ -39,7 +39,7 @@ async def list_resources(
     rows, cursor = await service.page(
         session, principal, page, kind=kind, team_id=team_id, member_id=member_id
     )
-    return Page(items=await service.present(session, rows), next_cursor=cursor)
+    return Page(items=await service.present(session, principal, rows), next_cursor=cursor)
 
 
 @router.post(
@@ -53,7 +53,7 @@ async def create_resource(
 ) -> Resource:
     """Add equipment, a room or a pool with its hours per working day (people come with members)."""
     resource = await service.create(session, principal, data)
-    return (await service.present(session, [resource]))[0]
+    return (await service.present(session, principal, [resource]))[0]
 
 
 @router.get("/resources/{resource_id}", operation_id="resources:get", responses=READ_PROBLEMS)
@@ -63,7 +63,7 @@ async def get_resource(
     """One resource."""
     resource = await service.get(session, principal, resource_id)
     set_etag(response, resource)
-    return (await service.present(session, [resource]))[0]
+    return (await service.present(session, principal, [resource]))[0]
 
 
 @router.patch("/resources/{resource_id}", operation_id="resources:update", responses=WRITE_PROBLEMS)
@@ -78,7 +78,7 @@ async def update_resource(
     """Change a resource; for a person only its team and calendar."""
     resource = await service.update(session, principal, resource_id, data, if_match)
     set_etag(response, resource)
-    return (await service.present(session, [resource]))[0]
+    return (await service.present(session, principal, [resource]))[0]
 
 
 @router.delete(
@@ -121,7 +121,10 @@ async def list_time_off(
 async def create_time_off(
     data: TimeOffCreate, principal: ResourcesWrite, session: Session
 ) -> TimeOff:
-    """Record an absence: full days, or some hours a day; never overlapping another one."""
+    """Record an absence: full days, or some hours a day; never overlapping another one.
+
+    A person's absences are written by the person, their team lead or an admin (403
+    `not_your_time_off` otherwise); a non-human resource's by an admin."""
     return TimeOff.model_validate(await service.create_time_off(session, principal, data))
 
 
@@ -143,7 +146,7 @@ async def update_time_off(
     response: Response,
     if_match: IfMatch = None,
 ) -> TimeOff:
-    """Change an absence's dates, hours or reason."""
+    """Change an absence's dates, hours or reason (who may: as for creating it)."""
     row = await service.update_time_off(session, principal, time_off_id, data, if_match)
     return tagged(response, TimeOff, row)
 
@@ -157,5 +160,5 @@ async def update_time_off(
 async def delete_time_off(
     time_off_id: uuid.UUID, principal: ResourcesWrite, session: Session, if_match: IfMatch = None
 ) -> None:
-    """Remove an absence."""
+    """Remove an absence (who may: as for creating it)."""
     await service.delete_time_off(session, principal, time_off_id, if_match)

@@ -4,9 +4,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import MISSING, Field
 
 from app.kit.schemas import Day, Hours, Input, Money, Name, Omittable, Output
+from app.rates.auth import COST_ONLY_FOR_RATE_READERS
 
 HoursPerDay = Annotated[Decimal, Field(ge=0, le=24, max_digits=4, decimal_places=2)]
 CostRate = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
@@ -51,7 +52,11 @@ class Resource(Output):
     team_id: uuid.UUID | None
     capacity_hours_per_day: Hours | None = Field(description="Non-human resources.")
     weekly_capacity_hours: Hours | None = Field(description="Persons: the member's weekly hours.")
-    cost_rate: Money | None
+    cost_rate: Money | MISSING | None = Field(
+        default=MISSING,
+        description=f"Hourly cost (a person's is the member's); null: none. "
+        f"{COST_ONLY_FOR_RATE_READERS}",
+    )
     calendar_id: uuid.UUID | None = Field(description="Null: the workspace default calendar.")
     version: int
 

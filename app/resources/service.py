@@ -5,17 +5,20 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from pydantic import MISSING
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.access import Principal
+from app.auth.access import Principal, Role
 from app.events import service as events
-from app.kit.errors import Conflict, Unprocessable, found
+from app.kit.errors import Conflict, Forbidden, Unprocessable, found
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.models import Resource, TimeOff
 from app.rates import service as rates
+from app.rates.auth import may_see_costs
 from app.resources import schemas
 from app.resources.repository import ResourceRepository, TimeOffRepository
+from app.teams import service as teams
 
 RESOURCE_FIELDS = ("kind", "name", "team_id", "calendar_id", "capacity_hours_per_day", "cost_rate")
 TIME_OFF_FIELDS = ("resource_id", "start_date", "end_date", "hours_per_day", "reason")
@@ -23,10 +26,14 @@ TIME_OFF_FIELDS = ("resource_id", "start_date", "end_date", "hours_per_day", "re
 MEMBER_OWNED = ("name", "capacity_hours_per_day", "cost_rate")
 
 
-async def present(session: AsyncSession, rows: Sequence[Resource]) -> list[schemas.Resource]:
-    """Resources as the API shows them; a person's name, capacity and rate are its member's."""
+async def present(
+    session: AsyncSession, principal: Principal, rows: Sequence[Resource]
+) -> list[schemas.Resource]:
+    """Resources as the API shows them; a person's name, capacity and rate are its member's,
+    and the rate is shown to whoever may see costs."""
     if not rows:
         return []
+    costs = may_see_costs(principal)
     people = await ResourceRepository(session).people(
         rows[0].workspace_id, [r.member_id for r in rows if r.member_id is not None]
     )
@@ -42,7 +49,7 @@ async def present(session: AsyncSession, rows: Sequence[Resource]) -> list[schem
                 team_id=row.team_id,
                 capacity_hours_per_day=row.capacity_hours_per_day,
                 weekly_capacity_hours=person[1] if person else None,
-                cost_rate=person[2] if person else row.cost_rate,
+                cost_rate=(person[2] if person else row.cost_rate) if costs else MISSING,
                 calendar_id=row.calendar_id,
                 version=row.version,
             )
@@ -191,11 +198,29 @@ async def page_time_off(
     )
 
 
+async def _check_time_off_writer(
+    session: AsyncSession, principal: Principal, resource_id: uuid.UUID
+) -> None:
+    """A person's absences are theirs to record: their own, their team lead's or an admin's
+    to write. A non-human resource's downtime is an admin's, like the resource itself."""
+    resource = await ResourceRepository(session).get(principal.workspace_id, resource_id)
+    if resource is None:
+        raise Unprocessable.at("/resource_id", "no such resource in this workspace")
+    if resource.member_id is not None:
+        allowed = await teams.speaks_for(session, principal, resource.member_id)
+    else:
+        allowed = principal.at_least(Role.admin)
+    if not allowed:
+        raise Forbidden(
+            "Only the person, their team lead or an admin records their time off.",
+            code="not_your_time_off",
+        )
+
+
 async def create_time_off(
     session: AsyncSession, principal: Principal, data: schemas.TimeOffCreate
 ) -> TimeOff:
-    if await ResourceRepository(session).get(principal.workspace_id, data.resource_id) is None:
-        raise Unprocessable.at("/resource_id", "no such resource in this workspace")
+    await _check_time_off_writer(session, principal, data.resource_id)
     _check_range(data.start_date, data.end_date)
     row = TimeOff(workspace_id=principal.workspace_id, **data.model_dump())
     repo = TimeOffRepository(session)
@@ -214,6 +239,7 @@ async def update_time_off(
 ) -> TimeOff:
     repo = TimeOffRepository(session)
     row = await get_time_off(session, principal, time_off_id)
+    await _check_time_off_writer(session, principal, row.resource_id)
     check_if_match(if_match, row)
     changes = data.model_dump(exclude_unset=True)
     before = events.snapshot(row, TIME_OFF_FIELDS)
@@ -232,6 +258,7 @@ async def delete_time_off(
     session: AsyncSession, principal: Principal, time_off_id: uuid.UUID, if_match: str | None
 ) -> None:
     row = await get_time_off(session, principal, time_off_id)
+    await _check_time_off_writer(session, principal, row.resource_id)
     check_if_match(if_match, row)
     events.record_deleted(session, principal, "time_off.deleted", row, TIME_OFF_FIELDS)
     await TimeOffRepository(session).delete(row)

@@ -1,10 +1,10 @@
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import delete, func, update
+from sqlalchemy import delete, func, select, update
 
 from app.kit.pagination import PageParams, Sortable, paginate
-from app.kit.repository import TenantRepository
+from app.kit.repository import TenantRepository, same_workspace
 from app.models import Member, Resource, Team, TeamMember
 
 TEAM_SORTS = Sortable(
@@ -102,3 +102,19 @@ class TeamRepository(TenantRepository[Team]):
             .values(lead_member_id=None, version=Team.version + 1)
             .execution_options(synchronize_session=False)
         )
+
+    async def leads_team_of(
+        self, workspace_id: uuid.UUID, lead_id: uuid.UUID, member_id: uuid.UUID
+    ) -> bool:
+        """Whether `lead_id` leads a team `member_id` belongs to."""
+        found = await self.session.scalar(
+            select(Team.id)
+            .join(TeamMember, same_workspace(TeamMember.team_id, Team.id))
+            .where(
+                Team.workspace_id == workspace_id,
+                Team.lead_member_id == lead_id,
+                TeamMember.member_id == member_id,
+            )
+            .limit(1)
+        )
+        return found is not None

@@ -4,7 +4,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.access import Principal
+from app.auth.access import Principal, Role
 from app.events import service as events
 from app.kit.errors import Conflict, NotFound, Unprocessable, found
 from app.kit.etag import check_if_match
@@ -15,6 +15,21 @@ from app.teams.repository import TeamRepository
 
 # The public fields of a team, as events record them (its members apart: see `_state`).
 TEAM_FIELDS = ("name", "parent_id", "lead_member_id")
+
+
+async def speaks_for(session: AsyncSession, principal: Principal, member_id: uuid.UUID) -> bool:
+    """Whether the caller may act for the member in their own matters (their absences): the
+    member themselves, an admin, or the lead of a team the member belongs to."""
+    if member_id == principal.member_id or principal.at_least(Role.admin):
+        return True
+    return await leads_team_of(session, principal, member_id)
+
+
+async def leads_team_of(session: AsyncSession, principal: Principal, member_id: uuid.UUID) -> bool:
+    """Whether the caller leads a team the member belongs to."""
+    return await TeamRepository(session).leads_team_of(
+        principal.workspace_id, principal.member_id, member_id
+    )
 
 
 def _state(team: Team, member_ids: Sequence[uuid.UUID]) -> dict[str, Any]:

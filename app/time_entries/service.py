@@ -216,6 +216,7 @@ async def create(
         description=data.description,
         billable=data.billable,
         work_type=data.work_type,
+        logged_by=principal.member_id,
     )
     await _set_rates(session, entry)
     await repo.add(entry)
@@ -292,6 +293,9 @@ async def update(
     if diff:
         if {"date", "project_id"} & diff.keys():
             await _set_rates(session, entry)
+        if principal.member_id != entry.member_id:
+            # Changed for the member: theirs no longer, for who may approve the week.
+            entry.logged_by = principal.member_id
         await session.flush()
         events.record_change(session, principal, "time_entry.updated", entry, diff)
     return entry
@@ -389,6 +393,7 @@ async def start_timer(
         description=data.description,
         billable=data.billable,
         work_type=data.work_type,
+        logged_by=member_id,
     )
     try:
         async with session.begin_nested():

@@ -5,9 +5,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, exists, func, select
 
 from app.kit.pagination import PageParams, Sortable, paginate
-from app.kit.repository import TenantRepository, in_range, same_workspace
+from app.kit.repository import TenantRepository, in_range
 from app.kit.sql import week_after
-from app.models import Member, Team, TeamMember, TimeEntry, Timesheet
+from app.models import Member, TimeEntry, Timesheet
 
 TIMESHEET_SORTS = Sortable(
     fields={"week_start": Timesheet.week_start, "submitted_at": Timesheet.submitted_at},
@@ -62,6 +62,26 @@ class TimesheetRepository(TenantRepository[Timesheet]):
             )
         )
 
+    async def logged_in_week_by(
+        self,
+        workspace_id: uuid.UUID,
+        member_id: uuid.UUID,
+        week_start: date,
+        writer_id: uuid.UUID,
+    ) -> bool:
+        """Whether `writer_id` wrote an entry of the member in the week from `week_start`."""
+        found = await self.session.scalar(
+            select(TimeEntry.id)
+            .where(
+                TimeEntry.workspace_id == workspace_id,
+                TimeEntry.member_id == member_id,
+                *in_range(TimeEntry.date, week_start, week_start + timedelta(days=6)),
+                TimeEntry.logged_by == writer_id,
+            )
+            .limit(1)
+        )
+        return found is not None
+
     async def is_locked(self, workspace_id: uuid.UUID, member_id: uuid.UUID, day: date) -> bool:
         return bool(
             await self.session.scalar(select(locked_week_covers(workspace_id, member_id, day)))
@@ -108,19 +128,3 @@ class TimesheetRepository(TenantRepository[Timesheet]):
             )
             for sheet in sheets
         }
-
-    async def is_team_lead(
-        self, workspace_id: uuid.UUID, lead_id: uuid.UUID, member_id: uuid.UUID
-    ) -> bool:
-        """Whether `lead_id` leads a team `member_id` belongs to."""
-        found = await self.session.scalar(
-            select(Team.id)
-            .join(TeamMember, same_workspace(TeamMember.team_id, Team.id))
-            .where(
-                Team.workspace_id == workspace_id,
-                Team.lead_member_id == lead_id,
-                TeamMember.member_id == member_id,
-            )
-            .limit(1)
-        )
-        return found is not None

@@ -18,6 +18,7 @@ from app.kit.errors import Conflict, Forbidden, Unprocessable, found
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.models import Timesheet
+from app.teams import service as teams
 from app.timesheets import schemas
 from app.timesheets.repository import LOCKED, TimesheetRepository
 from app.timesheets.schemas import TimesheetStatus
@@ -129,6 +130,7 @@ async def submit(
     before = events.snapshot(sheet, FIELDS)
     sheet.status = TimesheetStatus.submitted.value
     sheet.submitted_at = utcnow()
+    sheet.submitted_by = principal.member_id
     sheet.decided_by = sheet.decided_at = sheet.comment = None
     await session.flush()
     events.record_change(
@@ -150,11 +152,23 @@ async def _check_approver(session: AsyncSession, principal: Principal, sheet: Ti
         raise Forbidden("You cannot decide your own timesheet.", code="own_timesheet")
     if principal.at_least(Role.admin):
         return
-    if not await TimesheetRepository(session).is_team_lead(
-        principal.workspace_id, principal.member_id, sheet.member_id
-    ):
+    if not await teams.leads_team_of(session, principal, sheet.member_id):
         raise Forbidden(
             "Only an admin or the member's team lead decides this timesheet.", code="not_approver"
+        )
+
+
+async def _check_independent(session: AsyncSession, principal: Principal, sheet: Timesheet) -> None:
+    """Whoever submitted the week or logged (or changed) time in it for the member does not
+    also approve it: an approval is someone else's look at what the member was credited with."""
+    acted = sheet.submitted_by == principal.member_id or await TimesheetRepository(
+        session
+    ).logged_in_week_by(sheet.workspace_id, sheet.member_id, sheet.week_start, principal.member_id)
+    if acted:
+        raise Forbidden(
+            "You submitted this week or logged time in it for the member; "
+            "someone else approves it.",
+            code="acted_for_member",
         )
 
 
@@ -181,6 +195,8 @@ async def _decide(
         _check_reopener(principal)
     else:
         await _check_approver(session, principal, sheet)
+    if to == TimesheetStatus.approved:
+        await _check_independent(session, principal, sheet)
     if sheet.status not in allowed_from:
         raise Conflict(
             f"The timesheet is {sheet.status}; only a {' or '.join(allowed_from)} one can be "

@@ -40,7 +40,7 @@ async def test_tasks_and_budget_against_logged_time_with_a_weekly_burn(
     await log(place, place.member, project_id=pid, date="2026-03-24", minutes=30)
 
     report = (
-        await place.viewer.client.get(f"{place.base}/reports/estimates", params={"project_id": pid})
+        await place.owner.client.get(f"{place.base}/reports/estimates", params={"project_id": pid})
     ).json()
 
     assert [

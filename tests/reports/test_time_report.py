@@ -10,7 +10,7 @@ async def _rate(place: Office, **body) -> None:  # type: ignore[no-untyped-def]
 
 
 async def _report(place: Office, **params) -> dict:  # type: ignore[no-untyped-def]
-    response = await place.viewer.client.get(f"{place.base}/reports/time", params=params)
+    response = await place.owner.client.get(f"{place.base}/reports/time", params=params)
     assert response.status_code == 200, response.text
     return response.json()  # type: ignore[no-any-return]
 
@@ -242,7 +242,7 @@ async def test_an_unknown_or_repeated_dimension_is_422(
 async def test_csv_has_the_row_keys_as_columns_and_no_totals(clients: ClientFactory) -> None:
     place = await _costed(clients)
 
-    response = await place.viewer.client.get(
+    response = await place.owner.client.get(
         f"{place.base}/reports/time",
         params={"group_by": "project,billable"},
         headers={"Accept": "text/csv"},
