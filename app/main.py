@@ -31,6 +31,7 @@ from app.core.logging import configure_logging
 from app.core.runtime import tune_garbage_collector
 from app.core.security import configure_password_hashing
 from app.dependencies.endpoints import router as dependencies_router
+from app.invitations.endpoints import router as invitations_router
 from app.jobs import start_background_jobs
 from app.kit.body_limit import BodyLimitMiddleware
 from app.kit.errors import install_error_handlers
@@ -68,6 +69,7 @@ DOMAIN_ROUTERS = (
     auth_router,
     workspaces_router,
     members_router,
+    invitations_router,
     teams_router,
     api_tokens_router,
     projects_router,

@@ -5,12 +5,11 @@ from starlette.responses import JSONResponse
 
 from app.auth import service
 from app.auth.access import CSRF_COOKIE, SESSION_COOKIE, CurrentCaller, SessionCaller
-from app.auth.schemas import AuthConfig, LogIn, PasswordChange, SignUp, User
+from app.auth.schemas import AuthConfig, LogIn, PasswordChange, SignUp, SignUpAccepted, User
 from app.core.config import Settings
 from app.core.db import Session, UnitOfWorkRoute
 from app.kit.client_identity import client_address
 from app.kit.errors import (
-    Conflict,
     Forbidden,
     TooManyRequests,
     Unauthorized,
@@ -20,6 +19,7 @@ from app.kit.errors import (
 )
 
 router = APIRouter(route_class=UnitOfWorkRoute, tags=["auth"])
+SIGNUP_ACCEPTED = "Sign in with this email and password to continue."
 
 
 def _set_session_cookies(response: Response, settings: Settings, new: service.NewSession) -> None:
@@ -53,17 +53,20 @@ async def auth_config(request: Request, session: Session) -> AuthConfig:
 @router.post(
     "/auth/signup",
     operation_id="auth:signup",
-    status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(Conflict, Forbidden, Unprocessable, TooManyRequests),
+    status_code=status.HTTP_202_ACCEPTED,
+    responses=problem_responses(Forbidden, Unprocessable, TooManyRequests),
 )
-async def sign_up(data: SignUp, request: Request, response: Response, session: Session) -> User:
-    """Create an account and sign in."""
-    settings = _settings(request)
-    user = await service.sign_up(
-        session, settings, data, client_address=client_address(request.scope)
+async def sign_up(data: SignUp, request: Request, session: Session) -> SignUpAccepted:
+    """Ask for an account; then sign in with the same email and password.
+
+    The answer is the same whether or not the email is free, so nobody learns which addresses
+    have accounts: a new account is made, or the owner of a taken address is told (a
+    notification) and nothing else changes. Signing in then succeeds only for the address'
+    owner."""
+    await service.sign_up(
+        session, _settings(request), data, client_address=client_address(request.scope)
     )
-    _set_session_cookies(response, settings, await service.start_session(session, settings, user))
-    return User.model_validate(user)
+    return SignUpAccepted(detail=SIGNUP_ACCEPTED)
 
 
 @router.post(

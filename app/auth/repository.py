@@ -3,10 +3,14 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 
 from app.auth.credentials import SessionRef, TokenRef
 from app.kit.repository import Repository
-from app.models import ApiToken, AuthSession, LoginThrottle, Member, User
+from app.models import ApiToken, AuthSession, LoginThrottle, Member, Notification, User
+
+# The kind of notification that tells an address' owner of a sign-up with it.
+SIGNUP_ATTEMPT = "signup_attempt"
 
 
 class AuthRepository(Repository):
@@ -27,6 +31,50 @@ class AuthRepository(Repository):
         self.session.add(user)
         await self.session.flush()
         return user
+
+    async def add_user_unless_taken(self, *, email: str, name: str, password_hash: str) -> bool:
+        """Add the user, or answer False when the email is taken: a concurrent sign-up with the
+        same email loses to the unique key inside a savepoint, and the request goes on."""
+        if await self.user_by_email(email) is not None:
+            return False
+        try:
+            async with self.session.begin_nested():
+                await self.add_user(email=email, name=name, password_hash=password_hash)
+        except IntegrityError:
+            return False
+        return True
+
+    async def note_signup_attempt(self, email: str, now: datetime) -> None:
+        """Tell the owner of `email` that someone tried to sign up with it: one unread notice
+        at most, in their oldest workspace (an inbox belongs to a membership; someone in no
+        workspace has none, and is not told until an email sender exists)."""
+        user = await self.user_by_email(email)
+        if user is None:
+            return
+        member = await self.session.scalar(
+            select(Member).where(Member.user_id == user.id).order_by(Member.id).limit(1)
+        )
+        unread = await self.session.scalar(
+            select(Notification.id).where(
+                Notification.user_id == user.id,
+                Notification.kind == SIGNUP_ATTEMPT,
+                Notification.read_at.is_(None),
+            )
+        )
+        if member is None or unread is not None:
+            return
+        self.session.add(
+            Notification(
+                workspace_id=member.workspace_id,
+                user_id=user.id,
+                recipient_id=member.id,
+                kind=SIGNUP_ATTEMPT,
+                summary="Someone tried to sign up with your email address. If it was you, "
+                "sign in instead; if not, nothing has changed.",
+                created_at=now,
+            )
+        )
+        await self.session.flush()
 
     async def add_session(
         self, *, user_id: uuid.UUID, digest: str, csrf_token: str, expires_at: datetime

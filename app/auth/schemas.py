@@ -25,6 +25,12 @@ class PasswordChange(Input):
     new_password: Password
 
 
+class SignUpAccepted(Output):
+    detail: str = Field(
+        description="Always the same, whether or not the email was free: sign in next."
+    )
+
+
 class User(Output):
     id: uuid.UUID
     email: str

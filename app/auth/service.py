@@ -45,16 +45,20 @@ async def config(session: AsyncSession, settings: Settings) -> AuthConfig:
 
 async def sign_up(
     session: AsyncSession, settings: Settings, data: SignUp, *, client_address: str
-) -> User:
+) -> None:
+    """Make the account, or, when the email is taken, tell its owner: the caller learns
+    nothing either way (the same answer, in the same time: the password is hashed in both
+    cases), and signs in next, which only the address' owner can."""
     repo = AuthRepository(session)
     if not settings.signup_open and await repo.any_user_exists():
-        raise Forbidden("Sign-up is closed; ask an admin to add you.", code="signup_closed")
+        raise Forbidden("Sign-up is closed; ask an admin to invite you.", code="signup_closed")
     await _count_signup(session, settings, client_address)
-    if await repo.user_by_email(data.email) is not None:
-        raise Conflict("An account with this email already exists.", code="email_taken")
-    return await repo.add_user(
-        email=data.email, name=data.name, password_hash=await hash_password(data.password)
+    password_hash = await hash_password(data.password)
+    made = await repo.add_user_unless_taken(
+        email=data.email, name=data.name, password_hash=password_hash
     )
+    if not made:
+        await repo.note_signup_attempt(data.email, utcnow())
 
 
 async def _count_signup(session: AsyncSession, settings: Settings, client_address: str) -> None:
@@ -195,10 +199,6 @@ async def change_password(
     await session.flush()
     await repo.delete_sessions_of(user.id, keep=auth_session.id)
     return None
-
-
-async def start_session(session: AsyncSession, settings: Settings, user: User) -> NewSession:
-    return await _start_session(AuthRepository(session), settings, user)
 
 
 async def _start_session(repo: AuthRepository, settings: Settings, user: User) -> NewSession:

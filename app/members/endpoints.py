@@ -12,7 +12,7 @@ from app.kit.errors import (
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
 from app.members import service
-from app.members.schemas import Member, MemberCreate, MemberUpdate
+from app.members.schemas import Member, MemberUpdate
 from app.workspaces.auth import WorkspaceAdmin, WorkspaceRead
 
 router = APIRouter(
@@ -32,15 +32,6 @@ async def list_members(
     """Members of the workspace, optionally of one role or team, or matching a search."""
     rows, cursor = await service.page(session, principal, page, role=role, team_id=team_id, text=q)
     return Page(items=await service.present(session, principal, rows), next_cursor=cursor)
-
-
-@router.post(
-    "", operation_id="members:create", status_code=status.HTTP_201_CREATED, responses=WRITE_PROBLEMS
-)
-async def add_member(data: MemberCreate, principal: WorkspaceAdmin, session: Session) -> Member:
-    """Add an existing user to the workspace with a role."""
-    member = await service.add(session, principal, data)
-    return (await service.present(session, principal, [member]))[0]
 
 
 @router.get("/{member_id}", operation_id="members:get", responses=READ_PROBLEMS)

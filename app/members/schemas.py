@@ -2,7 +2,7 @@ import uuid
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import MISSING, EmailStr, Field
+from pydantic import MISSING, Field
 
 from app.auth.access import Role
 from app.kit.schemas import Hours, Input, Money, Timestamps
@@ -10,13 +10,6 @@ from app.rates.auth import COST_ONLY_FOR_RATE_READERS
 
 CapacityHours = Annotated[Decimal, Field(ge=0, le=168, max_digits=6, decimal_places=2)]
 CostRate = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
-
-
-class MemberCreate(Input):
-    email: EmailStr = Field(description="An existing user's email address.")
-    role: Role = Role.member
-    weekly_capacity_hours: CapacityHours = Decimal(40)
-    cost_rate: CostRate | None = None
 
 
 class MemberUpdate(Input):

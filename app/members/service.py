@@ -7,9 +7,9 @@ from pydantic import MISSING
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.access import Principal, Role
-from app.auth.repository import AuthRepository
+from app.auth.credentials import MemberRef, UserRef
 from app.events import service as events
-from app.kit.errors import Conflict, Forbidden, Unprocessable, found
+from app.kit.errors import Conflict, Forbidden, found
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.members import schemas
@@ -88,31 +88,18 @@ async def page(
     )
 
 
-def _guard_owner_change(principal: Principal, *roles: str) -> None:
+def guard_owner_change(principal: Principal, *roles: str) -> None:
     if Role.owner.value in roles and not principal.at_least(Role.owner):
         raise Forbidden("Only an owner can grant or take away the owner role.", code="owner_only")
 
 
-async def add(session: AsyncSession, principal: Principal, data: schemas.MemberCreate) -> Member:
-    _guard_owner_change(principal, data.role.value)
-    user = await AuthRepository(session).user_by_email(data.email)
-    if user is None:
-        raise Unprocessable.at("/email", "No account uses this email; ask them to sign up first.")
-    repo = MemberRepository(session)
-    if await repo.by_user(principal.workspace_id, user.id) is not None:
-        raise Conflict("This person is already a member.", code="already_member")
-    member = await workspaces.add_member(
-        session,
-        Member(
-            workspace_id=principal.workspace_id,
-            user_id=user.id,
-            role=data.role.value,
-            weekly_capacity_hours=data.weekly_capacity_hours,
-            cost_rate=data.cost_rate,
-        ),
+async def join(session: AsyncSession, user: UserRef, member: Member) -> Member:
+    """A person joins (accepting an invitation), with their person resource; the event is
+    theirs."""
+    await workspaces.add_member(session, member)
+    principal = Principal(
+        user=user, member=MemberRef.of(member), role=Role(member.role), token=None
     )
-    if data.cost_rate is not None:
-        await rates.record_member_cost(session, principal, member, data.cost_rate)
     events.record_change(
         session, principal, "member.created", member, events.created(_state(member))
     )
@@ -139,7 +126,7 @@ async def update(
     changes = data.model_dump(exclude_unset=True)
     before = _state(member)
     if "role" in changes and changes["role"] is not None and changes["role"] != member.role:
-        _guard_owner_change(principal, member.role, changes["role"])
+        guard_owner_change(principal, member.role, changes["role"])
         await _guard_last_owner(session, member)
         member.role = Role(changes["role"]).value
     if changes.get("weekly_capacity_hours") is not None:
@@ -162,7 +149,7 @@ async def remove(
 ) -> None:
     member = await get(session, principal, member_id)
     check_if_match(if_match, member)
-    _guard_owner_change(principal, member.role)
+    guard_owner_change(principal, member.role)
     await _guard_last_owner(session, member)
     if await MemberRepository(session).has_logged_time(principal.workspace_id, member.id):
         raise Conflict(

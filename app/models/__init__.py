@@ -5,6 +5,7 @@ from app.models.base import Base
 from app.models.calendar import Calendar, CalendarException
 from app.models.dependency import Dependency
 from app.models.event import Event
+from app.models.invitation import Invitation
 from app.models.notification import Notification
 from app.models.project import (
     CapacityReservation,
@@ -40,6 +41,7 @@ __all__ = [
     "Dependency",
     "Event",
     "IdempotencyRecord",
+    "Invitation",
     "Label",
     "LoginThrottle",
     "Member",

@@ -50,6 +50,7 @@ ROUTES_WITHOUT_WORKSPACE = PUBLIC_ROUTES | {
     "GET /api/v1/me/notifications",
     "POST /api/v1/me/notifications/{notification_id}/read",
     "POST /api/v1/me/notifications/read-all",
+    "POST /api/v1/invitations/accept",
 }
 STALE_ETAG = {"If-Match": '"999999"'}
 
@@ -76,6 +77,7 @@ VALID_BODIES: dict[str, Callable[[Tenant], dict[str, Any]]] = {
         "start_date": "2031-01-01",
         "end_date": "2031-01-01",
     },
+    "invitations:create": lambda _: {"email": "someone@example.com"},
     "allocations:create": lambda own: {
         "resource_id": own.ids["resource_id"],
         "project_id": own.ids["project_id"],
@@ -138,6 +140,7 @@ PATH_IDS = (
     "resource_id",
     "time_off_id",
     "allocation_id",
+    "invitation_id",
 )
 
 

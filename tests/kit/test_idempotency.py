@@ -10,7 +10,7 @@ from app.core.clock import utcnow
 from app.core.config import Settings
 from app.core.db import is_sqlite
 from app.models import IdempotencyRecord
-from tests.support.http import PASSWORD, ClientFactory, unique_email
+from tests.support.http import PASSWORD, ClientFactory
 from tests.support.places import place, project_held, task_titles
 
 KEY = {"Idempotency-Key": "the-key"}
@@ -110,14 +110,15 @@ async def test_an_answer_too_large_to_keep_is_not_replayed(
     assert len((await person.client.get("/api/v1/workspaces")).json()["items"]) == 1
 
 
-async def test_a_sign_up_is_not_replayed_with_its_session_cookie(clients: ClientFactory) -> None:
-    body = {"email": unique_email(), "password": PASSWORD, "name": "New"}
+async def test_a_sign_in_is_not_replayed_with_its_session_cookie(clients: ClientFactory) -> None:
+    person = await clients.user()
+    body = {"email": person.email, "password": PASSWORD}
     async with clients.client() as client:
-        first = await client.post("/api/v1/auth/signup", json=body, headers=KEY)
+        first = await client.post("/api/v1/auth/login", json=body, headers=KEY)
         client.cookies.clear()
-        retry = await client.post("/api/v1/auth/signup", json=body, headers=KEY)
+        retry = await client.post("/api/v1/auth/login", json=body, headers=KEY)
 
-    assert first.status_code == 201
+    assert first.status_code == 200
     assert retry.status_code == 409
     assert retry.json()["code"] == "idempotency_secret_not_replayable"
     assert "set-cookie" not in retry.headers

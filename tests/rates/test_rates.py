@@ -50,22 +50,6 @@ async def test_a_later_cost_rate_on_the_member_starts_today_and_keeps_history(
     assert await _cost(place) == "45.00"
 
 
-async def test_a_member_added_with_a_cost_rate_gets_it_from_the_start(
-    clients: ClientFactory,
-) -> None:
-    place = await office(clients)
-    newcomer = await clients.user()
-
-    response = await place.owner.client.post(
-        f"{place.base}/members", json={"email": newcomer.email, "cost_rate": "30.00"}
-    )
-
-    rates = await _rates(place, member_id=response.json()["id"])
-    assert [(r["kind"], r["hourly_rate"], r["effective_from"]) for r in rates] == [
-        ("cost", "30.00", "1970-01-01")
-    ]
-
-
 async def test_two_rates_cannot_start_on_the_same_day(clients: ClientFactory) -> None:
     place = await office(clients)
     body = {

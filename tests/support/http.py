@@ -42,10 +42,15 @@ class ClientFactory:
     async def user(self, *, name: str = "Test User", email: str | None = None) -> "Person":
         client = self.client()
         email = email or unique_email()
-        response = await client.post(
+        signed_up = await client.post(
             "/api/v1/auth/signup", json={"email": email, "password": PASSWORD, "name": name}
         )
-        assert response.status_code == 201, response.text
+        assert signed_up.status_code == 202, signed_up.text
+        # Sign-up answers alike for taken and free addresses; signing in tells them apart.
+        response = await client.post(
+            "/api/v1/auth/login", json={"email": email, "password": PASSWORD}
+        )
+        assert response.status_code == 200, response.text
         client.headers["X-CSRF-Token"] = client.cookies["wl_csrf"]
         return Person(client=client, id=response.json()["id"], email=email)
 
@@ -71,16 +76,30 @@ class Person:
         )
         return workspace
 
+    async def invite(self, workspace_id: str, email: str, role: str = "member") -> dict[str, Any]:
+        response = await self.client.post(
+            f"/api/v1/workspaces/{workspace_id}/invitations", json={"email": email, "role": role}
+        )
+        assert response.status_code == 201, response.text
+        return response.json()  # type: ignore[no-any-return]
+
+    async def accept(self, invitation: dict[str, Any]) -> httpx.Response:
+        return await self.client.post(
+            "/api/v1/invitations/accept", json={"token": invitation["token"]}
+        )
+
     async def add_member(
         self, workspace_id: str, person: "Person", role: str = "member"
     ) -> dict[str, Any]:
-        response = await self.client.post(
-            f"/api/v1/workspaces/{workspace_id}/members", json={"email": person.email, "role": role}
+        """Invite the person, who accepts: the member as the workspace shows them."""
+        accepted = await person.accept(await self.invite(workspace_id, person.email, role))
+        assert accepted.status_code == 200, accepted.text
+        person.member_ids[workspace_id] = accepted.json()["member_id"]
+        response = await self.client.get(
+            f"/api/v1/workspaces/{workspace_id}/members/{accepted.json()['member_id']}"
         )
-        assert response.status_code == 201, response.text
-        member = response.json()
-        person.member_ids[workspace_id] = member["id"]
-        return member
+        assert response.status_code == 200, response.text
+        return response.json()  # type: ignore[no-any-return]
 
     async def token(self, workspace_id: str, scopes: list[str], **overrides: Any) -> dict[str, Any]:
         response = await self.client.post(

@@ -110,4 +110,5 @@ async def tenant(clients: ClientFactory) -> Tenant:
             "effective_from": "2030-01-01",
         },
     )
+    ids["invitation_id"] = (await owner.invite(wid, "invited@example.com"))["id"]
     return Tenant(workspace_id=wid, owner=owner, ids=ids)

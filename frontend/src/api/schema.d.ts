@@ -169,7 +169,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account and sign in. */
+        /**
+         * Ask for an account; then sign in with the same email and password.
+         * @description The answer is the same whether or not the email is free, so nobody learns which addresses
+         *     have accounts: a new account is made, or the owner of a taken address is told (a
+         *     notification) and nothing else changes. Signing in then succeeds only for the address'
+         *     owner.
+         */
         post: operations["auth:signup"];
         delete?: never;
         options?: never;
@@ -316,8 +322,7 @@ export interface paths {
         /** Members of the workspace, optionally of one role or team, or matching a search. */
         get: operations["members:list"];
         put?: never;
-        /** Add an existing user to the workspace with a role. */
-        post: operations["members:create"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -341,6 +346,69 @@ export interface paths {
         head?: never;
         /** Change a member's role, weekly capacity or cost rate. */
         patch: operations["members:update"];
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open invitations, newest first (expired ones too, until revoked or replaced). */
+        get: operations["invitations:list"];
+        put?: never;
+        /**
+         * Invite an email with a role, for seven days; answers the accept link to pass on.
+         * @description The answer is the same whether or not an account uses the address. Its secret is shown
+         *     only this once: the answer is `Cache-Control: no-store` and is not kept for Idempotency-Key
+         *     retries. Inviting an address again replaces its open invitation; only an owner invites an
+         *     owner.
+         */
+        post: operations["invitations:create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_id}/invitations/{invitation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One invitation. */
+        get: operations["invitations:get"];
+        put?: never;
+        post?: never;
+        /** Revoke an invitation: its link stops working. */
+        delete: operations["invitations:revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation and join its workspace with its role.
+         * @description Needs a session of the person with the invited email (403 `invitation_for_another_email`);
+         *     an expired invitation is 409 `invitation_expired`, a revoked, replaced or used one 404.
+         */
+        post: operations["invitations:accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/workspaces/{workspace_id}/teams": {
@@ -1317,7 +1385,8 @@ export interface paths {
          *     project's, counted for billable entries only). A row's amount is the sum over its entries of
          *     minutes * rate / 60, rounded half-up to cents once per row (and once for the totals), so the
          *     rows may add up to a cent or two off the totals. A member in several teams counts once in
-         *     each team's row and once in the totals.
+         *     each team's row and once in the totals. Costs (and the CSV's cost column) are left out
+         *     unless the caller may read rates.
          */
         get: operations["reports:time"];
         put?: never;
@@ -1339,7 +1408,8 @@ export interface paths {
          * Estimates against logged time per task, the budget against actuals, and the weekly burn.
          * @description Hours are minutes / 60 rounded half-up to 0.01; remaining = max(estimate - logged, 0) and
          *     variance = logged - estimate, for tasks with an estimate. Costs follow the time report's
-         *     rule: the sum of minutes * the rate stored on each entry / 60, rounded half-up to cents.
+         *     rule: the sum of minutes * the rate stored on each entry / 60, rounded half-up to cents,
+         *     and are left out (with what remains of the budget) unless the caller may read rates.
          */
         get: operations["reports:estimates"];
         put?: never;
@@ -1397,7 +1467,11 @@ export interface paths {
         /** Absences, optionally of one resource or touching a date range. */
         get: operations["time_off:list"];
         put?: never;
-        /** Record an absence: full days, or some hours a day; never overlapping another one. */
+        /**
+         * Record an absence: full days, or some hours a day; never overlapping another one.
+         * @description A person's absences are written by the person, their team lead or an admin (403
+         *     `not_your_time_off` otherwise); a non-human resource's by an admin.
+         */
         post: operations["time_off:create"];
         delete?: never;
         options?: never;
@@ -1416,11 +1490,11 @@ export interface paths {
         get: operations["time_off:get"];
         put?: never;
         post?: never;
-        /** Remove an absence. */
+        /** Remove an absence (who may: as for creating it). */
         delete: operations["time_off:delete"];
         options?: never;
         head?: never;
-        /** Change an absence's dates, hours or reason. */
+        /** Change an absence's dates, hours or reason (who may: as for creating it). */
         patch: operations["time_off:update"];
         trace?: never;
     };
@@ -1909,12 +1983,18 @@ export interface components {
             week_start: string;
             /** Hours */
             hours: number;
-            /** Cost */
-            cost: string;
+            /**
+             * Cost
+             * @description Left out unless you may read rates (admins; a token also needs `time:read`).
+             */
+            cost?: string;
             /** Cumulative Hours */
             cumulative_hours: number;
-            /** Cumulative Cost */
-            cumulative_cost: string;
+            /**
+             * Cumulative Cost
+             * @description Left out unless you may read rates (admins; a token also needs `time:read`).
+             */
+            cumulative_cost?: string;
         };
         /** Calendar */
         Calendar: {
@@ -2221,14 +2301,20 @@ export interface components {
             currency: string | null;
             /** Actual Hours */
             actual_hours: number;
-            /** Actual Cost */
-            actual_cost: string;
+            /**
+             * Actual Cost
+             * @description Left out unless you may read rates (admins; a token also needs `time:read`).
+             */
+            actual_cost?: string;
             /** Billable Amount */
             billable_amount: string;
             /** Budget Hours Remaining */
             budget_hours_remaining: number | null;
-            /** Budget Amount Remaining */
-            budget_amount_remaining: string | null;
+            /**
+             * Budget Amount Remaining
+             * @description The budget less the actual cost. Left out unless you may read rates (admins; a token also needs `time:read`).
+             */
+            budget_amount_remaining?: string | null;
             /** Tasks */
             tasks: components["schemas"]["TaskEstimate"][];
             /**
@@ -2285,6 +2371,118 @@ export interface components {
             pointer: string;
             /** Detail */
             detail: string;
+        };
+        /** Invitation */
+        Invitation: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Email */
+            email: string;
+            role: components["schemas"]["Role"];
+            /**
+             * Invited By
+             * @description The inviting member.
+             */
+            invited_by: string | null;
+            /**
+             * Expires At
+             * Format: date-time
+             * @description Seven days after it was made.
+             */
+            expires_at: string;
+            /** Version */
+            version: number;
+        };
+        /** InvitationAccept */
+        InvitationAccept: {
+            /**
+             * Token
+             * @description The secret from the accept link.
+             */
+            token: string;
+        };
+        /** InvitationAccepted */
+        InvitationAccepted: {
+            /**
+             * Workspace Id
+             * Format: uuid
+             */
+            workspace_id: string;
+            /**
+             * Member Id
+             * Format: uuid
+             */
+            member_id: string;
+            role: components["schemas"]["Role"];
+        };
+        /** InvitationCreate */
+        InvitationCreate: {
+            /**
+             * Email
+             * Format: email
+             * @description Whoever signs in with this address may accept; it need not have an account yet (the answer is the same either way).
+             */
+            email: string;
+            /** @default member */
+            role: components["schemas"]["Role"];
+        };
+        /** InvitationCreated */
+        InvitationCreated: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Email */
+            email: string;
+            role: components["schemas"]["Role"];
+            /**
+             * Invited By
+             * @description The inviting member.
+             */
+            invited_by: string | null;
+            /**
+             * Expires At
+             * Format: date-time
+             * @description Seven days after it was made.
+             */
+            expires_at: string;
+            /** Version */
+            version: number;
+            /**
+             * Token
+             * @description The accept link's secret, shown only this once.
+             */
+            token: string;
+            /**
+             * Accept Path
+             * @description The SPA's accept screen for this invitation: prefix the app's address and pass the link on to the invited person.
+             * @example /invitations/accept#wl_inv_...
+             */
+            accept_path: string;
         };
         /** Label */
         Label: {
@@ -2418,30 +2616,15 @@ export interface components {
             role: components["schemas"]["Role"];
             /** Weekly Capacity Hours */
             weekly_capacity_hours: number;
-            /** Cost Rate */
-            cost_rate: string | null;
+            /**
+             * Cost Rate
+             * @description Hourly cost; null: none. Left out unless you may read rates (admins; a token also needs `time:read`).
+             */
+            cost_rate?: string | null;
             /** Team Ids */
             team_ids: string[];
             /** Version */
             version: number;
-        };
-        /** MemberCreate */
-        MemberCreate: {
-            /**
-             * Email
-             * Format: email
-             * @description An existing user's email address.
-             */
-            email: string;
-            /** @default member */
-            role: components["schemas"]["Role"];
-            /**
-             * Weekly Capacity Hours
-             * @default 40
-             */
-            weekly_capacity_hours: number | string;
-            /** Cost Rate */
-            cost_rate?: number | string | null;
         };
         /** MemberUpdate */
         MemberUpdate: {
@@ -2567,6 +2750,16 @@ export interface components {
         Page_Event_: {
             /** Items */
             items: components["schemas"]["Event"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /** Page[Invitation] */
+        Page_Invitation_: {
+            /** Items */
+            items: components["schemas"]["Invitation"][];
             /**
              * Next Cursor
              * @description Pass as `cursor` to get the next page; null on the last page.
@@ -3200,8 +3393,11 @@ export interface components {
              * @description Persons: the member's weekly hours.
              */
             weekly_capacity_hours: number | null;
-            /** Cost Rate */
-            cost_rate: string | null;
+            /**
+             * Cost Rate
+             * @description Hourly cost (a person's is the member's); null: none. Left out unless you may read rates (admins; a token also needs `time:read`).
+             */
+            cost_rate?: string | null;
             /**
              * Calendar Id
              * @description Null: the workspace default calendar.
@@ -3425,6 +3621,14 @@ export interface components {
             password: string;
             /** Name */
             name: string;
+        };
+        /** SignUpAccepted */
+        SignUpAccepted: {
+            /**
+             * Detail
+             * @description Always the same, whether or not the email was free: sign in next.
+             */
+            detail: string;
         };
         /** Stakeholder */
         Stakeholder: {
@@ -3894,8 +4098,11 @@ export interface components {
             minutes: number;
             /** Billable Minutes */
             billable_minutes: number;
-            /** Cost */
-            cost: string;
+            /**
+             * Cost
+             * @description Minutes at each member's cost rate. Left out unless you may read rates (admins; a token also needs `time:read`).
+             */
+            cost?: string;
             /** Billable Amount */
             billable_amount: string;
         };
@@ -3989,8 +4196,11 @@ export interface components {
             minutes: number;
             /** Billable Minutes */
             billable_minutes: number;
-            /** Cost */
-            cost: string;
+            /**
+             * Cost
+             * @description Minutes at each member's cost rate. Left out unless you may read rates (admins; a token also needs `time:read`).
+             */
+            cost?: string;
             /** Billable Amount */
             billable_amount: string;
             /** Project Id */
@@ -5184,25 +5394,16 @@ export interface operations {
         };
         responses: {
             /** @description Successful Response */
-            201: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["User"];
+                    "application/json": components["schemas"]["SignUpAccepted"];
                 };
             };
             /** @description Forbidden */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Conflict */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5864,90 +6065,6 @@ export interface operations {
             };
         };
     };
-    "members:create": {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
-                "Idempotency-Key"?: string | null;
-            };
-            path: {
-                /** @description Workspace id */
-                workspace_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["MemberCreate"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Member"];
-                };
-            };
-            /** @description Authentication required */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Precondition failed */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Invalid input */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                };
-            };
-        };
-    };
     "members:get": {
         parameters: {
             query?: never;
@@ -6158,6 +6275,369 @@ export interface operations {
             };
             /** @description Precondition failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "invitations:list": {
+        parameters: {
+            query?: {
+                /** @description Page size, 1-200 (larger values are clamped). */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor`. */
+                cursor?: string | null;
+                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                sort?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description Workspace id */
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Invitation_"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "invitations:create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description Workspace id */
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationCreated"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "invitations:get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invitation_id: string;
+                /** @description Workspace id */
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "invitations:revoke": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; the change is refused with 412 if it is stale. */
+                "If-Match"?: string | null;
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                invitation_id: string;
+                /** @description Workspace id */
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "invitations:accept": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationAccept"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationAccepted"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate } from "react-router";
 import { LoginRoute, SignupRoute } from "./routes/auth";
 import { GuestOnly, RequireSession } from "./routes/guards";
 import { HomeRoute, NewWorkspaceRoute } from "./routes/home";
+import { AcceptInvitationRoute } from "./routes/invitation";
 import { NotFoundRoute } from "./routes/not-found";
 import { WorkspaceRoute } from "./routes/workspace";
 
@@ -25,6 +26,7 @@ export function createRouter() {
       children: [
         { path: "/", element: <HomeRoute /> },
         { path: "/new", element: <NewWorkspaceRoute /> },
+        { path: "/invitations/accept", element: <AcceptInvitationRoute /> },
         {
           path: "/w/:workspaceId",
           element: <WorkspaceRoute />,

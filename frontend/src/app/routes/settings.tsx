@@ -1,5 +1,6 @@
 import { Button, Text } from "@mantine/core";
 import { IconKey, IconPlus, IconUserPlus } from "@tabler/icons-react";
+import { useState } from "react";
 import { useNavigate } from "react-router";
 import { Page, Section } from "@/components/page";
 import { CreateTokenModal } from "@/features/api-tokens/components/create-token-modal";
@@ -7,8 +8,10 @@ import { TokensTable } from "@/features/api-tokens/components/tokens-table";
 import { ChangePasswordForm } from "@/features/auth/components/change-password-form";
 import { SignOutEverywhere } from "@/features/auth/components/sign-out-everywhere";
 import { LabelsSettings } from "@/features/labels/components/labels-settings";
-import { AddMemberModal } from "@/features/members/components/add-member-modal";
+import { InviteModal } from "@/features/members/components/invite-modal";
 import { MembersTable } from "@/features/members/components/members-table";
+import { PendingInvitations } from "@/features/members/components/pending-invitations";
+import type { Invitation } from "@/features/members/invitations";
 import { TeamsSettings } from "@/features/teams/components/teams-settings";
 import { canAdminister } from "@/features/workspaces/api";
 import { DeleteWorkspace } from "@/features/workspaces/components/delete-workspace";
@@ -36,16 +39,28 @@ export function GeneralSettingsRoute() {
 
 export function MembersRoute() {
   const { workspace, user } = useCurrentWorkspace();
-  const [adding, setAdding] = useSearchParam("new");
+  const [inviting, setInviting] = useSearchParam("new");
+  const [again, setAgain] = useState<Invitation | null>(null);
   const admin = canAdminister(workspace.role);
+  const closeInvite = () => {
+    setInviting(null);
+    setAgain(null);
+  };
   return (
     <Page
       title="Members"
-      description="Everyone in this workspace, their role, weekly capacity and cost rate."
+      description={
+        admin
+          ? "Everyone in this workspace, their role, weekly capacity and cost rate."
+          : "Everyone in this workspace, their role and weekly capacity."
+      }
       actions={
         admin ? (
-          <Button leftSection={<IconUserPlus size={16} />} onClick={() => setAdding("member")}>
-            Add member
+          <Button
+            leftSection={<IconUserPlus size={16} />}
+            onClick={() => setInviting("invitation")}
+          >
+            Invite
           </Button>
         ) : undefined
       }
@@ -56,12 +71,22 @@ export function MembersRoute() {
         currentUserId={user.id}
       />
       {admin ? (
-        <AddMemberModal
-          workspaceId={workspace.id}
-          callerRole={workspace.role}
-          opened={adding === "member"}
-          onClose={() => setAdding(null)}
-        />
+        <>
+          <PendingInvitations
+            workspaceId={workspace.id}
+            onReinvite={(invitation) => {
+              setAgain(invitation);
+              setInviting("invitation");
+            }}
+          />
+          <InviteModal
+            workspaceId={workspace.id}
+            callerRole={workspace.role}
+            opened={inviting === "invitation"}
+            onClose={closeInvite}
+            initial={again ? { email: again.email, role: again.role } : undefined}
+          />
+        </>
       ) : null}
     </Page>
   );

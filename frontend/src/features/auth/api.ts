@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { $api, api, unwrap } from "@/api/client";
 import { readCsrfToken } from "@/api/csrf";
-import { isApiError } from "@/api/errors";
+import { ApiError, isApiError } from "@/api/errors";
 import type { components } from "@/api/schema";
 
 export type User = components["schemas"]["User"];
@@ -48,10 +48,34 @@ export function useLogIn() {
   });
 }
 
+/**
+ * Sign up, then sign in with the same email and password. Sign-up answers alike whether or not
+ * the email was free (nobody learns which addresses have accounts); signing in then works only
+ * for the address' owner, so a taken address ends here with a hint to sign in instead.
+ */
 export function useSignUp() {
   const startSession = useStartSession();
   return useMutation({
-    mutationFn: async (body: SignUp) => unwrap(await api.POST("/api/v1/auth/signup", { body })),
+    mutationFn: async (body: SignUp) => {
+      await api.POST("/api/v1/auth/signup", { body });
+      try {
+        return unwrap(
+          await api.POST("/api/v1/auth/login", {
+            body: { email: body.email, password: body.password },
+          }),
+        );
+      } catch (error) {
+        if (isApiError(error) && error.status === 401) {
+          throw new ApiError(401, {
+            code: "signup_not_signed_in",
+            detail:
+              "We couldn't sign you in with these details. If this email already has an " +
+              "account, sign in with its password instead.",
+          });
+        }
+        throw error;
+      }
+    },
     onSuccess: startSession,
   });
 }

@@ -4,7 +4,6 @@ import { type CachedPages, filterPages, mapPages, usePagedList } from "@/api/pag
 import type { components } from "@/api/schema";
 
 export type Member = components["schemas"]["Member"];
-export type MemberCreate = components["schemas"]["MemberCreate"];
 export type MemberUpdate = components["schemas"]["MemberUpdate"];
 export type Role = components["schemas"]["Role"];
 
@@ -28,15 +27,6 @@ export function useMembers(workspaceId: string) {
       }),
     ),
   );
-}
-
-export function useAddMember(workspaceId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (body: MemberCreate) =>
-      unwrap(await api.POST(LIST, { params: { path: { workspace_id: workspaceId } }, body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: listsKey(workspaceId) }),
-  });
 }
 
 /**

@@ -45,14 +45,17 @@ describe("SignupForm", () => {
     );
   });
 
-  it("sends the form as SignUp and reports the new user", async () => {
+  it("sends the form as SignUp, then signs in with it and reports the user", async () => {
     const created = {
       id: "u1",
       email: "ada@example.com",
       name: "Ada Lovelace",
       created_at: "2026-01-01T00:00:00Z",
     };
-    const server = mockApi({ "POST /api/v1/auth/signup": () => json(created, 201) });
+    const server = mockApi({
+      "POST /api/v1/auth/signup": () => json({ detail: "Sign in next." }, 202),
+      "POST /api/v1/auth/login": () => json(created),
+    });
     const onSignedUp = vi.fn();
     const { user } = renderWithApp(<SignupForm onSignedUp={onSignedUp} />);
     await fillAndSubmit(user);
@@ -62,5 +65,24 @@ describe("SignupForm", () => {
       email: "ada@example.com",
       password: "correct horse",
     });
+    expect(await server.requests[1]?.json()).toEqual({
+      email: "ada@example.com",
+      password: "correct horse",
+    });
+  });
+
+  it("suggests signing in when the new account's sign-in fails", async () => {
+    mockApi({
+      "POST /api/v1/auth/signup": () => json({ detail: "Sign in next." }, 202),
+      "POST /api/v1/auth/login": () =>
+        problem(401, { code: "invalid_credentials", detail: "Invalid email or password." }),
+    });
+    const onSignedUp = vi.fn();
+    const { user } = renderWithApp(<SignupForm onSignedUp={onSignedUp} />);
+    await fillAndSubmit(user);
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "If this email already has an account, sign in with its password instead.",
+    );
+    expect(onSignedUp).not.toHaveBeenCalled();
   });
 });

@@ -29,7 +29,7 @@ export function EditMemberModal({
   const { control, handleSubmit, setError, formState } = useForm<Values>({
     defaultValues: {
       weekly_capacity_hours: member.weekly_capacity_hours,
-      cost_rate: member.cost_rate === null ? "" : Number(member.cost_rate),
+      cost_rate: member.cost_rate == null ? "" : Number(member.cost_rate),
     },
   });
 

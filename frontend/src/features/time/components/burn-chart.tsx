@@ -25,6 +25,7 @@ export function BurnChart({
 }) {
   const first = burn[0];
   const last = burn[burn.length - 1];
+  const withCost = first?.cumulative_cost !== undefined;
   if (!first || !last) {
     return (
       <Text size="sm" c="dimmed">
@@ -68,7 +69,7 @@ export function BurnChart({
             <Table.Th>Week</Table.Th>
             <Table.Th>Hours</Table.Th>
             <Table.Th>Total hours</Table.Th>
-            <Table.Th>Total cost</Table.Th>
+            {withCost ? <Table.Th>Total cost</Table.Th> : null}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -77,7 +78,9 @@ export function BurnChart({
               <Table.Th scope="row">{formatWeek(point.week_start)}</Table.Th>
               <Table.Td>{formatHours(point.hours)}</Table.Td>
               <Table.Td>{formatHours(point.cumulative_hours)}</Table.Td>
-              <Table.Td>{formatMoney(point.cumulative_cost, currency)}</Table.Td>
+              {point.cumulative_cost === undefined ? null : (
+                <Table.Td>{formatMoney(point.cumulative_cost, currency)}</Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>

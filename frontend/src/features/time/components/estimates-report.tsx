@@ -103,15 +103,18 @@ function BudgetSummary({ report }: { report: EstimatesReport }) {
             : `of ${formatHours(report.budget_hours)} budgeted, ${formatHours(report.budget_hours_remaining)} left`
         }
       />
-      <Figure
-        label="Cost"
-        value={money(report.actual_cost)}
-        detail={
-          report.budget_amount === null
-            ? "No money budget"
-            : `of ${money(report.budget_amount)} budgeted, ${money(report.budget_amount_remaining ?? "0")} left`
-        }
-      />
+      {/* Costs come only to those who may see rates (admins). */}
+      {report.actual_cost === undefined ? null : (
+        <Figure
+          label="Cost"
+          value={money(report.actual_cost)}
+          detail={
+            report.budget_amount === null
+              ? "No money budget"
+              : `of ${money(report.budget_amount)} budgeted, ${money(report.budget_amount_remaining ?? "0")} left`
+          }
+        />
+      )}
       <Figure
         label="Estimates"
         value={formatHours(report.estimate_hours)}

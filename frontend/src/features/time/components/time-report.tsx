@@ -225,10 +225,11 @@ function useDimensionNames(workspaceId: string, rows: readonly TimeReportRow[]) 
 }
 
 function Measures({ row, strong = false }: { row: TimeReport["totals"]; strong?: boolean }) {
+  // Costs come only to those who may see rates (admins): no cost, no column.
   const cells = [
     ["hours", formatMinutes(row.minutes)],
     ["billable-hours", formatMinutes(row.billable_minutes)],
-    ["cost", formatMoney(row.cost)],
+    ...(row.cost === undefined ? [] : [["cost", formatMoney(row.cost)]]),
     ["billable-amount", formatMoney(row.billable_amount)],
   ];
   return (
@@ -267,7 +268,7 @@ function TimeReportTable({
           ))}
           <Table.Th ta="right">Hours</Table.Th>
           <Table.Th ta="right">Billable hours</Table.Th>
-          <Table.Th ta="right">Cost</Table.Th>
+          {report.totals.cost === undefined ? null : <Table.Th ta="right">Cost</Table.Th>}
           <Table.Th ta="right">Billable amount</Table.Th>
         </Table.Tr>
       </Table.Thead>

@@ -1,0 +1,167 @@
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Modal,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Tooltip,
+} from "@mantine/core";
+import { IconCheck, IconCopy, IconLink } from "@tabler/icons-react";
+import { useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { FormAlert } from "@/components/form-alert";
+import { formatDate } from "@/lib/format";
+import { applyProblemToForm } from "@/lib/forms";
+import type { Role } from "../api";
+import { acceptLink, type InvitationCreated, useInvite } from "../invitations";
+import { ROLES } from "./roles";
+
+interface Values {
+  email: string;
+  role: Role;
+}
+
+const FIELDS = ["email", "role"] as const;
+
+/** The accept link of a new invitation, to copy and pass on: it is shown only this once. */
+export function InvitationLink({ created }: { created: InvitationCreated }) {
+  const link = acceptLink(created);
+  return (
+    <Stack gap="md">
+      <Alert color="blue" variant="light" icon={<IconLink size={18} />}>
+        Send this link to {created.email}. It works once, for whoever signs in (or signs up) with
+        that address, until {formatDate(created.expires_at)}. It is shown only now; inviting again
+        makes a new one.
+      </Alert>
+      <Group gap="xs" wrap="nowrap" align="center">
+        <Code block style={{ flex: 1, wordBreak: "break-all" }} data-testid="invitation-link">
+          {link}
+        </Code>
+        <CopyButton value={link} timeout={2000}>
+          {({ copied, copy }) => (
+            <Tooltip label={copied ? "Copied" : "Copy link"} opened={copied || undefined}>
+              <ActionIcon
+                size="lg"
+                variant={copied ? "filled" : "default"}
+                color={copied ? "teal" : undefined}
+                onClick={copy}
+                aria-label="Copy link"
+              >
+                {copied ? <IconCheck size={18} /> : <IconCopy size={18} />}
+              </ActionIcon>
+            </Tooltip>
+          )}
+        </CopyButton>
+      </Group>
+    </Stack>
+  );
+}
+
+export function InviteModal({
+  workspaceId,
+  callerRole,
+  opened,
+  onClose,
+  initial,
+}: {
+  workspaceId: string;
+  callerRole: Role;
+  opened: boolean;
+  onClose: () => void;
+  /** Inviting someone again: their email and role, ready to send. */
+  initial?: Values;
+}) {
+  const invite = useInvite(workspaceId);
+  const [created, setCreated] = useState<InvitationCreated | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const { register, control, handleSubmit, setError, reset, formState } = useForm<Values>({
+    values: initial ?? { email: "", role: "member" },
+  });
+
+  const close = () => {
+    reset();
+    setCreated(null);
+    setFormError(null);
+    onClose();
+  };
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      setCreated(await invite.mutateAsync({ email: values.email.trim(), role: values.role }));
+    } catch (error) {
+      setFormError(applyProblemToForm(error, setError, FIELDS));
+    }
+  });
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={created ? "Pass the invitation on" : "Invite someone"}
+      size="lg"
+    >
+      {created ? (
+        <Stack gap="md">
+          <InvitationLink created={created} />
+          <Group justify="flex-end">
+            <Button onClick={close} data-autofocus>
+              Done
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <form onSubmit={onSubmit} noValidate>
+          <Stack gap="md">
+            <FormAlert message={formError} />
+            <TextInput
+              label="Email"
+              description="They accept by signing in, or signing up, with this address."
+              type="email"
+              placeholder="name@company.com"
+              data-autofocus
+              error={formState.errors.email?.message}
+              {...register("email", { required: "Enter their email address." })}
+            />
+            <Controller
+              control={control}
+              name="role"
+              render={({ field, fieldState }) => (
+                <Select
+                  label="Role"
+                  data={ROLES.filter(
+                    (role) => callerRole === "owner" || role.value !== "owner",
+                  ).map((role) => ({
+                    value: role.value,
+                    label: `${role.label} — ${role.description}`,
+                  }))}
+                  value={field.value}
+                  onChange={(value) => field.onChange(value ?? "member")}
+                  error={fieldState.error?.message}
+                  comboboxProps={{ withinPortal: true }}
+                />
+              )}
+            />
+            <Text size="sm" c="dimmed">
+              You get a link to pass on; it expires in seven days.
+            </Text>
+            <Group justify="flex-end" gap="xs" mt="xs">
+              <Button variant="default" onClick={close}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={formState.isSubmitting}>
+                Invite
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}

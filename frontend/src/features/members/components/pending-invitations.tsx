@@ -1,0 +1,111 @@
+import { ActionIcon, Badge, Group, Table, Text, Tooltip, VisuallyHidden } from "@mantine/core";
+import { IconLink, IconTrash } from "@tabler/icons-react";
+import { confirmDestructive } from "@/components/confirm";
+import { DataTable } from "@/components/data-table";
+import { notifyError, notifySuccess } from "@/components/notify";
+import { Section } from "@/components/page";
+import { ErrorState, SkeletonRows } from "@/components/states";
+import { formatDate } from "@/lib/format";
+import { type Invitation, isExpired, useInvitations, useRevokeInvitation } from "../invitations";
+import { roleLabel } from "./roles";
+
+/** Open invitations, each with a new link to pass on (the old one is never shown again) and a
+ * revoke; nothing at all when there are none. */
+export function PendingInvitations({
+  workspaceId,
+  onReinvite,
+}: {
+  workspaceId: string;
+  onReinvite: (invitation: Invitation) => void;
+}) {
+  const invitations = useInvitations(workspaceId);
+  const revoke = useRevokeInvitation(workspaceId);
+
+  if (invitations.isPending) return <SkeletonRows rows={2} height={40} />;
+  if (invitations.isError && !invitations.items) {
+    return <ErrorState error={invitations.error} onRetry={() => invitations.refetch()} />;
+  }
+  const rows = invitations.items ?? [];
+  if (rows.length === 0) return null;
+
+  const confirmRevoke = async (invitation: Invitation) => {
+    const confirmed = await confirmDestructive({
+      title: `Revoke the invitation for ${invitation.email}?`,
+      message: "Its link stops working. You can invite them again later.",
+      confirmLabel: "Revoke invitation",
+    });
+    if (!confirmed) return;
+    revoke.mutate(invitation, {
+      onSuccess: () => notifySuccess(`Revoked the invitation for ${invitation.email}`),
+      onError: (error) => notifyError(error, "Couldn't revoke the invitation"),
+    });
+  };
+
+  return (
+    <Section
+      title="Pending invitations"
+      description="Waiting for the invited person to accept."
+      mt={32}
+    >
+      <DataTable minWidth={640} aria-label="Pending invitations">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Invited email</Table.Th>
+            <Table.Th w={120}>Role</Table.Th>
+            <Table.Th w={180}>Expires</Table.Th>
+            <Table.Th w={96}>
+              <VisuallyHidden>Actions</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((invitation) => (
+            <Table.Tr key={invitation.id}>
+              <Table.Td>
+                <Text size="sm" truncate>
+                  {invitation.email}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{roleLabel(invitation.role)}</Text>
+              </Table.Td>
+              <Table.Td>
+                {isExpired(invitation) ? (
+                  <Badge size="sm" variant="light" color="gray">
+                    Expired
+                  </Badge>
+                ) : (
+                  <Text size="sm">{formatDate(invitation.expires_at)}</Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4} wrap="nowrap" justify="flex-end">
+                  <Tooltip label="New link to copy">
+                    <ActionIcon
+                      variant="subtle"
+                      color="gray"
+                      aria-label={`New link for ${invitation.email}`}
+                      onClick={() => onReinvite(invitation)}
+                    >
+                      <IconLink size={16} />
+                    </ActionIcon>
+                  </Tooltip>
+                  <Tooltip label="Revoke">
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={`Revoke the invitation for ${invitation.email}`}
+                      onClick={() => confirmRevoke(invitation)}
+                    >
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </Tooltip>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </DataTable>
+    </Section>
+  );
+}
