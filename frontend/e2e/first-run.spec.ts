@@ -7,19 +7,7 @@ const colleague = {
   password: "another long secret",
 };
 
-test("first run: sign up, set up a workspace, sign out and back in", async ({
-  page,
-  playwright,
-  baseURL,
-}) => {
-  await test.step("a colleague has an account already", async () => {
-    // Its own request context: its cookies never reach the browser's session.
-    const api = await playwright.request.newContext({ baseURL });
-    const response = await api.post("/api/v1/auth/signup", { data: colleague });
-    expect(response.status()).toBe(201);
-    await api.dispose();
-  });
-
+test("first run: sign up, set up a workspace, sign out and back in", async ({ page, browser }) => {
   await test.step("signed out, the app asks to sign in", async () => {
     await page.goto("/");
     await expect(page).toHaveURL(/\/login$/);
@@ -84,15 +72,45 @@ test("first run: sign up, set up a workspace, sign out and back in", async ({
     await screenshot(page, "07-teams");
   });
 
-  await test.step("members: add a colleague and make them an admin", async () => {
+  let link = "";
+  await test.step("members: invite a colleague and copy the link", async () => {
     await page.getByRole("link", { name: "Members" }).click();
     await expect(page.getByRole("cell", { name: owner.email })).toBeVisible();
-    await page.getByRole("button", { name: "Add member" }).click();
-    const dialog = page.getByRole("dialog", { name: "Add a member" });
+    await page.getByRole("button", { name: "Invite" }).click();
+    const dialog = page.getByRole("dialog", { name: "Invite someone" });
     await dialog.getByLabel("Email").fill(colleague.email);
-    await dialog.getByRole("button", { name: "Add member" }).click();
-    await expect(dialog).toBeHidden();
+    await dialog.getByRole("button", { name: "Invite" }).click();
+    const passOn = page.getByRole("dialog", { name: "Pass the invitation on" });
+    link = (await passOn.getByTestId("invitation-link").textContent()) ?? "";
+    expect(link).toMatch(/\/invitations\/accept#wl_inv_/);
+    await passOn.getByRole("button", { name: "Copy link" }).click();
+    await screenshot(page, "08-invitation-link");
+    await passOn.getByRole("button", { name: "Done" }).click();
+    await expect(page.getByRole("table", { name: "Pending invitations" })).toContainText(
+      colleague.email,
+    );
+  });
+
+  await test.step("the colleague signs up from the link, in their own browser, and accepts", async () => {
+    const theirs = await browser.newContext();
+    const them = await theirs.newPage();
+    await them.goto(link);
+    await expect(them).toHaveURL(/\/login\?next=/);
+    await them.getByRole("link", { name: "Create an account" }).click();
+    await them.getByLabel("Full name").fill(colleague.name);
+    await them.getByLabel("Work email").fill(colleague.email);
+    await them.getByLabel("Password").fill(colleague.password);
+    await them.getByRole("button", { name: "Create account" }).click();
+    await expect(them.getByRole("heading", { name: "Join a workspace" })).toBeVisible();
+    await them.getByRole("button", { name: "Accept invitation" }).click();
+    await expect(them).toHaveURL(/\/w\/[0-9a-f-]+\/my-work$/);
+    await theirs.close();
+  });
+
+  await test.step("members: the colleague joined; make them an admin", async () => {
+    await page.reload();
     await expect(page.getByRole("cell", { name: colleague.email })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Pending invitations" })).toBeHidden();
 
     await page.getByRole("textbox", { name: `Role of ${colleague.name}` }).click();
     await page.getByRole("option", { name: "Admin" }).click();

@@ -21,10 +21,14 @@ test("daily work: project, tasks, board, task detail, mention, my work", async (
   playwright,
   baseURL,
 }) => {
+  // The reviewer's own request context: its cookies never reach the browser's session.
+  const reviewerApi = await playwright.request.newContext({ baseURL });
   await test.step("a reviewer has an account", async () => {
-    const api = await playwright.request.newContext({ baseURL });
-    expect((await api.post("/api/v1/auth/signup", { data: reviewer })).status()).toBe(201);
-    await api.dispose();
+    expect((await reviewerApi.post("/api/v1/auth/signup", { data: reviewer })).status()).toBe(202);
+    const signedIn = await reviewerApi.post("/api/v1/auth/login", {
+      data: { email: reviewer.email, password: reviewer.password },
+    });
+    expect(signedIn.status()).toBe(200);
   });
 
   let workspaceUrl = "";
@@ -42,14 +46,21 @@ test("daily work: project, tasks, board, task detail, mention, my work", async (
     await expect(page.getByText("Nothing on your plate")).toBeVisible();
   });
 
-  await test.step("add the reviewer to the workspace", async () => {
+  await test.step("invite the reviewer, who accepts", async () => {
     const csrf = (await page.context().cookies()).find((cookie) => cookie.name === "wl_csrf");
     const workspaceId = workspaceUrl.split("/w/")[1];
-    const response = await page.request.post(`/api/v1/workspaces/${workspaceId}/members`, {
+    const invited = await page.request.post(`/api/v1/workspaces/${workspaceId}/invitations`, {
       headers: { "X-CSRF-Token": csrf?.value ?? "" },
       data: { email: reviewer.email, role: "member" },
     });
-    expect(response.status()).toBe(201);
+    expect(invited.status()).toBe(201);
+    const theirCsrf = (await reviewerApi.storageState()).cookies.find((c) => c.name === "wl_csrf");
+    const accepted = await reviewerApi.post("/api/v1/invitations/accept", {
+      headers: { "X-CSRF-Token": theirCsrf?.value ?? "" },
+      data: { token: (await invited.json()).token },
+    });
+    expect(accepted.status()).toBe(200);
+    await reviewerApi.dispose();
   });
 
   await test.step("create a project", async () => {
