@@ -39,6 +39,15 @@ async def _team(clients: ClientFactory) -> Team:
     return Team(base=base, wid=wid, people=people, resource_id=resource["id"])
 
 
+async def _away(team: Team) -> str:
+    """Two days off for the person, recorded by an admin: the URL of the absence."""
+    away = await time_off(
+        team.people["admin"], team.wid, resource_id=team.resource_id,
+        start_date="2031-01-06", end_date="2031-01-07",
+    )  # fmt: skip
+    return f"{team.base}/time-off/{away['id']}"
+
+
 def _refused(response) -> bool:  # type: ignore[no-untyped-def]
     if response.status_code != 403:
         return False
@@ -71,11 +80,7 @@ async def test_time_off_is_changed_by_the_person_their_lead_or_an_admin(
     clients: ClientFactory, writer: str
 ) -> None:
     team = await _team(clients)
-    away = await time_off(
-        team.people["admin"], team.wid, resource_id=team.resource_id,
-        start_date="2031-01-06", end_date="2031-01-07",
-    )  # fmt: skip
-    url = f"{team.base}/time-off/{away['id']}"
+    url = await _away(team)
 
     response = await team.people[writer].client.patch(url, json={"reason": "Dentist"})
 
@@ -89,11 +94,7 @@ async def test_time_off_is_deleted_by_the_person_their_lead_or_an_admin(
     clients: ClientFactory, writer: str
 ) -> None:
     team = await _team(clients)
-    away = await time_off(
-        team.people["admin"], team.wid, resource_id=team.resource_id,
-        start_date="2031-01-06", end_date="2031-01-07",
-    )  # fmt: skip
-    url = f"{team.base}/time-off/{away['id']}"
+    url = await _away(team)
 
     response = await team.people[writer].client.delete(url)
 

@@ -1,10 +1,8 @@
 import {
-  ActionIcon,
   Alert,
   Button,
   Checkbox,
   Code,
-  CopyButton,
   Group,
   Modal,
   Select,
@@ -12,13 +10,13 @@ import {
   Stack,
   Text,
   TextInput,
-  Tooltip,
 } from "@mantine/core";
-import { IconCheck, IconCopy, IconKey } from "@tabler/icons-react";
+import { IconKey } from "@tabler/icons-react";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { confirmDestructive } from "@/components/confirm";
 import { FormAlert } from "@/components/form-alert";
+import { ShownOnce } from "@/components/shown-once";
 import { formatDate } from "@/lib/format";
 import { applyProblemToForm } from "@/lib/forms";
 import { type ApiTokenCreated, useCreateApiToken } from "../api";
@@ -139,26 +137,7 @@ export function CreateTokenModal({
             This is the only time the token is shown. Store it in your password manager or secret
             store now; if you lose it, revoke it and create another.
           </Alert>
-          <Group gap="xs" wrap="nowrap" align="center">
-            <Code block style={{ flex: 1, wordBreak: "break-all" }} data-testid="token-secret">
-              {created.token}
-            </Code>
-            <CopyButton value={created.token} timeout={2000}>
-              {({ copied, copy }) => (
-                <Tooltip label={copied ? "Copied" : "Copy token"} opened={copied || undefined}>
-                  <ActionIcon
-                    size="lg"
-                    variant={copied ? "filled" : "default"}
-                    color={copied ? "teal" : undefined}
-                    onClick={copy}
-                    aria-label="Copy token"
-                  >
-                    {copied ? <IconCheck size={18} /> : <IconCopy size={18} />}
-                  </ActionIcon>
-                </Tooltip>
-              )}
-            </CopyButton>
-          </Group>
+          <ShownOnce value={created.token} copyLabel="Copy token" testId="token-secret" />
           <Text size="sm" c="dimmed">
             Send it as <Code>Authorization: Bearer &lt;token&gt;</Code>.{" "}
             {created.expires_at

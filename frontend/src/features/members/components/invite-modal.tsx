@@ -1,21 +1,9 @@
-import {
-  ActionIcon,
-  Alert,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Modal,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Tooltip,
-} from "@mantine/core";
-import { IconCheck, IconCopy, IconLink } from "@tabler/icons-react";
+import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from "@mantine/core";
+import { IconLink } from "@tabler/icons-react";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { FormAlert } from "@/components/form-alert";
+import { ShownOnce } from "@/components/shown-once";
 import { formatDate } from "@/lib/format";
 import { applyProblemToForm } from "@/lib/forms";
 import type { Role } from "../api";
@@ -39,26 +27,7 @@ export function InvitationLink({ created }: { created: InvitationCreated }) {
         that address, until {formatDate(created.expires_at)}. It is shown only now; inviting again
         makes a new one.
       </Alert>
-      <Group gap="xs" wrap="nowrap" align="center">
-        <Code block style={{ flex: 1, wordBreak: "break-all" }} data-testid="invitation-link">
-          {link}
-        </Code>
-        <CopyButton value={link} timeout={2000}>
-          {({ copied, copy }) => (
-            <Tooltip label={copied ? "Copied" : "Copy link"} opened={copied || undefined}>
-              <ActionIcon
-                size="lg"
-                variant={copied ? "filled" : "default"}
-                color={copied ? "teal" : undefined}
-                onClick={copy}
-                aria-label="Copy link"
-              >
-                {copied ? <IconCheck size={18} /> : <IconCopy size={18} />}
-              </ActionIcon>
-            </Tooltip>
-          )}
-        </CopyButton>
-      </Group>
+      <ShownOnce value={link} copyLabel="Copy link" testId="invitation-link" />
     </Stack>
   );
 }
