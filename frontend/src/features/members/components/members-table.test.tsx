@@ -48,6 +48,14 @@ describe("MembersTable", () => {
     expect(screen.getByText("You")).toBeInTheDocument();
   });
 
+  it("shows no cost rate column below admin (the API leaves rates out)", async () => {
+    const { cost_rate: _, ...withoutRate } = grace;
+    mockApi({ [`GET ${LIST}`]: () => json({ items: [withoutRate], next_cursor: null }) });
+    renderWithApp(<MembersTable workspaceId={WS} callerRole="viewer" currentUserId="user-m9" />);
+    await screen.findByText("Grace Hopper");
+    expect(screen.queryByRole("columnheader", { name: "Cost rate" })).not.toBeInTheDocument();
+  });
+
   it("changes a role at once and rolls it back when the server refuses", async () => {
     const answer = deferred<Response>();
     const server = mockApi({

@@ -46,7 +46,7 @@ export function MembersTable({ workspaceId, callerRole, currentUserId }: Members
       <EmptyState
         icon={<IconUsers size={22} />}
         title="No members yet"
-        description="Add people by the email address of their Worklane account."
+        description="Invite people by email; they join when they accept."
       />
     );
   }
@@ -93,7 +93,8 @@ export function MembersTable({ workspaceId, callerRole, currentUserId }: Members
             <Table.Th>Email</Table.Th>
             <Table.Th w={150}>Role</Table.Th>
             <Table.Th w={120}>Capacity</Table.Th>
-            <Table.Th w={110}>Cost rate</Table.Th>
+            {/* Rates are for admins: the API leaves them out for everyone else. */}
+            {isAdmin ? <Table.Th w={110}>Cost rate</Table.Th> : null}
             <Table.Th w={48}>
               <VisuallyHidden>Actions</VisuallyHidden>
             </Table.Th>
@@ -141,11 +142,17 @@ export function MembersTable({ workspaceId, callerRole, currentUserId }: Members
                   {formatDecimal(String(member.weekly_capacity_hours))} h/wk
                 </Text>
               </Table.Td>
-              <Table.Td>
-                <Text size="sm" className={numberClass} c={member.cost_rate ? undefined : "dimmed"}>
-                  {formatDecimal(member.cost_rate)}
-                </Text>
-              </Table.Td>
+              {isAdmin ? (
+                <Table.Td>
+                  <Text
+                    size="sm"
+                    className={numberClass}
+                    c={member.cost_rate ? undefined : "dimmed"}
+                  >
+                    {formatDecimal(member.cost_rate)}
+                  </Text>
+                </Table.Td>
+              ) : null}
               <Table.Td>
                 {isAdmin ? (
                   <Menu position="bottom-end">
