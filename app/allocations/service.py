@@ -232,23 +232,21 @@ async def update(
     assert project is not None
     _ensure_open(project)
     changes = data.model_dump(exclude_unset=True)
-    before = events.snapshot(allocation, FIELDS)
     previous = _booking(allocation)
     # Switching between hours and percent: naming one clears the other.
     if changes.get("hours_per_day") is not None and "percent" not in changes:
         changes["percent"] = None
     if changes.get("percent") is not None and "hours_per_day" not in changes:
         changes["hours_per_day"] = None
-    for field, value in changes.items():
-        setattr(allocation, field, value)
-    _check_shape(allocation)
-    # Only a change of dates must fit the limit: an older, longer allocation stays editable.
-    if "start_date" in changes or "end_date" in changes:
-        _check_span(allocation)
-    diff = events.changes_between(before, events.snapshot(allocation, FIELDS))
-    if diff:
-        await session.flush()
-        events.record_change(session, principal, "allocation.updated", allocation, diff)
+    async with events.recording_change(
+        session, principal, "allocation.updated", allocation, FIELDS
+    ):
+        for field, value in changes.items():
+            setattr(allocation, field, value)
+        _check_shape(allocation)
+        # Only a change of dates must fit the limit: an older, longer allocation stays editable.
+        if "start_date" in changes or "end_date" in changes:
+            _check_span(allocation)
     return allocation, await warnings_for(session, allocation, previous, strict=strict)
 
 

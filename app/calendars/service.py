@@ -56,22 +56,16 @@ async def update(
     repo = CalendarRepository(session)
     calendar = await get(session, principal, calendar_id)
     check_if_match(if_match, calendar)
-    before = events.snapshot(calendar, CALENDAR_FIELDS)
     changes = {k: v for k, v in data.model_dump(exclude_unset=True).items() if v is not None}
     if changes.get("is_default") is False and calendar.is_default:
         raise Conflict("Make another calendar the default instead.", code="default_calendar")
     if changes.get("is_default") and not calendar.is_default:
         await repo.clear_default(principal.workspace_id)
-    for field, value in changes.items():
-        setattr(calendar, field, value)
-    await session.flush()
-    diff = events.changes_between(before, events.snapshot(calendar, CALENDAR_FIELDS))
-    if diff:
-        events.record_change(session, principal, "calendar.updated", calendar, diff)
-        if {"working_weekdays", "is_default"} & set(diff):
-            await _reschedule_users(
-                session, principal, calendar, default_changed="is_default" in diff
-            )
+    diff = await events.apply_change(
+        session, principal, "calendar.updated", calendar, CALENDAR_FIELDS, changes
+    )
+    if {"working_weekdays", "is_default"} & set(diff):
+        await _reschedule_users(session, principal, calendar, default_changed="is_default" in diff)
     return calendar
 
 

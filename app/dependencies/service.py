@@ -85,15 +85,14 @@ async def update(
 ) -> Dependency:
     dependency = await get(session, principal, dependency_id)
     check_if_match(if_match, dependency)
-    before = events.snapshot(dependency, FIELDS)
-    if data.type is not None:
-        dependency.type = data.type
-    if data.lag_days is not None:
-        dependency.lag_days = data.lag_days
-    diff = events.changes_between(before, events.snapshot(dependency, FIELDS))
-    if diff:
-        await session.flush()
-        events.record_change(session, principal, "dependency.updated", dependency, diff)
+    async with events.recording_change(
+        session, principal, "dependency.updated", dependency, FIELDS
+    ) as changed:
+        if data.type is not None:
+            dependency.type = data.type
+        if data.lag_days is not None:
+            dependency.lag_days = data.lag_days
+    if changed:
         await _reschedule_from(
             session,
             principal,

@@ -48,16 +48,12 @@ async def update(
 ) -> Label:
     label = await get(session, principal, label_id)
     check_if_match(if_match, label)
-    before = events.snapshot(label, LABEL_FIELDS)
-    if data.name is not None:
-        await _ensure_name_free(LabelRepository(session), principal, data.name, label.id)
-        label.name = data.name
-    if data.color is not None:
-        label.color = data.color
-    await session.flush()
-    difference = events.changes_between(before, events.snapshot(label, LABEL_FIELDS))
-    if difference:
-        events.record_change(session, principal, "label.updated", label, difference)
+    async with events.recording_change(session, principal, "label.updated", label, LABEL_FIELDS):
+        if data.name is not None:
+            await _ensure_name_free(LabelRepository(session), principal, data.name, label.id)
+            label.name = data.name
+        if data.color is not None:
+            label.color = data.color
     return label
 
 

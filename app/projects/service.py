@@ -19,7 +19,7 @@ from app.auth.access import Principal
 from app.calendars import service as calendars
 from app.core.clock import today_in, utcnow
 from app.events.repository import EventRepository
-from app.events.service import changes_between, created, record_change, snapshot
+from app.events.service import apply_change, record_change, record_created
 from app.kit.errors import Conflict, Unprocessable, found
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
@@ -231,12 +231,8 @@ async def create(
             )
         ]
     )
-    record_change(session, principal, "project.created", project, created(_project_state(project)))
+    record_created(session, principal, "project.created", project, PROJECT_FIELDS)
     return project
-
-
-def _project_state(project: Project) -> dict[str, Any]:
-    return snapshot(project, PROJECT_FIELDS)
 
 
 async def update(
@@ -272,15 +268,11 @@ async def update(
             changes[field] = _cents(changes[field])
     if "status" in changes:
         changes["status"] = changes["status"].value
-    before = _project_state(project)
-    for field, value in changes.items():
-        setattr(project, field, value)
-    difference = changes_between(before, _project_state(project))
-    if difference:
-        await session.flush()
-        record_change(session, principal, "project.updated", project, difference)
-        if RESCHEDULING_FIELDS & set(difference):
-            await schedules.reschedule(session, principal, project)
+    changed = await apply_change(
+        session, principal, "project.updated", project, PROJECT_FIELDS, changes
+    )
+    if RESCHEDULING_FIELDS & set(changed):
+        await schedules.reschedule(session, principal, project)
     return project
 
 

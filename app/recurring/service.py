@@ -213,7 +213,6 @@ async def update(
     project = await _ongoing_project(session, principal, project_id)
     rule = await get(session, principal, project_id, rule_id)
     check_if_match(if_match, rule)
-    before = events.snapshot(rule, RULE_FIELDS)
     changes: dict[str, Any] = {
         k: v for k, v in data.model_dump(exclude_unset=True).items() if v is not None
     }
@@ -227,18 +226,10 @@ async def update(
         changes["assignee_ids"] = [str(a) for a in changes["assignee_ids"]]
     if "priority" in changes:
         changes["priority"] = changes["priority"].value
-    for field, value in changes.items():
-        setattr(rule, field, value)
-    diff = events.changes_between(before, events.snapshot(rule, RULE_FIELDS))
+    diff = await events.apply_change(
+        session, principal, "recurring_rule.updated", rule, RULE_FIELDS, changes
+    )
     if diff:
-        await session.flush()
-        events.record_change(
-            session,
-            principal,
-            "recurring_rule.updated",
-            rule,
-            diff,
-        )
         if "rrule" in diff:
             await _replan(session, principal, rule, today)
         if rule.active:

@@ -7,13 +7,7 @@ from decimal import Decimal
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.access import Principal
-from app.events.service import (
-    changes_between,
-    record_change,
-    record_created,
-    record_deleted,
-    snapshot,
-)
+from app.events.service import record_created, record_deleted, recording_change
 from app.kit.errors import Conflict, Unprocessable, found
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
@@ -104,13 +98,11 @@ async def update(
     check_if_match(if_match, reservation)
     projects.ensure_writable(project)
     changes = data.model_dump(exclude_unset=True)
-    before = snapshot(reservation, RESERVATION_FIELDS)
-    if "hours_per_week" in changes:
-        reservation.hours_per_week = changes["hours_per_week"].quantize(CENTS)
-    difference = changes_between(before, snapshot(reservation, RESERVATION_FIELDS))
-    if difference:
-        await session.flush()
-        record_change(session, principal, "reservation.updated", reservation, difference)
+    async with recording_change(
+        session, principal, "reservation.updated", reservation, RESERVATION_FIELDS
+    ):
+        if "hours_per_week" in changes:
+            reservation.hours_per_week = changes["hours_per_week"].quantize(CENTS)
     return reservation
 
 

@@ -120,17 +120,13 @@ async def update(
                     f"/{field}", "a person's name, capacity and cost rate are the member's"
                 )
     await _check_references(repo, principal.workspace_id, changes)
-    before = events.snapshot(resource, RESOURCE_FIELDS)
     new_rate = changes.get("cost_rate")
     # Like a member's: a new figure is recorded from today; clearing it records nothing.
     if new_rate is not None and new_rate != resource.cost_rate:
         await rates.record_resource_cost(session, principal, resource, new_rate)
-    for field, value in changes.items():
-        setattr(resource, field, value)
-    diff = events.changes_between(before, events.snapshot(resource, RESOURCE_FIELDS))
-    if diff:
-        await session.flush()
-        events.record_change(session, principal, "resource.updated", resource, diff)
+    await events.apply_change(
+        session, principal, "resource.updated", resource, RESOURCE_FIELDS, changes
+    )
     return resource
 
 
@@ -216,15 +212,13 @@ async def update_time_off(
     row = await get_time_off(session, principal, time_off_id)
     check_if_match(if_match, row)
     changes = data.model_dump(exclude_unset=True)
-    before = events.snapshot(row, TIME_OFF_FIELDS)
     _check_range(changes.get("start_date", row.start_date), changes.get("end_date", row.end_date))
-    for field, value in changes.items():
-        setattr(row, field, value)
-    await _check_no_overlap(repo, row, exclude=row.id)
-    diff = events.changes_between(before, events.snapshot(row, TIME_OFF_FIELDS))
-    if diff:
-        await session.flush()
-        events.record_change(session, principal, "time_off.updated", row, diff)
+    async with events.recording_change(
+        session, principal, "time_off.updated", row, TIME_OFF_FIELDS
+    ):
+        for field, value in changes.items():
+            setattr(row, field, value)
+        await _check_no_overlap(repo, row, exclude=row.id)
     return row
 
 

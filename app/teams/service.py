@@ -144,13 +144,7 @@ async def update(
         await _check_name_free(
             repo, principal.workspace_id, parent_id, changes.get("name", team.name), team.id
         )
-    before = events.snapshot(team, TEAM_FIELDS)
-    for field, value in changes.items():
-        setattr(team, field, value)
-    await session.flush()
-    difference = events.changes_between(before, events.snapshot(team, TEAM_FIELDS))
-    if difference:
-        events.record_change(session, principal, "team.updated", team, difference)
+    await events.apply_change(session, principal, "team.updated", team, TEAM_FIELDS, changes)
     return team
 
 

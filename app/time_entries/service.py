@@ -277,23 +277,21 @@ async def update(
         await timesheets.ensure_unlocked(session, wid, entry.member_id, span.date)
     await _check_day_limit(session, wid, entry.member_id, span.date, span.minutes, entry.id)
 
-    before = events.snapshot(entry, FIELDS)
-    entry.project_id = project.id
-    entry.task_id = task.id if task else None
-    entry.date, entry.minutes = span.date, span.minutes
-    entry.started_at, entry.ended_at = span.started_at, span.ended_at
-    if data.description is not None:
-        entry.description = data.description
-    if data.billable is not None:
-        entry.billable = data.billable
-    if "work_type" in given:
-        entry.work_type = data.work_type
-    diff = events.changes_between(before, events.snapshot(entry, FIELDS))
-    if diff:
-        if {"date", "project_id"} & diff.keys():
+    rated = (entry.date, entry.project_id)
+    async with events.recording_change(session, principal, "time_entry.updated", entry, FIELDS):
+        entry.project_id = project.id
+        entry.task_id = task.id if task else None
+        entry.date, entry.minutes = span.date, span.minutes
+        entry.started_at, entry.ended_at = span.started_at, span.ended_at
+        if data.description is not None:
+            entry.description = data.description
+        if data.billable is not None:
+            entry.billable = data.billable
+        if "work_type" in given:
+            entry.work_type = data.work_type
+        # The rates in force are those of the entry's date and project.
+        if (entry.date, entry.project_id) != rated:
             await _set_rates(session, entry)
-        await session.flush()
-        events.record_change(session, principal, "time_entry.updated", entry, diff)
     return entry
 
 

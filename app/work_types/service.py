@@ -55,13 +55,9 @@ async def update(
 ) -> WorkType:
     work_type = await get(session, principal, work_type_id)
     check_if_match(if_match, work_type)
-    before = events.snapshot(work_type, FIELDS)
-    if data.name is not None:
-        work_type.name = data.name
-    diff = events.changes_between(before, events.snapshot(work_type, FIELDS))
-    if diff:
-        await session.flush()
-        events.record_change(session, principal, "work_type.updated", work_type, diff)
+    async with events.recording_change(session, principal, "work_type.updated", work_type, FIELDS):
+        if data.name is not None:
+            work_type.name = data.name
     return work_type
 
 

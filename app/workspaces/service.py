@@ -89,15 +89,14 @@ async def update(
 ) -> Workspace:
     workspace = await get(session, principal)
     check_if_match(if_match, workspace)
-    before = events.snapshot(workspace, WORKSPACE_FIELDS)
-    for field, value in data.model_dump(exclude_unset=True).items():
-        if value is None and field not in CLEARABLE_FIELDS:
-            continue
-        setattr(workspace, field, value)
-    await session.flush()
-    difference = events.changes_between(before, events.snapshot(workspace, WORKSPACE_FIELDS))
-    if difference:
-        events.record_change(session, principal, "workspace.updated", workspace, difference)
+    changes = {
+        field: value
+        for field, value in data.model_dump(exclude_unset=True).items()
+        if value is not None or field in CLEARABLE_FIELDS
+    }
+    await events.apply_change(
+        session, principal, "workspace.updated", workspace, WORKSPACE_FIELDS, changes
+    )
     return workspace
 
 
