@@ -2,7 +2,7 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import Query, Response
 
 from app.allocations import service
 from app.allocations.schemas import (
@@ -11,18 +11,15 @@ from app.allocations.schemas import (
     AllocationUpdate,
     AllocationWithWarnings,
 )
-from app.core.db import Session, UnitOfWorkRoute
+from app.core.db import Session
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, set_etag, tagged
 from app.kit.pagination import Page, PageQuery
+from app.kit.routing import CREATES, DELETES, workspace_router
 from app.kit.schemas import Day
 from app.resources.auth import ResourcesRead, ResourcesWrite
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute,
-    prefix="/workspaces/{workspace_id}/allocations",
-    tags=["allocations"],
-)
+router = workspace_router("allocations", tag="allocations")
 
 Strict = Annotated[
     bool,
@@ -70,12 +67,7 @@ async def list_allocations(
     return Page(items=[Allocation.model_validate(row) for row in rows], next_cursor=cursor)
 
 
-@router.post(
-    "",
-    operation_id="allocations:create",
-    status_code=status.HTTP_201_CREATED,
-    responses=WRITE_PROBLEMS,
-)
+@router.post("", operation_id="allocations:create", **CREATES)
 async def create_allocation(
     data: AllocationCreate, principal: ResourcesWrite, session: Session, strict: Strict = False
 ) -> AllocationWithWarnings:
@@ -111,12 +103,7 @@ async def update_allocation(
     return _with(allocation, list(warnings))
 
 
-@router.delete(
-    "/{allocation_id}",
-    operation_id="allocations:delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
+@router.delete("/{allocation_id}", operation_id="allocations:delete", **DELETES)
 async def delete_allocation(
     allocation_id: uuid.UUID, principal: ResourcesWrite, session: Session, if_match: IfMatch = None
 ) -> None:

@@ -1,19 +1,18 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import Query, Response, status
 
 from app.api_tokens import service
 from app.api_tokens.schemas import ApiToken, ApiTokenCreate, ApiTokenCreated
 from app.auth.access import Principal, Role, requires
-from app.core.db import Session, UnitOfWorkRoute
-from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS, Conflict, problem_responses
+from app.core.db import Session
+from app.kit.errors import READ_PROBLEMS, Conflict, problem_responses
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
+from app.kit.routing import DELETES, workspace_router
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/api-tokens", tags=["api tokens"]
-)
+router = workspace_router("api-tokens", tag="api tokens")
 
 # Everyone may hold tokens for themselves; managing tokens through a token needs `admin`.
 TokenOwner = Annotated[Principal, requires(Role.viewer, "admin")]
@@ -27,8 +26,7 @@ async def list_tokens(
     all_members: Annotated[bool, Query(alias="all", description="Admins: every member's.")] = False,
 ) -> Page[ApiToken]:
     """Your API tokens (never their secrets)."""
-    rows, cursor = await service.page(session, principal, page, everyone=all_members)
-    return Page(items=[ApiToken.model_validate(row) for row in rows], next_cursor=cursor)
+    return Page.of(ApiToken, await service.page(session, principal, page, everyone=all_members))
 
 
 @router.post(
@@ -54,12 +52,7 @@ async def create_token(
     )
 
 
-@router.delete(
-    "/{token_id}",
-    operation_id="api_tokens:revoke",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
+@router.delete("/{token_id}", operation_id="api_tokens:revoke", **DELETES)
 async def revoke_token(
     token_id: uuid.UUID, principal: TokenOwner, session: Session, if_match: IfMatch = None
 ) -> None:

@@ -2,7 +2,7 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import Query, Response
 
 from app.calendars import service
 from app.calendars.schemas import (
@@ -12,19 +12,15 @@ from app.calendars.schemas import (
     CalendarExceptionCreate,
     CalendarUpdate,
 )
-from app.core.db import Session, UnitOfWorkRoute
-from app.kit.errors import (
-    READ_PROBLEMS,
-    WRITE_PROBLEMS,
-)
+from app.core.db import Session
+from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, tagged
 from app.kit.pagination import Page, PageQuery
+from app.kit.routing import CREATES, DELETES, workspace_router
 from app.kit.schemas import Day
 from app.workspaces.auth import WorkspaceAdmin, WorkspaceRead
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/calendars", tags=["calendars"]
-)
+router = workspace_router("calendars", tag="calendars")
 
 
 @router.get("", operation_id="calendars:list", responses=READ_PROBLEMS)
@@ -32,16 +28,10 @@ async def list_calendars(
     principal: WorkspaceRead, session: Session, page: PageQuery
 ) -> Page[Calendar]:
     """Working calendars of the workspace."""
-    rows, cursor = await service.page(session, principal, page)
-    return Page(items=[Calendar.model_validate(row) for row in rows], next_cursor=cursor)
+    return Page.of(Calendar, await service.page(session, principal, page))
 
 
-@router.post(
-    "",
-    operation_id="calendars:create",
-    status_code=status.HTTP_201_CREATED,
-    responses=WRITE_PROBLEMS,
-)
+@router.post("", operation_id="calendars:create", **CREATES)
 async def create_calendar(
     data: CalendarCreate, principal: WorkspaceAdmin, session: Session
 ) -> Calendar:
@@ -72,12 +62,7 @@ async def update_calendar(
     return tagged(response, Calendar, calendar)
 
 
-@router.delete(
-    "/{calendar_id}",
-    operation_id="calendars:delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
+@router.delete("/{calendar_id}", operation_id="calendars:delete", **DELETES)
 async def delete_calendar(
     calendar_id: uuid.UUID, principal: WorkspaceAdmin, session: Session, if_match: IfMatch = None
 ) -> None:
@@ -99,16 +84,13 @@ async def list_exceptions(
     to: Annotated[Day | None, Query(description="On or before (inclusive).")] = None,
 ) -> Page[CalendarException]:
     """Holidays and extra working days, by date."""
-    rows, cursor = await service.page_exceptions(session, principal, calendar_id, page, from_, to)
-    return Page(items=[CalendarException.model_validate(row) for row in rows], next_cursor=cursor)
+    return Page.of(
+        CalendarException,
+        await service.page_exceptions(session, principal, calendar_id, page, from_, to),
+    )
 
 
-@router.post(
-    "/{calendar_id}/exceptions",
-    operation_id="calendar_exceptions:create",
-    status_code=status.HTTP_201_CREATED,
-    responses=WRITE_PROBLEMS,
-)
+@router.post("/{calendar_id}/exceptions", operation_id="calendar_exceptions:create", **CREATES)
 async def add_exception(
     calendar_id: uuid.UUID,
     data: CalendarExceptionCreate,
@@ -122,10 +104,7 @@ async def add_exception(
 
 
 @router.delete(
-    "/{calendar_id}/exceptions/{exception_id}",
-    operation_id="calendar_exceptions:delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
+    "/{calendar_id}/exceptions/{exception_id}", operation_id="calendar_exceptions:delete", **DELETES
 )
 async def remove_exception(
     calendar_id: uuid.UUID, exception_id: uuid.UUID, principal: WorkspaceAdmin, session: Session

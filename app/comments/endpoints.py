@@ -1,24 +1,18 @@
 import uuid
 
-from fastapi import APIRouter, Response, status
+from fastapi import Response
 
 from app.comments import service
 from app.comments.schemas import Comment, CommentCreate, CommentUpdate, Watcher
-from app.core.db import Session, UnitOfWorkRoute
-from app.kit.errors import (
-    READ_PROBLEMS,
-    WRITE_PROBLEMS,
-)
+from app.core.db import Session
+from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
+from app.kit.routing import CREATES, DELETES, workspace_router
 from app.tasks.auth import TasksRead, TasksWrite
 from app.tasks.endpoints import TaskRef
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute,
-    prefix="/workspaces/{workspace_id}/tasks/{task_id}",
-    tags=["comments"],
-)
+router = workspace_router("tasks/{task_id}", tag="comments")
 
 
 def _out(comment: object) -> Comment:
@@ -34,12 +28,7 @@ async def list_comments(
     return Page(items=[_out(row) for row in rows], next_cursor=cursor)
 
 
-@router.post(
-    "/comments",
-    operation_id="comments:create",
-    status_code=status.HTTP_201_CREATED,
-    responses=WRITE_PROBLEMS,
-)
+@router.post("/comments", operation_id="comments:create", **CREATES)
 async def create_comment(
     task_id: TaskRef, data: CommentCreate, principal: TasksWrite, session: Session
 ) -> Comment:
@@ -63,12 +52,7 @@ async def update_comment(
     return _out(comment)
 
 
-@router.delete(
-    "/comments/{comment_id}",
-    operation_id="comments:delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
+@router.delete("/comments/{comment_id}", operation_id="comments:delete", **DELETES)
 async def delete_comment(
     task_id: TaskRef,
     comment_id: uuid.UUID,
@@ -96,12 +80,7 @@ async def add_watcher(
     ]
 
 
-@router.delete(
-    "/watchers/{member_id}",
-    operation_id="watchers:remove",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
+@router.delete("/watchers/{member_id}", operation_id="watchers:remove", **DELETES)
 async def remove_watcher(
     task_id: TaskRef, member_id: uuid.UUID, principal: TasksWrite, session: Session
 ) -> None:

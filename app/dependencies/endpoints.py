@@ -1,24 +1,18 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import Query, Response
 
-from app.core.db import Session, UnitOfWorkRoute
+from app.core.db import Session
 from app.dependencies import service
 from app.dependencies.schemas import Dependency, DependencyCreate, DependencyUpdate
-from app.kit.errors import (
-    READ_PROBLEMS,
-    WRITE_PROBLEMS,
-)
+from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, tagged
 from app.kit.pagination import Page, PageQuery
+from app.kit.routing import CREATES, DELETES, workspace_router
 from app.tasks.auth import TasksRead, TasksWrite
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute,
-    prefix="/workspaces/{workspace_id}/dependencies",
-    tags=["dependencies"],
-)
+router = workspace_router("dependencies", tag="dependencies")
 
 
 @router.get("", operation_id="dependencies:list", responses=READ_PROBLEMS)
@@ -34,16 +28,13 @@ async def list_dependencies(
     ] = None,
 ) -> Page[Dependency]:
     """Dependencies, optionally of one task or project."""
-    rows, cursor = await service.page(session, principal, page, task=task_id, project_id=project_id)
-    return Page(items=[Dependency.model_validate(row) for row in rows], next_cursor=cursor)
+    return Page.of(
+        Dependency,
+        await service.page(session, principal, page, task=task_id, project_id=project_id),
+    )
 
 
-@router.post(
-    "",
-    operation_id="dependencies:create",
-    status_code=status.HTTP_201_CREATED,
-    responses=WRITE_PROBLEMS,
-)
+@router.post("", operation_id="dependencies:create", **CREATES)
 async def create_dependency(
     data: DependencyCreate, principal: TasksWrite, session: Session
 ) -> Dependency:
@@ -74,12 +65,7 @@ async def update_dependency(
     return tagged(response, Dependency, dependency)
 
 
-@router.delete(
-    "/{dependency_id}",
-    operation_id="dependencies:delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
+@router.delete("/{dependency_id}", operation_id="dependencies:delete", **DELETES)
 async def delete_dependency(
     dependency_id: uuid.UUID, principal: TasksWrite, session: Session, if_match: IfMatch = None
 ) -> None:

@@ -1,10 +1,38 @@
-"""Where the HTTP API lives, and how a renamed path keeps its old spelling for one release
+"""Where the HTTP API lives, the routers its domains declare their routes on, what a route that
+creates or deletes answers, and how a renamed path keeps its old spelling for one release
 (docs/design.md §3)."""
 
-from fastapi import APIRouter
+from typing import Any, TypedDict
+
+from fastapi import APIRouter, status
 from fastapi.routing import APIRoute
 
+from app.core.db import UnitOfWorkRoute
+from app.kit.errors import WRITE_PROBLEMS
+
 API_PREFIX = "/api/v1"
+WORKSPACE_PATH = "/workspaces/{workspace_id}"
+
+
+def workspace_router(path: str, *, tag: str) -> APIRouter:
+    """The router of a domain's routes in a workspace, at `/workspaces/{workspace_id}/<path>`
+    and filed under `tag` in the OpenAPI document. Each request on it is one unit of work
+    (`UnitOfWorkRoute`: one commit, Idempotency-Key for writes)."""
+    prefix = f"{WORKSPACE_PATH}/{path}" if path else WORKSPACE_PATH
+    return APIRouter(route_class=UnitOfWorkRoute, prefix=prefix, tags=[tag])
+
+
+class Answer(TypedDict):
+    """The status and problems a route declares, given to its decorator as `**CREATES`."""
+
+    status_code: int
+    responses: dict[int | str, dict[str, Any]]
+
+
+# A route that creates a resource answers 201 with it; one that deletes answers 204, empty.
+# Both may meet every problem of a write (a stale If-Match, a conflict).
+CREATES = Answer(status_code=status.HTTP_201_CREATED, responses=WRITE_PROBLEMS)
+DELETES = Answer(status_code=status.HTTP_204_NO_CONTENT, responses=WRITE_PROBLEMS)
 
 
 def deprecated_alias(router: APIRouter, *, old_prefix: str, old_name: str) -> APIRouter:

@@ -1,33 +1,26 @@
 import uuid
 
-from fastapi import APIRouter, Response, status
+from fastapi import Response
 
-from app.core.db import Session, UnitOfWorkRoute
-from app.kit.errors import (
-    READ_PROBLEMS,
-    WRITE_PROBLEMS,
-)
+from app.core.db import Session
+from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, tagged
 from app.kit.pagination import Page, PageQuery
+from app.kit.routing import CREATES, DELETES, workspace_router
 from app.labels import service
 from app.labels.schemas import Label, LabelCreate, LabelUpdate
 from app.tasks.auth import TasksRead, TasksWrite
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/labels", tags=["labels"]
-)
+router = workspace_router("labels", tag="labels")
 
 
 @router.get("", operation_id="labels:list", responses=READ_PROBLEMS)
 async def list_labels(principal: TasksRead, session: Session, page: PageQuery) -> Page[Label]:
     """The workspace's labels."""
-    rows, cursor = await service.page(session, principal, page)
-    return Page(items=[Label.model_validate(row) for row in rows], next_cursor=cursor)
+    return Page.of(Label, await service.page(session, principal, page))
 
 
-@router.post(
-    "", operation_id="labels:create", status_code=status.HTTP_201_CREATED, responses=WRITE_PROBLEMS
-)
+@router.post("", operation_id="labels:create", **CREATES)
 async def create_label(data: LabelCreate, principal: TasksWrite, session: Session) -> Label:
     """Create a label."""
     return Label.model_validate(await service.create(session, principal, data))
@@ -56,12 +49,7 @@ async def update_label(
     return tagged(response, Label, label)
 
 
-@router.delete(
-    "/{label_id}",
-    operation_id="labels:delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
+@router.delete("/{label_id}", operation_id="labels:delete", **DELETES)
 async def delete_label(
     label_id: uuid.UUID, principal: TasksWrite, session: Session, if_match: IfMatch = None
 ) -> None:

@@ -1,11 +1,12 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import Query, Response
 
-from app.core.db import Session, UnitOfWorkRoute
+from app.core.db import Session
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS, problem_responses
 from app.kit.etag import IfMatch, set_etag
+from app.kit.routing import workspace_router
 from app.leveling import service
 from app.leveling.schemas import LevelingPlan, ScheduleShift
 from app.projects.auth import ProjectsRead, ProjectsWrite
@@ -18,11 +19,7 @@ WithinSlack = Annotated[
     ),
 ]
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute,
-    prefix="/workspaces/{workspace_id}/projects/{project_id}/leveling",
-    tags=["scheduling"],
-)
+router = workspace_router("projects/{project_id}/leveling", tag="scheduling")
 
 
 @router.post("/preview", operation_id="leveling:preview", responses=READ_PROBLEMS)

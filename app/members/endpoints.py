@@ -1,23 +1,19 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import Query, Response
 
 from app.auth.access import Role
-from app.core.db import Session, UnitOfWorkRoute
-from app.kit.errors import (
-    READ_PROBLEMS,
-    WRITE_PROBLEMS,
-)
+from app.core.db import Session
+from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
+from app.kit.routing import CREATES, DELETES, workspace_router
 from app.members import service
 from app.members.schemas import Member, MemberCreate, MemberUpdate
 from app.workspaces.auth import WorkspaceAdmin, WorkspaceRead
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/members", tags=["members"]
-)
+router = workspace_router("members", tag="members")
 
 
 @router.get("", operation_id="members:list", responses=READ_PROBLEMS)
@@ -34,9 +30,7 @@ async def list_members(
     return Page(items=await service.present(session, rows), next_cursor=cursor)
 
 
-@router.post(
-    "", operation_id="members:create", status_code=status.HTTP_201_CREATED, responses=WRITE_PROBLEMS
-)
+@router.post("", operation_id="members:create", **CREATES)
 async def add_member(data: MemberCreate, principal: WorkspaceAdmin, session: Session) -> Member:
     """Add an existing user to the workspace with a role."""
     member = await service.add(session, principal, data)
@@ -68,12 +62,7 @@ async def update_member(
     return (await service.present(session, [member]))[0]
 
 
-@router.delete(
-    "/{member_id}",
-    operation_id="members:delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
+@router.delete("/{member_id}", operation_id="members:delete", **DELETES)
 async def remove_member(
     member_id: uuid.UUID, principal: WorkspaceAdmin, session: Session, if_match: IfMatch = None
 ) -> None:

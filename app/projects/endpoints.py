@@ -1,16 +1,14 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import Query, Response
 
-from app.core.db import Session, UnitOfWorkRoute
+from app.core.db import Session
 from app.events.schemas import Event
-from app.kit.errors import (
-    READ_PROBLEMS,
-    WRITE_PROBLEMS,
-)
+from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
+from app.kit.routing import CREATES, workspace_router
 from app.projects import service
 from app.projects.auth import ProjectsAdmin, ProjectsRead, ProjectsWrite
 from app.projects.schemas import (
@@ -24,9 +22,7 @@ from app.projects.schemas import (
     TransitionCreate,
 )
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/projects", tags=["projects"]
-)
+router = workspace_router("projects", tag="projects")
 
 
 # Projects
@@ -57,12 +53,7 @@ async def list_projects(
     return Page(items=await service.present(session, rows), next_cursor=cursor)
 
 
-@router.post(
-    "",
-    operation_id="projects:create",
-    status_code=status.HTTP_201_CREATED,
-    responses=WRITE_PROBLEMS,
-)
+@router.post("", operation_id="projects:create", **CREATES)
 async def create_project(
     data: ProjectCreate, principal: ProjectsWrite, session: Session, response: Response
 ) -> Project:
@@ -134,8 +125,7 @@ async def list_project_activity(
     project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
 ) -> Page[Event]:
     """What happened to the project and its tasks, newest first."""
-    rows, cursor = await service.page_activity(session, principal, project_id, page)
-    return Page(items=[Event.model_validate(row) for row in rows], next_cursor=cursor)
+    return Page.of(Event, await service.page_activity(session, principal, project_id, page))
 
 
 # Phase transitions
@@ -148,16 +138,10 @@ async def list_transitions(
     project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
 ) -> Page[Transition]:
     """The project's phase history, oldest first."""
-    rows, cursor = await service.page_transitions(session, principal, project_id, page)
-    return Page(items=[Transition.model_validate(row) for row in rows], next_cursor=cursor)
+    return Page.of(Transition, await service.page_transitions(session, principal, project_id, page))
 
 
-@router.post(
-    "/{project_id}/transitions",
-    operation_id="project_transitions:create",
-    status_code=status.HTTP_201_CREATED,
-    responses=WRITE_PROBLEMS,
-)
+@router.post("/{project_id}/transitions", operation_id="project_transitions:create", **CREATES)
 async def create_transition(
     project_id: uuid.UUID,
     data: TransitionCreate,

@@ -1,19 +1,18 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import Query
 
-from app.core.db import Session, UnitOfWorkRoute
-from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
+from app.core.db import Session
+from app.kit.errors import READ_PROBLEMS
 from app.kit.etag import IfMatch
 from app.kit.pagination import Page, PageQuery
+from app.kit.routing import CREATES, DELETES, workspace_router
 from app.rates import service
 from app.rates.auth import RatesRead, RatesWrite
 from app.rates.schemas import Rate, RateCreate, RateKind
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/rates", tags=["rates"]
-)
+router = workspace_router("rates", tag="rates")
 
 
 @router.get("", operation_id="rates:list", responses=READ_PROBLEMS)
@@ -41,9 +40,7 @@ async def list_rates(
     return Page(items=[Rate.model_validate(row) for row in rows], next_cursor=cursor)
 
 
-@router.post(
-    "", operation_id="rates:create", status_code=status.HTTP_201_CREATED, responses=WRITE_PROBLEMS
-)
+@router.post("", operation_id="rates:create", **CREATES)
 async def create_rate(data: RateCreate, principal: RatesWrite, session: Session) -> Rate:
     """Add a rate from a date; entries from that date until the next rate are costed with it.
 
@@ -53,12 +50,7 @@ async def create_rate(data: RateCreate, principal: RatesWrite, session: Session)
     return Rate.model_validate(await service.create(session, principal, data))
 
 
-@router.delete(
-    "/{rate_id}",
-    operation_id="rates:delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
+@router.delete("/{rate_id}", operation_id="rates:delete", **DELETES)
 async def delete_rate(
     rate_id: uuid.UUID, principal: RatesWrite, session: Session, if_match: IfMatch = None
 ) -> None:

@@ -1,23 +1,17 @@
 import uuid
 
-from fastapi import APIRouter, Response, status
+from fastapi import Response
 
-from app.core.db import Session, UnitOfWorkRoute
-from app.kit.errors import (
-    READ_PROBLEMS,
-    WRITE_PROBLEMS,
-)
+from app.core.db import Session
+from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, tagged
 from app.kit.pagination import Page, PageQuery
+from app.kit.routing import CREATES, DELETES, workspace_router
 from app.projects.auth import ProjectsRead, ProjectsWrite
 from app.recurring import service
 from app.recurring.schemas import RecurringRule, RecurringRuleCreate, RecurringRuleUpdate
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute,
-    prefix="/workspaces/{workspace_id}/projects/{project_id}/recurring-rules",
-    tags=["recurring rules"],
-)
+router = workspace_router("projects/{project_id}/recurring-rules", tag="recurring rules")
 
 
 @router.get("", operation_id="recurring_rules:list", responses=READ_PROBLEMS)
@@ -25,16 +19,10 @@ async def list_rules(
     project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
 ) -> Page[RecurringRule]:
     """The ongoing work's recurring task rules."""
-    rows, cursor = await service.page(session, principal, project_id, page)
-    return Page(items=[RecurringRule.model_validate(row) for row in rows], next_cursor=cursor)
+    return Page.of(RecurringRule, await service.page(session, principal, project_id, page))
 
 
-@router.post(
-    "",
-    operation_id="recurring_rules:create",
-    status_code=status.HTTP_201_CREATED,
-    responses=WRITE_PROBLEMS,
-)
+@router.post("", operation_id="recurring_rules:create", **CREATES)
 async def create_rule(
     project_id: uuid.UUID, data: RecurringRuleCreate, principal: ProjectsWrite, session: Session
 ) -> RecurringRule:
@@ -70,12 +58,7 @@ async def update_rule(
     return tagged(response, RecurringRule, rule)
 
 
-@router.delete(
-    "/{rule_id}",
-    operation_id="recurring_rules:delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
+@router.delete("/{rule_id}", operation_id="recurring_rules:delete", **DELETES)
 async def delete_rule(
     project_id: uuid.UUID,
     rule_id: uuid.UUID,

@@ -2,11 +2,12 @@ import json
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import Query, Request, Response
 from fastapi.responses import StreamingResponse
 
-from app.core.db import Session, UnitOfWorkRoute
+from app.core.db import Session
 from app.kit.errors import READ_PROBLEMS
+from app.kit.routing import workspace_router
 from app.kit.schemas import Day
 from app.reports import service
 from app.reports.repository import DIMENSIONS, TimeFilters
@@ -14,9 +15,7 @@ from app.reports.schemas import EstimatesReport, TimeReport
 from app.time_entries.auth import TimeRead
 from app.work_types.schemas import WorkTypeQuery
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/reports", tags=["reports"]
-)
+router = workspace_router("reports", tag="reports")
 CSV = "text/csv"
 
 

@@ -1,20 +1,17 @@
 import uuid
 
-from fastapi import APIRouter, Response, status
+from fastapi import Response
 
-from app.core.db import Session, UnitOfWorkRoute
+from app.core.db import Session
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, tagged
 from app.kit.pagination import Page, PageQuery
+from app.kit.routing import CREATES, DELETES, workspace_router
 from app.projects.auth import ProjectsRead, ProjectsWrite
 from app.reservations import service
 from app.reservations.schemas import Reservation, ReservationCreate, ReservationUpdate
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute,
-    prefix="/workspaces/{workspace_id}/projects/{project_id}/reservations",
-    tags=["projects"],
-)
+router = workspace_router("projects/{project_id}/reservations", tag="projects")
 
 
 @router.get("", operation_id="project_reservations:list", responses=READ_PROBLEMS)
@@ -22,16 +19,10 @@ async def list_reservations(
     project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
 ) -> Page[Reservation]:
     """Weekly capacity the ongoing work holds back."""
-    rows, cursor = await service.page(session, principal, project_id, page)
-    return Page(items=[Reservation.model_validate(row) for row in rows], next_cursor=cursor)
+    return Page.of(Reservation, await service.page(session, principal, project_id, page))
 
 
-@router.post(
-    "",
-    operation_id="project_reservations:create",
-    status_code=status.HTTP_201_CREATED,
-    responses=WRITE_PROBLEMS,
-)
+@router.post("", operation_id="project_reservations:create", **CREATES)
 async def create_reservation(
     project_id: uuid.UUID,
     data: ReservationCreate,
@@ -74,12 +65,7 @@ async def update_reservation(
     return tagged(response, Reservation, row)
 
 
-@router.delete(
-    "/{reservation_id}",
-    operation_id="project_reservations:delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
+@router.delete("/{reservation_id}", operation_id="project_reservations:delete", **DELETES)
 async def delete_reservation(
     project_id: uuid.UUID,
     reservation_id: uuid.UUID,

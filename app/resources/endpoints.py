@@ -2,12 +2,13 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import Query, Response
 
-from app.core.db import Session, UnitOfWorkRoute
+from app.core.db import Session
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, set_etag, tagged
 from app.kit.pagination import Page, PageQuery
+from app.kit.routing import CREATES, DELETES, workspace_router
 from app.kit.schemas import Day
 from app.resources import service
 from app.resources.auth import ResourcesAdmin, ResourcesRead, ResourcesWrite
@@ -21,9 +22,7 @@ from app.resources.schemas import (
     TimeOffUpdate,
 )
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}", tags=["resources"]
-)
+router = workspace_router("", tag="resources")
 
 
 @router.get("/resources", operation_id="resources:list", responses=READ_PROBLEMS)
@@ -42,12 +41,7 @@ async def list_resources(
     return Page(items=await service.present(session, rows), next_cursor=cursor)
 
 
-@router.post(
-    "/resources",
-    operation_id="resources:create",
-    status_code=status.HTTP_201_CREATED,
-    responses=WRITE_PROBLEMS,
-)
+@router.post("/resources", operation_id="resources:create", **CREATES)
 async def create_resource(
     data: ResourceCreate, principal: ResourcesAdmin, session: Session
 ) -> Resource:
@@ -81,12 +75,7 @@ async def update_resource(
     return (await service.present(session, [resource]))[0]
 
 
-@router.delete(
-    "/resources/{resource_id}",
-    operation_id="resources:delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
+@router.delete("/resources/{resource_id}", operation_id="resources:delete", **DELETES)
 async def delete_resource(
     resource_id: uuid.UUID, principal: ResourcesAdmin, session: Session, if_match: IfMatch = None
 ) -> None:
@@ -112,12 +101,7 @@ async def list_time_off(
     return Page(items=[TimeOff.model_validate(row) for row in rows], next_cursor=cursor)
 
 
-@router.post(
-    "/time-off",
-    operation_id="time_off:create",
-    status_code=status.HTTP_201_CREATED,
-    responses=WRITE_PROBLEMS,
-)
+@router.post("/time-off", operation_id="time_off:create", **CREATES)
 async def create_time_off(
     data: TimeOffCreate, principal: ResourcesWrite, session: Session
 ) -> TimeOff:
@@ -148,12 +132,7 @@ async def update_time_off(
     return tagged(response, TimeOff, row)
 
 
-@router.delete(
-    "/time-off/{time_off_id}",
-    operation_id="time_off:delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
+@router.delete("/time-off/{time_off_id}", operation_id="time_off:delete", **DELETES)
 async def delete_time_off(
     time_off_id: uuid.UUID, principal: ResourcesWrite, session: Session, if_match: IfMatch = None
 ) -> None:

@@ -1,22 +1,13 @@
 import uuid
 
-from fastapi import APIRouter
-
-from app.core.db import Session, UnitOfWorkRoute
-from app.kit.errors import (
-    READ_PROBLEMS,
-    Conflict,
-    problem_responses,
-)
+from app.core.db import Session
+from app.kit.errors import READ_PROBLEMS, Conflict, problem_responses
+from app.kit.routing import workspace_router
 from app.schedules import service
 from app.schedules.auth import ScheduleRead
 from app.schedules.schemas import Schedule, SchedulePreview, ScheduleProposal
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute,
-    prefix="/workspaces/{workspace_id}/projects/{project_id}/schedule",
-    tags=["scheduling"],
-)
+router = workspace_router("projects/{project_id}/schedule", tag="scheduling")
 
 
 @router.get("", operation_id="schedules:get", responses=READ_PROBLEMS)

@@ -1,12 +1,13 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import Query, Response
 
-from app.core.db import Session, UnitOfWorkRoute
+from app.core.db import Session
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, tagged
 from app.kit.pagination import Page, PageQuery
+from app.kit.routing import CREATES, DELETES, workspace_router
 from app.projects.auth import ProjectsRead, ProjectsWrite
 from app.statuses import service
 from app.statuses.schemas import (
@@ -16,11 +17,7 @@ from app.statuses.schemas import (
     WorkflowStatusUpdate,
 )
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute,
-    prefix="/workspaces/{workspace_id}/projects/{project_id}/statuses",
-    tags=["projects"],
-)
+router = workspace_router("projects/{project_id}/statuses", tag="projects")
 
 
 @router.get("", operation_id="project_statuses:list", responses=READ_PROBLEMS)
@@ -28,16 +25,10 @@ async def list_statuses(
     project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
 ) -> Page[WorkflowStatus]:
     """The project's workflow statuses in board order."""
-    rows, cursor = await service.page(session, principal, project_id, page)
-    return Page(items=[WorkflowStatus.model_validate(row) for row in rows], next_cursor=cursor)
+    return Page.of(WorkflowStatus, await service.page(session, principal, project_id, page))
 
 
-@router.post(
-    "",
-    operation_id="project_statuses:create",
-    status_code=status.HTTP_201_CREATED,
-    responses=WRITE_PROBLEMS,
-)
+@router.post("", operation_id="project_statuses:create", **CREATES)
 async def create_status(
     project_id: uuid.UUID,
     data: WorkflowStatusCreate,
@@ -87,12 +78,7 @@ async def update_status(
     return tagged(response, WorkflowStatus, row)
 
 
-@router.delete(
-    "/{status_id}",
-    operation_id="project_statuses:delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
+@router.delete("/{status_id}", operation_id="project_statuses:delete", **DELETES)
 async def delete_status(
     project_id: uuid.UUID,
     status_id: uuid.UUID,

@@ -1,22 +1,18 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import Query, Response
 
-from app.core.db import Session, UnitOfWorkRoute
-from app.kit.errors import (
-    READ_PROBLEMS,
-    WRITE_PROBLEMS,
-)
+from app.core.db import Session
+from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
+from app.kit.routing import CREATES, DELETES, workspace_router
 from app.teams import service
 from app.teams.schemas import Team, TeamCreate, TeamMembership, TeamUpdate
 from app.workspaces.auth import WorkspaceAdmin, WorkspaceRead
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/teams", tags=["teams"]
-)
+router = workspace_router("teams", tag="teams")
 
 
 @router.get("", operation_id="teams:list", responses=READ_PROBLEMS)
@@ -33,9 +29,7 @@ async def list_teams(
     return Page(items=await service.present(session, rows), next_cursor=cursor)
 
 
-@router.post(
-    "", operation_id="teams:create", status_code=status.HTTP_201_CREATED, responses=WRITE_PROBLEMS
-)
+@router.post("", operation_id="teams:create", **CREATES)
 async def create_team(data: TeamCreate, principal: WorkspaceAdmin, session: Session) -> Team:
     """Create a team, optionally inside another and with members."""
     team = await service.create(session, principal, data)
@@ -67,12 +61,7 @@ async def update_team(
     return (await service.present(session, [team]))[0]
 
 
-@router.delete(
-    "/{team_id}",
-    operation_id="teams:delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
+@router.delete("/{team_id}", operation_id="teams:delete", **DELETES)
 async def delete_team(
     team_id: uuid.UUID, principal: WorkspaceAdmin, session: Session, if_match: IfMatch = None
 ) -> None:
@@ -80,12 +69,7 @@ async def delete_team(
     await service.delete(session, principal, team_id, if_match)
 
 
-@router.post(
-    "/{team_id}/members",
-    operation_id="teams:add_member",
-    status_code=status.HTTP_201_CREATED,
-    responses=WRITE_PROBLEMS,
-)
+@router.post("/{team_id}/members", operation_id="teams:add_member", **CREATES)
 async def add_team_member(
     team_id: uuid.UUID, data: TeamMembership, principal: WorkspaceAdmin, session: Session
 ) -> Team:
@@ -94,12 +78,7 @@ async def add_team_member(
     return (await service.present(session, [team]))[0]
 
 
-@router.delete(
-    "/{team_id}/members/{member_id}",
-    operation_id="teams:remove_member",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
+@router.delete("/{team_id}/members/{member_id}", operation_id="teams:remove_member", **DELETES)
 async def remove_team_member(
     team_id: uuid.UUID, member_id: uuid.UUID, principal: WorkspaceAdmin, session: Session
 ) -> None:

@@ -1,12 +1,13 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import Query, Response
 
-from app.core.db import Session, UnitOfWorkRoute
+from app.core.db import Session
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, set_etag, tagged
 from app.kit.pagination import Page, PageQuery
+from app.kit.routing import CREATES, DELETES, workspace_router
 from app.kit.schemas import Day
 from app.time_entries import service
 from app.time_entries.auth import TimeRead, TimeWrite
@@ -22,7 +23,7 @@ from app.time_entries.schemas import (
 )
 from app.work_types.schemas import WorkTypeQuery
 
-router = APIRouter(route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}", tags=["time"])
+router = workspace_router("", tag="time")
 ENTRIES = "/time-entries"
 
 
@@ -53,16 +54,10 @@ async def list_time_entries(
         date_from=date_from,
         date_to=date_to,
     )
-    rows, cursor = await service.page(session, principal, page, filters)
-    return Page(items=[TimeEntry.model_validate(row) for row in rows], next_cursor=cursor)
+    return Page.of(TimeEntry, await service.page(session, principal, page, filters))
 
 
-@router.post(
-    ENTRIES,
-    operation_id="time_entries:create",
-    status_code=status.HTTP_201_CREATED,
-    responses=WRITE_PROBLEMS,
-)
+@router.post(ENTRIES, operation_id="time_entries:create", **CREATES)
 async def create_time_entry(
     data: TimeEntryCreate, principal: TimeWrite, session: Session, response: Response
 ) -> TimeEntry:
@@ -94,12 +89,7 @@ async def update_time_entry(
     return tagged(response, TimeEntry, entry)
 
 
-@router.delete(
-    ENTRIES + "/{entry_id}",
-    operation_id="time_entries:delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
+@router.delete(ENTRIES + "/{entry_id}", operation_id="time_entries:delete", **DELETES)
 async def delete_time_entry(
     entry_id: uuid.UUID, principal: TimeWrite, session: Session, if_match: IfMatch = None
 ) -> None:
@@ -117,12 +107,7 @@ async def get_timer(principal: TimeRead, session: Session, response: Response) -
     return TimerState(timer=Timer.model_validate(timer) if timer else None)
 
 
-@router.post(
-    "/timer/start",
-    operation_id="timer:start",
-    status_code=status.HTTP_201_CREATED,
-    responses=WRITE_PROBLEMS,
-)
+@router.post("/timer/start", operation_id="timer:start", **CREATES)
 async def start_timer(
     data: TimerStart, principal: TimeWrite, session: Session, response: Response
 ) -> TimerStarted:
@@ -149,12 +134,7 @@ async def stop_timer(principal: TimeWrite, session: Session, response: Response)
     return tagged(response, TimeEntry, entry)
 
 
-@router.delete(
-    "/timer",
-    operation_id="timer:discard",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
+@router.delete("/timer", operation_id="timer:discard", **DELETES)
 async def discard_timer(principal: TimeWrite, session: Session, if_match: IfMatch = None) -> None:
     """Discard your running timer without logging anything; a stale `If-Match` is 412."""
     await service.discard_timer(session, principal, if_match)

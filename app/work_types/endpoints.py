@@ -1,20 +1,18 @@
 import uuid
 
-from fastapi import APIRouter, Response, status
+from fastapi import Response
 
-from app.core.db import Session, UnitOfWorkRoute
+from app.core.db import Session
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, tagged
 from app.kit.pagination import Page, PageQuery
-from app.kit.routing import deprecated_alias
+from app.kit.routing import CREATES, DELETES, deprecated_alias, workspace_router
 from app.work_types import service
 from app.work_types.auth import WorkTypesRead
 from app.work_types.schemas import WorkType, WorkTypeCreate, WorkTypeUpdate
 from app.workspaces.auth import WorkspaceAdmin
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/work-types", tags=["work types"]
-)
+router = workspace_router("work-types", tag="work types")
 
 
 @router.get("", operation_id="work_types:list", responses=READ_PROBLEMS)
@@ -22,16 +20,10 @@ async def list_work_types(
     principal: WorkTypesRead, session: Session, page: PageQuery
 ) -> Page[WorkType]:
     """The kinds of work time can be logged as (`work_type` on an entry is one of their keys)."""
-    rows, cursor = await service.page(session, principal, page)
-    return Page(items=[WorkType.model_validate(row) for row in rows], next_cursor=cursor)
+    return Page.of(WorkType, await service.page(session, principal, page))
 
 
-@router.post(
-    "",
-    operation_id="work_types:create",
-    status_code=status.HTTP_201_CREATED,
-    responses=WRITE_PROBLEMS,
-)
+@router.post("", operation_id="work_types:create", **CREATES)
 async def create_work_type(
     data: WorkTypeCreate, principal: WorkspaceAdmin, session: Session
 ) -> WorkType:
@@ -62,12 +54,7 @@ async def update_work_type(
     return tagged(response, WorkType, work_type)
 
 
-@router.delete(
-    "/{work_type_id}",
-    operation_id="work_types:delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
+@router.delete("/{work_type_id}", operation_id="work_types:delete", **DELETES)
 async def delete_work_type(
     work_type_id: uuid.UUID, principal: WorkspaceAdmin, session: Session, if_match: IfMatch = None
 ) -> None:

@@ -1,19 +1,18 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 
 from app.capacity.model import Granularity
-from app.core.db import Session, UnitOfWorkRoute
+from app.core.db import Session
 from app.kit.errors import READ_PROBLEMS
+from app.kit.routing import workspace_router
 from app.kit.schemas import Day
 from app.resources.auth import ResourcesRead
 from app.workload import service
 from app.workload.schemas import Conflicts, Workload
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/workload", tags=["workload"]
-)
+router = workspace_router("workload", tag="workload")
 
 From = Annotated[Day, Query(alias="from", description="First day (inclusive).")]
 To = Annotated[Day, Query(description="Last day (inclusive).")]

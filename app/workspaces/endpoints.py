@@ -2,11 +2,7 @@ from fastapi import APIRouter, Response, status
 
 from app.auth.access import CurrentCaller
 from app.core.db import Session, UnitOfWorkRoute
-from app.kit.errors import (
-    READ_PROBLEMS,
-    PreconditionFailed,
-    problem_responses,
-)
+from app.kit.errors import READ_PROBLEMS, PreconditionFailed, problem_responses
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
 from app.workspaces import service
