@@ -77,7 +77,7 @@ async def page(
 ) -> tuple[list[ApiToken], str | None]:
     """The caller's tokens; admins may ask for every member's."""
     member_id = None if everyone and principal.at_least(Role.admin) else principal.member_id
-    return await ApiTokenRepository(session).page(
+    return await ApiTokenRepository(session).page_matching(
         principal.workspace_id, params, member_id=member_id
     )
 

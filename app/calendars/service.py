@@ -33,7 +33,7 @@ async def check_exists(
 async def page(
     session: AsyncSession, principal: Principal, params: PageParams
 ) -> tuple[list[Calendar], str | None]:
-    return await CalendarRepository(session).page(principal.workspace_id, params)
+    return await CalendarRepository(session).page_matching(principal.workspace_id, params)
 
 
 async def create(

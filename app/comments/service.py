@@ -185,7 +185,9 @@ async def page(
     session: AsyncSession, principal: Principal, reference: str, params: PageParams
 ) -> tuple[list[Comment], str | None]:
     task = await tasks.resolve(session, principal, reference)
-    return await CommentRepository(session).page(task.workspace_id, task.id, params)
+    return await CommentRepository(session).page_matching(
+        task.workspace_id, params, task_id=task.id
+    )
 
 
 async def watchers(session: AsyncSession, principal: Principal, reference: str) -> list[uuid.UUID]:

@@ -73,6 +73,22 @@ class Sortable:
     default: str
     tiebreak: InstrumentedAttribute[Any]
 
+    @classmethod
+    def by(
+        cls,
+        *columns: InstrumentedAttribute[Any],
+        default: str | None = None,
+        tiebreak: InstrumentedAttribute[Any] | None = None,
+    ) -> "Sortable":
+        """Sorting by `columns`, each under its attribute's name: by default by the first,
+        ascending, and rows that tie by the table's `id` (or by `tiebreak`)."""
+        first = columns[0]
+        return cls(
+            fields={column.key: column for column in columns},
+            default=default or first.key,
+            tiebreak=tiebreak if tiebreak is not None else first.class_.id,
+        )
+
 
 @dataclass(frozen=True)
 class _Key:

@@ -12,7 +12,7 @@ before any workspace is known, a user's own inbox, upkeep over every tenant) der
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any, Generic, Protocol, TypeVar, overload
+from typing import Any, ClassVar, Generic, Protocol, TypeVar, overload
 
 from sqlalchemy import (
     ColumnElement,
@@ -26,6 +26,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, Mapped, declared_attr
+
+from app.kit.pagination import PageParams, Sortable, paginate
 
 
 class _TenantOwned(Protocol):
@@ -54,6 +56,8 @@ class TenantRepository(Repository, Generic[M]):
     """The queries of `model`, each within one workspace."""
 
     model: type[M]
+    # The orders a list of the rows may take (`?sort=`), for a repository that lists them.
+    sorts: ClassVar[Sortable]
 
     def in_workspace(self, workspace_id: uuid.UUID) -> ColumnElement[bool]:
         """The condition every statement of the repository starts with."""
@@ -80,6 +84,20 @@ class TenantRepository(Repository, Generic[M]):
     def columns(self, workspace_id: uuid.UUID, *columns: Any) -> Select[Any]:
         """`columns` (of the model, or expressions over them) of the workspace's rows."""
         return select(*columns).where(self.in_workspace(workspace_id))
+
+    async def paged(
+        self, statement: Select[Any], params: PageParams
+    ) -> tuple[list[Any], str | None]:
+        """One page of `statement` (the workspace's rows, narrowed) in an order of `sorts`, and
+        the cursor of the next page."""
+        return await paginate(self.session, statement, params, self.sorts)
+
+    async def page_matching(
+        self, workspace_id: uuid.UUID, params: PageParams, **equal: Any
+    ) -> tuple[list[M], str | None]:
+        """One page of the workspace's rows whose columns equal the values given (None: a
+        filter not given), as `matching` selects them: a list with no filter of its own."""
+        return await self.paged(self.matching(workspace_id, **equal), params)
 
     async def add(self, row: R) -> R:
         self.session.add(row)

@@ -70,4 +70,4 @@ async def delete(
 async def page(
     session: AsyncSession, principal: Principal, params: PageParams
 ) -> tuple[list[Label], str | None]:
-    return await LabelRepository(session).page(principal.workspace_id, params)
+    return await LabelRepository(session).page_matching(principal.workspace_id, params)

@@ -132,7 +132,7 @@ async def page(
     session: AsyncSession, principal: Principal, params: PageParams, **filters: Any
 ) -> tuple[list[Project], str | None]:
     plain = {name: getattr(value, "value", value) for name, value in filters.items()}
-    return await ProjectRepository(session).page(principal.workspace_id, params, **plain)
+    return await ProjectRepository(session).page_matching(principal.workspace_id, params, **plain)
 
 
 def _check_dates(kind: str, start_date: date | None, target_date: date | None) -> None:
@@ -369,7 +369,9 @@ async def page_transitions(
     session: AsyncSession, principal: Principal, project_id: uuid.UUID, params: PageParams
 ) -> tuple[list[PhaseTransition], str | None]:
     project = await get_project(session, principal, project_id)
-    return await PhaseTransitionRepository(session).page(project.workspace_id, project.id, params)
+    return await PhaseTransitionRepository(session).page_matching(
+        project.workspace_id, params, project_id=project.id
+    )
 
 
 # Activity

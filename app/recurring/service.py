@@ -199,7 +199,9 @@ async def page(
     session: AsyncSession, principal: Principal, project_id: uuid.UUID, params: PageParams
 ) -> tuple[list[RecurringRule], str | None]:
     await get_project(session, principal, project_id)
-    return await RecurringRuleRepository(session).page(principal.workspace_id, project_id, params)
+    return await RecurringRuleRepository(session).page_matching(
+        principal.workspace_id, params, project_id=project_id
+    )
 
 
 async def update(

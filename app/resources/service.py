@@ -64,7 +64,7 @@ async def page(
     team_id: uuid.UUID | None,
     member_id: uuid.UUID | None,
 ) -> tuple[list[Resource], str | None]:
-    return await ResourceRepository(session).page(
+    return await ResourceRepository(session).page_matching(
         principal.workspace_id,
         params,
         kind=kind.value if kind else None,
@@ -182,7 +182,7 @@ async def page_time_off(
     first: date | None,
     last: date | None,
 ) -> tuple[list[TimeOff], str | None]:
-    return await TimeOffRepository(session).page(
+    return await TimeOffRepository(session).page_matching(
         principal.workspace_id, params, resource_id=resource_id, first=first, last=last
     )
 

@@ -49,7 +49,9 @@ async def page(
     session: AsyncSession, principal: Principal, project_id: uuid.UUID, params: PageParams
 ) -> tuple[list[WorkflowStatus], str | None]:
     project = await projects.get_project(session, principal, project_id)
-    return await StatusRepository(session).page(project.workspace_id, project.id, params)
+    return await StatusRepository(session).page_matching(
+        project.workspace_id, params, project_id=project.id
+    )
 
 
 async def _check_name_free(

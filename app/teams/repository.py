@@ -3,23 +3,14 @@ from collections.abc import Sequence
 
 from sqlalchemy import delete, func, update
 
-from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.pagination import Sortable
 from app.kit.repository import TenantRepository
 from app.models import Member, Resource, Team, TeamMember
-
-TEAM_SORTS = Sortable(
-    fields={"name": Team.name, "created_at": Team.created_at}, default="name", tiebreak=Team.id
-)
 
 
 class TeamRepository(TenantRepository[Team]):
     model = Team
-
-    async def page(
-        self, workspace_id: uuid.UUID, params: PageParams, *, parent_id: uuid.UUID | None = None
-    ) -> tuple[list[Team], str | None]:
-        statement = self.matching(workspace_id, parent_id=parent_id)
-        return await paginate(self.session, statement, params, TEAM_SORTS)
+    sorts = Sortable.by(Team.name, Team.created_at)
 
     async def sibling_named(
         self,

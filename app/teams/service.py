@@ -52,7 +52,9 @@ async def get(session: AsyncSession, principal: Principal, team_id: uuid.UUID) -
 async def page(
     session: AsyncSession, principal: Principal, params: PageParams, parent_id: uuid.UUID | None
 ) -> tuple[list[Team], str | None]:
-    return await TeamRepository(session).page(principal.workspace_id, params, parent_id=parent_id)
+    return await TeamRepository(session).page_matching(
+        principal.workspace_id, params, parent_id=parent_id
+    )
 
 
 async def _check_members(

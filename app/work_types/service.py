@@ -30,7 +30,7 @@ async def get(session: AsyncSession, principal: Principal, work_type_id: uuid.UU
 async def page(
     session: AsyncSession, principal: Principal, params: PageParams
 ) -> tuple[list[WorkType], str | None]:
-    return await WorkTypeRepository(session).page(principal.workspace_id, params)
+    return await WorkTypeRepository(session).page_matching(principal.workspace_id, params)
 
 
 async def create(
