@@ -1,12 +1,13 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import Query, Response
 
-from app.core.db import Session, UnitOfWorkRoute
+from app.core.db import Session
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
+from app.kit.routing import workspace_router
 from app.kit.schemas import Day
 from app.models import Timesheet as TimesheetRow
 from app.timesheets import service
@@ -19,9 +20,7 @@ from app.timesheets.schemas import (
     TimesheetSubmit,
 )
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/timesheets", tags=["timesheets"]
-)
+router = workspace_router("timesheets", tag="timesheets")
 
 
 async def _one(session: Session, response: Response, sheet: TimesheetRow) -> Timesheet:
@@ -79,7 +78,9 @@ async def approve_timesheet(
     if_match: IfMatch = None,
 ) -> Timesheet:
     """Approve a submitted week (admins, or the member's team lead); it stays locked."""
-    sheet = await service.approve(session, principal, timesheet_id, data, if_match)
+    sheet = await service.decide(
+        session, principal, timesheet_id, service.APPROVAL, data.comment, if_match
+    )
     return await _one(session, response, sheet)
 
 
@@ -93,7 +94,9 @@ async def reject_timesheet(
     if_match: IfMatch = None,
 ) -> Timesheet:
     """Reject a submitted week with a comment; its entries can be changed again."""
-    sheet = await service.reject(session, principal, timesheet_id, data, if_match)
+    sheet = await service.decide(
+        session, principal, timesheet_id, service.REJECTION, data.comment, if_match
+    )
     return await _one(session, response, sheet)
 
 
@@ -107,5 +110,7 @@ async def reopen_timesheet(
     if_match: IfMatch = None,
 ) -> Timesheet:
     """Unlock a submitted or approved week (admins); it becomes a draft again."""
-    sheet = await service.reopen(session, principal, timesheet_id, data, if_match)
+    sheet = await service.decide(
+        session, principal, timesheet_id, service.REOPENING, data.comment, if_match
+    )
     return await _one(session, response, sheet)
