@@ -19,6 +19,7 @@ from app.projects.repository import ProjectRepository
 from app.projects.service import ensure_writable, get_project
 from app.recurring.repository import RecurringRuleRepository
 from app.recurring.schemas import RecurringRuleCreate, RecurringRuleUpdate
+from app.tasks import dates
 from app.tasks import service as tasks
 from app.tasks.repository import TaskRepository
 
@@ -98,7 +99,7 @@ async def materialise(
         )
         position = await task_repo.last_position(rule.workspace_id, project.id)
         assignees = [uuid.UUID(a) for a in rule.assignee_ids]
-        calendar = await tasks.calendar_for(session, project)
+        calendar = await dates.calendar_for(session, project)
         for offset, day in enumerate(missing):
             task = await task_repo.add(
                 Task(
@@ -111,7 +112,7 @@ async def materialise(
                     priority=rule.priority,
                     start_date=day,
                     duration_days=rule.duration_days,
-                    finish_date=tasks.finish_of(calendar, day, rule.duration_days),
+                    finish_date=dates.finish_of(calendar, day, rule.duration_days),
                     due_date=day,
                     estimate_hours=rule.estimate_hours,
                     scheduling_mode="manual",

@@ -1,17 +1,15 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Response, status
+from fastapi import APIRouter, Path, Query, Response
 
 from app.core.db import Session, UnitOfWorkRoute
 from app.events.schemas import Event
-from app.kit.errors import (
-    READ_PROBLEMS,
-    WRITE_PROBLEMS,
-)
+from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
 from app.kit.query import query
-from app.tasks import service
+from app.kit.routing import CREATES, DELETES
+from app.tasks import bulk, service
 from app.tasks.auth import MyTasksRead, TasksRead, TasksWrite
 from app.tasks.schemas import (
     BulkResult,
@@ -39,9 +37,7 @@ async def list_tasks(
     return Page(items=service.present_listed(rows), next_cursor=cursor)
 
 
-@router.post(
-    BASE, operation_id="tasks:create", status_code=status.HTTP_201_CREATED, responses=WRITE_PROBLEMS
-)
+@router.post(BASE, operation_id="tasks:create", **CREATES)
 async def create_task(
     data: TaskCreate, principal: TasksWrite, session: Session, response: Response
 ) -> Task:
@@ -56,7 +52,7 @@ async def bulk_update_tasks(
     data: BulkUpdate, principal: TasksWrite, session: Session
 ) -> BulkResult:
     """Change status, priority, assignees or labels of up to 500 tasks at once, atomically."""
-    tasks = await service.bulk_update(session, principal, data)
+    tasks = await bulk.bulk_update(session, principal, data)
     return BulkResult(items=await service.present(session, tasks))
 
 
@@ -85,12 +81,7 @@ async def update_task(
     return task
 
 
-@router.delete(
-    f"{BASE}/{{task_id}}",
-    operation_id="tasks:delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
+@router.delete(f"{BASE}/{{task_id}}", operation_id="tasks:delete", **DELETES)
 async def delete_task(
     task_id: TaskRef,
     principal: TasksWrite,
@@ -110,8 +101,7 @@ async def task_activity(
     task_id: TaskRef, principal: TasksRead, session: Session, page: PageQuery
 ) -> Page[Event]:
     """What changed on the task, newest first."""
-    rows, cursor = await service.activity(session, principal, task_id, page)
-    return Page(items=[Event.model_validate(row) for row in rows], next_cursor=cursor)
+    return Page.of(Event, await service.activity(session, principal, task_id, page))
 
 
 @router.get("/me/tasks", operation_id="me:tasks", responses=READ_PROBLEMS)
