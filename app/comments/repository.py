@@ -12,12 +12,6 @@ class CommentRepository(TenantRepository[Comment]):
     model = Comment
     sorts = Sortable.by(Comment.created_at)
 
-    async def on_task(
-        self, workspace_id: uuid.UUID, task_id: uuid.UUID, comment_id: uuid.UUID
-    ) -> Comment | None:
-        comment = await self.get(workspace_id, comment_id)
-        return comment if comment is not None and comment.task_id == task_id else None
-
     async def members_by_reference(
         self, workspace_id: uuid.UUID, member_ids: Iterable[uuid.UUID], emails: Iterable[str]
     ) -> list[Member]:

@@ -155,6 +155,16 @@ class TenantRepository(Repository, Generic[M]):
         """The row whose primary key is `(workspace_id, *key)` (the identity map first)."""
         return await self.session.get(self.model, (workspace_id, *key))
 
+    async def get_under(
+        self, workspace_id: uuid.UUID, row_id: uuid.UUID, **parent: uuid.UUID
+    ) -> M | None:
+        """The row `row_id` if it belongs to the parent given (`project_id=project.id`): a row
+        reached by its parent's path, which no other parent's path finds."""
+        row = await self.get(workspace_id, row_id)
+        if row is None or any(getattr(row, key) != value for key, value in parent.items()):
+            return None
+        return row
+
     async def find(
         self, workspace_id: uuid.UUID, *conditions: SQLColumnExpression[bool]
     ) -> M | None:

@@ -14,12 +14,6 @@ class RecurringRuleRepository(TenantRepository[RecurringRule]):
     model = RecurringRule
     sorts = Sortable.by(RecurringRule.title)
 
-    async def in_project(
-        self, workspace_id: uuid.UUID, project_id: uuid.UUID, rule_id: uuid.UUID
-    ) -> RecurringRule | None:
-        rule = await self.get(workspace_id, rule_id)
-        return rule if rule is not None and rule.project_id == project_id else None
-
     async def release_tasks(self, rule: RecurringRule) -> None:
         """The tasks the rule made stay, as ordinary tasks, when it is deleted."""
         await self.session.execute(

@@ -190,8 +190,8 @@ async def create(
 async def get(
     session: AsyncSession, principal: Principal, project_id: uuid.UUID, rule_id: uuid.UUID
 ) -> RecurringRule:
-    rule = await RecurringRuleRepository(session).in_project(
-        principal.workspace_id, project_id, rule_id
+    rule = await RecurringRuleRepository(session).get_under(
+        principal.workspace_id, rule_id, project_id=project_id
     )
     return found(rule, "No such recurring rule.", code="recurring_rule_not_found")
 

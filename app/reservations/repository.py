@@ -12,15 +12,6 @@ class ReservationRepository(TenantRepository[CapacityReservation]):
     # UUIDv7 ids are time-ordered: sorting by id lists reservations as they came.
     sorts = Sortable.by(CapacityReservation.id)
 
-    async def in_project(
-        self, workspace_id: uuid.UUID, project_id: uuid.UUID, reservation_id: uuid.UUID
-    ) -> CapacityReservation | None:
-        return await self.find(
-            workspace_id,
-            CapacityReservation.project_id == project_id,
-            CapacityReservation.id == reservation_id,
-        )
-
     async def of_holder(
         self,
         workspace_id: uuid.UUID,

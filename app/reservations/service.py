@@ -28,7 +28,7 @@ async def _find(
     """The project and its reservation (404 for either)."""
     project = await projects.get_project(session, principal, project_id)
     repo = ReservationRepository(session)
-    reservation = await repo.in_project(project.workspace_id, project.id, reservation_id)
+    reservation = await repo.get_under(project.workspace_id, reservation_id, project_id=project.id)
     return project, found(
         reservation, "No such reservation in this project.", code="reservation_not_found"
     )

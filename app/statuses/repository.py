@@ -15,13 +15,6 @@ class StatusRepository(TenantRepository[WorkflowStatus]):
     model = WorkflowStatus
     sorts = Sortable.by(WorkflowStatus.position)
 
-    async def in_project(
-        self, workspace_id: uuid.UUID, project_id: uuid.UUID, status_id: uuid.UUID
-    ) -> WorkflowStatus | None:
-        return await self.find(
-            workspace_id, WorkflowStatus.project_id == project_id, WorkflowStatus.id == status_id
-        )
-
     async def of_project(
         self, workspace_id: uuid.UUID, project_id: uuid.UUID
     ) -> list[WorkflowStatus]:

@@ -34,7 +34,9 @@ async def _find(
 ) -> tuple[Project, WorkflowStatus]:
     """The project and its status (404 for either)."""
     project = await projects.get_project(session, principal, project_id)
-    status = await StatusRepository(session).in_project(project.workspace_id, project.id, status_id)
+    status = await StatusRepository(session).get_under(
+        project.workspace_id, status_id, project_id=project.id
+    )
     return project, found(status, "No such status in this project.", code="status_not_found")
 
 
