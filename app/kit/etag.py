@@ -5,10 +5,12 @@ two writers racing with the same ETag cannot both win because the UPDATE itself 
 the version (SQLAlchemy's `version_id_col`, see app.models.base.Versioned).
 """
 
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Annotated, Protocol, TypeVar
 
 from fastapi import Header, Response
 from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.errors import PreconditionFailed
 
@@ -18,6 +20,7 @@ class HasVersion(Protocol):
 
 
 Shown = TypeVar("Shown", bound=BaseModel)
+Row = TypeVar("Row", bound=HasVersion)
 
 
 def etag_of(row: HasVersion) -> str:
@@ -33,6 +36,20 @@ def tagged(response: Response, schema: type[Shown], row: HasVersion) -> Shown:
     answers with one resource answers."""
     set_etag(response, row)
     return schema.model_validate(row)
+
+
+async def presented(
+    response: Response,
+    present: Callable[[AsyncSession, Sequence[Row]], Awaitable[Sequence[Shown]]],
+    session: AsyncSession,
+    row: Row,
+) -> Shown:
+    """`row` as its domain's `present` shows it (with what it reads besides the row, which a
+    list reads for all its rows at once), its version the response's ETag: how an endpoint
+    answers with one such resource."""
+    set_etag(response, row)
+    (shown,) = await present(session, [row])
+    return shown
 
 
 IfMatch = Annotated[

@@ -6,7 +6,7 @@ from fastapi import Query, Response
 from app.auth.access import Role
 from app.core.db import Session
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
-from app.kit.etag import IfMatch, set_etag
+from app.kit.etag import IfMatch, presented
 from app.kit.pagination import Page, PageQuery
 from app.kit.routing import CREATES, DELETES, workspace_router
 from app.members import service
@@ -43,8 +43,7 @@ async def get_member(
 ) -> Member:
     """One member."""
     member = await service.get(session, principal, member_id)
-    set_etag(response, member)
-    return (await service.present(session, [member]))[0]
+    return await presented(response, service.present, session, member)
 
 
 @router.patch("/{member_id}", operation_id="members:update", responses=WRITE_PROBLEMS)
@@ -58,8 +57,7 @@ async def update_member(
 ) -> Member:
     """Change a member's role, weekly capacity or cost rate."""
     member = await service.update(session, principal, member_id, data, if_match)
-    set_etag(response, member)
-    return (await service.present(session, [member]))[0]
+    return await presented(response, service.present, session, member)
 
 
 @router.delete("/{member_id}", operation_id="members:delete", **DELETES)

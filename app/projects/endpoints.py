@@ -6,7 +6,7 @@ from fastapi import Query, Response
 from app.core.db import Session
 from app.events.schemas import Event
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
-from app.kit.etag import IfMatch, set_etag
+from app.kit.etag import IfMatch, presented
 from app.kit.pagination import Page, PageQuery
 from app.kit.routing import CREATES, workspace_router
 from app.projects import service
@@ -59,8 +59,7 @@ async def create_project(
 ) -> Project:
     """Create a project or ongoing work, with the default workflow statuses."""
     project = await service.create(session, principal, data)
-    set_etag(response, project)
-    return (await service.present(session, [project]))[0]
+    return await presented(response, service.present, session, project)
 
 
 @router.get("/{project_id}", operation_id="projects:get", responses=READ_PROBLEMS)
@@ -69,8 +68,7 @@ async def get_project(
 ) -> Project:
     """One project."""
     project = await service.get_project(session, principal, project_id)
-    set_etag(response, project)
-    return (await service.present(session, [project]))[0]
+    return await presented(response, service.present, session, project)
 
 
 @router.patch("/{project_id}", operation_id="projects:update", responses=WRITE_PROBLEMS)
@@ -84,8 +82,7 @@ async def update_project(
 ) -> Project:
     """Change a project's name, dates, owner, team, budget or status."""
     project = await service.update(session, principal, project_id, data, if_match)
-    set_etag(response, project)
-    return (await service.present(session, [project]))[0]
+    return await presented(response, service.present, session, project)
 
 
 @router.post("/{project_id}/archive", operation_id="projects:archive", responses=WRITE_PROBLEMS)
@@ -100,8 +97,7 @@ async def archive_project(
     project = await service.set_archived(
         session, principal, project_id, archived=True, if_match=if_match
     )
-    set_etag(response, project)
-    return (await service.present(session, [project]))[0]
+    return await presented(response, service.present, session, project)
 
 
 @router.post("/{project_id}/unarchive", operation_id="projects:unarchive", responses=WRITE_PROBLEMS)
@@ -116,8 +112,7 @@ async def unarchive_project(
     project = await service.set_archived(
         session, principal, project_id, archived=False, if_match=if_match
     )
-    set_etag(response, project)
-    return (await service.present(session, [project]))[0]
+    return await presented(response, service.present, session, project)
 
 
 @router.get("/{project_id}/activity", operation_id="project_activity:list", responses=READ_PROBLEMS)

@@ -6,7 +6,7 @@ from fastapi import Query, Response
 
 from app.core.db import Session
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
-from app.kit.etag import IfMatch, set_etag, tagged
+from app.kit.etag import IfMatch, presented, tagged
 from app.kit.pagination import Page, PageQuery
 from app.kit.routing import CREATES, DELETES, workspace_router
 from app.kit.schemas import Day
@@ -56,8 +56,7 @@ async def get_resource(
 ) -> Resource:
     """One resource."""
     resource = await service.get(session, principal, resource_id)
-    set_etag(response, resource)
-    return (await service.present(session, [resource]))[0]
+    return await presented(response, service.present, session, resource)
 
 
 @router.patch("/resources/{resource_id}", operation_id="resources:update", responses=WRITE_PROBLEMS)
@@ -71,8 +70,7 @@ async def update_resource(
 ) -> Resource:
     """Change a resource; for a person only its team and calendar."""
     resource = await service.update(session, principal, resource_id, data, if_match)
-    set_etag(response, resource)
-    return (await service.present(session, [resource]))[0]
+    return await presented(response, service.present, session, resource)
 
 
 @router.delete("/resources/{resource_id}", operation_id="resources:delete", **DELETES)

@@ -5,7 +5,7 @@ from fastapi import APIRouter, Path, Query, Response
 from app.core.db import Session, UnitOfWorkRoute
 from app.events.schemas import Event
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
-from app.kit.etag import IfMatch, set_etag
+from app.kit.etag import IfMatch, presented, set_etag
 from app.kit.pagination import Page, PageQuery
 from app.kit.query import query
 from app.kit.routing import CREATES, DELETES
@@ -43,8 +43,7 @@ async def create_task(
 ) -> Task:
     """Create a task (send an Idempotency-Key to retry safely)."""
     task = await service.create(session, principal, data)
-    set_etag(response, task)
-    return (await service.present(session, [task]))[0]
+    return await presented(response, service.present, session, task)
 
 
 @router.post(f"{BASE}/bulk", operation_id="tasks:bulk_update", responses=WRITE_PROBLEMS)
@@ -62,8 +61,7 @@ async def get_task(
 ) -> Task:
     """One task, by id or key."""
     task = await service.resolve(session, principal, task_id)
-    set_etag(response, task)
-    return (await service.present(session, [task]))[0]
+    return await presented(response, service.present, session, task)
 
 
 @router.patch(f"{BASE}/{{task_id}}", operation_id="tasks:update", responses=WRITE_PROBLEMS)

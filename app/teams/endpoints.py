@@ -5,7 +5,7 @@ from fastapi import Query, Response
 
 from app.core.db import Session
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
-from app.kit.etag import IfMatch, set_etag
+from app.kit.etag import IfMatch, presented
 from app.kit.pagination import Page, PageQuery
 from app.kit.routing import CREATES, DELETES, workspace_router
 from app.teams import service
@@ -42,8 +42,7 @@ async def get_team(
 ) -> Team:
     """One team with its members."""
     team = await service.get(session, principal, team_id)
-    set_etag(response, team)
-    return (await service.present(session, [team]))[0]
+    return await presented(response, service.present, session, team)
 
 
 @router.patch("/{team_id}", operation_id="teams:update", responses=WRITE_PROBLEMS)
@@ -57,8 +56,7 @@ async def update_team(
 ) -> Team:
     """Rename a team, move it under another, or change its lead."""
     team = await service.update(session, principal, team_id, data, if_match)
-    set_etag(response, team)
-    return (await service.present(session, [team]))[0]
+    return await presented(response, service.present, session, team)
 
 
 @router.delete("/{team_id}", operation_id="teams:delete", **DELETES)

@@ -5,11 +5,10 @@ from fastapi import Query, Response
 
 from app.core.db import Session
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
-from app.kit.etag import IfMatch, set_etag
+from app.kit.etag import IfMatch, presented
 from app.kit.pagination import Page, PageQuery
 from app.kit.routing import workspace_router
 from app.kit.schemas import Day
-from app.models import Timesheet as TimesheetRow
 from app.timesheets import service
 from app.timesheets.auth import TimesheetsAdmin, TimesheetsRead, TimesheetsWrite
 from app.timesheets.schemas import (
@@ -21,12 +20,6 @@ from app.timesheets.schemas import (
 )
 
 router = workspace_router("timesheets", tag="timesheets")
-
-
-async def _one(session: Session, response: Response, sheet: TimesheetRow) -> Timesheet:
-    (shown,) = await service.present(session, [sheet])
-    set_etag(response, sheet)
-    return shown
 
 
 @router.get("", operation_id="timesheets:list", responses=READ_PROBLEMS)
@@ -57,7 +50,9 @@ async def submit_timesheet(
     data: TimesheetSubmit, principal: TimesheetsWrite, session: Session, response: Response
 ) -> Timesheet:
     """Submit a week for approval; its entries are locked until it is rejected or reopened."""
-    return await _one(session, response, await service.submit(session, principal, data))
+    return await presented(
+        response, service.present, session, await service.submit(session, principal, data)
+    )
 
 
 @router.get("/{timesheet_id}", operation_id="timesheets:get", responses=READ_PROBLEMS)
@@ -65,7 +60,9 @@ async def get_timesheet(
     timesheet_id: uuid.UUID, principal: TimesheetsRead, session: Session, response: Response
 ) -> Timesheet:
     """One timesheet."""
-    return await _one(session, response, await service.get(session, principal, timesheet_id))
+    return await presented(
+        response, service.present, session, await service.get(session, principal, timesheet_id)
+    )
 
 
 @router.post("/{timesheet_id}/approve", operation_id="timesheets:approve", responses=WRITE_PROBLEMS)
@@ -81,7 +78,7 @@ async def approve_timesheet(
     sheet = await service.decide(
         session, principal, timesheet_id, service.APPROVAL, data.comment, if_match
     )
-    return await _one(session, response, sheet)
+    return await presented(response, service.present, session, sheet)
 
 
 @router.post("/{timesheet_id}/reject", operation_id="timesheets:reject", responses=WRITE_PROBLEMS)
@@ -97,7 +94,7 @@ async def reject_timesheet(
     sheet = await service.decide(
         session, principal, timesheet_id, service.REJECTION, data.comment, if_match
     )
-    return await _one(session, response, sheet)
+    return await presented(response, service.present, session, sheet)
 
 
 @router.post("/{timesheet_id}/reopen", operation_id="timesheets:reopen", responses=WRITE_PROBLEMS)
@@ -113,4 +110,4 @@ async def reopen_timesheet(
     sheet = await service.decide(
         session, principal, timesheet_id, service.REOPENING, data.comment, if_match
     )
-    return await _one(session, response, sheet)
+    return await presented(response, service.present, session, sheet)
