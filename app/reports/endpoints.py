@@ -5,7 +5,6 @@ from typing import Annotated
 from fastapi import Query, Request, Response
 from fastapi.responses import StreamingResponse
 
-from app.core.db import Session
 from app.kit.errors import READ_PROBLEMS
 from app.kit.routing import workspace_router
 from app.kit.schemas import Day
@@ -38,8 +37,7 @@ def _json(body: object) -> Response:
     },
 )
 async def time_report(
-    principal: TimeRead,
-    session: Session,
+    ctx: TimeRead,
     request: Request,
     work_type: WorkTypeQuery,
     date_from: Annotated[Day | None, Query(alias="from", description="On or after.")] = None,
@@ -71,8 +69,7 @@ async def time_report(
     each team's row and once in the totals.
     """
     report = await service.time_report(
-        session,
-        principal,
+        *ctx,
         group_by=service.parse_group_by(group_by),
         only=TimeFilters(
             start=date_from,
@@ -100,13 +97,11 @@ async def time_report(
     response_model=EstimatesReport,
     responses=READ_PROBLEMS,
 )
-async def estimates_report(
-    principal: TimeRead, session: Session, project_id: uuid.UUID
-) -> Response:
+async def estimates_report(ctx: TimeRead, project_id: uuid.UUID) -> Response:
     """Estimates against logged time per task, the budget against actuals, and the weekly burn.
 
     Hours are minutes / 60 rounded half-up to 0.01; remaining = max(estimate - logged, 0) and
     variance = logged - estimate, for tasks with an estimate. Costs follow the time report's
     rule: the sum of minutes * the rate stored on each entry / 60, rounded half-up to cents.
     """
-    return _json(await service.estimates_report(session, principal, project_id))
+    return _json(await service.estimates_report(*ctx, project_id))

@@ -2,7 +2,6 @@ import uuid
 
 from fastapi import Response
 
-from app.core.db import Session
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, tagged
 from app.kit.pagination import Page, PageQuery
@@ -16,22 +15,21 @@ router = workspace_router("projects/{project_id}/reservations", tag="projects")
 
 @router.get("", operation_id="project_reservations:list", responses=READ_PROBLEMS)
 async def list_reservations(
-    project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
+    project_id: uuid.UUID, ctx: ProjectsRead, page: PageQuery
 ) -> Page[Reservation]:
     """Weekly capacity the ongoing work holds back."""
-    return Page.of(Reservation, await service.page(session, principal, project_id, page))
+    return Page.of(Reservation, await service.page(*ctx, project_id, page))
 
 
 @router.post("", operation_id="project_reservations:create", **CREATES)
 async def create_reservation(
     project_id: uuid.UUID,
     data: ReservationCreate,
-    principal: ProjectsWrite,
-    session: Session,
+    ctx: ProjectsWrite,
     response: Response,
 ) -> Reservation:
     """Reserve weekly hours of a member or a team for ongoing work."""
-    row = await service.create(session, principal, project_id, data)
+    row = await service.create(*ctx, project_id, data)
     return tagged(response, Reservation, row)
 
 
@@ -39,12 +37,11 @@ async def create_reservation(
 async def get_reservation(
     project_id: uuid.UUID,
     reservation_id: uuid.UUID,
-    principal: ProjectsRead,
-    session: Session,
+    ctx: ProjectsRead,
     response: Response,
 ) -> Reservation:
     """One capacity reservation."""
-    row = await service.get(session, principal, project_id, reservation_id)
+    row = await service.get(*ctx, project_id, reservation_id)
     return tagged(response, Reservation, row)
 
 
@@ -55,13 +52,12 @@ async def update_reservation(
     project_id: uuid.UUID,
     reservation_id: uuid.UUID,
     data: ReservationUpdate,
-    principal: ProjectsWrite,
-    session: Session,
+    ctx: ProjectsWrite,
     response: Response,
     if_match: IfMatch = None,
 ) -> Reservation:
     """Change the hours a week a reservation holds."""
-    row = await service.update(session, principal, project_id, reservation_id, data, if_match)
+    row = await service.update(*ctx, project_id, reservation_id, data, if_match)
     return tagged(response, Reservation, row)
 
 
@@ -69,9 +65,8 @@ async def update_reservation(
 async def delete_reservation(
     project_id: uuid.UUID,
     reservation_id: uuid.UUID,
-    principal: ProjectsWrite,
-    session: Session,
+    ctx: ProjectsWrite,
     if_match: IfMatch = None,
 ) -> None:
     """Release a capacity reservation."""
-    await service.delete(session, principal, project_id, reservation_id, if_match)
+    await service.delete(*ctx, project_id, reservation_id, if_match)

@@ -4,7 +4,6 @@ from typing import Annotated
 
 from fastapi import Query, Response
 
-from app.core.db import Session
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, presented, tagged
 from app.kit.pagination import Page, PageQuery
@@ -27,64 +26,55 @@ router = workspace_router("", tag="resources")
 
 @router.get("/resources", operation_id="resources:list", responses=READ_PROBLEMS)
 async def list_resources(
-    principal: ResourcesRead,
-    session: Session,
+    ctx: ResourcesRead,
     page: PageQuery,
     kind: Annotated[ResourceKind | None, Query()] = None,
     team_id: Annotated[uuid.UUID | None, Query()] = None,
     member_id: Annotated[uuid.UUID | None, Query()] = None,
 ) -> Page[Resource]:
     """People, equipment, rooms and pools, optionally of one kind, team or member."""
-    rows, cursor = await service.page(
-        session, principal, page, kind=kind, team_id=team_id, member_id=member_id
-    )
-    return Page(items=await service.present(session, rows), next_cursor=cursor)
+    rows, cursor = await service.page(*ctx, page, kind=kind, team_id=team_id, member_id=member_id)
+    return Page(items=await service.present(ctx.session, rows), next_cursor=cursor)
 
 
 @router.post("/resources", operation_id="resources:create", **CREATES)
-async def create_resource(
-    data: ResourceCreate, principal: ResourcesAdmin, session: Session
-) -> Resource:
+async def create_resource(data: ResourceCreate, ctx: ResourcesAdmin) -> Resource:
     """Add equipment, a room or a pool with its hours per working day (people come with members)."""
-    resource = await service.create(session, principal, data)
-    return (await service.present(session, [resource]))[0]
+    resource = await service.create(*ctx, data)
+    return (await service.present(ctx.session, [resource]))[0]
 
 
 @router.get("/resources/{resource_id}", operation_id="resources:get", responses=READ_PROBLEMS)
-async def get_resource(
-    resource_id: uuid.UUID, principal: ResourcesRead, session: Session, response: Response
-) -> Resource:
+async def get_resource(resource_id: uuid.UUID, ctx: ResourcesRead, response: Response) -> Resource:
     """One resource."""
-    resource = await service.get(session, principal, resource_id)
-    return await presented(response, service.present, session, resource)
+    resource = await service.get(*ctx, resource_id)
+    return await presented(response, service.present, ctx.session, resource)
 
 
 @router.patch("/resources/{resource_id}", operation_id="resources:update", responses=WRITE_PROBLEMS)
 async def update_resource(
     resource_id: uuid.UUID,
     data: ResourceUpdate,
-    principal: ResourcesAdmin,
-    session: Session,
+    ctx: ResourcesAdmin,
     response: Response,
     if_match: IfMatch = None,
 ) -> Resource:
     """Change a resource; for a person only its team and calendar."""
-    resource = await service.update(session, principal, resource_id, data, if_match)
-    return await presented(response, service.present, session, resource)
+    resource = await service.update(*ctx, resource_id, data, if_match)
+    return await presented(response, service.present, ctx.session, resource)
 
 
 @router.delete("/resources/{resource_id}", operation_id="resources:delete", **DELETES)
 async def delete_resource(
-    resource_id: uuid.UUID, principal: ResourcesAdmin, session: Session, if_match: IfMatch = None
+    resource_id: uuid.UUID, ctx: ResourcesAdmin, if_match: IfMatch = None
 ) -> None:
     """Remove a non-human resource with its allocations and time off."""
-    await service.delete(session, principal, resource_id, if_match)
+    await service.delete(*ctx, resource_id, if_match)
 
 
 @router.get("/time-off", operation_id="time_off:list", responses=READ_PROBLEMS)
 async def list_time_off(
-    principal: ResourcesRead,
-    session: Session,
+    ctx: ResourcesRead,
     page: PageQuery,
     resource_id: Annotated[uuid.UUID | None, Query()] = None,
     from_: Annotated[
@@ -94,25 +84,21 @@ async def list_time_off(
 ) -> Page[TimeOff]:
     """Absences, optionally of one resource or touching a date range."""
     rows, cursor = await service.page_time_off(
-        session, principal, page, resource_id=resource_id, first=from_, last=to
+        *ctx, page, resource_id=resource_id, first=from_, last=to
     )
     return Page(items=[TimeOff.model_validate(row) for row in rows], next_cursor=cursor)
 
 
 @router.post("/time-off", operation_id="time_off:create", **CREATES)
-async def create_time_off(
-    data: TimeOffCreate, principal: ResourcesWrite, session: Session
-) -> TimeOff:
+async def create_time_off(data: TimeOffCreate, ctx: ResourcesWrite) -> TimeOff:
     """Record an absence: full days, or some hours a day; never overlapping another one."""
-    return TimeOff.model_validate(await service.create_time_off(session, principal, data))
+    return TimeOff.model_validate(await service.create_time_off(*ctx, data))
 
 
 @router.get("/time-off/{time_off_id}", operation_id="time_off:get", responses=READ_PROBLEMS)
-async def get_time_off(
-    time_off_id: uuid.UUID, principal: ResourcesRead, session: Session, response: Response
-) -> TimeOff:
+async def get_time_off(time_off_id: uuid.UUID, ctx: ResourcesRead, response: Response) -> TimeOff:
     """One absence."""
-    row = await service.get_time_off(session, principal, time_off_id)
+    row = await service.get_time_off(*ctx, time_off_id)
     return tagged(response, TimeOff, row)
 
 
@@ -120,19 +106,18 @@ async def get_time_off(
 async def update_time_off(
     time_off_id: uuid.UUID,
     data: TimeOffUpdate,
-    principal: ResourcesWrite,
-    session: Session,
+    ctx: ResourcesWrite,
     response: Response,
     if_match: IfMatch = None,
 ) -> TimeOff:
     """Change an absence's dates, hours or reason."""
-    row = await service.update_time_off(session, principal, time_off_id, data, if_match)
+    row = await service.update_time_off(*ctx, time_off_id, data, if_match)
     return tagged(response, TimeOff, row)
 
 
 @router.delete("/time-off/{time_off_id}", operation_id="time_off:delete", **DELETES)
 async def delete_time_off(
-    time_off_id: uuid.UUID, principal: ResourcesWrite, session: Session, if_match: IfMatch = None
+    time_off_id: uuid.UUID, ctx: ResourcesWrite, if_match: IfMatch = None
 ) -> None:
     """Remove an absence."""
-    await service.delete_time_off(session, principal, time_off_id, if_match)
+    await service.delete_time_off(*ctx, time_off_id, if_match)

@@ -1,7 +1,7 @@
 from typing import Annotated
 
-from app.auth.access import Principal, Role, requires
+from app.auth.access import Ctx, Role, requires
 
-WorkspaceRead = Annotated[Principal, requires(Role.viewer, "workspace:read")]
-WorkspaceAdmin = Annotated[Principal, requires(Role.admin, "admin")]
-WorkspaceOwner = Annotated[Principal, requires(Role.owner, "admin")]
+WorkspaceRead = Annotated[Ctx, requires(Role.viewer, "workspace:read")]
+WorkspaceAdmin = Annotated[Ctx, requires(Role.admin, "admin")]
+WorkspaceOwner = Annotated[Ctx, requires(Role.owner, "admin")]
