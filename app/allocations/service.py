@@ -226,8 +226,7 @@ async def update(
     *,
     strict: bool,
 ) -> tuple[Allocation, list[Overallocation]]:
-    allocation = await get(session, principal, allocation_id)
-    check_if_match(if_match, allocation)
+    allocation = check_if_match(if_match, await get(session, principal, allocation_id))
     project = await ProjectRepository(session).get(allocation.workspace_id, allocation.project_id)
     assert project is not None
     _ensure_open(project)
@@ -253,7 +252,6 @@ async def update(
 async def delete(
     session: AsyncSession, principal: Principal, allocation_id: uuid.UUID, if_match: str | None
 ) -> None:
-    allocation = await get(session, principal, allocation_id)
-    check_if_match(if_match, allocation)
+    allocation = check_if_match(if_match, await get(session, principal, allocation_id))
     events.record_deleted(session, principal, "allocation.deleted", allocation, FIELDS)
     await AllocationRepository(session).delete(allocation)

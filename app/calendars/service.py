@@ -54,8 +54,7 @@ async def update(
     if_match: str | None,
 ) -> Calendar:
     repo = CalendarRepository(session)
-    calendar = await get(session, principal, calendar_id)
-    check_if_match(if_match, calendar)
+    calendar = check_if_match(if_match, await get(session, principal, calendar_id))
     changes = {k: v for k, v in data.model_dump(exclude_unset=True).items() if v is not None}
     if changes.get("is_default") is False and calendar.is_default:
         raise Conflict("Make another calendar the default instead.", code="default_calendar")
@@ -73,8 +72,7 @@ async def delete(
     session: AsyncSession, principal: Principal, calendar_id: uuid.UUID, if_match: str | None
 ) -> None:
     repo = CalendarRepository(session)
-    calendar = await get(session, principal, calendar_id)
-    check_if_match(if_match, calendar)
+    calendar = check_if_match(if_match, await get(session, principal, calendar_id))
     if calendar.is_default:
         raise Conflict(
             "The workspace's default calendar cannot be deleted.", code="default_calendar"

@@ -83,8 +83,7 @@ async def update(
     data: schemas.DependencyUpdate,
     if_match: str | None,
 ) -> Dependency:
-    dependency = await get(session, principal, dependency_id)
-    check_if_match(if_match, dependency)
+    dependency = check_if_match(if_match, await get(session, principal, dependency_id))
     async with events.recording_change(
         session, principal, "dependency.updated", dependency, FIELDS
     ) as changed:
@@ -104,8 +103,7 @@ async def update(
 async def delete(
     session: AsyncSession, principal: Principal, dependency_id: uuid.UUID, if_match: str | None
 ) -> None:
-    dependency = await get(session, principal, dependency_id)
-    check_if_match(if_match, dependency)
+    dependency = check_if_match(if_match, await get(session, principal, dependency_id))
     successor = await tasks.resolve(session, principal, str(dependency.successor_id))
     events.record_deleted(session, principal, "dependency.deleted", dependency, FIELDS)
     await DependencyRepository(session).delete(dependency)

@@ -61,9 +61,11 @@ IfMatch = Annotated[
 ]
 
 
-def check_if_match(if_match: str | None, row: HasVersion) -> None:
+def check_if_match(if_match: str | None, row: Row) -> Row:
+    """`row`, if `If-Match` was not sent or names its version: how a change loads the row it
+    changes (`label = check_if_match(if_match, await get(...))`); 412 otherwise."""
     if if_match is None or if_match.strip() == "*":
-        return
+        return row
     candidates = {tag.strip().removeprefix("W/") for tag in if_match.split(",")}
     if etag_of(row) not in candidates:
         raise PreconditionFailed(
@@ -71,3 +73,4 @@ def check_if_match(if_match: str | None, row: HasVersion) -> None:
             code="stale_version",
             current_version=row.version,
         )
+    return row

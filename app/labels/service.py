@@ -46,8 +46,7 @@ async def update(
     data: LabelUpdate,
     if_match: str | None,
 ) -> Label:
-    label = await get(session, principal, label_id)
-    check_if_match(if_match, label)
+    label = check_if_match(if_match, await get(session, principal, label_id))
     async with events.recording_change(session, principal, "label.updated", label, LABEL_FIELDS):
         if data.name is not None:
             await _ensure_name_free(LabelRepository(session), principal, data.name, label.id)
@@ -60,8 +59,7 @@ async def update(
 async def delete(
     session: AsyncSession, principal: Principal, label_id: uuid.UUID, if_match: str | None
 ) -> None:
-    label = await get(session, principal, label_id)
-    check_if_match(if_match, label)
+    label = check_if_match(if_match, await get(session, principal, label_id))
     await tasks.unlink_everywhere(session, principal, label_id=label.id)
     events.record_deleted(session, principal, "label.deleted", label, LABEL_FIELDS)
     await LabelRepository(session).delete(label)

@@ -128,8 +128,7 @@ async def update(
     data: schemas.MemberUpdate,
     if_match: str | None,
 ) -> Member:
-    member = await get(session, principal, member_id)
-    check_if_match(if_match, member)
+    member = check_if_match(if_match, await get(session, principal, member_id))
     changes = data.model_dump(exclude_unset=True)
     before = _state(member)
     if "role" in changes and changes["role"] is not None and changes["role"] != member.role:
@@ -154,8 +153,7 @@ async def update(
 async def remove(
     session: AsyncSession, principal: Principal, member_id: uuid.UUID, if_match: str | None
 ) -> None:
-    member = await get(session, principal, member_id)
-    check_if_match(if_match, member)
+    member = check_if_match(if_match, await get(session, principal, member_id))
     _guard_owner_change(principal, member.role)
     await _guard_last_owner(session, member)
     if await MemberRepository(session).has_logged_time(principal.workspace_id, member.id):

@@ -242,8 +242,7 @@ async def update(
     data: schemas.ProjectUpdate,
     if_match: str | None,
 ) -> Project:
-    project = await get_project(session, principal, project_id)
-    check_if_match(if_match, project)
+    project = check_if_match(if_match, await get_project(session, principal, project_id))
     ensure_writable(project)
     changes = data.model_dump(exclude_unset=True)
     _check_dates(
@@ -287,8 +286,7 @@ async def set_archived(
 
     A stale `If-Match` is 412 either way, so a client never acts on a project it has not seen.
     """
-    project = await get_project(session, principal, project_id)
-    check_if_match(if_match, project)
+    project = check_if_match(if_match, await get_project(session, principal, project_id))
     target = ProjectStatus.archived if archived else ProjectStatus.active
     if project.status == target:
         return project
@@ -321,8 +319,7 @@ async def transition(
     reopening to `closing`. Closing a project that still has open tasks needs `force`.
     """
     repo = ProjectRepository(session)
-    project = await get_project(session, principal, project_id)
-    check_if_match(if_match, project)
+    project = check_if_match(if_match, await get_project(session, principal, project_id))
     if project.kind != ProjectKind.project or project.phase is None:
         raise Conflict("Ongoing work has no lifecycle phases.", code="not_a_lifecycle_project")
     ensure_writable(project)

@@ -157,8 +157,7 @@ async def create(session: AsyncSession, principal: Principal, data: schemas.Rate
 async def delete(
     session: AsyncSession, principal: Principal, rate_id: uuid.UUID, if_match: str | None
 ) -> None:
-    rate = await get(session, principal, rate_id)
-    check_if_match(if_match, rate)
+    rate = check_if_match(if_match, await get(session, principal, rate_id))
     events.record_deleted(session, principal, "rate.deleted", rate, FIELDS)
     await RateRepository(session).delete(rate)
     await _recost(session, rate)

@@ -214,8 +214,7 @@ async def update(
     if_match: str | None,
 ) -> RecurringRule:
     project = await _ongoing_project(session, principal, project_id)
-    rule = await get(session, principal, project_id, rule_id)
-    check_if_match(if_match, rule)
+    rule = check_if_match(if_match, await get(session, principal, project_id, rule_id))
     changes: dict[str, Any] = {
         k: v for k, v in data.model_dump(exclude_unset=True).items() if v is not None
     }
@@ -261,8 +260,7 @@ async def delete(
     if_match: str | None,
 ) -> None:
     await _ongoing_project(session, principal, project_id)
-    rule = await get(session, principal, project_id, rule_id)
-    check_if_match(if_match, rule)
+    rule = check_if_match(if_match, await get(session, principal, project_id, rule_id))
     events.record_deleted(session, principal, "recurring_rule.deleted", rule, RULE_FIELDS)
     repo = RecurringRuleRepository(session)
     await repo.release_tasks(rule)

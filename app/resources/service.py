@@ -110,8 +110,7 @@ async def update(
     if_match: str | None,
 ) -> Resource:
     repo = ResourceRepository(session)
-    resource = await get(session, principal, resource_id)
-    check_if_match(if_match, resource)
+    resource = check_if_match(if_match, await get(session, principal, resource_id))
     changes = data.model_dump(exclude_unset=True)
     if resource.kind == schemas.ResourceKind.person:
         for field in MEMBER_OWNED:
@@ -133,8 +132,7 @@ async def update(
 async def delete(
     session: AsyncSession, principal: Principal, resource_id: uuid.UUID, if_match: str | None
 ) -> None:
-    resource = await get(session, principal, resource_id)
-    check_if_match(if_match, resource)
+    resource = check_if_match(if_match, await get(session, principal, resource_id))
     if resource.kind == schemas.ResourceKind.person:
         raise Conflict(
             "A person resource goes when its member leaves the workspace.",
@@ -209,8 +207,7 @@ async def update_time_off(
     if_match: str | None,
 ) -> TimeOff:
     repo = TimeOffRepository(session)
-    row = await get_time_off(session, principal, time_off_id)
-    check_if_match(if_match, row)
+    row = check_if_match(if_match, await get_time_off(session, principal, time_off_id))
     changes = data.model_dump(exclude_unset=True)
     _check_range(changes.get("start_date", row.start_date), changes.get("end_date", row.end_date))
     async with events.recording_change(
@@ -225,7 +222,6 @@ async def update_time_off(
 async def delete_time_off(
     session: AsyncSession, principal: Principal, time_off_id: uuid.UUID, if_match: str | None
 ) -> None:
-    row = await get_time_off(session, principal, time_off_id)
-    check_if_match(if_match, row)
+    row = check_if_match(if_match, await get_time_off(session, principal, time_off_id))
     events.record_deleted(session, principal, "time_off.deleted", row, TIME_OFF_FIELDS)
     await TimeOffRepository(session).delete(row)

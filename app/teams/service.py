@@ -130,8 +130,7 @@ async def update(
     if_match: str | None,
 ) -> Team:
     repo = TeamRepository(session)
-    team = await get(session, principal, team_id)
-    check_if_match(if_match, team)
+    team = check_if_match(if_match, await get(session, principal, team_id))
     changes = data.model_dump(exclude_unset=True)
     if "parent_id" in changes and changes["parent_id"] is not None:
         await _check_parent(repo, principal.workspace_id, team.id, changes["parent_id"])
@@ -154,8 +153,7 @@ async def delete(
     session: AsyncSession, principal: Principal, team_id: uuid.UUID, if_match: str | None
 ) -> None:
     repo = TeamRepository(session)
-    team = await get(session, principal, team_id)
-    check_if_match(if_match, team)
+    team = check_if_match(if_match, await get(session, principal, team_id))
     # Sub-teams move up a level rather than disappear with their parent.
     parents = await repo.parents(principal.workspace_id)
     await repo.reparent_children(principal.workspace_id, team.id, team.parent_id)

@@ -231,8 +231,7 @@ async def update(
     if_match: str | None,
 ) -> TimeEntry:
     wid = principal.workspace_id
-    entry = await get(session, principal, entry_id)
-    check_if_match(if_match, entry)
+    entry = check_if_match(if_match, await get(session, principal, entry_id))
     _ensure_may_write(principal, entry.member_id)
     given = data.model_fields_set
     current_project = await projects.get_project(session, principal, entry.project_id)
@@ -298,8 +297,7 @@ async def update(
 async def delete(
     session: AsyncSession, principal: Principal, entry_id: uuid.UUID, if_match: str | None
 ) -> None:
-    entry = await get(session, principal, entry_id)
-    check_if_match(if_match, entry)
+    entry = check_if_match(if_match, await get(session, principal, entry_id))
     _ensure_may_write(principal, entry.member_id)
     _ensure_open(await projects.get_project(session, principal, entry.project_id))
     repo = TimeEntryRepository(session)
@@ -421,7 +419,6 @@ async def stop_timer(session: AsyncSession, principal: Principal) -> TimeEntry:
 async def discard_timer(
     session: AsyncSession, principal: Principal, if_match: str | None = None
 ) -> None:
-    timer = await _running_or_409(session, principal)
-    check_if_match(if_match, timer)
+    timer = check_if_match(if_match, await _running_or_409(session, principal))
     events.record_change(session, principal, "time_entry.timer_discarded", timer, _removed(timer))
     await TimeEntryRepository(session).delete(timer)

@@ -197,8 +197,7 @@ async def decide(
     if_match: str | None,
 ) -> Timesheet:
     """Approve, reject or reopen a week, as `decision` says, with the decider's comment."""
-    sheet = await get(session, principal, sheet_id)
-    check_if_match(if_match, sheet)
+    sheet = check_if_match(if_match, await get(session, principal, sheet_id))
     if decision is REOPENING:
         _check_reopener(principal)
     else:

@@ -53,8 +53,7 @@ async def update(
     data: schemas.WorkTypeUpdate,
     if_match: str | None,
 ) -> WorkType:
-    work_type = await get(session, principal, work_type_id)
-    check_if_match(if_match, work_type)
+    work_type = check_if_match(if_match, await get(session, principal, work_type_id))
     async with events.recording_change(session, principal, "work_type.updated", work_type, FIELDS):
         if data.name is not None:
             work_type.name = data.name
@@ -64,8 +63,7 @@ async def update(
 async def delete(
     session: AsyncSession, principal: Principal, work_type_id: uuid.UUID, if_match: str | None
 ) -> None:
-    work_type = await get(session, principal, work_type_id)
-    check_if_match(if_match, work_type)
+    work_type = check_if_match(if_match, await get(session, principal, work_type_id))
     repo = WorkTypeRepository(session)
     if await repo.in_use(principal.workspace_id, work_type.key):
         raise Conflict(

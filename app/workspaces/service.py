@@ -87,8 +87,7 @@ async def get(session: AsyncSession, principal: Principal) -> Workspace:
 async def update(
     session: AsyncSession, principal: Principal, data: WorkspaceUpdate, if_match: str | None
 ) -> Workspace:
-    workspace = await get(session, principal)
-    check_if_match(if_match, workspace)
+    workspace = check_if_match(if_match, await get(session, principal))
     changes = {
         field: value
         for field, value in data.model_dump(exclude_unset=True).items()
@@ -101,8 +100,7 @@ async def update(
 
 
 async def delete(session: AsyncSession, principal: Principal, if_match: str | None) -> None:
-    workspace = await get(session, principal)
-    check_if_match(if_match, workspace)
+    workspace = check_if_match(if_match, await get(session, principal))
     # No `workspace.deleted` event: events belong to the workspace (their foreign key cascades)
     # and would be deleted with it in the same statement.
     await WorkspaceRepository(session).delete(workspace)
