@@ -51,17 +51,19 @@ async def list_allocations(
     to: Annotated[Day | None, Query(description="Starting on or before (inclusive).")] = None,
 ) -> Page[Allocation]:
     """Allocations, filtered by resource, team, project, task or date range."""
-    rows, cursor = await service.page(
-        *ctx,
-        page,
-        resource_id=resource_id,
-        team_id=team_id,
-        project_id=project_id,
-        task=task_id,
-        first=from_,
-        last=to,
+    return Page.of(
+        Allocation,
+        await service.page(
+            *ctx,
+            page,
+            resource_id=resource_id,
+            team_id=team_id,
+            project_id=project_id,
+            task=task_id,
+            first=from_,
+            last=to,
+        ),
     )
-    return Page(items=[Allocation.model_validate(row) for row in rows], next_cursor=cursor)
 
 
 @router.post("", operation_id="allocations:create", **CREATES)

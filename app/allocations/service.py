@@ -3,8 +3,8 @@ days the allocation puts hours on; `strict` refuses a change that over-books a d
 was before, and never a change that leaves every day as booked as before or less."""
 
 import uuid
-from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -82,26 +82,14 @@ async def page(
     session: AsyncSession,
     principal: Principal,
     params: PageParams,
-    *,
-    resource_id: uuid.UUID | None,
-    team_id: uuid.UUID | None,
-    project_id: uuid.UUID | None,
     task: str | None,
-    first: date | None,
-    last: date | None,
+    **filters: Any,
 ) -> tuple[list[Allocation], str | None]:
-    task_id = None
-    if task is not None:
-        task_id = (await tasks.resolve(session, principal, task)).id
+    """A page of the workspace's allocations, filtered as the list's query says; `task` is a
+    task's id or key."""
+    task_id = await tasks.id_of(session, principal, task)
     return await AllocationRepository(session).page(
-        principal.workspace_id,
-        params,
-        resource_id=resource_id,
-        team_id=team_id,
-        project_id=project_id,
-        task_id=task_id,
-        first=first,
-        last=last,
+        principal.workspace_id, params, task_id=task_id, **filters
     )
 
 

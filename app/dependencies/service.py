@@ -1,6 +1,7 @@
 """Links between tasks: FS/SS/FF/SF with a lag, never a cycle; every change reschedules."""
 
 import uuid
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -66,13 +67,14 @@ async def page(
     session: AsyncSession,
     principal: Principal,
     params: PageParams,
-    *,
     task: str | None,
-    project_id: uuid.UUID | None,
+    **filters: Any,
 ) -> tuple[list[Dependency], str | None]:
-    task_id = (await tasks.resolve(session, principal, task)).id if task else None
+    """A page of the workspace's dependencies, filtered as the list's query says; `task` is a
+    task's id or key."""
+    task_id = await tasks.id_of(session, principal, task)
     return await DependencyRepository(session).page(
-        principal.workspace_id, params, task_id=task_id, project_id=project_id
+        principal.workspace_id, params, task_id=task_id, **filters
     )
 
 

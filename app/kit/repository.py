@@ -12,6 +12,7 @@ before any workspace is known, a user's own inbox, upkeep over every tenant) der
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
+from enum import Enum
 from typing import Any, ClassVar, Generic, Protocol, TypeVar, overload
 
 from sqlalchemy import (
@@ -69,8 +70,13 @@ class TenantRepository(Repository, Generic[M]):
 
     def matching(self, workspace_id: uuid.UUID, **equal: Any) -> Select[M]:
         """The workspace's rows whose columns equal the values given, by column name: a list's
-        optional filters, where None is a filter not given (not a match for NULL)."""
-        given = {name: value for name, value in equal.items() if value is not None}
+        optional filters, where None is a filter not given (not a match for NULL) and an enum
+        stands for its stored value."""
+        given = {
+            name: value.value if isinstance(value, Enum) else value
+            for name, value in equal.items()
+            if value is not None
+        }
         return self.statement(workspace_id).filter_by(**given)
 
     def update_statement(self, workspace_id: uuid.UUID) -> Update:

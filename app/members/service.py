@@ -65,21 +65,10 @@ async def get(session: AsyncSession, principal: Principal, member_id: uuid.UUID)
 
 
 async def page(
-    session: AsyncSession,
-    principal: Principal,
-    params: PageParams,
-    *,
-    role: Role | None,
-    team_id: uuid.UUID | None,
-    text: str | None = None,
+    session: AsyncSession, principal: Principal, params: PageParams, **filters: Any
 ) -> tuple[list[Member], str | None]:
-    return await MemberRepository(session).page(
-        principal.workspace_id,
-        params,
-        role=role.value if role else None,
-        team_id=team_id,
-        text=text,
-    )
+    """A page of the workspace's members, filtered as the list's query says."""
+    return await MemberRepository(session).page(principal.workspace_id, params, **filters)
 
 
 def _guard_owner_change(principal: Principal, *roles: str) -> None:

@@ -26,15 +26,17 @@ async def list_rates(
     project_id: Annotated[uuid.UUID | None, Query(description="One project's bill rates.")] = None,
 ) -> Page[Rate]:
     """Cost and bill rates with the dates they take effect (admins only: rates are private)."""
-    rows, cursor = await service.page(
-        *ctx,
-        page,
-        kind=kind,
-        member_id=member_id,
-        resource_id=resource_id,
-        project_id=project_id,
+    return Page.of(
+        Rate,
+        await service.page(
+            *ctx,
+            page,
+            kind=kind,
+            member_id=member_id,
+            resource_id=resource_id,
+            project_id=project_id,
+        ),
     )
-    return Page(items=[Rate.model_validate(row) for row in rows], next_cursor=cursor)
 
 
 @router.post("", operation_id="rates:create", **CREATES)

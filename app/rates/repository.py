@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from sqlalchemy import ColumnElement, exists, or_, select, update
 
-from app.kit.pagination import PageParams, Sortable
+from app.kit.pagination import Sortable
 from app.kit.repository import TenantRepository, same_workspace
 from app.models import Member, Project, Rate, Resource, TimeEntry
 from app.projects.schemas import Phase, ProjectStatus
@@ -29,25 +29,6 @@ class RateRepository(TenantRepository[Rate]):
 
     async def resource(self, workspace_id: uuid.UUID, resource_id: uuid.UUID) -> Resource | None:
         return await self.session.get(Resource, (workspace_id, resource_id))
-
-    async def page(
-        self,
-        workspace_id: uuid.UUID,
-        params: PageParams,
-        *,
-        kind: str | None,
-        member_id: uuid.UUID | None,
-        resource_id: uuid.UUID | None,
-        project_id: uuid.UUID | None,
-    ) -> tuple[list[Rate], str | None]:
-        statement = self.matching(
-            workspace_id,
-            kind=kind,
-            member_id=member_id,
-            resource_id=resource_id,
-            project_id=project_id,
-        )
-        return await self.paged(statement, params)
 
     async def on_day(
         self, workspace_id: uuid.UUID, kind: str, subject_id: uuid.UUID, day: date

@@ -10,6 +10,7 @@ and reports need no join on rates.
 import uuid
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -71,23 +72,10 @@ async def get(session: AsyncSession, principal: Principal, rate_id: uuid.UUID) -
 
 
 async def page(
-    session: AsyncSession,
-    principal: Principal,
-    params: PageParams,
-    *,
-    kind: schemas.RateKind | None,
-    member_id: uuid.UUID | None,
-    resource_id: uuid.UUID | None,
-    project_id: uuid.UUID | None,
+    session: AsyncSession, principal: Principal, params: PageParams, **filters: Any
 ) -> tuple[list[Rate], str | None]:
-    return await RateRepository(session).page(
-        principal.workspace_id,
-        params,
-        kind=kind.value if kind else None,
-        member_id=member_id,
-        resource_id=resource_id,
-        project_id=project_id,
-    )
+    """A page of the workspace's rates, filtered as the list's query says."""
+    return await RateRepository(session).page_matching(principal.workspace_id, params, **filters)
 
 
 async def _check_resource(

@@ -56,20 +56,11 @@ async def get(session: AsyncSession, principal: Principal, resource_id: uuid.UUI
 
 
 async def page(
-    session: AsyncSession,
-    principal: Principal,
-    params: PageParams,
-    *,
-    kind: schemas.ResourceKind | None,
-    team_id: uuid.UUID | None,
-    member_id: uuid.UUID | None,
+    session: AsyncSession, principal: Principal, params: PageParams, **filters: Any
 ) -> tuple[list[Resource], str | None]:
+    """A page of the workspace's resources, filtered as the list's query says."""
     return await ResourceRepository(session).page_matching(
-        principal.workspace_id,
-        params,
-        kind=kind.value if kind else None,
-        team_id=team_id,
-        member_id=member_id,
+        principal.workspace_id, params, **filters
     )
 
 

@@ -90,6 +90,13 @@ async def resolve(session: AsyncSession, principal: Principal, reference: str) -
     return found(task, "No such task in this workspace.", code="task_not_found")
 
 
+async def id_of(
+    session: AsyncSession, principal: Principal, reference: str | None
+) -> uuid.UUID | None:
+    """The id of the task a list's filter names by id or key (404 if none); None for no filter."""
+    return None if reference is None else (await resolve(session, principal, reference)).id
+
+
 async def unlink_everywhere(
     session: AsyncSession,
     principal: Principal,

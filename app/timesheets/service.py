@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -71,23 +72,10 @@ async def get(session: AsyncSession, principal: Principal, sheet_id: uuid.UUID) 
 
 
 async def page(
-    session: AsyncSession,
-    principal: Principal,
-    params: PageParams,
-    *,
-    member_id: uuid.UUID | None,
-    status: TimesheetStatus | None,
-    week_from: date | None,
-    week_to: date | None,
+    session: AsyncSession, principal: Principal, params: PageParams, **filters: Any
 ) -> tuple[list[Timesheet], str | None]:
-    return await TimesheetRepository(session).page(
-        principal.workspace_id,
-        params,
-        member_id=member_id,
-        status=status.value if status else None,
-        week_from=week_from,
-        week_to=week_to,
-    )
+    """A page of the workspace's timesheets, filtered as the list's query says."""
+    return await TimesheetRepository(session).page(principal.workspace_id, params, **filters)
 
 
 async def submit(
