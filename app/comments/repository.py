@@ -1,7 +1,7 @@
 import uuid
 from collections.abc import Iterable
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 
 from app.kit.pagination import Sortable
 from app.kit.repository import TenantRepository
@@ -53,11 +53,6 @@ class CommentRepository(TenantRepository[Comment]):
     async def unwatch(
         self, workspace_id: uuid.UUID, task_id: uuid.UUID, member_id: uuid.UUID
     ) -> bool:
-        result = await self.session.execute(
-            delete(TaskWatcher).where(
-                TaskWatcher.workspace_id == workspace_id,
-                TaskWatcher.task_id == task_id,
-                TaskWatcher.member_id == member_id,
-            )
+        return await self.remove_link(
+            TaskWatcher, workspace_id, task_id=task_id, member_id=member_id
         )
-        return bool(getattr(result, "rowcount", 0))

@@ -21,6 +21,7 @@ from sqlalchemy import (
     SQLColumnExpression,
     Update,
     and_,
+    delete,
     exists,
     select,
     update,
@@ -117,6 +118,34 @@ class TenantRepository(Repository, Generic[M]):
     async def delete(self, row: object) -> None:
         await self.session.delete(row)
         await self.session.flush()
+
+    async def replace_links(
+        self,
+        workspace_id: uuid.UUID,
+        key: InstrumentedAttribute[uuid.UUID],
+        key_id: uuid.UUID,
+        value: InstrumentedAttribute[uuid.UUID],
+        value_ids: Iterable[uuid.UUID],
+    ) -> None:
+        """Make `value_ids` (each once) all the links of `key_id` in a link table of the
+        workspace: a task's assignees, `replace_links(wid, TaskAssignee.task_id, task_id,
+        TaskAssignee.member_id, member_ids)`."""
+        link: Any = key.class_
+        await self.session.execute(
+            delete(link).where(link.workspace_id == workspace_id, key == key_id)
+        )
+        self.session.add_all(
+            link(workspace_id=workspace_id, **{key.key: key_id, value.key: value_id})
+            for value_id in dict.fromkeys(value_ids)
+        )
+
+    async def remove_link(self, link: type, workspace_id: uuid.UUID, **key: uuid.UUID) -> bool:
+        """Delete the workspace's row of a link table with this key (`task_id=task_id,
+        member_id=member_id`); whether there was one."""
+        result = await self.session.execute(
+            delete(link).filter_by(workspace_id=workspace_id, **key)
+        )
+        return bool(getattr(result, "rowcount", 0))
 
     async def grouped_ids(
         self,

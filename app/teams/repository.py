@@ -1,7 +1,7 @@
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import delete, func, update
+from sqlalchemy import func, update
 
 from app.kit.pagination import Sortable
 from app.kit.repository import TenantRepository
@@ -58,14 +58,9 @@ class TeamRepository(TenantRepository[Team]):
     async def remove_member(
         self, workspace_id: uuid.UUID, team_id: uuid.UUID, member_id: uuid.UUID
     ) -> bool:
-        result = await self.session.execute(
-            delete(TeamMember).where(
-                TeamMember.workspace_id == workspace_id,
-                TeamMember.team_id == team_id,
-                TeamMember.member_id == member_id,
-            )
+        return await self.remove_link(
+            TeamMember, workspace_id, team_id=team_id, member_id=member_id
         )
-        return bool(getattr(result, "rowcount", 0))
 
     async def reparent_children(
         self, workspace_id: uuid.UUID, team_id: uuid.UUID, new_parent_id: uuid.UUID | None
