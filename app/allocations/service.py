@@ -200,8 +200,8 @@ async def create(
     _check_shape(allocation)
     _check_span(allocation)
     _ensure_open(project)
-    await AllocationRepository(session).add(allocation)
-    events.record_created(session, principal, "allocation.created", allocation, FIELDS)
+    repo = AllocationRepository(session)
+    await events.add_created(repo, principal, "allocation.created", allocation, FIELDS)
     return allocation, await warnings_for(session, allocation, None, strict=strict)
 
 

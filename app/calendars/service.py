@@ -39,11 +39,9 @@ async def page(
 async def create(
     session: AsyncSession, principal: Principal, data: schemas.CalendarCreate
 ) -> Calendar:
-    calendar = await CalendarRepository(session).add(
-        Calendar(workspace_id=principal.workspace_id, **data.model_dump())
-    )
-    events.record_created(session, principal, "calendar.created", calendar, CALENDAR_FIELDS)
-    return calendar
+    calendar = Calendar(workspace_id=principal.workspace_id, **data.model_dump())
+    repo = CalendarRepository(session)
+    return await events.add_created(repo, principal, "calendar.created", calendar, CALENDAR_FIELDS)
 
 
 async def update(

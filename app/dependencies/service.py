@@ -44,16 +44,14 @@ async def create(
     if await repo.between(principal.workspace_id, predecessor.id, successor.id) is not None:
         raise Conflict("These tasks are already linked.", code="dependency_exists")
     await schedules.check_no_cycle(session, principal.workspace_id, predecessor.id, successor.id)
-    dependency = await repo.add(
-        Dependency(
-            workspace_id=principal.workspace_id,
-            predecessor_id=predecessor.id,
-            successor_id=successor.id,
-            type=data.type,
-            lag_days=data.lag_days,
-        )
+    dependency = Dependency(
+        workspace_id=principal.workspace_id,
+        predecessor_id=predecessor.id,
+        successor_id=successor.id,
+        type=data.type,
+        lag_days=data.lag_days,
     )
-    events.record_created(session, principal, "dependency.created", dependency, FIELDS)
+    await events.add_created(repo, principal, "dependency.created", dependency, FIELDS)
     await _reschedule_from(session, principal, successor)
     return dependency
 

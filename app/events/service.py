@@ -9,15 +9,18 @@ from contextlib import asynccontextmanager
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.access import Principal
 from app.core.clock import utcnow
 from app.events.repository import EventRepository
+from app.kit.repository import TenantRepository
 from app.models import Event, Project, Workspace
 from app.models.base import TenantOwned
+
+Created = TypeVar("Created", bound=TenantOwned)
 
 
 def _plain(value: Any) -> Any:
@@ -127,6 +130,20 @@ def record_created(
 ) -> Event:
     """Record `type_` for a new row: each of its public `fields` from nothing to its value."""
     return record_change(session, principal, type_, row, created(snapshot(row, fields)))
+
+
+async def add_created(
+    rows: TenantRepository[Any],
+    principal: Principal | None,
+    type_: str,
+    row: Created,
+    fields: Iterable[str],
+) -> Created:
+    """Add `row` through its repository and record `type_` for it, each of its public `fields`
+    from nothing to its value: how a service creates a row."""
+    await rows.add(row)
+    record_created(rows.session, principal, type_, row, fields)
+    return row
 
 
 def record_deleted(

@@ -32,11 +32,8 @@ async def _ensure_name_free(
 async def create(session: AsyncSession, principal: Principal, data: LabelCreate) -> Label:
     repo = LabelRepository(session)
     await _ensure_name_free(repo, principal, data.name, None)
-    label = await repo.add(
-        Label(workspace_id=principal.workspace_id, name=data.name, color=data.color)
-    )
-    events.record_created(session, principal, "label.created", label, LABEL_FIELDS)
-    return label
+    label = Label(workspace_id=principal.workspace_id, name=data.name, color=data.color)
+    return await events.add_created(repo, principal, "label.created", label, LABEL_FIELDS)
 
 
 async def update(

@@ -125,19 +125,17 @@ async def create(session: AsyncSession, principal: Principal, data: schemas.Rate
     repo = RateRepository(session)
     if await repo.on_day(principal.workspace_id, data.kind, subject, data.effective_from):
         raise Conflict("A rate already starts on this date; delete it first.", code="rate_exists")
-    rate = await repo.add(
-        Rate(
-            workspace_id=principal.workspace_id,
-            kind=data.kind.value,
-            member_id=data.member_id,
-            resource_id=data.resource_id,
-            project_id=data.project_id,
-            hourly_rate=data.hourly_rate,
-            currency=currency,
-            effective_from=data.effective_from,
-        )
+    rate = Rate(
+        workspace_id=principal.workspace_id,
+        kind=data.kind.value,
+        member_id=data.member_id,
+        resource_id=data.resource_id,
+        project_id=data.project_id,
+        hourly_rate=data.hourly_rate,
+        currency=currency,
+        effective_from=data.effective_from,
     )
-    events.record_created(session, principal, "rate.created", rate, FIELDS)
+    await events.add_created(repo, principal, "rate.created", rate, FIELDS)
     await _recost(session, rate)
     return rate
 

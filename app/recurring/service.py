@@ -168,21 +168,20 @@ async def create(
     starts_on = data.starts_on or today
     check_rule(data.rrule, starts_on, today)
     await _check_assignees(session, principal, data.assignee_ids)
-    rule = await RecurringRuleRepository(session).add(
-        RecurringRule(
-            workspace_id=principal.workspace_id,
-            project_id=project.id,
-            title=data.title,
-            rrule=data.rrule.strip().removeprefix("RRULE:"),
-            description=data.description,
-            starts_on=starts_on,
-            priority=data.priority.value,
-            assignee_ids=[str(a) for a in data.assignee_ids],
-            duration_days=data.duration_days,
-            estimate_hours=data.estimate_hours,
-        )
+    repo = RecurringRuleRepository(session)
+    rule = RecurringRule(
+        workspace_id=principal.workspace_id,
+        project_id=project.id,
+        title=data.title,
+        rrule=data.rrule.strip().removeprefix("RRULE:"),
+        description=data.description,
+        starts_on=starts_on,
+        priority=data.priority.value,
+        assignee_ids=[str(a) for a in data.assignee_ids],
+        duration_days=data.duration_days,
+        estimate_hours=data.estimate_hours,
     )
-    events.record_created(session, principal, "recurring_rule.created", rule, RULE_FIELDS)
+    await events.add_created(repo, principal, "recurring_rule.created", rule, RULE_FIELDS)
     await materialise(session, principal, rule, project, today)
     return rule
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.access import Principal
-from app.events.service import record_created, record_deleted, recording_change
+from app.events.service import add_created, record_deleted, recording_change
 from app.kit.errors import Conflict, Unprocessable, found
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
@@ -75,17 +75,16 @@ async def create(
             code="reservation_exists",
             reservation_id=str(existing.id),
         )
-    reservation = await repo.add(
-        CapacityReservation(
-            workspace_id=project.workspace_id,
-            project_id=project.id,
-            member_id=data.member_id,
-            team_id=data.team_id,
-            hours_per_week=data.hours_per_week.quantize(CENTS),
-        )
+    reservation = CapacityReservation(
+        workspace_id=project.workspace_id,
+        project_id=project.id,
+        member_id=data.member_id,
+        team_id=data.team_id,
+        hours_per_week=data.hours_per_week.quantize(CENTS),
     )
-    record_created(session, principal, "reservation.created", reservation, RESERVATION_FIELDS)
-    return reservation
+    return await add_created(
+        repo, principal, "reservation.created", reservation, RESERVATION_FIELDS
+    )
 
 
 async def update(

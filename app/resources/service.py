@@ -185,9 +185,7 @@ async def create_time_off(
     row = TimeOff(workspace_id=principal.workspace_id, **data.model_dump())
     repo = TimeOffRepository(session)
     await _check_no_overlap(repo, row)
-    await repo.add(row)
-    events.record_created(session, principal, "time_off.created", row, TIME_OFF_FIELDS)
-    return row
+    return await events.add_created(repo, principal, "time_off.created", row, TIME_OFF_FIELDS)
 
 
 async def update_time_off(

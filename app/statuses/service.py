@@ -9,10 +9,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.access import Principal
 from app.core.clock import utcnow
 from app.events.service import (
+    add_created,
     changes_between,
     record,
     record_change,
-    record_created,
     record_deleted,
     snapshot,
 )
@@ -76,17 +76,14 @@ async def create(
     if position is None:
         last = await repo.last_position(project.workspace_id, project.id)
         position = (last or 0.0) + 1.0
-    status = await repo.add(
-        WorkflowStatus(
-            workspace_id=project.workspace_id,
-            project_id=project.id,
-            name=data.name,
-            category=data.category.value,
-            position=position,
-        )
+    status = WorkflowStatus(
+        workspace_id=project.workspace_id,
+        project_id=project.id,
+        name=data.name,
+        category=data.category.value,
+        position=position,
     )
-    record_created(session, principal, "status.created", status, STATUS_FIELDS)
-    return status
+    return await add_created(repo, principal, "status.created", status, STATUS_FIELDS)
 
 
 async def _move_tasks(

@@ -218,9 +218,7 @@ async def create(
         work_type=data.work_type,
     )
     await _set_rates(session, entry)
-    await repo.add(entry)
-    events.record_created(session, principal, "time_entry.created", entry, FIELDS)
-    return entry
+    return await events.add_created(repo, principal, "time_entry.created", entry, FIELDS)
 
 
 async def update(

@@ -39,11 +39,8 @@ async def create(
     repo = WorkTypeRepository(session)
     if await repo.by_key(principal.workspace_id, data.key) is not None:
         raise Conflict(f"The work type '{data.key}' already exists.", code="work_type_exists")
-    work_type = await repo.add(
-        WorkType(workspace_id=principal.workspace_id, key=data.key, name=data.name)
-    )
-    events.record_created(session, principal, "work_type.created", work_type, FIELDS)
-    return work_type
+    work_type = WorkType(workspace_id=principal.workspace_id, key=data.key, name=data.name)
+    return await events.add_created(repo, principal, "work_type.created", work_type, FIELDS)
 
 
 async def update(
