@@ -6,14 +6,12 @@ from collections.abc import Sequence
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.access import Principal
-from app.core.clock import utcnow
-from app.events import service as events
 from app.kit.errors import Conflict, Unprocessable
 from app.models import Task
 from app.projects.repository import ProjectRepository
 from app.tasks import schemas
 from app.tasks.repository import TaskRepository
-from app.tasks.service import event_state, resolve_many, set_completion
+from app.tasks.service import event_state, record_update, resolve_many, set_completion
 
 
 async def _ensure_active_projects(session: AsyncSession, tasks: Sequence[Task]) -> None:
@@ -85,16 +83,9 @@ async def bulk_update(
             await repo.replace_assignees(wid, task.id, new_assignees)
         if new_labels != old_labels:
             await repo.replace_labels(wid, task.id, new_labels)
-        diff = events.changes_between(before, event_state(task, new_assignees, new_labels))
-        if diff:
-            task.updated_at = utcnow()
-            events.record_change(
-                session,
-                principal,
-                "task.updated",
-                task,
-                diff,
-            )
+        record_update(
+            session, principal, task, before, event_state(task, new_assignees, new_labels)
+        )
     await session.flush()
     return tasks
 

@@ -211,6 +211,21 @@ def set_completion(task: Task, category: str) -> None:
         task.completed_at = None
 
 
+def record_update(
+    session: AsyncSession,
+    principal: Principal,
+    task: Task,
+    before: dict[str, Any],
+    after: dict[str, Any],
+) -> None:
+    """Record `task.updated` with what changed between two `event_state`s, if anything did.
+    Even when only assignees or labels changed, the task shows a new version."""
+    diff = events.changes_between(before, after)
+    if diff:
+        task.updated_at = utcnow()
+        events.record_change(session, principal, "task.updated", task, diff)
+
+
 def event_state(
     task: Task, assignee_ids: Sequence[uuid.UUID], label_ids: Sequence[uuid.UUID]
 ) -> dict[str, Any]:
@@ -350,19 +365,8 @@ async def update(
     if changes.get("label_ids") is not None:
         labels = list(dict.fromkeys(changes["label_ids"]))
         await repo.replace_labels(wid, task.id, labels)
-    after = event_state(task, assignees, labels)
-    diff = events.changes_between(before, after)
-    if diff:
-        # Even when only assignees or labels changed, the task shows a new version.
-        task.updated_at = utcnow()
-        await session.flush()
-        events.record_change(
-            session,
-            principal,
-            "task.updated",
-            task,
-            diff,
-        )
+    record_update(session, principal, task, before, event_state(task, assignees, labels))
+    await session.flush()
     if plan.start_date is not None:
         await schedules.move_task_allocations(
             session, principal, project, calendar, {task.id: (current.start_date, plan.start_date)}
