@@ -10,7 +10,7 @@ from app.kit.pagination import PageParams
 from app.labels.repository import LabelRepository
 from app.labels.schemas import LabelCreate, LabelUpdate
 from app.models import Label
-from app.tasks import service as tasks
+from app.tasks import bulk
 
 # The public fields of a label, as events record them.
 LABEL_FIELDS = ("name", "color")
@@ -57,7 +57,7 @@ async def delete(
     session: AsyncSession, principal: Principal, label_id: uuid.UUID, if_match: str | None
 ) -> None:
     label = check_if_match(if_match, await get(session, principal, label_id))
-    await tasks.unlink_everywhere(session, principal, label_id=label.id)
+    await bulk.unlink_everywhere(session, principal, label_id=label.id)
     events.record_deleted(session, principal, "label.deleted", label, LABEL_FIELDS)
     await LabelRepository(session).delete(label)
 

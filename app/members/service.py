@@ -16,7 +16,7 @@ from app.members.repository import MemberRepository
 from app.models import Member
 from app.projects.repository import ProjectRepository
 from app.rates import service as rates
-from app.tasks import service as tasks
+from app.tasks import bulk
 from app.teams.repository import TeamRepository
 from app.workspaces import service as workspaces
 
@@ -150,7 +150,7 @@ async def remove(
             "This member has logged time; it stays with them, so they cannot be removed.",
             code="member_has_time",
         )
-    await tasks.unlink_everywhere(session, principal, member_id=member.id)
+    await bulk.unlink_everywhere(session, principal, member_id=member.id)
     await TeamRepository(session).clear_lead(principal.workspace_id, member.id)
     await ProjectRepository(session).clear_owner(principal.workspace_id, member.id)
     events.record_change(

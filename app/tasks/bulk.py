@@ -1,4 +1,5 @@
-"""One set of changes applied to many tasks at once, all or nothing."""
+"""Changes applied to many tasks at once: one set of changes, all or nothing, and a label or
+member taken off every task before it is deleted."""
 
 import uuid
 from collections.abc import Sequence
@@ -6,6 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.access import Principal
+from app.events import service as events
 from app.kit.errors import Conflict, Unprocessable
 from app.models import Task
 from app.projects.repository import ProjectRepository
@@ -99,3 +101,38 @@ def _relinked(
     linked = list(replace) if replace is not None else list(current)
     linked += [item for item in add if item not in linked]
     return sorted({item for item in linked if item not in set(remove)})
+
+
+async def unlink_everywhere(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    label_id: uuid.UUID | None = None,
+    member_id: uuid.UUID | None = None,
+) -> None:
+    """Before a label or a member is deleted (its place on tasks goes with it, by the foreign
+    keys): every task losing it gets a new version and a `task.updated` event, as an edit would,
+    so stale If-Match headers and `updated_since` readers notice."""
+    repo = TaskRepository(session)
+    wid = principal.workspace_id
+    linked = await repo.tasks_linked_to(wid, label_id=label_id, member_id=member_id)
+    if not linked:
+        return
+    ids = [task_id for task_id, _ in linked]
+    if label_id is not None:
+        field, gone, current = "label_ids", str(label_id), await repo.labels(wid, ids)
+    else:
+        field, gone, current = "assignee_ids", str(member_id), await repo.assignees(wid, ids)
+    for task_id, project_id in linked:
+        before = sorted(str(linked_id) for linked_id in current[task_id])
+        events.record(
+            session,
+            principal,
+            "task.updated",
+            entity_type="task",
+            entity_id=task_id,
+            workspace_id=wid,
+            project_id=project_id,
+            changes={field: {"before": before, "after": [x for x in before if x != gone]}},
+        )
+    await repo.touch(wid, ids)

@@ -97,41 +97,6 @@ async def id_of(
     return None if reference is None else (await resolve(session, principal, reference)).id
 
 
-async def unlink_everywhere(
-    session: AsyncSession,
-    principal: Principal,
-    *,
-    label_id: uuid.UUID | None = None,
-    member_id: uuid.UUID | None = None,
-) -> None:
-    """Before a label or a member is deleted (its place on tasks goes with it, by the foreign
-    keys): every task losing it gets a new version and a `task.updated` event, as an edit would,
-    so stale If-Match headers and `updated_since` readers notice."""
-    repo = TaskRepository(session)
-    wid = principal.workspace_id
-    linked = await repo.tasks_linked_to(wid, label_id=label_id, member_id=member_id)
-    if not linked:
-        return
-    ids = [task_id for task_id, _ in linked]
-    if label_id is not None:
-        field, gone, current = "label_ids", str(label_id), await repo.labels(wid, ids)
-    else:
-        field, gone, current = "assignee_ids", str(member_id), await repo.assignees(wid, ids)
-    for task_id, project_id in linked:
-        before = sorted(str(linked_id) for linked_id in current[task_id])
-        events.record(
-            session,
-            principal,
-            "task.updated",
-            entity_type="task",
-            entity_id=task_id,
-            workspace_id=wid,
-            project_id=project_id,
-            changes={field: {"before": before, "after": [x for x in before if x != gone]}},
-        )
-    await repo.touch(wid, ids)
-
-
 async def resolve_writable(
     session: AsyncSession, principal: Principal, reference: str
 ) -> tuple[Task, Project]:
