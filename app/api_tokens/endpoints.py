@@ -5,7 +5,7 @@ from fastapi import Query, Response, status
 
 from app.api_tokens import service
 from app.api_tokens.schemas import ApiToken, ApiTokenCreate, ApiTokenCreated
-from app.auth.access import Ctx, Role, requires
+from app.auth.access import Ctx, Role, acting
 from app.kit.errors import READ_PROBLEMS, Conflict, problem_responses
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
@@ -14,7 +14,7 @@ from app.kit.routing import DELETES, workspace_router
 router = workspace_router("api-tokens", tag="api tokens")
 
 # Everyone may hold tokens for themselves; managing tokens through a token needs `admin`.
-TokenOwner = Annotated[Ctx, requires(Role.viewer, "admin")]
+TokenOwner = Annotated[Ctx, acting(Role.viewer, "admin")]
 
 
 @router.get("", operation_id="api_tokens:list", responses=READ_PROBLEMS)

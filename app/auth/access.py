@@ -337,9 +337,9 @@ class Ctx(NamedTuple):
     principal: Principal
 
 
-def requires(role: Role, scope: str) -> Any:
+def acting(role: Role, scope: str) -> Any:
     """The `Ctx` of a route that needs `role` in the path's workspace and, from a token,
-    `scope`: a domain's `auth.py` names it, `TasksRead = Annotated[Ctx, requires(...)]`."""
+    `scope`: a domain's `auth.py` names it, `TasksRead = Annotated[Ctx, acting(...)]`."""
     authorize = Authorize(role, scope)
 
     async def ctx(principal: Annotated[Principal, Depends(authorize)], session: Session) -> Ctx:

@@ -1,7 +1,7 @@
 from typing import Annotated
 
-from app.auth.access import Ctx, Role, requires
+from app.auth.access import Ctx, Role, acting
 
 # Hourly rates are private: only admins see or change them (reports show the resulting sums).
-RatesRead = Annotated[Ctx, requires(Role.admin, "time:read")]
-RatesWrite = Annotated[Ctx, requires(Role.admin, "time:write")]
+RatesRead = Annotated[Ctx, acting(Role.admin, "time:read")]
+RatesWrite = Annotated[Ctx, acting(Role.admin, "time:write")]
