@@ -35,6 +35,17 @@ CREATES = Answer(status_code=status.HTTP_201_CREATED, responses=WRITE_PROBLEMS)
 DELETES = Answer(status_code=status.HTTP_204_NO_CONTENT, responses=WRITE_PROBLEMS)
 
 
+# What an alias keeps of the route it serves again: all that its answer and OpenAPI entry show.
+ALIAS_KEEPS = (
+    "response_model",
+    "status_code",
+    "tags",
+    "dependencies",
+    "responses",
+    "response_class",
+)
+
+
 def deprecated_alias(router: APIRouter, *, old_prefix: str, old_name: str) -> APIRouter:
     """`router`'s operations again under `old_prefix`, served by the same endpoints: each marked
     deprecated, with an operationId of its own (`<old_name>:<action>`) and a description naming
@@ -46,16 +57,12 @@ def deprecated_alias(router: APIRouter, *, old_prefix: str, old_name: str) -> AP
         action = route.operation_id.partition(":")[2]
         methods = sorted(route.methods or ())
         replacement = ", ".join(f"`{method} {API_PREFIX}{route.path}`" for method in methods)
+        kept = {name: getattr(route, name) for name in ALIAS_KEEPS}
         alias.add_api_route(
             route.path.removeprefix(router.prefix),
             route.endpoint,
             methods=methods,
-            response_model=route.response_model,
-            status_code=route.status_code,
-            tags=route.tags,
-            dependencies=route.dependencies,
-            responses=route.responses,
-            response_class=route.response_class,
+            **kept,
             operation_id=f"{old_name}:{action}",
             name=f"{route.name}_under_{old_name}",
             deprecated=True,
