@@ -478,14 +478,21 @@ def _try_again(answer: httpx.Response) -> bool:
     return False
 
 
-async def drive(url: str, database_url: str, shape: Shape) -> Report:
-    """Run `shape`'s clients against the app served at `url` on `database_url`, then check."""
+async def drive(
+    url: str,
+    database_url: str,
+    shape: Shape,
+    meanwhile: Callable[[], Awaitable[None]] | None = None,
+) -> Report:
+    """Run `shape`'s clients against the app served at `url` on `database_url`, and
+    `meanwhile` beside them (what a fault test does to the database), then check."""
     where = await prepare(url, shape.clients)
     tally = Tally()
     started = time.monotonic()
     until = started + shape.seconds
     clients = [Client(n, url, where, shape, tally) for n in range(shape.clients)]
-    await asyncio.gather(*(client.run(until) for client in clients))
+    besides = [meanwhile()] if meanwhile is not None else []
+    await asyncio.gather(*(client.run(until) for client in clients), *besides)
     seconds = time.monotonic() - started
     rows, failures = await check(database_url, where, tally, shape)
     return Report(shape, tally, seconds, rows, failures)

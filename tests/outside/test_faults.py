@@ -1,0 +1,210 @@
+"""The database failing under writing clients (PostgreSQL only): its connections killed, and
+the server itself stopped and started again. Meanwhile every answer is a success or a 503
+problem+json, within a bound (no request hangs); afterwards the service answers again by
+itself, and the load driver (bench/load.py) finds no acknowledged write lost, none made twice
+and no multi-row change (bulk update, reschedule) half made.
+
+The tests run their own PostgreSQL cluster (initdb, pg_ctl) on a port of its own, so stopping
+it touches nothing else, with two `worklane serve` processes on it."""
+
+import asyncio
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.pool import NullPool
+
+from app.core.db import is_sqlite
+from bench.load import Report, Shape, drive
+from tests.outside.conftest import ServedClients
+from tests.support.database import fresh_database, migrate
+from tests.support.places import place
+from tests.support.served import Server, free_port, served
+
+POSTGRESQL_BIN = Path("/usr/lib/postgresql/15/bin")
+# Root may not run PostgreSQL: its commands run as the postgres user then.
+AS_POSTGRES = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+SECONDS = float(os.environ.get("WORKLANE_OUTSIDE_FAULT_SECONDS", "5"))
+OUTAGE_SECONDS = 2.0
+# How long the servers here wait for a connection or a lock before answering 503.
+WAIT_SECONDS = 2
+# No answer takes longer than this, outage or not: the wait, and room for a busy machine.
+ANSWER_BOUND_SECONDS = WAIT_SECONDS + 10.0
+RECOVERY_BOUND_SECONDS = 15.0
+
+
+@dataclass(frozen=True)
+class Cluster:
+    data: Path
+    port: int
+
+    def url(self, database: str = "postgres") -> str:
+        return f"postgresql+asyncpg://postgres@127.0.0.1:{self.port}/{database}"
+
+    def _pg_ctl(self, *arguments: str) -> None:
+        command = [*AS_POSTGRES, str(POSTGRESQL_BIN / "pg_ctl"), "-D", str(self.data)]
+        subprocess.run([*command, *arguments], check=True, capture_output=True, timeout=60)
+
+    def start(self) -> None:
+        options = f"-p {self.port} -k {self.data} -c listen_addresses=127.0.0.1"
+        self._pg_ctl("-w", "-l", str(self.data / "server.log"), "-o", options, "start")
+
+    def stop(self) -> None:
+        self._pg_ctl("-w", "-m", "fast", "stop")
+
+
+@pytest.fixture(scope="module")
+def cluster(database_url: str) -> Iterator[Cluster]:
+    if is_sqlite(database_url):
+        pytest.skip("database faults are PostgreSQL's")
+    if not (POSTGRESQL_BIN / "initdb").exists():
+        pytest.skip(f"no PostgreSQL binaries in {POSTGRESQL_BIN}")
+    home = Path(tempfile.mkdtemp(prefix="worklane-cluster-"))
+    if AS_POSTGRES:
+        shutil.chown(home, user="postgres")
+    data = home / "data"
+    initdb = [str(POSTGRESQL_BIN / "initdb"), "-D", str(data), "-U", "postgres"]
+    subprocess.run(
+        [*AS_POSTGRES, *initdb, "--auth=trust", "--no-sync"], check=True, capture_output=True
+    )
+    running = Cluster(data, free_port())
+    running.start()
+    try:
+        yield running
+    finally:
+        subprocess.run([*AS_POSTGRES, str(POSTGRESQL_BIN / "pg_ctl"), "-D", str(data), "-m",
+                        "immediate", "stop"], capture_output=True)  # fmt: skip
+        shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def database(cluster: Cluster, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with fresh_database(cluster.url(), tmp_path_factory.mktemp("db"), "worklane_faults") as url:
+        migrate(url)
+        yield url
+
+
+@pytest.fixture(scope="module")
+def servers(database: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Server]]:
+    """Two `worklane serve` processes on the cluster, each with its own credential cache."""
+    logs = tmp_path_factory.mktemp("servers")
+    waits = {"WORKLANE_DATABASE_WAIT_SECONDS": str(WAIT_SECONDS)}
+    with ExitStack() as stack:
+        yield [
+            stack.enter_context(served(database, logs / f"{n}.log", environment=waits))
+            for n in range(2)
+        ]
+
+
+def assert_held(report: Report) -> None:
+    shown = "\n".join(report.lines())
+    print("\n" + shown)
+    assert not report.failures, shown
+    assert report.slowest < ANSWER_BOUND_SECONDS, shown
+
+
+async def available(send: Callable[[], Awaitable[httpx.Response]]) -> httpx.Response:
+    """The first answer of `send` that is not a 503 (the service recovered), within a bound."""
+    started = time.monotonic()
+    while time.monotonic() - started < RECOVERY_BOUND_SECONDS:
+        answer = await send()
+        if answer.status_code != 503:
+            return answer
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"still unavailable after {RECOVERY_BOUND_SECONDS} s: {answer.text}")
+
+
+async def recovered(server: Server) -> float:
+    """Seconds until `server` is ready again."""
+    started = time.monotonic()
+    async with httpx.AsyncClient(base_url=server.url, timeout=ANSWER_BOUND_SECONDS) as client:
+        ready = await available(lambda: client.get("/readyz"))
+    assert ready.status_code == 200, ready.text
+    return time.monotonic() - started
+
+
+async def test_killed_connections_answer_503_or_succeed_and_lose_nothing(
+    cluster: Cluster, database: str, servers: list[Server]
+) -> None:
+    killed = 0
+    name = database.rsplit("/", 1)[1]
+
+    async def kill_connections() -> None:
+        nonlocal killed
+        admin = create_async_engine(cluster.url(), poolclass=NullPool)
+        until = time.monotonic() + SECONDS
+        kill = text(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+            " WHERE datname = :name AND pid <> pg_backend_pid()"
+        )
+        try:
+            while time.monotonic() < until:
+                await asyncio.sleep(0.5)
+                async with admin.connect() as connection:
+                    killed += (await connection.execute(kill, {"name": name})).scalar_one()
+        finally:
+            await admin.dispose()
+
+    shape = Shape(clients=8, seconds=SECONDS, outages=True)
+    report = await drive(servers[0].url, database, shape, meanwhile=kill_connections)
+
+    print(f"\n{killed} connections killed")
+    assert killed > 0
+    assert_held(report)
+    await recovered(servers[0])
+
+
+async def test_a_restart_answers_503_meanwhile_and_recovers_with_nothing_lost(
+    cluster: Cluster, database: str, servers: list[Server]
+) -> None:
+    seen: dict[str, float] = {}
+
+    async def restart() -> None:
+        await asyncio.sleep(1)
+        await asyncio.to_thread(cluster.stop)
+        async with httpx.AsyncClient(timeout=ANSWER_BOUND_SECONDS) as client:
+            for server in servers:
+                ready = await client.get(f"{server.url}/readyz")
+                assert ready.status_code == 503, ready.text
+        await asyncio.sleep(OUTAGE_SECONDS)
+        await asyncio.to_thread(cluster.start)
+        seen["recovery"] = max([await recovered(server) for server in servers])
+
+    shape = Shape(clients=8, seconds=SECONDS, outages=True)
+    report = await drive(servers[0].url, database, shape, meanwhile=restart)
+
+    print(f"\nrecovered {seen['recovery']:.2f} s after the database was back")
+    assert report.tally.unavailable > 0
+    assert_held(report)
+
+
+async def test_a_token_revoked_before_the_listeners_reconnect_is_refused_on_every_process(
+    cluster: Cluster, servers: list[Server]
+) -> None:
+    where = await place(ServedClients(servers[0].url))
+    token = await where.owner.token(where.wid, ["tasks:read"])
+    scripts = [ServedClients(s.url).bearer(token["token"]) for s in servers]
+    for script in scripts:  # each process caches the token now
+        assert (await script.get(where.tasks)).status_code == 200
+
+    await asyncio.to_thread(cluster.stop)
+    await asyncio.sleep(OUTAGE_SECONDS)
+    await asyncio.to_thread(cluster.start)
+    # At once, before the listeners' next try: the processes never hear of this revocation.
+    url = f"{where.api_tokens}/{token['id']}"
+    revoked = await available(lambda: where.owner.client.delete(url))
+
+    assert revoked.status_code == 204, revoked.text
+    for script in scripts:
+        refused = await available(lambda: script.get(where.tasks))  # noqa: B023 - awaited here
+        assert refused.status_code == 401, refused.text
