@@ -88,7 +88,8 @@ class Tally:
     seconds: defaultdict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     statuses: Counter[int] = field(default_factory=Counter)
     server_errors: list[str] = field(default_factory=list)
-    unavailable: int = 0
+    # 503s by operation.
+    unavailable: Counter[str] = field(default_factory=Counter)
     no_answer: int = 0
     retried: int = 0
     dropped: int = 0
@@ -139,7 +140,7 @@ class Report:
             f"{tally.requests / self.seconds:.0f}/s; "
             f"by status {dict(sorted(tally.statuses.items()))}",
             f"retried after an answer {tally.retried}, dropped before the answer {tally.dropped}, "
-            f"no answer {tally.no_answer}, 503 {tally.unavailable}, "
+            f"no answer {tally.no_answer}, 503 {tally.unavailable.total()}, "
             f"other 5xx {len(tally.server_errors)}",
             f"rows checked {self.rows_checked}",
             f"{'operation':<18}{'answers':>8}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}",
@@ -163,22 +164,36 @@ def _quantile(ordered: list[float], share: float) -> float:
 
 
 @dataclass
+class Someone:
+    """A member of the load's workspace: a client writes as them, with their token."""
+
+    token: str
+    resource_id: str
+
+
+@dataclass
 class Workspace:
     base: str  # /api/v1/workspaces/{id}
     id: str
     projects: list[str]
-    resource_id: str
-    tokens: list[str]
+    people: list[Someone]
+
+
+async def _sign_up(http: httpx.AsyncClient) -> str:
+    """Sign `http` up as a new person, signed in from then on; their email."""
+    email = f"load-{uuid.uuid4().hex[:12]}@example.com"
+    signup = {"email": email, "password": PASSWORD, "name": "Load"}
+    (await http.post("/api/v1/auth/signup", json=signup)).raise_for_status()
+    http.headers["X-CSRF-Token"] = http.cookies["wl_csrf"]
+    return email
 
 
 async def prepare(url: str, clients: int) -> Workspace:
-    """A person with a workspace, a few projects and a token per client."""
-    async with httpx.AsyncClient(base_url=url, timeout=30) as http:
-        email = f"load-{uuid.uuid4().hex[:12]}@example.com"
-        signup = {"email": email, "password": PASSWORD, "name": "Load"}
-        (await http.post("/api/v1/auth/signup", json=signup)).raise_for_status()
-        http.headers["X-CSRF-Token"] = http.cookies["wl_csrf"]
-        created = await http.post("/api/v1/workspaces", json={"name": "Load"})
+    """A workspace with a few projects, and a member with a token for each client (each
+    writes their own time, as people do: time entries lock their member)."""
+    async with httpx.AsyncClient(base_url=url, timeout=30) as owner:
+        await _sign_up(owner)
+        created = await owner.post("/api/v1/workspaces", json={"name": "Load"})
         wid = created.raise_for_status().json()["id"]
         base = f"/api/v1/workspaces/{wid}"
         projects = []
@@ -186,15 +201,20 @@ async def prepare(url: str, clients: int) -> Workspace:
             key = "LOAD" + "ABCDEFGH"[n]
             body = {"key": key, "name": key, "kind": "project",
                     "start_date": str(FIRST_DAY), "target_date": str(LAST_DAY)}  # fmt: skip
-            answer = await http.post(f"{base}/projects", json=body)
+            answer = await owner.post(f"{base}/projects", json=body)
             projects.append(answer.raise_for_status().json()["id"])
-        resources = (await http.get(f"{base}/resources")).raise_for_status().json()["items"]
         tokens = []
         for n in range(clients):
-            body = {"name": f"client {n}", "scopes": SCOPES}
-            answer = await http.post(f"{base}/api-tokens", json=body)
-            tokens.append(answer.raise_for_status().json()["token"])
-        return Workspace(base, wid, projects, resources[0]["id"], tokens)
+            async with httpx.AsyncClient(base_url=url, timeout=30) as person:
+                joining = {"email": await _sign_up(person), "role": "member"}
+                (await owner.post(f"{base}/members", json=joining)).raise_for_status()
+                body = {"name": f"client {n}", "scopes": SCOPES}
+                answer = await person.post(f"{base}/api-tokens", json=body)
+                tokens.append(answer.raise_for_status().json())
+        resources = await owner.get(f"{base}/resources", params={"limit": 200})
+        by_member = {r["member_id"]: r["id"] for r in resources.raise_for_status().json()["items"]}
+        people = [Someone(t["token"], by_member[t["member_id"]]) for t in tokens]
+        return Workspace(base, wid, projects, people)
 
 
 class Client:
@@ -202,12 +222,12 @@ class Client:
 
     def __init__(self, number: int, url: str, where: Workspace, shape: Shape, tally: Tally) -> None:
         self.name = f"c{number}"
-        self.token = where.tokens[number]
+        self.token = where.people[number].token
         self.http = httpx.AsyncClient(base_url=url, timeout=GIVE_UP_SECONDS, headers=self._auth())
         self.address = self.http.base_url
         self.base = where.base
         self.project = where.projects[number % len(where.projects)]
-        self.resource_id = where.resource_id
+        self.resource_id = where.people[number].resource_id
         self.shape = shape
         self.tally = tally
         self.rng = random.Random(shape.seed * 1000 + number)
@@ -436,7 +456,7 @@ class Client:
         self.tally.seconds[operation].append(time.monotonic() - started)
         self.tally.statuses[answer.status_code] += 1
         if answer.status_code == 503 and _is_unavailable(answer):
-            self.tally.unavailable += 1
+            self.tally.unavailable[operation] += 1
         elif answer.status_code >= 500:
             self.tally.server_errors.append(f"{method} {url}: {answer.text[:300]}")
         return answer
@@ -506,7 +526,7 @@ async def check(
     if tally.server_errors:
         failures.append(f"{len(tally.server_errors)} 5xx: {tally.server_errors[:3]}")
     if tally.unavailable and not shape.outages:
-        failures.append(f"{tally.unavailable} answers 503 without an outage")
+        failures.append(f"answers 503 without an outage: {dict(tally.unavailable)}")
     for name, found in [
         ("unexpected answers", tally.unexpected),
         ("writes never answered", tally.unresolved),

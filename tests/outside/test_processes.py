@@ -8,7 +8,6 @@ through the database, as in production) start from nothing."""
 import asyncio
 import time
 from collections.abc import Iterator
-from contextlib import ExitStack
 
 import httpx
 import pytest
@@ -17,7 +16,7 @@ from app.core.db import is_sqlite
 from tests.outside.conftest import ServedClients
 from tests.support.database import fresh_database, migrate
 from tests.support.places import Place, place
-from tests.support.served import Server, served
+from tests.support.served import Server, served_side_by_side
 
 LIMIT = 30  # requests per minute and user
 # What one process may let through before it hears the other's count (they share it every
@@ -33,13 +32,11 @@ def servers(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iter
     if is_sqlite(database_url):
         pytest.skip("several processes share a PostgreSQL database")
     logs = tmp_path_factory.mktemp("processes")
-    with fresh_database(database_url, logs, "worklane_processes") as url, ExitStack() as stack:
+    limit = {"WORKLANE_RATE_LIMIT_PER_MINUTE": str(LIMIT)}
+    with fresh_database(database_url, logs, "worklane_processes") as url:
         migrate(url)
-        limit = {"WORKLANE_RATE_LIMIT_PER_MINUTE": str(LIMIT)}
-        yield [
-            stack.enter_context(served(url, logs / "a.log", workers=2, environment=limit)),
-            stack.enter_context(served(url, logs / "b.log", environment=limit)),
-        ]
+        with served_side_by_side(url, [logs / "a.log", logs / "b.log"], [2, 1], limit) as both:
+            yield both
 
 
 async def scripts(servers: list[Server]) -> tuple[Place, list[httpx.AsyncClient], str]:

@@ -6,7 +6,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,8 +65,19 @@ def served(
 ) -> Iterator[Server]:
     """`worklane serve --workers N` on a free port of 127.0.0.1 and the migrated database
     `database_url`, with TEST_ENVIRONMENT and `environment` on top; stopped afterwards."""
-    port = free_port()
-    url = f"http://{HOST}:{port}"
+    with served_side_by_side(database_url, [log], [workers], environment) as (server,):
+        yield server
+
+
+@contextmanager
+def served_side_by_side(
+    database_url: str,
+    logs: Sequence[Path],
+    workers: Sequence[int],
+    environment: dict[str, str] | None = None,
+) -> Iterator[list[Server]]:
+    """Several `served` apps on one database, each with its log and number of workers,
+    started at the same time (each takes seconds to import the app)."""
     env = {
         **os.environ,
         "PYTHONPATH": str(ROOT),
@@ -74,22 +85,29 @@ def served(
         **TEST_ENVIRONMENT,
         **(environment or {}),
     }
-    command = [
-        str(Path(sys.executable).parent / "worklane"),
-        *("serve", "--no-migrate", "--host", HOST, "--port", str(port)),
-        *("--workers", str(workers)),
-    ]
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT
-        )
+    started: list[tuple[subprocess.Popen[bytes], Server]] = []
     try:
-        _wait_until_up(process, url, log)
-        yield Server(url, log, process.pid)
+        for log, count in zip(logs, workers, strict=True):
+            port = free_port()
+            command = [
+                str(Path(sys.executable).parent / "worklane"),
+                *("serve", "--no-migrate", "--host", HOST, "--port", str(port)),
+                *("--workers", str(count)),
+            ]
+            with log.open("wb") as output:
+                process = subprocess.Popen(
+                    command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT
+                )
+            started.append((process, Server(f"http://{HOST}:{port}", log, process.pid)))
+        for process, server in started:
+            _wait_until_up(process, server.url, server.log)
+        yield [server for _, server in started]
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=STARTUP_SECONDS)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        for process, _ in started:
+            process.terminate()
+        for process, _ in started:
+            try:
+                process.wait(timeout=STARTUP_SECONDS)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
