@@ -16,7 +16,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
 # Generous: importing the app takes seconds on a busy machine.
-STARTUP_SECONDS = 90.0
+STARTUP_SECONDS = 180.0
 
 # What a served app under test needs that production does not.
 TEST_ENVIRONMENT = {
