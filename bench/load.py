@@ -405,7 +405,9 @@ class Client:
             "Content-Type": "application/json",
             "Idempotency-Key": f"{self.name}-{self.writes}",
         }
-        if self.rng.random() < self.shape.drop_share:
+        # A client's first write is dropped and retried, so that even the shortest run has both.
+        first = self.writes == 1
+        if first or self.rng.random() < self.shape.drop_share:
             await self._drop(method, url, content, headers)
         answer = await self._until_answered(operation, method, url, content, headers)
         if answer is None:
@@ -413,7 +415,7 @@ class Client:
         if not answer.is_success:
             self.tally.unexpected.append(f"{method} {url}: {answer.status_code} {answer.text}")
             return None
-        if self.rng.random() < self.shape.retry_share:
+        if first or self.rng.random() < self.shape.retry_share:
             self.tally.retried += 1
             again = await self._until_answered(operation, method, url, content, headers)
             if (
