@@ -273,17 +273,7 @@ class Client:
             self.tasks.append(self._track("task", f"/tasks/{task['id']}", values))
 
     async def change_task(self) -> None:
-        if not self.tasks:
-            await self.create_task()
-            return
-        task = self.rng.choice(self.tasks)
-        description = f"revision {self.writes}"
-        headers = {"If-Match": task.etag}
-        answer = await self.write(
-            "change task", "PATCH", task.url, {"description": description}, headers
-        )
-        if answer is not None:
-            task.changed(description=description)
+        await self._change("change task", self.tasks, "description", self.create_task)
 
     async def change_tasks_in_bulk(self) -> None:
         if len(self.tasks) < 2:
@@ -356,14 +346,23 @@ class Client:
             self.allocations.append(self._track("allocation", url, {"note": ""}))
 
     async def change_allocation(self) -> None:
-        if not self.allocations:
-            await self.allocate()
+        await self._change("change allocation", self.allocations, "note", self.allocate)
+
+    async def _change(
+        self,
+        operation: str,
+        rows: list[Tracked],
+        name: str,
+        otherwise: Callable[[], Awaitable[None]],
+    ) -> None:
+        """Change `name` of one of `rows` with If-Match (or make a row, when there is none)."""
+        if not rows:
+            await otherwise()
             return
-        allocation = self.rng.choice(self.allocations)
-        note = f"revision {self.writes}"
-        headers = {"If-Match": allocation.etag}
-        if await self.write("change allocation", "PATCH", allocation.url, {"note": note}, headers):
-            allocation.changed(note=note)
+        row = self.rng.choice(rows)
+        value = f"revision {self.writes}"
+        if await self.write(operation, "PATCH", row.url, {name: value}, {"If-Match": row.etag}):
+            row.changed(**{name: value})
 
     async def read(self) -> None:
         path = self.rng.choice(["/tasks", "/time-entries", "/allocations"])
