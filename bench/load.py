@@ -509,9 +509,11 @@ async def drive(
     `meanwhile` beside them (what a fault test does to the database), then check."""
     where = await prepare(url, shape.clients)
     tally = Tally()
+    # Made before the clock starts: each httpx client loads its certificates, which takes a
+    # while on a busy machine.
+    clients = [Client(n, url, where, shape, tally) for n in range(shape.clients)]
     started = time.monotonic()
     until = started + shape.seconds
-    clients = [Client(n, url, where, shape, tally) for n in range(shape.clients)]
     besides = [meanwhile()] if meanwhile is not None else []
     await asyncio.gather(*(client.run(until) for client in clients), *besides)
     seconds = time.monotonic() - started
