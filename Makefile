@@ -4,7 +4,7 @@ UV := $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
 HAS_SPA := $(wildcard frontend/package.json)
 
 .PHONY: run test install spa spa-test e2e lint typecheck pytest openapi clean \
-	bench-tasks bench-engine bench-schedule bench-time bench-workload
+	bench-tasks bench-engine bench-schedule bench-time bench-workload load
 
 run: install spa
 	$(UV) run worklane serve
@@ -63,6 +63,12 @@ bench-time: install
 
 bench-workload: install
 	$(UV) run python -m bench.workload --repeat 3
+
+# Load with nothing lost (docs/reliability.md): 50 clients for 2 minutes against
+# `worklane serve --workers 2` on a throwaway PostgreSQL database; exits non-zero when a write
+# was lost or duplicated or an answer was a 5xx. tests/outside/test_load.py is the small version.
+load: install
+	$(UV) run python -m bench.load --clients 50 --seconds 120 --workers 2
 
 clean:
 	rm -rf .venv frontend/node_modules frontend/dist worklane.db*

@@ -13,6 +13,7 @@ from alembic.config import Config
 
 from app.core import serving
 from app.core.config import Settings, get_settings
+from app.core.db import is_sqlite
 from app.core.logging import configure_logging
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,6 +62,17 @@ def serve(
 ) -> None:
     """Serve the API and the web app."""
     settings = get_settings()
+    if workers > 1 and is_sqlite(settings.database_url):
+        # Each process would queue its writers apart from the others' (so they meet as busy
+        # errors) and forget a revoked credential only when its own cache expires, a minute on.
+        typer.echo(
+            "error: --workers needs PostgreSQL (WORKLANE_DATABASE_URL=postgresql+asyncpg://...). "
+            "On SQLite serve with one worker: several processes on one database file would "
+            "contend for its write lock and keep accepting a revoked token or ended session "
+            "for up to a minute.",
+            err=True,
+        )
+        raise typer.Exit(2)
     configure_logging(settings.log_level, json_output=settings.log_json)
     if migrate_first:
         migrate()

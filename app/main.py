@@ -10,6 +10,7 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
+from starlette.types import ASGIApp
 
 from app.allocations.endpoints import router as allocations_router
 from app.api_tokens.endpoints import router as api_tokens_router
@@ -39,6 +40,7 @@ from app.kit.idempotency import IdempotencyKeys
 from app.kit.observability import Metrics, ObservabilityMiddleware
 from app.kit.ratelimit import RateLimitMiddleware
 from app.kit.routing import API_PREFIX
+from app.kit.security_headers import SecurityHeadersMiddleware
 from app.kit.text import NulGuardMiddleware
 from app.labels.endpoints import router as labels_router
 from app.leveling.endpoints import router as leveling_router
@@ -94,6 +96,17 @@ DOMAIN_ROUTERS = (
     leveling_router,
     activities_router,
 )
+
+
+class Worklane(FastAPI):
+    """The app, its security headers outside everything else. Starlette answers an unhandled
+    error from a layer outside every `add_middleware` one: there it would go without them."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        settings: Settings = self.state.settings
+        return SecurityHeadersMiddleware(
+            super().build_middleware_stack(), hsts=settings.secure_cookies
+        )
 
 
 def _add_routes(app: FastAPI, router: APIRouter, prefix: str = "") -> None:
@@ -156,12 +169,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await credential_listener.stop()
         await engine.dispose()
 
-    app = FastAPI(
+    app = Worklane(
         title="Worklane API",
         version="0.1.0",
         lifespan=lifespan,
-        openapi_url="/api/v1/openapi.json",
-        docs_url="/api/docs",
+        # Served by install_openapi, from files of the app's own.
+        openapi_url=None,
+        docs_url=None,
         redoc_url=None,
     )
     app.state.settings = settings
@@ -193,6 +207,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _add_routes(app, health_router)
     for router in DOMAIN_ROUTERS:
         _add_routes(app, router, API_PREFIX)
-    install_openapi(app)
+    install_openapi(app, docs=settings.api_docs)
     _mount_spa(app, Path(settings.spa_dist_dir))
     return app

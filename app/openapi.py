@@ -1,10 +1,13 @@
 """The published OpenAPI document: what FastAPI generates, plus what integrators need to know
-about access (role and token scope per operation) and idempotent retries."""
+about access (role and token scope per operation) and idempotent retries; and the page that
+shows it, Swagger UI, served from the app itself."""
 
 from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
 
 from app.auth.access import (
     SCOPES,
@@ -85,10 +88,68 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
     return schema
 
 
-def install_openapi(app: FastAPI) -> None:
+OPENAPI_URL = "/api/v1/openapi.json"
+DOCS_URL = "/api/docs"
+# Swagger UI's files from a pinned package (fastapi-offline), never a CDN: the page works
+# offline, and under a policy that allows scripts from this origin only.
+_SWAGGER_UI = ("fastapi_offline", "static")
+_DOCS_PAGE = f"""<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8">
+    <title>Worklane API</title>
+    <link rel="icon" href="{DOCS_URL}/assets/favicon.png">
+    <link rel="stylesheet" href="{DOCS_URL}/assets/swagger-ui.css">
+  </head>
+  <body>
+    <div id="swagger-ui" data-openapi-url="{OPENAPI_URL}"></div>
+    <script src="{DOCS_URL}/assets/swagger-ui-bundle.js"></script>
+    <script src="{DOCS_URL}/start.js"></script>
+  </body>
+</html>
+"""
+# In a file rather than inline, which the Content-Security-Policy refuses. A signed-in
+# person's "Try it out" sends the CSRF token the session's writes need.
+_DOCS_SCRIPT = """const root = document.getElementById("swagger-ui");
+SwaggerUIBundle({
+  url: root.dataset.openapiUrl,
+  domNode: root,
+  deepLinking: true,
+  validatorUrl: null,
+  presets: [SwaggerUIBundle.presets.apis, SwaggerUIBundle.SwaggerUIStandalonePreset],
+  layout: "BaseLayout",
+  requestInterceptor: (request) => {
+    const csrf = document.cookie.match(/(?:^|; )wl_csrf=([^;]*)/);
+    if (csrf) request.headers["X-CSRF-Token"] = decodeURIComponent(csrf[1]);
+    return request;
+  },
+});
+"""
+
+
+def install_openapi(app: FastAPI, *, docs: bool) -> None:
+    """The document for `app.openapi()` (and `worklane openapi`); with `docs`, also served at
+    OPENAPI_URL with Swagger UI at DOCS_URL."""
+
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
             app.openapi_schema = build_openapi(app)
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+    if not docs:
+        return
+
+    @app.get(OPENAPI_URL, include_in_schema=False)
+    async def openapi_document() -> JSONResponse:
+        return JSONResponse(openapi())
+
+    @app.get(DOCS_URL, include_in_schema=False)
+    async def docs_page() -> HTMLResponse:
+        return HTMLResponse(_DOCS_PAGE)
+
+    @app.get(f"{DOCS_URL}/start.js", include_in_schema=False)
+    async def docs_script() -> Response:
+        return Response(_DOCS_SCRIPT, media_type="text/javascript")
+
+    app.mount(f"{DOCS_URL}/assets", StaticFiles(packages=[_SWAGGER_UI]), name="api-docs")

@@ -2,7 +2,7 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import Query, Response
 
 from app.allocations import service
 from app.allocations.schemas import (
@@ -11,18 +11,14 @@ from app.allocations.schemas import (
     AllocationUpdate,
     AllocationWithWarnings,
 )
-from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, set_etag, tagged
 from app.kit.pagination import Page, PageQuery
+from app.kit.routing import CREATES, DELETES, workspace_router
 from app.kit.schemas import Day
 from app.resources.auth import ResourcesRead, ResourcesWrite
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute,
-    prefix="/workspaces/{workspace_id}/allocations",
-    tags=["allocations"],
-)
+router = workspace_router("allocations", tag="allocations")
 
 Strict = Annotated[
     bool,
@@ -41,8 +37,7 @@ def _with(allocation: object, warnings: list[object]) -> AllocationWithWarnings:
 
 @router.get("", operation_id="allocations:list", responses=READ_PROBLEMS)
 async def list_allocations(
-    principal: ResourcesRead,
-    session: Session,
+    ctx: ResourcesRead,
     page: PageQuery,
     resource_id: Annotated[uuid.UUID | None, Query()] = None,
     team_id: Annotated[
@@ -56,40 +51,36 @@ async def list_allocations(
     to: Annotated[Day | None, Query(description="Starting on or before (inclusive).")] = None,
 ) -> Page[Allocation]:
     """Allocations, filtered by resource, team, project, task or date range."""
-    rows, cursor = await service.page(
-        session,
-        principal,
-        page,
-        resource_id=resource_id,
-        team_id=team_id,
-        project_id=project_id,
-        task=task_id,
-        first=from_,
-        last=to,
+    return Page.of(
+        Allocation,
+        await service.page(
+            *ctx,
+            page,
+            resource_id=resource_id,
+            team_id=team_id,
+            project_id=project_id,
+            task=task_id,
+            first=from_,
+            last=to,
+        ),
     )
-    return Page(items=[Allocation.model_validate(row) for row in rows], next_cursor=cursor)
 
 
-@router.post(
-    "",
-    operation_id="allocations:create",
-    status_code=status.HTTP_201_CREATED,
-    responses=WRITE_PROBLEMS,
-)
+@router.post("", operation_id="allocations:create", **CREATES)
 async def create_allocation(
-    data: AllocationCreate, principal: ResourcesWrite, session: Session, strict: Strict = False
+    data: AllocationCreate, ctx: ResourcesWrite, strict: Strict = False
 ) -> AllocationWithWarnings:
     """Book a resource on a project or task; over-allocated days come back as warnings."""
-    allocation, warnings = await service.create(session, principal, data, strict=strict)
+    allocation, warnings = await service.create(*ctx, data, strict=strict)
     return _with(allocation, list(warnings))
 
 
 @router.get("/{allocation_id}", operation_id="allocations:get", responses=READ_PROBLEMS)
 async def get_allocation(
-    allocation_id: uuid.UUID, principal: ResourcesRead, session: Session, response: Response
+    allocation_id: uuid.UUID, ctx: ResourcesRead, response: Response
 ) -> Allocation:
     """One allocation."""
-    allocation = await service.get(session, principal, allocation_id)
+    allocation = await service.get(*ctx, allocation_id)
     return tagged(response, Allocation, allocation)
 
 
@@ -97,28 +88,20 @@ async def get_allocation(
 async def update_allocation(
     allocation_id: uuid.UUID,
     data: AllocationUpdate,
-    principal: ResourcesWrite,
-    session: Session,
+    ctx: ResourcesWrite,
     response: Response,
     if_match: IfMatch = None,
     strict: Strict = False,
 ) -> AllocationWithWarnings:
     """Change an allocation's dates, hours or note; over-allocated days come back as warnings."""
-    allocation, warnings = await service.update(
-        session, principal, allocation_id, data, if_match, strict=strict
-    )
+    allocation, warnings = await service.update(*ctx, allocation_id, data, if_match, strict=strict)
     set_etag(response, allocation)
     return _with(allocation, list(warnings))
 
 
-@router.delete(
-    "/{allocation_id}",
-    operation_id="allocations:delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
+@router.delete("/{allocation_id}", operation_id="allocations:delete", **DELETES)
 async def delete_allocation(
-    allocation_id: uuid.UUID, principal: ResourcesWrite, session: Session, if_match: IfMatch = None
+    allocation_id: uuid.UUID, ctx: ResourcesWrite, if_match: IfMatch = None
 ) -> None:
     """Remove an allocation."""
-    await service.delete(session, principal, allocation_id, if_match)
+    await service.delete(*ctx, allocation_id, if_match)

@@ -3,19 +3,14 @@ from datetime import date
 
 from sqlalchemy import select
 
-from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.pagination import PageParams, Sortable
 from app.kit.repository import TenantRepository, overlapping
 from app.models import Allocation, Resource
-
-ALLOCATION_SORTS = Sortable(
-    fields={"start_date": Allocation.start_date, "end_date": Allocation.end_date},
-    default="start_date",
-    tiebreak=Allocation.id,
-)
 
 
 class AllocationRepository(TenantRepository[Allocation]):
     model = Allocation
+    sorts = Sortable.by(Allocation.start_date, Allocation.end_date)
 
     async def page(
         self,
@@ -40,4 +35,4 @@ class AllocationRepository(TenantRepository[Allocation]):
                     )
                 )
             )
-        return await paginate(self.session, statement, params, ALLOCATION_SORTS)
+        return await self.paged(statement, params)

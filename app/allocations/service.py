@@ -3,8 +3,8 @@ days the allocation puts hours on; `strict` refuses a change that over-books a d
 was before, and never a change that leaves every day as booked as before or less."""
 
 import uuid
-from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -82,26 +82,14 @@ async def page(
     session: AsyncSession,
     principal: Principal,
     params: PageParams,
-    *,
-    resource_id: uuid.UUID | None,
-    team_id: uuid.UUID | None,
-    project_id: uuid.UUID | None,
     task: str | None,
-    first: date | None,
-    last: date | None,
+    **filters: Any,
 ) -> tuple[list[Allocation], str | None]:
-    task_id = None
-    if task is not None:
-        task_id = (await tasks.resolve(session, principal, task)).id
+    """A page of the workspace's allocations, filtered as the list's query says; `task` is a
+    task's id or key."""
+    task_id = await tasks.id_of(session, principal, task)
     return await AllocationRepository(session).page(
-        principal.workspace_id,
-        params,
-        resource_id=resource_id,
-        team_id=team_id,
-        project_id=project_id,
-        task_id=task_id,
-        first=first,
-        last=last,
+        principal.workspace_id, params, task_id=task_id, **filters
     )
 
 
@@ -212,8 +200,8 @@ async def create(
     _check_shape(allocation)
     _check_span(allocation)
     _ensure_open(project)
-    await AllocationRepository(session).add(allocation)
-    events.record_created(session, principal, "allocation.created", allocation, FIELDS)
+    repo = AllocationRepository(session)
+    await events.add_created(repo, principal, "allocation.created", allocation, FIELDS)
     return allocation, await warnings_for(session, allocation, None, strict=strict)
 
 
@@ -226,36 +214,32 @@ async def update(
     *,
     strict: bool,
 ) -> tuple[Allocation, list[Overallocation]]:
-    allocation = await get(session, principal, allocation_id)
-    check_if_match(if_match, allocation)
+    allocation = check_if_match(if_match, await get(session, principal, allocation_id))
     project = await ProjectRepository(session).get(allocation.workspace_id, allocation.project_id)
     assert project is not None
     _ensure_open(project)
     changes = data.model_dump(exclude_unset=True)
-    before = events.snapshot(allocation, FIELDS)
     previous = _booking(allocation)
     # Switching between hours and percent: naming one clears the other.
     if changes.get("hours_per_day") is not None and "percent" not in changes:
         changes["percent"] = None
     if changes.get("percent") is not None and "hours_per_day" not in changes:
         changes["hours_per_day"] = None
-    for field, value in changes.items():
-        setattr(allocation, field, value)
-    _check_shape(allocation)
-    # Only a change of dates must fit the limit: an older, longer allocation stays editable.
-    if "start_date" in changes or "end_date" in changes:
-        _check_span(allocation)
-    diff = events.changes_between(before, events.snapshot(allocation, FIELDS))
-    if diff:
-        await session.flush()
-        events.record_change(session, principal, "allocation.updated", allocation, diff)
+    async with events.recording_change(
+        session, principal, "allocation.updated", allocation, FIELDS
+    ):
+        for field, value in changes.items():
+            setattr(allocation, field, value)
+        _check_shape(allocation)
+        # Only a change of dates must fit the limit: an older, longer allocation stays editable.
+        if "start_date" in changes or "end_date" in changes:
+            _check_span(allocation)
     return allocation, await warnings_for(session, allocation, previous, strict=strict)
 
 
 async def delete(
     session: AsyncSession, principal: Principal, allocation_id: uuid.UUID, if_match: str | None
 ) -> None:
-    allocation = await get(session, principal, allocation_id)
-    check_if_match(if_match, allocation)
+    allocation = check_if_match(if_match, await get(session, principal, allocation_id))
     events.record_deleted(session, principal, "allocation.deleted", allocation, FIELDS)
     await AllocationRepository(session).delete(allocation)

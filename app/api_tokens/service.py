@@ -57,18 +57,17 @@ async def create(
         # A token may mint tokens, but never one that can do more than itself.
         raise Unprocessable.at("/scopes", "a token cannot grant scopes it does not have")
     plaintext = new_api_token()
-    token = await ApiTokenRepository(session).add(
-        ApiToken(
-            workspace_id=principal.workspace_id,
-            member_id=principal.member_id,
-            name=data.name,
-            prefix=plaintext[:12],
-            digest=digest(plaintext),
-            scopes=data.scopes,
-            expires_at=data.expires_at,
-        )
+    repo = ApiTokenRepository(session)
+    token = ApiToken(
+        workspace_id=principal.workspace_id,
+        member_id=principal.member_id,
+        name=data.name,
+        prefix=plaintext[:12],
+        digest=digest(plaintext),
+        scopes=data.scopes,
+        expires_at=data.expires_at,
     )
-    events.record_created(session, principal, "api_token.created", token, FIELDS)
+    await events.add_created(repo, principal, "api_token.created", token, FIELDS)
     return token, plaintext
 
 
@@ -77,7 +76,7 @@ async def page(
 ) -> tuple[list[ApiToken], str | None]:
     """The caller's tokens; admins may ask for every member's."""
     member_id = None if everyone and principal.at_least(Role.admin) else principal.member_id
-    return await ApiTokenRepository(session).page(
+    return await ApiTokenRepository(session).page_matching(
         principal.workspace_id, params, member_id=member_id
     )
 

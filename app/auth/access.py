@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 from fastapi import Depends, FastAPI, Path, Request
 from fastapi.routing import APIRoute, iter_route_contexts
@@ -329,8 +329,23 @@ class Authorize:
         return Principal(user=caller.user, member=member, role=role, token=caller.token)
 
 
-def requires(role: Role, scope: str) -> Any:
-    return Depends(Authorize(role, scope))
+class Ctx(NamedTuple):
+    """What every service function takes first: the request's session, and the principal
+    acting through it. An endpoint hands it on whole (`service.get(*ctx, label_id)`)."""
+
+    session: AsyncSession
+    principal: Principal
+
+
+def acting(role: Role, scope: str) -> Any:
+    """The `Ctx` of a route that needs `role` in the path's workspace and, from a token,
+    `scope`: a domain's `auth.py` names it, `TasksRead = Annotated[Ctx, acting(...)]`."""
+    authorize = Authorize(role, scope)
+
+    async def ctx(principal: Annotated[Principal, Depends(authorize)], session: Session) -> Ctx:
+        return Ctx(session, principal)
+
+    return Depends(ctx)
 
 
 def api_routes(app: FastAPI) -> Iterator[Any]:

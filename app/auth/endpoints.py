@@ -25,7 +25,7 @@ SIGNUP_ACCEPTED = "Sign in with this email and password to continue."
 def _set_session_cookies(response: Response, settings: Settings, new: service.NewSession) -> None:
     common = {
         "max_age": new.max_age,
-        "secure": settings.cookie_secure,
+        "secure": settings.secure_cookies,
         "samesite": "lax",
         "path": "/",
     }

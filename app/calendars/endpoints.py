@@ -2,7 +2,7 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import Query, Response
 
 from app.calendars import service
 from app.calendars.schemas import (
@@ -12,49 +12,32 @@ from app.calendars.schemas import (
     CalendarExceptionCreate,
     CalendarUpdate,
 )
-from app.core.db import Session, UnitOfWorkRoute
-from app.kit.errors import (
-    READ_PROBLEMS,
-    WRITE_PROBLEMS,
-)
+from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, tagged
 from app.kit.pagination import Page, PageQuery
+from app.kit.routing import CREATES, DELETES, workspace_router
 from app.kit.schemas import Day
 from app.workspaces.auth import WorkspaceAdmin, WorkspaceRead
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/calendars", tags=["calendars"]
-)
+router = workspace_router("calendars", tag="calendars")
 
 
 @router.get("", operation_id="calendars:list", responses=READ_PROBLEMS)
-async def list_calendars(
-    principal: WorkspaceRead, session: Session, page: PageQuery
-) -> Page[Calendar]:
+async def list_calendars(ctx: WorkspaceRead, page: PageQuery) -> Page[Calendar]:
     """Working calendars of the workspace."""
-    rows, cursor = await service.page(session, principal, page)
-    return Page(items=[Calendar.model_validate(row) for row in rows], next_cursor=cursor)
+    return Page.of(Calendar, await service.page(*ctx, page))
 
 
-@router.post(
-    "",
-    operation_id="calendars:create",
-    status_code=status.HTTP_201_CREATED,
-    responses=WRITE_PROBLEMS,
-)
-async def create_calendar(
-    data: CalendarCreate, principal: WorkspaceAdmin, session: Session
-) -> Calendar:
+@router.post("", operation_id="calendars:create", **CREATES)
+async def create_calendar(data: CalendarCreate, ctx: WorkspaceAdmin) -> Calendar:
     """Create a calendar (working weekdays and hours per day)."""
-    return Calendar.model_validate(await service.create(session, principal, data))
+    return Calendar.model_validate(await service.create(*ctx, data))
 
 
 @router.get("/{calendar_id}", operation_id="calendars:get", responses=READ_PROBLEMS)
-async def get_calendar(
-    calendar_id: uuid.UUID, principal: WorkspaceRead, session: Session, response: Response
-) -> Calendar:
+async def get_calendar(calendar_id: uuid.UUID, ctx: WorkspaceRead, response: Response) -> Calendar:
     """One calendar."""
-    calendar = await service.get(session, principal, calendar_id)
+    calendar = await service.get(*ctx, calendar_id)
     return tagged(response, Calendar, calendar)
 
 
@@ -62,27 +45,21 @@ async def get_calendar(
 async def update_calendar(
     calendar_id: uuid.UUID,
     data: CalendarUpdate,
-    principal: WorkspaceAdmin,
-    session: Session,
+    ctx: WorkspaceAdmin,
     response: Response,
     if_match: IfMatch = None,
 ) -> Calendar:
     """Change a calendar, or make it the workspace default."""
-    calendar = await service.update(session, principal, calendar_id, data, if_match)
+    calendar = await service.update(*ctx, calendar_id, data, if_match)
     return tagged(response, Calendar, calendar)
 
 
-@router.delete(
-    "/{calendar_id}",
-    operation_id="calendars:delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
+@router.delete("/{calendar_id}", operation_id="calendars:delete", **DELETES)
 async def delete_calendar(
-    calendar_id: uuid.UUID, principal: WorkspaceAdmin, session: Session, if_match: IfMatch = None
+    calendar_id: uuid.UUID, ctx: WorkspaceAdmin, if_match: IfMatch = None
 ) -> None:
     """Delete a calendar no project uses (never the default)."""
-    await service.delete(session, principal, calendar_id, if_match)
+    await service.delete(*ctx, calendar_id, if_match)
 
 
 @router.get(
@@ -90,8 +67,7 @@ async def delete_calendar(
 )
 async def list_exceptions(
     calendar_id: uuid.UUID,
-    principal: WorkspaceRead,
-    session: Session,
+    ctx: WorkspaceRead,
     page: PageQuery,
     from_: Annotated[
         date | None, Query(alias="from", description="On or after (inclusive).")
@@ -99,36 +75,27 @@ async def list_exceptions(
     to: Annotated[Day | None, Query(description="On or before (inclusive).")] = None,
 ) -> Page[CalendarException]:
     """Holidays and extra working days, by date."""
-    rows, cursor = await service.page_exceptions(session, principal, calendar_id, page, from_, to)
-    return Page(items=[CalendarException.model_validate(row) for row in rows], next_cursor=cursor)
-
-
-@router.post(
-    "/{calendar_id}/exceptions",
-    operation_id="calendar_exceptions:create",
-    status_code=status.HTTP_201_CREATED,
-    responses=WRITE_PROBLEMS,
-)
-async def add_exception(
-    calendar_id: uuid.UUID,
-    data: CalendarExceptionCreate,
-    principal: WorkspaceAdmin,
-    session: Session,
-) -> CalendarException:
-    """Add a holiday (`working: false`) or an extra working day (`working: true`)."""
-    return CalendarException.model_validate(
-        await service.add_exception(session, principal, calendar_id, data)
+    return Page.of(
+        CalendarException,
+        await service.page_exceptions(*ctx, calendar_id, page, from_, to),
     )
 
 
+@router.post("/{calendar_id}/exceptions", operation_id="calendar_exceptions:create", **CREATES)
+async def add_exception(
+    calendar_id: uuid.UUID,
+    data: CalendarExceptionCreate,
+    ctx: WorkspaceAdmin,
+) -> CalendarException:
+    """Add a holiday (`working: false`) or an extra working day (`working: true`)."""
+    return CalendarException.model_validate(await service.add_exception(*ctx, calendar_id, data))
+
+
 @router.delete(
-    "/{calendar_id}/exceptions/{exception_id}",
-    operation_id="calendar_exceptions:delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
+    "/{calendar_id}/exceptions/{exception_id}", operation_id="calendar_exceptions:delete", **DELETES
 )
 async def remove_exception(
-    calendar_id: uuid.UUID, exception_id: uuid.UUID, principal: WorkspaceAdmin, session: Session
+    calendar_id: uuid.UUID, exception_id: uuid.UUID, ctx: WorkspaceAdmin
 ) -> None:
     """Remove an exception."""
-    await service.remove_exception(session, principal, calendar_id, exception_id)
+    await service.remove_exception(*ctx, calendar_id, exception_id)

@@ -3,23 +3,14 @@ from datetime import date
 
 from sqlalchemy import func, or_, select
 
-from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.pagination import PageParams, Sortable
 from app.kit.repository import TenantRepository, in_range
 from app.models import Calendar, CalendarException, Project, Resource
-
-CALENDAR_SORTS = Sortable(fields={"name": Calendar.name}, default="name", tiebreak=Calendar.id)
-EXCEPTION_SORTS = Sortable(
-    fields={"date": CalendarException.date}, default="date", tiebreak=CalendarException.id
-)
 
 
 class CalendarRepository(TenantRepository[Calendar]):
     model = Calendar
-
-    async def page(
-        self, workspace_id: uuid.UUID, params: PageParams
-    ) -> tuple[list[Calendar], str | None]:
-        return await paginate(self.session, self.statement(workspace_id), params, CALENDAR_SORTS)
+    sorts = Sortable.by(Calendar.name)
 
     async def clear_default(self, workspace_id: uuid.UUID) -> None:
         await self.session.execute(
@@ -64,6 +55,7 @@ class CalendarExceptionRepository(TenantRepository[CalendarException]):
     """The days on which a calendar's working weekdays do not hold."""
 
     model = CalendarException
+    sorts = Sortable.by(CalendarException.date)
 
     async def page(
         self,
@@ -77,7 +69,7 @@ class CalendarExceptionRepository(TenantRepository[CalendarException]):
             CalendarException.calendar_id == calendar_id,
             *in_range(CalendarException.date, first, last),
         )
-        return await paginate(self.session, statement, params, EXCEPTION_SORTS)
+        return await self.paged(statement, params)
 
     async def on(
         self, workspace_id: uuid.UUID, calendar_id: uuid.UUID, day: date

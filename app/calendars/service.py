@@ -33,17 +33,15 @@ async def check_exists(
 async def page(
     session: AsyncSession, principal: Principal, params: PageParams
 ) -> tuple[list[Calendar], str | None]:
-    return await CalendarRepository(session).page(principal.workspace_id, params)
+    return await CalendarRepository(session).page_matching(principal.workspace_id, params)
 
 
 async def create(
     session: AsyncSession, principal: Principal, data: schemas.CalendarCreate
 ) -> Calendar:
-    calendar = await CalendarRepository(session).add(
-        Calendar(workspace_id=principal.workspace_id, **data.model_dump())
-    )
-    events.record_created(session, principal, "calendar.created", calendar, CALENDAR_FIELDS)
-    return calendar
+    calendar = Calendar(workspace_id=principal.workspace_id, **data.model_dump())
+    repo = CalendarRepository(session)
+    return await events.add_created(repo, principal, "calendar.created", calendar, CALENDAR_FIELDS)
 
 
 async def update(
@@ -54,24 +52,17 @@ async def update(
     if_match: str | None,
 ) -> Calendar:
     repo = CalendarRepository(session)
-    calendar = await get(session, principal, calendar_id)
-    check_if_match(if_match, calendar)
-    before = events.snapshot(calendar, CALENDAR_FIELDS)
+    calendar = check_if_match(if_match, await get(session, principal, calendar_id))
     changes = {k: v for k, v in data.model_dump(exclude_unset=True).items() if v is not None}
     if changes.get("is_default") is False and calendar.is_default:
         raise Conflict("Make another calendar the default instead.", code="default_calendar")
     if changes.get("is_default") and not calendar.is_default:
         await repo.clear_default(principal.workspace_id)
-    for field, value in changes.items():
-        setattr(calendar, field, value)
-    await session.flush()
-    diff = events.changes_between(before, events.snapshot(calendar, CALENDAR_FIELDS))
-    if diff:
-        events.record_change(session, principal, "calendar.updated", calendar, diff)
-        if {"working_weekdays", "is_default"} & set(diff):
-            await _reschedule_users(
-                session, principal, calendar, default_changed="is_default" in diff
-            )
+    diff = await events.apply_change(
+        session, principal, "calendar.updated", calendar, CALENDAR_FIELDS, changes
+    )
+    if {"working_weekdays", "is_default"} & set(diff):
+        await _reschedule_users(session, principal, calendar, default_changed="is_default" in diff)
     return calendar
 
 
@@ -79,8 +70,7 @@ async def delete(
     session: AsyncSession, principal: Principal, calendar_id: uuid.UUID, if_match: str | None
 ) -> None:
     repo = CalendarRepository(session)
-    calendar = await get(session, principal, calendar_id)
-    check_if_match(if_match, calendar)
+    calendar = check_if_match(if_match, await get(session, principal, calendar_id))
     if calendar.is_default:
         raise Conflict(
             "The workspace's default calendar cannot be deleted.", code="default_calendar"

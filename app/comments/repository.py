@@ -1,31 +1,16 @@
 import uuid
 from collections.abc import Iterable
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 
-from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.pagination import Sortable
 from app.kit.repository import TenantRepository
 from app.models import Comment, Member, TaskWatcher, User
-
-COMMENT_SORTS = Sortable(
-    fields={"created_at": Comment.created_at}, default="created_at", tiebreak=Comment.id
-)
 
 
 class CommentRepository(TenantRepository[Comment]):
     model = Comment
-
-    async def on_task(
-        self, workspace_id: uuid.UUID, task_id: uuid.UUID, comment_id: uuid.UUID
-    ) -> Comment | None:
-        comment = await self.get(workspace_id, comment_id)
-        return comment if comment is not None and comment.task_id == task_id else None
-
-    async def page(
-        self, workspace_id: uuid.UUID, task_id: uuid.UUID, params: PageParams
-    ) -> tuple[list[Comment], str | None]:
-        statement = self.statement(workspace_id).where(Comment.task_id == task_id)
-        return await paginate(self.session, statement, params, COMMENT_SORTS)
+    sorts = Sortable.by(Comment.created_at)
 
     async def members_by_reference(
         self, workspace_id: uuid.UUID, member_ids: Iterable[uuid.UUID], emails: Iterable[str]
@@ -68,11 +53,6 @@ class CommentRepository(TenantRepository[Comment]):
     async def unwatch(
         self, workspace_id: uuid.UUID, task_id: uuid.UUID, member_id: uuid.UUID
     ) -> bool:
-        result = await self.session.execute(
-            delete(TaskWatcher).where(
-                TaskWatcher.workspace_id == workspace_id,
-                TaskWatcher.task_id == task_id,
-                TaskWatcher.member_id == member_id,
-            )
+        return await self.remove_link(
+            TaskWatcher, workspace_id, task_id=task_id, member_id=member_id
         )
-        return bool(getattr(result, "rowcount", 0))

@@ -118,7 +118,9 @@ async def _own_comment(
     session: AsyncSession, principal: Principal, reference: str, comment_id: uuid.UUID
 ) -> tuple[Task, Comment]:
     task, _ = await tasks.resolve_writable(session, principal, reference)
-    comment = await CommentRepository(session).on_task(task.workspace_id, task.id, comment_id)
+    comment = await CommentRepository(session).get_under(
+        task.workspace_id, comment_id, task_id=task.id
+    )
     return task, found(comment, "No such comment on this task.", code="comment_not_found")
 
 
@@ -185,7 +187,9 @@ async def page(
     session: AsyncSession, principal: Principal, reference: str, params: PageParams
 ) -> tuple[list[Comment], str | None]:
     task = await tasks.resolve(session, principal, reference)
-    return await CommentRepository(session).page(task.workspace_id, task.id, params)
+    return await CommentRepository(session).page_matching(
+        task.workspace_id, params, task_id=task.id
+    )
 
 
 async def watchers(session: AsyncSession, principal: Principal, reference: str) -> list[uuid.UUID]:

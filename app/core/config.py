@@ -2,7 +2,7 @@
 
 from functools import lru_cache
 
-from pydantic import Field
+from pydantic import AnyHttpUrl, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -18,8 +18,12 @@ class Settings(BaseSettings):
 
     # Open sign-up lets the first person in; a closed instance only accepts people added by admins.
     signup_open: bool = True
-    # Cookies marked Secure need HTTPS; the embedded default serves plain HTTP on loopback.
-    cookie_secure: bool = False
+    # Where people reach this server (https://worklane.example.com). When it is https, cookies
+    # are Secure and browsers are told to come back over HTTPS only (HSTS).
+    public_url: AnyHttpUrl | None = None
+    # Overrides what the public URL implies (the embedded default serves plain HTTP on loopback,
+    # where a browser would drop Secure cookies).
+    cookie_secure: bool | None = None
     # A session ends this long after sign-in, or after this long without a request.
     session_ttl_hours: int = 24 * 14
     session_idle_hours: int = 72
@@ -66,9 +70,21 @@ class Settings(BaseSettings):
     # safe with several replicas.
     run_background_jobs: bool = True
 
+    # The API documentation page (/api/docs) and the OpenAPI document it reads; off, both 404.
+    api_docs: bool = True
+    # The bearer secret a Prometheus scrape sends for /metrics; without one /metrics is 404.
+    metrics_token: SecretStr | None = Field(default=None, min_length=16)
+
     log_level: str = "INFO"
     log_json: bool = True
     spa_dist_dir: str = Field(default="frontend/dist")
+
+    @property
+    def secure_cookies(self) -> bool:
+        """Whether cookies are Secure (and HSTS is sent): as set, else whether served over https."""
+        if self.cookie_secure is not None:
+            return self.cookie_secure
+        return self.public_url is not None and self.public_url.scheme == "https"
 
 
 @lru_cache

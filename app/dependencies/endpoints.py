@@ -1,30 +1,22 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import Query, Response
 
-from app.core.db import Session, UnitOfWorkRoute
 from app.dependencies import service
 from app.dependencies.schemas import Dependency, DependencyCreate, DependencyUpdate
-from app.kit.errors import (
-    READ_PROBLEMS,
-    WRITE_PROBLEMS,
-)
+from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, tagged
 from app.kit.pagination import Page, PageQuery
+from app.kit.routing import CREATES, DELETES, workspace_router
 from app.tasks.auth import TasksRead, TasksWrite
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute,
-    prefix="/workspaces/{workspace_id}/dependencies",
-    tags=["dependencies"],
-)
+router = workspace_router("dependencies", tag="dependencies")
 
 
 @router.get("", operation_id="dependencies:list", responses=READ_PROBLEMS)
 async def list_dependencies(
-    principal: TasksRead,
-    session: Session,
+    ctx: TasksRead,
     page: PageQuery,
     task_id: Annotated[
         str | None, Query(max_length=64, description="Links into or out of this task (id or key).")
@@ -34,29 +26,24 @@ async def list_dependencies(
     ] = None,
 ) -> Page[Dependency]:
     """Dependencies, optionally of one task or project."""
-    rows, cursor = await service.page(session, principal, page, task=task_id, project_id=project_id)
-    return Page(items=[Dependency.model_validate(row) for row in rows], next_cursor=cursor)
+    return Page.of(
+        Dependency,
+        await service.page(*ctx, page, task=task_id, project_id=project_id),
+    )
 
 
-@router.post(
-    "",
-    operation_id="dependencies:create",
-    status_code=status.HTTP_201_CREATED,
-    responses=WRITE_PROBLEMS,
-)
-async def create_dependency(
-    data: DependencyCreate, principal: TasksWrite, session: Session
-) -> Dependency:
+@router.post("", operation_id="dependencies:create", **CREATES)
+async def create_dependency(data: DependencyCreate, ctx: TasksWrite) -> Dependency:
     """Link two tasks; auto-scheduled successors move at once. A cycle is refused with 409."""
-    return Dependency.model_validate(await service.create(session, principal, data))
+    return Dependency.model_validate(await service.create(*ctx, data))
 
 
 @router.get("/{dependency_id}", operation_id="dependencies:get", responses=READ_PROBLEMS)
 async def get_dependency(
-    dependency_id: uuid.UUID, principal: TasksRead, session: Session, response: Response
+    dependency_id: uuid.UUID, ctx: TasksRead, response: Response
 ) -> Dependency:
     """One dependency."""
-    dependency = await service.get(session, principal, dependency_id)
+    dependency = await service.get(*ctx, dependency_id)
     return tagged(response, Dependency, dependency)
 
 
@@ -64,24 +51,18 @@ async def get_dependency(
 async def update_dependency(
     dependency_id: uuid.UUID,
     data: DependencyUpdate,
-    principal: TasksWrite,
-    session: Session,
+    ctx: TasksWrite,
     response: Response,
     if_match: IfMatch = None,
 ) -> Dependency:
     """Change a dependency's type or lag."""
-    dependency = await service.update(session, principal, dependency_id, data, if_match)
+    dependency = await service.update(*ctx, dependency_id, data, if_match)
     return tagged(response, Dependency, dependency)
 
 
-@router.delete(
-    "/{dependency_id}",
-    operation_id="dependencies:delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
+@router.delete("/{dependency_id}", operation_id="dependencies:delete", **DELETES)
 async def delete_dependency(
-    dependency_id: uuid.UUID, principal: TasksWrite, session: Session, if_match: IfMatch = None
+    dependency_id: uuid.UUID, ctx: TasksWrite, if_match: IfMatch = None
 ) -> None:
     """Remove a dependency."""
-    await service.delete(session, principal, dependency_id, if_match)
+    await service.delete(*ctx, dependency_id, if_match)

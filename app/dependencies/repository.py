@@ -2,17 +2,14 @@ import uuid
 
 from sqlalchemy import or_, select
 
-from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.pagination import PageParams, Sortable
 from app.kit.repository import TenantRepository
 from app.models import Dependency, Task
-
-DEPENDENCY_SORTS = Sortable(
-    fields={"created_at": Dependency.created_at}, default="created_at", tiebreak=Dependency.id
-)
 
 
 class DependencyRepository(TenantRepository[Dependency]):
     model = Dependency
+    sorts = Sortable.by(Dependency.created_at)
 
     async def between(
         self, workspace_id: uuid.UUID, predecessor_id: uuid.UUID, successor_id: uuid.UUID
@@ -46,4 +43,4 @@ class DependencyRepository(TenantRepository[Dependency]):
                     Dependency.successor_id.in_(in_project),
                 )
             )
-        return await paginate(self.session, statement, params, DEPENDENCY_SORTS)
+        return await self.paged(statement, params)

@@ -1,6 +1,7 @@
 """Links between tasks: FS/SS/FF/SF with a lag, never a cycle; every change reschedules."""
 
 import uuid
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -43,16 +44,14 @@ async def create(
     if await repo.between(principal.workspace_id, predecessor.id, successor.id) is not None:
         raise Conflict("These tasks are already linked.", code="dependency_exists")
     await schedules.check_no_cycle(session, principal.workspace_id, predecessor.id, successor.id)
-    dependency = await repo.add(
-        Dependency(
-            workspace_id=principal.workspace_id,
-            predecessor_id=predecessor.id,
-            successor_id=successor.id,
-            type=data.type,
-            lag_days=data.lag_days,
-        )
+    dependency = Dependency(
+        workspace_id=principal.workspace_id,
+        predecessor_id=predecessor.id,
+        successor_id=successor.id,
+        type=data.type,
+        lag_days=data.lag_days,
     )
-    events.record_created(session, principal, "dependency.created", dependency, FIELDS)
+    await events.add_created(repo, principal, "dependency.created", dependency, FIELDS)
     await _reschedule_from(session, principal, successor)
     return dependency
 
@@ -66,13 +65,14 @@ async def page(
     session: AsyncSession,
     principal: Principal,
     params: PageParams,
-    *,
     task: str | None,
-    project_id: uuid.UUID | None,
+    **filters: Any,
 ) -> tuple[list[Dependency], str | None]:
-    task_id = (await tasks.resolve(session, principal, task)).id if task else None
+    """A page of the workspace's dependencies, filtered as the list's query says; `task` is a
+    task's id or key."""
+    task_id = await tasks.id_of(session, principal, task)
     return await DependencyRepository(session).page(
-        principal.workspace_id, params, task_id=task_id, project_id=project_id
+        principal.workspace_id, params, task_id=task_id, **filters
     )
 
 
@@ -83,17 +83,15 @@ async def update(
     data: schemas.DependencyUpdate,
     if_match: str | None,
 ) -> Dependency:
-    dependency = await get(session, principal, dependency_id)
-    check_if_match(if_match, dependency)
-    before = events.snapshot(dependency, FIELDS)
-    if data.type is not None:
-        dependency.type = data.type
-    if data.lag_days is not None:
-        dependency.lag_days = data.lag_days
-    diff = events.changes_between(before, events.snapshot(dependency, FIELDS))
-    if diff:
-        await session.flush()
-        events.record_change(session, principal, "dependency.updated", dependency, diff)
+    dependency = check_if_match(if_match, await get(session, principal, dependency_id))
+    async with events.recording_change(
+        session, principal, "dependency.updated", dependency, FIELDS
+    ) as changed:
+        if data.type is not None:
+            dependency.type = data.type
+        if data.lag_days is not None:
+            dependency.lag_days = data.lag_days
+    if changed:
         await _reschedule_from(
             session,
             principal,
@@ -105,8 +103,7 @@ async def update(
 async def delete(
     session: AsyncSession, principal: Principal, dependency_id: uuid.UUID, if_match: str | None
 ) -> None:
-    dependency = await get(session, principal, dependency_id)
-    check_if_match(if_match, dependency)
+    dependency = check_if_match(if_match, await get(session, principal, dependency_id))
     successor = await tasks.resolve(session, principal, str(dependency.successor_id))
     events.record_deleted(session, principal, "dependency.deleted", dependency, FIELDS)
     await DependencyRepository(session).delete(dependency)

@@ -5,7 +5,7 @@ from app.kit.repository import TenantRepository
 from app.models import Event
 
 # Newest first; UUIDv7 ids order events by when they were written.
-EVENT_SORTS = Sortable(fields={"id": Event.id}, default="-id", tiebreak=Event.id)
+EVENT_SORTS = Sortable.by(Event.id, default="-id")
 
 
 class EventRepository(TenantRepository[Event]):

@@ -4,19 +4,23 @@ Events are added to the caller's (the request's) session, so they are written in
 transaction as the change they describe, and are rolled back with it."""
 
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import AsyncIterator, Iterable, Mapping
+from contextlib import asynccontextmanager
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.access import Principal
 from app.core.clock import utcnow
 from app.events.repository import EventRepository
+from app.kit.repository import TenantRepository
 from app.models import Event, Project, Workspace
 from app.models.base import TenantOwned
+
+Created = TypeVar("Created", bound=TenantOwned)
 
 
 def _plain(value: Any) -> Any:
@@ -128,6 +132,20 @@ def record_created(
     return record_change(session, principal, type_, row, created(snapshot(row, fields)))
 
 
+async def add_created(
+    rows: TenantRepository[Any],
+    principal: Principal | None,
+    type_: str,
+    row: Created,
+    fields: Iterable[str],
+) -> Created:
+    """Add `row` through its repository and record `type_` for it, each of its public `fields`
+    from nothing to its value: how a service creates a row."""
+    await rows.add(row)
+    record_created(rows.session, principal, type_, row, fields)
+    return row
+
+
 def record_deleted(
     session: AsyncSession,
     principal: Principal | None,
@@ -138,3 +156,42 @@ def record_deleted(
     """Record `type_` for a deleted row: each of its public `fields` from its value to nothing
     (a deleted row keeps the values it had)."""
     return record_change(session, principal, type_, row, deleted(snapshot(row, fields)))
+
+
+@asynccontextmanager
+async def recording_change(
+    session: AsyncSession,
+    principal: Principal | None,
+    type_: str,
+    row: TenantOwned | Workspace,
+    fields: Iterable[str],
+) -> AsyncIterator[dict[str, Any]]:
+    """Record `type_` for what the block changes of `row`'s public `fields`: how a service
+    updates a row. After the block the row is flushed (so its version moves on, and a stale
+    one fails there), and the event lists each field whose value changed; nothing is recorded
+    when none did. The dict yielded holds those changes once the block is over, for what the
+    caller does next (a reschedule when dates moved)."""
+    fields = tuple(fields)
+    before = snapshot(row, fields)
+    changed: dict[str, Any] = {}
+    yield changed
+    await session.flush()
+    changed.update(changes_between(before, snapshot(row, fields)))
+    if changed:
+        record_change(session, principal, type_, row, changed)
+
+
+async def apply_change(
+    session: AsyncSession,
+    principal: Principal | None,
+    type_: str,
+    row: TenantOwned | Workspace,
+    fields: Iterable[str],
+    values: Mapping[str, Any],
+) -> dict[str, Any]:
+    """Set `values` (column name to value, as an input's `model_dump(exclude_unset=True)`
+    gives them) on `row` and record `type_` with the fields that changed, which it returns."""
+    async with recording_change(session, principal, type_, row, fields) as changed:
+        for field, value in values.items():
+            setattr(row, field, value)
+    return changed

@@ -1,6 +1,6 @@
 import uuid
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Response
 
 from app.auth.access import Role, SessionCaller
 from app.core.db import Session, UnitOfWorkRoute
@@ -14,7 +14,6 @@ from app.invitations.schemas import (
 )
 from app.kit.errors import (
     READ_PROBLEMS,
-    WRITE_PROBLEMS,
     Conflict,
     Forbidden,
     NotFound,
@@ -24,29 +23,23 @@ from app.kit.errors import (
 )
 from app.kit.etag import IfMatch, set_etag, tagged
 from app.kit.pagination import Page, PageQuery
+from app.kit.routing import CREATES, DELETES, WORKSPACE_PATH
 from app.workspaces.auth import WorkspaceAdmin
 
+# The workspace's invitations, and accepting one, which names no workspace: only its secret.
 router = APIRouter(route_class=UnitOfWorkRoute, tags=["invitations"])
-BASE = "/workspaces/{workspace_id}/invitations"
+BASE = f"{WORKSPACE_PATH}/invitations"
 
 
 @router.get(BASE, operation_id="invitations:list", responses=READ_PROBLEMS)
-async def list_invitations(
-    principal: WorkspaceAdmin, session: Session, page: PageQuery
-) -> Page[Invitation]:
+async def list_invitations(ctx: WorkspaceAdmin, page: PageQuery) -> Page[Invitation]:
     """Open invitations, newest first (expired ones too, until revoked or replaced)."""
-    rows, cursor = await service.page(session, principal, page)
-    return Page(items=[Invitation.model_validate(row) for row in rows], next_cursor=cursor)
+    return Page.of(Invitation, await service.page(*ctx, page))
 
 
-@router.post(
-    BASE,
-    operation_id="invitations:create",
-    status_code=status.HTTP_201_CREATED,
-    responses=WRITE_PROBLEMS,
-)
+@router.post(BASE, operation_id="invitations:create", **CREATES)
 async def create_invitation(
-    data: InvitationCreate, principal: WorkspaceAdmin, session: Session, response: Response
+    data: InvitationCreate, ctx: WorkspaceAdmin, response: Response
 ) -> InvitationCreated:
     """Invite an email with a role, for seven days; answers the accept link to pass on.
 
@@ -54,7 +47,7 @@ async def create_invitation(
     only this once: the answer is `Cache-Control: no-store` and is not kept for Idempotency-Key
     retries. Inviting an address again replaces its open invitation; only an owner invites an
     owner."""
-    row, secret = await service.create(session, principal, data)
+    row, secret = await service.create(*ctx, data)
     set_etag(response, row)
     response.headers["Cache-Control"] = "no-store"
     return InvitationCreated.model_validate(
@@ -68,23 +61,18 @@ async def create_invitation(
 
 @router.get(f"{BASE}/{{invitation_id}}", operation_id="invitations:get", responses=READ_PROBLEMS)
 async def get_invitation(
-    invitation_id: uuid.UUID, principal: WorkspaceAdmin, session: Session, response: Response
+    invitation_id: uuid.UUID, ctx: WorkspaceAdmin, response: Response
 ) -> Invitation:
     """One invitation."""
-    return tagged(response, Invitation, await service.get(session, principal, invitation_id))
+    return tagged(response, Invitation, await service.get(*ctx, invitation_id))
 
 
-@router.delete(
-    f"{BASE}/{{invitation_id}}",
-    operation_id="invitations:revoke",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
+@router.delete(f"{BASE}/{{invitation_id}}", operation_id="invitations:revoke", **DELETES)
 async def revoke_invitation(
-    invitation_id: uuid.UUID, principal: WorkspaceAdmin, session: Session, if_match: IfMatch = None
+    invitation_id: uuid.UUID, ctx: WorkspaceAdmin, if_match: IfMatch = None
 ) -> None:
     """Revoke an invitation: its link stops working."""
-    await service.revoke(session, principal, invitation_id, if_match)
+    await service.revoke(*ctx, invitation_id, if_match)
 
 
 @router.post(

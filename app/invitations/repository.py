@@ -2,24 +2,14 @@ import uuid
 
 from sqlalchemy import select
 
-from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.pagination import Sortable
 from app.kit.repository import TenantRepository
 from app.models import Invitation, Member, User
-
-INVITATION_SORTS = Sortable(
-    fields={"created_at": Invitation.created_at, "expires_at": Invitation.expires_at},
-    default="-created_at",
-    tiebreak=Invitation.id,
-)
 
 
 class InvitationRepository(TenantRepository[Invitation]):
     model = Invitation
-
-    async def page(
-        self, workspace_id: uuid.UUID, params: PageParams
-    ) -> tuple[list[Invitation], str | None]:
-        return await paginate(self.session, self.statement(workspace_id), params, INVITATION_SORTS)
+    sorts = Sortable.by(Invitation.created_at, Invitation.expires_at, default="-created_at")
 
     async def of_email(self, workspace_id: uuid.UUID, email: str) -> Invitation | None:
         return await self.find(workspace_id, Invitation.email == email)

@@ -39,7 +39,8 @@ async def get(session: AsyncSession, principal: Principal, invitation_id: uuid.U
 async def page(
     session: AsyncSession, principal: Principal, params: PageParams
 ) -> tuple[list[Invitation], str | None]:
-    return await InvitationRepository(session).page(principal.workspace_id, params)
+    """The workspace's invitations, newest first unless the list's query sorts them."""
+    return await InvitationRepository(session).page_matching(principal.workspace_id, params)
 
 
 async def create(
@@ -58,18 +59,15 @@ async def create(
         await repo.delete(previous)
         await session.flush()
     secret = TOKEN_PREFIX + random_secret()
-    row = await repo.add(
-        Invitation(
-            workspace_id=principal.workspace_id,
-            email=email,
-            role=data.role.value,
-            digest=digest(secret),
-            invited_by=principal.member_id,
-            expires_at=utcnow() + LIFETIME,
-        )
+    row = Invitation(
+        workspace_id=principal.workspace_id,
+        email=email,
+        role=data.role.value,
+        digest=digest(secret),
+        invited_by=principal.member_id,
+        expires_at=utcnow() + LIFETIME,
     )
-    events.record_created(session, principal, "invitation.created", row, FIELDS)
-    return row, secret
+    return await events.add_created(repo, principal, "invitation.created", row, FIELDS), secret
 
 
 def accept_path(secret: str) -> str:
@@ -80,8 +78,7 @@ def accept_path(secret: str) -> str:
 async def revoke(
     session: AsyncSession, principal: Principal, invitation_id: uuid.UUID, if_match: str | None
 ) -> None:
-    row = await get(session, principal, invitation_id)
-    check_if_match(if_match, row)
+    row = check_if_match(if_match, await get(session, principal, invitation_id))
     members.guard_owner_change(principal, row.role)
     events.record_deleted(session, principal, "invitation.revoked", row, FIELDS)
     await InvitationRepository(session).delete(row)

@@ -5,10 +5,12 @@ two writers racing with the same ETag cannot both win because the UPDATE itself 
 the version (SQLAlchemy's `version_id_col`, see app.models.base.Versioned).
 """
 
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Annotated, Protocol, TypeVar
 
 from fastapi import Header, Response
 from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.errors import PreconditionFailed
 
@@ -18,6 +20,7 @@ class HasVersion(Protocol):
 
 
 Shown = TypeVar("Shown", bound=BaseModel)
+Row = TypeVar("Row", bound=HasVersion)
 
 
 def etag_of(row: HasVersion) -> str:
@@ -35,6 +38,20 @@ def tagged(response: Response, schema: type[Shown], row: HasVersion) -> Shown:
     return schema.model_validate(row)
 
 
+async def presented(
+    response: Response,
+    present: Callable[[AsyncSession, Sequence[Row]], Awaitable[Sequence[Shown]]],
+    session: AsyncSession,
+    row: Row,
+) -> Shown:
+    """`row` as its domain's `present` shows it (with what it reads besides the row, which a
+    list reads for all its rows at once), its version the response's ETag: how an endpoint
+    answers with one such resource."""
+    set_etag(response, row)
+    (shown,) = await present(session, [row])
+    return shown
+
+
 IfMatch = Annotated[
     str | None,
     Header(
@@ -44,9 +61,11 @@ IfMatch = Annotated[
 ]
 
 
-def check_if_match(if_match: str | None, row: HasVersion) -> None:
+def check_if_match(if_match: str | None, row: Row) -> Row:
+    """`row`, if `If-Match` was not sent or names its version: how a change loads the row it
+    changes (`label = check_if_match(if_match, await get(...))`); 412 otherwise."""
     if if_match is None or if_match.strip() == "*":
-        return
+        return row
     candidates = {tag.strip().removeprefix("W/") for tag in if_match.split(",")}
     if etag_of(row) not in candidates:
         raise PreconditionFailed(
@@ -54,3 +73,4 @@ def check_if_match(if_match: str | None, row: HasVersion) -> None:
             code="stale_version",
             current_version=row.version,
         )
+    return row

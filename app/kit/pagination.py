@@ -30,6 +30,7 @@ DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
 
 T = TypeVar("T")
+Shown = TypeVar("Shown", bound=BaseModel)
 
 
 class Page(BaseModel, Generic[T]):
@@ -37,6 +38,13 @@ class Page(BaseModel, Generic[T]):
     next_cursor: str | None = Field(
         description="Pass as `cursor` to get the next page; null on the last page."
     )
+
+    @classmethod
+    def of(cls, schema: type[Shown], found: tuple[Sequence[object], str | None]) -> "Page[Shown]":
+        """The page a service found (its rows and the cursor after them), each row as `schema`
+        shows it: how a list endpoint answers."""
+        rows, cursor = found
+        return Page(items=[schema.model_validate(row) for row in rows], next_cursor=cursor)
 
 
 class PageParams(QueryModel):
@@ -64,6 +72,22 @@ class Sortable:
     fields: Mapping[str, InstrumentedAttribute[Any]]
     default: str
     tiebreak: InstrumentedAttribute[Any]
+
+    @classmethod
+    def by(
+        cls,
+        *columns: InstrumentedAttribute[Any],
+        default: str | None = None,
+        tiebreak: InstrumentedAttribute[Any] | None = None,
+    ) -> "Sortable":
+        """Sorting by `columns`, each under its attribute's name: by default by the first,
+        ascending, and rows that tie by the table's `id` (or by `tiebreak`)."""
+        first = columns[0]
+        return cls(
+            fields={column.key: column for column in columns},
+            default=default or first.key,
+            tiebreak=tiebreak if tiebreak is not None else first.class_.id,
+        )
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ before any workspace is known, a user's own inbox, upkeep over every tenant) der
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any, Generic, Protocol, TypeVar, overload
+from enum import Enum
+from typing import Any, ClassVar, Generic, Protocol, TypeVar, overload
 
 from sqlalchemy import (
     ColumnElement,
@@ -20,12 +21,15 @@ from sqlalchemy import (
     SQLColumnExpression,
     Update,
     and_,
+    delete,
     exists,
     select,
     update,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, Mapped, declared_attr
+
+from app.kit.pagination import PageParams, Sortable, paginate
 
 
 class _TenantOwned(Protocol):
@@ -54,6 +58,8 @@ class TenantRepository(Repository, Generic[M]):
     """The queries of `model`, each within one workspace."""
 
     model: type[M]
+    # The orders a list of the rows may take (`?sort=`), for a repository that lists them.
+    sorts: ClassVar[Sortable]
 
     def in_workspace(self, workspace_id: uuid.UUID) -> ColumnElement[bool]:
         """The condition every statement of the repository starts with."""
@@ -65,8 +71,13 @@ class TenantRepository(Repository, Generic[M]):
 
     def matching(self, workspace_id: uuid.UUID, **equal: Any) -> Select[M]:
         """The workspace's rows whose columns equal the values given, by column name: a list's
-        optional filters, where None is a filter not given (not a match for NULL)."""
-        given = {name: value for name, value in equal.items() if value is not None}
+        optional filters, where None is a filter not given (not a match for NULL) and an enum
+        stands for its stored value."""
+        given = {
+            name: value.value if isinstance(value, Enum) else value
+            for name, value in equal.items()
+            if value is not None
+        }
         return self.statement(workspace_id).filter_by(**given)
 
     def update_statement(self, workspace_id: uuid.UUID) -> Update:
@@ -81,6 +92,20 @@ class TenantRepository(Repository, Generic[M]):
         """`columns` (of the model, or expressions over them) of the workspace's rows."""
         return select(*columns).where(self.in_workspace(workspace_id))
 
+    async def paged(
+        self, statement: Select[Any], params: PageParams
+    ) -> tuple[list[Any], str | None]:
+        """One page of `statement` (the workspace's rows, narrowed) in an order of `sorts`, and
+        the cursor of the next page."""
+        return await paginate(self.session, statement, params, self.sorts)
+
+    async def page_matching(
+        self, workspace_id: uuid.UUID, params: PageParams, **equal: Any
+    ) -> tuple[list[M], str | None]:
+        """One page of the workspace's rows whose columns equal the values given (None: a
+        filter not given), as `matching` selects them: a list with no filter of its own."""
+        return await self.paged(self.matching(workspace_id, **equal), params)
+
     async def add(self, row: R) -> R:
         self.session.add(row)
         await self.session.flush()
@@ -93,6 +118,34 @@ class TenantRepository(Repository, Generic[M]):
     async def delete(self, row: object) -> None:
         await self.session.delete(row)
         await self.session.flush()
+
+    async def replace_links(
+        self,
+        workspace_id: uuid.UUID,
+        key: InstrumentedAttribute[uuid.UUID],
+        key_id: uuid.UUID,
+        value: InstrumentedAttribute[uuid.UUID],
+        value_ids: Iterable[uuid.UUID],
+    ) -> None:
+        """Make `value_ids` (each once) all the links of `key_id` in a link table of the
+        workspace: a task's assignees, `replace_links(wid, TaskAssignee.task_id, task_id,
+        TaskAssignee.member_id, member_ids)`."""
+        link: Any = key.class_
+        await self.session.execute(
+            delete(link).where(link.workspace_id == workspace_id, key == key_id)
+        )
+        self.session.add_all(
+            link(workspace_id=workspace_id, **{key.key: key_id, value.key: value_id})
+            for value_id in dict.fromkeys(value_ids)
+        )
+
+    async def remove_link(self, link: type, workspace_id: uuid.UUID, **key: uuid.UUID) -> bool:
+        """Delete the workspace's row of a link table with this key (`task_id=task_id,
+        member_id=member_id`); whether there was one."""
+        result = await self.session.execute(
+            delete(link).filter_by(workspace_id=workspace_id, **key)
+        )
+        return bool(getattr(result, "rowcount", 0))
 
     async def grouped_ids(
         self,
@@ -136,6 +189,16 @@ class TenantRepository(Repository, Generic[M]):
     async def get(self, workspace_id: uuid.UUID, *key: uuid.UUID) -> M | None:
         """The row whose primary key is `(workspace_id, *key)` (the identity map first)."""
         return await self.session.get(self.model, (workspace_id, *key))
+
+    async def get_under(
+        self, workspace_id: uuid.UUID, row_id: uuid.UUID, **parent: uuid.UUID
+    ) -> M | None:
+        """The row `row_id` if it belongs to the parent given (`project_id=project.id`): a row
+        reached by its parent's path, which no other parent's path finds."""
+        row = await self.get(workspace_id, row_id)
+        if row is None or any(getattr(row, key) != value for key, value in parent.items()):
+            return None
+        return row
 
     async def find(
         self, workspace_id: uuid.UUID, *conditions: SQLColumnExpression[bool]

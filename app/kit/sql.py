@@ -70,7 +70,15 @@ async def plain_rows(
         return [row._asdict() for row in result]
     driver = (await connection.get_raw_connection()).driver_connection
     assert driver is not None  # a checked-out connection
-    records = await driver.fetch(prepared.sql, *prepared.arguments(values))
+    try:
+        records = await driver.fetch(prepared.sql, *prepared.arguments(values))
+    except Exception:
+        # The driver's errors bypass SQLAlchemy, which would tell a lost connection (a
+        # restarted or killed backend: 503, and the pool's other connections replaced) from a
+        # failed statement. So the statement, a read, runs again through SQLAlchemy, which
+        # raises the error it makes of it (or answers, if the failure has passed).
+        result = await connection.execute(statement, values)
+        return [row._asdict() for row in result]
     return [prepared.row(record) for record in records]
 
 

@@ -1,44 +1,34 @@
 import uuid
 
-from fastapi import APIRouter, Response, status
+from fastapi import Response
 
-from app.core.db import Session, UnitOfWorkRoute
-from app.kit.errors import (
-    READ_PROBLEMS,
-    WRITE_PROBLEMS,
-)
+from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, tagged
 from app.kit.pagination import Page, PageQuery
+from app.kit.routing import CREATES, DELETES, workspace_router
 from app.labels import service
 from app.labels.schemas import Label, LabelCreate, LabelUpdate
 from app.tasks.auth import TasksRead, TasksWrite
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/labels", tags=["labels"]
-)
+router = workspace_router("labels", tag="labels")
 
 
 @router.get("", operation_id="labels:list", responses=READ_PROBLEMS)
-async def list_labels(principal: TasksRead, session: Session, page: PageQuery) -> Page[Label]:
+async def list_labels(ctx: TasksRead, page: PageQuery) -> Page[Label]:
     """The workspace's labels."""
-    rows, cursor = await service.page(session, principal, page)
-    return Page(items=[Label.model_validate(row) for row in rows], next_cursor=cursor)
+    return Page.of(Label, await service.page(*ctx, page))
 
 
-@router.post(
-    "", operation_id="labels:create", status_code=status.HTTP_201_CREATED, responses=WRITE_PROBLEMS
-)
-async def create_label(data: LabelCreate, principal: TasksWrite, session: Session) -> Label:
+@router.post("", operation_id="labels:create", **CREATES)
+async def create_label(data: LabelCreate, ctx: TasksWrite) -> Label:
     """Create a label."""
-    return Label.model_validate(await service.create(session, principal, data))
+    return Label.model_validate(await service.create(*ctx, data))
 
 
 @router.get("/{label_id}", operation_id="labels:get", responses=READ_PROBLEMS)
-async def get_label(
-    label_id: uuid.UUID, principal: TasksRead, session: Session, response: Response
-) -> Label:
+async def get_label(label_id: uuid.UUID, ctx: TasksRead, response: Response) -> Label:
     """One label."""
-    label = await service.get(session, principal, label_id)
+    label = await service.get(*ctx, label_id)
     return tagged(response, Label, label)
 
 
@@ -46,24 +36,16 @@ async def get_label(
 async def update_label(
     label_id: uuid.UUID,
     data: LabelUpdate,
-    principal: TasksWrite,
-    session: Session,
+    ctx: TasksWrite,
     response: Response,
     if_match: IfMatch = None,
 ) -> Label:
     """Rename or recolour a label."""
-    label = await service.update(session, principal, label_id, data, if_match)
+    label = await service.update(*ctx, label_id, data, if_match)
     return tagged(response, Label, label)
 
 
-@router.delete(
-    "/{label_id}",
-    operation_id="labels:delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
-async def delete_label(
-    label_id: uuid.UUID, principal: TasksWrite, session: Session, if_match: IfMatch = None
-) -> None:
+@router.delete("/{label_id}", operation_id="labels:delete", **DELETES)
+async def delete_label(label_id: uuid.UUID, ctx: TasksWrite, if_match: IfMatch = None) -> None:
     """Delete a label (it disappears from its tasks)."""
-    await service.delete(session, principal, label_id, if_match)
+    await service.delete(*ctx, label_id, if_match)

@@ -10,7 +10,7 @@ from app.kit.pagination import PageParams
 from app.labels.repository import LabelRepository
 from app.labels.schemas import LabelCreate, LabelUpdate
 from app.models import Label
-from app.tasks import service as tasks
+from app.tasks import bulk
 
 # The public fields of a label, as events record them.
 LABEL_FIELDS = ("name", "color")
@@ -32,11 +32,8 @@ async def _ensure_name_free(
 async def create(session: AsyncSession, principal: Principal, data: LabelCreate) -> Label:
     repo = LabelRepository(session)
     await _ensure_name_free(repo, principal, data.name, None)
-    label = await repo.add(
-        Label(workspace_id=principal.workspace_id, name=data.name, color=data.color)
-    )
-    events.record_created(session, principal, "label.created", label, LABEL_FIELDS)
-    return label
+    label = Label(workspace_id=principal.workspace_id, name=data.name, color=data.color)
+    return await events.add_created(repo, principal, "label.created", label, LABEL_FIELDS)
 
 
 async def update(
@@ -46,27 +43,21 @@ async def update(
     data: LabelUpdate,
     if_match: str | None,
 ) -> Label:
-    label = await get(session, principal, label_id)
-    check_if_match(if_match, label)
-    before = events.snapshot(label, LABEL_FIELDS)
-    if data.name is not None:
-        await _ensure_name_free(LabelRepository(session), principal, data.name, label.id)
-        label.name = data.name
-    if data.color is not None:
-        label.color = data.color
-    await session.flush()
-    difference = events.changes_between(before, events.snapshot(label, LABEL_FIELDS))
-    if difference:
-        events.record_change(session, principal, "label.updated", label, difference)
+    label = check_if_match(if_match, await get(session, principal, label_id))
+    async with events.recording_change(session, principal, "label.updated", label, LABEL_FIELDS):
+        if data.name is not None:
+            await _ensure_name_free(LabelRepository(session), principal, data.name, label.id)
+            label.name = data.name
+        if data.color is not None:
+            label.color = data.color
     return label
 
 
 async def delete(
     session: AsyncSession, principal: Principal, label_id: uuid.UUID, if_match: str | None
 ) -> None:
-    label = await get(session, principal, label_id)
-    check_if_match(if_match, label)
-    await tasks.unlink_everywhere(session, principal, label_id=label.id)
+    label = check_if_match(if_match, await get(session, principal, label_id))
+    await bulk.unlink_everywhere(session, principal, label_id=label.id)
     events.record_deleted(session, principal, "label.deleted", label, LABEL_FIELDS)
     await LabelRepository(session).delete(label)
 
@@ -74,4 +65,4 @@ async def delete(
 async def page(
     session: AsyncSession, principal: Principal, params: PageParams
 ) -> tuple[list[Label], str | None]:
-    return await LabelRepository(session).page(principal.workspace_id, params)
+    return await LabelRepository(session).page_matching(principal.workspace_id, params)

@@ -1,11 +1,11 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import Query, Response
 
-from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS, problem_responses
 from app.kit.etag import IfMatch, set_etag
+from app.kit.routing import workspace_router
 from app.leveling import service
 from app.leveling.schemas import LevelingPlan, ScheduleShift
 from app.projects.auth import ProjectsRead, ProjectsWrite
@@ -18,24 +18,19 @@ WithinSlack = Annotated[
     ),
 ]
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute,
-    prefix="/workspaces/{workspace_id}/projects/{project_id}/leveling",
-    tags=["scheduling"],
-)
+router = workspace_router("projects/{project_id}/leveling", tag="scheduling")
 
 
 @router.post("/preview", operation_id="leveling:preview", responses=READ_PROBLEMS)
 async def preview_leveling(
     project_id: uuid.UUID,
-    principal: ProjectsRead,
-    session: Session,
+    ctx: ProjectsRead,
     within_slack: WithinSlack = False,
 ) -> LevelingPlan:
     """Propose leveling delays that clear over-allocations (lowest priority, most slack first).
 
     Delays leveling set before are cleared first, so tasks may also move earlier."""
-    return await service.preview(session, principal, project_id, within_slack)
+    return await service.preview(*ctx, project_id, within_slack)
 
 
 @router.post(
@@ -45,15 +40,14 @@ async def preview_leveling(
 )
 async def apply_leveling(
     project_id: uuid.UUID,
-    principal: ProjectsWrite,
-    session: Session,
+    ctx: ProjectsWrite,
     response: Response,
     if_match: IfMatch = None,
     within_slack: WithinSlack = False,
 ) -> LevelingPlan:
     """Apply the leveling proposal in one transaction: tasks get leveling delays, their
     constraints stay. Needs If-Match with the project's ETag."""
-    plan, project = await service.apply(session, principal, project_id, if_match, within_slack)
+    plan, project = await service.apply(*ctx, project_id, if_match, within_slack)
     set_etag(response, project)
     return plan
 
@@ -65,13 +59,12 @@ async def apply_leveling(
 )
 async def clear_leveling(
     project_id: uuid.UUID,
-    principal: ProjectsWrite,
-    session: Session,
+    ctx: ProjectsWrite,
     response: Response,
     if_match: IfMatch = None,
 ) -> ScheduleShift:
     """Set every leveling delay of the project back to 0 and reschedule; needs If-Match with the
     project's ETag."""
-    shift, project = await service.clear(session, principal, project_id, if_match)
+    shift, project = await service.clear(*ctx, project_id, if_match)
     set_etag(response, project)
     return shift

@@ -3,19 +3,14 @@ from collections.abc import Sequence
 
 from sqlalchemy import func, select
 
-from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.pagination import PageParams, Sortable
 from app.kit.repository import TenantRepository
 from app.models import Member, TeamMember, TimeEntry, User
-
-MEMBER_SORTS = Sortable(
-    fields={"created_at": Member.created_at, "role": Member.role},
-    default="created_at",
-    tiebreak=Member.id,
-)
 
 
 class MemberRepository(TenantRepository[Member]):
     model = Member
+    sorts = Sortable.by(Member.created_at, Member.role)
 
     async def by_user(self, workspace_id: uuid.UUID, user_id: uuid.UUID) -> Member | None:
         return await self.find(workspace_id, Member.user_id == user_id)
@@ -47,7 +42,7 @@ class MemberRepository(TenantRepository[Member]):
                     )
                 )
             )
-        return await paginate(self.session, statement, params, MEMBER_SORTS)
+        return await self.paged(statement, params)
 
     async def users(self, user_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, User]:
         """The users behind members: people are not rows of a workspace."""

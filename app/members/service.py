@@ -18,7 +18,7 @@ from app.models import Member
 from app.projects.repository import ProjectRepository
 from app.rates import service as rates
 from app.rates.auth import may_see_costs
-from app.tasks import service as tasks
+from app.tasks import bulk
 from app.teams.repository import TeamRepository
 from app.workspaces import service as workspaces
 
@@ -71,21 +71,10 @@ async def get(session: AsyncSession, principal: Principal, member_id: uuid.UUID)
 
 
 async def page(
-    session: AsyncSession,
-    principal: Principal,
-    params: PageParams,
-    *,
-    role: Role | None,
-    team_id: uuid.UUID | None,
-    text: str | None = None,
+    session: AsyncSession, principal: Principal, params: PageParams, **filters: Any
 ) -> tuple[list[Member], str | None]:
-    return await MemberRepository(session).page(
-        principal.workspace_id,
-        params,
-        role=role.value if role else None,
-        team_id=team_id,
-        text=text,
-    )
+    """A page of the workspace's members, filtered as the list's query says."""
+    return await MemberRepository(session).page(principal.workspace_id, params, **filters)
 
 
 def guard_owner_change(principal: Principal, *roles: str) -> None:
@@ -121,8 +110,7 @@ async def update(
     data: schemas.MemberUpdate,
     if_match: str | None,
 ) -> Member:
-    member = await get(session, principal, member_id)
-    check_if_match(if_match, member)
+    member = check_if_match(if_match, await get(session, principal, member_id))
     changes = data.model_dump(exclude_unset=True)
     before = _state(member)
     if "role" in changes and changes["role"] is not None and changes["role"] != member.role:
@@ -147,8 +135,7 @@ async def update(
 async def remove(
     session: AsyncSession, principal: Principal, member_id: uuid.UUID, if_match: str | None
 ) -> None:
-    member = await get(session, principal, member_id)
-    check_if_match(if_match, member)
+    member = check_if_match(if_match, await get(session, principal, member_id))
     guard_owner_change(principal, member.role)
     await _guard_last_owner(session, member)
     if await MemberRepository(session).has_logged_time(principal.workspace_id, member.id):
@@ -156,7 +143,7 @@ async def remove(
             "This member has logged time; it stays with them, so they cannot be removed.",
             code="member_has_time",
         )
-    await tasks.unlink_everywhere(session, principal, member_id=member.id)
+    await bulk.unlink_everywhere(session, principal, member_id=member.id)
     await TeamRepository(session).clear_lead(principal.workspace_id, member.id)
     await ProjectRepository(session).clear_owner(principal.workspace_id, member.id)
     events.record_change(

@@ -23,8 +23,7 @@ async def list_notifications(
     unread: Annotated[bool, Query(description="Only unread ones.")] = False,
 ) -> Page[Notification]:
     """My notifications across workspaces, newest first."""
-    rows, cursor = await service.page(session, caller, page, unread)
-    return Page(items=[Notification.model_validate(row) for row in rows], next_cursor=cursor)
+    return Page.of(Notification, await service.page(session, caller, page, unread))
 
 
 @router.post("/{notification_id}/read", operation_id="notifications:mark_read", responses=ERRORS)

@@ -7,9 +7,7 @@ from app.kit.pagination import PageParams, Sortable, paginate
 from app.kit.repository import Repository
 from app.models import Notification
 
-NOTIFICATION_SORTS = Sortable(
-    fields={"created_at": Notification.created_at}, default="-created_at", tiebreak=Notification.id
-)
+NOTIFICATION_SORTS = Sortable.by(Notification.created_at, default="-created_at")
 
 
 class NotificationRepository(Repository):

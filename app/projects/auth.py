@@ -1,8 +1,8 @@
 from typing import Annotated
 
-from app.auth.access import Principal, Role, requires
+from app.auth.access import Ctx, Role, acting
 
-ProjectsRead = Annotated[Principal, requires(Role.viewer, "projects:read")]
-ProjectsWrite = Annotated[Principal, requires(Role.member, "projects:write")]
+ProjectsRead = Annotated[Ctx, acting(Role.viewer, "projects:read")]
+ProjectsWrite = Annotated[Ctx, acting(Role.member, "projects:write")]
 # Archiving hides a project from everyday work, so it takes an admin.
-ProjectsAdmin = Annotated[Principal, requires(Role.admin, "projects:write")]
+ProjectsAdmin = Annotated[Ctx, acting(Role.admin, "projects:write")]

@@ -1,16 +1,13 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import Query, Response
 
-from app.core.db import Session, UnitOfWorkRoute
 from app.events.schemas import Event
-from app.kit.errors import (
-    READ_PROBLEMS,
-    WRITE_PROBLEMS,
-)
-from app.kit.etag import IfMatch, set_etag
+from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
+from app.kit.etag import IfMatch, presented
 from app.kit.pagination import Page, PageQuery
+from app.kit.routing import CREATES, workspace_router
 from app.projects import service
 from app.projects.auth import ProjectsAdmin, ProjectsRead, ProjectsWrite
 from app.projects.schemas import (
@@ -24,9 +21,7 @@ from app.projects.schemas import (
     TransitionCreate,
 )
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/projects", tags=["projects"]
-)
+router = workspace_router("projects", tag="projects")
 
 
 # Projects
@@ -34,8 +29,7 @@ router = APIRouter(
 
 @router.get("", operation_id="projects:list", responses=READ_PROBLEMS)
 async def list_projects(
-    principal: ProjectsRead,
-    session: Session,
+    ctx: ProjectsRead,
     page: PageQuery,
     kind: Annotated[ProjectKind | None, Query()] = None,
     phase: Annotated[Phase | None, Query()] = None,
@@ -45,8 +39,7 @@ async def list_projects(
 ) -> Page[Project]:
     """Projects and ongoing work, filtered by kind, phase, status, team or owner."""
     rows, cursor = await service.page(
-        session,
-        principal,
+        *ctx,
         page,
         kind=kind,
         phase=phase,
@@ -54,88 +47,66 @@ async def list_projects(
         team_id=team_id,
         owner_id=owner_id,
     )
-    return Page(items=await service.present(session, rows), next_cursor=cursor)
+    return Page(items=await service.present(ctx.session, rows), next_cursor=cursor)
 
 
-@router.post(
-    "",
-    operation_id="projects:create",
-    status_code=status.HTTP_201_CREATED,
-    responses=WRITE_PROBLEMS,
-)
-async def create_project(
-    data: ProjectCreate, principal: ProjectsWrite, session: Session, response: Response
-) -> Project:
+@router.post("", operation_id="projects:create", **CREATES)
+async def create_project(data: ProjectCreate, ctx: ProjectsWrite, response: Response) -> Project:
     """Create a project or ongoing work, with the default workflow statuses."""
-    project = await service.create(session, principal, data)
-    set_etag(response, project)
-    return (await service.present(session, [project]))[0]
+    project = await service.create(*ctx, data)
+    return await presented(response, service.present, ctx.session, project)
 
 
 @router.get("/{project_id}", operation_id="projects:get", responses=READ_PROBLEMS)
-async def get_project(
-    project_id: uuid.UUID, principal: ProjectsRead, session: Session, response: Response
-) -> Project:
+async def get_project(project_id: uuid.UUID, ctx: ProjectsRead, response: Response) -> Project:
     """One project."""
-    project = await service.get_project(session, principal, project_id)
-    set_etag(response, project)
-    return (await service.present(session, [project]))[0]
+    project = await service.get_project(*ctx, project_id)
+    return await presented(response, service.present, ctx.session, project)
 
 
 @router.patch("/{project_id}", operation_id="projects:update", responses=WRITE_PROBLEMS)
 async def update_project(
     project_id: uuid.UUID,
     data: ProjectUpdate,
-    principal: ProjectsWrite,
-    session: Session,
+    ctx: ProjectsWrite,
     response: Response,
     if_match: IfMatch = None,
 ) -> Project:
     """Change a project's name, dates, owner, team, budget or status."""
-    project = await service.update(session, principal, project_id, data, if_match)
-    set_etag(response, project)
-    return (await service.present(session, [project]))[0]
+    project = await service.update(*ctx, project_id, data, if_match)
+    return await presented(response, service.present, ctx.session, project)
 
 
 @router.post("/{project_id}/archive", operation_id="projects:archive", responses=WRITE_PROBLEMS)
 async def archive_project(
     project_id: uuid.UUID,
-    principal: ProjectsAdmin,
-    session: Session,
+    ctx: ProjectsAdmin,
     response: Response,
     if_match: IfMatch = None,
 ) -> Project:
     """Archive a project: it stays readable but can no longer be changed."""
-    project = await service.set_archived(
-        session, principal, project_id, archived=True, if_match=if_match
-    )
-    set_etag(response, project)
-    return (await service.present(session, [project]))[0]
+    project = await service.set_archived(*ctx, project_id, archived=True, if_match=if_match)
+    return await presented(response, service.present, ctx.session, project)
 
 
 @router.post("/{project_id}/unarchive", operation_id="projects:unarchive", responses=WRITE_PROBLEMS)
 async def unarchive_project(
     project_id: uuid.UUID,
-    principal: ProjectsAdmin,
-    session: Session,
+    ctx: ProjectsAdmin,
     response: Response,
     if_match: IfMatch = None,
 ) -> Project:
     """Bring an archived project back as active."""
-    project = await service.set_archived(
-        session, principal, project_id, archived=False, if_match=if_match
-    )
-    set_etag(response, project)
-    return (await service.present(session, [project]))[0]
+    project = await service.set_archived(*ctx, project_id, archived=False, if_match=if_match)
+    return await presented(response, service.present, ctx.session, project)
 
 
 @router.get("/{project_id}/activity", operation_id="project_activity:list", responses=READ_PROBLEMS)
 async def list_project_activity(
-    project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
+    project_id: uuid.UUID, ctx: ProjectsRead, page: PageQuery
 ) -> Page[Event]:
     """What happened to the project and its tasks, newest first."""
-    rows, cursor = await service.page_activity(session, principal, project_id, page)
-    return Page(items=[Event.model_validate(row) for row in rows], next_cursor=cursor)
+    return Page.of(Event, await service.page_activity(*ctx, project_id, page))
 
 
 # Phase transitions
@@ -145,26 +116,19 @@ async def list_project_activity(
     "/{project_id}/transitions", operation_id="project_transitions:list", responses=READ_PROBLEMS
 )
 async def list_transitions(
-    project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
+    project_id: uuid.UUID, ctx: ProjectsRead, page: PageQuery
 ) -> Page[Transition]:
     """The project's phase history, oldest first."""
-    rows, cursor = await service.page_transitions(session, principal, project_id, page)
-    return Page(items=[Transition.model_validate(row) for row in rows], next_cursor=cursor)
+    return Page.of(Transition, await service.page_transitions(*ctx, project_id, page))
 
 
-@router.post(
-    "/{project_id}/transitions",
-    operation_id="project_transitions:create",
-    status_code=status.HTTP_201_CREATED,
-    responses=WRITE_PROBLEMS,
-)
+@router.post("/{project_id}/transitions", operation_id="project_transitions:create", **CREATES)
 async def create_transition(
     project_id: uuid.UUID,
     data: TransitionCreate,
-    principal: ProjectsWrite,
-    session: Session,
+    ctx: ProjectsWrite,
     if_match: IfMatch = None,
 ) -> Transition:
     """Move a project to another lifecycle phase."""
-    row = await service.transition(session, principal, project_id, data, if_match)
+    row = await service.transition(*ctx, project_id, data, if_match)
     return Transition.model_validate(row)

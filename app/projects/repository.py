@@ -1,10 +1,9 @@
 import uuid
 from collections.abc import Sequence
-from typing import Any
 
 from sqlalchemy import func, select
 
-from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.pagination import Sortable
 from app.kit.repository import TenantRepository, same_workspace
 from app.models import (
     Member,
@@ -16,27 +15,15 @@ from app.models import (
     Workspace,
 )
 
-PROJECT_SORTS = Sortable(
-    fields={
-        "name": Project.name,
-        "key": Project.key,
-        "created_at": Project.created_at,
-        "start_date": Project.start_date,
-        "target_date": Project.target_date,
-    },
-    default="name",
-    tiebreak=Project.id,
-)
-# UUIDv7 ids are time-ordered: sorting by id lists transitions as they came.
-TRANSITION_SORTS = Sortable(
-    fields={"id": PhaseTransition.id}, default="id", tiebreak=PhaseTransition.id
-)
 # Categories in which a task is finished; every other category counts as open work.
 CLOSED_CATEGORIES = ("done", "cancelled")
 
 
 class ProjectRepository(TenantRepository[Project]):
     model = Project
+    sorts = Sortable.by(
+        Project.name, Project.key, Project.created_at, Project.start_date, Project.target_date
+    )
 
     async def task_counts(
         self, workspace_id: uuid.UUID, project_ids: Sequence[uuid.UUID]
@@ -55,12 +42,6 @@ class ProjectRepository(TenantRepository[Project]):
 
     async def key_taken(self, workspace_id: uuid.UUID, key: str) -> bool:
         return await self.exists(workspace_id, Project.key == key)
-
-    async def page(
-        self, workspace_id: uuid.UUID, params: PageParams, **filters: Any
-    ) -> tuple[list[Project], str | None]:
-        statement = self.matching(workspace_id, **filters)
-        return await paginate(self.session, statement, params, PROJECT_SORTS)
 
     async def clear_owner(self, workspace_id: uuid.UUID, member_id: uuid.UUID) -> None:
         """Projects owned by a member who leaves keep going without an owner."""
@@ -123,9 +104,5 @@ class PhaseTransitionRepository(TenantRepository[PhaseTransition]):
     """A project's phase history."""
 
     model = PhaseTransition
-
-    async def page(
-        self, workspace_id: uuid.UUID, project_id: uuid.UUID, params: PageParams
-    ) -> tuple[list[PhaseTransition], str | None]:
-        statement = self.statement(workspace_id).where(PhaseTransition.project_id == project_id)
-        return await paginate(self.session, statement, params, TRANSITION_SORTS)
+    # UUIDv7 ids are time-ordered: sorting by id lists transitions as they came.
+    sorts = Sortable.by(PhaseTransition.id)

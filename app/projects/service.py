@@ -19,7 +19,7 @@ from app.auth.access import Principal
 from app.calendars import service as calendars
 from app.core.clock import today_in, utcnow
 from app.events.repository import EventRepository
-from app.events.service import changes_between, created, record_change, snapshot
+from app.events.service import apply_change, record_change, record_created
 from app.kit.errors import Conflict, Unprocessable, found
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
@@ -132,7 +132,7 @@ async def page(
     session: AsyncSession, principal: Principal, params: PageParams, **filters: Any
 ) -> tuple[list[Project], str | None]:
     plain = {name: getattr(value, "value", value) for name, value in filters.items()}
-    return await ProjectRepository(session).page(principal.workspace_id, params, **plain)
+    return await ProjectRepository(session).page_matching(principal.workspace_id, params, **plain)
 
 
 def _check_dates(kind: str, start_date: date | None, target_date: date | None) -> None:
@@ -231,12 +231,8 @@ async def create(
             )
         ]
     )
-    record_change(session, principal, "project.created", project, created(_project_state(project)))
+    record_created(session, principal, "project.created", project, PROJECT_FIELDS)
     return project
-
-
-def _project_state(project: Project) -> dict[str, Any]:
-    return snapshot(project, PROJECT_FIELDS)
 
 
 async def update(
@@ -246,8 +242,7 @@ async def update(
     data: schemas.ProjectUpdate,
     if_match: str | None,
 ) -> Project:
-    project = await get_project(session, principal, project_id)
-    check_if_match(if_match, project)
+    project = check_if_match(if_match, await get_project(session, principal, project_id))
     ensure_writable(project)
     changes = data.model_dump(exclude_unset=True)
     _check_dates(
@@ -272,15 +267,11 @@ async def update(
             changes[field] = _cents(changes[field])
     if "status" in changes:
         changes["status"] = changes["status"].value
-    before = _project_state(project)
-    for field, value in changes.items():
-        setattr(project, field, value)
-    difference = changes_between(before, _project_state(project))
-    if difference:
-        await session.flush()
-        record_change(session, principal, "project.updated", project, difference)
-        if RESCHEDULING_FIELDS & set(difference):
-            await schedules.reschedule(session, principal, project)
+    changed = await apply_change(
+        session, principal, "project.updated", project, PROJECT_FIELDS, changes
+    )
+    if RESCHEDULING_FIELDS & set(changed):
+        await schedules.reschedule(session, principal, project)
     return project
 
 
@@ -295,8 +286,7 @@ async def set_archived(
 
     A stale `If-Match` is 412 either way, so a client never acts on a project it has not seen.
     """
-    project = await get_project(session, principal, project_id)
-    check_if_match(if_match, project)
+    project = check_if_match(if_match, await get_project(session, principal, project_id))
     target = ProjectStatus.archived if archived else ProjectStatus.active
     if project.status == target:
         return project
@@ -329,8 +319,7 @@ async def transition(
     reopening to `closing`. Closing a project that still has open tasks needs `force`.
     """
     repo = ProjectRepository(session)
-    project = await get_project(session, principal, project_id)
-    check_if_match(if_match, project)
+    project = check_if_match(if_match, await get_project(session, principal, project_id))
     if project.kind != ProjectKind.project or project.phase is None:
         raise Conflict("Ongoing work has no lifecycle phases.", code="not_a_lifecycle_project")
     ensure_writable(project)
@@ -377,7 +366,9 @@ async def page_transitions(
     session: AsyncSession, principal: Principal, project_id: uuid.UUID, params: PageParams
 ) -> tuple[list[PhaseTransition], str | None]:
     project = await get_project(session, principal, project_id)
-    return await PhaseTransitionRepository(session).page(project.workspace_id, project.id, params)
+    return await PhaseTransitionRepository(session).page_matching(
+        project.workspace_id, params, project_id=project.id
+    )
 
 
 # Activity

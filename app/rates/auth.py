@@ -1,14 +1,14 @@
 from typing import Annotated
 
-from app.auth.access import Principal, Role, requires
+from app.auth.access import Ctx, Principal, Role, acting
 
 # Hourly rates are private: only admins see or change them, and only they see what time costs
 # (a cost per member over known minutes is the member's rate). Bill rates stay visible as
 # billable amounts: they are what the client is charged, not what a person earns.
 RATES_ROLE = Role.admin
 RATES_READ_SCOPE = "time:read"
-RatesRead = Annotated[Principal, requires(RATES_ROLE, RATES_READ_SCOPE)]
-RatesWrite = Annotated[Principal, requires(RATES_ROLE, "time:write")]
+RatesRead = Annotated[Ctx, acting(RATES_ROLE, RATES_READ_SCOPE)]
+RatesWrite = Annotated[Ctx, acting(RATES_ROLE, "time:write")]
 # How schemas say that a field is left out for whoever may not read rates.
 COST_ONLY_FOR_RATE_READERS = (
     "Left out unless you may read rates (admins; a token also needs `time:read`)."

@@ -4,17 +4,11 @@ from decimal import Decimal
 
 from sqlalchemy import ColumnElement, exists, or_, select, update
 
-from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.pagination import Sortable
 from app.kit.repository import TenantRepository, same_workspace
 from app.models import Member, Project, Rate, Resource, TimeEntry
 from app.projects.schemas import Phase, ProjectStatus
 from app.timesheets.repository import locked_week_covers
-
-RATE_SORTS = Sortable(
-    fields={"effective_from": Rate.effective_from, "created_at": Rate.created_at},
-    default="effective_from",
-    tiebreak=Rate.id,
-)
 
 
 def _subject(kind: str, subject_id: uuid.UUID) -> ColumnElement[bool]:
@@ -26,6 +20,7 @@ def _subject(kind: str, subject_id: uuid.UUID) -> ColumnElement[bool]:
 
 class RateRepository(TenantRepository[Rate]):
     model = Rate
+    sorts = Sortable.by(Rate.effective_from, Rate.created_at)
 
     # Rates sit below members and resources (setting their cost rate records one), so the
     # subjects of a new rate are looked up here.
@@ -34,25 +29,6 @@ class RateRepository(TenantRepository[Rate]):
 
     async def resource(self, workspace_id: uuid.UUID, resource_id: uuid.UUID) -> Resource | None:
         return await self.session.get(Resource, (workspace_id, resource_id))
-
-    async def page(
-        self,
-        workspace_id: uuid.UUID,
-        params: PageParams,
-        *,
-        kind: str | None,
-        member_id: uuid.UUID | None,
-        resource_id: uuid.UUID | None,
-        project_id: uuid.UUID | None,
-    ) -> tuple[list[Rate], str | None]:
-        statement = self.matching(
-            workspace_id,
-            kind=kind,
-            member_id=member_id,
-            resource_id=resource_id,
-            project_id=project_id,
-        )
-        return await paginate(self.session, statement, params, RATE_SORTS)
 
     async def on_day(
         self, workspace_id: uuid.UUID, kind: str, subject_id: uuid.UUID, day: date

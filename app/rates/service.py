@@ -10,6 +10,7 @@ and reports need no join on rates.
 import uuid
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -71,23 +72,10 @@ async def get(session: AsyncSession, principal: Principal, rate_id: uuid.UUID) -
 
 
 async def page(
-    session: AsyncSession,
-    principal: Principal,
-    params: PageParams,
-    *,
-    kind: schemas.RateKind | None,
-    member_id: uuid.UUID | None,
-    resource_id: uuid.UUID | None,
-    project_id: uuid.UUID | None,
+    session: AsyncSession, principal: Principal, params: PageParams, **filters: Any
 ) -> tuple[list[Rate], str | None]:
-    return await RateRepository(session).page(
-        principal.workspace_id,
-        params,
-        kind=kind.value if kind else None,
-        member_id=member_id,
-        resource_id=resource_id,
-        project_id=project_id,
-    )
+    """A page of the workspace's rates, filtered as the list's query says."""
+    return await RateRepository(session).page_matching(principal.workspace_id, params, **filters)
 
 
 async def _check_resource(
@@ -137,19 +125,17 @@ async def create(session: AsyncSession, principal: Principal, data: schemas.Rate
     repo = RateRepository(session)
     if await repo.on_day(principal.workspace_id, data.kind, subject, data.effective_from):
         raise Conflict("A rate already starts on this date; delete it first.", code="rate_exists")
-    rate = await repo.add(
-        Rate(
-            workspace_id=principal.workspace_id,
-            kind=data.kind.value,
-            member_id=data.member_id,
-            resource_id=data.resource_id,
-            project_id=data.project_id,
-            hourly_rate=data.hourly_rate,
-            currency=currency,
-            effective_from=data.effective_from,
-        )
+    rate = Rate(
+        workspace_id=principal.workspace_id,
+        kind=data.kind.value,
+        member_id=data.member_id,
+        resource_id=data.resource_id,
+        project_id=data.project_id,
+        hourly_rate=data.hourly_rate,
+        currency=currency,
+        effective_from=data.effective_from,
     )
-    events.record_created(session, principal, "rate.created", rate, FIELDS)
+    await events.add_created(repo, principal, "rate.created", rate, FIELDS)
     await _recost(session, rate)
     return rate
 
@@ -157,8 +143,7 @@ async def create(session: AsyncSession, principal: Principal, data: schemas.Rate
 async def delete(
     session: AsyncSession, principal: Principal, rate_id: uuid.UUID, if_match: str | None
 ) -> None:
-    rate = await get(session, principal, rate_id)
-    check_if_match(if_match, rate)
+    rate = check_if_match(if_match, await get(session, principal, rate_id))
     events.record_deleted(session, principal, "rate.deleted", rate, FIELDS)
     await RateRepository(session).delete(rate)
     await _recost(session, rate)

@@ -1,57 +1,43 @@
 import uuid
 
-from fastapi import APIRouter, Response, status
+from fastapi import Response
 
-from app.core.db import Session, UnitOfWorkRoute
-from app.kit.errors import (
-    READ_PROBLEMS,
-    WRITE_PROBLEMS,
-)
+from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, tagged
 from app.kit.pagination import Page, PageQuery
+from app.kit.routing import CREATES, DELETES, workspace_router
 from app.projects.auth import ProjectsRead, ProjectsWrite
 from app.recurring import service
 from app.recurring.schemas import RecurringRule, RecurringRuleCreate, RecurringRuleUpdate
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute,
-    prefix="/workspaces/{workspace_id}/projects/{project_id}/recurring-rules",
-    tags=["recurring rules"],
-)
+router = workspace_router("projects/{project_id}/recurring-rules", tag="recurring rules")
 
 
 @router.get("", operation_id="recurring_rules:list", responses=READ_PROBLEMS)
 async def list_rules(
-    project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
+    project_id: uuid.UUID, ctx: ProjectsRead, page: PageQuery
 ) -> Page[RecurringRule]:
     """The ongoing work's recurring task rules."""
-    rows, cursor = await service.page(session, principal, project_id, page)
-    return Page(items=[RecurringRule.model_validate(row) for row in rows], next_cursor=cursor)
+    return Page.of(RecurringRule, await service.page(*ctx, project_id, page))
 
 
-@router.post(
-    "",
-    operation_id="recurring_rules:create",
-    status_code=status.HTTP_201_CREATED,
-    responses=WRITE_PROBLEMS,
-)
+@router.post("", operation_id="recurring_rules:create", **CREATES)
 async def create_rule(
-    project_id: uuid.UUID, data: RecurringRuleCreate, principal: ProjectsWrite, session: Session
+    project_id: uuid.UUID, data: RecurringRuleCreate, ctx: ProjectsWrite
 ) -> RecurringRule:
     """Add a recurring task; its occurrences for the next 30 days are created at once."""
-    return RecurringRule.model_validate(await service.create(session, principal, project_id, data))
+    return RecurringRule.model_validate(await service.create(*ctx, project_id, data))
 
 
 @router.get("/{rule_id}", operation_id="recurring_rules:get", responses=READ_PROBLEMS)
 async def get_rule(
     project_id: uuid.UUID,
     rule_id: uuid.UUID,
-    principal: ProjectsRead,
-    session: Session,
+    ctx: ProjectsRead,
     response: Response,
 ) -> RecurringRule:
     """One recurring rule."""
-    rule = await service.get(session, principal, project_id, rule_id)
+    rule = await service.get(*ctx, project_id, rule_id)
     return tagged(response, RecurringRule, rule)
 
 
@@ -60,28 +46,21 @@ async def update_rule(
     project_id: uuid.UUID,
     rule_id: uuid.UUID,
     data: RecurringRuleUpdate,
-    principal: ProjectsWrite,
-    session: Session,
+    ctx: ProjectsWrite,
     response: Response,
     if_match: IfMatch = None,
 ) -> RecurringRule:
     """Change a rule; tasks already created stay as they are."""
-    rule = await service.update(session, principal, project_id, rule_id, data, if_match)
+    rule = await service.update(*ctx, project_id, rule_id, data, if_match)
     return tagged(response, RecurringRule, rule)
 
 
-@router.delete(
-    "/{rule_id}",
-    operation_id="recurring_rules:delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
+@router.delete("/{rule_id}", operation_id="recurring_rules:delete", **DELETES)
 async def delete_rule(
     project_id: uuid.UUID,
     rule_id: uuid.UUID,
-    principal: ProjectsWrite,
-    session: Session,
+    ctx: ProjectsWrite,
     if_match: IfMatch = None,
 ) -> None:
     """Stop a recurring task; the tasks it created stay."""
-    await service.delete(session, principal, project_id, rule_id, if_match)
+    await service.delete(*ctx, project_id, rule_id, if_match)

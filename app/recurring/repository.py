@@ -5,29 +5,14 @@ from datetime import date
 from sqlalchemy import Select, exists, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
-from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.pagination import Sortable
 from app.kit.repository import TenantRepository, same_workspace
 from app.models import Project, RecurringRule, Task, TimeEntry, WorkflowStatus, Workspace
-
-RULE_SORTS = Sortable(
-    fields={"title": RecurringRule.title}, default="title", tiebreak=RecurringRule.id
-)
 
 
 class RecurringRuleRepository(TenantRepository[RecurringRule]):
     model = RecurringRule
-
-    async def in_project(
-        self, workspace_id: uuid.UUID, project_id: uuid.UUID, rule_id: uuid.UUID
-    ) -> RecurringRule | None:
-        rule = await self.get(workspace_id, rule_id)
-        return rule if rule is not None and rule.project_id == project_id else None
-
-    async def page(
-        self, workspace_id: uuid.UUID, project_id: uuid.UUID, params: PageParams
-    ) -> tuple[list[RecurringRule], str | None]:
-        statement = self.statement(workspace_id).where(RecurringRule.project_id == project_id)
-        return await paginate(self.session, statement, params, RULE_SORTS)
+    sorts = Sortable.by(RecurringRule.title)
 
     async def release_tasks(self, rule: RecurringRule) -> None:
         """The tasks the rule made stay, as ordinary tasks, when it is deleted."""

@@ -19,6 +19,7 @@ from app.projects.repository import ProjectRepository
 from app.projects.service import ensure_writable, get_project
 from app.recurring.repository import RecurringRuleRepository
 from app.recurring.schemas import RecurringRuleCreate, RecurringRuleUpdate
+from app.tasks import dates
 from app.tasks import service as tasks
 from app.tasks.repository import TaskRepository
 
@@ -98,7 +99,7 @@ async def materialise(
         )
         position = await task_repo.last_position(rule.workspace_id, project.id)
         assignees = [uuid.UUID(a) for a in rule.assignee_ids]
-        calendar = await tasks.calendar_for(session, project)
+        calendar = await dates.calendar_for(session, project)
         for offset, day in enumerate(missing):
             task = await task_repo.add(
                 Task(
@@ -111,7 +112,7 @@ async def materialise(
                     priority=rule.priority,
                     start_date=day,
                     duration_days=rule.duration_days,
-                    finish_date=tasks.finish_of(calendar, day, rule.duration_days),
+                    finish_date=dates.finish_of(calendar, day, rule.duration_days),
                     due_date=day,
                     estimate_hours=rule.estimate_hours,
                     scheduling_mode="manual",
@@ -167,21 +168,20 @@ async def create(
     starts_on = data.starts_on or today
     check_rule(data.rrule, starts_on, today)
     await _check_assignees(session, principal, data.assignee_ids)
-    rule = await RecurringRuleRepository(session).add(
-        RecurringRule(
-            workspace_id=principal.workspace_id,
-            project_id=project.id,
-            title=data.title,
-            rrule=data.rrule.strip().removeprefix("RRULE:"),
-            description=data.description,
-            starts_on=starts_on,
-            priority=data.priority.value,
-            assignee_ids=[str(a) for a in data.assignee_ids],
-            duration_days=data.duration_days,
-            estimate_hours=data.estimate_hours,
-        )
+    repo = RecurringRuleRepository(session)
+    rule = RecurringRule(
+        workspace_id=principal.workspace_id,
+        project_id=project.id,
+        title=data.title,
+        rrule=data.rrule.strip().removeprefix("RRULE:"),
+        description=data.description,
+        starts_on=starts_on,
+        priority=data.priority.value,
+        assignee_ids=[str(a) for a in data.assignee_ids],
+        duration_days=data.duration_days,
+        estimate_hours=data.estimate_hours,
     )
-    events.record_created(session, principal, "recurring_rule.created", rule, RULE_FIELDS)
+    await events.add_created(repo, principal, "recurring_rule.created", rule, RULE_FIELDS)
     await materialise(session, principal, rule, project, today)
     return rule
 
@@ -189,8 +189,8 @@ async def create(
 async def get(
     session: AsyncSession, principal: Principal, project_id: uuid.UUID, rule_id: uuid.UUID
 ) -> RecurringRule:
-    rule = await RecurringRuleRepository(session).in_project(
-        principal.workspace_id, project_id, rule_id
+    rule = await RecurringRuleRepository(session).get_under(
+        principal.workspace_id, rule_id, project_id=project_id
     )
     return found(rule, "No such recurring rule.", code="recurring_rule_not_found")
 
@@ -199,7 +199,9 @@ async def page(
     session: AsyncSession, principal: Principal, project_id: uuid.UUID, params: PageParams
 ) -> tuple[list[RecurringRule], str | None]:
     await get_project(session, principal, project_id)
-    return await RecurringRuleRepository(session).page(principal.workspace_id, project_id, params)
+    return await RecurringRuleRepository(session).page_matching(
+        principal.workspace_id, params, project_id=project_id
+    )
 
 
 async def update(
@@ -211,9 +213,7 @@ async def update(
     if_match: str | None,
 ) -> RecurringRule:
     project = await _ongoing_project(session, principal, project_id)
-    rule = await get(session, principal, project_id, rule_id)
-    check_if_match(if_match, rule)
-    before = events.snapshot(rule, RULE_FIELDS)
+    rule = check_if_match(if_match, await get(session, principal, project_id, rule_id))
     changes: dict[str, Any] = {
         k: v for k, v in data.model_dump(exclude_unset=True).items() if v is not None
     }
@@ -227,18 +227,10 @@ async def update(
         changes["assignee_ids"] = [str(a) for a in changes["assignee_ids"]]
     if "priority" in changes:
         changes["priority"] = changes["priority"].value
-    for field, value in changes.items():
-        setattr(rule, field, value)
-    diff = events.changes_between(before, events.snapshot(rule, RULE_FIELDS))
+    diff = await events.apply_change(
+        session, principal, "recurring_rule.updated", rule, RULE_FIELDS, changes
+    )
     if diff:
-        await session.flush()
-        events.record_change(
-            session,
-            principal,
-            "recurring_rule.updated",
-            rule,
-            diff,
-        )
         if "rrule" in diff:
             await _replan(session, principal, rule, today)
         if rule.active:
@@ -267,8 +259,7 @@ async def delete(
     if_match: str | None,
 ) -> None:
     await _ongoing_project(session, principal, project_id)
-    rule = await get(session, principal, project_id, rule_id)
-    check_if_match(if_match, rule)
+    rule = check_if_match(if_match, await get(session, principal, project_id, rule_id))
     events.record_deleted(session, principal, "recurring_rule.deleted", rule, RULE_FIELDS)
     repo = RecurringRuleRepository(session)
     await repo.release_tasks(rule)

@@ -2,11 +2,11 @@ import json
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import Query, Request, Response
 from fastapi.responses import StreamingResponse
 
-from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS
+from app.kit.routing import workspace_router
 from app.kit.schemas import Day
 from app.reports import service
 from app.reports.repository import DIMENSIONS, TimeFilters
@@ -14,9 +14,7 @@ from app.reports.schemas import EstimatesReport, TimeReport
 from app.time_entries.auth import TimeRead
 from app.work_types.schemas import WorkTypeQuery
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/reports", tags=["reports"]
-)
+router = workspace_router("reports", tag="reports")
 CSV = "text/csv"
 
 
@@ -39,8 +37,7 @@ def _json(body: object) -> Response:
     },
 )
 async def time_report(
-    principal: TimeRead,
-    session: Session,
+    ctx: TimeRead,
     request: Request,
     work_type: WorkTypeQuery,
     date_from: Annotated[Day | None, Query(alias="from", description="On or after.")] = None,
@@ -73,8 +70,7 @@ async def time_report(
     unless the caller may read rates.
     """
     report = await service.time_report(
-        session,
-        principal,
+        *ctx,
         group_by=service.parse_group_by(group_by),
         only=TimeFilters(
             start=date_from,
@@ -102,9 +98,7 @@ async def time_report(
     response_model=EstimatesReport,
     responses=READ_PROBLEMS,
 )
-async def estimates_report(
-    principal: TimeRead, session: Session, project_id: uuid.UUID
-) -> Response:
+async def estimates_report(ctx: TimeRead, project_id: uuid.UUID) -> Response:
     """Estimates against logged time per task, the budget against actuals, and the weekly burn.
 
     Hours are minutes / 60 rounded half-up to 0.01; remaining = max(estimate - logged, 0) and
@@ -112,4 +106,4 @@ async def estimates_report(
     rule: the sum of minutes * the rate stored on each entry / 60, rounded half-up to cents,
     and are left out (with what remains of the budget) unless the caller may read rates.
     """
-    return _json(await service.estimates_report(session, principal, project_id))
+    return _json(await service.estimates_report(*ctx, project_id))

@@ -1,46 +1,35 @@
 import uuid
 
-from fastapi import APIRouter, Response, status
+from fastapi import Response
 
-from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, tagged
 from app.kit.pagination import Page, PageQuery
+from app.kit.routing import CREATES, DELETES, workspace_router
 from app.projects.auth import ProjectsRead, ProjectsWrite
 from app.reservations import service
 from app.reservations.schemas import Reservation, ReservationCreate, ReservationUpdate
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute,
-    prefix="/workspaces/{workspace_id}/projects/{project_id}/reservations",
-    tags=["projects"],
-)
+router = workspace_router("projects/{project_id}/reservations", tag="projects")
 
 
 @router.get("", operation_id="project_reservations:list", responses=READ_PROBLEMS)
 async def list_reservations(
-    project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
+    project_id: uuid.UUID, ctx: ProjectsRead, page: PageQuery
 ) -> Page[Reservation]:
     """Weekly capacity the ongoing work holds back."""
-    rows, cursor = await service.page(session, principal, project_id, page)
-    return Page(items=[Reservation.model_validate(row) for row in rows], next_cursor=cursor)
+    return Page.of(Reservation, await service.page(*ctx, project_id, page))
 
 
-@router.post(
-    "",
-    operation_id="project_reservations:create",
-    status_code=status.HTTP_201_CREATED,
-    responses=WRITE_PROBLEMS,
-)
+@router.post("", operation_id="project_reservations:create", **CREATES)
 async def create_reservation(
     project_id: uuid.UUID,
     data: ReservationCreate,
-    principal: ProjectsWrite,
-    session: Session,
+    ctx: ProjectsWrite,
     response: Response,
 ) -> Reservation:
     """Reserve weekly hours of a member or a team for ongoing work."""
-    row = await service.create(session, principal, project_id, data)
+    row = await service.create(*ctx, project_id, data)
     return tagged(response, Reservation, row)
 
 
@@ -48,12 +37,11 @@ async def create_reservation(
 async def get_reservation(
     project_id: uuid.UUID,
     reservation_id: uuid.UUID,
-    principal: ProjectsRead,
-    session: Session,
+    ctx: ProjectsRead,
     response: Response,
 ) -> Reservation:
     """One capacity reservation."""
-    row = await service.get(session, principal, project_id, reservation_id)
+    row = await service.get(*ctx, project_id, reservation_id)
     return tagged(response, Reservation, row)
 
 
@@ -64,28 +52,21 @@ async def update_reservation(
     project_id: uuid.UUID,
     reservation_id: uuid.UUID,
     data: ReservationUpdate,
-    principal: ProjectsWrite,
-    session: Session,
+    ctx: ProjectsWrite,
     response: Response,
     if_match: IfMatch = None,
 ) -> Reservation:
     """Change the hours a week a reservation holds."""
-    row = await service.update(session, principal, project_id, reservation_id, data, if_match)
+    row = await service.update(*ctx, project_id, reservation_id, data, if_match)
     return tagged(response, Reservation, row)
 
 
-@router.delete(
-    "/{reservation_id}",
-    operation_id="project_reservations:delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
+@router.delete("/{reservation_id}", operation_id="project_reservations:delete", **DELETES)
 async def delete_reservation(
     project_id: uuid.UUID,
     reservation_id: uuid.UUID,
-    principal: ProjectsWrite,
-    session: Session,
+    ctx: ProjectsWrite,
     if_match: IfMatch = None,
 ) -> None:
     """Release a capacity reservation."""
-    await service.delete(session, principal, project_id, reservation_id, if_match)
+    await service.delete(*ctx, project_id, reservation_id, if_match)

@@ -1,28 +1,16 @@
 import uuid
 
-from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.pagination import Sortable
 from app.kit.repository import TenantRepository
 from app.models import CapacityReservation
-
-# UUIDv7 ids are time-ordered: sorting by id lists reservations as they came.
-RESERVATION_SORTS = Sortable(
-    fields={"id": CapacityReservation.id}, default="id", tiebreak=CapacityReservation.id
-)
 
 
 class ReservationRepository(TenantRepository[CapacityReservation]):
     """The weekly capacity ongoing work holds back."""
 
     model = CapacityReservation
-
-    async def in_project(
-        self, workspace_id: uuid.UUID, project_id: uuid.UUID, reservation_id: uuid.UUID
-    ) -> CapacityReservation | None:
-        return await self.find(
-            workspace_id,
-            CapacityReservation.project_id == project_id,
-            CapacityReservation.id == reservation_id,
-        )
+    # UUIDv7 ids are time-ordered: sorting by id lists reservations as they came.
+    sorts = Sortable.by(CapacityReservation.id)
 
     async def of_holder(
         self,
@@ -39,9 +27,3 @@ class ReservationRepository(TenantRepository[CapacityReservation]):
             CapacityReservation.member_id.is_not_distinct_from(member_id),
             CapacityReservation.team_id.is_not_distinct_from(team_id),
         )
-
-    async def page(
-        self, workspace_id: uuid.UUID, project_id: uuid.UUID, params: PageParams
-    ) -> tuple[list[CapacityReservation], str | None]:
-        statement = self.statement(workspace_id).where(CapacityReservation.project_id == project_id)
-        return await paginate(self.session, statement, params, RESERVATION_SORTS)

@@ -7,13 +7,7 @@ from decimal import Decimal
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.access import Principal
-from app.events.service import (
-    changes_between,
-    record_change,
-    record_created,
-    record_deleted,
-    snapshot,
-)
+from app.events.service import add_created, record_deleted, recording_change
 from app.kit.errors import Conflict, Unprocessable, found
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
@@ -34,7 +28,7 @@ async def _find(
     """The project and its reservation (404 for either)."""
     project = await projects.get_project(session, principal, project_id)
     repo = ReservationRepository(session)
-    reservation = await repo.in_project(project.workspace_id, project.id, reservation_id)
+    reservation = await repo.get_under(project.workspace_id, reservation_id, project_id=project.id)
     return project, found(
         reservation, "No such reservation in this project.", code="reservation_not_found"
     )
@@ -51,7 +45,9 @@ async def page(
     session: AsyncSession, principal: Principal, project_id: uuid.UUID, params: PageParams
 ) -> tuple[list[CapacityReservation], str | None]:
     project = await projects.get_project(session, principal, project_id)
-    return await ReservationRepository(session).page(project.workspace_id, project.id, params)
+    return await ReservationRepository(session).page_matching(
+        project.workspace_id, params, project_id=project.id
+    )
 
 
 async def create(
@@ -79,17 +75,16 @@ async def create(
             code="reservation_exists",
             reservation_id=str(existing.id),
         )
-    reservation = await repo.add(
-        CapacityReservation(
-            workspace_id=project.workspace_id,
-            project_id=project.id,
-            member_id=data.member_id,
-            team_id=data.team_id,
-            hours_per_week=data.hours_per_week.quantize(CENTS),
-        )
+    reservation = CapacityReservation(
+        workspace_id=project.workspace_id,
+        project_id=project.id,
+        member_id=data.member_id,
+        team_id=data.team_id,
+        hours_per_week=data.hours_per_week.quantize(CENTS),
     )
-    record_created(session, principal, "reservation.created", reservation, RESERVATION_FIELDS)
-    return reservation
+    return await add_created(
+        repo, principal, "reservation.created", reservation, RESERVATION_FIELDS
+    )
 
 
 async def update(
@@ -104,13 +99,11 @@ async def update(
     check_if_match(if_match, reservation)
     projects.ensure_writable(project)
     changes = data.model_dump(exclude_unset=True)
-    before = snapshot(reservation, RESERVATION_FIELDS)
-    if "hours_per_week" in changes:
-        reservation.hours_per_week = changes["hours_per_week"].quantize(CENTS)
-    difference = changes_between(before, snapshot(reservation, RESERVATION_FIELDS))
-    if difference:
-        await session.flush()
-        record_change(session, principal, "reservation.updated", reservation, difference)
+    async with recording_change(
+        session, principal, "reservation.updated", reservation, RESERVATION_FIELDS
+    ):
+        if "hours_per_week" in changes:
+            reservation.hours_per_week = changes["hours_per_week"].quantize(CENTS)
     return reservation
 
 

@@ -1,9 +1,9 @@
 from typing import Annotated
 
-from app.auth.access import Principal, Role, requires
+from app.auth.access import Ctx, Role, acting
 
-ResourcesRead = Annotated[Principal, requires(Role.viewer, "resources:read")]
+ResourcesRead = Annotated[Ctx, acting(Role.viewer, "resources:read")]
 # Planning work and recording absences is everyday work for members.
-ResourcesWrite = Annotated[Principal, requires(Role.member, "resources:write")]
+ResourcesWrite = Annotated[Ctx, acting(Role.member, "resources:write")]
 # Which resources exist (and what they cost) is workspace structure.
-ResourcesAdmin = Annotated[Principal, requires(Role.admin, "resources:write")]
+ResourcesAdmin = Annotated[Ctx, acting(Role.admin, "resources:write")]

@@ -2,12 +2,12 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import Query, Response
 
-from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, set_etag, tagged
 from app.kit.pagination import Page, PageQuery
+from app.kit.routing import CREATES, DELETES, workspace_router
 from app.kit.schemas import Day
 from app.resources import service
 from app.resources.auth import ResourcesAdmin, ResourcesRead, ResourcesWrite
@@ -21,83 +21,62 @@ from app.resources.schemas import (
     TimeOffUpdate,
 )
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}", tags=["resources"]
-)
+router = workspace_router("", tag="resources")
 
 
 @router.get("/resources", operation_id="resources:list", responses=READ_PROBLEMS)
 async def list_resources(
-    principal: ResourcesRead,
-    session: Session,
+    ctx: ResourcesRead,
     page: PageQuery,
     kind: Annotated[ResourceKind | None, Query()] = None,
     team_id: Annotated[uuid.UUID | None, Query()] = None,
     member_id: Annotated[uuid.UUID | None, Query()] = None,
 ) -> Page[Resource]:
     """People, equipment, rooms and pools, optionally of one kind, team or member."""
-    rows, cursor = await service.page(
-        session, principal, page, kind=kind, team_id=team_id, member_id=member_id
-    )
-    return Page(items=await service.present(session, principal, rows), next_cursor=cursor)
+    rows, cursor = await service.page(*ctx, page, kind=kind, team_id=team_id, member_id=member_id)
+    return Page(items=await service.present(*ctx, rows), next_cursor=cursor)
 
 
-@router.post(
-    "/resources",
-    operation_id="resources:create",
-    status_code=status.HTTP_201_CREATED,
-    responses=WRITE_PROBLEMS,
-)
-async def create_resource(
-    data: ResourceCreate, principal: ResourcesAdmin, session: Session
-) -> Resource:
+@router.post("/resources", operation_id="resources:create", **CREATES)
+async def create_resource(data: ResourceCreate, ctx: ResourcesAdmin) -> Resource:
     """Add equipment, a room or a pool with its hours per working day (people come with members)."""
-    resource = await service.create(session, principal, data)
-    return (await service.present(session, principal, [resource]))[0]
+    resource = await service.create(*ctx, data)
+    return (await service.present(*ctx, [resource]))[0]
 
 
 @router.get("/resources/{resource_id}", operation_id="resources:get", responses=READ_PROBLEMS)
-async def get_resource(
-    resource_id: uuid.UUID, principal: ResourcesRead, session: Session, response: Response
-) -> Resource:
+async def get_resource(resource_id: uuid.UUID, ctx: ResourcesRead, response: Response) -> Resource:
     """One resource."""
-    resource = await service.get(session, principal, resource_id)
+    resource = await service.get(*ctx, resource_id)
     set_etag(response, resource)
-    return (await service.present(session, principal, [resource]))[0]
+    return (await service.present(*ctx, [resource]))[0]
 
 
 @router.patch("/resources/{resource_id}", operation_id="resources:update", responses=WRITE_PROBLEMS)
 async def update_resource(
     resource_id: uuid.UUID,
     data: ResourceUpdate,
-    principal: ResourcesAdmin,
-    session: Session,
+    ctx: ResourcesAdmin,
     response: Response,
     if_match: IfMatch = None,
 ) -> Resource:
     """Change a resource; for a person only its team and calendar."""
-    resource = await service.update(session, principal, resource_id, data, if_match)
+    resource = await service.update(*ctx, resource_id, data, if_match)
     set_etag(response, resource)
-    return (await service.present(session, principal, [resource]))[0]
+    return (await service.present(*ctx, [resource]))[0]
 
 
-@router.delete(
-    "/resources/{resource_id}",
-    operation_id="resources:delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
+@router.delete("/resources/{resource_id}", operation_id="resources:delete", **DELETES)
 async def delete_resource(
-    resource_id: uuid.UUID, principal: ResourcesAdmin, session: Session, if_match: IfMatch = None
+    resource_id: uuid.UUID, ctx: ResourcesAdmin, if_match: IfMatch = None
 ) -> None:
     """Remove a non-human resource with its allocations and time off."""
-    await service.delete(session, principal, resource_id, if_match)
+    await service.delete(*ctx, resource_id, if_match)
 
 
 @router.get("/time-off", operation_id="time_off:list", responses=READ_PROBLEMS)
 async def list_time_off(
-    principal: ResourcesRead,
-    session: Session,
+    ctx: ResourcesRead,
     page: PageQuery,
     resource_id: Annotated[uuid.UUID | None, Query()] = None,
     from_: Annotated[
@@ -107,33 +86,24 @@ async def list_time_off(
 ) -> Page[TimeOff]:
     """Absences, optionally of one resource or touching a date range."""
     rows, cursor = await service.page_time_off(
-        session, principal, page, resource_id=resource_id, first=from_, last=to
+        *ctx, page, resource_id=resource_id, first=from_, last=to
     )
     return Page(items=[TimeOff.model_validate(row) for row in rows], next_cursor=cursor)
 
 
-@router.post(
-    "/time-off",
-    operation_id="time_off:create",
-    status_code=status.HTTP_201_CREATED,
-    responses=WRITE_PROBLEMS,
-)
-async def create_time_off(
-    data: TimeOffCreate, principal: ResourcesWrite, session: Session
-) -> TimeOff:
+@router.post("/time-off", operation_id="time_off:create", **CREATES)
+async def create_time_off(data: TimeOffCreate, ctx: ResourcesWrite) -> TimeOff:
     """Record an absence: full days, or some hours a day; never overlapping another one.
 
     A person's absences are written by the person, their team lead or an admin (403
     `not_your_time_off` otherwise); a non-human resource's by an admin."""
-    return TimeOff.model_validate(await service.create_time_off(session, principal, data))
+    return TimeOff.model_validate(await service.create_time_off(*ctx, data))
 
 
 @router.get("/time-off/{time_off_id}", operation_id="time_off:get", responses=READ_PROBLEMS)
-async def get_time_off(
-    time_off_id: uuid.UUID, principal: ResourcesRead, session: Session, response: Response
-) -> TimeOff:
+async def get_time_off(time_off_id: uuid.UUID, ctx: ResourcesRead, response: Response) -> TimeOff:
     """One absence."""
-    row = await service.get_time_off(session, principal, time_off_id)
+    row = await service.get_time_off(*ctx, time_off_id)
     return tagged(response, TimeOff, row)
 
 
@@ -141,24 +111,18 @@ async def get_time_off(
 async def update_time_off(
     time_off_id: uuid.UUID,
     data: TimeOffUpdate,
-    principal: ResourcesWrite,
-    session: Session,
+    ctx: ResourcesWrite,
     response: Response,
     if_match: IfMatch = None,
 ) -> TimeOff:
     """Change an absence's dates, hours or reason (who may: as for creating it)."""
-    row = await service.update_time_off(session, principal, time_off_id, data, if_match)
+    row = await service.update_time_off(*ctx, time_off_id, data, if_match)
     return tagged(response, TimeOff, row)
 
 
-@router.delete(
-    "/time-off/{time_off_id}",
-    operation_id="time_off:delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
+@router.delete("/time-off/{time_off_id}", operation_id="time_off:delete", **DELETES)
 async def delete_time_off(
-    time_off_id: uuid.UUID, principal: ResourcesWrite, session: Session, if_match: IfMatch = None
+    time_off_id: uuid.UUID, ctx: ResourcesWrite, if_match: IfMatch = None
 ) -> None:
     """Remove an absence (who may: as for creating it)."""
-    await service.delete_time_off(session, principal, time_off_id, if_match)
+    await service.delete_time_off(*ctx, time_off_id, if_match)

@@ -5,37 +5,17 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.pagination import PageParams, Sortable
 from app.kit.repository import TenantRepository, overlapping
 from app.models import Calendar, Member, Resource, Team, TimeOff, User
-
-RESOURCE_SORTS = Sortable(
-    fields={"created_at": Resource.created_at, "kind": Resource.kind},
-    default="created_at",
-    tiebreak=Resource.id,
-)
-TIME_OFF_SORTS = Sortable(
-    fields={"start_date": TimeOff.start_date}, default="start_date", tiebreak=TimeOff.id
-)
 
 
 class ResourceRepository(TenantRepository[Resource]):
     model = Resource
+    sorts = Sortable.by(Resource.created_at, Resource.kind)
 
     async def of_member(self, workspace_id: uuid.UUID, member_id: uuid.UUID) -> Resource | None:
         return await self.find(workspace_id, Resource.member_id == member_id)
-
-    async def page(
-        self,
-        workspace_id: uuid.UUID,
-        params: PageParams,
-        *,
-        kind: str | None,
-        team_id: uuid.UUID | None,
-        member_id: uuid.UUID | None,
-    ) -> tuple[list[Resource], str | None]:
-        statement = self.matching(workspace_id, kind=kind, team_id=team_id, member_id=member_id)
-        return await paginate(self.session, statement, params, RESOURCE_SORTS)
 
     async def people(
         self, workspace_id: uuid.UUID, member_ids: Sequence[uuid.UUID]
@@ -61,6 +41,7 @@ class TimeOffRepository(TenantRepository[TimeOff]):
     """The days a resource is away."""
 
     model = TimeOff
+    sorts = Sortable.by(TimeOff.start_date)
 
     async def overlapping(
         self,
@@ -92,4 +73,4 @@ class TimeOffRepository(TenantRepository[TimeOff]):
         statement = self.matching(workspace_id, resource_id=resource_id).where(
             *overlapping(TimeOff.start_date, TimeOff.end_date, first, last)
         )
-        return await paginate(self.session, statement, params, TIME_OFF_SORTS)
+        return await self.paged(statement, params)

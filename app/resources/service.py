@@ -63,20 +63,11 @@ async def get(session: AsyncSession, principal: Principal, resource_id: uuid.UUI
 
 
 async def page(
-    session: AsyncSession,
-    principal: Principal,
-    params: PageParams,
-    *,
-    kind: schemas.ResourceKind | None,
-    team_id: uuid.UUID | None,
-    member_id: uuid.UUID | None,
+    session: AsyncSession, principal: Principal, params: PageParams, **filters: Any
 ) -> tuple[list[Resource], str | None]:
-    return await ResourceRepository(session).page(
-        principal.workspace_id,
-        params,
-        kind=kind.value if kind else None,
-        team_id=team_id,
-        member_id=member_id,
+    """A page of the workspace's resources, filtered as the list's query says."""
+    return await ResourceRepository(session).page_matching(
+        principal.workspace_id, params, **filters
     )
 
 
@@ -117,8 +108,7 @@ async def update(
     if_match: str | None,
 ) -> Resource:
     repo = ResourceRepository(session)
-    resource = await get(session, principal, resource_id)
-    check_if_match(if_match, resource)
+    resource = check_if_match(if_match, await get(session, principal, resource_id))
     changes = data.model_dump(exclude_unset=True)
     if resource.kind == schemas.ResourceKind.person:
         for field in MEMBER_OWNED:
@@ -127,25 +117,20 @@ async def update(
                     f"/{field}", "a person's name, capacity and cost rate are the member's"
                 )
     await _check_references(repo, principal.workspace_id, changes)
-    before = events.snapshot(resource, RESOURCE_FIELDS)
     new_rate = changes.get("cost_rate")
     # Like a member's: a new figure is recorded from today; clearing it records nothing.
     if new_rate is not None and new_rate != resource.cost_rate:
         await rates.record_resource_cost(session, principal, resource, new_rate)
-    for field, value in changes.items():
-        setattr(resource, field, value)
-    diff = events.changes_between(before, events.snapshot(resource, RESOURCE_FIELDS))
-    if diff:
-        await session.flush()
-        events.record_change(session, principal, "resource.updated", resource, diff)
+    await events.apply_change(
+        session, principal, "resource.updated", resource, RESOURCE_FIELDS, changes
+    )
     return resource
 
 
 async def delete(
     session: AsyncSession, principal: Principal, resource_id: uuid.UUID, if_match: str | None
 ) -> None:
-    resource = await get(session, principal, resource_id)
-    check_if_match(if_match, resource)
+    resource = check_if_match(if_match, await get(session, principal, resource_id))
     if resource.kind == schemas.ResourceKind.person:
         raise Conflict(
             "A person resource goes when its member leaves the workspace.",
@@ -225,9 +210,7 @@ async def create_time_off(
     row = TimeOff(workspace_id=principal.workspace_id, **data.model_dump())
     repo = TimeOffRepository(session)
     await _check_no_overlap(repo, row)
-    await repo.add(row)
-    events.record_created(session, principal, "time_off.created", row, TIME_OFF_FIELDS)
-    return row
+    return await events.add_created(repo, principal, "time_off.created", row, TIME_OFF_FIELDS)
 
 
 async def update_time_off(
@@ -242,15 +225,13 @@ async def update_time_off(
     await _check_time_off_writer(session, principal, row.resource_id)
     check_if_match(if_match, row)
     changes = data.model_dump(exclude_unset=True)
-    before = events.snapshot(row, TIME_OFF_FIELDS)
     _check_range(changes.get("start_date", row.start_date), changes.get("end_date", row.end_date))
-    for field, value in changes.items():
-        setattr(row, field, value)
-    await _check_no_overlap(repo, row, exclude=row.id)
-    diff = events.changes_between(before, events.snapshot(row, TIME_OFF_FIELDS))
-    if diff:
-        await session.flush()
-        events.record_change(session, principal, "time_off.updated", row, diff)
+    async with events.recording_change(
+        session, principal, "time_off.updated", row, TIME_OFF_FIELDS
+    ):
+        for field, value in changes.items():
+            setattr(row, field, value)
+        await _check_no_overlap(repo, row, exclude=row.id)
     return row
 
 

@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from app.auth.access import Principal, Role, requires
+from app.auth.access import Ctx, Role, acting
 
 # A project's schedule, and a what-if on it, are read with the project.
-ScheduleRead = Annotated[Principal, requires(Role.viewer, "projects:read")]
+ScheduleRead = Annotated[Ctx, acting(Role.viewer, "projects:read")]

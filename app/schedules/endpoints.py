@@ -1,30 +1,18 @@
 import uuid
 
-from fastapi import APIRouter
-
-from app.core.db import Session, UnitOfWorkRoute
-from app.kit.errors import (
-    READ_PROBLEMS,
-    Conflict,
-    problem_responses,
-)
+from app.kit.errors import READ_PROBLEMS, Conflict, problem_responses
+from app.kit.routing import workspace_router
 from app.schedules import service
 from app.schedules.auth import ScheduleRead
 from app.schedules.schemas import Schedule, SchedulePreview, ScheduleProposal
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute,
-    prefix="/workspaces/{workspace_id}/projects/{project_id}/schedule",
-    tags=["scheduling"],
-)
+router = workspace_router("projects/{project_id}/schedule", tag="scheduling")
 
 
 @router.get("", operation_id="schedules:get", responses=READ_PROBLEMS)
-async def get_schedule(
-    project_id: uuid.UUID, principal: ScheduleRead, session: Session
-) -> Schedule:
+async def get_schedule(project_id: uuid.UUID, ctx: ScheduleRead) -> Schedule:
     """Early and late dates, slack, the critical path and constraint violations."""
-    return await service.for_project(session, principal, project_id)
+    return await service.for_project(*ctx, project_id)
 
 
 @router.post(
@@ -33,8 +21,8 @@ async def get_schedule(
     responses={**READ_PROBLEMS, **problem_responses(Conflict)},
 )
 async def preview_schedule(
-    project_id: uuid.UUID, data: ScheduleProposal, principal: ScheduleRead, session: Session
+    project_id: uuid.UUID, data: ScheduleProposal, ctx: ScheduleRead
 ) -> SchedulePreview:
     """What-if: the schedule that proposed changes would give, and the tasks they would move.
     Nothing is written."""
-    return await service.preview_for_project(session, principal, project_id, data)
+    return await service.preview_for_project(*ctx, project_id, data)

@@ -222,7 +222,8 @@ class Proposal:
 
 def apply_task_change(project: Project, row: TaskRow, change: Mapping[str, Any]) -> TaskRow:
     """A task row after a proposed change; moving an auto task pins it with `snet` and drops its
-    leveling delay, as a person dragging it in a desktop scheduler would (tasks.pin_manual_move)."""
+    leveling delay, as a person dragging it in a desktop scheduler would
+    (`app.tasks.dates.pin_manual_move`)."""
     updated = replace(row, **change)
     if "start_date" in change and network.is_auto(project, updated):
         updated = replace(

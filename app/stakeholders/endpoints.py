@@ -1,28 +1,21 @@
 import uuid
 
-from fastapi import APIRouter, status
-
-from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.pagination import Page, PageQuery
+from app.kit.routing import DELETES, workspace_router
 from app.projects.auth import ProjectsRead, ProjectsWrite
 from app.stakeholders import service
 from app.stakeholders.schemas import Stakeholder, StakeholderSet
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute,
-    prefix="/workspaces/{workspace_id}/projects/{project_id}/stakeholders",
-    tags=["projects"],
-)
+router = workspace_router("projects/{project_id}/stakeholders", tag="projects")
 
 
 @router.get("", operation_id="project_stakeholders:list", responses=READ_PROBLEMS)
 async def list_stakeholders(
-    project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
+    project_id: uuid.UUID, ctx: ProjectsRead, page: PageQuery
 ) -> Page[Stakeholder]:
     """Members with a stake in the project and their roles."""
-    rows, cursor = await service.page(session, principal, project_id, page)
-    return Page(items=[Stakeholder.model_validate(row) for row in rows], next_cursor=cursor)
+    return Page.of(Stakeholder, await service.page(*ctx, project_id, page))
 
 
 @router.put("/{member_id}", operation_id="project_stakeholders:set", responses=WRITE_PROBLEMS)
@@ -30,22 +23,16 @@ async def set_stakeholder(
     project_id: uuid.UUID,
     member_id: uuid.UUID,
     data: StakeholderSet,
-    principal: ProjectsWrite,
-    session: Session,
+    ctx: ProjectsWrite,
 ) -> Stakeholder:
     """Make a member a stakeholder, or change their role."""
-    row = await service.set_role(session, principal, project_id, member_id, data)
+    row = await service.set_role(*ctx, project_id, member_id, data)
     return Stakeholder.model_validate(row)
 
 
-@router.delete(
-    "/{member_id}",
-    operation_id="project_stakeholders:delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
+@router.delete("/{member_id}", operation_id="project_stakeholders:delete", **DELETES)
 async def remove_stakeholder(
-    project_id: uuid.UUID, member_id: uuid.UUID, principal: ProjectsWrite, session: Session
+    project_id: uuid.UUID, member_id: uuid.UUID, ctx: ProjectsWrite
 ) -> None:
     """Remove a member from the project's stakeholders."""
-    await service.remove(session, principal, project_id, member_id)
+    await service.remove(*ctx, project_id, member_id)

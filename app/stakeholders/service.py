@@ -19,7 +19,9 @@ async def page(
     session: AsyncSession, principal: Principal, project_id: uuid.UUID, params: PageParams
 ) -> tuple[list[Stakeholder], str | None]:
     project = await projects.get_project(session, principal, project_id)
-    return await StakeholderRepository(session).page(project.workspace_id, project.id, params)
+    return await StakeholderRepository(session).page_matching(
+        project.workspace_id, params, project_id=project.id
+    )
 
 
 async def set_role(

@@ -1,12 +1,12 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import Query, Response
 
-from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, tagged
 from app.kit.pagination import Page, PageQuery
+from app.kit.routing import CREATES, DELETES, workspace_router
 from app.projects.auth import ProjectsRead, ProjectsWrite
 from app.statuses import service
 from app.statuses.schemas import (
@@ -16,46 +16,35 @@ from app.statuses.schemas import (
     WorkflowStatusUpdate,
 )
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute,
-    prefix="/workspaces/{workspace_id}/projects/{project_id}/statuses",
-    tags=["projects"],
-)
+router = workspace_router("projects/{project_id}/statuses", tag="projects")
 
 
 @router.get("", operation_id="project_statuses:list", responses=READ_PROBLEMS)
 async def list_statuses(
-    project_id: uuid.UUID, principal: ProjectsRead, session: Session, page: PageQuery
+    project_id: uuid.UUID, ctx: ProjectsRead, page: PageQuery
 ) -> Page[WorkflowStatus]:
     """The project's workflow statuses in board order."""
-    rows, cursor = await service.page(session, principal, project_id, page)
-    return Page(items=[WorkflowStatus.model_validate(row) for row in rows], next_cursor=cursor)
+    return Page.of(WorkflowStatus, await service.page(*ctx, project_id, page))
 
 
-@router.post(
-    "",
-    operation_id="project_statuses:create",
-    status_code=status.HTTP_201_CREATED,
-    responses=WRITE_PROBLEMS,
-)
+@router.post("", operation_id="project_statuses:create", **CREATES)
 async def create_status(
     project_id: uuid.UUID,
     data: WorkflowStatusCreate,
-    principal: ProjectsWrite,
-    session: Session,
+    ctx: ProjectsWrite,
     response: Response,
 ) -> WorkflowStatus:
     """Add a workflow status, by default after the last one."""
-    row = await service.create(session, principal, project_id, data)
+    row = await service.create(*ctx, project_id, data)
     return tagged(response, WorkflowStatus, row)
 
 
 @router.post("/reorder", operation_id="project_statuses:reorder", responses=WRITE_PROBLEMS)
 async def reorder_statuses(
-    project_id: uuid.UUID, data: WorkflowStatusOrder, principal: ProjectsWrite, session: Session
+    project_id: uuid.UUID, data: WorkflowStatusOrder, ctx: ProjectsWrite
 ) -> list[WorkflowStatus]:
     """Put all of the project's statuses in a new order."""
-    rows = await service.reorder(session, principal, project_id, data)
+    rows = await service.reorder(*ctx, project_id, data)
     return [WorkflowStatus.model_validate(row) for row in rows]
 
 
@@ -63,12 +52,11 @@ async def reorder_statuses(
 async def get_status(
     project_id: uuid.UUID,
     status_id: uuid.UUID,
-    principal: ProjectsRead,
-    session: Session,
+    ctx: ProjectsRead,
     response: Response,
 ) -> WorkflowStatus:
     """One workflow status."""
-    row = await service.get(session, principal, project_id, status_id)
+    row = await service.get(*ctx, project_id, status_id)
     return tagged(response, WorkflowStatus, row)
 
 
@@ -77,27 +65,20 @@ async def update_status(
     project_id: uuid.UUID,
     status_id: uuid.UUID,
     data: WorkflowStatusUpdate,
-    principal: ProjectsWrite,
-    session: Session,
+    ctx: ProjectsWrite,
     response: Response,
     if_match: IfMatch = None,
 ) -> WorkflowStatus:
     """Rename, recategorise or move a workflow status."""
-    row = await service.update(session, principal, project_id, status_id, data, if_match)
+    row = await service.update(*ctx, project_id, status_id, data, if_match)
     return tagged(response, WorkflowStatus, row)
 
 
-@router.delete(
-    "/{status_id}",
-    operation_id="project_statuses:delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
+@router.delete("/{status_id}", operation_id="project_statuses:delete", **DELETES)
 async def delete_status(
     project_id: uuid.UUID,
     status_id: uuid.UUID,
-    principal: ProjectsWrite,
-    session: Session,
+    ctx: ProjectsWrite,
     move_to: Annotated[
         uuid.UUID | None,
         Query(description="Another status of the project to move its tasks to."),
@@ -105,4 +86,4 @@ async def delete_status(
     if_match: IfMatch = None,
 ) -> None:
     """Delete a workflow status, moving its tasks to another."""
-    await service.delete(session, principal, project_id, status_id, move_to, if_match)
+    await service.delete(*ctx, project_id, status_id, move_to, if_match)

@@ -4,26 +4,16 @@ from typing import Any
 
 from sqlalchemy import func, literal, select, update
 
-from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.pagination import Sortable
 from app.kit.repository import TenantRepository
 from app.models import Task, WorkflowStatus
-
-STATUS_SORTS = Sortable(
-    fields={"position": WorkflowStatus.position}, default="position", tiebreak=WorkflowStatus.id
-)
 
 
 class StatusRepository(TenantRepository[WorkflowStatus]):
     """A project's workflow statuses, and the tasks filed under them."""
 
     model = WorkflowStatus
-
-    async def in_project(
-        self, workspace_id: uuid.UUID, project_id: uuid.UUID, status_id: uuid.UUID
-    ) -> WorkflowStatus | None:
-        return await self.find(
-            workspace_id, WorkflowStatus.project_id == project_id, WorkflowStatus.id == status_id
-        )
+    sorts = Sortable.by(WorkflowStatus.position)
 
     async def of_project(
         self, workspace_id: uuid.UUID, project_id: uuid.UUID
@@ -35,12 +25,6 @@ class StatusRepository(TenantRepository[WorkflowStatus]):
             .order_by(WorkflowStatus.position, WorkflowStatus.id)
         )
         return list(rows)
-
-    async def page(
-        self, workspace_id: uuid.UUID, project_id: uuid.UUID, params: PageParams
-    ) -> tuple[list[WorkflowStatus], str | None]:
-        statement = self.statement(workspace_id).where(WorkflowStatus.project_id == project_id)
-        return await paginate(self.session, statement, params, STATUS_SORTS)
 
     async def last_position(self, workspace_id: uuid.UUID, project_id: uuid.UUID) -> float | None:
         return await self.session.scalar(

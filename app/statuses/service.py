@@ -9,10 +9,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.access import Principal
 from app.core.clock import utcnow
 from app.events.service import (
+    add_created,
     changes_between,
     record,
     record_change,
-    record_created,
     record_deleted,
     snapshot,
 )
@@ -34,7 +34,9 @@ async def _find(
 ) -> tuple[Project, WorkflowStatus]:
     """The project and its status (404 for either)."""
     project = await projects.get_project(session, principal, project_id)
-    status = await StatusRepository(session).in_project(project.workspace_id, project.id, status_id)
+    status = await StatusRepository(session).get_under(
+        project.workspace_id, status_id, project_id=project.id
+    )
     return project, found(status, "No such status in this project.", code="status_not_found")
 
 
@@ -49,7 +51,9 @@ async def page(
     session: AsyncSession, principal: Principal, project_id: uuid.UUID, params: PageParams
 ) -> tuple[list[WorkflowStatus], str | None]:
     project = await projects.get_project(session, principal, project_id)
-    return await StatusRepository(session).page(project.workspace_id, project.id, params)
+    return await StatusRepository(session).page_matching(
+        project.workspace_id, params, project_id=project.id
+    )
 
 
 async def _check_name_free(
@@ -72,17 +76,14 @@ async def create(
     if position is None:
         last = await repo.last_position(project.workspace_id, project.id)
         position = (last or 0.0) + 1.0
-    status = await repo.add(
-        WorkflowStatus(
-            workspace_id=project.workspace_id,
-            project_id=project.id,
-            name=data.name,
-            category=data.category.value,
-            position=position,
-        )
+    status = WorkflowStatus(
+        workspace_id=project.workspace_id,
+        project_id=project.id,
+        name=data.name,
+        category=data.category.value,
+        position=position,
     )
-    record_created(session, principal, "status.created", status, STATUS_FIELDS)
-    return status
+    return await add_created(repo, principal, "status.created", status, STATUS_FIELDS)
 
 
 async def _move_tasks(

@@ -1,17 +1,15 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Response, status
+from fastapi import APIRouter, Path, Query, Response
 
 from app.core.db import Session, UnitOfWorkRoute
 from app.events.schemas import Event
-from app.kit.errors import (
-    READ_PROBLEMS,
-    WRITE_PROBLEMS,
-)
-from app.kit.etag import IfMatch, set_etag
+from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
+from app.kit.etag import IfMatch, presented, set_etag
 from app.kit.pagination import Page, PageQuery
 from app.kit.query import query
-from app.tasks import service
+from app.kit.routing import CREATES, DELETES
+from app.tasks import bulk, service
 from app.tasks.auth import MyTasksRead, TasksRead, TasksWrite
 from app.tasks.schemas import (
     BulkResult,
@@ -30,71 +28,53 @@ TaskRef = Annotated[str, Path(description="Task id or key, e.g. `OPS-42`.", max_
 
 @router.get(BASE, operation_id="tasks:list", responses=READ_PROBLEMS)
 async def list_tasks(
-    principal: TasksRead,
-    session: Session,
+    ctx: TasksRead,
     given: Annotated[TaskListQuery, query(TaskListQuery)],
 ) -> Page[Task]:
     """Tasks of the workspace, filtered and keyset-paginated."""
-    rows, cursor = await service.page(session, principal, given)
+    rows, cursor = await service.page(*ctx, given)
     return Page(items=service.present_listed(rows), next_cursor=cursor)
 
 
-@router.post(
-    BASE, operation_id="tasks:create", status_code=status.HTTP_201_CREATED, responses=WRITE_PROBLEMS
-)
-async def create_task(
-    data: TaskCreate, principal: TasksWrite, session: Session, response: Response
-) -> Task:
+@router.post(BASE, operation_id="tasks:create", **CREATES)
+async def create_task(data: TaskCreate, ctx: TasksWrite, response: Response) -> Task:
     """Create a task (send an Idempotency-Key to retry safely)."""
-    task = await service.create(session, principal, data)
-    set_etag(response, task)
-    return (await service.present(session, [task]))[0]
+    task = await service.create(*ctx, data)
+    return await presented(response, service.present, ctx.session, task)
 
 
 @router.post(f"{BASE}/bulk", operation_id="tasks:bulk_update", responses=WRITE_PROBLEMS)
-async def bulk_update_tasks(
-    data: BulkUpdate, principal: TasksWrite, session: Session
-) -> BulkResult:
+async def bulk_update_tasks(data: BulkUpdate, ctx: TasksWrite) -> BulkResult:
     """Change status, priority, assignees or labels of up to 500 tasks at once, atomically."""
-    tasks = await service.bulk_update(session, principal, data)
-    return BulkResult(items=await service.present(session, tasks))
+    tasks = await bulk.bulk_update(*ctx, data)
+    return BulkResult(items=await service.present(ctx.session, tasks))
 
 
 @router.get(f"{BASE}/{{task_id}}", operation_id="tasks:get", responses=READ_PROBLEMS)
-async def get_task(
-    task_id: TaskRef, principal: TasksRead, session: Session, response: Response
-) -> Task:
+async def get_task(task_id: TaskRef, ctx: TasksRead, response: Response) -> Task:
     """One task, by id or key."""
-    task = await service.resolve(session, principal, task_id)
-    set_etag(response, task)
-    return (await service.present(session, [task]))[0]
+    task = await service.resolve(*ctx, task_id)
+    return await presented(response, service.present, ctx.session, task)
 
 
 @router.patch(f"{BASE}/{{task_id}}", operation_id="tasks:update", responses=WRITE_PROBLEMS)
 async def update_task(
     task_id: TaskRef,
     data: TaskUpdate,
-    principal: TasksWrite,
-    session: Session,
+    ctx: TasksWrite,
     response: Response,
     if_match: IfMatch = None,
 ) -> Task:
     """Change a task; send If-Match with its ETag."""
-    task = await service.update(session, principal, task_id, data, if_match)
+    task = await service.update(*ctx, task_id, data, if_match)
     set_etag(response, task)
     return task
 
 
-@router.delete(
-    f"{BASE}/{{task_id}}",
-    operation_id="tasks:delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
+@router.delete(f"{BASE}/{{task_id}}", operation_id="tasks:delete", **DELETES)
 async def delete_task(
     task_id: TaskRef,
-    principal: TasksWrite,
-    session: Session,
+    ctx: TasksWrite,
     if_match: IfMatch = None,
     children: Annotated[
         ChildrenOnDelete | None,
@@ -102,16 +82,13 @@ async def delete_task(
     ] = None,
 ) -> None:
     """Delete a task; a task with subtasks needs `children`."""
-    await service.delete(session, principal, task_id, if_match, children)
+    await service.delete(*ctx, task_id, if_match, children)
 
 
 @router.get(f"{BASE}/{{task_id}}/activity", operation_id="tasks:activity", responses=READ_PROBLEMS)
-async def task_activity(
-    task_id: TaskRef, principal: TasksRead, session: Session, page: PageQuery
-) -> Page[Event]:
+async def task_activity(task_id: TaskRef, ctx: TasksRead, page: PageQuery) -> Page[Event]:
     """What changed on the task, newest first."""
-    rows, cursor = await service.activity(session, principal, task_id, page)
-    return Page(items=[Event.model_validate(row) for row in rows], next_cursor=cursor)
+    return Page.of(Event, await service.activity(*ctx, task_id, page))
 
 
 @router.get("/me/tasks", operation_id="me:tasks", responses=READ_PROBLEMS)

@@ -323,27 +323,15 @@ class TaskRepository(TenantRepository[Task]):
     async def replace_assignees(
         self, workspace_id: uuid.UUID, task_id: uuid.UUID, member_ids: Sequence[uuid.UUID]
     ) -> None:
-        await self.session.execute(
-            delete(TaskAssignee).where(
-                TaskAssignee.workspace_id == workspace_id, TaskAssignee.task_id == task_id
-            )
-        )
-        self.session.add_all(
-            TaskAssignee(workspace_id=workspace_id, task_id=task_id, member_id=m)
-            for m in dict.fromkeys(member_ids)
+        await self.replace_links(
+            workspace_id, TaskAssignee.task_id, task_id, TaskAssignee.member_id, member_ids
         )
 
     async def replace_labels(
         self, workspace_id: uuid.UUID, task_id: uuid.UUID, label_ids: Sequence[uuid.UUID]
     ) -> None:
-        await self.session.execute(
-            delete(TaskLabel).where(
-                TaskLabel.workspace_id == workspace_id, TaskLabel.task_id == task_id
-            )
-        )
-        self.session.add_all(
-            TaskLabel(workspace_id=workspace_id, task_id=task_id, label_id=label)
-            for label in dict.fromkeys(label_ids)
+        await self.replace_links(
+            workspace_id, TaskLabel.task_id, task_id, TaskLabel.label_id, label_ids
         )
 
     async def known_members(

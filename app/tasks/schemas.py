@@ -8,6 +8,7 @@ from pydantic import Field, model_validator
 
 from app.kit.pagination import PageParams
 from app.kit.schemas import Day, Hours, Input, Instant, Omittable, Output, Position, SortedIds
+from app.projects.schemas import StatusCategory
 from app.schedules.schemas import DurationDays, SchedulingMode
 
 Title = Annotated[str, Field(min_length=1, max_length=500)]
@@ -35,14 +36,6 @@ class Priority(enum.StrEnum):
 class ConstraintType(enum.StrEnum):
     snet = "snet"
     fnlt = "fnlt"
-
-
-class StatusCategory(enum.StrEnum):
-    backlog = "backlog"
-    todo = "todo"
-    in_progress = "in_progress"
-    done = "done"
-    cancelled = "cancelled"
 
 
 class _TaskFields(Input):

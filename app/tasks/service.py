@@ -1,10 +1,7 @@
-# Over 500 lines: create, update, delete and bulk share private rules (dates, references, events).
 """Tasks: the rules. Keys (`OPS-42`) work wherever an id does."""
 
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -22,10 +19,9 @@ from app.models.task import TASK_KEY
 from app.projects.repository import ProjectRepository
 from app.projects.service import ensure_writable
 from app.schedules import service as schedules
-from app.schedules.network import working_calendar
 from app.schedules.repository import ScheduleRepository
 from app.scheduling.calendar import WorkingCalendar
-from app.tasks import schemas
+from app.tasks import dates, schemas
 from app.tasks.repository import TaskFilters, TaskLinks, TaskRepository
 
 CLOSED_CATEGORIES = frozenset({"done", "cancelled"})
@@ -51,22 +47,6 @@ EVENT_FIELDS = (
 TASK_ROW_FIELDS = tuple(
     name for name in schemas.Task.model_fields if name not in {"key", "assignee_ids", "label_ids"}
 )
-
-
-async def calendar_for(session: AsyncSession, project: Project) -> WorkingCalendar:
-    return await working_calendar(session, project.workspace_id, project.calendar_id)
-
-
-def finish_of(calendar: WorkingCalendar, start: date | None, duration: int) -> date | None:
-    """The last working day of a task (its start for a milestone), docs/design.md §7."""
-    if start is None:
-        return None
-    first = calendar.index_of(start)
-    return calendar.date_of(first + max(duration, 1) - 1)
-
-
-def duration_between(calendar: WorkingCalendar, start: date, finish: date) -> int:
-    return calendar.index_on_or_before(finish) - calendar.index_of(start) + 1
 
 
 def _output(task: Task, links: TaskLinks) -> schemas.Task:
@@ -110,39 +90,11 @@ async def resolve(session: AsyncSession, principal: Principal, reference: str) -
     return found(task, "No such task in this workspace.", code="task_not_found")
 
 
-async def unlink_everywhere(
-    session: AsyncSession,
-    principal: Principal,
-    *,
-    label_id: uuid.UUID | None = None,
-    member_id: uuid.UUID | None = None,
-) -> None:
-    """Before a label or a member is deleted (its place on tasks goes with it, by the foreign
-    keys): every task losing it gets a new version and a `task.updated` event, as an edit would,
-    so stale If-Match headers and `updated_since` readers notice."""
-    repo = TaskRepository(session)
-    wid = principal.workspace_id
-    linked = await repo.tasks_linked_to(wid, label_id=label_id, member_id=member_id)
-    if not linked:
-        return
-    ids = [task_id for task_id, _ in linked]
-    if label_id is not None:
-        field, gone, current = "label_ids", str(label_id), await repo.labels(wid, ids)
-    else:
-        field, gone, current = "assignee_ids", str(member_id), await repo.assignees(wid, ids)
-    for task_id, project_id in linked:
-        before = sorted(str(linked_id) for linked_id in current[task_id])
-        events.record(
-            session,
-            principal,
-            "task.updated",
-            entity_type="task",
-            entity_id=task_id,
-            workspace_id=wid,
-            project_id=project_id,
-            changes={field: {"before": before, "after": [x for x in before if x != gone]}},
-        )
-    await repo.touch(wid, ids)
+async def id_of(
+    session: AsyncSession, principal: Principal, reference: str | None
+) -> uuid.UUID | None:
+    """The id of the task a list's filter names by id or key (404 if none); None for no filter."""
+    return None if reference is None else (await resolve(session, principal, reference)).id
 
 
 async def resolve_writable(
@@ -183,45 +135,6 @@ async def resolve_many(
     return tasks
 
 
-@dataclass
-class _Plan:
-    """A task's fields after a create or update, checked together."""
-
-    start_date: date | None
-    duration_days: int
-    finish_date: date | None
-    due_date: date | None
-
-
-def _plan_dates(calendar: WorkingCalendar, current: _Plan, changes: dict[str, Any]) -> _Plan:
-    start = changes.get("start_date", current.start_date)
-    duration = current.duration_days
-    if changes.get("duration_days") is not None:
-        duration = changes["duration_days"]
-    finish_given = changes.get("finish_date")
-    if finish_given is not None:
-        if start is None:
-            raise Unprocessable.at("/start_date", "a finish date needs a start date")
-        if finish_given < start:
-            raise Unprocessable.at("/finish_date", "must not be before start_date")
-        implied = duration_between(calendar, start, finish_given)
-        if implied < 1 and changes.get("duration_days") != 0:
-            # Start and finish both fall in the same run of days off: no working day between.
-            raise Unprocessable.at(
-                "/finish_date", "no working day between start_date and finish_date"
-            )
-        if changes.get("duration_days") is not None and changes["duration_days"] not in (
-            implied,
-            0,
-        ):
-            raise Unprocessable.at("/finish_date", "disagrees with duration_days")
-        duration = changes["duration_days"] if changes.get("duration_days") == 0 else implied
-    due = changes.get("due_date", current.due_date)
-    if due is not None and start is not None and due < start:
-        raise Unprocessable.at("/due_date", "must not be before start_date")
-    return _Plan(start, duration, finish_of(calendar, start, duration), due)
-
-
 async def _check_references(
     session: AsyncSession,
     principal: Principal,
@@ -255,50 +168,38 @@ async def _check_references(
             cursor = parents.get(cursor)
 
 
-def _completion(task: Task, category: str) -> None:
+def set_completion(task: Task, category: str) -> None:
+    """A task moved into a status of `category` is completed now, or no longer."""
     if category == "done" and task.completed_at is None:
         task.completed_at = utcnow()
     elif category != "done":
         task.completed_at = None
 
 
-def _snapshot(
+def record_update(
+    session: AsyncSession,
+    principal: Principal,
+    task: Task,
+    before: dict[str, Any],
+    after: dict[str, Any],
+) -> None:
+    """Record `task.updated` with what changed between two `event_state`s, if anything did.
+    Even when only assignees or labels changed, the task shows a new version."""
+    diff = events.changes_between(before, after)
+    if diff:
+        task.updated_at = utcnow()
+        events.record_change(session, principal, "task.updated", task, diff)
+
+
+def event_state(
     task: Task, assignee_ids: Sequence[uuid.UUID], label_ids: Sequence[uuid.UUID]
 ) -> dict[str, Any]:
+    """The task's public fields with its assignees and labels, as its events record them."""
     return {
         **events.snapshot(task, EVENT_FIELDS),
         "assignee_ids": sorted(str(a) for a in assignee_ids),
         "label_ids": sorted(str(label) for label in label_ids),
     }
-
-
-SCHEDULE_FIELDS = frozenset(
-    {
-        "start_date",
-        "duration_days",
-        "finish_date",
-        "scheduling_mode",
-        "constraint_type",
-        "constraint_date",
-        "leveling_delay_days",
-    }
-)
-
-
-def pin_manual_move(project: Project, task: Task, changes: dict[str, Any]) -> None:
-    """Typing a start on an auto-scheduled task pins it there with `snet`, as desktop schedulers
-    do, and drops its leveling delay, which would push it past the typed date; the scheduler may
-    still push it later if a predecessor demands."""
-    if (
-        project.scheduling_mode != "auto"
-        or task.scheduling_mode != "auto"
-        or changes.get("start_date") is None
-    ):
-        return
-    if not {"constraint_type", "constraint_date"} & set(changes):
-        task.constraint_type, task.constraint_date = "snet", changes["start_date"]
-    if "leveling_delay_days" not in changes:
-        task.leveling_delay_days = 0
 
 
 async def _reschedule(
@@ -319,18 +220,6 @@ async def _reschedule(
         await session.refresh(task)
 
 
-def _place_new(project: Project, calendar: WorkingCalendar, task: Task) -> None:
-    """A new auto-scheduled task has no links yet: it starts at the project start or its snet
-    date, whichever is later (docs/design.md §7)."""
-    if project.scheduling_mode != "auto" or task.scheduling_mode != "auto":
-        return
-    bounds = [calendar.index_of(project.start_date or utcnow().date())]
-    if task.constraint_type == "snet" and task.constraint_date is not None:
-        bounds.append(calendar.index_of(task.constraint_date))
-    task.start_date = calendar.date_of(max(bounds))
-    task.finish_date = finish_of(calendar, task.start_date, task.duration_days)
-
-
 async def create(session: AsyncSession, principal: Principal, data: schemas.TaskCreate) -> Task:
     project = await ProjectRepository(session).get(principal.workspace_id, data.project_id)
     if project is None:
@@ -338,8 +227,8 @@ async def create(session: AsyncSession, principal: Principal, data: schemas.Task
     ensure_writable(project)
     changes = data.model_dump(exclude_unset=True)
     await _check_references(session, principal, project.id, changes)
-    calendar = await calendar_for(session, project)
-    plan = _plan_dates(calendar, _Plan(None, 1, None, None), changes)
+    calendar = await dates.calendar_for(session, project)
+    plan = dates.plan_dates(calendar, dates.Plan(None, 1, None, None), changes)
     repo = TaskRepository(session)
     status_id = data.status_id
     if status_id is None:
@@ -372,9 +261,9 @@ async def create(session: AsyncSession, principal: Principal, data: schemas.Task
         else await repo.last_position(principal.workspace_id, project.id) + 1,
     )
     category = (await repo.status_categories(principal.workspace_id, [status_id]))[status_id][1]
-    _completion(task, category)
-    pin_manual_move(project, task, changes)
-    _place_new(project, calendar, task)
+    set_completion(task, category)
+    dates.pin_manual_move(project, task, changes)
+    dates.place_new(project, calendar, task)
     await repo.add(task)
     await repo.replace_assignees(principal.workspace_id, task.id, data.assignee_ids)
     await repo.replace_labels(principal.workspace_id, task.id, data.label_ids)
@@ -384,7 +273,7 @@ async def create(session: AsyncSession, principal: Principal, data: schemas.Task
         principal,
         "task.created",
         task,
-        events.created(_snapshot(task, data.assignee_ids, data.label_ids)),
+        events.created(event_state(task, data.assignee_ids, data.label_ids)),
     )
     return task
 
@@ -405,11 +294,11 @@ async def update(
     wid = task.workspace_id
     assignees = (await repo.assignees(wid, [task.id])).get(task.id, [])
     labels = (await repo.labels(wid, [task.id])).get(task.id, [])
-    before = _snapshot(task, assignees, labels)
+    before = event_state(task, assignees, labels)
 
-    current = _Plan(task.start_date, task.duration_days, task.finish_date, task.due_date)
-    calendar = await calendar_for(session, project)
-    plan = _plan_dates(calendar, current, changes)
+    current = dates.Plan(task.start_date, task.duration_days, task.finish_date, task.due_date)
+    calendar = await dates.calendar_for(session, project)
+    plan = dates.plan_dates(calendar, current, changes)
     task.start_date, task.duration_days = plan.start_date, plan.duration_days
     task.finish_date, task.due_date = plan.finish_date, plan.due_date
     for field in (
@@ -429,8 +318,8 @@ async def update(
     if changes.get("status_id") is not None and changes["status_id"] != task.status_id:
         task.status_id = changes["status_id"]
         category = (await repo.status_categories(wid, [task.status_id]))[task.status_id][1]
-        _completion(task, category)
-    pin_manual_move(project, task, changes)
+        set_completion(task, category)
+    dates.pin_manual_move(project, task, changes)
     if (task.constraint_type is None) != (task.constraint_date is None):
         raise Unprocessable.at(
             "/constraint_date", "constraint_type and constraint_date go together"
@@ -441,24 +330,13 @@ async def update(
     if changes.get("label_ids") is not None:
         labels = list(dict.fromkeys(changes["label_ids"]))
         await repo.replace_labels(wid, task.id, labels)
-    after = _snapshot(task, assignees, labels)
-    diff = events.changes_between(before, after)
-    if diff:
-        # Even when only assignees or labels changed, the task shows a new version.
-        task.updated_at = utcnow()
-        await session.flush()
-        events.record_change(
-            session,
-            principal,
-            "task.updated",
-            task,
-            diff,
-        )
+    record_update(session, principal, task, before, event_state(task, assignees, labels))
+    await session.flush()
     if plan.start_date is not None:
         await schedules.move_task_allocations(
             session, principal, project, calendar, {task.id: (current.start_date, plan.start_date)}
         )
-    if SCHEDULE_FIELDS & set(changes):
+    if dates.SCHEDULE_FIELDS & set(changes):
         await _reschedule(session, principal, project, calendar, task)
     return _output(task, TaskLinks(f"{project.key}-{task.number}", assignees, labels))
 
@@ -508,7 +386,7 @@ async def delete(
             principal,
             "task.deleted",
             row,
-            events.deleted(_snapshot(row, assignees.get(task_id, []), labels.get(task_id, []))),
+            events.deleted(event_state(row, assignees.get(task_id, []), labels.get(task_id, []))),
         )
     successors = await ScheduleRepository(session).successors(wid, subtree)
     await repo.delete_many(wid, subtree)
@@ -575,100 +453,6 @@ async def page_mine(
     return await TaskRepository(session).page_open_for_user(
         caller.user.id, params, only_workspace=only
     )
-
-
-async def _ensure_active_projects(session: AsyncSession, tasks: Sequence[Task]) -> None:
-    repo = ProjectRepository(session)
-    for project_id in {t.project_id for t in tasks}:
-        project = await repo.get(tasks[0].workspace_id, project_id)
-        if project is not None and project.status == "archived":
-            raise Conflict("A task belongs to an archived project.", code="project_archived")
-
-
-async def bulk_update(
-    session: AsyncSession, principal: Principal, data: schemas.BulkUpdate
-) -> list[Task]:
-    """Apply one set of changes to up to 500 tasks, all or nothing."""
-    tasks = await resolve_many(session, principal, data.task_ids, "/task_ids")
-    changes = data.changes
-    repo = TaskRepository(session)
-    wid = principal.workspace_id
-    category: str | None = None
-    if changes.status_id is not None:
-        found = await repo.status_categories(wid, [changes.status_id])
-        if changes.status_id not in found:
-            raise Unprocessable.at("/changes/status_id", "no such status in this workspace")
-        status_project, category = found[changes.status_id]
-        for index, task in enumerate(tasks):
-            if task.project_id != status_project:
-                raise Unprocessable.at(
-                    f"/task_ids/{index}", "the status belongs to another project"
-                )
-    for field, known in (
-        ("assignee_ids", repo.known_members),
-        ("add_assignee_ids", repo.known_members),
-        ("remove_assignee_ids", repo.known_members),
-        ("label_ids", repo.known_labels),
-        ("add_label_ids", repo.known_labels),
-        ("remove_label_ids", repo.known_labels),
-    ):
-        wanted = getattr(changes, field) or []
-        existing = await known(wid, wanted)
-        for index, value in enumerate(wanted):
-            if value not in existing:
-                raise Unprocessable.at(f"/changes/{field}/{index}", "not found in this workspace")
-    await _ensure_active_projects(session, tasks)
-
-    ids = [t.id for t in tasks]
-    assignees, labels = await repo.assignees(wid, ids), await repo.labels(wid, ids)
-    for task in tasks:
-        old_assignees, old_labels = assignees.get(task.id, []), labels.get(task.id, [])
-        before = _snapshot(task, old_assignees, old_labels)
-        new_assignees = _relinked(
-            old_assignees,
-            changes.assignee_ids,
-            changes.add_assignee_ids,
-            changes.remove_assignee_ids,
-        )
-        new_labels = _relinked(
-            old_labels, changes.label_ids, changes.add_label_ids, changes.remove_label_ids
-        )
-        if changes.priority is not None:
-            task.priority = changes.priority.value
-        if (
-            changes.status_id is not None
-            and category is not None
-            and task.status_id != changes.status_id
-        ):
-            task.status_id = changes.status_id
-            _completion(task, category)
-        if new_assignees != old_assignees:
-            await repo.replace_assignees(wid, task.id, new_assignees)
-        if new_labels != old_labels:
-            await repo.replace_labels(wid, task.id, new_labels)
-        diff = events.changes_between(before, _snapshot(task, new_assignees, new_labels))
-        if diff:
-            task.updated_at = utcnow()
-            events.record_change(
-                session,
-                principal,
-                "task.updated",
-                task,
-                diff,
-            )
-    await session.flush()
-    return tasks
-
-
-def _relinked(
-    current: Sequence[uuid.UUID],
-    replace: Sequence[uuid.UUID] | None,
-    add: Sequence[uuid.UUID],
-    remove: Sequence[uuid.UUID],
-) -> list[uuid.UUID]:
-    linked = list(replace) if replace is not None else list(current)
-    linked += [item for item in add if item not in linked]
-    return sorted({item for item in linked if item not in set(remove)})
 
 
 def _assignee_filter(principal: Principal, assignee: str | None) -> uuid.UUID | None:

@@ -1,25 +1,16 @@
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import func, select, update
 
-from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.pagination import Sortable
 from app.kit.repository import TenantRepository, same_workspace
 from app.models import Member, Resource, Team, TeamMember
-
-TEAM_SORTS = Sortable(
-    fields={"name": Team.name, "created_at": Team.created_at}, default="name", tiebreak=Team.id
-)
 
 
 class TeamRepository(TenantRepository[Team]):
     model = Team
-
-    async def page(
-        self, workspace_id: uuid.UUID, params: PageParams, *, parent_id: uuid.UUID | None = None
-    ) -> tuple[list[Team], str | None]:
-        statement = self.matching(workspace_id, parent_id=parent_id)
-        return await paginate(self.session, statement, params, TEAM_SORTS)
+    sorts = Sortable.by(Team.name, Team.created_at)
 
     async def sibling_named(
         self,
@@ -67,14 +58,9 @@ class TeamRepository(TenantRepository[Team]):
     async def remove_member(
         self, workspace_id: uuid.UUID, team_id: uuid.UUID, member_id: uuid.UUID
     ) -> bool:
-        result = await self.session.execute(
-            delete(TeamMember).where(
-                TeamMember.workspace_id == workspace_id,
-                TeamMember.team_id == team_id,
-                TeamMember.member_id == member_id,
-            )
+        return await self.remove_link(
+            TeamMember, workspace_id, team_id=team_id, member_id=member_id
         )
-        return bool(getattr(result, "rowcount", 0))
 
     async def reparent_children(
         self, workspace_id: uuid.UUID, team_id: uuid.UUID, new_parent_id: uuid.UUID | None

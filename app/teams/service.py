@@ -67,7 +67,9 @@ async def get(session: AsyncSession, principal: Principal, team_id: uuid.UUID) -
 async def page(
     session: AsyncSession, principal: Principal, params: PageParams, parent_id: uuid.UUID | None
 ) -> tuple[list[Team], str | None]:
-    return await TeamRepository(session).page(principal.workspace_id, params, parent_id=parent_id)
+    return await TeamRepository(session).page_matching(
+        principal.workspace_id, params, parent_id=parent_id
+    )
 
 
 async def _check_members(
@@ -143,8 +145,7 @@ async def update(
     if_match: str | None,
 ) -> Team:
     repo = TeamRepository(session)
-    team = await get(session, principal, team_id)
-    check_if_match(if_match, team)
+    team = check_if_match(if_match, await get(session, principal, team_id))
     changes = data.model_dump(exclude_unset=True)
     if "parent_id" in changes and changes["parent_id"] is not None:
         await _check_parent(repo, principal.workspace_id, team.id, changes["parent_id"])
@@ -159,13 +160,7 @@ async def update(
         await _check_name_free(
             repo, principal.workspace_id, parent_id, changes.get("name", team.name), team.id
         )
-    before = events.snapshot(team, TEAM_FIELDS)
-    for field, value in changes.items():
-        setattr(team, field, value)
-    await session.flush()
-    difference = events.changes_between(before, events.snapshot(team, TEAM_FIELDS))
-    if difference:
-        events.record_change(session, principal, "team.updated", team, difference)
+    await events.apply_change(session, principal, "team.updated", team, TEAM_FIELDS, changes)
     return team
 
 
@@ -173,8 +168,7 @@ async def delete(
     session: AsyncSession, principal: Principal, team_id: uuid.UUID, if_match: str | None
 ) -> None:
     repo = TeamRepository(session)
-    team = await get(session, principal, team_id)
-    check_if_match(if_match, team)
+    team = check_if_match(if_match, await get(session, principal, team_id))
     # Sub-teams move up a level rather than disappear with their parent.
     parents = await repo.parents(principal.workspace_id)
     await repo.reparent_children(principal.workspace_id, team.id, team.parent_id)

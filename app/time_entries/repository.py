@@ -4,19 +4,9 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.pagination import PageParams, Sortable
 from app.kit.repository import TenantRepository, in_range
 from app.models import TeamMember, TimeEntry
-
-ENTRY_SORTS = Sortable(
-    fields={
-        "date": TimeEntry.date,
-        "minutes": TimeEntry.minutes,
-        "created_at": TimeEntry.created_at,
-    },
-    default="-date",
-    tiebreak=TimeEntry.id,
-)
 
 
 @dataclass(frozen=True)
@@ -33,6 +23,7 @@ class EntryFilters:
 
 class TimeEntryRepository(TenantRepository[TimeEntry]):
     model = TimeEntry
+    sorts = Sortable.by(TimeEntry.date, TimeEntry.minutes, TimeEntry.created_at, default="-date")
 
     async def running(self, workspace_id: uuid.UUID, member_id: uuid.UUID) -> TimeEntry | None:
         return await self.find(workspace_id, TimeEntry.member_id == member_id, TimeEntry.running)
@@ -61,7 +52,7 @@ class TimeEntryRepository(TenantRepository[TimeEntry]):
             )
         if filters.billable is not None:
             statement = statement.where(TimeEntry.billable.is_(filters.billable))
-        return await paginate(self.session, statement, params, ENTRY_SORTS)
+        return await self.paged(statement, params)
 
     async def minutes_between(
         self,

@@ -219,9 +219,7 @@ async def create(
         logged_by=principal.member_id,
     )
     await _set_rates(session, entry)
-    await repo.add(entry)
-    events.record_created(session, principal, "time_entry.created", entry, FIELDS)
-    return entry
+    return await events.add_created(repo, principal, "time_entry.created", entry, FIELDS)
 
 
 async def update(
@@ -232,8 +230,7 @@ async def update(
     if_match: str | None,
 ) -> TimeEntry:
     wid = principal.workspace_id
-    entry = await get(session, principal, entry_id)
-    check_if_match(if_match, entry)
+    entry = check_if_match(if_match, await get(session, principal, entry_id))
     _ensure_may_write(principal, entry.member_id)
     given = data.model_fields_set
     current_project = await projects.get_project(session, principal, entry.project_id)
@@ -278,34 +275,31 @@ async def update(
         await timesheets.ensure_unlocked(session, wid, entry.member_id, span.date)
     await _check_day_limit(session, wid, entry.member_id, span.date, span.minutes, entry.id)
 
-    before = events.snapshot(entry, FIELDS)
-    entry.project_id = project.id
-    entry.task_id = task.id if task else None
-    entry.date, entry.minutes = span.date, span.minutes
-    entry.started_at, entry.ended_at = span.started_at, span.ended_at
-    if data.description is not None:
-        entry.description = data.description
-    if data.billable is not None:
-        entry.billable = data.billable
-    if "work_type" in given:
-        entry.work_type = data.work_type
-    diff = events.changes_between(before, events.snapshot(entry, FIELDS))
-    if diff:
-        if {"date", "project_id"} & diff.keys():
+    rated = (entry.date, entry.project_id)
+    async with events.recording_change(session, principal, "time_entry.updated", entry, FIELDS):
+        entry.project_id = project.id
+        entry.task_id = task.id if task else None
+        entry.date, entry.minutes = span.date, span.minutes
+        entry.started_at, entry.ended_at = span.started_at, span.ended_at
+        if data.description is not None:
+            entry.description = data.description
+        if data.billable is not None:
+            entry.billable = data.billable
+        if "work_type" in given:
+            entry.work_type = data.work_type
+        # The rates in force are those of the entry's date and project.
+        if (entry.date, entry.project_id) != rated:
             await _set_rates(session, entry)
-        if principal.member_id != entry.member_id:
+        if principal.member_id != entry.member_id and session.is_modified(entry):
             # Changed for the member: theirs no longer, for who may approve the week.
             entry.logged_by = principal.member_id
-        await session.flush()
-        events.record_change(session, principal, "time_entry.updated", entry, diff)
     return entry
 
 
 async def delete(
     session: AsyncSession, principal: Principal, entry_id: uuid.UUID, if_match: str | None
 ) -> None:
-    entry = await get(session, principal, entry_id)
-    check_if_match(if_match, entry)
+    entry = check_if_match(if_match, await get(session, principal, entry_id))
     _ensure_may_write(principal, entry.member_id)
     _ensure_open(await projects.get_project(session, principal, entry.project_id))
     repo = TimeEntryRepository(session)
@@ -428,7 +422,6 @@ async def stop_timer(session: AsyncSession, principal: Principal) -> TimeEntry:
 async def discard_timer(
     session: AsyncSession, principal: Principal, if_match: str | None = None
 ) -> None:
-    timer = await _running_or_409(session, principal)
-    check_if_match(if_match, timer)
+    timer = check_if_match(if_match, await _running_or_409(session, principal))
     events.record_change(session, principal, "time_entry.timer_discarded", timer, _removed(timer))
     await TimeEntryRepository(session).delete(timer)

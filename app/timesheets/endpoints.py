@@ -1,14 +1,13 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import Query, Response
 
-from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
-from app.kit.etag import IfMatch, set_etag
+from app.kit.etag import IfMatch, presented
 from app.kit.pagination import Page, PageQuery
+from app.kit.routing import workspace_router
 from app.kit.schemas import Day
-from app.models import Timesheet as TimesheetRow
 from app.timesheets import service
 from app.timesheets.auth import TimesheetsAdmin, TimesheetsRead, TimesheetsWrite
 from app.timesheets.schemas import (
@@ -19,21 +18,12 @@ from app.timesheets.schemas import (
     TimesheetSubmit,
 )
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/timesheets", tags=["timesheets"]
-)
-
-
-async def _one(session: Session, response: Response, sheet: TimesheetRow) -> Timesheet:
-    (shown,) = await service.present(session, [sheet])
-    set_etag(response, sheet)
-    return shown
+router = workspace_router("timesheets", tag="timesheets")
 
 
 @router.get("", operation_id="timesheets:list", responses=READ_PROBLEMS)
 async def list_timesheets(
-    principal: TimesheetsRead,
-    session: Session,
+    ctx: TimesheetsRead,
     page: PageQuery,
     member_id: uuid.UUID | None = None,
     status: TimesheetStatus | None = None,
@@ -42,70 +32,68 @@ async def list_timesheets(
 ) -> Page[Timesheet]:
     """Submitted, approved, rejected and reopened weeks, with the minutes each holds."""
     rows, cursor = await service.page(
-        session,
-        principal,
+        *ctx,
         page,
         member_id=member_id,
         status=status,
         week_from=week_from,
         week_to=week_to,
     )
-    return Page(items=await service.present(session, rows), next_cursor=cursor)
+    return Page(items=await service.present(ctx.session, rows), next_cursor=cursor)
 
 
 @router.post("/submit", operation_id="timesheets:submit", responses=WRITE_PROBLEMS)
 async def submit_timesheet(
-    data: TimesheetSubmit, principal: TimesheetsWrite, session: Session, response: Response
+    data: TimesheetSubmit, ctx: TimesheetsWrite, response: Response
 ) -> Timesheet:
     """Submit a week for approval; its entries are locked until it is rejected or reopened."""
-    return await _one(session, response, await service.submit(session, principal, data))
+    return await presented(response, service.present, ctx.session, await service.submit(*ctx, data))
 
 
 @router.get("/{timesheet_id}", operation_id="timesheets:get", responses=READ_PROBLEMS)
 async def get_timesheet(
-    timesheet_id: uuid.UUID, principal: TimesheetsRead, session: Session, response: Response
+    timesheet_id: uuid.UUID, ctx: TimesheetsRead, response: Response
 ) -> Timesheet:
     """One timesheet."""
-    return await _one(session, response, await service.get(session, principal, timesheet_id))
+    return await presented(
+        response, service.present, ctx.session, await service.get(*ctx, timesheet_id)
+    )
 
 
 @router.post("/{timesheet_id}/approve", operation_id="timesheets:approve", responses=WRITE_PROBLEMS)
 async def approve_timesheet(
     timesheet_id: uuid.UUID,
     data: TimesheetDecision,
-    principal: TimesheetsWrite,
-    session: Session,
+    ctx: TimesheetsWrite,
     response: Response,
     if_match: IfMatch = None,
 ) -> Timesheet:
     """Approve a submitted week (admins, or the member's team lead); it stays locked."""
-    sheet = await service.approve(session, principal, timesheet_id, data, if_match)
-    return await _one(session, response, sheet)
+    sheet = await service.decide(*ctx, timesheet_id, service.APPROVAL, data.comment, if_match)
+    return await presented(response, service.present, ctx.session, sheet)
 
 
 @router.post("/{timesheet_id}/reject", operation_id="timesheets:reject", responses=WRITE_PROBLEMS)
 async def reject_timesheet(
     timesheet_id: uuid.UUID,
     data: TimesheetRejection,
-    principal: TimesheetsWrite,
-    session: Session,
+    ctx: TimesheetsWrite,
     response: Response,
     if_match: IfMatch = None,
 ) -> Timesheet:
     """Reject a submitted week with a comment; its entries can be changed again."""
-    sheet = await service.reject(session, principal, timesheet_id, data, if_match)
-    return await _one(session, response, sheet)
+    sheet = await service.decide(*ctx, timesheet_id, service.REJECTION, data.comment, if_match)
+    return await presented(response, service.present, ctx.session, sheet)
 
 
 @router.post("/{timesheet_id}/reopen", operation_id="timesheets:reopen", responses=WRITE_PROBLEMS)
 async def reopen_timesheet(
     timesheet_id: uuid.UUID,
     data: TimesheetDecision,
-    principal: TimesheetsAdmin,
-    session: Session,
+    ctx: TimesheetsAdmin,
     response: Response,
     if_match: IfMatch = None,
 ) -> Timesheet:
     """Unlock a submitted or approved week (admins); it becomes a draft again."""
-    sheet = await service.reopen(session, principal, timesheet_id, data, if_match)
-    return await _one(session, response, sheet)
+    sheet = await service.decide(*ctx, timesheet_id, service.REOPENING, data.comment, if_match)
+    return await presented(response, service.present, ctx.session, sheet)

@@ -4,16 +4,11 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, exists, func, select
 
-from app.kit.pagination import PageParams, Sortable, paginate
+from app.kit.pagination import PageParams, Sortable
 from app.kit.repository import TenantRepository, in_range
 from app.kit.sql import week_after
 from app.models import Member, TimeEntry, Timesheet
 
-TIMESHEET_SORTS = Sortable(
-    fields={"week_start": Timesheet.week_start, "submitted_at": Timesheet.submitted_at},
-    default="-week_start",
-    tiebreak=Timesheet.id,
-)
 LOCKED = ("submitted", "approved")
 
 
@@ -32,6 +27,7 @@ def locked_week_covers(workspace_id: Any, member_id: Any, day: Any) -> ColumnEle
 
 class TimesheetRepository(TenantRepository[Timesheet]):
     model = Timesheet
+    sorts = Sortable.by(Timesheet.week_start, Timesheet.submitted_at, default="-week_start")
 
     async def of_week(
         self, workspace_id: uuid.UUID, member_id: uuid.UUID, week_start: date
@@ -100,7 +96,7 @@ class TimesheetRepository(TenantRepository[Timesheet]):
         statement = self.matching(workspace_id, member_id=member_id, status=status).where(
             *in_range(Timesheet.week_start, week_from, week_to)
         )
-        return await paginate(self.session, statement, params, TIMESHEET_SORTS)
+        return await self.paged(statement, params)
 
     async def totals(
         self, workspace_id: uuid.UUID, sheets: list[Timesheet]

@@ -7,7 +7,9 @@ a submitted or approved week with 409 `timesheet_locked`.
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -71,23 +73,10 @@ async def get(session: AsyncSession, principal: Principal, sheet_id: uuid.UUID) 
 
 
 async def page(
-    session: AsyncSession,
-    principal: Principal,
-    params: PageParams,
-    *,
-    member_id: uuid.UUID | None,
-    status: TimesheetStatus | None,
-    week_from: date | None,
-    week_to: date | None,
+    session: AsyncSession, principal: Principal, params: PageParams, **filters: Any
 ) -> tuple[list[Timesheet], str | None]:
-    return await TimesheetRepository(session).page(
-        principal.workspace_id,
-        params,
-        member_id=member_id,
-        status=status.value if status else None,
-        week_from=week_from,
-        week_to=week_to,
-    )
+    """A page of the workspace's timesheets, filtered as the list's query says."""
+    return await TimesheetRepository(session).page(principal.workspace_id, params, **filters)
 
 
 async def submit(
@@ -179,98 +168,53 @@ def _check_reopener(principal: Principal) -> None:
         raise Forbidden("Only admins reopen a timesheet.", code="not_approver")
 
 
-async def _decide(
+@dataclass(frozen=True)
+class Decision:
+    """A decision on a submitted week: the statuses it may be taken from, the status it leaves
+    the timesheet in, and how it is named (its past tense, its event)."""
+
+    allowed_from: tuple[str, ...]
+    to: TimesheetStatus
+    done: str
+    refused_code: str
+
+    @property
+    def event(self) -> str:
+        return f"timesheet.{self.done}"
+
+
+APPROVAL = Decision(("submitted",), TimesheetStatus.approved, "approved", "timesheet_not_submitted")
+REJECTION = Decision(
+    ("submitted",), TimesheetStatus.rejected, "rejected", "timesheet_not_submitted"
+)
+REOPENING = Decision(LOCKED, TimesheetStatus.draft, "reopened", "timesheet_not_locked")
+
+
+async def decide(
     session: AsyncSession,
     principal: Principal,
     sheet_id: uuid.UUID,
-    if_match: str | None,
-    *,
-    allowed_from: tuple[str, ...],
-    to: TimesheetStatus,
+    decision: Decision,
     comment: str | None,
+    if_match: str | None,
 ) -> Timesheet:
-    sheet = await get(session, principal, sheet_id)
-    check_if_match(if_match, sheet)
-    if to == TimesheetStatus.draft:
+    """Approve, reject or reopen a week, as `decision` says, with the decider's comment."""
+    sheet = check_if_match(if_match, await get(session, principal, sheet_id))
+    if decision is REOPENING:
         _check_reopener(principal)
     else:
         await _check_approver(session, principal, sheet)
-    if to == TimesheetStatus.approved:
+    if decision is APPROVAL:
         await _check_independent(session, principal, sheet)
-    if sheet.status not in allowed_from:
+    if sheet.status not in decision.allowed_from:
         raise Conflict(
-            f"The timesheet is {sheet.status}; only a {' or '.join(allowed_from)} one can be "
-            f"{to.value if to != TimesheetStatus.draft else 'reopened'}.",
-            code="timesheet_not_submitted"
-            if to != TimesheetStatus.draft
-            else "timesheet_not_locked",
+            f"The timesheet is {sheet.status}; only a {' or '.join(decision.allowed_from)} one "
+            f"can be {decision.done}.",
+            code=decision.refused_code,
         )
-    before = events.snapshot(sheet, FIELDS)
-    sheet.status = to.value
-    sheet.decided_by = principal.member_id
-    sheet.decided_at = utcnow()
-    sheet.comment = comment
-    await session.flush()
-    event = "timesheet.reopened" if to == TimesheetStatus.draft else f"timesheet.{to.value}"
-    events.record_change(
-        session,
-        principal,
-        event,
-        sheet,
-        events.changes_between(before, events.snapshot(sheet, FIELDS)),
-    )
+    async with events.recording_change(session, principal, decision.event, sheet, FIELDS):
+        sheet.status = decision.to.value
+        sheet.decided_by = principal.member_id
+        sheet.decided_at = utcnow()
+        sheet.comment = comment
     return sheet
-
-
-async def approve(
-    session: AsyncSession,
-    principal: Principal,
-    sheet_id: uuid.UUID,
-    data: schemas.TimesheetDecision,
-    if_match: str | None,
-) -> Timesheet:
-    return await _decide(
-        session,
-        principal,
-        sheet_id,
-        if_match,
-        allowed_from=("submitted",),
-        to=TimesheetStatus.approved,
-        comment=data.comment,
-    )
-
-
-async def reject(
-    session: AsyncSession,
-    principal: Principal,
-    sheet_id: uuid.UUID,
-    data: schemas.TimesheetRejection,
-    if_match: str | None,
-) -> Timesheet:
-    return await _decide(
-        session,
-        principal,
-        sheet_id,
-        if_match,
-        allowed_from=("submitted",),
-        to=TimesheetStatus.rejected,
-        comment=data.comment,
-    )
-
-
-async def reopen(
-    session: AsyncSession,
-    principal: Principal,
-    sheet_id: uuid.UUID,
-    data: schemas.TimesheetDecision,
-    if_match: str | None,
-) -> Timesheet:
-    return await _decide(
-        session,
-        principal,
-        sheet_id,
-        if_match,
-        allowed_from=LOCKED,
-        to=TimesheetStatus.draft,
-        comment=data.comment,
-    )

@@ -1,7 +1,7 @@
 from typing import Annotated
 
-from app.auth.access import Principal, Role, requires
+from app.auth.access import Ctx, Role, acting
 
 # Whoever reads the workspace's time reads the work types it is logged as; changing them is
 # workspace administration (WorkspaceAdmin).
-WorkTypesRead = Annotated[Principal, requires(Role.viewer, "time:read")]
+WorkTypesRead = Annotated[Ctx, acting(Role.viewer, "time:read")]

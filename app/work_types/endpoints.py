@@ -1,50 +1,37 @@
 import uuid
 
-from fastapi import APIRouter, Response, status
+from fastapi import Response
 
-from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, tagged
 from app.kit.pagination import Page, PageQuery
-from app.kit.routing import deprecated_alias
+from app.kit.routing import CREATES, DELETES, deprecated_alias, workspace_router
 from app.work_types import service
 from app.work_types.auth import WorkTypesRead
 from app.work_types.schemas import WorkType, WorkTypeCreate, WorkTypeUpdate
 from app.workspaces.auth import WorkspaceAdmin
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/work-types", tags=["work types"]
-)
+router = workspace_router("work-types", tag="work types")
 
 
 @router.get("", operation_id="work_types:list", responses=READ_PROBLEMS)
-async def list_work_types(
-    principal: WorkTypesRead, session: Session, page: PageQuery
-) -> Page[WorkType]:
+async def list_work_types(ctx: WorkTypesRead, page: PageQuery) -> Page[WorkType]:
     """The kinds of work time can be logged as (`work_type` on an entry is one of their keys)."""
-    rows, cursor = await service.page(session, principal, page)
-    return Page(items=[WorkType.model_validate(row) for row in rows], next_cursor=cursor)
+    return Page.of(WorkType, await service.page(*ctx, page))
 
 
-@router.post(
-    "",
-    operation_id="work_types:create",
-    status_code=status.HTTP_201_CREATED,
-    responses=WRITE_PROBLEMS,
-)
-async def create_work_type(
-    data: WorkTypeCreate, principal: WorkspaceAdmin, session: Session
-) -> WorkType:
+@router.post("", operation_id="work_types:create", **CREATES)
+async def create_work_type(data: WorkTypeCreate, ctx: WorkspaceAdmin) -> WorkType:
     """Add a work type; its key is fixed once set."""
-    return WorkType.model_validate(await service.create(session, principal, data))
+    return WorkType.model_validate(await service.create(*ctx, data))
 
 
 @router.get("/{work_type_id}", operation_id="work_types:get", responses=READ_PROBLEMS)
 async def get_work_type(
-    work_type_id: uuid.UUID, principal: WorkTypesRead, session: Session, response: Response
+    work_type_id: uuid.UUID, ctx: WorkTypesRead, response: Response
 ) -> WorkType:
     """One work type."""
-    work_type = await service.get(session, principal, work_type_id)
+    work_type = await service.get(*ctx, work_type_id)
     return tagged(response, WorkType, work_type)
 
 
@@ -52,27 +39,21 @@ async def get_work_type(
 async def update_work_type(
     work_type_id: uuid.UUID,
     data: WorkTypeUpdate,
-    principal: WorkspaceAdmin,
-    session: Session,
+    ctx: WorkspaceAdmin,
     response: Response,
     if_match: IfMatch = None,
 ) -> WorkType:
     """Rename a work type."""
-    work_type = await service.update(session, principal, work_type_id, data, if_match)
+    work_type = await service.update(*ctx, work_type_id, data, if_match)
     return tagged(response, WorkType, work_type)
 
 
-@router.delete(
-    "/{work_type_id}",
-    operation_id="work_types:delete",
-    status_code=status.HTTP_204_NO_CONTENT,
-    responses=WRITE_PROBLEMS,
-)
+@router.delete("/{work_type_id}", operation_id="work_types:delete", **DELETES)
 async def delete_work_type(
-    work_type_id: uuid.UUID, principal: WorkspaceAdmin, session: Session, if_match: IfMatch = None
+    work_type_id: uuid.UUID, ctx: WorkspaceAdmin, if_match: IfMatch = None
 ) -> None:
     """Remove a work type no time is logged as (409 `work_type_in_use` otherwise)."""
-    await service.delete(session, principal, work_type_id, if_match)
+    await service.delete(*ctx, work_type_id, if_match)
 
 
 # Work types were called activities: the old path stays for one release (docs/design.md §3).

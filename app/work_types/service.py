@@ -30,7 +30,7 @@ async def get(session: AsyncSession, principal: Principal, work_type_id: uuid.UU
 async def page(
     session: AsyncSession, principal: Principal, params: PageParams
 ) -> tuple[list[WorkType], str | None]:
-    return await WorkTypeRepository(session).page(principal.workspace_id, params)
+    return await WorkTypeRepository(session).page_matching(principal.workspace_id, params)
 
 
 async def create(
@@ -39,11 +39,8 @@ async def create(
     repo = WorkTypeRepository(session)
     if await repo.by_key(principal.workspace_id, data.key) is not None:
         raise Conflict(f"The work type '{data.key}' already exists.", code="work_type_exists")
-    work_type = await repo.add(
-        WorkType(workspace_id=principal.workspace_id, key=data.key, name=data.name)
-    )
-    events.record_created(session, principal, "work_type.created", work_type, FIELDS)
-    return work_type
+    work_type = WorkType(workspace_id=principal.workspace_id, key=data.key, name=data.name)
+    return await events.add_created(repo, principal, "work_type.created", work_type, FIELDS)
 
 
 async def update(
@@ -53,23 +50,17 @@ async def update(
     data: schemas.WorkTypeUpdate,
     if_match: str | None,
 ) -> WorkType:
-    work_type = await get(session, principal, work_type_id)
-    check_if_match(if_match, work_type)
-    before = events.snapshot(work_type, FIELDS)
-    if data.name is not None:
-        work_type.name = data.name
-    diff = events.changes_between(before, events.snapshot(work_type, FIELDS))
-    if diff:
-        await session.flush()
-        events.record_change(session, principal, "work_type.updated", work_type, diff)
+    work_type = check_if_match(if_match, await get(session, principal, work_type_id))
+    async with events.recording_change(session, principal, "work_type.updated", work_type, FIELDS):
+        if data.name is not None:
+            work_type.name = data.name
     return work_type
 
 
 async def delete(
     session: AsyncSession, principal: Principal, work_type_id: uuid.UUID, if_match: str | None
 ) -> None:
-    work_type = await get(session, principal, work_type_id)
-    check_if_match(if_match, work_type)
+    work_type = check_if_match(if_match, await get(session, principal, work_type_id))
     repo = WorkTypeRepository(session)
     if await repo.in_use(principal.workspace_id, work_type.key):
         raise Conflict(

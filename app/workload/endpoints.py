@@ -1,19 +1,17 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 
 from app.capacity.model import Granularity
-from app.core.db import Session, UnitOfWorkRoute
 from app.kit.errors import READ_PROBLEMS
+from app.kit.routing import workspace_router
 from app.kit.schemas import Day
 from app.resources.auth import ResourcesRead
 from app.workload import service
 from app.workload.schemas import Conflicts, Workload
 
-router = APIRouter(
-    route_class=UnitOfWorkRoute, prefix="/workspaces/{workspace_id}/workload", tags=["workload"]
-)
+router = workspace_router("workload", tag="workload")
 
 From = Annotated[Day, Query(alias="from", description="First day (inclusive).")]
 To = Annotated[Day, Query(description="Last day (inclusive).")]
@@ -23,8 +21,7 @@ ResourceFilter = Annotated[uuid.UUID | None, Query(description="Only this resour
 
 @router.get("", operation_id="workload:get", responses=READ_PROBLEMS)
 async def get_workload(
-    principal: ResourcesRead,
-    session: Session,
+    ctx: ResourcesRead,
     from_: From,
     to: To,
     granularity: Annotated[Granularity, Query()] = "week",
@@ -33,20 +30,17 @@ async def get_workload(
 ) -> Workload:
     """Capacity, reserved, allocated and available hours per resource and period; team totals."""
     return await service.report(
-        session, principal, from_, to, granularity, team_id=team_id, resource_id=resource_id
+        *ctx, from_, to, granularity, team_id=team_id, resource_id=resource_id
     )
 
 
 @router.get("/conflicts", operation_id="workload:conflicts", responses=READ_PROBLEMS)
 async def get_conflicts(
-    principal: ResourcesRead,
-    session: Session,
+    ctx: ResourcesRead,
     from_: From,
     to: To,
     team_id: TeamFilter = None,
     resource_id: ResourceFilter = None,
 ) -> Conflicts:
     """Every over-allocated resource-day, with the allocations and tasks that load it."""
-    return await service.conflicts_report(
-        session, principal, from_, to, team_id=team_id, resource_id=resource_id
-    )
+    return await service.conflicts_report(*ctx, from_, to, team_id=team_id, resource_id=resource_id)

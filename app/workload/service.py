@@ -195,6 +195,11 @@ def _period(period: Period) -> schemas.Period:
     )
 
 
+def _one(resource_id: uuid.UUID | None) -> list[uuid.UUID] | None:
+    """The resources a report is narrowed to: the one asked about, or all (None)."""
+    return None if resource_id is None else [resource_id]
+
+
 async def report(
     session: AsyncSession,
     principal: Principal,
@@ -207,12 +212,7 @@ async def report(
 ) -> schemas.Workload:
     check_window(start, end)
     inputs = await load_inputs(
-        session,
-        principal.workspace_id,
-        start,
-        end,
-        team_id=team_id,
-        resource_ids=[resource_id] if resource_id is not None else None,
+        session, principal.workspace_id, start, end, team_id=team_id, resource_ids=_one(resource_id)
     )
     result = workload(
         inputs.resources,
@@ -291,11 +291,6 @@ async def conflicts_report(
 ) -> schemas.Conflicts:
     check_window(start, end)
     items = await overallocations(
-        session,
-        principal.workspace_id,
-        start,
-        end,
-        team_id=team_id,
-        resource_ids=[resource_id] if resource_id is not None else None,
+        session, principal.workspace_id, start, end, team_id=team_id, resource_ids=_one(resource_id)
     )
     return schemas.Conflicts(items=items)

@@ -1,7 +1,7 @@
 from typing import Annotated
 
-from app.auth.access import Principal, Role, requires
+from app.auth.access import Ctx, Role, acting
 
-WorkspaceRead = Annotated[Principal, requires(Role.viewer, "workspace:read")]
-WorkspaceAdmin = Annotated[Principal, requires(Role.admin, "admin")]
-WorkspaceOwner = Annotated[Principal, requires(Role.owner, "admin")]
+WorkspaceRead = Annotated[Ctx, acting(Role.viewer, "workspace:read")]
+WorkspaceAdmin = Annotated[Ctx, acting(Role.admin, "admin")]
+WorkspaceOwner = Annotated[Ctx, acting(Role.owner, "admin")]

@@ -2,11 +2,7 @@ from fastapi import APIRouter, Response, status
 
 from app.auth.access import CurrentCaller
 from app.core.db import Session, UnitOfWorkRoute
-from app.kit.errors import (
-    READ_PROBLEMS,
-    PreconditionFailed,
-    problem_responses,
-)
+from app.kit.errors import READ_PROBLEMS, PreconditionFailed, problem_responses
 from app.kit.etag import IfMatch, set_etag
 from app.kit.pagination import Page, PageQuery
 from app.workspaces import service
@@ -39,13 +35,11 @@ async def list_workspaces(
 
 
 @router.get("/workspaces/{workspace_id}", operation_id="workspaces:get", responses=READ_PROBLEMS)
-async def get_workspace(
-    principal: WorkspaceRead, session: Session, response: Response
-) -> Workspace:
+async def get_workspace(ctx: WorkspaceRead, response: Response) -> Workspace:
     """One workspace and its settings."""
-    workspace = await service.get(session, principal)
+    workspace = await service.get(*ctx)
     set_etag(response, workspace)
-    return Workspace.of(workspace, principal.role)
+    return Workspace.of(workspace, ctx.principal.role)
 
 
 @router.patch(
@@ -55,15 +49,14 @@ async def get_workspace(
 )
 async def update_workspace(
     data: WorkspaceUpdate,
-    principal: WorkspaceAdmin,
-    session: Session,
+    ctx: WorkspaceAdmin,
     response: Response,
     if_match: IfMatch = None,
 ) -> Workspace:
     """Change the workspace's name, time zone, week start, timer rounding or token lifetime."""
-    workspace = await service.update(session, principal, data, if_match)
+    workspace = await service.update(*ctx, data, if_match)
     set_etag(response, workspace)
-    return Workspace.of(workspace, principal.role)
+    return Workspace.of(workspace, ctx.principal.role)
 
 
 @router.delete(
@@ -72,8 +65,6 @@ async def update_workspace(
     status_code=status.HTTP_204_NO_CONTENT,
     responses={**READ_PROBLEMS, **problem_responses(PreconditionFailed)},
 )
-async def delete_workspace(
-    principal: WorkspaceOwner, session: Session, if_match: IfMatch = None
-) -> None:
+async def delete_workspace(ctx: WorkspaceOwner, if_match: IfMatch = None) -> None:
     """Delete the workspace and everything in it (owners only)."""
-    await service.delete(session, principal, if_match)
+    await service.delete(*ctx, if_match)

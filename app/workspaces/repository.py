@@ -7,11 +7,7 @@ from app.kit.pagination import PageParams, Sortable, paginate
 from app.kit.repository import Repository
 from app.models import Base, Member, Workspace
 
-WORKSPACE_SORTS = Sortable(
-    fields={"name": Workspace.name, "created_at": Workspace.created_at},
-    default="name",
-    tiebreak=Workspace.id,
-)
+WORKSPACE_SORTS = Sortable.by(Workspace.name, Workspace.created_at)
 
 
 class WorkspaceRepository(Repository):

@@ -87,23 +87,20 @@ async def get(session: AsyncSession, principal: Principal) -> Workspace:
 async def update(
     session: AsyncSession, principal: Principal, data: WorkspaceUpdate, if_match: str | None
 ) -> Workspace:
-    workspace = await get(session, principal)
-    check_if_match(if_match, workspace)
-    before = events.snapshot(workspace, WORKSPACE_FIELDS)
-    for field, value in data.model_dump(exclude_unset=True).items():
-        if value is None and field not in CLEARABLE_FIELDS:
-            continue
-        setattr(workspace, field, value)
-    await session.flush()
-    difference = events.changes_between(before, events.snapshot(workspace, WORKSPACE_FIELDS))
-    if difference:
-        events.record_change(session, principal, "workspace.updated", workspace, difference)
+    workspace = check_if_match(if_match, await get(session, principal))
+    changes = {
+        field: value
+        for field, value in data.model_dump(exclude_unset=True).items()
+        if value is not None or field in CLEARABLE_FIELDS
+    }
+    await events.apply_change(
+        session, principal, "workspace.updated", workspace, WORKSPACE_FIELDS, changes
+    )
     return workspace
 
 
 async def delete(session: AsyncSession, principal: Principal, if_match: str | None) -> None:
-    workspace = await get(session, principal)
-    check_if_match(if_match, workspace)
+    workspace = check_if_match(if_match, await get(session, principal))
     # No `workspace.deleted` event: events belong to the workspace (their foreign key cascades)
     # and would be deleted with it in the same statement.
     await WorkspaceRepository(session).delete(workspace)

@@ -2,7 +2,8 @@ import { test as base, expect, type Page } from "@playwright/test";
 
 const SCREENSHOTS = "test-results/screenshots";
 
-/** Every test fails on a browser console error or an uncaught page error. */
+/** Every test fails on a browser console error, an uncaught page error, or anything the
+ * server's Content-Security-Policy blocked (each reported by the page as it happens). */
 export const test = base.extend<{ consoleErrors: string[] }>({
   consoleErrors: [
     async ({ page }, use) => {
@@ -11,6 +12,18 @@ export const test = base.extend<{ consoleErrors: string[] }>({
         if (message.type() === "error") errors.push(`console: ${message.text()}`);
       });
       page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+      await page.exposeFunction("reportPolicyViolation", (violation: string) => {
+        errors.push(`content security policy: ${violation}`);
+      });
+      await page.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (event) => {
+          const where = `${event.sourceFile}:${event.lineNumber}`;
+          // Declared by exposeFunction above, in every page of this test.
+          const report = (window as unknown as { reportPolicyViolation: (v: string) => void })
+            .reportPolicyViolation;
+          report(`${event.effectiveDirective} refused ${event.blockedURI || "inline"} at ${where}`);
+        });
+      });
       await use(errors);
       expect(errors, "browser console errors").toEqual([]);
     },

@@ -45,7 +45,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics: request counts and latency by route and status. */
+        /**
+         * Prometheus metrics: request counts and latency by route and status.
+         * @description Needs `Authorization: Bearer <WORKLANE_METRICS_TOKEN>`; without that setting, 404.
+         */
         get: operations["health:metrics"];
         put?: never;
         post?: never;
@@ -4739,6 +4742,13 @@ export interface operations {
                 content: {
                     "text/plain": string;
                 };
+            };
+            /** @description Without the metrics token (WORKLANE_METRICS_TOKEN) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
