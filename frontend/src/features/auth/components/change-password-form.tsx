@@ -1,9 +1,8 @@
 import { Button, Group, PasswordInput, Stack } from "@mantine/core";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormAlert } from "@/components/form-alert";
 import { notifySuccess } from "@/components/notify";
-import { applyProblemToForm } from "@/lib/forms";
+import { useApiSubmit } from "@/hooks/use-api-submit";
 import { useChangePassword } from "../api";
 
 interface Values {
@@ -18,20 +17,14 @@ const EMPTY: Values = { current_password: "", new_password: "", confirmation: ""
 /** A new password, given the current one. The server signs every other browser out. */
 export function ChangePasswordForm() {
   const change = useChangePassword();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, reset, formState } = useForm<Values>({
-    defaultValues: EMPTY,
-  });
+  const form = useForm<Values>({ defaultValues: EMPTY });
+  const { register, reset, formState } = form;
+  const { formError, submit } = useApiSubmit(form, FIELDS);
 
-  const onSubmit = handleSubmit(async ({ current_password, new_password }) => {
-    setFormError(null);
-    try {
-      await change.mutateAsync({ current_password, new_password });
-      reset(EMPTY);
-      notifySuccess("Password changed. Your other sessions were signed out.");
-    } catch (error) {
-      setFormError(applyProblemToForm(error, setError, FIELDS));
-    }
+  const onSubmit = submit(async ({ current_password, new_password }) => {
+    await change.mutateAsync({ current_password, new_password });
+    reset(EMPTY);
+    notifySuccess("Password changed. Your other sessions were signed out.");
   });
 
   return (

@@ -1,25 +1,16 @@
 import { Button, PasswordInput, Stack, TextInput } from "@mantine/core";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormAlert } from "@/components/form-alert";
-import { applyProblemToForm } from "@/lib/forms";
+import { useApiSubmit } from "@/hooks/use-api-submit";
 import { type LogIn, type User, useLogIn } from "../api";
 
 export function LoginForm({ onSignedIn }: { onSignedIn: (user: User) => void }) {
   const logIn = useLogIn();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<LogIn>({
-    defaultValues: { email: "", password: "" },
-  });
+  const form = useForm<LogIn>({ defaultValues: { email: "", password: "" } });
+  const { register, formState } = form;
+  const { formError, submit } = useApiSubmit(form, ["email", "password"]);
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      onSignedIn(await logIn.mutateAsync(values));
-    } catch (error) {
-      setFormError(applyProblemToForm(error, setError, ["email", "password"]));
-    }
-  });
+  const onSubmit = submit(async (values) => onSignedIn(await logIn.mutateAsync(values)));
 
   return (
     <form onSubmit={onSubmit} noValidate>

@@ -1,25 +1,16 @@
 import { Button, PasswordInput, Stack, TextInput } from "@mantine/core";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormAlert } from "@/components/form-alert";
-import { applyProblemToForm } from "@/lib/forms";
+import { useApiSubmit } from "@/hooks/use-api-submit";
 import { type SignUp, type User, useSignUp } from "../api";
 
 export function SignupForm({ onSignedUp }: { onSignedUp: (user: User) => void }) {
   const signUp = useSignUp();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<SignUp>({
-    defaultValues: { name: "", email: "", password: "" },
-  });
+  const form = useForm<SignUp>({ defaultValues: { name: "", email: "", password: "" } });
+  const { register, formState } = form;
+  const { formError, submit } = useApiSubmit(form, ["name", "email", "password"]);
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      onSignedUp(await signUp.mutateAsync(values));
-    } catch (error) {
-      setFormError(applyProblemToForm(error, setError, ["name", "email", "password"]));
-    }
-  });
+  const onSubmit = submit(async (values) => onSignedUp(await signUp.mutateAsync(values)));
 
   return (
     <form onSubmit={onSubmit} noValidate>

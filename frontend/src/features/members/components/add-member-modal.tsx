@@ -1,20 +1,20 @@
-import { Button, Group, Modal, NumberInput, Select, Stack, TextInput } from "@mantine/core";
-import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { Modal, Select, Stack, TextInput } from "@mantine/core";
+import { type Control, useForm } from "react-hook-form";
+import { FormActions } from "@/components/form-actions";
 import { FormAlert } from "@/components/form-alert";
+import { FormField } from "@/components/form-field";
 import { notifySuccess } from "@/components/notify";
-import { applyProblemToForm } from "@/lib/forms";
+import { useApiSubmit } from "@/hooks/use-api-submit";
 import { type Role, useAddMember } from "../api";
+import { CAPACITY_FIELDS, CapacityFields, type CapacityValues } from "./capacity-fields";
 import { ROLES } from "./roles";
 
-interface Values {
+interface Values extends CapacityValues {
   email: string;
   role: Role;
-  weekly_capacity_hours: number | string;
-  cost_rate: number | string;
 }
 
-const FIELDS = ["email", "role", "weekly_capacity_hours", "cost_rate"] as const;
+const FIELDS = ["email", "role", ...CAPACITY_FIELDS] as const;
 
 export function AddMemberModal({
   workspaceId,
@@ -28,10 +28,11 @@ export function AddMemberModal({
   onClose: () => void;
 }) {
   const add = useAddMember(workspaceId);
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, control, handleSubmit, setError, reset, formState } = useForm<Values>({
+  const form = useForm<Values>({
     defaultValues: { email: "", role: "member", weekly_capacity_hours: 40, cost_rate: "" },
   });
+  const { register, control, reset, formState } = form;
+  const { formError, setFormError, submit } = useApiSubmit(form, FIELDS);
 
   const close = () => {
     reset();
@@ -39,21 +40,16 @@ export function AddMemberModal({
     onClose();
   };
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const member = await add.mutateAsync({
-        email: values.email.trim(),
-        role: values.role,
-        weekly_capacity_hours:
-          values.weekly_capacity_hours === "" ? 40 : values.weekly_capacity_hours,
-        cost_rate: values.cost_rate === "" ? null : values.cost_rate,
-      });
-      notifySuccess(`${member.name} joined the workspace`);
-      close();
-    } catch (error) {
-      setFormError(applyProblemToForm(error, setError, FIELDS));
-    }
+  const onSubmit = submit(async (values) => {
+    const member = await add.mutateAsync({
+      email: values.email.trim(),
+      role: values.role,
+      weekly_capacity_hours:
+        values.weekly_capacity_hours === "" ? 40 : values.weekly_capacity_hours,
+      cost_rate: values.cost_rate === "" ? null : values.cost_rate,
+    });
+    notifySuccess(`${member.name} joined the workspace`);
+    close();
   });
 
   return (
@@ -70,63 +66,28 @@ export function AddMemberModal({
             error={formState.errors.email?.message}
             {...register("email", { required: "Enter their email address." })}
           />
-          <Controller
+          <FormField
             control={control}
             name="role"
-            render={({ field, fieldState }) => (
+            render={(field) => (
               <Select
                 label="Role"
                 data={ROLES.filter((role) => callerRole === "owner" || role.value !== "owner").map(
                   (role) => ({ value: role.value, label: `${role.label} — ${role.description}` }),
                 )}
-                value={field.value}
-                onChange={(value) => field.onChange(value ?? "member")}
-                error={fieldState.error?.message}
                 comboboxProps={{ withinPortal: true }}
+                {...field}
+                onChange={(value) => field.onChange((value as Role | null) ?? "member")}
               />
             )}
           />
-          <Group grow align="flex-start">
-            <Controller
-              control={control}
-              name="weekly_capacity_hours"
-              render={({ field, fieldState }) => (
-                <NumberInput
-                  label="Capacity"
-                  description="Hours per week"
-                  min={0}
-                  max={168}
-                  decimalScale={2}
-                  value={field.value}
-                  onChange={field.onChange}
-                  error={fieldState.error?.message}
-                />
-              )}
-            />
-            <Controller
-              control={control}
-              name="cost_rate"
-              render={({ field, fieldState }) => (
-                <NumberInput
-                  label="Cost rate"
-                  description="Per hour (optional)"
-                  min={0}
-                  decimalScale={2}
-                  value={field.value}
-                  onChange={field.onChange}
-                  error={fieldState.error?.message}
-                />
-              )}
-            />
-          </Group>
-          <Group justify="flex-end" gap="xs" mt="xs">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={formState.isSubmitting}>
-              Add member
-            </Button>
-          </Group>
+          {/* The form's values extend the capacity fields', which are all this control reaches. */}
+          <CapacityFields control={control as unknown as Control<CapacityValues>} />
+          <FormActions
+            submitLabel="Add member"
+            submitting={formState.isSubmitting}
+            onCancel={close}
+          />
         </Stack>
       </form>
     </Modal>
