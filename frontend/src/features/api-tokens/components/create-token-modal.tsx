@@ -23,6 +23,7 @@ import { FormAlert } from "@/components/form-alert";
 import { FormField } from "@/components/form-field";
 import { useApiSubmit } from "@/hooks/use-api-submit";
 import { formatDate } from "@/lib/format";
+import { textField } from "@/lib/forms";
 import { type ApiTokenCreated, useCreateApiToken } from "../api";
 import { SCOPES, type Scope } from "../scopes";
 
@@ -87,7 +88,7 @@ export function CreateTokenModal({
       expires_in_days: defaultExpiry(choices),
     },
   });
-  const { register, control, reset, formState } = form;
+  const { control, reset, formState } = form;
   const { formError, setFormError, submit } = useApiSubmit(form, FIELDS);
 
   const close = () => {
@@ -179,8 +180,7 @@ export function CreateTokenModal({
                 description="What uses it, so you can tell tokens apart."
                 placeholder="CI deploy script"
                 data-autofocus
-                error={formState.errors.name?.message}
-                {...register("name", {
+                {...textField(form, "name", {
                   validate: (value) => value.trim().length > 0 || "Give the token a name.",
                 })}
               />

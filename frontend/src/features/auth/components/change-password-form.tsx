@@ -3,6 +3,7 @@ import { useForm } from "react-hook-form";
 import { FormAlert } from "@/components/form-alert";
 import { notifySuccess } from "@/components/notify";
 import { useApiSubmit } from "@/hooks/use-api-submit";
+import { textField } from "@/lib/forms";
 import { useChangePassword } from "../api";
 
 interface Values {
@@ -18,7 +19,7 @@ const EMPTY: Values = { current_password: "", new_password: "", confirmation: ""
 export function ChangePasswordForm() {
   const change = useChangePassword();
   const form = useForm<Values>({ defaultValues: EMPTY });
-  const { register, reset, formState } = form;
+  const { reset, formState } = form;
   const { formError, submit } = useApiSubmit(form, FIELDS);
 
   const onSubmit = submit(async ({ current_password, new_password }) => {
@@ -34,15 +35,13 @@ export function ChangePasswordForm() {
         <PasswordInput
           label="Current password"
           autoComplete="current-password"
-          error={formState.errors.current_password?.message}
-          {...register("current_password", { required: "Enter your current password." })}
+          {...textField(form, "current_password", { required: "Enter your current password." })}
         />
         <PasswordInput
           label="New password"
           description="At least 8 characters."
           autoComplete="new-password"
-          error={formState.errors.new_password?.message}
-          {...register("new_password", {
+          {...textField(form, "new_password", {
             required: "Choose a new password.",
             minLength: { value: 8, message: "Use at least 8 characters." },
           })}
@@ -50,8 +49,7 @@ export function ChangePasswordForm() {
         <PasswordInput
           label="Repeat the new password"
           autoComplete="new-password"
-          error={formState.errors.confirmation?.message}
-          {...register("confirmation", {
+          {...textField(form, "confirmation", {
             validate: (value, values) =>
               value === values.new_password || "This is not the same as the new password.",
           })}

@@ -2,12 +2,13 @@ import { Button, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { useForm } from "react-hook-form";
 import { FormAlert } from "@/components/form-alert";
 import { useApiSubmit } from "@/hooks/use-api-submit";
+import { textField } from "@/lib/forms";
 import { type LogIn, type User, useLogIn } from "../api";
 
 export function LoginForm({ onSignedIn }: { onSignedIn: (user: User) => void }) {
   const logIn = useLogIn();
   const form = useForm<LogIn>({ defaultValues: { email: "", password: "" } });
-  const { register, formState } = form;
+  const { formState } = form;
   const { formError, submit } = useApiSubmit(form, ["email", "password"]);
 
   const onSubmit = submit(async (values) => onSignedIn(await logIn.mutateAsync(values)));
@@ -22,14 +23,12 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (user: User) => void }) 
           autoComplete="email"
           data-autofocus
           autoFocus
-          error={formState.errors.email?.message}
-          {...register("email", { required: "Enter your email address." })}
+          {...textField(form, "email", { required: "Enter your email address." })}
         />
         <PasswordInput
           label="Password"
           autoComplete="current-password"
-          error={formState.errors.password?.message}
-          {...register("password", { required: "Enter your password." })}
+          {...textField(form, "password", { required: "Enter your password." })}
         />
         <Button type="submit" fullWidth loading={formState.isSubmitting} mt="xs">
           Sign in

@@ -2,12 +2,13 @@ import { Button, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { useForm } from "react-hook-form";
 import { FormAlert } from "@/components/form-alert";
 import { useApiSubmit } from "@/hooks/use-api-submit";
+import { textField } from "@/lib/forms";
 import { type SignUp, type User, useSignUp } from "../api";
 
 export function SignupForm({ onSignedUp }: { onSignedUp: (user: User) => void }) {
   const signUp = useSignUp();
   const form = useForm<SignUp>({ defaultValues: { name: "", email: "", password: "" } });
-  const { register, formState } = form;
+  const { formState } = form;
   const { formError, submit } = useApiSubmit(form, ["name", "email", "password"]);
 
   const onSubmit = submit(async (values) => onSignedUp(await signUp.mutateAsync(values)));
@@ -20,22 +21,19 @@ export function SignupForm({ onSignedUp }: { onSignedUp: (user: User) => void })
           label="Full name"
           autoComplete="name"
           autoFocus
-          error={formState.errors.name?.message}
-          {...register("name", { required: "Tell us your name." })}
+          {...textField(form, "name", { required: "Tell us your name." })}
         />
         <TextInput
           label="Work email"
           type="email"
           autoComplete="email"
-          error={formState.errors.email?.message}
-          {...register("email", { required: "Enter your email address." })}
+          {...textField(form, "email", { required: "Enter your email address." })}
         />
         <PasswordInput
           label="Password"
           description="At least 8 characters."
           autoComplete="new-password"
-          error={formState.errors.password?.message}
-          {...register("password", {
+          {...textField(form, "password", {
             required: "Choose a password.",
             minLength: { value: 8, message: "Use at least 8 characters." },
           })}

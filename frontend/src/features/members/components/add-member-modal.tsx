@@ -5,6 +5,7 @@ import { FormAlert } from "@/components/form-alert";
 import { FormField } from "@/components/form-field";
 import { notifySuccess } from "@/components/notify";
 import { useApiSubmit } from "@/hooks/use-api-submit";
+import { textField } from "@/lib/forms";
 import { type Role, useAddMember } from "../api";
 import { CAPACITY_FIELDS, CapacityFields, type CapacityValues } from "./capacity-fields";
 import { ROLES } from "./roles";
@@ -31,7 +32,7 @@ export function AddMemberModal({
   const form = useForm<Values>({
     defaultValues: { email: "", role: "member", weekly_capacity_hours: 40, cost_rate: "" },
   });
-  const { register, control, reset, formState } = form;
+  const { control, reset, formState } = form;
   const { formError, setFormError, submit } = useApiSubmit(form, FIELDS);
 
   const close = () => {
@@ -63,8 +64,7 @@ export function AddMemberModal({
             type="email"
             placeholder="name@company.com"
             data-autofocus
-            error={formState.errors.email?.message}
-            {...register("email", { required: "Enter their email address." })}
+            {...textField(form, "email", { required: "Enter their email address." })}
           />
           <FormField
             control={control}

@@ -21,6 +21,7 @@ import { MemberSelect } from "@/components/member-select";
 import { notifySuccess } from "@/components/notify";
 import { useApiSubmit } from "@/hooks/use-api-submit";
 import { toIso } from "@/lib/dates";
+import { textField } from "@/lib/forms";
 import {
   type Project,
   type ProjectKind,
@@ -144,7 +145,7 @@ function ProjectForm({
   const teams = useTeamDirectory(workspaceId);
   const [keyTouched, setKeyTouched] = useState(Boolean(project));
   const form = useForm<Values>({ defaultValues: toValues(project, defaultOwnerId) });
-  const { register, control, setValue, watch, formState } = form;
+  const { control, setValue, watch, formState } = form;
   const { formError, submit } = useApiSubmit(form, FIELDS, {
     codeFields: CODE_FIELDS,
     staleMessage:
@@ -214,8 +215,7 @@ function ProjectForm({
             label="Name"
             placeholder="Website relaunch"
             data-autofocus
-            error={formState.errors.name?.message}
-            {...register("name", {
+            {...textField(form, "name", {
               validate: (value) => value.trim().length > 0 || "Give the project a name.",
               onChange: (event) => {
                 if (!keyTouched) setValue("key", suggestKey(event.target.value));
@@ -228,8 +228,7 @@ function ProjectForm({
             placeholder="WEB"
             maw={140}
             disabled={Boolean(project)}
-            error={formState.errors.key?.message}
-            {...register("key", {
+            {...textField(form, "key", {
               validate: (value) =>
                 Boolean(project) ||
                 /^[A-Z]{2,10}$/.test(value.trim().toUpperCase()) ||
@@ -244,8 +243,7 @@ function ProjectForm({
           autosize
           minRows={2}
           maxRows={6}
-          error={formState.errors.description?.message}
-          {...register("description")}
+          {...textField(form, "description")}
         />
         <SimpleGrid cols={2} spacing="md">
           <FormField
@@ -326,8 +324,7 @@ function ProjectForm({
             label="Currency"
             placeholder="EUR"
             maxLength={3}
-            error={formState.errors.currency?.message}
-            {...register("currency")}
+            {...textField(form, "currency")}
           />
         </SimpleGrid>
         <FormActions

@@ -19,6 +19,7 @@ import { AssigneesSelect } from "@/components/member-select";
 import { notifySuccess } from "@/components/notify";
 import { ProjectSelect } from "@/components/project-select";
 import { useApiSubmit } from "@/hooks/use-api-submit";
+import { textField } from "@/lib/forms";
 import { type Priority, type Task, useCreateTask } from "../api";
 import { PRIORITIES } from "./fields";
 
@@ -111,7 +112,7 @@ function CreateTaskForm({
       due_date: null,
     },
   });
-  const { register, control, reset, watch, setValue, formState } = form;
+  const { control, reset, watch, setValue, formState } = form;
   const { formError, submit } = useApiSubmit(form, FIELDS);
   const projectId = watch("project_id");
   const statuses = useProjectStatuses(workspaceId, projectId || undefined);
@@ -163,8 +164,7 @@ function CreateTaskForm({
           label="Title"
           placeholder="What needs doing?"
           data-autofocus
-          error={formState.errors.title?.message}
-          {...register("title", {
+          {...textField(form, "title", {
             validate: (value) => value.trim().length > 0 || "Give the task a title.",
           })}
         />
@@ -174,8 +174,7 @@ function CreateTaskForm({
           autosize
           minRows={3}
           maxRows={10}
-          error={formState.errors.description?.message}
-          {...register("description")}
+          {...textField(form, "description")}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <FormField

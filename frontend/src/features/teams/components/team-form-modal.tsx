@@ -5,6 +5,7 @@ import { FormAlert } from "@/components/form-alert";
 import { FormField } from "@/components/form-field";
 import { notifySuccess } from "@/components/notify";
 import { useApiSubmit } from "@/hooks/use-api-submit";
+import { textField } from "@/lib/forms";
 import { type Member, type Team, type TeamUpdate, useCreateTeam, useUpdateTeam } from "../api";
 import { subtreeIds, teamPath } from "../tree";
 
@@ -49,7 +50,7 @@ export function TeamFormModal({
       lead_member_id: editing?.lead_member_id ?? "",
     },
   });
-  const { register, control, formState } = form;
+  const { control, formState } = form;
   const { formError, submit } = useApiSubmit(form, FIELDS, {
     codeFields: CODE_FIELDS,
     staleMessage:
@@ -104,8 +105,7 @@ export function TeamFormModal({
             label="Name"
             placeholder="Platform"
             data-autofocus
-            error={formState.errors.name?.message}
-            {...register("name", {
+            {...textField(form, "name", {
               validate: (value) => value.trim().length > 0 || "Give the team a name.",
             })}
           />

@@ -6,6 +6,7 @@ import { FormField } from "@/components/form-field";
 import { notifySuccess } from "@/components/notify";
 import { ProjectSelect } from "@/components/project-select";
 import { useApiSubmit } from "@/hooks/use-api-submit";
+import { textField } from "@/lib/forms";
 import {
   type TimeEntry,
   type TimeEntryUpdate,
@@ -104,7 +105,7 @@ export function TimeEntryForm({
         description: "",
       };
   const form = useForm<Values>({ defaultValues: initial });
-  const { register, control, watch, setValue, formState } = form;
+  const { control, watch, setValue, formState } = form;
   const { formError, submit } = useApiSubmit(form, FIELDS, {
     staleMessage:
       "This entry was changed elsewhere; we loaded the latest version. Check it and save again.",
@@ -147,8 +148,7 @@ export function TimeEntryForm({
           <TextInput
             type="date"
             label="Date"
-            error={formState.errors.date?.message}
-            {...register("date", { required: "Pick a day." })}
+            {...textField(form, "date", { required: "Pick a day." })}
           />
           <TextInput
             label="Duration"
@@ -156,8 +156,7 @@ export function TimeEntryForm({
             description="1:30, 1h30, 1.5 or 90m"
             data-autofocus
             autoComplete="off"
-            error={formState.errors.minutes?.message}
-            {...register("minutes", {
+            {...textField(form, "minutes", {
               validate: (value) =>
                 parseDuration(value) !== null || "Type a duration such as 1:30, 1h30, 1.5 or 90m.",
             })}
@@ -201,12 +200,7 @@ export function TimeEntryForm({
               />
             )}
           />
-          <Checkbox
-            label="Billable"
-            mt={{ base: 0, sm: 30 }}
-            error={formState.errors.billable?.message}
-            {...register("billable")}
-          />
+          <Checkbox label="Billable" mt={{ base: 0, sm: 30 }} {...textField(form, "billable")} />
         </SimpleGrid>
         <Textarea
           label="Description"
@@ -214,8 +208,7 @@ export function TimeEntryForm({
           autosize
           minRows={2}
           maxRows={6}
-          error={formState.errors.description?.message}
-          {...register("description")}
+          {...textField(form, "description")}
         />
         <FormActions
           submitLabel={entry ? "Save entry" : "Log time"}

@@ -4,6 +4,7 @@ import { FormActions } from "@/components/form-actions";
 import { FormAlert } from "@/components/form-alert";
 import { FormField } from "@/components/form-field";
 import { useApiSubmit } from "@/hooks/use-api-submit";
+import { textField } from "@/lib/forms";
 import { useCreateWorkspace, type Workspace } from "../api";
 import { browserTimeZone, timeZones, WEEKDAYS } from "./options";
 
@@ -24,7 +25,7 @@ export function CreateWorkspaceForm({
   const form = useForm<Values>({
     defaultValues: { name: "", timezone: browserTimeZone(), week_start: "1" },
   });
-  const { register, control, formState } = form;
+  const { control, formState } = form;
   const { formError, submit } = useApiSubmit(form, ["name", "timezone", "week_start"]);
 
   const onSubmit = submit(async (values) => {
@@ -46,8 +47,7 @@ export function CreateWorkspaceForm({
           placeholder="Acme Operations"
           data-autofocus
           autoFocus
-          error={formState.errors.name?.message}
-          {...register("name", {
+          {...textField(form, "name", {
             validate: (value) => value.trim().length > 0 || "Give the workspace a name.",
           })}
         />
