@@ -246,7 +246,6 @@ test("daily work: project, tasks, board, task detail, mention, my work", async (
     await expect(history).toContainText("Planning → Execution");
     await expect(history).toContainText("Initiation → Planning");
     await expect(history).toContainText(lead.name);
-    await history.scrollIntoViewIfNeeded();
     await screenshot(page, "25-project-phase-history");
   });
 });
