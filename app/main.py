@@ -37,6 +37,7 @@ from app.kit.body_limit import BodyLimitMiddleware
 from app.kit.errors import install_error_handlers
 from app.kit.idempotency import IdempotencyKeys
 from app.kit.observability import Metrics, ObservabilityMiddleware
+from app.kit.pagination import configure_cursor_signing
 from app.kit.ratelimit import RateLimitMiddleware
 from app.kit.routing import API_PREFIX
 from app.kit.security_headers import SecurityHeadersMiddleware
@@ -144,6 +145,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         memory_cost_kib=settings.password_hash_memory_kib,
         concurrency=settings.password_hash_concurrency,
     )
+    configure_cursor_signing(settings.secret_key)
     engine = create_engine(
         settings.database_url,
         echo=settings.database_echo,

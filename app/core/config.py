@@ -16,6 +16,11 @@ class Settings(BaseSettings):
     # writer's turn) before it answers 503 with Retry-After.
     database_wait_seconds: float = 10
 
+    # Signs list cursors. Unset, each process picks a random one at start: a cursor then fails
+    # (422) after a restart or on another process, so set it wherever several processes serve
+    # one database (`worklane serve --workers N` shares one of its own among its workers).
+    secret_key: str = Field(default="", repr=False)
+
     # Open sign-up lets the first person in; a closed instance only accepts people added by admins.
     signup_open: bool = True
     # Where people reach this server (https://worklane.example.com). When it is https, cookies
