@@ -151,6 +151,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         echo=settings.database_echo,
         pool_size=settings.database_pool_size,
         wait_seconds=settings.database_wait_seconds,
+        statement_timeout_seconds=settings.statement_timeout_seconds,
     )
 
     @asynccontextmanager
