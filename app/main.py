@@ -36,6 +36,7 @@ from app.jobs import start_background_jobs
 from app.kit.body_limit import BodyLimitMiddleware
 from app.kit.errors import install_error_handlers
 from app.kit.idempotency import IdempotencyKeys
+from app.kit.limits import configure_work_limits
 from app.kit.observability import Metrics, ObservabilityMiddleware
 from app.kit.pagination import configure_cursor_signing
 from app.kit.ratelimit import RateLimitMiddleware
@@ -146,6 +147,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         concurrency=settings.password_hash_concurrency,
     )
     configure_cursor_signing(settings.secret_key)
+    configure_work_limits(settings)
     engine = create_engine(
         settings.database_url,
         echo=settings.database_echo,
