@@ -1898,7 +1898,7 @@ export interface components {
         BulkUpdate: {
             /**
              * Task Ids
-             * @description Ids or keys.
+             * @description Ids or keys; a task named twice is changed once. Up to 500, so that a board's whole selection changes in one request.
              */
             task_ids: string[];
             changes: components["schemas"]["BulkChanges"];
@@ -2157,9 +2157,15 @@ export interface components {
         };
         /** DependencyProposal */
         DependencyProposal: {
-            /** Predecessor Id */
+            /**
+             * Predecessor Id
+             * @description Task id or key, e.g. `OPS-42`.
+             */
             predecessor_id: string;
-            /** Successor Id */
+            /**
+             * Successor Id
+             * @description Task id or key, e.g. `OPS-42`.
+             */
             successor_id: string;
             /**
              * Type
@@ -3080,6 +3086,22 @@ export interface components {
             estimate_hours: number | null;
             /** Active */
             active: boolean;
+            /**
+             * State
+             * @description `failed`: its tasks could not be created several hours in a row (see `last_error`); it makes none until it is edited.
+             * @enum {string}
+             */
+            state: "active" | "paused" | "failed";
+            /**
+             * Last Error
+             * @description Why the last top-up of its tasks failed.
+             */
+            last_error: string | null;
+            /**
+             * Failed At
+             * @description When the rule was marked failed.
+             */
+            failed_at: string | null;
             /** Materialized Until */
             materialized_until: string | null;
             /** Version */
@@ -3338,13 +3360,25 @@ export interface components {
         };
         /** ScheduleProposal */
         ScheduleProposal: {
-            /** Tasks */
+            /**
+             * Tasks
+             * @description Up to 1,000: a draft may move a whole phase of a large plan.
+             */
             tasks?: components["schemas"]["TaskProposal"][];
-            /** Add Dependencies */
+            /**
+             * Add Dependencies
+             * @description Up to 1,000: a draft may move a whole phase of a large plan.
+             */
             add_dependencies?: components["schemas"]["DependencyProposal"][];
-            /** Change Dependencies */
+            /**
+             * Change Dependencies
+             * @description Up to 1,000: a draft may move a whole phase of a large plan.
+             */
             change_dependencies?: components["schemas"]["DependencyChange"][];
-            /** Remove Dependency Ids */
+            /**
+             * Remove Dependency Ids
+             * @description Up to 1,000: a draft may move a whole phase of a large plan.
+             */
             remove_dependency_ids?: string[];
         };
         /** ScheduleShift */
@@ -3621,7 +3655,7 @@ export interface components {
         TaskProposal: {
             /**
              * Task Id
-             * @description Id or key of a task of the project.
+             * @description Task id or key, e.g. `OPS-42`.
              */
             task_id: string;
             /** Start Date */
@@ -4325,7 +4359,7 @@ export interface components {
         WorkflowStatusOrder: {
             /**
              * Status Ids
-             * @description Every status of the project, in the new order.
+             * @description Every status of the project, in the new order (200 at most: far more than a workflow has).
              */
             status_ids: string[];
         };
@@ -4547,9 +4581,9 @@ export interface operations {
             query?: {
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
                 project_id?: string | null;
                 status_id?: string | null;
@@ -5031,9 +5065,9 @@ export interface operations {
             query?: {
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -5099,9 +5133,9 @@ export interface operations {
             query?: {
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -5476,9 +5510,9 @@ export interface operations {
             query?: {
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -5813,9 +5847,9 @@ export interface operations {
                 q?: string | null;
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -6193,9 +6227,9 @@ export interface operations {
                 parent_id?: string | null;
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -6738,9 +6772,9 @@ export interface operations {
                 all?: boolean;
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -6965,9 +6999,9 @@ export interface operations {
                 owner_id?: string | null;
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -7428,9 +7462,9 @@ export interface operations {
             query?: {
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -7495,9 +7529,9 @@ export interface operations {
             query?: {
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -7649,9 +7683,9 @@ export interface operations {
             query?: {
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -7882,9 +7916,9 @@ export interface operations {
             query?: {
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -8353,9 +8387,9 @@ export interface operations {
             query?: {
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -8736,9 +8770,9 @@ export interface operations {
             query?: {
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -9114,9 +9148,9 @@ export interface operations {
             query?: {
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -9667,9 +9701,9 @@ export interface operations {
                 unread?: boolean;
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -9850,9 +9884,9 @@ export interface operations {
             query?: {
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -10233,9 +10267,9 @@ export interface operations {
             query?: {
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -10615,9 +10649,9 @@ export interface operations {
                 to?: string | null;
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -10851,9 +10885,9 @@ export interface operations {
                 project_id?: string | null;
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -11382,9 +11416,9 @@ export interface operations {
                 activity?: string | null;
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -12069,9 +12103,9 @@ export interface operations {
                 week_to?: string | null;
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -12540,9 +12574,9 @@ export interface operations {
             query?: {
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -12925,9 +12959,9 @@ export interface operations {
                 project_id?: string | null;
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -13300,9 +13334,9 @@ export interface operations {
                 member_id?: string | null;
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -13683,9 +13717,9 @@ export interface operations {
                 to?: string | null;
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -14071,9 +14105,9 @@ export interface operations {
                 to?: string | null;
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -14845,9 +14879,9 @@ export interface operations {
             query?: {
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
