@@ -1000,7 +1000,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Early and late dates, slack, the critical path and constraint violations. */
+        /**
+         * Early and late dates, slack, the critical path and constraint violations.
+         * @description A project of more than 20,000 tasks (`WORKLANE_PLAN_MAX_TASKS`) is 422 `plan_too_large`.
+         */
         get: operations["schedules:get"];
         put?: never;
         post?: never;
@@ -1022,6 +1025,7 @@ export interface paths {
         /**
          * What-if: the schedule that proposed changes would give, and the tasks they would move.
          * @description Nothing is written.
+         *     A project of more than 20,000 tasks (`WORKLANE_PLAN_MAX_TASKS`) is 422 `plan_too_large`.
          */
         post: operations["schedules:preview"];
         delete?: never;
@@ -1510,6 +1514,7 @@ export interface paths {
         /**
          * Propose leveling delays that clear over-allocations (lowest priority, most slack first).
          * @description Delays leveling set before are cleared first, so tasks may also move earlier.
+         *     A project of more than 20,000 tasks (`WORKLANE_PLAN_MAX_TASKS`) is 422 `plan_too_large`.
          */
         post: operations["leveling:preview"];
         delete?: never;
@@ -1530,6 +1535,7 @@ export interface paths {
         /**
          * Apply the leveling proposal in one transaction: tasks get leveling delays, their
          * @description constraints stay. Needs If-Match with the project's ETag.
+         *     A project of more than 20,000 tasks (`WORKLANE_PLAN_MAX_TASKS`) is 422 `plan_too_large`.
          */
         post: operations["leveling:apply"];
         delete?: never;
@@ -1550,6 +1556,7 @@ export interface paths {
         /**
          * Set every leveling delay of the project back to 0 and reschedule; needs If-Match with the
          * @description project's ETag.
+         *     A project of more than 20,000 tasks (`WORKLANE_PLAN_MAX_TASKS`) is 422 `plan_too_large`.
          */
         post: operations["leveling:clear"];
         delete?: never;
@@ -13190,7 +13197,7 @@ export interface operations {
             query?: {
                 /** @description On or after. */
                 from?: string | null;
-                /** @description On or before. */
+                /** @description On or before; at most 366 days from `from` (`WORKLANE_REPORT_MAX_DAYS`). A report has at most 100,000 rows (`WORKLANE_REPORT_MAX_ROWS`). */
                 to?: string | null;
                 /** @description Comma-separated, in order, each at most once: project, task, member, team, work_type, billable, day, week, month (`activity`, the old name of `work_type`, is read as it for one release) */
                 group_by?: string | null;
@@ -14489,7 +14496,7 @@ export interface operations {
             query: {
                 /** @description First day (inclusive). */
                 from: string;
-                /** @description Last day (inclusive). */
+                /** @description Last day (inclusive): at most 1,100 days from `from`, and by day at most 366 (`WORKLANE_WORKLOAD_MAX_DAILY_DAYS`). */
                 to: string;
                 granularity?: "day" | "week" | "month";
                 /** @description Only this team's resources. */
@@ -14558,7 +14565,7 @@ export interface operations {
             query: {
                 /** @description First day (inclusive). */
                 from: string;
-                /** @description Last day (inclusive). */
+                /** @description Last day (inclusive): at most 1,100 days from `from`, and by day at most 366 (`WORKLANE_WORKLOAD_MAX_DAILY_DAYS`). */
                 to: string;
                 /** @description Only this team's resources. */
                 team_id?: string | null;
