@@ -3,6 +3,7 @@
 import asyncio
 import json
 import logging
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -15,6 +16,7 @@ from app.core import serving
 from app.core.config import Settings, get_settings
 from app.core.db import is_sqlite
 from app.core.logging import configure_logging
+from app.core.security import random_secret
 
 ROOT = Path(__file__).resolve().parent.parent
 cli = typer.Typer(
@@ -74,6 +76,10 @@ def serve(
         )
         raise typer.Exit(2)
     configure_logging(settings.log_level, json_output=settings.log_json)
+    if not settings.secret_key:
+        # The workers start from this environment: one key for all, so a cursor made by one
+        # works on every other.
+        os.environ["WORKLANE_SECRET_KEY"] = random_secret()
     if migrate_first:
         migrate()
     if not asyncio.run(_has_users()):

@@ -37,7 +37,9 @@ from app.jobs import start_background_jobs
 from app.kit.body_limit import BodyLimitMiddleware
 from app.kit.errors import install_error_handlers
 from app.kit.idempotency import IdempotencyKeys
+from app.kit.limits import configure_work_limits
 from app.kit.observability import Metrics, ObservabilityMiddleware
+from app.kit.pagination import configure_cursor_signing
 from app.kit.ratelimit import RateLimitMiddleware
 from app.kit.routing import API_PREFIX
 from app.kit.security_headers import SecurityHeadersMiddleware
@@ -146,11 +148,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         memory_cost_kib=settings.password_hash_memory_kib,
         concurrency=settings.password_hash_concurrency,
     )
+    configure_cursor_signing(settings.secret_key)
+    configure_work_limits(settings)
     engine = create_engine(
         settings.database_url,
         echo=settings.database_echo,
         pool_size=settings.database_pool_size,
         wait_seconds=settings.database_wait_seconds,
+        statement_timeout_seconds=settings.statement_timeout_seconds,
     )
 
     @asynccontextmanager

@@ -5,13 +5,12 @@ from typing import Annotated
 
 from pydantic import Field
 
-from app.kit.schemas import Day, Hours, Input, Omittable, Output
+from app.kit.schemas import Day, Hours, Input, Omittable, Output, TaskReference
 from app.workload.schemas import Overallocation
 
 HoursPerDay = Annotated[Decimal, Field(ge=0, le=24, max_digits=4, decimal_places=2)]
 Percent = Annotated[Decimal, Field(ge=0, le=100, max_digits=5, decimal_places=2)]
 Note = Annotated[str, Field(max_length=2000)]
-TaskReference = Annotated[str, Field(max_length=64, description="Task id or key, e.g. `OPS-42`.")]
 
 
 class AllocationCreate(Input):

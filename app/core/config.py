@@ -15,6 +15,24 @@ class Settings(BaseSettings):
     # How long a request waits for the database (a pooled connection; on SQLite also its one
     # writer's turn) before it answers 503 with Retry-After.
     database_wait_seconds: float = 10
+    # Longest a statement may run on PostgreSQL (`statement_timeout` of the app's connections;
+    # 0: none), and a request in all (its endpoint, then 503 with Retry-After, rolled back).
+    statement_timeout_seconds: float = 15
+    request_timeout_seconds: float = 30
+
+    # Work one request may ask for (docs/security.md, "Bounded work"): beyond each it is 422.
+    # Tasks of a project a schedule, schedule preview or leveling run computes.
+    plan_max_tasks: int = 20_000
+    # Days a time report spans, and rows (groups) it answers, as JSON or CSV.
+    report_max_days: int = 366
+    report_max_rows: int = 100_000
+    # Days a workload by day spans (by week or month: a workload window, 1,100 days).
+    workload_max_daily_days: int = 366
+
+    # Signs list cursors. Unset, each process picks a random one at start: a cursor then fails
+    # (422) after a restart or on another process, so set it wherever several processes serve
+    # one database (`worklane serve --workers N` shares one of its own among its workers).
+    secret_key: str = Field(default="", repr=False)
 
     # Open sign-up lets the first person in; a closed instance only accepts people added by admins.
     signup_open: bool = True

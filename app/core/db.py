@@ -44,11 +44,17 @@ def is_sqlite(url: str) -> bool:
 
 
 def create_engine(
-    url: str, *, echo: bool = False, pool_size: int = 20, wait_seconds: float = 10
+    url: str,
+    *,
+    echo: bool = False,
+    pool_size: int = 20,
+    wait_seconds: float = 10,
+    statement_timeout_seconds: float = 0,
 ) -> AsyncEngine:
     """An engine whose requests wait `wait_seconds` at most for the database: for a pooled
     connection, and for a lock (SQLite's write lock, PostgreSQL's row locks); past it their
-    error is answered 503 (app/kit/errors.py, `database_unavailable`).
+    error is answered 503 (app/kit/errors.py, `database_unavailable`). On PostgreSQL no
+    statement runs longer than `statement_timeout_seconds` (0: no limit), answered 503 too.
 
     No overflow: an overflow connection is closed as soon as it is returned, so a steady load
     above the pool's size would open and close (TLS probe included, on PostgreSQL) a connection
@@ -58,13 +64,16 @@ def create_engine(
         engine = create_async_engine(url, echo=echo, **pool)
         _configure_sqlite(engine, wait_seconds)
         return engine
-    lock_timeout = {"lock_timeout": str(int(wait_seconds * 1000))}
+    timeouts = {
+        "lock_timeout": str(int(wait_seconds * 1000)),
+        "statement_timeout": str(int(statement_timeout_seconds * 1000)),
+    }
     # Connections are recycled rather than pinged before every checkout (a round trip each).
     return create_async_engine(
         url,
         echo=echo,
         pool_recycle=1800,
-        connect_args={"server_settings": lock_timeout},
+        connect_args={"server_settings": timeouts},
         **pool,
     )
 
@@ -86,6 +95,11 @@ def _configure_sqlite(engine: AsyncEngine, wait_seconds: float) -> None:
         begin = conn.get_execution_options().get(_SQLITE_BEGIN, "BEGIN")
         if begin is not None:
             conn.exec_driver_sql(begin)
+
+
+class RequestTimedOut(Exception):
+    """A request ran past `request_timeout_seconds`: rolled back and answered 503 with
+    Retry-After (app/kit/errors.py)."""
 
 
 class DatabaseBusy(Exception):
@@ -314,7 +328,7 @@ class UnitOfWorkRoute(APIRoute):
         async def handle_as_unit_of_work(request: Request) -> Response:
             try:
                 try:
-                    response = await handle(request)
+                    response = await _within_time(request, handle)
                 except Replay as replay:
                     response = replay.response
                 else:
@@ -326,6 +340,22 @@ class UnitOfWorkRoute(APIRoute):
             return response
 
         return handle_as_unit_of_work
+
+
+async def _within_time(
+    request: Request, handle: Callable[[Request], Coroutine[Any, Any, Response]]
+) -> Response:
+    """The endpoint's answer, or `RequestTimedOut` past the request timeout (its work is
+    cancelled; the unit of work then rolls back)."""
+    seconds = request.app.state.settings.request_timeout_seconds
+    deadline = asyncio.timeout(seconds or None)
+    try:
+        async with deadline:
+            return await handle(request)
+    except TimeoutError:
+        if deadline.expired():
+            raise RequestTimedOut(f"no answer within {seconds} s") from None
+        raise
 
 
 def _keep_answer(request: Request, response: Response) -> None:

@@ -1,12 +1,7 @@
 import uuid
-from typing import Annotated
 
-from pydantic import Field
-
-from app.kit.schemas import Input, Output
+from app.kit.schemas import Input, Output, TaskReference
 from app.schedules.schemas import LagDays, LinkType
-
-TaskReference = Annotated[str, Field(max_length=64, description="Task id or key, e.g. `OPS-42`.")]
 
 
 class DependencyCreate(Input):

@@ -18,7 +18,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.core.db import DatabaseBusy
+from app.core.db import DatabaseBusy, RequestTimedOut
 
 log = logging.getLogger("worklane.errors")
 
@@ -255,6 +255,17 @@ def install_error_handlers(app: FastAPI) -> None:
             )
         )
 
+    async def on_timeout(request: Request, exc: Exception) -> JSONResponse:
+        log.warning("request timed out", extra={"path": request.url.path})
+        return problem_response(
+            ServiceUnavailable(
+                "The request took too long and was abandoned; nothing was changed. Retry later, "
+                "or ask for less at once.",
+                code="request_timeout",
+                headers={"Retry-After": "5"},
+            )
+        )
+
     async def on_integrity(_request: Request, exc: Exception) -> JSONResponse:
         # Services check their rules first; this is the safety net for a race they lost.
         log.warning("integrity error", extra={"error": str(getattr(exc, "orig", exc))[:200]})
@@ -276,6 +287,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, on_http)
     app.add_exception_handler(StaleDataError, on_stale)
     app.add_exception_handler(IntegrityError, on_integrity)
+    app.add_exception_handler(RequestTimedOut, on_timeout)
     # Database errors of the routes are answered here rather than by the last resort below,
     # which answers the same but also logs them as crashes of the application.
     for database_error in (DBAPIError, PoolTimeout, DatabaseBusy, *_CONNECTING_ERRORS):

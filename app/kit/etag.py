@@ -56,6 +56,7 @@ IfMatch = Annotated[
     str | None,
     Header(
         alias="If-Match",
+        max_length=1000,
         description="The ETag you last read; the change is refused with 412 if it is stale.",
     ),
 ]

@@ -1,14 +1,20 @@
 """Keyset pagination and sorting, shared by every list endpoint.
 
-`?limit=` (clamped to 1..200), `?cursor=` (opaque) and `?sort=-due_date,title`. The cursor
-carries the sort it was made for and the last row's sort values plus its id, so the next page
-starts strictly after that row whatever was inserted meanwhile, and deep pages cost what the
-first one does.
+`?limit=` (clamped to 1..200), `?cursor=` (opaque) and `?sort=-due_date,title` (at most
+`MAX_SORT_KEYS` distinct fields). The cursor carries the last row's sort values plus its id, so
+the next page starts strictly after that row whatever was inserted meanwhile, and deep pages
+cost what the first one does. It is signed (HMAC-SHA256 with `WORKLANE_SECRET_KEY`) over those
+values and the list it was made for: the path, the sort and every other query parameter. A
+cursor used with another sort or other filters, or changed, is 422 `invalid_cursor`, so the
+keyset condition is only ever built for a sort the server itself paginated.
 """
 
 import base64
 import binascii
+import hashlib
+import hmac
 import json
+import secrets
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -17,17 +23,23 @@ from decimal import Decimal
 from functools import lru_cache, partial
 from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, Field, field_validator
+from fastapi import Request
+from pydantic import BaseModel, Field, PrivateAttr, field_validator
 from sqlalchemy import BindParameter, ColumnElement, Integer, Select, and_, bindparam, false, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from app.kit.errors import BadRequest, Unprocessable
+from app.kit.errors import Unprocessable
 from app.kit.query import QueryModel, query
 from app.kit.sql import plain_rows
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
+# Three keys order any list usefully; each more one grows the keyset condition (a key's
+# condition repeats every key before it) and the statement cache with each spelling.
+MAX_SORT_KEYS = 3
+MAX_SORT_LENGTH = 100
+MAX_CURSOR_LENGTH = 1000
 
 T = TypeVar("T")
 Shown = TypeVar("Shown", bound=BaseModel)
@@ -51,18 +63,57 @@ class PageParams(QueryModel):
     limit: int = Field(
         DEFAULT_LIMIT, description=f"Page size, 1-{MAX_LIMIT} (larger values are clamped)."
     )
-    cursor: str | None = Field(None, description="Opaque cursor from `next_cursor`.")
-    sort: str | None = Field(
-        None, description="Comma-separated fields; a leading `-` sorts descending."
+    cursor: str | None = Field(
+        None,
+        max_length=MAX_CURSOR_LENGTH,
+        description="Opaque cursor from `next_cursor`, valid for the same list, sort and filters.",
     )
+    sort: str | None = Field(
+        None,
+        max_length=MAX_SORT_LENGTH,
+        description=f"Comma-separated fields, at most {MAX_SORT_KEYS}, each once; a leading `-` "
+        "sorts descending.",
+    )
+    # What the cursor is bound to besides the sort: the path and the other query parameters.
+    _listing: str = PrivateAttr("")
 
     @field_validator("limit")
     @classmethod
     def _clamp(cls, limit: int) -> int:
         return min(max(limit, 1), MAX_LIMIT)
 
+    def read_from(self, request: Request) -> None:
+        filters = sorted(
+            (name, value)
+            for name, value in request.query_params.multi_items()
+            if name not in _NOT_LISTING
+        )
+        self._listing = json.dumps([request.url.path, filters], separators=(",", ":"))
+
+
+_NOT_LISTING = frozenset({"cursor", "limit", "sort"})
+
 
 PageQuery = Annotated[PageParams, query(PageParams)]
+
+
+class _CursorKey:
+    """The key cursors are signed with; random per process until configured (every process
+    serving one database must share it, or a cursor fails on the next process)."""
+
+    def __init__(self) -> None:
+        self.key = secrets.token_bytes(32)
+
+    def configure(self, secret: str) -> None:
+        if secret:
+            self.key = hashlib.sha256(b"worklane cursor\0" + secret.encode()).digest()
+
+
+_cursor_key = _CursorKey()
+
+
+def configure_cursor_signing(secret: str) -> None:
+    _cursor_key.configure(secret)
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: a key of the page memo
@@ -98,14 +149,20 @@ class _Key:
 
 @lru_cache(maxsize=1024)
 def _sort_keys(sortable: Sortable, sort: str) -> tuple[_Key, ...]:
+    names = [raw.strip() for raw in sort.split(",")]
+    if len(names) > MAX_SORT_KEYS:
+        raise Unprocessable.at("/query/sort", f"sort by at most {MAX_SORT_KEYS} fields")
     keys: list[_Key] = []
-    for raw in sort.split(","):
-        name = raw.strip()
-        descending = name.startswith("-")
-        name = name.lstrip("-")
+    seen: set[str] = set()
+    for raw in names:
+        descending = raw.startswith("-")
+        name = raw.removeprefix("-")
         if name not in sortable.fields:
             allowed = ", ".join(sorted(sortable.fields))
             raise Unprocessable.at("/query/sort", f"cannot sort by '{name}'; allowed: {allowed}")
+        if name in seen:
+            raise Unprocessable.at("/query/sort", f"'{name}' is given more than once")
+        seen.add(name)
         keys.append(_Key(sortable.fields[name], descending))
     keys.append(_Key(sortable.tiebreak, keys[-1].descending if keys else False))
     return tuple(keys)
@@ -130,23 +187,38 @@ def _decode_value(column: InstrumentedAttribute[Any], raw: Any) -> Any:
     return raw
 
 
-def _encode_cursor(sort: str, values: Sequence[Any]) -> str:
-    payload = json.dumps(
-        {"s": sort, "v": [_encode_value(v) for v in values]}, separators=(",", ":")
-    )
-    return base64.urlsafe_b64encode(payload.encode()).decode().rstrip("=")
+def _signature(listing: str, sort: str, payload: bytes) -> bytes:
+    signed = b"\0".join((listing.encode(), sort.encode(), payload))
+    # 16 bytes of the MAC keep cursors short and forgery out of reach.
+    return hmac.new(_cursor_key.key, signed, hashlib.sha256).digest()[:16]
 
 
-def _decode_cursor(cursor: str, sort: str, keys: Sequence[_Key]) -> list[Any]:
+def _b64(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def _encode_cursor(listing: str, sort: str, values: Sequence[Any]) -> str:
+    payload = json.dumps([_encode_value(v) for v in values], separators=(",", ":")).encode()
+    return f"{_b64(payload)}.{_b64(_signature(listing, sort, payload))}"
+
+
+def _decode_cursor(cursor: str, listing: str, sort: str, keys: Sequence[_Key]) -> list[Any]:
     try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        payload = json.loads(base64.urlsafe_b64decode(padded))
-        if payload["s"] != sort or len(payload["v"]) != len(keys):
-            raise ValueError("cursor made for another sort")
-        return [_decode_value(k.column, v) for k, v in zip(keys, payload["v"], strict=True)]
+        encoded, _, mac = cursor.partition(".")
+        payload = _unb64(encoded)
+        if not hmac.compare_digest(_unb64(mac), _signature(listing, sort, payload)):
+            raise ValueError("cursor not made for this list, sort and filters")
+        values = json.loads(payload)
+        return [_decode_value(k.column, v) for k, v in zip(keys, values, strict=True)]
     except (ValueError, KeyError, TypeError, binascii.Error) as exc:
-        raise BadRequest(
-            "The cursor is invalid or was made for another sort order.", code="invalid_cursor"
+        raise Unprocessable.at(
+            "/query/cursor",
+            "The cursor is invalid, or was made for another list, sort or filters.",
+            code="invalid_cursor",
         ) from exc
 
 
@@ -251,7 +323,7 @@ async def paginate(
     values[_LIMIT_PARAM] = params.limit + 1
     nulls: tuple[bool, ...] | None = None
     if params.cursor:
-        after = _decode_cursor(params.cursor, sort, keys)
+        after = _decode_cursor(params.cursor, params._listing, sort, keys)
         nulls = tuple(value is None for value in after)
         values.update({f"cursor_{i}": v for i, v in enumerate(after) if v is not None})
     page = _page_statement(statement, sortable, sort, nulls, rows_of)
@@ -265,4 +337,4 @@ async def paginate(
     rows = found[: params.limit]
     last = rows[-1]
     values_of = last.__getitem__ if page.columns_only else partial(getattr, last)
-    return rows, _encode_cursor(sort, [values_of(k.column.key) for k in keys])
+    return rows, _encode_cursor(params._listing, sort, [values_of(k.column.key) for k in keys])

@@ -25,6 +25,9 @@ class QueryModel(BaseModel):
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
+    def read_from(self, request: Request) -> None:
+        """Take what else the model needs from the request it was read from (nothing here)."""
+
 
 class QueryReader:
     """Dependency: the request's query parameters as `model`."""
@@ -41,11 +44,13 @@ class QueryReader:
             name: params.getlist(name) if name in self.lists else params[name] for name in params
         }
         try:
-            return self.model.model_validate(given)
+            model = self.model.model_validate(given)
         except ValidationError as invalid:
             raise RequestValidationError(
                 [{**error, "loc": ("query", *error["loc"])} for error in invalid.errors()]
             ) from None
+        model.read_from(request)
+        return model
 
 
 def query(model: type[Model]) -> Any:

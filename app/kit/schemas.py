@@ -121,6 +121,19 @@ Money = Annotated[Decimal, PlainSerializer(lambda amount: f"{amount:.2f}", retur
 # Ids in one stable order, whatever order the database aggregated them in.
 SortedIds = Annotated[list[uuid.UUID], AfterValidator(sorted)]
 
+# Ids a request lists, each once (a repeat is dropped), at most 100 unless the field says why.
+MAX_IDS = 100
+
+
+def _each_once(ids: list[Any]) -> list[Any]:
+    return list(dict.fromkeys(ids))
+
+
+DistinctIds = Annotated[list[uuid.UUID], Field(max_length=MAX_IDS), AfterValidator(_each_once)]
+
+# A task by its id or its key (`OPS-42`), as paths and bodies accept it.
+TaskReference = Annotated[str, Field(max_length=64, description="Task id or key, e.g. `OPS-42`.")]
+
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
 # An order among siblings (board cards, statuses); a finite number, so it always sorts.

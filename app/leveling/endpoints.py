@@ -29,7 +29,8 @@ async def preview_leveling(
 ) -> LevelingPlan:
     """Propose leveling delays that clear over-allocations (lowest priority, most slack first).
 
-    Delays leveling set before are cleared first, so tasks may also move earlier."""
+    Delays leveling set before are cleared first, so tasks may also move earlier.
+    A project of more than 20,000 tasks (`WORKLANE_PLAN_MAX_TASKS`) is 422 `plan_too_large`."""
     return await service.preview(*ctx, project_id, within_slack)
 
 
@@ -46,7 +47,8 @@ async def apply_leveling(
     within_slack: WithinSlack = False,
 ) -> LevelingPlan:
     """Apply the leveling proposal in one transaction: tasks get leveling delays, their
-    constraints stay. Needs If-Match with the project's ETag."""
+    constraints stay. Needs If-Match with the project's ETag.
+    A project of more than 20,000 tasks (`WORKLANE_PLAN_MAX_TASKS`) is 422 `plan_too_large`."""
     plan, project = await service.apply(*ctx, project_id, if_match, within_slack)
     set_etag(response, project)
     return plan
@@ -64,7 +66,8 @@ async def clear_leveling(
     if_match: IfMatch = None,
 ) -> ScheduleShift:
     """Set every leveling delay of the project back to 0 and reschedule; needs If-Match with the
-    project's ETag."""
+    project's ETag.
+    A project of more than 20,000 tasks (`WORKLANE_PLAN_MAX_TASKS`) is 422 `plan_too_large`."""
     shift, project = await service.clear(*ctx, project_id, if_match)
     set_etag(response, project)
     return shift

@@ -21,7 +21,13 @@ from app.leveling.repository import LevelingRepository, TaskLoad
 from app.models import Project
 from app.projects.service import get_project
 from app.schedules import service as schedules
-from app.schedules.network import ProjectNetwork, own_tasks, project_network, task_ids
+from app.schedules.network import (
+    ProjectNetwork,
+    check_plan_size,
+    own_tasks,
+    project_network,
+    task_ids,
+)
 from app.scheduling.cpm import EarlyDates, forward_pass, schedule, shown_dates
 from app.scheduling.leveling import Capacity, LevelTask, level
 from app.scheduling.network import Network
@@ -132,6 +138,7 @@ async def _inputs(
 async def _propose(session: AsyncSession, project: Project, within_slack: bool) -> _Proposal:
     """Level from scratch: the delays leveling set before are cleared first (as desktop
     schedulers do by default), so work moves back once the conflict that delayed it is gone."""
+    await check_plan_size(session, project)
     pn = await project_network(session, project)
     calendar, origin = pn.calendar, pn.start_index
     loads = await LevelingRepository(session).task_loads(project.workspace_id, project.id)
@@ -300,6 +307,7 @@ async def clear(
 ) -> tuple[schemas.ScheduleShift, Project]:
     """Set every leveling delay of the project back to 0, and move its tasks accordingly."""
     project = await _writable(session, principal, project_id, if_match)
+    await check_plan_size(session, project)
     pn = await project_network(session, project)
     current = forward_pass(pn.network, pn.start_index)
     cleared = forward_pass(_without_delays(pn.network, pn.rows), pn.start_index)

@@ -10,6 +10,7 @@ from sqlalchemy import (
     Index,
     Integer,
     Numeric,
+    SmallInteger,
     String,
     Text,
     UniqueConstraint,
@@ -136,6 +137,17 @@ class RecurringRule(TenantOwned, Versioned, Base):
     active: Mapped[bool] = mapped_column(default=True)
     # Occurrences up to this date exist as tasks.
     materialized_until: Mapped[date | None]
+    # Top-ups in a row that failed, the last one's reason, and when the rule was given up on
+    # (the top-up skips it until someone edits it).
+    failures: Mapped[int] = mapped_column(SmallInteger, default=0, server_default="0")
+    last_error: Mapped[str | None] = mapped_column(String(500))
+    failed_at: Mapped[datetime | None]
+
+    @property
+    def state(self) -> str:
+        if self.failed_at is not None:
+            return "failed"
+        return "active" if self.active else "paused"
 
 
 class CapacityReservation(TenantOwned, Versioned, Base):

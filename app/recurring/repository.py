@@ -1,6 +1,6 @@
 import uuid
-from collections.abc import Sequence
-from datetime import date
+from collections.abc import Collection, Sequence
+from datetime import date, datetime
 
 from sqlalchemy import Select, exists, select, update
 from sqlalchemy.orm.attributes import set_committed_value
@@ -33,6 +33,22 @@ class RecurringRuleRepository(TenantRepository[RecurringRule]):
         )
         set_committed_value(rule, "materialized_until", until)
 
+    async def record_failures(
+        self,
+        workspace_id: uuid.UUID,
+        rule_id: uuid.UUID,
+        failures: int,
+        last_error: str | None,
+        failed_at: datetime | None = None,
+    ) -> None:
+        """Bookkeeping of top-ups, like `mark_materialized`: the rule keeps its version."""
+        await self.session.execute(
+            self.update_statement(workspace_id)
+            .where(RecurringRule.id == rule_id)
+            .values(failures=failures, last_error=last_error, failed_at=failed_at)
+            .execution_options(synchronize_session=False)
+        )
+
     async def materialized_dates(
         self, workspace_id: uuid.UUID, rule_id: uuid.UUID, dates: Sequence[date]
     ) -> set[date]:
@@ -61,16 +77,16 @@ class RecurringRuleRepository(TenantRepository[RecurringRule]):
         )
 
     async def claim_for_top_up(
-        self, horizon_floor: date, batch: int
+        self, horizon_floor: date, batch: int, *, skip: Collection[uuid.UUID] = ()
     ) -> list[tuple[RecurringRule, Project, str]]:
-        """Rules whose horizon ends before `horizon_floor`, locked so that concurrent workers
-        (several API replicas on PostgreSQL) take different rules. Across every workspace: the
-        upkeep job serves all tenants at once, and each rule carries its own workspace."""
-        statement = (
-            self._due_for_top_up(horizon_floor)
-            .limit(batch)
-            .with_for_update(of=RecurringRule, skip_locked=True)
-        )
+        """Rules whose horizon ends before `horizon_floor`, except those in `skip` and those
+        given up on, locked so that concurrent workers (several API replicas on PostgreSQL)
+        take different rules. Across every workspace: the upkeep job serves all tenants at
+        once, and each rule carries its own workspace."""
+        statement = self._due_for_top_up(horizon_floor).where(RecurringRule.failed_at.is_(None))
+        if skip:
+            statement = statement.where(RecurringRule.id.not_in(skip))
+        statement = statement.limit(batch).with_for_update(of=RecurringRule, skip_locked=True)
         result = await self.session.execute(statement)
         return [(row[0], row[1], row[2]) for row in result.all()]
 

@@ -1,6 +1,6 @@
 import uuid
-from datetime import date
-from typing import Annotated
+from datetime import date, datetime
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -55,5 +55,11 @@ class RecurringRule(Output):
     duration_days: int
     estimate_hours: Hours | None
     active: bool
+    state: Literal["active", "paused", "failed"] = Field(
+        description="`failed`: its tasks could not be created several hours in a row (see "
+        "`last_error`); it makes none until it is edited."
+    )
+    last_error: str | None = Field(description="Why the last top-up of its tasks failed.")
+    failed_at: datetime | None = Field(description="When the rule was marked failed.")
     materialized_until: date | None
     version: int

@@ -1,6 +1,6 @@
 """Recurring task rules of ongoing work: occurrences become tasks 30 days ahead."""
 
-import re
+import logging
 import uuid
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.auth.access import Principal
 from app.core.clock import today_in, utcnow
 from app.events import service as events
-from app.kit.errors import Conflict, Unprocessable, found
+from app.kit.errors import Conflict, Problem, Unprocessable, found
 from app.kit.etag import check_if_match
 from app.kit.pagination import PageParams
 from app.models import Project, RecurringRule, Task
@@ -23,8 +23,13 @@ from app.tasks import dates
 from app.tasks import service as tasks
 from app.tasks.repository import TaskRepository
 
+log = logging.getLogger("worklane.recurring")
 HORIZON = timedelta(days=30)
-SUB_DAILY = frozenset({"HOURLY", "MINUTELY", "SECONDLY"})
+AT_MOST_DAILY = frozenset({"YEARLY", "MONTHLY", "WEEKLY", "DAILY"})
+# The parts that would repeat a rule within one day (from midnight, once each by default).
+WITHIN_A_DAY = ("BYHOUR", "BYMINUTE", "BYSECOND")
+# Top-ups in a row that may fail before the rule is given up on (marked failed).
+MAX_FAILURES = 3
 RULE_FIELDS = (
     "title",
     "rrule",
@@ -38,13 +43,23 @@ RULE_FIELDS = (
 
 
 def parse_rule(text: str, starts_on: date) -> rrule:
-    """The rule as dateutil reads it; 422 when it is not RFC 5545 or finer than daily."""
+    """The rule as dateutil reads it; 422 when it is not RFC 5545, or could make more than one
+    task a day. dateutil reads a repeated part's last value, so every part must be given once
+    for the checks here to see what it will run."""
     body = text.strip().removeprefix("RRULE:")
     if "DTSTART" in body.upper():
         raise Unprocessable.at("/rrule", "give the start as starts_on, not DTSTART")
-    frequency = re.search(r"FREQ=([A-Z]+)", body.upper())
-    if frequency and frequency.group(1) in SUB_DAILY:
-        raise Unprocessable.at("/rrule", "tasks recur at most daily")
+    parts: dict[str, str] = {}
+    for part in body.upper().split(";"):
+        name, _, value = part.partition("=")
+        if name.strip() in parts:
+            raise Unprocessable.at("/rrule", f"{name.strip()} is given more than once")
+        parts[name.strip()] = value.strip()
+    if parts.get("FREQ") not in AT_MOST_DAILY:
+        raise Unprocessable.at("/rrule", "FREQ must be YEARLY, MONTHLY, WEEKLY or DAILY")
+    for name in WITHIN_A_DAY:
+        if "," in parts.get(name, ""):
+            raise Unprocessable.at("/rrule", f"tasks recur at most daily: one {name} at most")
     try:
         parsed = rrulestr(body, dtstart=datetime.combine(starts_on, time()))
     except (ValueError, TypeError) as exc:
@@ -67,7 +82,8 @@ def occurrences(text: str, starts_on: date, first: date, last: date) -> list[dat
     window = parsed.between(
         datetime.combine(first, time()), datetime.combine(last, time()), inc=True
     )
-    return [moment.date() for moment in window]
+    # One task a day at most, whatever times of day the rule names.
+    return list(dict.fromkeys(moment.date() for moment in window))
 
 
 async def materialise(
@@ -227,6 +243,8 @@ async def update(
         changes["assignee_ids"] = [str(a) for a in changes["assignee_ids"]]
     if "priority" in changes:
         changes["priority"] = changes["priority"].value
+    # An edit is the owner's answer to a failure: the rule is topped up again.
+    changes |= {"failures": 0, "last_error": None, "failed_at": None}
     diff = await events.apply_change(
         session, principal, "recurring_rule.updated", rule, RULE_FIELDS, changes
     )
@@ -268,16 +286,49 @@ async def delete(
 
 async def top_up(sessionmaker: async_sessionmaker[AsyncSession], *, batch: int = 100) -> int:
     """Keep every active rule's tasks 30 days ahead; safe to run from several processes.
-    Answers how many tasks it created."""
+    Answers how many tasks it created.
+
+    Each rule is topped up in a savepoint of its own: one that fails (a rule stored before
+    today's checks, a project without statuses) is rolled back alone, its failure recorded,
+    and the batch goes on; after `MAX_FAILURES` runs in a row it is marked failed and left
+    alone until someone edits it."""
     created = 0
+    failed_now: set[uuid.UUID] = set()
     while True:
         async with sessionmaker() as session:
+            repo = RecurringRuleRepository(session)
             # Local dates run at most a day behind UTC, so a rule topped up with its own
             # "today" is never claimed again in this run.
             horizon_floor = utcnow().date() - timedelta(days=1) + HORIZON
-            claimed = await RecurringRuleRepository(session).claim_for_top_up(horizon_floor, batch)
+            claimed = await repo.claim_for_top_up(horizon_floor, batch, skip=failed_now)
             for rule, project, timezone in claimed:
-                created += len(await materialise(session, None, rule, project, today_in(timezone)))
+                # A rolled-back savepoint expires the rule: what the failure needs, read first.
+                workspace_id, rule_id, failures = rule.workspace_id, rule.id, rule.failures
+                try:
+                    async with session.begin_nested():
+                        made = await materialise(session, None, rule, project, today_in(timezone))
+                        if failures:
+                            await repo.record_failures(workspace_id, rule_id, 0, None)
+                except Exception as exc:
+                    failed_now.add(rule_id)
+                    log.warning(
+                        "recurring rule failed", extra={"rule_id": str(rule_id)}, exc_info=True
+                    )
+                    failures += 1
+                    given_up = utcnow() if failures >= MAX_FAILURES else None
+                    await repo.record_failures(
+                        workspace_id, rule_id, failures, _reason(exc), given_up
+                    )
+                else:
+                    created += len(made)
             await session.commit()
         if len(claimed) < batch:
             return created
+
+
+def _reason(error: Exception) -> str:
+    """What a rule's owner can act on: a problem's own words, else the kind of error only (a
+    database error's text may quote other statements)."""
+    if isinstance(error, Problem):
+        return error.detail[:500]
+    return f"{type(error).__name__} while creating its tasks"

@@ -41,7 +41,15 @@ async def time_report(
     request: Request,
     work_type: WorkTypeQuery,
     date_from: Annotated[Day | None, Query(alias="from", description="On or after.")] = None,
-    date_to: Annotated[Day | None, Query(alias="to", description="On or before.")] = None,
+    date_to: Annotated[
+        Day | None,
+        Query(
+            alias="to",
+            description="On or before; at most 366 days from `from` "
+            "(`WORKLANE_REPORT_MAX_DAYS`). A report has at most 100,000 rows "
+            "(`WORKLANE_REPORT_MAX_ROWS`).",
+        ),
+    ] = None,
     group_by: Annotated[
         str | None,
         Query(

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.access import Principal
 from app.kit.errors import Unprocessable
+from app.kit.limits import limits
 from app.projects import service as projects
 from app.rates.auth import may_see_costs
 from app.reports.repository import DIMENSIONS, ZERO, Measures, ReportRepository, TimeFilters
@@ -102,8 +103,14 @@ async def time_report(
     group_by: Sequence[str],
     only: TimeFilters,
 ) -> TimeReport:
-    if only.start is not None and only.end is not None and only.end < only.start:
-        raise Unprocessable.at("/query/to", "before from")
+    if only.start is not None and only.end is not None:
+        if only.end < only.start:
+            raise Unprocessable.at("/query/to", "before from")
+        if (only.end - only.start).days + 1 > limits.report_max_days:
+            most = limits.report_max_days
+            raise Unprocessable.at(
+                "/query/to", f"a report spans at most {most} days, from included"
+            )
     workspace = await workspaces.get(session, principal)
     repo = ReportRepository(session)
 
@@ -116,7 +123,14 @@ async def time_report(
         )
 
     keys = [DIMENSIONS[name] for name in group_by]
-    rows, total = await repo.time_rows(statement(group_by), keys)
+    most = limits.report_max_rows
+    rows, total = await repo.time_rows(statement(group_by).limit(most + 1), keys)
+    if len(rows) > most:
+        raise Unprocessable.at(
+            "/query/group_by",
+            f"the report would have more than {most} rows: group by less, or over fewer days",
+            code="report_too_large",
+        )
     if "team" in group_by:
         # A member in several teams is in several rows; the totals count each entry once.
         _, total = await repo.time_rows(statement([]), [])

@@ -11,7 +11,9 @@ router = workspace_router("projects/{project_id}/schedule", tag="scheduling")
 
 @router.get("", operation_id="schedules:get", responses=READ_PROBLEMS)
 async def get_schedule(project_id: uuid.UUID, ctx: ScheduleRead) -> Schedule:
-    """Early and late dates, slack, the critical path and constraint violations."""
+    """Early and late dates, slack, the critical path and constraint violations.
+
+    A project of more than 20,000 tasks (`WORKLANE_PLAN_MAX_TASKS`) is 422 `plan_too_large`."""
     return await service.for_project(*ctx, project_id)
 
 
@@ -24,5 +26,6 @@ async def preview_schedule(
     project_id: uuid.UUID, data: ScheduleProposal, ctx: ScheduleRead
 ) -> SchedulePreview:
     """What-if: the schedule that proposed changes would give, and the tasks they would move.
-    Nothing is written."""
+    Nothing is written.
+    A project of more than 20,000 tasks (`WORKLANE_PLAN_MAX_TASKS`) is 422 `plan_too_large`."""
     return await service.preview_for_project(*ctx, project_id, data)

@@ -13,7 +13,8 @@ from typing import cast
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.core.clock import utcnow
-from app.kit.errors import NotFound
+from app.kit.errors import NotFound, Unprocessable
+from app.kit.limits import limits
 from app.models import Project
 from app.schedules.repository import LinkRow, ScheduleRepository, TaskRow
 from app.scheduling.calendar import WorkingCalendar
@@ -128,6 +129,20 @@ async def load(
         else {}
     )
     return rows, links, outside
+
+
+async def check_plan_size(session: AsyncSession, project: Project) -> None:
+    """422 for a project with more tasks than a schedule or leveling run may compute."""
+    most = limits.plan_max_tasks
+    if (
+        await ScheduleRepository(session).count_tasks(project.workspace_id, project.id, most + 1)
+        > most
+    ):
+        raise Unprocessable(
+            f"The project has more than {most} tasks, more than one schedule computes at once "
+            "(WORKLANE_PLAN_MAX_TASKS).",
+            code="plan_too_large",
+        )
 
 
 async def project_network(

@@ -8,7 +8,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import Table, bindparam, func, select, update
 
 from app.core.clock import utcnow
 from app.kit.repository import TenantRepository, same_workspace
@@ -155,6 +155,18 @@ class ScheduleRepository(TenantRepository[Task]):
             TaskRow(task_id, pid, f"{key}-{number}", *dates_and_rules)
             for task_id, pid, key, number, *dates_and_rules in rows
         ]
+
+    async def count_tasks(
+        self, workspace_id: uuid.UUID, project_id: uuid.UUID, at_most: int
+    ) -> int:
+        """The project's tasks, counted up to `at_most` (so a huge project costs no more)."""
+        some = (
+            self.columns(workspace_id, Task.id)
+            .where(Task.project_id == project_id)
+            .limit(at_most)
+            .subquery()
+        )
+        return await self.session.scalar(select(func.count()).select_from(some)) or 0
 
     async def descendants(
         self, workspace_id: uuid.UUID, project_id: uuid.UUID, task_ids: Iterable[uuid.UUID]

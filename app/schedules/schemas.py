@@ -5,7 +5,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from app.kit.schemas import Day, Input, Output
+from app.kit.schemas import Day, Input, Output, TaskReference
 
 DurationDays = Annotated[int, Field(ge=0, le=10_000, description="Working days; 0 = milestone.")]
 LinkType = Annotated[str, Field(pattern="^(FS|SS|FF|SF)$", description="FS, SS, FF or SF.")]
@@ -49,15 +49,15 @@ class Schedule(Output):
 
 
 class TaskProposal(Input):
-    task_id: str = Field(description="Id or key of a task of the project.")
+    task_id: TaskReference
     start_date: Day | None = None
     duration_days: DurationDays | None = None
     scheduling_mode: SchedulingMode | None = None
 
 
 class DependencyProposal(Input):
-    predecessor_id: str
-    successor_id: str
+    predecessor_id: TaskReference
+    successor_id: TaskReference
     type: LinkType = "FS"
     lag_days: LagDays = 0
 
@@ -68,11 +68,22 @@ class DependencyChange(Input):
     lag_days: LagDays | None = None
 
 
+_DRAFT_EDITS = "Up to 1,000: a draft may move a whole phase of a large plan."
+
+
 class ScheduleProposal(Input):
-    tasks: list[TaskProposal] = Field(default_factory=list, max_length=1000)
-    add_dependencies: list[DependencyProposal] = Field(default_factory=list, max_length=1000)
-    change_dependencies: list[DependencyChange] = Field(default_factory=list, max_length=1000)
-    remove_dependency_ids: list[uuid.UUID] = Field(default_factory=list, max_length=1000)
+    tasks: list[TaskProposal] = Field(
+        default_factory=list, max_length=1000, description=_DRAFT_EDITS
+    )
+    add_dependencies: list[DependencyProposal] = Field(
+        default_factory=list, max_length=1000, description=_DRAFT_EDITS
+    )
+    change_dependencies: list[DependencyChange] = Field(
+        default_factory=list, max_length=1000, description=_DRAFT_EDITS
+    )
+    remove_dependency_ids: list[uuid.UUID] = Field(
+        default_factory=list, max_length=1000, description=_DRAFT_EDITS
+    )
 
 
 class SchedulePreview(Schedule):

@@ -336,6 +336,7 @@ async def for_project(
     session: AsyncSession, principal: Principal, project_id: uuid.UUID
 ) -> schemas.Schedule:
     project = await _project(session, principal, project_id)
+    await network.check_plan_size(session, project)
     return await get(session, project)
 
 
@@ -369,6 +370,7 @@ async def preview_for_project(
     data: schemas.ScheduleProposal,
 ) -> schemas.SchedulePreview:
     project = await _project(session, principal, project_id)
+    await network.check_plan_size(session, project)
     wid = project.workspace_id
     references = [(t.task_id, f"/tasks/{i}/task_id") for i, t in enumerate(data.tasks)]
     for i, link in enumerate(data.add_dependencies):

@@ -25,7 +25,9 @@ class WorkflowStatusUpdate(Input):
 
 class WorkflowStatusOrder(Input):
     status_ids: list[uuid.UUID] = Field(
-        max_length=200, description="Every status of the project, in the new order."
+        max_length=200,
+        description="Every status of the project, in the new order (200 at most: far more than "
+        "a workflow has).",
     )
 
 

@@ -28,7 +28,9 @@ async def bulk_update(
     session: AsyncSession, principal: Principal, data: schemas.BulkUpdate
 ) -> list[Task]:
     """Apply one set of changes to up to 500 tasks, all or nothing."""
-    tasks = await resolve_many(session, principal, data.task_ids, "/task_ids")
+    named = await resolve_many(session, principal, data.task_ids, "/task_ids")
+    # By id and by key, one task may be named twice: it changes once.
+    tasks = list({task.id: task for task in named}.values())
     changes = data.changes
     repo = TaskRepository(session)
     wid = principal.workspace_id
@@ -60,18 +62,15 @@ async def bulk_update(
 
     ids = [t.id for t in tasks]
     assignees, labels = await repo.assignees(wid, ids), await repo.labels(wid, ids)
+    relink_assignees = _Relinking(
+        changes.assignee_ids, changes.add_assignee_ids, changes.remove_assignee_ids
+    )
+    relink_labels = _Relinking(changes.label_ids, changes.add_label_ids, changes.remove_label_ids)
     for task in tasks:
         old_assignees, old_labels = assignees.get(task.id, []), labels.get(task.id, [])
         before = event_state(task, old_assignees, old_labels)
-        new_assignees = _relinked(
-            old_assignees,
-            changes.assignee_ids,
-            changes.add_assignee_ids,
-            changes.remove_assignee_ids,
-        )
-        new_labels = _relinked(
-            old_labels, changes.label_ids, changes.add_label_ids, changes.remove_label_ids
-        )
+        new_assignees = relink_assignees.apply(old_assignees)
+        new_labels = relink_labels.apply(old_labels)
         if changes.priority is not None:
             task.priority = changes.priority.value
         if (
@@ -92,15 +91,23 @@ async def bulk_update(
     return tasks
 
 
-def _relinked(
-    current: Sequence[uuid.UUID],
-    replace: Sequence[uuid.UUID] | None,
-    add: Sequence[uuid.UUID],
-    remove: Sequence[uuid.UUID],
-) -> list[uuid.UUID]:
-    linked = list(replace) if replace is not None else list(current)
-    linked += [item for item in add if item not in linked]
-    return sorted({item for item in linked if item not in set(remove)})
+class _Relinking:
+    """One bulk change of a task's links (assignees or labels): its sets are built once for
+    every task, so each task's new links cost time linear in their number."""
+
+    def __init__(
+        self,
+        replace: Sequence[uuid.UUID] | None,
+        add: Sequence[uuid.UUID],
+        remove: Sequence[uuid.UUID],
+    ) -> None:
+        self.replace = frozenset(replace) if replace is not None else None
+        self.add = frozenset(add)
+        self.remove = frozenset(remove)
+
+    def apply(self, current: Sequence[uuid.UUID]) -> list[uuid.UUID]:
+        linked = self.replace if self.replace is not None else frozenset(current)
+        return sorted((linked | self.add) - self.remove)
 
 
 async def unlink_everywhere(

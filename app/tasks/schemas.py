@@ -7,7 +7,18 @@ from typing import Annotated, Any
 from pydantic import Field, model_validator
 
 from app.kit.pagination import PageParams
-from app.kit.schemas import Day, Hours, Input, Instant, Omittable, Output, Position, SortedIds
+from app.kit.schemas import (
+    Day,
+    DistinctIds,
+    Hours,
+    Input,
+    Instant,
+    Omittable,
+    Output,
+    Position,
+    SortedIds,
+    TaskReference,
+)
 from app.projects.schemas import StatusCategory
 from app.schedules.schemas import DurationDays, SchedulingMode
 
@@ -133,9 +144,9 @@ class TaskListQuery(PageParams):
     project_id: uuid.UUID | None = None
     status_id: uuid.UUID | None = None
     status_category: StatusCategory | None = None
-    assignee: str | None = Field(None, description="A member id, or `me`.")
+    assignee: str | None = Field(None, max_length=36, description="A member id, or `me`.")
     label_id: uuid.UUID | None = None
-    priority: list[Priority] | None = None
+    priority: list[Priority] | None = Field(None, max_length=len(Priority))
     parent_id: uuid.UUID | None = None
     due_after: Day | None = Field(None, description="Due on or after (inclusive).")
     due_before: Day | None = Field(None, description="Due on or before (inclusive).")
@@ -148,16 +159,21 @@ class TaskListQuery(PageParams):
 class BulkChanges(Input):
     status_id: uuid.UUID | None = None
     priority: Priority | None = None
-    assignee_ids: list[uuid.UUID] | None = Field(default=None, description="Replace assignees.")
-    add_assignee_ids: list[uuid.UUID] = Field(default_factory=list)
-    remove_assignee_ids: list[uuid.UUID] = Field(default_factory=list)
-    label_ids: list[uuid.UUID] | None = Field(default=None, description="Replace labels.")
-    add_label_ids: list[uuid.UUID] = Field(default_factory=list)
-    remove_label_ids: list[uuid.UUID] = Field(default_factory=list)
+    assignee_ids: DistinctIds | None = Field(default=None, description="Replace assignees.")
+    add_assignee_ids: DistinctIds = Field(default_factory=list)
+    remove_assignee_ids: DistinctIds = Field(default_factory=list)
+    label_ids: DistinctIds | None = Field(default=None, description="Replace labels.")
+    add_label_ids: DistinctIds = Field(default_factory=list)
+    remove_label_ids: DistinctIds = Field(default_factory=list)
 
 
 class BulkUpdate(Input):
-    task_ids: list[str] = Field(min_length=1, max_length=500, description="Ids or keys.")
+    task_ids: list[TaskReference] = Field(
+        min_length=1,
+        max_length=500,
+        description="Ids or keys; a task named twice is changed once. Up to 500, so that a "
+        "board's whole selection changes in one request.",
+    )
     changes: BulkChanges
 
 

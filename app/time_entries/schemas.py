@@ -4,10 +4,18 @@ from typing import Annotated
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from app.kit.schemas import Day, Input, Instant, Omittable, Output, Timestamps, refuse_null
+from app.kit.schemas import (
+    Day,
+    Input,
+    Instant,
+    Omittable,
+    Output,
+    TaskReference,
+    Timestamps,
+    refuse_null,
+)
 
 Minutes = Annotated[int, Field(ge=1, le=1440, description="Whole minutes, 1 to 1440.")]
-TaskReference = Annotated[str, Field(max_length=64, description="Task id or key, e.g. `OPS-42`.")]
 Description = Annotated[str, Field(max_length=10_000)]
 WorkTypeKey = Annotated[
     str, Field(max_length=40, description="A key from `GET .../work-types`, e.g. `meeting`.")

@@ -14,7 +14,13 @@ from app.workload.schemas import Conflicts, Workload
 router = workspace_router("workload", tag="workload")
 
 From = Annotated[Day, Query(alias="from", description="First day (inclusive).")]
-To = Annotated[Day, Query(description="Last day (inclusive).")]
+To = Annotated[
+    Day,
+    Query(
+        description="Last day (inclusive): at most 1,100 days from `from`, and by day at most "
+        "366 (`WORKLANE_WORKLOAD_MAX_DAILY_DAYS`)."
+    ),
+]
 TeamFilter = Annotated[uuid.UUID | None, Query(description="Only this team's resources.")]
 ResourceFilter = Annotated[uuid.UUID | None, Query(description="Only this resource.")]
 

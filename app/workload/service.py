@@ -13,7 +13,7 @@ from typing import cast
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.access import Principal
-from app.capacity.daily import daily_figures
+from app.capacity.daily import daily_figures, window_length
 from app.capacity.model import (
     AllocationInput,
     Conflict,
@@ -27,6 +27,7 @@ from app.capacity.model import (
 )
 from app.capacity.workload import conflicts, workload
 from app.kit.errors import Unprocessable
+from app.kit.limits import limits
 from app.resources.schemas import ResourceKind as ResourceKindName
 from app.scheduling.calendar import WorkingCalendar
 from app.workload import schemas
@@ -53,7 +54,7 @@ class Inputs:
 def check_window(start: date, end: date) -> None:
     if end < start:
         raise Unprocessable.at("/query/to", "must be on or after from")
-    if (end - start).days + 1 > MAX_WINDOW_DAYS:
+    if window_length(start, end) > MAX_WINDOW_DAYS:
         raise Unprocessable.at("/query/to", f"a window spans at most {MAX_WINDOW_DAYS} days")
 
 
@@ -211,6 +212,9 @@ async def report(
     resource_id: uuid.UUID | None,
 ) -> schemas.Workload:
     check_window(start, end)
+    if granularity == "day" and window_length(start, end) > limits.workload_max_daily_days:
+        most = limits.workload_max_daily_days
+        raise Unprocessable.at("/query/to", f"a workload by day spans at most {most} days")
     inputs = await load_inputs(
         session, principal.workspace_id, start, end, team_id=team_id, resource_ids=_one(resource_id)
     )

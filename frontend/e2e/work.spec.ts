@@ -241,4 +241,22 @@ test("daily work: project, tasks, board, task detail, mention, my work", async (
     await expect(page.getByText("0/3")).toBeVisible();
     await screenshot(page, "24-projects");
   });
+
+  await test.step("the project's phase history", async () => {
+    await page.getByRole("link", { name: "Website relaunch" }).click();
+    for (const [from, to] of [
+      ["Initiation", "Planning"],
+      ["Planning", "Execution"],
+    ]) {
+      await page.getByRole("button", { name: `Phase: ${from}. Change phase` }).click();
+      await page.getByRole("menuitem", { name: to }).click();
+      await expect(page.getByRole("button", { name: `Phase: ${to}. Change phase` })).toBeVisible();
+    }
+    await page.getByRole("tab", { name: "Settings" }).click();
+    const history = page.getByLabel("Phase history");
+    await expect(history).toContainText("Planning → Execution");
+    await expect(history).toContainText("Initiation → Planning");
+    await expect(history).toContainText(lead.name);
+    await screenshot(page, "25-project-phase-history");
+  });
 });

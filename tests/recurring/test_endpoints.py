@@ -1,7 +1,7 @@
 import uuid
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from app.models import Project, RecurringRule, Task
 from app.recurring.service import materialise, top_up
@@ -94,6 +94,99 @@ async def test_invalid_or_sub_daily_rules_are_rejected(clients: ClientFactory) -
 
     assert [a.status_code for a in answers] == [422, 422]
     assert {a.json()["errors"][0]["pointer"] for a in answers} == {"/rrule"}
+
+
+async def test_a_repeated_freq_is_rejected_not_read_as_its_last(clients: ClientFactory) -> None:
+    owner = await clients.user()
+    wid, project = await _ongoing(owner)
+    url = f"/api/v1/workspaces/{wid}/projects/{project['id']}/recurring-rules"
+
+    response = await owner.client.post(
+        url, json={"title": "x", "rrule": "FREQ=DAILY;FREQ=MINUTELY"}
+    )
+
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["pointer"] == "/rrule"
+
+
+async def test_times_within_a_day_are_rejected(clients: ClientFactory) -> None:
+    owner = await clients.user()
+    wid, project = await _ongoing(owner)
+    url = f"/api/v1/workspaces/{wid}/projects/{project['id']}/recurring-rules"
+
+    answers = [
+        await owner.client.post(url, json={"title": "x", "rrule": f"FREQ=DAILY;{part}"})
+        for part in ("BYHOUR=0,1,2", "BYMINUTE=0,30", "BYSECOND=0,1")
+    ]
+
+    assert [a.status_code for a in answers] == [422, 422, 422]
+
+
+async def _rule(owner: Person, wid: str, project_id: str) -> dict:
+    response = await owner.client.post(
+        f"/api/v1/workspaces/{wid}/projects/{project_id}/recurring-rules",
+        json={"title": "Daily check", "rrule": "FREQ=DAILY"},
+    )
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+async def _due_again(sessionmaker, rule_id: str, rrule: str | None = None) -> None:
+    """The rule as if stored before today's checks (`rrule`) and due for a top-up."""
+    values: dict = {"materialized_until": None}
+    if rrule is not None:
+        values["rrule"] = rrule
+    async with sessionmaker() as session:
+        await session.execute(
+            update(RecurringRule).where(RecurringRule.id == uuid.UUID(rule_id)).values(**values)
+        )
+        await session.commit()
+
+
+async def test_a_failing_rule_holds_up_no_other_rule(clients: ClientFactory, sessionmaker) -> None:
+    owner, other = await clients.user(), await clients.user()
+    wid, project = await _ongoing(owner)
+    other_wid, other_project = await _ongoing(other)
+    bad = await _rule(owner, wid, project["id"])
+    good = await _rule(other, other_wid, other_project["id"])
+    await _due_again(sessionmaker, bad["id"], "FREQ=DAILY;BYHOUR=1,2")
+    await _due_again(sessionmaker, good["id"])
+
+    await top_up(sessionmaker)
+
+    bad_url = f"/api/v1/workspaces/{wid}/projects/{project['id']}/recurring-rules/{bad['id']}"
+    good_url = (
+        f"/api/v1/workspaces/{other_wid}/projects/{other_project['id']}/recurring-rules/"
+        f"{good['id']}"
+    )
+    shown_bad = (await owner.client.get(bad_url)).json()
+    shown_good = (await other.client.get(good_url)).json()
+    assert shown_good["materialized_until"] == good["materialized_until"]
+    assert (shown_bad["state"], shown_bad["materialized_until"]) == ("active", None)
+    assert "BYHOUR" in shown_bad["last_error"]
+
+
+async def test_a_rule_failing_three_runs_is_marked_failed_until_edited(
+    clients: ClientFactory, sessionmaker
+) -> None:
+    owner = await clients.user()
+    wid, project = await _ongoing(owner)
+    rule = await _rule(owner, wid, project["id"])
+    url = f"/api/v1/workspaces/{wid}/projects/{project['id']}/recurring-rules/{rule['id']}"
+    await _due_again(sessionmaker, rule["id"], "FREQ=DAILY;FREQ=MINUTELY")
+
+    for _ in range(3):
+        await top_up(sessionmaker)
+    failed = await owner.client.get(url)
+    edited = await owner.client.patch(
+        url, json={"rrule": "FREQ=WEEKLY;BYDAY=MO"}, headers={"If-Match": failed.headers["ETag"]}
+    )
+
+    assert failed.json()["state"] == "failed"
+    assert failed.json()["failed_at"] is not None
+    assert edited.status_code == 200, edited.text
+    assert (edited.json()["state"], edited.json()["last_error"]) == ("active", None)
+    assert edited.json()["materialized_until"] is not None
 
 
 async def test_rules_belong_to_ongoing_work_only(clients: ClientFactory) -> None:

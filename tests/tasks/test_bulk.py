@@ -85,3 +85,34 @@ async def test_more_than_500_ids_is_rejected(clients: ClientFactory) -> None:
 
     assert response.status_code == 422
     assert response.json()["errors"][0]["pointer"] == "/task_ids"
+
+
+async def test_task_named_twice_changes_once(clients: ClientFactory) -> None:
+    owner = await clients.user()
+    wid = (await owner.workspace())["id"]
+    project = await owner.project(wid, key="TWICE")
+    task = await owner.task(wid, project["id"])
+
+    response = await owner.client.post(
+        f"/api/v1/workspaces/{wid}/tasks/bulk",
+        json={"task_ids": [task["id"], "TWICE-1", task["id"]], "changes": {"priority": "low"}},
+    )
+
+    assert response.status_code == 200
+    assert [(t["id"], t["version"]) for t in response.json()["items"]] == [(task["id"], 2)]
+
+
+async def test_more_than_100_ids_in_a_change_is_rejected(clients: ClientFactory) -> None:
+    owner = await clients.user()
+    wid = (await owner.workspace())["id"]
+    project = await owner.project(wid)
+    task = await owner.task(wid, project["id"])
+    ids = [f"00000000-0000-7000-8000-{i:012d}" for i in range(101)]
+
+    response = await owner.client.post(
+        f"/api/v1/workspaces/{wid}/tasks/bulk",
+        json={"task_ids": [task["id"]], "changes": {"add_label_ids": ids}},
+    )
+
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["pointer"] == "/changes/add_label_ids"

@@ -61,7 +61,7 @@ async def test_descending_sort_and_clamped_limit(clients: ClientFactory) -> None
     assert [w["name"] for w in response.json()["items"]] == ["S2", "S1", "S0"]
 
 
-async def test_unknown_sort_field_is_422_and_bad_cursor_is_400(clients: ClientFactory) -> None:
+async def test_unknown_sort_field_and_bad_cursor_are_422(clients: ClientFactory) -> None:
     person = await clients.user()
 
     bad_sort = await person.client.get("/api/v1/workspaces", params={"sort": "password"})
@@ -69,7 +69,7 @@ async def test_unknown_sort_field_is_422_and_bad_cursor_is_400(clients: ClientFa
 
     assert bad_sort.status_code == 422
     assert bad_sort.json()["errors"][0]["pointer"] == "/query/sort"
-    assert bad_cursor.status_code == 400
+    assert bad_cursor.status_code == 422
     assert bad_cursor.json()["code"] == "invalid_cursor"
 
 

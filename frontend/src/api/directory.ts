@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { $api, api, unwrap } from "./client";
-import { usePagedList } from "./pagination";
+import { $api } from "./client";
+import { usePagedGet } from "./pagination";
 import type { components } from "./schema";
 
 /**
@@ -23,14 +23,16 @@ export const TEAMS = "/api/v1/workspaces/{workspace_id}/teams";
 export const LABELS = "/api/v1/workspaces/{workspace_id}/labels";
 export const PROJECTS = "/api/v1/workspaces/{workspace_id}/projects";
 export const STATUSES = "/api/v1/workspaces/{workspace_id}/projects/{project_id}/statuses";
+/** Tasks are the tasks feature's, but the timeline, time and project settings read or refresh them. */
+export const TASKS = "/api/v1/workspaces/{workspace_id}/tasks";
+export const TASK = "/api/v1/workspaces/{workspace_id}/tasks/{task_id}";
 
 const ALL = 200;
 
+type DirectoryPath = typeof MEMBERS | typeof TEAMS | typeof LABELS | typeof PROJECTS;
+
 /** Every list of `path` in the workspace, whatever its filters or page size: for invalidation. */
-export function workspaceKey(
-  path: typeof MEMBERS | typeof TEAMS | typeof LABELS | typeof PROJECTS,
-  workspaceId: string,
-) {
+export function workspaceKey(path: DirectoryPath, workspaceId: string) {
   return $api.queryOptions("get", path, { params: { path: { workspace_id: workspaceId } } })
     .queryKey;
 }
@@ -39,74 +41,33 @@ function byId<T extends { id: string }>(rows: T[] | undefined): Map<string, T> {
   return new Map((rows ?? []).map((row) => [row.id, row]));
 }
 
-/** Everyone in the workspace (every page), and a map by member id. */
-export function useMemberDirectory(workspaceId: string) {
-  const init = { params: { path: { workspace_id: workspaceId }, query: { limit: ALL } } };
-  const list = usePagedList(
-    $api.queryOptions("get", MEMBERS, init).queryKey,
-    async (cursor, signal) =>
-      unwrap(
-        await api.GET(MEMBERS, {
-          params: { ...init.params, query: { ...init.params.query, cursor } },
-          signal,
-        }),
-      ),
-    { all: true },
-  );
-  const map = useMemo(() => byId(list.items), [list.items]);
+/** A whole lookup, every page of it. */
+function everything(workspaceId: string) {
+  return { path: { workspace_id: workspaceId }, query: { limit: ALL } };
+}
+
+/** A lookup's rows with a map by id beside them, built once per change of the rows. */
+function useById<L extends { items: { id: string }[] | undefined }>(list: L) {
+  const map = useMemo(() => byId<NonNullable<L["items"]>[number]>(list.items), [list.items]);
   return { ...list, byId: map };
+}
+
+/** Everyone in the workspace. */
+export function useMemberDirectory(workspaceId: string) {
+  return useById(usePagedGet(MEMBERS, everything(workspaceId), { all: true }));
 }
 
 export function useTeamDirectory(workspaceId: string) {
-  const init = { params: { path: { workspace_id: workspaceId }, query: { limit: ALL } } };
-  const list = usePagedList(
-    $api.queryOptions("get", TEAMS, init).queryKey,
-    async (cursor, signal) =>
-      unwrap(
-        await api.GET(TEAMS, {
-          params: { ...init.params, query: { ...init.params.query, cursor } },
-          signal,
-        }),
-      ),
-    { all: true },
-  );
-  const map = useMemo(() => byId(list.items), [list.items]);
-  return { ...list, byId: map };
+  return useById(usePagedGet(TEAMS, everything(workspaceId), { all: true }));
 }
 
 export function useLabelDirectory(workspaceId: string) {
-  const init = { params: { path: { workspace_id: workspaceId }, query: { limit: ALL } } };
-  const list = usePagedList(
-    $api.queryOptions("get", LABELS, init).queryKey,
-    async (cursor, signal) =>
-      unwrap(
-        await api.GET(LABELS, {
-          params: { ...init.params, query: { ...init.params.query, cursor } },
-          signal,
-        }),
-      ),
-    { all: true },
-  );
-  const map = useMemo(() => byId(list.items), [list.items]);
-  return { ...list, byId: map };
+  return useById(usePagedGet(LABELS, everything(workspaceId), { all: true }));
 }
 
 /** Every project of the workspace, archived ones included (pickers, the palette, names for ids). */
 export function useProjectDirectory(workspaceId: string) {
-  const init = { params: { path: { workspace_id: workspaceId }, query: { limit: ALL } } };
-  const list = usePagedList(
-    $api.queryOptions("get", PROJECTS, init).queryKey,
-    async (cursor, signal) =>
-      unwrap(
-        await api.GET(PROJECTS, {
-          params: { ...init.params, query: { ...init.params.query, cursor } },
-          signal,
-        }),
-      ),
-    { all: true },
-  );
-  const map = useMemo(() => byId(list.items), [list.items]);
-  return { ...list, byId: map };
+  return useById(usePagedGet(PROJECTS, everything(workspaceId), { all: true }));
 }
 
 export function statusesOptions(workspaceId: string, projectId: string) {

@@ -1,5 +1,7 @@
 import { type InfiniteData, type QueryKey, useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
+import { api, unwrap } from "./client";
+import type { paths } from "./schema";
 
 export interface Page<T> {
   items: T[];
@@ -57,4 +59,49 @@ export function filterPages<T>(
     ...data,
     pages: data.pages.map((page) => ({ ...page, items: page.items.filter(keep) })),
   };
+}
+
+type GetOperation<P extends keyof paths> = paths[P] extends { get: infer O } ? O : never;
+type Answer<O> = O extends { responses: { 200: { content: { "application/json": infer B } } } }
+  ? B
+  : never;
+type Parameters<P extends keyof paths> =
+  GetOperation<P> extends { parameters: infer Q } ? Q : never;
+
+/** Every GET of the API that answers a keyset page (`{items, next_cursor}`). */
+export type PagedPath = {
+  [P in keyof paths]: Answer<GetOperation<P>> extends Page<unknown> ? P : never;
+}[keyof paths];
+
+type ItemOf<P extends PagedPath> = Answer<GetOperation<P>> extends Page<infer T> ? T : never;
+
+/** A paged GET's path and query parameters; the cursor is the hook's to follow. */
+export type PagedParams<P extends PagedPath> = Pick<Parameters<P>, "path" & keyof Parameters<P>> & {
+  query?: Omit<NonNullable<Parameters<P> extends { query?: infer Q } ? Q : never>, "cursor">;
+};
+
+/**
+ * A paged list of the API, `GET path` with `params`, cached under the operation's own key
+ * (`["get", path, {params}]`, what `$api.queryOptions` gives, so invalidating the operation
+ * reaches every page). Options as for `usePagedList`.
+ */
+export function usePagedGet<P extends PagedPath>(
+  path: P,
+  params: PagedParams<P>,
+  options: { all?: boolean; enabled?: boolean } = {},
+) {
+  // One call for every paged path: openapi-fetch cannot check a path that is only a type
+  // parameter, and `PagedParams` already holds each path to its own parameters.
+  const get = api.GET as unknown as (
+    path: P,
+    init: { params: { path?: unknown; query: object }; signal: AbortSignal },
+  ) => Promise<{ data?: Page<ItemOf<P>> }>;
+  return usePagedList<ItemOf<P>>(
+    ["get", path, { params }],
+    async (cursor, signal) =>
+      unwrap(
+        await get(path, { params: { ...params, query: { ...params.query, cursor } }, signal }),
+      ),
+    options,
+  );
 }

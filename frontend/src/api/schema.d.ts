@@ -1068,7 +1068,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Early and late dates, slack, the critical path and constraint violations. */
+        /**
+         * Early and late dates, slack, the critical path and constraint violations.
+         * @description A project of more than 20,000 tasks (`WORKLANE_PLAN_MAX_TASKS`) is 422 `plan_too_large`.
+         */
         get: operations["schedules:get"];
         put?: never;
         post?: never;
@@ -1090,6 +1093,7 @@ export interface paths {
         /**
          * What-if: the schedule that proposed changes would give, and the tasks they would move.
          * @description Nothing is written.
+         *     A project of more than 20,000 tasks (`WORKLANE_PLAN_MAX_TASKS`) is 422 `plan_too_large`.
          */
         post: operations["schedules:preview"];
         delete?: never;
@@ -1584,6 +1588,7 @@ export interface paths {
         /**
          * Propose leveling delays that clear over-allocations (lowest priority, most slack first).
          * @description Delays leveling set before are cleared first, so tasks may also move earlier.
+         *     A project of more than 20,000 tasks (`WORKLANE_PLAN_MAX_TASKS`) is 422 `plan_too_large`.
          */
         post: operations["leveling:preview"];
         delete?: never;
@@ -1604,6 +1609,7 @@ export interface paths {
         /**
          * Apply the leveling proposal in one transaction: tasks get leveling delays, their
          * @description constraints stay. Needs If-Match with the project's ETag.
+         *     A project of more than 20,000 tasks (`WORKLANE_PLAN_MAX_TASKS`) is 422 `plan_too_large`.
          */
         post: operations["leveling:apply"];
         delete?: never;
@@ -1624,6 +1630,7 @@ export interface paths {
         /**
          * Set every leveling delay of the project back to 0 and reschedule; needs If-Match with the
          * @description project's ETag.
+         *     A project of more than 20,000 tasks (`WORKLANE_PLAN_MAX_TASKS`) is 422 `plan_too_large`.
          */
         post: operations["leveling:clear"];
         delete?: never;
@@ -1972,7 +1979,7 @@ export interface components {
         BulkUpdate: {
             /**
              * Task Ids
-             * @description Ids or keys.
+             * @description Ids or keys; a task named twice is changed once. Up to 500, so that a board's whole selection changes in one request.
              */
             task_ids: string[];
             changes: components["schemas"]["BulkChanges"];
@@ -2237,9 +2244,15 @@ export interface components {
         };
         /** DependencyProposal */
         DependencyProposal: {
-            /** Predecessor Id */
+            /**
+             * Predecessor Id
+             * @description Task id or key, e.g. `OPS-42`.
+             */
             predecessor_id: string;
-            /** Successor Id */
+            /**
+             * Successor Id
+             * @description Task id or key, e.g. `OPS-42`.
+             */
             successor_id: string;
             /**
              * Type
@@ -3273,6 +3286,22 @@ export interface components {
             estimate_hours: number | null;
             /** Active */
             active: boolean;
+            /**
+             * State
+             * @description `failed`: its tasks could not be created several hours in a row (see `last_error`); it makes none until it is edited.
+             * @enum {string}
+             */
+            state: "active" | "paused" | "failed";
+            /**
+             * Last Error
+             * @description Why the last top-up of its tasks failed.
+             */
+            last_error: string | null;
+            /**
+             * Failed At
+             * @description When the rule was marked failed.
+             */
+            failed_at: string | null;
             /** Materialized Until */
             materialized_until: string | null;
             /** Version */
@@ -3534,13 +3563,25 @@ export interface components {
         };
         /** ScheduleProposal */
         ScheduleProposal: {
-            /** Tasks */
+            /**
+             * Tasks
+             * @description Up to 1,000: a draft may move a whole phase of a large plan.
+             */
             tasks?: components["schemas"]["TaskProposal"][];
-            /** Add Dependencies */
+            /**
+             * Add Dependencies
+             * @description Up to 1,000: a draft may move a whole phase of a large plan.
+             */
             add_dependencies?: components["schemas"]["DependencyProposal"][];
-            /** Change Dependencies */
+            /**
+             * Change Dependencies
+             * @description Up to 1,000: a draft may move a whole phase of a large plan.
+             */
             change_dependencies?: components["schemas"]["DependencyChange"][];
-            /** Remove Dependency Ids */
+            /**
+             * Remove Dependency Ids
+             * @description Up to 1,000: a draft may move a whole phase of a large plan.
+             */
             remove_dependency_ids?: string[];
         };
         /** ScheduleShift */
@@ -3825,7 +3866,7 @@ export interface components {
         TaskProposal: {
             /**
              * Task Id
-             * @description Id or key of a task of the project.
+             * @description Task id or key, e.g. `OPS-42`.
              */
             task_id: string;
             /** Start Date */
@@ -4535,7 +4576,7 @@ export interface components {
         WorkflowStatusOrder: {
             /**
              * Status Ids
-             * @description Every status of the project, in the new order.
+             * @description Every status of the project, in the new order (200 at most: far more than a workflow has).
              */
             status_ids: string[];
         };
@@ -4757,9 +4798,9 @@ export interface operations {
             query?: {
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
                 project_id?: string | null;
                 status_id?: string | null;
@@ -5241,9 +5282,9 @@ export interface operations {
             query?: {
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -5309,9 +5350,9 @@ export interface operations {
             query?: {
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -5677,9 +5718,9 @@ export interface operations {
             query?: {
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -6014,9 +6055,9 @@ export interface operations {
                 q?: string | null;
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -6308,9 +6349,9 @@ export interface operations {
             query?: {
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -6673,9 +6714,9 @@ export interface operations {
                 parent_id?: string | null;
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -7218,9 +7259,9 @@ export interface operations {
                 all?: boolean;
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -7445,9 +7486,9 @@ export interface operations {
                 owner_id?: string | null;
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -7908,9 +7949,9 @@ export interface operations {
             query?: {
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -7975,9 +8016,9 @@ export interface operations {
             query?: {
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -8129,9 +8170,9 @@ export interface operations {
             query?: {
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -8362,9 +8403,9 @@ export interface operations {
             query?: {
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -8833,9 +8874,9 @@ export interface operations {
             query?: {
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -9216,9 +9257,9 @@ export interface operations {
             query?: {
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -9594,9 +9635,9 @@ export interface operations {
             query?: {
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -10147,9 +10188,9 @@ export interface operations {
                 unread?: boolean;
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -10330,9 +10371,9 @@ export interface operations {
             query?: {
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -10713,9 +10754,9 @@ export interface operations {
             query?: {
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -11095,9 +11136,9 @@ export interface operations {
                 to?: string | null;
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -11331,9 +11372,9 @@ export interface operations {
                 project_id?: string | null;
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -11862,9 +11903,9 @@ export interface operations {
                 activity?: string | null;
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -12549,9 +12590,9 @@ export interface operations {
                 week_to?: string | null;
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -13020,9 +13061,9 @@ export interface operations {
             query?: {
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -13405,9 +13446,9 @@ export interface operations {
                 project_id?: string | null;
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -13636,7 +13677,7 @@ export interface operations {
             query?: {
                 /** @description On or after. */
                 from?: string | null;
-                /** @description On or before. */
+                /** @description On or before; at most 366 days from `from` (`WORKLANE_REPORT_MAX_DAYS`). A report has at most 100,000 rows (`WORKLANE_REPORT_MAX_ROWS`). */
                 to?: string | null;
                 /** @description Comma-separated, in order, each at most once: project, task, member, team, work_type, billable, day, week, month (`activity`, the old name of `work_type`, is read as it for one release) */
                 group_by?: string | null;
@@ -13780,9 +13821,9 @@ export interface operations {
                 member_id?: string | null;
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -14163,9 +14204,9 @@ export interface operations {
                 to?: string | null;
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -14551,9 +14592,9 @@ export interface operations {
                 to?: string | null;
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;
@@ -14935,7 +14976,7 @@ export interface operations {
             query: {
                 /** @description First day (inclusive). */
                 from: string;
-                /** @description Last day (inclusive). */
+                /** @description Last day (inclusive): at most 1,100 days from `from`, and by day at most 366 (`WORKLANE_WORKLOAD_MAX_DAILY_DAYS`). */
                 to: string;
                 granularity?: "day" | "week" | "month";
                 /** @description Only this team's resources. */
@@ -15004,7 +15045,7 @@ export interface operations {
             query: {
                 /** @description First day (inclusive). */
                 from: string;
-                /** @description Last day (inclusive). */
+                /** @description Last day (inclusive): at most 1,100 days from `from`, and by day at most 366 (`WORKLANE_WORKLOAD_MAX_DAILY_DAYS`). */
                 to: string;
                 /** @description Only this team's resources. */
                 team_id?: string | null;
@@ -15325,9 +15366,9 @@ export interface operations {
             query?: {
                 /** @description Page size, 1-200 (larger values are clamped). */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor`. */
+                /** @description Opaque cursor from `next_cursor`, valid for the same list, sort and filters. */
                 cursor?: string | null;
-                /** @description Comma-separated fields; a leading `-` sorts descending. */
+                /** @description Comma-separated fields, at most 3, each once; a leading `-` sorts descending. */
                 sort?: string | null;
             };
             header?: never;

@@ -1,38 +1,40 @@
-import { Select } from "@mantine/core";
-import type { Project } from "@/api/directory";
+import { Select, type SelectProps } from "@mantine/core";
+import { useProjectDirectory } from "@/api/directory";
 
-/** A searchable choice of project, each shown as `KEY · Name`; `""` when none is chosen. */
+/**
+ * A searchable choice of the workspace's projects, each shown as `KEY · Name`; `""` when none is
+ * chosen. Archived projects are offered only with `withArchived` (reports), or when one is the
+ * current value (an entry booked before its project was archived).
+ */
 export function ProjectSelect({
-  projects,
+  workspaceId,
   value,
   onChange,
-  error,
-  placeholder,
-  nothingFound = "No projects",
-  clearable = false,
+  withArchived = false,
+  nothingFoundMessage = "No projects",
+  ...select
 }: {
-  projects: readonly Project[];
+  workspaceId: string;
   value: string;
   onChange: (projectId: string) => void;
-  error?: string;
-  placeholder?: string;
-  nothingFound?: string;
-  clearable?: boolean;
-}) {
+  withArchived?: boolean;
+} & Omit<SelectProps, "data" | "value" | "onChange">) {
+  const projects = useProjectDirectory(workspaceId);
+  const shown = (projects.items ?? []).filter(
+    (project) => withArchived || project.status !== "archived" || project.id === value,
+  );
   return (
     <Select
       label="Project"
-      placeholder={placeholder}
       searchable
-      clearable={clearable}
-      data={projects.map((project) => ({
+      data={shown.map((project) => ({
         value: project.id,
         label: `${project.key} · ${project.name}`,
       }))}
       value={value || null}
       onChange={(chosen) => onChange(chosen ?? "")}
-      error={error}
-      nothingFoundMessage={nothingFound}
+      nothingFoundMessage={nothingFoundMessage}
+      {...select}
     />
   );
 }

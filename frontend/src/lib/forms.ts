@@ -1,4 +1,10 @@
-import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
+import type {
+  FieldValues,
+  Path,
+  RegisterOptions,
+  UseFormReturn,
+  UseFormSetError,
+} from "react-hook-form";
 import { toApiError } from "@/api/errors";
 
 /**
@@ -33,4 +39,19 @@ export function applyProblemToForm<T extends FieldValues>(
   }
   if (byField.size > 0 && !unmapped) return null;
   return problem.detail;
+}
+
+/**
+ * A text input's registration and its error message, to spread on a Mantine input:
+ * `<TextInput label="Email" {...textField(form, "email", { required: "Enter your email." })} />`.
+ */
+export function textField<T extends FieldValues, N extends Path<T>>(
+  form: Pick<UseFormReturn<T>, "register" | "getFieldState" | "formState">,
+  name: N,
+  rules?: RegisterOptions<T, N>,
+) {
+  return {
+    ...form.register(name, rules),
+    error: form.getFieldState(name, form.formState).error?.message,
+  };
 }

@@ -1,8 +1,12 @@
 import "@testing-library/jest-dom/vitest";
 import { modals } from "@mantine/modals";
 import { notifications } from "@mantine/notifications";
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach, vi } from "vitest";
+
+// findBy* and waitFor give up after 1 s by default; on a busy two-core CI machine a screen that
+// renders after several mocked answers can take longer, and a failure then says nothing about it.
+configure({ asyncUtilTimeout: 5_000 });
 
 // What Mantine expects from a browser that jsdom does not provide.
 Object.defineProperty(window, "matchMedia", {

@@ -4,6 +4,7 @@ import type { User } from "@/features/auth/api";
 import type { Role, Workspace } from "@/features/workspaces/api";
 import { json, mockApi } from "@/testing/api";
 import { renderWithApp } from "@/testing/render";
+import { makeWorkspace } from "@/testing/workspaces";
 import { AppLayout } from "./app-layout";
 
 const WS = "0190c0de-0000-7000-8000-000000000001";
@@ -13,18 +14,7 @@ const STAMP = "2026-01-01T00:00:00Z";
 const user: User = { id: "u1", email: "ada@example.com", name: "Ada", created_at: STAMP };
 
 function workspace(role: Role): Workspace {
-  return {
-    id: WS,
-    name: "Acme",
-    timezone: "UTC",
-    week_start: 0,
-    timer_rounding_minutes: 0,
-    max_token_lifetime_days: null,
-    version: 1,
-    role,
-    created_at: STAMP,
-    updated_at: STAMP,
-  };
+  return makeWorkspace({ week_start: 0, timer_rounding_minutes: 0, role });
 }
 
 function renderLayout(role: Role) {

@@ -1,26 +1,15 @@
 import { act, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { Workspace } from "@/features/workspaces/api";
 import { json, mockApi } from "@/testing/api";
 import { renderWithApp } from "@/testing/render";
 import { makeTask } from "@/testing/tasks";
+import { makeWorkspace } from "@/testing/workspaces";
 import { CommandPalette, palette } from "./command-palette";
 import { WorkProvider } from "./work-context";
 
 const WS = "0190c0de-0000-7000-8000-000000000001";
 
-const workspace: Workspace = {
-  id: WS,
-  name: "Acme",
-  timezone: "UTC",
-  week_start: 0,
-  timer_rounding_minutes: 0,
-  max_token_lifetime_days: null,
-  version: 1,
-  role: "member",
-  created_at: "2026-01-01T00:00:00Z",
-  updated_at: "2026-01-01T00:00:00Z",
-};
+const workspace = makeWorkspace({ week_start: 0, timer_rounding_minutes: 0, role: "member" });
 
 function Palette() {
   return (

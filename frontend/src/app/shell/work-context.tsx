@@ -1,4 +1,12 @@
-import { createContext, type ReactNode, useContext, useMemo, useState } from "react";
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from "react";
 
 /**
  * What the keyboard acts on: the task open in a panel or page wins over the row or card that has
@@ -46,4 +54,14 @@ export function useWork(): WorkContext {
   const context = useContext(Context);
   if (!context) throw new Error("useWork outside WorkProvider");
   return context;
+}
+
+/** Report the task that has focus to the shell's shortcuts; forget it when the screen goes. */
+export function useFocusReporter() {
+  const { setFocusedTaskId } = useWork();
+  useEffect(() => () => setFocusedTaskId(null), [setFocusedTaskId]);
+  return useCallback(
+    (task: { id: string } | null) => setFocusedTaskId(task?.id ?? null),
+    [setFocusedTaskId],
+  );
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { $api, api, unwrap } from "@/api/client";
-import { type CachedPages, mapPages, usePagedList } from "@/api/pagination";
+import { type CachedPages, mapPages, usePagedGet } from "@/api/pagination";
 import type { components } from "@/api/schema";
 
 export type ApiToken = components["schemas"]["ApiToken"];
@@ -17,15 +17,7 @@ function listsKey(workspaceId: string) {
 
 /** The caller's own tokens in this workspace. */
 export function useApiTokens(workspaceId: string) {
-  const init = { params: { path: { workspace_id: workspaceId }, query: { limit: 100 } } };
-  return usePagedList($api.queryOptions("get", LIST, init).queryKey, async (cursor, signal) =>
-    unwrap(
-      await api.GET(LIST, {
-        params: { ...init.params, query: { ...init.params.query, cursor } },
-        signal,
-      }),
-    ),
-  );
+  return usePagedGet(LIST, { path: { workspace_id: workspaceId }, query: { limit: 100 } });
 }
 
 export function useCreateApiToken(workspaceId: string) {

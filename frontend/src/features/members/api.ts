@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { $api, api, ifMatch, unwrap } from "@/api/client";
-import { type CachedPages, filterPages, mapPages, usePagedList } from "@/api/pagination";
+import { type CachedPages, filterPages, mapPages, usePagedGet } from "@/api/pagination";
 import type { components } from "@/api/schema";
 
 export type Member = components["schemas"]["Member"];
@@ -18,15 +18,7 @@ function listsKey(workspaceId: string) {
 }
 
 export function useMembers(workspaceId: string) {
-  const init = { params: { path: { workspace_id: workspaceId }, query: { limit: PAGE_SIZE } } };
-  return usePagedList($api.queryOptions("get", LIST, init).queryKey, async (cursor, signal) =>
-    unwrap(
-      await api.GET(LIST, {
-        params: { ...init.params, query: { ...init.params.query, cursor } },
-        signal,
-      }),
-    ),
-  );
+  return usePagedGet(LIST, { path: { workspace_id: workspaceId }, query: { limit: PAGE_SIZE } });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { $api, api, ifMatch, unwrap } from "@/api/client";
-import { PROJECTS, STATUSES, workspaceKey } from "@/api/directory";
-import { usePagedList } from "@/api/pagination";
+import { PROJECTS, STATUSES, TASKS, workspaceKey } from "@/api/directory";
+import { usePagedGet } from "@/api/pagination";
 import type { components } from "@/api/schema";
 
 export type Project = components["schemas"]["Project"];
@@ -26,7 +26,6 @@ const STAKEHOLDER =
   "/api/v1/workspaces/{workspace_id}/projects/{project_id}/stakeholders/{member_id}";
 const STATUS = "/api/v1/workspaces/{workspace_id}/projects/{project_id}/statuses/{status_id}";
 const REORDER = "/api/v1/workspaces/{workspace_id}/projects/{project_id}/statuses/reorder";
-const TASKS = "/api/v1/workspaces/{workspace_id}/tasks";
 
 export const PHASES: { value: Phase; label: string }[] = [
   { value: "initiation", label: "Initiation" },
@@ -59,17 +58,10 @@ export function useProject(workspaceId: string, projectId: string) {
 }
 
 export function useProjects(workspaceId: string, filters: ProjectFilters) {
-  const init = {
-    params: { path: { workspace_id: workspaceId }, query: { ...filters, limit: 50 } },
-  };
-  return usePagedList($api.queryOptions("get", PROJECTS, init).queryKey, async (cursor, signal) =>
-    unwrap(
-      await api.GET(PROJECTS, {
-        params: { ...init.params, query: { ...init.params.query, cursor } },
-        signal,
-      }),
-    ),
-  );
+  return usePagedGet(PROJECTS, {
+    path: { workspace_id: workspaceId },
+    query: { ...filters, limit: 50 },
+  });
 }
 
 /** A project change shows in the project, every list of projects, and the directory. */

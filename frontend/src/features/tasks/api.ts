@@ -1,7 +1,8 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { $api, api, ifMatch, unwrap } from "@/api/client";
+import { TASK, TASKS } from "@/api/directory";
 import { isStale } from "@/api/errors";
-import { type CachedPages, mapPages, usePagedList } from "@/api/pagination";
+import { type CachedPages, mapPages, usePagedGet } from "@/api/pagination";
 import type { components, operations } from "@/api/schema";
 import { staleNotice } from "@/components/stale-notice";
 
@@ -14,8 +15,6 @@ export type Comment = components["schemas"]["Comment"];
 export type TaskEvent = components["schemas"]["Event"];
 export type TaskQuery = NonNullable<operations["tasks:list"]["parameters"]["query"]>;
 
-export const TASKS = "/api/v1/workspaces/{workspace_id}/tasks";
-export const TASK = "/api/v1/workspaces/{workspace_id}/tasks/{task_id}";
 const BULK = "/api/v1/workspaces/{workspace_id}/tasks/bulk";
 const ACTIVITY = "/api/v1/workspaces/{workspace_id}/tasks/{task_id}/activity";
 const COMMENTS = "/api/v1/workspaces/{workspace_id}/tasks/{task_id}/comments";
@@ -60,18 +59,9 @@ export function useTaskList(
   query: TaskListQuery,
   { all = false, pageSize = PAGE_SIZE, enabled = true } = {},
 ) {
-  const init = {
-    params: { path: { workspace_id: workspaceId }, query: { ...query, limit: pageSize } },
-  };
-  return usePagedList(
-    $api.queryOptions("get", TASKS, init).queryKey,
-    async (cursor, signal) =>
-      unwrap(
-        await api.GET(TASKS, {
-          params: { ...init.params, query: { ...init.params.query, cursor } },
-          signal,
-        }),
-      ),
+  return usePagedGet(
+    TASKS,
+    { path: { workspace_id: workspaceId }, query: { ...query, limit: pageSize } },
     { all, enabled },
   );
 }
@@ -306,15 +296,7 @@ function activityKey(workspaceId: string, taskId: string) {
 }
 
 export function useTaskActivity(workspaceId: string, taskId: string) {
-  const init = { params: { path: taskPath(workspaceId, taskId), query: { limit: 50 } } };
-  return usePagedList($api.queryOptions("get", ACTIVITY, init).queryKey, async (cursor, signal) =>
-    unwrap(
-      await api.GET(ACTIVITY, {
-        params: { ...init.params, query: { ...init.params.query, cursor } },
-        signal,
-      }),
-    ),
-  );
+  return usePagedGet(ACTIVITY, { path: taskPath(workspaceId, taskId), query: { limit: 50 } });
 }
 
 function commentsKey(workspaceId: string, taskId: string) {
@@ -323,15 +305,7 @@ function commentsKey(workspaceId: string, taskId: string) {
 }
 
 export function useComments(workspaceId: string, taskId: string) {
-  const init = { params: { path: taskPath(workspaceId, taskId), query: { limit: 100 } } };
-  return usePagedList($api.queryOptions("get", COMMENTS, init).queryKey, async (cursor, signal) =>
-    unwrap(
-      await api.GET(COMMENTS, {
-        params: { ...init.params, query: { ...init.params.query, cursor } },
-        signal,
-      }),
-    ),
-  );
+  return usePagedGet(COMMENTS, { path: taskPath(workspaceId, taskId), query: { limit: 100 } });
 }
 
 function useInvalidateConversation(workspaceId: string, taskId: string) {

@@ -43,8 +43,13 @@ export function nextSort(current: string, field: SortField): string {
   return DEFAULT_SORT;
 }
 
+/** The list's sort, with the task number breaking ties (the API takes each field once). */
+export function sortWithTiebreak(sort: string): string {
+  return parseSort(sort).field === "number" ? sort : `${sort},number`;
+}
+
 export function toQuery(projectId: string, filters: TaskFilters): TaskListQuery {
-  const query: TaskListQuery = { project_id: projectId, sort: `${filters.sort},number` };
+  const query: TaskListQuery = { project_id: projectId, sort: sortWithTiebreak(filters.sort) };
   if (filters.status) query.status_id = filters.status;
   if (filters.assignee) query.assignee = filters.assignee;
   if (filters.label) query.label_id = filters.label;

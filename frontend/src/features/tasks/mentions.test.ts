@@ -1,22 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Member } from "@/api/directory";
+import { makeMember } from "@/testing/members";
 import { activeMention, matchMembers, toEditable, toWire } from "./mentions";
 
-function member(id: string, name: string): Member {
-  return {
-    id,
-    user_id: `u-${id}`,
-    name,
-    email: `${name.split(" ")[0]?.toLowerCase()}@example.com`,
-    role: "member",
-    weekly_capacity_hours: 40,
-    cost_rate: null,
-    team_ids: [],
-    version: 1,
-    created_at: "2026-01-01T00:00:00Z",
-    updated_at: "2026-01-01T00:00:00Z",
-  };
-}
+const member = (id: string, name: string) => makeMember(id, name);
 
 const ada = member("0190c0de-0000-7000-8000-0000000000aa", "Ada Lovelace");
 const al = member("0190c0de-0000-7000-8000-0000000000ab", "Ada");

@@ -1,7 +1,8 @@
 import { useMutation, useQueries, useQueryClient } from "@tanstack/react-query";
 import { $api, api, ifMatch, unwrap } from "@/api/client";
+import { TASK, TASKS } from "@/api/directory";
 import { isApiError } from "@/api/errors";
-import { usePagedList } from "@/api/pagination";
+import { usePagedGet } from "@/api/pagination";
 import type { components } from "@/api/schema";
 
 export type TimeEntry = components["schemas"]["TimeEntry"];
@@ -32,8 +33,6 @@ const REOPEN = "/api/v1/workspaces/{workspace_id}/timesheets/{timesheet_id}/reop
 const WORK_TYPES = "/api/v1/workspaces/{workspace_id}/work-types";
 const REPORTS = "/api/v1/workspaces/{workspace_id}/reports/time";
 const ESTIMATES = "/api/v1/workspaces/{workspace_id}/reports/estimates";
-const TASKS = "/api/v1/workspaces/{workspace_id}/tasks";
-const TASK = "/api/v1/workspaces/{workspace_id}/tasks/{task_id}";
 
 const ALL = 200;
 
@@ -79,8 +78,9 @@ export interface EntryFilter {
 
 /** One member's entries between two days (every page: a week holds a few dozen at most). */
 export function useTimeEntries(workspaceId: string, filter: EntryFilter | null) {
-  const init = {
-    params: {
+  return usePagedGet(
+    ENTRIES,
+    {
       path: path(workspaceId),
       query: {
         member_id: filter?.memberId,
@@ -90,16 +90,6 @@ export function useTimeEntries(workspaceId: string, filter: EntryFilter | null) 
         limit: ALL,
       },
     },
-  };
-  return usePagedList(
-    $api.queryOptions("get", ENTRIES, init).queryKey,
-    async (cursor, signal) =>
-      unwrap(
-        await api.GET(ENTRIES, {
-          params: { ...init.params, query: { ...init.params.query, cursor } },
-          signal,
-        }),
-      ),
     { all: true, enabled: Boolean(filter) },
   );
 }
@@ -214,17 +204,10 @@ export function useWeekTimesheet(
 }
 
 export function useTimesheets(workspaceId: string, status: TimesheetStatus) {
-  const init = {
-    params: { path: path(workspaceId), query: { status, sort: "-week_start", limit: ALL } },
-  };
-  return usePagedList($api.queryOptions("get", TIMESHEETS, init).queryKey, async (cursor, signal) =>
-    unwrap(
-      await api.GET(TIMESHEETS, {
-        params: { ...init.params, query: { ...init.params.query, cursor } },
-        signal,
-      }),
-    ),
-  );
+  return usePagedGet(TIMESHEETS, {
+    path: path(workspaceId),
+    query: { status, sort: "-week_start", limit: ALL },
+  });
 }
 
 export function useSubmitWeek(workspaceId: string) {

@@ -1,7 +1,8 @@
 import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useRef } from "react";
 import { $api, api, ifMatch, unwrap } from "@/api/client";
-import { usePagedList } from "@/api/pagination";
+import { TASK, TASKS } from "@/api/directory";
+import { usePagedGet } from "@/api/pagination";
 import type { components } from "@/api/schema";
 import { WorkingCalendar } from "./calendar";
 import type { DraftEdit } from "./draft";
@@ -14,8 +15,6 @@ export type Schedule = components["schemas"]["Schedule"];
 export type SchedulePreview = components["schemas"]["SchedulePreview"];
 export type ScheduleProposal = components["schemas"]["ScheduleProposal"];
 
-const TASKS = "/api/v1/workspaces/{workspace_id}/tasks";
-const TASK = "/api/v1/workspaces/{workspace_id}/tasks/{task_id}";
 const DEPENDENCIES = "/api/v1/workspaces/{workspace_id}/dependencies";
 const DEPENDENCY = "/api/v1/workspaces/{workspace_id}/dependencies/{dependency_id}";
 const SCHEDULE = "/api/v1/workspaces/{workspace_id}/projects/{project_id}/schedule";
@@ -27,59 +26,29 @@ const ALL = 200;
 
 /** The project's tasks in project order (position), every page. */
 export function useProjectTasks(workspaceId: string, projectId: string) {
-  const init = {
-    params: {
+  return usePagedGet(
+    TASKS,
+    {
       path: { workspace_id: workspaceId },
       query: { project_id: projectId, sort: "position,number", limit: ALL },
     },
-  };
-  return usePagedList(
-    $api.queryOptions("get", TASKS, init).queryKey,
-    async (cursor, signal) =>
-      unwrap(
-        await api.GET(TASKS, {
-          params: { ...init.params, query: { ...init.params.query, cursor } },
-          signal,
-        }),
-      ),
     { all: true },
   );
 }
 
 /** Every link into or out of the project's tasks. */
 export function useProjectLinks(workspaceId: string, projectId: string) {
-  const init = {
-    params: { path: { workspace_id: workspaceId }, query: { project_id: projectId, limit: ALL } },
-  };
-  return usePagedList(
-    $api.queryOptions("get", DEPENDENCIES, init).queryKey,
-    async (cursor, signal) =>
-      unwrap(
-        await api.GET(DEPENDENCIES, {
-          params: { ...init.params, query: { ...init.params.query, cursor } },
-          signal,
-        }),
-      ),
+  return usePagedGet(
+    DEPENDENCIES,
+    { path: { workspace_id: workspaceId }, query: { project_id: projectId, limit: ALL } },
     { all: true },
   );
 }
 
 function useExceptions(workspaceId: string, calendarId: string | undefined) {
-  const init = {
-    params: {
-      path: { workspace_id: workspaceId, calendar_id: calendarId ?? "" },
-      query: { limit: ALL },
-    },
-  };
-  return usePagedList(
-    $api.queryOptions("get", EXCEPTIONS, init).queryKey,
-    async (cursor, signal) =>
-      unwrap(
-        await api.GET(EXCEPTIONS, {
-          params: { ...init.params, query: { ...init.params.query, cursor } },
-          signal,
-        }),
-      ),
+  return usePagedGet(
+    EXCEPTIONS,
+    { path: { workspace_id: workspaceId, calendar_id: calendarId ?? "" }, query: { limit: ALL } },
     { all: true, enabled: Boolean(calendarId) },
   );
 }

@@ -1,7 +1,7 @@
 import { type Query, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { $api, api, ifMatch, unwrap } from "@/api/client";
-import { type CachedPages, filterPages, usePagedList } from "@/api/pagination";
+import { type CachedPages, filterPages, usePagedGet } from "@/api/pagination";
 import type { components } from "@/api/schema";
 
 export type Workspace = components["schemas"]["Workspace"];
@@ -30,13 +30,7 @@ export function canContribute(role: Role | undefined): boolean {
 
 /** All the caller's workspaces (every page: the switcher and palette list them all). */
 export function useWorkspaces() {
-  const init = { params: { query: { limit: 200 } } };
-  return usePagedList(
-    $api.queryOptions("get", LIST, init).queryKey,
-    async (cursor, signal) =>
-      unwrap(await api.GET(LIST, { params: { query: { ...init.params.query, cursor } }, signal })),
-    { all: true },
-  );
+  return usePagedGet(LIST, { query: { limit: 200 } }, { all: true });
 }
 
 export function useWorkspace(workspaceId: string) {

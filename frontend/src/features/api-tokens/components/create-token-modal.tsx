@@ -13,12 +13,15 @@ import {
 } from "@mantine/core";
 import { IconKey } from "@tabler/icons-react";
 import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { confirmDestructive } from "@/components/confirm";
+import { FormActions } from "@/components/form-actions";
 import { FormAlert } from "@/components/form-alert";
+import { FormField } from "@/components/form-field";
 import { ShownOnce } from "@/components/shown-once";
+import { useApiSubmit } from "@/hooks/use-api-submit";
 import { formatDate } from "@/lib/format";
-import { applyProblemToForm } from "@/lib/forms";
+import { textField } from "@/lib/forms";
 import { type ApiTokenCreated, useCreateApiToken } from "../api";
 import { SCOPES, type Scope } from "../scopes";
 
@@ -75,15 +78,16 @@ export function CreateTokenModal({
 }) {
   const create = useCreateApiToken(workspaceId);
   const [created, setCreated] = useState<ApiTokenCreated | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
   const choices = expiryChoices(maxLifetimeDays);
-  const { register, control, handleSubmit, setError, reset, formState } = useForm<Values>({
+  const form = useForm<Values>({
     defaultValues: {
       name: "",
       scopes: ["workspace:read"],
       expires_in_days: defaultExpiry(choices),
     },
   });
+  const { control, reset, formState } = form;
+  const { formError, setFormError, submit } = useApiSubmit(form, FIELDS);
 
   const close = () => {
     setCreated(null);
@@ -107,19 +111,14 @@ export function CreateTokenModal({
     close();
   };
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      setCreated(
-        await create.mutateAsync({
-          name: values.name.trim(),
-          scopes: values.scopes,
-          expires_at: expiresAt(values.expires_in_days),
-        }),
-      );
-    } catch (error) {
-      setFormError(applyProblemToForm(error, setError, FIELDS));
-    }
+  const onSubmit = submit(async (values) => {
+    setCreated(
+      await create.mutateAsync({
+        name: values.name.trim(),
+        scopes: values.scopes,
+        expires_at: expiresAt(values.expires_in_days),
+      }),
+    );
   });
 
   return (
@@ -160,15 +159,14 @@ export function CreateTokenModal({
                 description="What uses it, so you can tell tokens apart."
                 placeholder="CI deploy script"
                 data-autofocus
-                error={formState.errors.name?.message}
-                {...register("name", {
+                {...textField(form, "name", {
                   validate: (value) => value.trim().length > 0 || "Give the token a name.",
                 })}
               />
-              <Controller
+              <FormField
                 control={control}
                 name="expires_in_days"
-                render={({ field }) => (
+                render={(field) => (
                   <Select
                     label="Expires"
                     description={
@@ -183,17 +181,16 @@ export function CreateTokenModal({
                 )}
               />
             </Group>
-            <Controller
+            <FormField
               control={control}
               name="scopes"
               rules={{ validate: (value) => value.length > 0 || "Choose at least one scope." }}
-              render={({ field, fieldState }) => (
+              render={(field) => (
                 <Checkbox.Group
                   label="Scopes"
                   description="A token can never do more than your role allows."
-                  value={field.value}
-                  onChange={field.onChange}
-                  error={fieldState.error?.message}
+                  {...field}
+                  onChange={(scopes) => field.onChange(scopes as Scope[])}
                 >
                   <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" verticalSpacing="xs" mt="xs">
                     {SCOPES.map((scope) => (
@@ -208,14 +205,11 @@ export function CreateTokenModal({
                 </Checkbox.Group>
               )}
             />
-            <Group justify="flex-end" gap="xs" mt="xs">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={formState.isSubmitting}>
-                Create token
-              </Button>
-            </Group>
+            <FormActions
+              submitLabel="Create token"
+              submitting={formState.isSubmitting}
+              onCancel={close}
+            />
           </Stack>
         </form>
       )}

@@ -1,7 +1,7 @@
 import { Badge, Button, Code, Group, Table, Text, Tooltip, VisuallyHidden } from "@mantine/core";
 import { IconKey } from "@tabler/icons-react";
 import { confirmDestructive } from "@/components/confirm";
-import { DataTable } from "@/components/data-table";
+import { DataTable, LoadMore } from "@/components/data-table";
 import { notifyError, notifySuccess } from "@/components/notify";
 import { EmptyState, ErrorState, SkeletonRows } from "@/components/states";
 import { formatDate, formatDateTime, formatRelative } from "@/lib/format";
@@ -130,18 +130,7 @@ export function TokensTable({
           })}
         </Table.Tbody>
       </DataTable>
-      {tokens.hasNextPage ? (
-        <Group justify="center" mt="md">
-          <Button
-            variant="default"
-            size="xs"
-            loading={tokens.isFetchingNextPage}
-            onClick={() => tokens.fetchNextPage()}
-          >
-            Load more
-          </Button>
-        </Group>
-      ) : null}
+      <LoadMore list={tokens} />
     </>
   );
 }

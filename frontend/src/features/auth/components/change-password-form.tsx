@@ -1,9 +1,9 @@
 import { Button, Group, PasswordInput, Stack } from "@mantine/core";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormAlert } from "@/components/form-alert";
 import { notifySuccess } from "@/components/notify";
-import { applyProblemToForm } from "@/lib/forms";
+import { useApiSubmit } from "@/hooks/use-api-submit";
+import { textField } from "@/lib/forms";
 import { useChangePassword } from "../api";
 
 interface Values {
@@ -18,20 +18,14 @@ const EMPTY: Values = { current_password: "", new_password: "", confirmation: ""
 /** A new password, given the current one. The server signs every other browser out. */
 export function ChangePasswordForm() {
   const change = useChangePassword();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, reset, formState } = useForm<Values>({
-    defaultValues: EMPTY,
-  });
+  const form = useForm<Values>({ defaultValues: EMPTY });
+  const { reset, formState } = form;
+  const { formError, submit } = useApiSubmit(form, FIELDS);
 
-  const onSubmit = handleSubmit(async ({ current_password, new_password }) => {
-    setFormError(null);
-    try {
-      await change.mutateAsync({ current_password, new_password });
-      reset(EMPTY);
-      notifySuccess("Password changed. Your other sessions were signed out.");
-    } catch (error) {
-      setFormError(applyProblemToForm(error, setError, FIELDS));
-    }
+  const onSubmit = submit(async ({ current_password, new_password }) => {
+    await change.mutateAsync({ current_password, new_password });
+    reset(EMPTY);
+    notifySuccess("Password changed. Your other sessions were signed out.");
   });
 
   return (
@@ -41,15 +35,13 @@ export function ChangePasswordForm() {
         <PasswordInput
           label="Current password"
           autoComplete="current-password"
-          error={formState.errors.current_password?.message}
-          {...register("current_password", { required: "Enter your current password." })}
+          {...textField(form, "current_password", { required: "Enter your current password." })}
         />
         <PasswordInput
           label="New password"
           description="At least 8 characters."
           autoComplete="new-password"
-          error={formState.errors.new_password?.message}
-          {...register("new_password", {
+          {...textField(form, "new_password", {
             required: "Choose a new password.",
             minLength: { value: 8, message: "Use at least 8 characters." },
           })}
@@ -57,8 +49,7 @@ export function ChangePasswordForm() {
         <PasswordInput
           label="Repeat the new password"
           autoComplete="new-password"
-          error={formState.errors.confirmation?.message}
-          {...register("confirmation", {
+          {...textField(form, "confirmation", {
             validate: (value, values) =>
               value === values.new_password || "This is not the same as the new password.",
           })}

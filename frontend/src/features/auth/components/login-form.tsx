@@ -1,25 +1,17 @@
 import { Button, PasswordInput, Stack, TextInput } from "@mantine/core";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormAlert } from "@/components/form-alert";
-import { applyProblemToForm } from "@/lib/forms";
+import { useApiSubmit } from "@/hooks/use-api-submit";
+import { textField } from "@/lib/forms";
 import { type LogIn, type User, useLogIn } from "../api";
 
 export function LoginForm({ onSignedIn }: { onSignedIn: (user: User) => void }) {
   const logIn = useLogIn();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<LogIn>({
-    defaultValues: { email: "", password: "" },
-  });
+  const form = useForm<LogIn>({ defaultValues: { email: "", password: "" } });
+  const { formState } = form;
+  const { formError, submit } = useApiSubmit(form, ["email", "password"]);
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      onSignedIn(await logIn.mutateAsync(values));
-    } catch (error) {
-      setFormError(applyProblemToForm(error, setError, ["email", "password"]));
-    }
-  });
+  const onSubmit = submit(async (values) => onSignedIn(await logIn.mutateAsync(values)));
 
   return (
     <form onSubmit={onSubmit} noValidate>
@@ -31,14 +23,12 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (user: User) => void }) 
           autoComplete="email"
           data-autofocus
           autoFocus
-          error={formState.errors.email?.message}
-          {...register("email", { required: "Enter your email address." })}
+          {...textField(form, "email", { required: "Enter your email address." })}
         />
         <PasswordInput
           label="Password"
           autoComplete="current-password"
-          error={formState.errors.password?.message}
-          {...register("password", { required: "Enter your password." })}
+          {...textField(form, "password", { required: "Enter your password." })}
         />
         <Button type="submit" fullWidth loading={formState.isSubmitting} mt="xs">
           Sign in

@@ -1,25 +1,17 @@
 import { Button, PasswordInput, Stack, TextInput } from "@mantine/core";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { FormAlert } from "@/components/form-alert";
-import { applyProblemToForm } from "@/lib/forms";
+import { useApiSubmit } from "@/hooks/use-api-submit";
+import { textField } from "@/lib/forms";
 import { type SignUp, type User, useSignUp } from "../api";
 
 export function SignupForm({ onSignedUp }: { onSignedUp: (user: User) => void }) {
   const signUp = useSignUp();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<SignUp>({
-    defaultValues: { name: "", email: "", password: "" },
-  });
+  const form = useForm<SignUp>({ defaultValues: { name: "", email: "", password: "" } });
+  const { formState } = form;
+  const { formError, submit } = useApiSubmit(form, ["name", "email", "password"]);
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      onSignedUp(await signUp.mutateAsync(values));
-    } catch (error) {
-      setFormError(applyProblemToForm(error, setError, ["name", "email", "password"]));
-    }
-  });
+  const onSubmit = submit(async (values) => onSignedUp(await signUp.mutateAsync(values)));
 
   return (
     <form onSubmit={onSubmit} noValidate>
@@ -29,22 +21,19 @@ export function SignupForm({ onSignedUp }: { onSignedUp: (user: User) => void })
           label="Full name"
           autoComplete="name"
           autoFocus
-          error={formState.errors.name?.message}
-          {...register("name", { required: "Tell us your name." })}
+          {...textField(form, "name", { required: "Tell us your name." })}
         />
         <TextInput
           label="Work email"
           type="email"
           autoComplete="email"
-          error={formState.errors.email?.message}
-          {...register("email", { required: "Enter your email address." })}
+          {...textField(form, "email", { required: "Enter your email address." })}
         />
         <PasswordInput
           label="Password"
           description="At least 8 characters."
           autoComplete="new-password"
-          error={formState.errors.password?.message}
-          {...register("password", {
+          {...textField(form, "password", {
             required: "Choose a password.",
             minLength: { value: 8, message: "Use at least 8 characters." },
           })}

@@ -1,18 +1,11 @@
-import { Button, Group, Modal, NumberInput, Stack, Text } from "@mantine/core";
-import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
-import { isApiError } from "@/api/errors";
+import { Modal, Stack, Text } from "@mantine/core";
+import { useForm } from "react-hook-form";
+import { FormActions } from "@/components/form-actions";
 import { FormAlert } from "@/components/form-alert";
 import { notifySuccess } from "@/components/notify";
-import { applyProblemToForm } from "@/lib/forms";
+import { useApiSubmit } from "@/hooks/use-api-submit";
 import { type Member, useUpdateMember } from "../api";
-
-interface Values {
-  weekly_capacity_hours: number | string;
-  cost_rate: number | string;
-}
-
-const FIELDS = ["weekly_capacity_hours", "cost_rate"] as const;
+import { CAPACITY_FIELDS, CapacityFields, type CapacityValues } from "./capacity-fields";
 
 /** Capacity and cost rate of one member; `member` is the latest version we hold. */
 export function EditMemberModal({
@@ -25,37 +18,29 @@ export function EditMemberModal({
   onClose: () => void;
 }) {
   const update = useUpdateMember(workspaceId);
-  const [formError, setFormError] = useState<string | null>(null);
-  const { control, handleSubmit, setError, formState } = useForm<Values>({
+  const form = useForm<CapacityValues>({
     defaultValues: {
       weekly_capacity_hours: member.weekly_capacity_hours,
       cost_rate: member.cost_rate == null ? "" : Number(member.cost_rate),
     },
   });
+  // The lists refetch on settle, so `member` becomes the latest version: saving again applies.
+  const { formError, submit } = useApiSubmit(form, CAPACITY_FIELDS, {
+    staleMessage:
+      "Someone else changed this member while you were editing. We loaded their latest details; save again to apply your values.",
+  });
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await update.mutateAsync({
-        member,
-        changes: {
-          weekly_capacity_hours:
-            values.weekly_capacity_hours === "" ? 0 : values.weekly_capacity_hours,
-          cost_rate: values.cost_rate === "" ? null : values.cost_rate,
-        },
-      });
-      notifySuccess(`Saved ${member.name}`);
-      onClose();
-    } catch (error) {
-      if (isApiError(error) && error.isStale) {
-        // The lists refetch on settle, so `member` becomes the latest version: saving again applies.
-        setFormError(
-          "Someone else changed this member while you were editing. We loaded their latest details; save again to apply your values.",
-        );
-        return;
-      }
-      setFormError(applyProblemToForm(error, setError, FIELDS));
-    }
+  const onSubmit = submit(async (values) => {
+    await update.mutateAsync({
+      member,
+      changes: {
+        weekly_capacity_hours:
+          values.weekly_capacity_hours === "" ? 0 : values.weekly_capacity_hours,
+        cost_rate: values.cost_rate === "" ? null : values.cost_rate,
+      },
+    });
+    notifySuccess(`Saved ${member.name}`);
+    onClose();
   });
 
   return (
@@ -66,48 +51,12 @@ export function EditMemberModal({
             Capacity feeds workload and scheduling; the cost rate turns logged time into cost.
           </Text>
           <FormAlert message={formError} />
-          <Group grow align="flex-start">
-            <Controller
-              control={control}
-              name="weekly_capacity_hours"
-              render={({ field, fieldState }) => (
-                <NumberInput
-                  label="Capacity"
-                  description="Hours per week"
-                  min={0}
-                  max={168}
-                  decimalScale={2}
-                  data-autofocus
-                  value={field.value}
-                  onChange={field.onChange}
-                  error={fieldState.error?.message}
-                />
-              )}
-            />
-            <Controller
-              control={control}
-              name="cost_rate"
-              render={({ field, fieldState }) => (
-                <NumberInput
-                  label="Cost rate"
-                  description="Per hour (optional)"
-                  min={0}
-                  decimalScale={2}
-                  value={field.value}
-                  onChange={field.onChange}
-                  error={fieldState.error?.message}
-                />
-              )}
-            />
-          </Group>
-          <Group justify="flex-end" gap="xs" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={formState.isSubmitting}>
-              Save
-            </Button>
-          </Group>
+          <CapacityFields control={form.control} autoFocus />
+          <FormActions
+            submitLabel="Save"
+            submitting={form.formState.isSubmitting}
+            onCancel={onClose}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,6 +1,7 @@
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { json, mockApi, problem } from "@/testing/api";
+import { makeMember } from "@/testing/members";
 import { renderWithApp } from "@/testing/render";
 import type { Member } from "../api";
 import { MembersTable } from "./members-table";
@@ -9,19 +10,7 @@ const WS = "0190c0de-0000-7000-8000-000000000001";
 const LIST = `/api/v1/workspaces/${WS}/members`;
 
 function member(id: string, name: string, role: Member["role"]): Member {
-  return {
-    id,
-    user_id: `user-${id}`,
-    name,
-    email: `${name.split(" ")[0]?.toLowerCase()}@example.com`,
-    role,
-    weekly_capacity_hours: 40,
-    cost_rate: null,
-    team_ids: [],
-    version: 1,
-    created_at: "2026-01-01T00:00:00Z",
-    updated_at: "2026-01-01T00:00:00Z",
-  };
+  return makeMember(id, name, { user_id: `user-${id}`, role });
 }
 
 const ada = member("m1", "Ada Lovelace", "owner");

@@ -2,7 +2,6 @@ import {
   ActionIcon,
   Avatar,
   Badge,
-  Button,
   Group,
   Menu,
   Select,
@@ -14,7 +13,7 @@ import {
 import { IconDots, IconPencil, IconUserMinus, IconUsers } from "@tabler/icons-react";
 import { useState } from "react";
 import { confirmDestructive } from "@/components/confirm";
-import { DataTable, numberClass } from "@/components/data-table";
+import { DataTable, LoadMore, numberClass } from "@/components/data-table";
 import { notifyError, notifySuccess } from "@/components/notify";
 import { EmptyState, ErrorState, SkeletonRows } from "@/components/states";
 import { formatDecimal } from "@/lib/format";
@@ -191,18 +190,7 @@ export function MembersTable({ workspaceId, callerRole, currentUserId }: Members
           ))}
         </Table.Tbody>
       </DataTable>
-      {members.hasNextPage ? (
-        <Group justify="center" mt="md">
-          <Button
-            variant="default"
-            size="xs"
-            loading={members.isFetchingNextPage}
-            onClick={() => members.fetchNextPage()}
-          >
-            Load more
-          </Button>
-        </Group>
-      ) : null}
+      <LoadMore list={members} />
       {editing ? (
         <EditMemberModal
           workspaceId={workspaceId}

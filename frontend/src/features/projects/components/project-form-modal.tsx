@@ -1,5 +1,4 @@
 import {
-  Button,
   Group,
   Modal,
   NumberInput,
@@ -13,13 +12,16 @@ import {
 } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
 import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
-import { useMemberDirectory, useTeamDirectory } from "@/api/directory";
-import { isApiError } from "@/api/errors";
+import { useForm } from "react-hook-form";
+import { useTeamDirectory } from "@/api/directory";
+import { FormActions } from "@/components/form-actions";
 import { FormAlert } from "@/components/form-alert";
+import { FormField } from "@/components/form-field";
+import { MemberSelect } from "@/components/member-select";
 import { notifySuccess } from "@/components/notify";
+import { useApiSubmit } from "@/hooks/use-api-submit";
 import { toIso } from "@/lib/dates";
-import { applyProblemToForm } from "@/lib/forms";
+import { textField } from "@/lib/forms";
 import {
   type Project,
   type ProjectKind,
@@ -140,17 +142,18 @@ function ProjectForm({
 }) {
   const create = useCreateProject(workspaceId);
   const update = useUpdateProject(workspaceId);
-  const members = useMemberDirectory(workspaceId);
   const teams = useTeamDirectory(workspaceId);
-  const [formError, setFormError] = useState<string | null>(null);
   const [keyTouched, setKeyTouched] = useState(Boolean(project));
-  const { register, control, handleSubmit, setError, setValue, watch, formState } = useForm<Values>(
-    { defaultValues: toValues(project, defaultOwnerId) },
-  );
+  const form = useForm<Values>({ defaultValues: toValues(project, defaultOwnerId) });
+  const { control, setValue, watch, formState } = form;
+  const { formError, submit } = useApiSubmit(form, FIELDS, {
+    codeFields: CODE_FIELDS,
+    staleMessage:
+      "Someone else changed this project while you were editing. Close and reopen it to see their changes, then apply yours again.",
+  });
   const kind = watch("kind");
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
+  const onSubmit = submit(async (values) => {
     const common = {
       name: values.name.trim(),
       description: values.description,
@@ -162,30 +165,20 @@ function ProjectForm({
       budget_amount: values.budget_amount === "" ? null : String(values.budget_amount),
       currency: values.currency.trim() ? values.currency.trim().toUpperCase() : null,
     };
-    try {
-      const saved = project
-        ? await update.mutateAsync({ project, changes: common satisfies ProjectUpdate })
-        : await create.mutateAsync({
-            ...common,
-            kind: values.kind,
-            key: values.key.trim().toUpperCase(),
-            scheduling_mode: "auto",
-            description: values.description,
-          });
-      notifySuccess(project ? `Saved ${saved.name}` : `Created ${saved.name}`);
-      // Close first: onSaved may navigate, and a later close (which edits the URL) would
-      // replace that navigation while the next screen is still loading.
-      onClose();
-      onSaved?.(saved);
-    } catch (error) {
-      if (isApiError(error) && error.isStale) {
-        setFormError(
-          "Someone else changed this project while you were editing. Close and reopen it to see their changes, then apply yours again.",
-        );
-        return;
-      }
-      setFormError(applyProblemToForm(error, setError, FIELDS, CODE_FIELDS));
-    }
+    const saved = project
+      ? await update.mutateAsync({ project, changes: common satisfies ProjectUpdate })
+      : await create.mutateAsync({
+          ...common,
+          kind: values.kind,
+          key: values.key.trim().toUpperCase(),
+          scheduling_mode: "auto",
+          description: values.description,
+        });
+    notifySuccess(project ? `Saved ${saved.name}` : `Created ${saved.name}`);
+    // Close first: onSaved may navigate, and a later close (which edits the URL) would
+    // replace that navigation while the next screen is still loading.
+    onClose();
+    onSaved?.(saved);
   });
 
   return (
@@ -193,10 +186,10 @@ function ProjectForm({
       <Stack gap="md">
         <FormAlert message={formError} />
         {project ? null : (
-          <Controller
+          <FormField
             control={control}
             name="kind"
-            render={({ field }) => (
+            render={(field) => (
               <Stack gap={4}>
                 <SegmentedControl
                   fullWidth
@@ -222,8 +215,7 @@ function ProjectForm({
             label="Name"
             placeholder="Website relaunch"
             data-autofocus
-            error={formState.errors.name?.message}
-            {...register("name", {
+            {...textField(form, "name", {
               validate: (value) => value.trim().length > 0 || "Give the project a name.",
               onChange: (event) => {
                 if (!keyTouched) setValue("key", suggestKey(event.target.value));
@@ -236,8 +228,7 @@ function ProjectForm({
             placeholder="WEB"
             maw={140}
             disabled={Boolean(project)}
-            error={formState.errors.key?.message}
-            {...register("key", {
+            {...textField(form, "key", {
               validate: (value) =>
                 Boolean(project) ||
                 /^[A-Z]{2,10}$/.test(value.trim().toUpperCase()) ||
@@ -252,109 +243,80 @@ function ProjectForm({
           autosize
           minRows={2}
           maxRows={6}
-          error={formState.errors.description?.message}
-          {...register("description")}
+          {...textField(form, "description")}
         />
         <SimpleGrid cols={2} spacing="md">
-          <Controller
+          <FormField
             control={control}
             name="start_date"
             rules={{
               validate: (value) => kind === "ongoing" || Boolean(value) || "Pick a start date.",
             }}
-            render={({ field, fieldState }) => (
+            render={(field) => (
               <DatePickerInput
                 label="Start"
-                value={field.value}
-                onChange={field.onChange}
-                error={fieldState.error?.message}
                 valueFormat="MMM D, YYYY"
                 clearable={kind === "ongoing"}
+                {...field}
               />
             )}
           />
           {kind === "project" ? (
-            <Controller
+            <FormField
               control={control}
               name="target_date"
               rules={{ validate: (value) => Boolean(value) || "Pick a target date." }}
-              render={({ field, fieldState }) => (
+              render={(field) => (
                 <DatePickerInput
                   label="Target"
                   placeholder="When should it be done?"
-                  value={field.value}
-                  onChange={field.onChange}
-                  error={fieldState.error?.message}
                   valueFormat="MMM D, YYYY"
+                  {...field}
                 />
               )}
             />
           ) : (
             <div />
           )}
-          <Controller
+          <FormField
             control={control}
             name="owner_id"
-            render={({ field, fieldState }) => (
-              <Select
-                label="Owner"
-                searchable
-                clearable
-                data={(members.items ?? []).map((member) => ({
-                  value: member.id,
-                  label: member.name,
-                }))}
-                value={field.value}
-                onChange={field.onChange}
-                error={fieldState.error?.message}
-              />
-            )}
+            render={(field) => <MemberSelect workspaceId={workspaceId} label="Owner" {...field} />}
           />
-          <Controller
+          <FormField
             control={control}
             name="team_id"
-            render={({ field, fieldState }) => (
+            render={(field) => (
               <Select
                 label="Team"
                 placeholder="No team"
                 searchable
                 clearable
                 data={(teams.items ?? []).map((team) => ({ value: team.id, label: team.name }))}
-                value={field.value}
-                onChange={field.onChange}
-                error={fieldState.error?.message}
                 nothingFoundMessage="No teams yet"
+                {...field}
               />
             )}
           />
         </SimpleGrid>
         <SimpleGrid cols={3} spacing="md">
-          <Controller
+          <FormField
             control={control}
             name="budget_hours"
-            render={({ field, fieldState }) => (
-              <NumberInput
-                label="Budget hours"
-                min={0}
-                decimalScale={2}
-                value={field.value}
-                onChange={field.onChange}
-                error={fieldState.error?.message}
-              />
+            render={(field) => (
+              <NumberInput label="Budget hours" min={0} decimalScale={2} {...field} />
             )}
           />
-          <Controller
+          <FormField
             control={control}
             name="budget_amount"
-            render={({ field, fieldState }) => (
+            render={(field) => (
               <NumberInput
                 label="Budget amount"
                 min={0}
                 decimalScale={2}
                 thousandSeparator=","
-                value={field.value}
-                onChange={field.onChange}
-                error={fieldState.error?.message}
+                {...field}
               />
             )}
           />
@@ -362,18 +324,14 @@ function ProjectForm({
             label="Currency"
             placeholder="EUR"
             maxLength={3}
-            error={formState.errors.currency?.message}
-            {...register("currency")}
+            {...textField(form, "currency")}
           />
         </SimpleGrid>
-        <Group justify="flex-end" gap="xs" mt="xs">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={formState.isSubmitting}>
-            {project ? "Save changes" : "Create project"}
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel={project ? "Save changes" : "Create project"}
+          submitting={formState.isSubmitting}
+          onCancel={onClose}
+        />
       </Stack>
     </form>
   );

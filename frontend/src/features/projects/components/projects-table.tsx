@@ -12,7 +12,7 @@ import {
 import { IconFolders, IconPlus } from "@tabler/icons-react";
 import { Link } from "react-router";
 import { type Member, useMemberDirectory } from "@/api/directory";
-import { DataTable, numberClass } from "@/components/data-table";
+import { DataTable, LoadMore, numberClass } from "@/components/data-table";
 import { EmptyState, ErrorState, SkeletonRows } from "@/components/states";
 import { formatDay } from "@/lib/dates";
 import { plural } from "@/lib/format";
@@ -184,18 +184,7 @@ export function ProjectsTable({
           </Table.Tbody>
         </DataTable>
       )}
-      {projects.hasNextPage ? (
-        <Group justify="center" mt="md">
-          <Button
-            variant="default"
-            size="xs"
-            loading={projects.isFetchingNextPage}
-            onClick={() => projects.fetchNextPage()}
-          >
-            Load more
-          </Button>
-        </Group>
-      ) : null}
+      <LoadMore list={projects} />
     </>
   );
 }

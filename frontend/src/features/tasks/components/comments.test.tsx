@@ -1,7 +1,7 @@
 import { screen } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import type { Member } from "@/api/directory";
 import { json, mockApi, problem } from "@/testing/api";
+import { makeMember } from "@/testing/members";
 import { renderWithApp } from "@/testing/render";
 import type { Comment } from "../api";
 import { Comments } from "./comments";
@@ -10,19 +10,7 @@ const WS = "0190c0de-0000-7000-8000-000000000001";
 const LIST = `/api/v1/workspaces/${WS}/tasks/t1/comments`;
 const ONE = `${LIST}/c1`;
 
-const ada: Member = {
-  id: "m1",
-  user_id: "u1",
-  name: "Ada Lovelace",
-  email: "ada@example.com",
-  role: "member",
-  weekly_capacity_hours: 40,
-  cost_rate: null,
-  team_ids: [],
-  version: 1,
-  created_at: "2026-01-01T00:00:00Z",
-  updated_at: "2026-01-01T00:00:00Z",
-};
+const ada = makeMember("m1", "Ada Lovelace", { user_id: "u1" });
 
 function comment(version: number, body: string): Comment {
   return {

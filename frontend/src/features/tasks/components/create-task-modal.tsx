@@ -1,7 +1,5 @@
 import {
-  Button,
   Checkbox,
-  Group,
   Modal,
   MultiSelect,
   Select,
@@ -12,17 +10,16 @@ import {
 } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
 import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
-import {
-  useLabelDirectory,
-  useMemberDirectory,
-  useProjectDirectory,
-  useProjectStatuses,
-} from "@/api/directory";
+import { useForm } from "react-hook-form";
+import { useLabelDirectory, useProjectDirectory, useProjectStatuses } from "@/api/directory";
+import { FormActions } from "@/components/form-actions";
 import { FormAlert } from "@/components/form-alert";
+import { FormField } from "@/components/form-field";
+import { AssigneesSelect } from "@/components/member-select";
 import { notifySuccess } from "@/components/notify";
 import { ProjectSelect } from "@/components/project-select";
-import { applyProblemToForm } from "@/lib/forms";
+import { useApiSubmit } from "@/hooks/use-api-submit";
+import { textField } from "@/lib/forms";
 import { type Priority, type Task, useCreateTask } from "../api";
 import { PRIORITIES } from "./fields";
 
@@ -100,51 +97,45 @@ function CreateTaskForm({
 }) {
   const create = useCreateTask(workspaceId);
   const projects = useProjectDirectory(workspaceId);
-  const members = useMemberDirectory(workspaceId);
   const labels = useLabelDirectory(workspaceId);
-  const [formError, setFormError] = useState<string | null>(null);
   const [more, setMore] = useState(false);
-  const openProjects = (projects.items ?? []).filter((project) => project.status !== "archived");
-  const { register, control, handleSubmit, setError, reset, watch, setValue, formState } =
-    useForm<Values>({
-      defaultValues: {
-        project_id: defaults.projectId ?? openProjects[0]?.id ?? "",
-        title: "",
-        description: "",
-        status_id: defaults.statusId ?? null,
-        priority: "none",
-        assignee_ids: defaults.assigneeIds ?? [],
-        label_ids: [],
-        due_date: null,
-      },
-    });
+  const firstOpen = projects.items?.find((project) => project.status !== "archived");
+  const form = useForm<Values>({
+    defaultValues: {
+      project_id: defaults.projectId ?? firstOpen?.id ?? "",
+      title: "",
+      description: "",
+      status_id: defaults.statusId ?? null,
+      priority: "none",
+      assignee_ids: defaults.assigneeIds ?? [],
+      label_ids: [],
+      due_date: null,
+    },
+  });
+  const { control, reset, watch, setValue, formState } = form;
+  const { formError, submit } = useApiSubmit(form, FIELDS);
   const projectId = watch("project_id");
   const statuses = useProjectStatuses(workspaceId, projectId || undefined);
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const task = await create.mutateAsync({
-        project_id: values.project_id,
-        title: values.title.trim(),
-        description: values.description,
-        status_id: values.status_id,
-        priority: values.priority,
-        assignee_ids: values.assignee_ids,
-        label_ids: values.label_ids,
-        due_date: values.due_date,
-        parent_id: defaults.parentId ?? null,
-        scheduling_mode: "auto",
-      });
-      notifySuccess(`Created ${task.key}`);
-      // Close first: onCreated may navigate, and a later close (which edits the URL) would
-      // replace that navigation while the next screen is still loading.
-      if (more) reset({ ...values, title: "", description: "" });
-      else onClose();
-      onCreated?.(task);
-    } catch (error) {
-      setFormError(applyProblemToForm(error, setError, FIELDS));
-    }
+  const onSubmit = submit(async (values) => {
+    const task = await create.mutateAsync({
+      project_id: values.project_id,
+      title: values.title.trim(),
+      description: values.description,
+      status_id: values.status_id,
+      priority: values.priority,
+      assignee_ids: values.assignee_ids,
+      label_ids: values.label_ids,
+      due_date: values.due_date,
+      parent_id: defaults.parentId ?? null,
+      scheduling_mode: "auto",
+    });
+    notifySuccess(`Created ${task.key}`);
+    // Close first: onCreated may navigate, and a later close (which edits the URL) would
+    // replace that navigation while the next screen is still loading.
+    if (more) reset({ ...values, title: "", description: "" });
+    else onClose();
+    onCreated?.(task);
   });
 
   return (
@@ -152,20 +143,19 @@ function CreateTaskForm({
       <Stack gap="md">
         <FormAlert message={formError} />
         {defaults.projectId ? null : (
-          <Controller
+          <FormField
             control={control}
             name="project_id"
             rules={{ required: "Choose a project." }}
-            render={({ field, fieldState }) => (
+            render={(field) => (
               <ProjectSelect
-                projects={openProjects}
-                value={field.value}
+                workspaceId={workspaceId}
+                nothingFoundMessage="No projects yet"
+                {...field}
                 onChange={(projectId) => {
                   field.onChange(projectId);
                   setValue("status_id", null);
                 }}
-                error={fieldState.error?.message}
-                nothingFound="No projects yet"
               />
             )}
           />
@@ -174,8 +164,7 @@ function CreateTaskForm({
           label="Title"
           placeholder="What needs doing?"
           data-autofocus
-          error={formState.errors.title?.message}
-          {...register("title", {
+          {...textField(form, "title", {
             validate: (value) => value.trim().length > 0 || "Give the task a title.",
           })}
         />
@@ -185,14 +174,13 @@ function CreateTaskForm({
           autosize
           minRows={3}
           maxRows={10}
-          error={formState.errors.description?.message}
-          {...register("description")}
+          {...textField(form, "description")}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <Controller
+          <FormField
             control={control}
             name="status_id"
-            render={({ field, fieldState }) => (
+            render={(field) => (
               <Select
                 label="Status"
                 placeholder="Project default"
@@ -201,90 +189,68 @@ function CreateTaskForm({
                   value: status.id,
                   label: status.name,
                 }))}
-                value={field.value}
-                onChange={field.onChange}
-                error={fieldState.error?.message}
+                {...field}
               />
             )}
           />
-          <Controller
+          <FormField
             control={control}
             name="priority"
-            render={({ field }) => (
+            render={(field) => (
               <Select
                 label="Priority"
                 data={PRIORITIES}
                 value={field.value}
-                onChange={(value) => field.onChange(value ?? "none")}
+                onChange={(value) => field.onChange((value as Priority | null) ?? "none")}
               />
             )}
           />
-          <Controller
+          <FormField
             control={control}
             name="assignee_ids"
-            render={({ field, fieldState }) => (
-              <MultiSelect
-                label="Assignees"
-                placeholder={field.value.length ? undefined : "Nobody yet"}
-                searchable
-                data={(members.items ?? []).map((member) => ({
-                  value: member.id,
-                  label: member.name,
-                }))}
-                value={field.value}
-                onChange={field.onChange}
-                error={fieldState.error?.message}
-              />
-            )}
+            render={(field) => <AssigneesSelect workspaceId={workspaceId} {...field} />}
           />
-          <Controller
+          <FormField
             control={control}
             name="due_date"
-            render={({ field, fieldState }) => (
+            render={(field) => (
               <DatePickerInput
                 label="Due date"
                 placeholder="No due date"
                 clearable
-                value={field.value}
-                onChange={field.onChange}
-                error={fieldState.error?.message}
                 valueFormat="MMM D, YYYY"
+                {...field}
               />
             )}
           />
         </SimpleGrid>
-        <Controller
+        <FormField
           control={control}
           name="label_ids"
-          render={({ field, fieldState }) => (
+          render={(field) => (
             <MultiSelect
               label="Labels"
               placeholder={field.value.length ? undefined : "None"}
               searchable
               data={(labels.items ?? []).map((label) => ({ value: label.id, label: label.name }))}
-              value={field.value}
-              onChange={field.onChange}
-              error={fieldState.error?.message}
               nothingFoundMessage="No labels yet"
+              {...field}
             />
           )}
         />
-        <Group justify="space-between" mt="xs">
-          <Checkbox
-            size="xs"
-            label="Create more"
-            checked={more}
-            onChange={(event) => setMore(event.currentTarget.checked)}
-          />
-          <Group gap="xs">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={formState.isSubmitting}>
-              Create task
-            </Button>
-          </Group>
-        </Group>
+        <FormActions
+          submitLabel="Create task"
+          submitting={formState.isSubmitting}
+          onCancel={onClose}
+          aside={
+            <Checkbox
+              size="xs"
+              label="Create more"
+              checked={more}
+              onChange={(event) => setMore(event.currentTarget.checked)}
+            />
+          }
+        />
       </Stack>
     </form>
   );

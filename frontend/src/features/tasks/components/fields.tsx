@@ -40,14 +40,6 @@ export const PRIORITIES: { value: Priority; label: string }[] = [
   { value: "none", label: "No priority" },
 ];
 
-export const PRIORITY_RANK: Record<Priority, number> = {
-  urgent: 0,
-  high: 1,
-  medium: 2,
-  low: 3,
-  none: 4,
-};
-
 export function priorityLabel(priority: Priority): string {
   return PRIORITIES.find((each) => each.value === priority)?.label ?? priority;
 }

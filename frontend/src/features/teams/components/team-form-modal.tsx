@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Select, Stack, TextInput } from "@mantine/core";
-import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
-import { isApiError } from "@/api/errors";
+import { Modal, Select, Stack, TextInput } from "@mantine/core";
+import { useForm } from "react-hook-form";
+import { FormActions } from "@/components/form-actions";
 import { FormAlert } from "@/components/form-alert";
+import { FormField } from "@/components/form-field";
 import { notifySuccess } from "@/components/notify";
-import { applyProblemToForm } from "@/lib/forms";
+import { useApiSubmit } from "@/hooks/use-api-submit";
+import { textField } from "@/lib/forms";
 import { type Member, type Team, type TeamUpdate, useCreateTeam, useUpdateTeam } from "../api";
 import { subtreeIds, teamPath } from "../tree";
 
@@ -41,14 +42,19 @@ export function TeamFormModal({
   const create = useCreateTeam(workspaceId);
   const update = useUpdateTeam(workspaceId);
   const editing = mode.kind === "edit" ? mode.team : null;
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, control, handleSubmit, setError, formState } = useForm<Values>({
+  const form = useForm<Values>({
     defaultValues: {
       name: editing?.name ?? "",
       parent_id:
         (editing ? editing.parent_id : mode.kind === "create" ? mode.parentId : null) ?? TOP_LEVEL,
       lead_member_id: editing?.lead_member_id ?? "",
     },
+  });
+  const { control, formState } = form;
+  const { formError, submit } = useApiSubmit(form, FIELDS, {
+    codeFields: CODE_FIELDS,
+    staleMessage:
+      "Someone else changed this team while you were editing. We loaded the latest version; save again to apply your changes.",
   });
 
   const excluded = editing ? subtreeIds(teams, editing.id) : new Set<string>();
@@ -61,39 +67,28 @@ export function TeamFormModal({
   ];
   const leadOptions = members.map((member) => ({ value: member.id, label: member.name }));
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
+  const onSubmit = submit(async (values) => {
     const parent_id = values.parent_id === TOP_LEVEL ? null : values.parent_id;
     const lead_member_id = values.lead_member_id === "" ? null : values.lead_member_id;
-    try {
-      let saved: Team;
-      if (editing) {
-        const changes: TeamUpdate = {};
-        if (formState.dirtyFields.name) changes.name = values.name.trim();
-        if (formState.dirtyFields.parent_id) changes.parent_id = parent_id;
-        if (formState.dirtyFields.lead_member_id) changes.lead_member_id = lead_member_id;
-        saved = await update.mutateAsync({ team: editing, changes });
-        notifySuccess(`Saved ${saved.name}`);
-      } else {
-        saved = await create.mutateAsync({
-          name: values.name.trim(),
-          parent_id,
-          lead_member_id,
-          member_ids: lead_member_id ? [lead_member_id] : [],
-        });
-        notifySuccess(`Created ${saved.name}`);
-      }
-      onSaved?.(saved);
-      onClose();
-    } catch (error) {
-      if (isApiError(error) && error.isStale) {
-        setFormError(
-          "Someone else changed this team while you were editing. We loaded the latest version; save again to apply your changes.",
-        );
-        return;
-      }
-      setFormError(applyProblemToForm(error, setError, FIELDS, CODE_FIELDS));
+    let saved: Team;
+    if (editing) {
+      const changes: TeamUpdate = {};
+      if (formState.dirtyFields.name) changes.name = values.name.trim();
+      if (formState.dirtyFields.parent_id) changes.parent_id = parent_id;
+      if (formState.dirtyFields.lead_member_id) changes.lead_member_id = lead_member_id;
+      saved = await update.mutateAsync({ team: editing, changes });
+      notifySuccess(`Saved ${saved.name}`);
+    } else {
+      saved = await create.mutateAsync({
+        name: values.name.trim(),
+        parent_id,
+        lead_member_id,
+        member_ids: lead_member_id ? [lead_member_id] : [],
+      });
+      notifySuccess(`Created ${saved.name}`);
     }
+    onSaved?.(saved);
+    onClose();
   });
 
   return (
@@ -110,30 +105,28 @@ export function TeamFormModal({
             label="Name"
             placeholder="Platform"
             data-autofocus
-            error={formState.errors.name?.message}
-            {...register("name", {
+            {...textField(form, "name", {
               validate: (value) => value.trim().length > 0 || "Give the team a name.",
             })}
           />
-          <Controller
+          <FormField
             control={control}
             name="parent_id"
-            render={({ field, fieldState }) => (
+            render={(field) => (
               <Select
                 label="Part of"
                 description="Teams nest, like departments."
                 searchable
                 data={parentOptions}
-                value={field.value}
+                {...field}
                 onChange={(value) => field.onChange(value ?? TOP_LEVEL)}
-                error={fieldState.error?.message}
               />
             )}
           />
-          <Controller
+          <FormField
             control={control}
             name="lead_member_id"
-            render={({ field, fieldState }) => (
+            render={(field) => (
               <Select
                 label="Lead"
                 placeholder="No lead"
@@ -141,25 +134,19 @@ export function TeamFormModal({
                 clearable
                 allowDeselect
                 data={leadOptions}
+                nothingFoundMessage="No member with that name"
+                {...field}
                 value={field.value || null}
                 onChange={(value) => field.onChange(value ?? "")}
-                error={fieldState.error?.message}
-                nothingFoundMessage="No member with that name"
               />
             )}
           />
-          <Group justify="flex-end" gap="xs" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button
-              type="submit"
-              loading={formState.isSubmitting}
-              disabled={editing !== null && !formState.isDirty}
-            >
-              {editing ? "Save" : "Create team"}
-            </Button>
-          </Group>
+          <FormActions
+            submitLabel={editing ? "Save" : "Create team"}
+            submitting={formState.isSubmitting}
+            onCancel={onClose}
+            disabled={editing !== null && !formState.isDirty}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,6 +1,5 @@
 import { Badge, Box, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { IconChartLine } from "@tabler/icons-react";
-import { useProjectDirectory } from "@/api/directory";
 import { DataTable } from "@/components/data-table";
 import { ProjectSelect } from "@/components/project-select";
 import { EmptyState, ErrorState, SkeletonRows } from "@/components/states";
@@ -26,14 +25,14 @@ export function EstimatesReportView({
   projectId: string | null;
   onProjectChange: (projectId: string | null) => void;
 }) {
-  const projects = useProjectDirectory(workspaceId);
   const report = useEstimatesReport(workspaceId, projectId);
 
   return (
     <Stack gap="lg">
       <Box maw={360}>
         <ProjectSelect
-          projects={projects.items ?? []}
+          workspaceId={workspaceId}
+          withArchived
           value={projectId ?? ""}
           onChange={(id) => onProjectChange(id || null)}
           placeholder="Pick a project"

@@ -1,31 +1,21 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
-import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
-import { useProjectDirectory } from "@/api/directory";
-import { isApiError } from "@/api/errors";
+import { Checkbox, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { useForm } from "react-hook-form";
+import { FormActions } from "@/components/form-actions";
 import { FormAlert } from "@/components/form-alert";
+import { FormField } from "@/components/form-field";
 import { notifySuccess } from "@/components/notify";
 import { ProjectSelect } from "@/components/project-select";
-import { applyProblemToForm } from "@/lib/forms";
+import { useApiSubmit } from "@/hooks/use-api-submit";
+import { textField } from "@/lib/forms";
 import {
   type TimeEntry,
   type TimeEntryUpdate,
   useCreateTimeEntry,
-  useProjectTasks,
   useUpdateTimeEntry,
   useWorkTypes,
 } from "../api";
 import { formatMinutes, parseDuration } from "../duration";
+import { TaskSelect } from "./task-select";
 
 interface Values {
   date: string;
@@ -94,12 +84,7 @@ export function TimeEntryForm({
 }) {
   const create = useCreateTimeEntry(workspaceId);
   const update = useUpdateTimeEntry(workspaceId);
-  const projects = useProjectDirectory(workspaceId);
   const workTypes = useWorkTypes(workspaceId);
-  const [formError, setFormError] = useState<string | null>(null);
-  const openProjects = (projects.items ?? []).filter(
-    (project) => project.status !== "archived" || project.id === entry?.project_id,
-  );
   const initial: Values = entry
     ? {
         date: entry.date,
@@ -119,47 +104,40 @@ export function TimeEntryForm({
         billable: false,
         description: "",
       };
-  const { register, control, handleSubmit, setError, watch, setValue, formState } = useForm<Values>(
-    { defaultValues: initial },
-  );
+  const form = useForm<Values>({ defaultValues: initial });
+  const { control, watch, setValue, formState } = form;
+  const { formError, submit } = useApiSubmit(form, FIELDS, {
+    staleMessage:
+      "This entry was changed elsewhere; we loaded the latest version. Check it and save again.",
+  });
   const projectId = watch("project_id");
-  const tasks = useProjectTasks(workspaceId, projectId || null);
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
+  const onSubmit = submit(async (values) => {
     const minutes = parseDuration(values.minutes) ?? 0;
-    try {
-      if (entry) {
-        const changes: TimeEntryUpdate = {};
-        if (values.date !== entry.date) changes.date = values.date;
-        if (values.project_id !== entry.project_id) changes.project_id = values.project_id;
-        if (values.task_id !== entry.task_id) changes.task_id = values.task_id;
-        if (minutes !== entry.minutes) changes.minutes = minutes;
-        if (values.work_type !== entry.work_type) changes.work_type = values.work_type;
-        if (values.billable !== entry.billable) changes.billable = values.billable;
-        if (values.description !== entry.description) changes.description = values.description;
-        if (Object.keys(changes).length > 0) await update.mutateAsync({ entry, changes });
-        notifySuccess("Entry saved");
-      } else {
-        await create.mutateAsync({
-          date: values.date,
-          project_id: values.project_id,
-          task_id: values.task_id,
-          minutes,
-          work_type: values.work_type,
-          billable: values.billable,
-          description: values.description.trim(),
-        });
-        notifySuccess(`Logged ${formatMinutes(minutes)}`);
-      }
-      onDone();
-    } catch (error) {
-      setFormError(
-        isApiError(error) && error.isStale
-          ? "This entry was changed elsewhere; we loaded the latest version. Check it and save again."
-          : applyProblemToForm(error, setError, FIELDS),
-      );
+    if (entry) {
+      const changes: TimeEntryUpdate = {};
+      if (values.date !== entry.date) changes.date = values.date;
+      if (values.project_id !== entry.project_id) changes.project_id = values.project_id;
+      if (values.task_id !== entry.task_id) changes.task_id = values.task_id;
+      if (minutes !== entry.minutes) changes.minutes = minutes;
+      if (values.work_type !== entry.work_type) changes.work_type = values.work_type;
+      if (values.billable !== entry.billable) changes.billable = values.billable;
+      if (values.description !== entry.description) changes.description = values.description;
+      if (Object.keys(changes).length > 0) await update.mutateAsync({ entry, changes });
+      notifySuccess("Entry saved");
+    } else {
+      await create.mutateAsync({
+        date: values.date,
+        project_id: values.project_id,
+        task_id: values.task_id,
+        minutes,
+        work_type: values.work_type,
+        billable: values.billable,
+        description: values.description.trim(),
+      });
+      notifySuccess(`Logged ${formatMinutes(minutes)}`);
     }
+    onDone();
   });
 
   return (
@@ -170,8 +148,7 @@ export function TimeEntryForm({
           <TextInput
             type="date"
             label="Date"
-            error={formState.errors.date?.message}
-            {...register("date", { required: "Pick a day." })}
+            {...textField(form, "date", { required: "Pick a day." })}
           />
           <TextInput
             label="Duration"
@@ -179,54 +156,38 @@ export function TimeEntryForm({
             description="1:30, 1h30, 1.5 or 90m"
             data-autofocus
             autoComplete="off"
-            error={formState.errors.minutes?.message}
-            {...register("minutes", {
+            {...textField(form, "minutes", {
               validate: (value) =>
                 parseDuration(value) !== null || "Type a duration such as 1:30, 1h30, 1.5 or 90m.",
             })}
           />
-          <Controller
+          <FormField
             control={control}
             name="project_id"
             rules={{ required: "Choose a project." }}
-            render={({ field, fieldState }) => (
+            render={(field) => (
               <ProjectSelect
-                projects={openProjects}
+                workspaceId={workspaceId}
                 placeholder="Choose a project"
-                value={field.value}
+                {...field}
                 onChange={(projectId) => {
                   field.onChange(projectId);
                   setValue("task_id", null);
                 }}
-                error={fieldState.error?.message}
               />
             )}
           />
-          <Controller
+          <FormField
             control={control}
             name="task_id"
-            render={({ field, fieldState }) => (
-              <Select
-                label="Task"
-                placeholder={projectId ? "No task" : "Choose a project first"}
-                searchable
-                clearable
-                disabled={!projectId}
-                data={(tasks.data ?? []).map((task) => ({
-                  value: task.id,
-                  label: `${task.key} ${task.title}`,
-                }))}
-                value={field.value}
-                onChange={field.onChange}
-                error={fieldState.error?.message}
-                nothingFoundMessage="No matching task"
-              />
+            render={(field) => (
+              <TaskSelect workspaceId={workspaceId} projectId={projectId || null} {...field} />
             )}
           />
-          <Controller
+          <FormField
             control={control}
             name="work_type"
-            render={({ field, fieldState }) => (
+            render={(field) => (
               <Select
                 label="Work type"
                 placeholder="None"
@@ -235,18 +196,11 @@ export function TimeEntryForm({
                   value: workType.key,
                   label: workType.name,
                 }))}
-                value={field.value}
-                onChange={field.onChange}
-                error={fieldState.error?.message}
+                {...field}
               />
             )}
           />
-          <Checkbox
-            label="Billable"
-            mt={{ base: 0, sm: 30 }}
-            error={formState.errors.billable?.message}
-            {...register("billable")}
-          />
+          <Checkbox label="Billable" mt={{ base: 0, sm: 30 }} {...textField(form, "billable")} />
         </SimpleGrid>
         <Textarea
           label="Description"
@@ -254,17 +208,13 @@ export function TimeEntryForm({
           autosize
           minRows={2}
           maxRows={6}
-          error={formState.errors.description?.message}
-          {...register("description")}
+          {...textField(form, "description")}
         />
-        <Group justify="flex-end" gap="xs" mt="xs">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={formState.isSubmitting}>
-            {entry ? "Save entry" : "Log time"}
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel={entry ? "Save entry" : "Log time"}
+          submitting={formState.isSubmitting}
+          onCancel={onDone}
+        />
       </Stack>
     </form>
   );

@@ -2,6 +2,7 @@ import { Button, Group, Select, Stack, Table, TextInput } from "@mantine/core";
 import { IconClockHour4, IconDownload } from "@tabler/icons-react";
 import { useMemberDirectory, useProjectDirectory, useTeamDirectory } from "@/api/directory";
 import { DataTable } from "@/components/data-table";
+import { MemberSelect } from "@/components/member-select";
 import { notifyError } from "@/components/notify";
 import { ProjectSelect } from "@/components/project-select";
 import { EmptyState, ErrorState, SkeletonRows } from "@/components/states";
@@ -114,8 +115,6 @@ function ReportFilterBar({
   onChange: (changes: Partial<ReportFilters>) => void;
   rangeError: string | null;
 }) {
-  const projects = useProjectDirectory(workspaceId);
-  const members = useMemberDirectory(workspaceId);
   const teams = useTeamDirectory(workspaceId);
   return (
     <Group gap="sm" align="flex-start">
@@ -139,21 +138,19 @@ function ReportFilterBar({
         }
       />
       <ProjectSelect
-        projects={projects.items ?? []}
+        workspaceId={workspaceId}
+        withArchived
         value={filters.projectId ?? ""}
         onChange={(projectId) => onChange({ projectId: projectId || null })}
         placeholder="All projects"
         clearable
       />
-      <Select
+      <MemberSelect
+        workspaceId={workspaceId}
         label="Member"
         placeholder="Everyone"
-        searchable
-        clearable
-        data={(members.items ?? []).map((member) => ({ value: member.id, label: member.name }))}
         value={filters.memberId}
         onChange={(memberId) => onChange({ memberId })}
-        nothingFoundMessage="No one by that name"
       />
       <Select
         label="Team"

@@ -4,7 +4,6 @@ import {
   Checkbox,
   Group,
   Popover,
-  Select,
   Stack,
   Text,
   TextInput,
@@ -17,16 +16,17 @@ import { toApiError } from "@/api/errors";
 import { confirmDestructive } from "@/components/confirm";
 import { FormAlert } from "@/components/form-alert";
 import { notifyError, notifySuccess } from "@/components/notify";
+import { ProjectSelect } from "@/components/project-select";
 import {
   type Timer,
   useDiscardTimer,
-  useProjectTasks,
   useStartTimer,
   useStopTimer,
   useTasksById,
   useTimer,
 } from "../api";
 import { formatElapsed, formatMinutes } from "../duration";
+import { TaskSelect } from "./task-select";
 import classes from "./time.module.css";
 
 /**
@@ -176,7 +176,6 @@ function StartTimerForm({
   replacing: boolean;
   onStarted: () => void;
 }) {
-  const projects = useProjectDirectory(workspaceId);
   const start = useStartTimer(workspaceId);
   const [projectId, setProjectId] = useState<string | null>(null);
   const [taskId, setTaskId] = useState<string | null>(null);
@@ -184,8 +183,6 @@ function StartTimerForm({
   const [billable, setBillable] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [projectError, setProjectError] = useState<string | null>(null);
-  const tasks = useProjectTasks(workspaceId, projectId);
-  const openProjects = (projects.items ?? []).filter((project) => project.status !== "archived");
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -213,39 +210,25 @@ function StartTimerForm({
             Starting a new timer stops and logs the running one.
           </Text>
         ) : null}
-        <Select
-          label="Project"
+        <ProjectSelect
+          workspaceId={workspaceId}
           placeholder="Choose a project"
-          searchable
           data-autofocus
           comboboxProps={{ withinPortal: false }}
-          data={openProjects.map((project) => ({
-            value: project.id,
-            label: `${project.key} · ${project.name}`,
-          }))}
-          value={projectId}
+          value={projectId ?? ""}
           error={projectError}
           onChange={(value) => {
-            setProjectId(value);
+            setProjectId(value || null);
             setProjectError(null);
             setTaskId(null);
           }}
-          nothingFoundMessage="No projects"
         />
-        <Select
-          label="Task"
-          placeholder={projectId ? "No task" : "Choose a project first"}
-          searchable
-          clearable
-          disabled={!projectId}
+        <TaskSelect
+          workspaceId={workspaceId}
+          projectId={projectId}
           comboboxProps={{ withinPortal: false }}
-          data={(tasks.data ?? []).map((task) => ({
-            value: task.id,
-            label: `${task.key} ${task.title}`,
-          }))}
           value={taskId}
           onChange={setTaskId}
-          nothingFoundMessage="No matching task"
         />
         <TextInput
           label="Description"

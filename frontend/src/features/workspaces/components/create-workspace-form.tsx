@@ -1,8 +1,10 @@
-import { Button, Group, Select, Stack, TextInput } from "@mantine/core";
-import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { Group, Select, Stack, TextInput } from "@mantine/core";
+import { useForm } from "react-hook-form";
+import { FormActions } from "@/components/form-actions";
 import { FormAlert } from "@/components/form-alert";
-import { applyProblemToForm } from "@/lib/forms";
+import { FormField } from "@/components/form-field";
+import { useApiSubmit } from "@/hooks/use-api-submit";
+import { textField } from "@/lib/forms";
 import { useCreateWorkspace, type Workspace } from "../api";
 import { browserTimeZone, timeZones, WEEKDAYS } from "./options";
 
@@ -20,24 +22,20 @@ export function CreateWorkspaceForm({
   onCancel?: () => void;
 }) {
   const create = useCreateWorkspace();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, control, handleSubmit, setError, formState } = useForm<Values>({
+  const form = useForm<Values>({
     defaultValues: { name: "", timezone: browserTimeZone(), week_start: "1" },
   });
+  const { control, formState } = form;
+  const { formError, submit } = useApiSubmit(form, ["name", "timezone", "week_start"]);
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const workspace = await create.mutateAsync({
-        name: values.name.trim(),
-        timezone: values.timezone,
-        week_start: Number(values.week_start),
-        timer_rounding_minutes: 1,
-      });
-      onCreated(workspace);
-    } catch (error) {
-      setFormError(applyProblemToForm(error, setError, ["name", "timezone", "week_start"]));
-    }
+  const onSubmit = submit(async (values) => {
+    const workspace = await create.mutateAsync({
+      name: values.name.trim(),
+      timezone: values.timezone,
+      week_start: Number(values.week_start),
+      timer_rounding_minutes: 1,
+    });
+    onCreated(workspace);
   });
 
   return (
@@ -49,51 +47,43 @@ export function CreateWorkspaceForm({
           placeholder="Acme Operations"
           data-autofocus
           autoFocus
-          error={formState.errors.name?.message}
-          {...register("name", {
+          {...textField(form, "name", {
             validate: (value) => value.trim().length > 0 || "Give the workspace a name.",
           })}
         />
         <Group grow align="flex-start">
-          <Controller
+          <FormField
             control={control}
             name="timezone"
-            render={({ field, fieldState }) => (
+            render={(field) => (
               <Select
                 label="Time zone"
                 searchable
                 data={timeZones(field.value)}
-                value={field.value}
-                onChange={(value) => field.onChange(value ?? "UTC")}
-                error={fieldState.error?.message}
                 comboboxProps={{ withinPortal: true }}
+                {...field}
+                onChange={(value) => field.onChange(value ?? "UTC")}
               />
             )}
           />
-          <Controller
+          <FormField
             control={control}
             name="week_start"
-            render={({ field, fieldState }) => (
+            render={(field) => (
               <Select
                 label="Week starts on"
                 data={WEEKDAYS}
-                value={field.value}
+                {...field}
                 onChange={(value) => field.onChange(value ?? "1")}
-                error={fieldState.error?.message}
               />
             )}
           />
         </Group>
-        <Group justify="flex-end" gap="xs" mt="xs">
-          {onCancel ? (
-            <Button variant="default" onClick={onCancel}>
-              Cancel
-            </Button>
-          ) : null}
-          <Button type="submit" loading={formState.isSubmitting}>
-            Create workspace
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel="Create workspace"
+          submitting={formState.isSubmitting}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

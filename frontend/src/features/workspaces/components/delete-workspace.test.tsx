@@ -3,26 +3,15 @@ import { useState } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { json, mockApi, noContent, problem } from "@/testing/api";
 import { renderWithApp } from "@/testing/render";
+import { makeWorkspace } from "@/testing/workspaces";
 import { useWorkspace, useWorkspaces, type Workspace, workspaceOptions } from "../api";
 import { DeleteWorkspace } from "./delete-workspace";
 
 const ID = "0190c0de-0000-7000-8000-000000000001";
 const PATH = `/api/v1/workspaces/${ID}`;
-const STAMP = "2026-01-01T00:00:00Z";
 
 function workspace(id: string, name: string): Workspace {
-  return {
-    id,
-    name,
-    timezone: "UTC",
-    week_start: 1,
-    timer_rounding_minutes: 1,
-    max_token_lifetime_days: null,
-    version: 1,
-    role: "owner",
-    created_at: STAMP,
-    updated_at: STAMP,
-  };
+  return makeWorkspace({ id, name });
 }
 
 const acme = workspace(ID, "Acme");

@@ -2,23 +2,12 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { json, mockApi, problem } from "@/testing/api";
 import { renderWithApp } from "@/testing/render";
-import type { Workspace } from "../api";
+import { makeWorkspace } from "@/testing/workspaces";
 import { GeneralSettingsForm } from "./general-settings-form";
 
 const ID = "0190c0de-0000-7000-8000-000000000001";
 const PATH = `/api/v1/workspaces/${ID}`;
-const v1: Workspace = {
-  id: ID,
-  name: "Acme",
-  timezone: "UTC",
-  week_start: 1,
-  timer_rounding_minutes: 1,
-  max_token_lifetime_days: null,
-  version: 1,
-  role: "owner",
-  created_at: "2026-01-01T00:00:00Z",
-  updated_at: "2026-01-01T00:00:00Z",
-};
+const v1 = makeWorkspace({ id: ID });
 
 type User = ReturnType<typeof renderWithApp>["user"];
 

@@ -12,9 +12,10 @@ import {
 import { IconGitMerge } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { type Control, Controller, useForm } from "react-hook-form";
+import { type Control, useForm } from "react-hook-form";
 import { isApiError } from "@/api/errors";
 import { FormAlert } from "@/components/form-alert";
+import { FormField } from "@/components/form-field";
 import { notifySuccess } from "@/components/notify";
 import { applyProblemToForm } from "@/lib/forms";
 import {
@@ -271,16 +272,15 @@ function SettingSelect({
   searchable?: boolean;
 }) {
   return (
-    <Controller
+    <FormField
       control={control}
       name={name}
-      render={({ field, fieldState }) => (
+      render={(field) => (
         <Select
           {...select}
           data={data(field.value)}
-          value={field.value}
+          {...field}
           onChange={(value) => field.onChange(value ?? field.value)}
-          error={fieldState.error?.message}
         />
       )}
     />

@@ -8,8 +8,8 @@ not also approve them, and invitations in place of adding members by email
   link's secret, until it is accepted, revoked or expires.
 
 Revision ID: 7b2d4e6f8a10
-Revises: 3c9e51a7d2f0
-Create Date: 2026-12-07 23:50:00+00:00
+Revises: 8d2f4b6a1c3e
+Create Date: 2026-12-08 01:00:00+00:00
 """
 
 from collections.abc import Sequence
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "7b2d4e6f8a10"
-down_revision: str | None = "3c9e51a7d2f0"
+down_revision: str | None = "8d2f4b6a1c3e"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
