@@ -1,11 +1,14 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from "@mantine/core";
 import { IconLink } from "@tabler/icons-react";
 import { useState } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
+import { FormActions } from "@/components/form-actions";
 import { FormAlert } from "@/components/form-alert";
+import { FormField } from "@/components/form-field";
 import { ShownOnce } from "@/components/shown-once";
+import { useApiSubmit } from "@/hooks/use-api-submit";
 import { formatDate } from "@/lib/format";
-import { applyProblemToForm } from "@/lib/forms";
+import { textField } from "@/lib/forms";
 import type { Role } from "../api";
 import { acceptLink, type InvitationCreated, useInvite } from "../invitations";
 import { ROLES } from "./roles";
@@ -48,10 +51,9 @@ export function InviteModal({
 }) {
   const invite = useInvite(workspaceId);
   const [created, setCreated] = useState<InvitationCreated | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, control, handleSubmit, setError, reset, formState } = useForm<Values>({
-    values: initial ?? { email: "", role: "member" },
-  });
+  const form = useForm<Values>({ values: initial ?? { email: "", role: "member" } });
+  const { control, reset, formState } = form;
+  const { formError, setFormError, submit } = useApiSubmit(form, FIELDS);
 
   const close = () => {
     reset();
@@ -60,13 +62,8 @@ export function InviteModal({
     onClose();
   };
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      setCreated(await invite.mutateAsync({ email: values.email.trim(), role: values.role }));
-    } catch (error) {
-      setFormError(applyProblemToForm(error, setError, FIELDS));
-    }
+  const onSubmit = submit(async (values) => {
+    setCreated(await invite.mutateAsync({ email: values.email.trim(), role: values.role }));
   });
 
   return (
@@ -95,13 +92,12 @@ export function InviteModal({
               type="email"
               placeholder="name@company.com"
               data-autofocus
-              error={formState.errors.email?.message}
-              {...register("email", { required: "Enter their email address." })}
+              {...textField(form, "email", { required: "Enter their email address." })}
             />
-            <Controller
+            <FormField
               control={control}
               name="role"
-              render={({ field, fieldState }) => (
+              render={(field) => (
                 <Select
                   label="Role"
                   data={ROLES.filter(
@@ -110,9 +106,8 @@ export function InviteModal({
                     value: role.value,
                     label: `${role.label} — ${role.description}`,
                   }))}
-                  value={field.value}
-                  onChange={(value) => field.onChange(value ?? "member")}
-                  error={fieldState.error?.message}
+                  {...field}
+                  onChange={(value) => field.onChange((value as Role | null) ?? "member")}
                   comboboxProps={{ withinPortal: true }}
                 />
               )}
@@ -120,14 +115,11 @@ export function InviteModal({
             <Text size="sm" c="dimmed">
               You get a link to pass on; it expires in seven days.
             </Text>
-            <Group justify="flex-end" gap="xs" mt="xs">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={formState.isSubmitting}>
-                Invite
-              </Button>
-            </Group>
+            <FormActions
+              submitLabel="Invite"
+              submitting={formState.isSubmitting}
+              onCancel={close}
+            />
           </Stack>
         </form>
       )}
