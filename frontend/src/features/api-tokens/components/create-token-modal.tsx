@@ -14,9 +14,9 @@ import {
 import { IconKey } from "@tabler/icons-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { ApiForm } from "@/components/api-form";
 import { confirmDestructive } from "@/components/confirm";
 import { FormActions } from "@/components/form-actions";
-import { FormAlert } from "@/components/form-alert";
 import { FormField } from "@/components/form-field";
 import { ShownOnce } from "@/components/shown-once";
 import { useApiSubmit } from "@/hooks/use-api-submit";
@@ -150,68 +150,65 @@ export function CreateTokenModal({
           </Group>
         </Stack>
       ) : (
-        <form onSubmit={onSubmit} noValidate>
-          <Stack gap="md">
-            <FormAlert message={formError} />
-            <Group grow align="flex-start">
-              <TextInput
-                label="Name"
-                description="What uses it, so you can tell tokens apart."
-                placeholder="CI deploy script"
-                data-autofocus
-                {...textField(form, "name", {
-                  validate: (value) => value.trim().length > 0 || "Give the token a name.",
-                })}
-              />
-              <FormField
-                control={control}
-                name="expires_in_days"
-                render={(field) => (
-                  <Select
-                    label="Expires"
-                    description={
-                      maxLifetimeDays === null
-                        ? "Shorter is safer."
-                        : `This workspace allows at most ${maxLifetimeDays} days.`
-                    }
-                    data={choices}
-                    value={field.value}
-                    onChange={(value) => field.onChange(value ?? field.value)}
-                  />
-                )}
-              />
-            </Group>
+        <ApiForm onSubmit={onSubmit} error={formError}>
+          <Group grow align="flex-start">
+            <TextInput
+              label="Name"
+              description="What uses it, so you can tell tokens apart."
+              placeholder="CI deploy script"
+              data-autofocus
+              {...textField(form, "name", {
+                validate: (value) => value.trim().length > 0 || "Give the token a name.",
+              })}
+            />
             <FormField
               control={control}
-              name="scopes"
-              rules={{ validate: (value) => value.length > 0 || "Choose at least one scope." }}
+              name="expires_in_days"
               render={(field) => (
-                <Checkbox.Group
-                  label="Scopes"
-                  description="A token can never do more than your role allows."
-                  {...field}
-                  onChange={(scopes) => field.onChange(scopes as Scope[])}
-                >
-                  <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" verticalSpacing="xs" mt="xs">
-                    {SCOPES.map((scope) => (
-                      <Checkbox
-                        key={scope.value}
-                        value={scope.value}
-                        label={<Code fz="xs">{scope.value}</Code>}
-                        description={scope.label}
-                      />
-                    ))}
-                  </SimpleGrid>
-                </Checkbox.Group>
+                <Select
+                  label="Expires"
+                  description={
+                    maxLifetimeDays === null
+                      ? "Shorter is safer."
+                      : `This workspace allows at most ${maxLifetimeDays} days.`
+                  }
+                  data={choices}
+                  value={field.value}
+                  onChange={(value) => field.onChange(value ?? field.value)}
+                />
               )}
             />
-            <FormActions
-              submitLabel="Create token"
-              submitting={formState.isSubmitting}
-              onCancel={close}
-            />
-          </Stack>
-        </form>
+          </Group>
+          <FormField
+            control={control}
+            name="scopes"
+            rules={{ validate: (value) => value.length > 0 || "Choose at least one scope." }}
+            render={(field) => (
+              <Checkbox.Group
+                label="Scopes"
+                description="A token can never do more than your role allows."
+                {...field}
+                onChange={(scopes) => field.onChange(scopes as Scope[])}
+              >
+                <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" verticalSpacing="xs" mt="xs">
+                  {SCOPES.map((scope) => (
+                    <Checkbox
+                      key={scope.value}
+                      value={scope.value}
+                      label={<Code fz="xs">{scope.value}</Code>}
+                      description={scope.label}
+                    />
+                  ))}
+                </SimpleGrid>
+              </Checkbox.Group>
+            )}
+          />
+          <FormActions
+            submitLabel="Create token"
+            submitting={formState.isSubmitting}
+            onCancel={close}
+          />
+        </ApiForm>
       )}
     </Modal>
   );

@@ -1,6 +1,6 @@
-import { Button, Group, PasswordInput, Stack } from "@mantine/core";
+import { Button, Group, PasswordInput } from "@mantine/core";
 import { useForm } from "react-hook-form";
-import { FormAlert } from "@/components/form-alert";
+import { ApiForm } from "@/components/api-form";
 import { notifySuccess } from "@/components/notify";
 import { useApiSubmit } from "@/hooks/use-api-submit";
 import { textField } from "@/lib/forms";
@@ -29,37 +29,34 @@ export function ChangePasswordForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack gap="md" maw={420}>
-        <FormAlert message={formError} />
-        <PasswordInput
-          label="Current password"
-          autoComplete="current-password"
-          {...textField(form, "current_password", { required: "Enter your current password." })}
-        />
-        <PasswordInput
-          label="New password"
-          description="At least 8 characters."
-          autoComplete="new-password"
-          {...textField(form, "new_password", {
-            required: "Choose a new password.",
-            minLength: { value: 8, message: "Use at least 8 characters." },
-          })}
-        />
-        <PasswordInput
-          label="Repeat the new password"
-          autoComplete="new-password"
-          {...textField(form, "confirmation", {
-            validate: (value, values) =>
-              value === values.new_password || "This is not the same as the new password.",
-          })}
-        />
-        <Group>
-          <Button type="submit" loading={formState.isSubmitting}>
-            Change password
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ApiForm onSubmit={onSubmit} error={formError} maw={420}>
+      <PasswordInput
+        label="Current password"
+        autoComplete="current-password"
+        {...textField(form, "current_password", { required: "Enter your current password." })}
+      />
+      <PasswordInput
+        label="New password"
+        description="At least 8 characters."
+        autoComplete="new-password"
+        {...textField(form, "new_password", {
+          required: "Choose a new password.",
+          minLength: { value: 8, message: "Use at least 8 characters." },
+        })}
+      />
+      <PasswordInput
+        label="Repeat the new password"
+        autoComplete="new-password"
+        {...textField(form, "confirmation", {
+          validate: (value, values) =>
+            value === values.new_password || "This is not the same as the new password.",
+        })}
+      />
+      <Group>
+        <Button type="submit" loading={formState.isSubmitting}>
+          Change password
+        </Button>
+      </Group>
+    </ApiForm>
   );
 }

@@ -1,6 +1,6 @@
-import { Button, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { Button, PasswordInput, TextInput } from "@mantine/core";
 import { useForm } from "react-hook-form";
-import { FormAlert } from "@/components/form-alert";
+import { ApiForm } from "@/components/api-form";
 import { useApiSubmit } from "@/hooks/use-api-submit";
 import { textField } from "@/lib/forms";
 import { type LogIn, type User, useLogIn } from "../api";
@@ -14,26 +14,23 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (user: User) => void }) 
   const onSubmit = submit(async (values) => onSignedIn(await logIn.mutateAsync(values)));
 
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack gap="md">
-        <FormAlert message={formError} />
-        <TextInput
-          label="Email"
-          type="email"
-          autoComplete="email"
-          data-autofocus
-          autoFocus
-          {...textField(form, "email", { required: "Enter your email address." })}
-        />
-        <PasswordInput
-          label="Password"
-          autoComplete="current-password"
-          {...textField(form, "password", { required: "Enter your password." })}
-        />
-        <Button type="submit" fullWidth loading={formState.isSubmitting} mt="xs">
-          Sign in
-        </Button>
-      </Stack>
-    </form>
+    <ApiForm onSubmit={onSubmit} error={formError}>
+      <TextInput
+        label="Email"
+        type="email"
+        autoComplete="email"
+        data-autofocus
+        autoFocus
+        {...textField(form, "email", { required: "Enter your email address." })}
+      />
+      <PasswordInput
+        label="Password"
+        autoComplete="current-password"
+        {...textField(form, "password", { required: "Enter your password." })}
+      />
+      <Button type="submit" fullWidth loading={formState.isSubmitting} mt="xs">
+        Sign in
+      </Button>
+    </ApiForm>
   );
 }

@@ -1,6 +1,6 @@
-import { Button, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { Button, PasswordInput, TextInput } from "@mantine/core";
 import { useForm } from "react-hook-form";
-import { FormAlert } from "@/components/form-alert";
+import { ApiForm } from "@/components/api-form";
 import { useApiSubmit } from "@/hooks/use-api-submit";
 import { textField } from "@/lib/forms";
 import { type SignUp, type User, useSignUp } from "../api";
@@ -14,34 +14,31 @@ export function SignupForm({ onSignedUp }: { onSignedUp: (user: User) => void })
   const onSubmit = submit(async (values) => onSignedUp(await signUp.mutateAsync(values)));
 
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack gap="md">
-        <FormAlert message={formError} />
-        <TextInput
-          label="Full name"
-          autoComplete="name"
-          autoFocus
-          {...textField(form, "name", { required: "Tell us your name." })}
-        />
-        <TextInput
-          label="Work email"
-          type="email"
-          autoComplete="email"
-          {...textField(form, "email", { required: "Enter your email address." })}
-        />
-        <PasswordInput
-          label="Password"
-          description="At least 8 characters."
-          autoComplete="new-password"
-          {...textField(form, "password", {
-            required: "Choose a password.",
-            minLength: { value: 8, message: "Use at least 8 characters." },
-          })}
-        />
-        <Button type="submit" fullWidth loading={formState.isSubmitting} mt="xs">
-          Create account
-        </Button>
-      </Stack>
-    </form>
+    <ApiForm onSubmit={onSubmit} error={formError}>
+      <TextInput
+        label="Full name"
+        autoComplete="name"
+        autoFocus
+        {...textField(form, "name", { required: "Tell us your name." })}
+      />
+      <TextInput
+        label="Work email"
+        type="email"
+        autoComplete="email"
+        {...textField(form, "email", { required: "Enter your email address." })}
+      />
+      <PasswordInput
+        label="Password"
+        description="At least 8 characters."
+        autoComplete="new-password"
+        {...textField(form, "password", {
+          required: "Choose a password.",
+          minLength: { value: 8, message: "Use at least 8 characters." },
+        })}
+      />
+      <Button type="submit" fullWidth loading={formState.isSubmitting} mt="xs">
+        Create account
+      </Button>
+    </ApiForm>
   );
 }

@@ -15,9 +15,9 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useLabelDirectory } from "@/api/directory";
 import { isStale } from "@/api/errors";
+import { ApiForm } from "@/components/api-form";
 import { confirmDestructive } from "@/components/confirm";
 import { DataTable } from "@/components/data-table";
-import { FormAlert } from "@/components/form-alert";
 import { notifyError, notifySuccess } from "@/components/notify";
 import { EmptyState, ErrorState, SkeletonRows } from "@/components/states";
 import { plural } from "@/lib/format";
@@ -183,35 +183,32 @@ export function LabelsSettings({
   return (
     <Stack gap="lg">
       {canEdit ? (
-        <form onSubmit={add} noValidate>
-          <Stack gap="xs">
-            <FormAlert message={formError} />
-            <Group gap="xs" align="flex-start">
-              <TextInput
-                label="New label"
-                placeholder="Bug, Customer, Blocked…"
-                error={formState.errors.name?.message}
-                {...register("name", { validate: (value) => value.trim().length > 0 })}
-                w={260}
-              />
-              <ColorInput
-                label="Colour"
-                value={color}
-                onChange={setColor}
-                swatches={SWATCHES}
-                w={150}
-              />
-              <Button
-                type="submit"
-                mt={25}
-                loading={formState.isSubmitting}
-                disabled={!watch("name").trim()}
-              >
-                Create label
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <ApiForm onSubmit={add} error={formError} gap="xs">
+          <Group gap="xs" align="flex-start">
+            <TextInput
+              label="New label"
+              placeholder="Bug, Customer, Blocked…"
+              error={formState.errors.name?.message}
+              {...register("name", { validate: (value) => value.trim().length > 0 })}
+              w={260}
+            />
+            <ColorInput
+              label="Colour"
+              value={color}
+              onChange={setColor}
+              swatches={SWATCHES}
+              w={150}
+            />
+            <Button
+              type="submit"
+              mt={25}
+              loading={formState.isSubmitting}
+              disabled={!watch("name").trim()}
+            >
+              Create label
+            </Button>
+          </Group>
+        </ApiForm>
       ) : null}
       {labels.isPending ? (
         <SkeletonRows rows={4} height={40} />

@@ -2,8 +2,8 @@ import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from "@ma
 import { IconLink } from "@tabler/icons-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { ApiForm } from "@/components/api-form";
 import { FormActions } from "@/components/form-actions";
-import { FormAlert } from "@/components/form-alert";
 import { FormField } from "@/components/form-field";
 import { ShownOnce } from "@/components/shown-once";
 import { useApiSubmit } from "@/hooks/use-api-submit";
@@ -83,45 +83,38 @@ export function InviteModal({
           </Group>
         </Stack>
       ) : (
-        <form onSubmit={onSubmit} noValidate>
-          <Stack gap="md">
-            <FormAlert message={formError} />
-            <TextInput
-              label="Email"
-              description="They accept by signing in, or signing up, with this address."
-              type="email"
-              placeholder="name@company.com"
-              data-autofocus
-              {...textField(form, "email", { required: "Enter their email address." })}
-            />
-            <FormField
-              control={control}
-              name="role"
-              render={(field) => (
-                <Select
-                  label="Role"
-                  data={ROLES.filter(
-                    (role) => callerRole === "owner" || role.value !== "owner",
-                  ).map((role) => ({
+        <ApiForm onSubmit={onSubmit} error={formError}>
+          <TextInput
+            label="Email"
+            description="They accept by signing in, or signing up, with this address."
+            type="email"
+            placeholder="name@company.com"
+            data-autofocus
+            {...textField(form, "email", { required: "Enter their email address." })}
+          />
+          <FormField
+            control={control}
+            name="role"
+            render={(field) => (
+              <Select
+                label="Role"
+                data={ROLES.filter((role) => callerRole === "owner" || role.value !== "owner").map(
+                  (role) => ({
                     value: role.value,
                     label: `${role.label} — ${role.description}`,
-                  }))}
-                  {...field}
-                  onChange={(value) => field.onChange((value as Role | null) ?? "member")}
-                  comboboxProps={{ withinPortal: true }}
-                />
-              )}
-            />
-            <Text size="sm" c="dimmed">
-              You get a link to pass on; it expires in seven days.
-            </Text>
-            <FormActions
-              submitLabel="Invite"
-              submitting={formState.isSubmitting}
-              onCancel={close}
-            />
-          </Stack>
-        </form>
+                  }),
+                )}
+                {...field}
+                onChange={(value) => field.onChange((value as Role | null) ?? "member")}
+                comboboxProps={{ withinPortal: true }}
+              />
+            )}
+          />
+          <Text size="sm" c="dimmed">
+            You get a link to pass on; it expires in seven days.
+          </Text>
+          <FormActions submitLabel="Invite" submitting={formState.isSubmitting} onCancel={close} />
+        </ApiForm>
       )}
     </Modal>
   );

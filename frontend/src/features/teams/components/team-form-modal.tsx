@@ -1,7 +1,7 @@
-import { Modal, Select, Stack, TextInput } from "@mantine/core";
+import { Modal, Select, TextInput } from "@mantine/core";
 import { useForm } from "react-hook-form";
+import { ApiForm } from "@/components/api-form";
 import { FormActions } from "@/components/form-actions";
-import { FormAlert } from "@/components/form-alert";
 import { FormField } from "@/components/form-field";
 import { notifySuccess } from "@/components/notify";
 import { useApiSubmit } from "@/hooks/use-api-submit";
@@ -98,57 +98,54 @@ export function TeamFormModal({
       title={editing ? `Edit ${editing.name}` : "Create a team"}
       size="md"
     >
-      <form onSubmit={onSubmit} noValidate>
-        <Stack gap="md">
-          <FormAlert message={formError} />
-          <TextInput
-            label="Name"
-            placeholder="Platform"
-            data-autofocus
-            {...textField(form, "name", {
-              validate: (value) => value.trim().length > 0 || "Give the team a name.",
-            })}
-          />
-          <FormField
-            control={control}
-            name="parent_id"
-            render={(field) => (
-              <Select
-                label="Part of"
-                description="Teams nest, like departments."
-                searchable
-                data={parentOptions}
-                {...field}
-                onChange={(value) => field.onChange(value ?? TOP_LEVEL)}
-              />
-            )}
-          />
-          <FormField
-            control={control}
-            name="lead_member_id"
-            render={(field) => (
-              <Select
-                label="Lead"
-                placeholder="No lead"
-                searchable
-                clearable
-                allowDeselect
-                data={leadOptions}
-                nothingFoundMessage="No member with that name"
-                {...field}
-                value={field.value || null}
-                onChange={(value) => field.onChange(value ?? "")}
-              />
-            )}
-          />
-          <FormActions
-            submitLabel={editing ? "Save" : "Create team"}
-            submitting={formState.isSubmitting}
-            onCancel={onClose}
-            disabled={editing !== null && !formState.isDirty}
-          />
-        </Stack>
-      </form>
+      <ApiForm onSubmit={onSubmit} error={formError}>
+        <TextInput
+          label="Name"
+          placeholder="Platform"
+          data-autofocus
+          {...textField(form, "name", {
+            validate: (value) => value.trim().length > 0 || "Give the team a name.",
+          })}
+        />
+        <FormField
+          control={control}
+          name="parent_id"
+          render={(field) => (
+            <Select
+              label="Part of"
+              description="Teams nest, like departments."
+              searchable
+              data={parentOptions}
+              {...field}
+              onChange={(value) => field.onChange(value ?? TOP_LEVEL)}
+            />
+          )}
+        />
+        <FormField
+          control={control}
+          name="lead_member_id"
+          render={(field) => (
+            <Select
+              label="Lead"
+              placeholder="No lead"
+              searchable
+              clearable
+              allowDeselect
+              data={leadOptions}
+              nothingFoundMessage="No member with that name"
+              {...field}
+              value={field.value || null}
+              onChange={(value) => field.onChange(value ?? "")}
+            />
+          )}
+        />
+        <FormActions
+          submitLabel={editing ? "Save" : "Create team"}
+          submitting={formState.isSubmitting}
+          onCancel={onClose}
+          disabled={editing !== null && !formState.isDirty}
+        />
+      </ApiForm>
     </Modal>
   );
 }

@@ -1,7 +1,7 @@
-import { Checkbox, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { Checkbox, Modal, Select, SimpleGrid, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "react-hook-form";
+import { ApiForm } from "@/components/api-form";
 import { FormActions } from "@/components/form-actions";
-import { FormAlert } from "@/components/form-alert";
 import { FormField } from "@/components/form-field";
 import { notifySuccess } from "@/components/notify";
 import { ProjectSelect } from "@/components/project-select";
@@ -141,81 +141,78 @@ export function TimeEntryForm({
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack gap="md">
-        <FormAlert message={formError} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <TextInput
-            type="date"
-            label="Date"
-            {...textField(form, "date", { required: "Pick a day." })}
-          />
-          <TextInput
-            label="Duration"
-            placeholder="1:30"
-            description="1:30, 1h30, 1.5 or 90m"
-            data-autofocus
-            autoComplete="off"
-            {...textField(form, "minutes", {
-              validate: (value) =>
-                parseDuration(value) !== null || "Type a duration such as 1:30, 1h30, 1.5 or 90m.",
-            })}
-          />
-          <FormField
-            control={control}
-            name="project_id"
-            rules={{ required: "Choose a project." }}
-            render={(field) => (
-              <ProjectSelect
-                workspaceId={workspaceId}
-                placeholder="Choose a project"
-                {...field}
-                onChange={(projectId) => {
-                  field.onChange(projectId);
-                  setValue("task_id", null);
-                }}
-              />
-            )}
-          />
-          <FormField
-            control={control}
-            name="task_id"
-            render={(field) => (
-              <TaskSelect workspaceId={workspaceId} projectId={projectId || null} {...field} />
-            )}
-          />
-          <FormField
-            control={control}
-            name="work_type"
-            render={(field) => (
-              <Select
-                label="Work type"
-                placeholder="None"
-                clearable
-                data={(workTypes.data ?? []).map((workType) => ({
-                  value: workType.key,
-                  label: workType.name,
-                }))}
-                {...field}
-              />
-            )}
-          />
-          <Checkbox label="Billable" mt={{ base: 0, sm: 30 }} {...textField(form, "billable")} />
-        </SimpleGrid>
-        <Textarea
-          label="Description"
-          placeholder="What did you work on?"
-          autosize
-          minRows={2}
-          maxRows={6}
-          {...textField(form, "description")}
+    <ApiForm onSubmit={onSubmit} error={formError}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <TextInput
+          type="date"
+          label="Date"
+          {...textField(form, "date", { required: "Pick a day." })}
         />
-        <FormActions
-          submitLabel={entry ? "Save entry" : "Log time"}
-          submitting={formState.isSubmitting}
-          onCancel={onDone}
+        <TextInput
+          label="Duration"
+          placeholder="1:30"
+          description="1:30, 1h30, 1.5 or 90m"
+          data-autofocus
+          autoComplete="off"
+          {...textField(form, "minutes", {
+            validate: (value) =>
+              parseDuration(value) !== null || "Type a duration such as 1:30, 1h30, 1.5 or 90m.",
+          })}
         />
-      </Stack>
-    </form>
+        <FormField
+          control={control}
+          name="project_id"
+          rules={{ required: "Choose a project." }}
+          render={(field) => (
+            <ProjectSelect
+              workspaceId={workspaceId}
+              placeholder="Choose a project"
+              {...field}
+              onChange={(projectId) => {
+                field.onChange(projectId);
+                setValue("task_id", null);
+              }}
+            />
+          )}
+        />
+        <FormField
+          control={control}
+          name="task_id"
+          render={(field) => (
+            <TaskSelect workspaceId={workspaceId} projectId={projectId || null} {...field} />
+          )}
+        />
+        <FormField
+          control={control}
+          name="work_type"
+          render={(field) => (
+            <Select
+              label="Work type"
+              placeholder="None"
+              clearable
+              data={(workTypes.data ?? []).map((workType) => ({
+                value: workType.key,
+                label: workType.name,
+              }))}
+              {...field}
+            />
+          )}
+        />
+        <Checkbox label="Billable" mt={{ base: 0, sm: 30 }} {...textField(form, "billable")} />
+      </SimpleGrid>
+      <Textarea
+        label="Description"
+        placeholder="What did you work on?"
+        autosize
+        minRows={2}
+        maxRows={6}
+        {...textField(form, "description")}
+      />
+      <FormActions
+        submitLabel={entry ? "Save entry" : "Log time"}
+        submitting={formState.isSubmitting}
+        onCancel={onDone}
+      />
+    </ApiForm>
   );
 }

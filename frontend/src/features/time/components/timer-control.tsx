@@ -4,7 +4,6 @@ import {
   Checkbox,
   Group,
   Popover,
-  Stack,
   Text,
   TextInput,
   Tooltip,
@@ -13,8 +12,8 @@ import { IconPlayerPlayFilled, IconPlayerStopFilled, IconTrash } from "@tabler/i
 import { type FormEvent, useEffect, useState } from "react";
 import { useProjectDirectory } from "@/api/directory";
 import { toApiError } from "@/api/errors";
+import { ApiForm } from "@/components/api-form";
 import { confirmDestructive } from "@/components/confirm";
-import { FormAlert } from "@/components/form-alert";
 import { notifyError, notifySuccess } from "@/components/notify";
 import { ProjectSelect } from "@/components/project-select";
 import {
@@ -202,57 +201,54 @@ function StartTimerForm({
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack gap="sm">
-        <FormAlert message={error} />
-        {replacing ? (
-          <Text size="xs" c="dimmed">
-            Starting a new timer stops and logs the running one.
-          </Text>
-        ) : null}
-        <ProjectSelect
-          workspaceId={workspaceId}
-          placeholder="Choose a project"
-          data-autofocus
-          comboboxProps={{ withinPortal: false }}
-          value={projectId ?? ""}
-          error={projectError}
-          onChange={(value) => {
-            setProjectId(value || null);
-            setProjectError(null);
-            setTaskId(null);
-          }}
+    <ApiForm onSubmit={onSubmit} error={error} gap="sm">
+      {replacing ? (
+        <Text size="xs" c="dimmed">
+          Starting a new timer stops and logs the running one.
+        </Text>
+      ) : null}
+      <ProjectSelect
+        workspaceId={workspaceId}
+        placeholder="Choose a project"
+        data-autofocus
+        comboboxProps={{ withinPortal: false }}
+        value={projectId ?? ""}
+        error={projectError}
+        onChange={(value) => {
+          setProjectId(value || null);
+          setProjectError(null);
+          setTaskId(null);
+        }}
+      />
+      <TaskSelect
+        workspaceId={workspaceId}
+        projectId={projectId}
+        comboboxProps={{ withinPortal: false }}
+        value={taskId}
+        onChange={setTaskId}
+      />
+      <TextInput
+        label="Description"
+        placeholder="What are you working on?"
+        value={description}
+        onChange={(event) => setDescription(event.currentTarget.value)}
+      />
+      <Group justify="space-between">
+        <Checkbox
+          size="xs"
+          label="Billable"
+          checked={billable}
+          onChange={(event) => setBillable(event.currentTarget.checked)}
         />
-        <TaskSelect
-          workspaceId={workspaceId}
-          projectId={projectId}
-          comboboxProps={{ withinPortal: false }}
-          value={taskId}
-          onChange={setTaskId}
-        />
-        <TextInput
-          label="Description"
-          placeholder="What are you working on?"
-          value={description}
-          onChange={(event) => setDescription(event.currentTarget.value)}
-        />
-        <Group justify="space-between">
-          <Checkbox
-            size="xs"
-            label="Billable"
-            checked={billable}
-            onChange={(event) => setBillable(event.currentTarget.checked)}
-          />
-          <Button
-            type="submit"
-            size="xs"
-            leftSection={<IconPlayerPlayFilled size={12} />}
-            loading={start.isPending}
-          >
-            Start
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        <Button
+          type="submit"
+          size="xs"
+          leftSection={<IconPlayerPlayFilled size={12} />}
+          loading={start.isPending}
+        >
+          Start
+        </Button>
+      </Group>
+    </ApiForm>
   );
 }

@@ -1,7 +1,7 @@
-import { Group, Select, Stack, TextInput } from "@mantine/core";
+import { Group, Select, TextInput } from "@mantine/core";
 import { useForm } from "react-hook-form";
+import { ApiForm } from "@/components/api-form";
 import { FormActions } from "@/components/form-actions";
-import { FormAlert } from "@/components/form-alert";
 import { FormField } from "@/components/form-field";
 import { useApiSubmit } from "@/hooks/use-api-submit";
 import { textField } from "@/lib/forms";
@@ -39,52 +39,49 @@ export function CreateWorkspaceForm({
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack gap="md">
-        <FormAlert message={formError} />
-        <TextInput
-          label="Workspace name"
-          placeholder="Acme Operations"
-          data-autofocus
-          autoFocus
-          {...textField(form, "name", {
-            validate: (value) => value.trim().length > 0 || "Give the workspace a name.",
-          })}
+    <ApiForm onSubmit={onSubmit} error={formError}>
+      <TextInput
+        label="Workspace name"
+        placeholder="Acme Operations"
+        data-autofocus
+        autoFocus
+        {...textField(form, "name", {
+          validate: (value) => value.trim().length > 0 || "Give the workspace a name.",
+        })}
+      />
+      <Group grow align="flex-start">
+        <FormField
+          control={control}
+          name="timezone"
+          render={(field) => (
+            <Select
+              label="Time zone"
+              searchable
+              data={timeZones(field.value)}
+              comboboxProps={{ withinPortal: true }}
+              {...field}
+              onChange={(value) => field.onChange(value ?? "UTC")}
+            />
+          )}
         />
-        <Group grow align="flex-start">
-          <FormField
-            control={control}
-            name="timezone"
-            render={(field) => (
-              <Select
-                label="Time zone"
-                searchable
-                data={timeZones(field.value)}
-                comboboxProps={{ withinPortal: true }}
-                {...field}
-                onChange={(value) => field.onChange(value ?? "UTC")}
-              />
-            )}
-          />
-          <FormField
-            control={control}
-            name="week_start"
-            render={(field) => (
-              <Select
-                label="Week starts on"
-                data={WEEKDAYS}
-                {...field}
-                onChange={(value) => field.onChange(value ?? "1")}
-              />
-            )}
-          />
-        </Group>
-        <FormActions
-          submitLabel="Create workspace"
-          submitting={formState.isSubmitting}
-          onCancel={onCancel}
+        <FormField
+          control={control}
+          name="week_start"
+          render={(field) => (
+            <Select
+              label="Week starts on"
+              data={WEEKDAYS}
+              {...field}
+              onChange={(value) => field.onChange(value ?? "1")}
+            />
+          )}
         />
-      </Stack>
-    </form>
+      </Group>
+      <FormActions
+        submitLabel="Create workspace"
+        submitting={formState.isSubmitting}
+        onCancel={onCancel}
+      />
+    </ApiForm>
   );
 }
