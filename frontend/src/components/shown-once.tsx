@@ -1,5 +1,6 @@
-import { ActionIcon, Code, CopyButton, Group, Tooltip } from "@mantine/core";
+import { ActionIcon, Button, Code, CopyButton, Group, Stack, Tooltip } from "@mantine/core";
 import { IconCheck, IconCopy } from "@tabler/icons-react";
+import type { ReactNode } from "react";
 
 /** A secret shown only this once (a token, an invitation link), with a button to copy it. */
 export function ShownOnce({
@@ -32,5 +33,22 @@ export function ShownOnce({
         )}
       </CopyButton>
     </Group>
+  );
+}
+
+/**
+ * The step of a modal that shows a secret once: what to copy above, and "Done", focused, as the
+ * one plain way out.
+ */
+export function ShownOnceStep({ onDone, children }: { onDone: () => void; children: ReactNode }) {
+  return (
+    <Stack gap="md">
+      {children}
+      <Group justify="flex-end">
+        <Button onClick={onDone} data-autofocus>
+          Done
+        </Button>
+      </Group>
+    </Stack>
   );
 }

@@ -1,13 +1,11 @@
 import {
   Alert,
-  Button,
   Checkbox,
   Code,
   Group,
   Modal,
   Select,
   SimpleGrid,
-  Stack,
   Text,
   TextInput,
 } from "@mantine/core";
@@ -18,7 +16,7 @@ import { ApiForm } from "@/components/api-form";
 import { confirmDestructive } from "@/components/confirm";
 import { FormActions } from "@/components/form-actions";
 import { FormField } from "@/components/form-field";
-import { ShownOnce } from "@/components/shown-once";
+import { ShownOnce, ShownOnceStep } from "@/components/shown-once";
 import { useApiSubmit } from "@/hooks/use-api-submit";
 import { formatDate } from "@/lib/format";
 import { textField } from "@/lib/forms";
@@ -131,7 +129,7 @@ export function CreateTokenModal({
       closeOnEscape={!created}
     >
       {created ? (
-        <Stack gap="md">
+        <ShownOnceStep onDone={close}>
           <Alert color="yellow" variant="light" icon={<IconKey size={18} />}>
             This is the only time the token is shown. Store it in your password manager or secret
             store now; if you lose it, revoke it and create another.
@@ -143,12 +141,7 @@ export function CreateTokenModal({
               ? `It expires on ${formatDate(created.expires_at)}.`
               : "It does not expire."}
           </Text>
-          <Group justify="flex-end">
-            <Button onClick={close} data-autofocus>
-              Done
-            </Button>
-          </Group>
-        </Stack>
+        </ShownOnceStep>
       ) : (
         <ApiForm onSubmit={onSubmit} error={formError}>
           <Group grow align="flex-start">

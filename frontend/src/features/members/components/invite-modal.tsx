@@ -1,11 +1,11 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Modal, Select, Stack, Text, TextInput } from "@mantine/core";
 import { IconLink } from "@tabler/icons-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { ApiForm } from "@/components/api-form";
 import { FormActions } from "@/components/form-actions";
 import { FormField } from "@/components/form-field";
-import { ShownOnce } from "@/components/shown-once";
+import { ShownOnce, ShownOnceStep } from "@/components/shown-once";
 import { useApiSubmit } from "@/hooks/use-api-submit";
 import { formatDate } from "@/lib/format";
 import { textField } from "@/lib/forms";
@@ -74,14 +74,9 @@ export function InviteModal({
       size="lg"
     >
       {created ? (
-        <Stack gap="md">
+        <ShownOnceStep onDone={close}>
           <InvitationLink created={created} />
-          <Group justify="flex-end">
-            <Button onClick={close} data-autofocus>
-              Done
-            </Button>
-          </Group>
-        </Stack>
+        </ShownOnceStep>
       ) : (
         <ApiForm onSubmit={onSubmit} error={formError}>
           <TextInput
