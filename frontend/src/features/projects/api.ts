@@ -3,6 +3,7 @@ import { $api, api, ifMatch, unwrap } from "@/api/client";
 import { PROJECTS, STATUSES, TASKS, workspaceKey } from "@/api/directory";
 import { usePagedGet } from "@/api/pagination";
 import type { components } from "@/api/schema";
+import { choices } from "@/lib/choices";
 
 export type Project = components["schemas"]["Project"];
 export type ProjectCreate = components["schemas"]["ProjectCreate"];
@@ -27,13 +28,13 @@ const STAKEHOLDER =
 const STATUS = "/api/v1/workspaces/{workspace_id}/projects/{project_id}/statuses/{status_id}";
 const REORDER = "/api/v1/workspaces/{workspace_id}/projects/{project_id}/statuses/reorder";
 
-export const PHASES: { value: Phase; label: string }[] = [
-  { value: "initiation", label: "Initiation" },
-  { value: "planning", label: "Planning" },
-  { value: "execution", label: "Execution" },
-  { value: "closing", label: "Closing" },
-  { value: "closed", label: "Closed" },
-];
+export const PHASES = choices<Phase>({
+  initiation: "Initiation",
+  planning: "Planning",
+  execution: "Execution",
+  closing: "Closing",
+  closed: "Closed",
+});
 
 export function phaseLabel(phase: Phase | null | undefined): string {
   return PHASES.find((each) => each.value === phase)?.label ?? "Ongoing";

@@ -1,14 +1,15 @@
+import { choices } from "@/lib/choices";
 import { addDays, endOfWeek, todayIso } from "@/lib/dates";
 
 export type DueGroup = "overdue" | "today" | "week" | "later" | "none";
 
-export const DUE_GROUPS: { id: DueGroup; title: string }[] = [
-  { id: "overdue", title: "Overdue" },
-  { id: "today", title: "Today" },
-  { id: "week", title: "This week" },
-  { id: "later", title: "Later" },
-  { id: "none", title: "No date" },
-];
+export const DUE_GROUPS = choices<DueGroup>({
+  overdue: "Overdue",
+  today: "Today",
+  week: "This week",
+  later: "Later",
+  none: "No date",
+});
 
 /** Which group a due date falls in, seen from `today` in a week that starts on `weekStart`. */
 export function dueGroup(due: string | null, today: string, weekStart: number): DueGroup {

@@ -15,6 +15,7 @@ import { useMemberDirectory } from "@/api/directory";
 import { DataTable } from "@/components/data-table";
 import { notifyError } from "@/components/notify";
 import { ErrorState, SkeletonRows } from "@/components/states";
+import { choices } from "@/lib/choices";
 import {
   type StakeholderRole,
   useRemoveStakeholder,
@@ -22,12 +23,12 @@ import {
   useStakeholders,
 } from "../api";
 
-const ROLES: { value: StakeholderRole; label: string }[] = [
-  { value: "owner", label: "Owner" },
-  { value: "contributor", label: "Contributor" },
-  { value: "stakeholder", label: "Stakeholder" },
-  { value: "informed", label: "Informed" },
-];
+const ROLES = choices<StakeholderRole>({
+  owner: "Owner",
+  contributor: "Contributor",
+  stakeholder: "Stakeholder",
+  informed: "Informed",
+});
 
 /** Who has a stake in the project, across departments, and in what role. */
 export function StakeholdersSettings({

@@ -33,6 +33,7 @@ import { useProjectStatuses } from "@/api/directory";
 import { isApiError } from "@/api/errors";
 import { notifyError, notifySuccess } from "@/components/notify";
 import { ErrorState, SkeletonRows } from "@/components/states";
+import { choices } from "@/lib/choices";
 import {
   type StatusCategory,
   useCreateStatus,
@@ -42,13 +43,13 @@ import {
   type WorkflowStatus,
 } from "../api";
 
-export const CATEGORIES: { value: StatusCategory; label: string }[] = [
-  { value: "backlog", label: "Backlog" },
-  { value: "todo", label: "To do" },
-  { value: "in_progress", label: "In progress" },
-  { value: "done", label: "Done" },
-  { value: "cancelled", label: "Cancelled" },
-];
+export const CATEGORIES = choices<StatusCategory>({
+  backlog: "Backlog",
+  todo: "To do",
+  in_progress: "In progress",
+  done: "Done",
+  cancelled: "Cancelled",
+});
 
 /** The project's workflow: rename, recategorise, reorder by dragging, add, delete. */
 export function StatusesSettings({

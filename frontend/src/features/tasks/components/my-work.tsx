@@ -70,7 +70,7 @@ export function MyWork({
 
   return (
     <Stack gap="xl">
-      {DUE_GROUPS.map(({ id, title }) => {
+      {DUE_GROUPS.map(({ value: id, label: title }) => {
         const rows = groups[id];
         if (rows.length === 0) return null;
         return (

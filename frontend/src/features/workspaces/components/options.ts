@@ -1,21 +1,23 @@
-export const WEEKDAYS = [
-  { value: "1", label: "Monday" },
-  { value: "2", label: "Tuesday" },
-  { value: "3", label: "Wednesday" },
-  { value: "4", label: "Thursday" },
-  { value: "5", label: "Friday" },
-  { value: "6", label: "Saturday" },
-  { value: "7", label: "Sunday" },
-];
+import { choices } from "@/lib/choices";
 
-export const TIMER_ROUNDINGS = [
-  { value: "1", label: "To the minute" },
-  { value: "5", label: "Up to 5 minutes" },
-  { value: "6", label: "Up to 6 minutes (a tenth of an hour)" },
-  { value: "10", label: "Up to 10 minutes" },
-  { value: "15", label: "Up to 15 minutes" },
-  { value: "30", label: "Up to 30 minutes" },
-];
+export const WEEKDAYS = choices({
+  "1": "Monday",
+  "2": "Tuesday",
+  "3": "Wednesday",
+  "4": "Thursday",
+  "5": "Friday",
+  "6": "Saturday",
+  "7": "Sunday",
+});
+
+export const TIMER_ROUNDINGS = choices({
+  "1": "To the minute",
+  "5": "Up to 5 minutes",
+  "6": "Up to 6 minutes (a tenth of an hour)",
+  "10": "Up to 10 minutes",
+  "15": "Up to 15 minutes",
+  "30": "Up to 30 minutes",
+});
 
 /** The rounding values the API accepts. */
 export type TimerRounding = 1 | 5 | 6 | 10 | 15 | 30;
