@@ -22,6 +22,7 @@ import {
   useSetStakeholder,
   useStakeholders,
 } from "../api";
+import type { SettingsSectionProps } from "./settings-section";
 
 const ROLES = choices<StakeholderRole>({
   owner: "Owner",
@@ -31,15 +32,7 @@ const ROLES = choices<StakeholderRole>({
 });
 
 /** Who has a stake in the project, across departments, and in what role. */
-export function StakeholdersSettings({
-  workspaceId,
-  projectId,
-  readOnly,
-}: {
-  workspaceId: string;
-  projectId: string;
-  readOnly?: boolean;
-}) {
+export function StakeholdersSettings({ workspaceId, projectId, readOnly }: SettingsSectionProps) {
   const stakeholders = useStakeholders(workspaceId, projectId);
   const members = useMemberDirectory(workspaceId);
   const set = useSetStakeholder(workspaceId, projectId);

@@ -42,6 +42,7 @@ import {
   useUpdateStatus,
   type WorkflowStatus,
 } from "../api";
+import type { SettingsSectionProps } from "./settings-section";
 
 export const CATEGORIES = choices<StatusCategory>({
   backlog: "Backlog",
@@ -52,15 +53,7 @@ export const CATEGORIES = choices<StatusCategory>({
 });
 
 /** The project's workflow: rename, recategorise, reorder by dragging, add, delete. */
-export function StatusesSettings({
-  workspaceId,
-  projectId,
-  readOnly,
-}: {
-  workspaceId: string;
-  projectId: string;
-  readOnly?: boolean;
-}) {
+export function StatusesSettings({ workspaceId, projectId, readOnly }: SettingsSectionProps) {
   const statuses = useProjectStatuses(workspaceId, projectId);
   const reorder = useReorderStatuses(workspaceId, projectId);
   const create = useCreateStatus(workspaceId, projectId);
