@@ -1,4 +1,4 @@
-import { useCallback } from "react";
+import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";
 
 /**
@@ -46,4 +46,41 @@ export function useReplaceSearchParams(): (
       ),
     [setParams],
   );
+}
+
+/** A filter's value as a search parameter: a list joined by commas, yes or no as true/false. */
+function encodeFilter(value: unknown): string | null | undefined {
+  if (Array.isArray(value)) return value.join(",");
+  if (typeof value === "boolean") return String(value);
+  return value as string | null | undefined;
+}
+
+/**
+ * Filters kept in the URL, so a filtered view can be shared or reloaded: `read` turns the search
+ * parameters into filters, and a change writes each changed filter to its parameter (its name in
+ * `names`, else the filter's own) or removes it when empty or back at its value in `defaults`.
+ * Pass `read` and the options as module constants: they are the update's dependencies.
+ */
+export function useUrlFilters<T extends object>(
+  read: (params: URLSearchParams) => T,
+  {
+    names = {},
+    defaults = {},
+  }: { names?: Partial<Record<keyof T & string, string>>; defaults?: Partial<T> } = {},
+): [T, (changes: Partial<T>) => void] {
+  const [params] = useSearchParams();
+  const filters = useMemo(() => read(params), [read, params]);
+  const replace = useReplaceSearchParams();
+  const update = useCallback(
+    (changes: Partial<T>) => {
+      const values: Record<string, string | null | undefined> = {};
+      for (const key of Object.keys(changes) as (keyof T & string)[]) {
+        const value = changes[key];
+        values[names[key] ?? key] = value === defaults[key] ? null : encodeFilter(value);
+      }
+      replace(values);
+    },
+    [replace, names, defaults],
+  );
+  return [filters, update];
 }

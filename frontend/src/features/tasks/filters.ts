@@ -1,6 +1,4 @@
-import { useCallback, useMemo } from "react";
-import { useSearchParams } from "react-router";
-import { useReplaceSearchParams } from "@/hooks/use-search-param";
+import { useUrlFilters } from "@/hooks/use-search-param";
 import type { Priority, TaskListQuery } from "./api";
 
 /** The list's filters and sort, kept in the URL so a filtered view can be shared or reloaded. */
@@ -71,36 +69,24 @@ export function activeFilterCount(filters: TaskFilters): number {
   ].filter(Boolean).length;
 }
 
+function readTaskFilters(params: URLSearchParams): TaskFilters {
+  return {
+    status: params.get("status"),
+    assignee: params.get("assignee"),
+    label: params.get("label"),
+    priority: (params.get("priority")?.split(",").filter(Boolean) ?? []) as Priority[],
+    dueFrom: params.get("due_from"),
+    dueTo: params.get("due_to"),
+    q: params.get("q") ?? "",
+    sort: params.get("sort") ?? DEFAULT_SORT,
+  };
+}
+
+const TASK_PARAMS = {
+  names: { dueFrom: "due_from", dueTo: "due_to" },
+  defaults: { sort: DEFAULT_SORT },
+};
+
 export function useTaskFilters(): [TaskFilters, (changes: Partial<TaskFilters>) => void] {
-  const [params] = useSearchParams();
-  const filters = useMemo<TaskFilters>(
-    () => ({
-      status: params.get("status"),
-      assignee: params.get("assignee"),
-      label: params.get("label"),
-      priority: (params.get("priority")?.split(",").filter(Boolean) ?? []) as Priority[],
-      dueFrom: params.get("due_from"),
-      dueTo: params.get("due_to"),
-      q: params.get("q") ?? "",
-      sort: params.get("sort") ?? DEFAULT_SORT,
-    }),
-    [params],
-  );
-  const replace = useReplaceSearchParams();
-  const update = useCallback(
-    (changes: Partial<TaskFilters>) => {
-      const values: Record<string, string | null | undefined> = {};
-      if ("status" in changes) values.status = changes.status;
-      if ("assignee" in changes) values.assignee = changes.assignee;
-      if ("label" in changes) values.label = changes.label;
-      if ("priority" in changes) values.priority = changes.priority?.join(",");
-      if ("dueFrom" in changes) values.due_from = changes.dueFrom;
-      if ("dueTo" in changes) values.due_to = changes.dueTo;
-      if ("q" in changes) values.q = changes.q;
-      if ("sort" in changes) values.sort = changes.sort === DEFAULT_SORT ? null : changes.sort;
-      replace(values);
-    },
-    [replace],
-  );
-  return [filters, update];
+  return useUrlFilters(readTaskFilters, TASK_PARAMS);
 }

@@ -1,6 +1,4 @@
-import { useCallback, useMemo } from "react";
-import { useSearchParams } from "react-router";
-import { useReplaceSearchParams } from "@/hooks/use-search-param";
+import { useUrlFilters } from "@/hooks/use-search-param";
 import { toIso } from "@/lib/dates";
 
 /** What time can be grouped by, in the order the picker offers them. */
@@ -55,40 +53,27 @@ function parseGroupBy(raw: string | null): Dimension[] {
   return names.length ? [...new Set(names)] : DEFAULT_GROUP_BY;
 }
 
+function readReportFilters(params: URLSearchParams): ReportFilters {
+  const month = monthRange();
+  const day = (name: string, fallback: string) => {
+    const value = params.get(name);
+    return value && ISO_DAY.test(value) ? value : fallback;
+  };
+  return {
+    from: day("from", month.from),
+    to: day("to", month.to),
+    groupBy: parseGroupBy(params.get("group_by")),
+    projectId: params.get("project"),
+    memberId: params.get("member"),
+    teamId: params.get("team"),
+    billable: { true: true, false: false }[params.get("billable") ?? ""] ?? null,
+  };
+}
+
+const REPORT_PARAMS = {
+  names: { groupBy: "group_by", projectId: "project", memberId: "member", teamId: "team" },
+};
+
 export function useReportFilters(): [ReportFilters, (changes: Partial<ReportFilters>) => void] {
-  const [params] = useSearchParams();
-  const filters = useMemo<ReportFilters>(() => {
-    const month = monthRange();
-    const day = (name: string, fallback: string) => {
-      const value = params.get(name);
-      return value && ISO_DAY.test(value) ? value : fallback;
-    };
-    return {
-      from: day("from", month.from),
-      to: day("to", month.to),
-      groupBy: parseGroupBy(params.get("group_by")),
-      projectId: params.get("project"),
-      memberId: params.get("member"),
-      teamId: params.get("team"),
-      billable: { true: true, false: false }[params.get("billable") ?? ""] ?? null,
-    };
-  }, [params]);
-  const replace = useReplaceSearchParams();
-  const update = useCallback(
-    (changes: Partial<ReportFilters>) => {
-      const values: Record<string, string | null | undefined> = {};
-      if ("from" in changes) values.from = changes.from;
-      if ("to" in changes) values.to = changes.to;
-      if ("groupBy" in changes) values.group_by = changes.groupBy?.join(",");
-      if ("projectId" in changes) values.project = changes.projectId;
-      if ("memberId" in changes) values.member = changes.memberId;
-      if ("teamId" in changes) values.team = changes.teamId;
-      if ("billable" in changes) {
-        values.billable = changes.billable === null ? null : String(changes.billable);
-      }
-      replace(values);
-    },
-    [replace],
-  );
-  return [filters, update];
+  return useUrlFilters(readReportFilters, REPORT_PARAMS);
 }
