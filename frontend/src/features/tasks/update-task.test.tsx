@@ -3,6 +3,7 @@ import { Notifications } from "@mantine/notifications";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import type { ReactElement } from "react";
 import { describe, expect, it } from "vitest";
 import { json, mockApi, problem } from "@/testing/api";
 import { makeTask } from "@/testing/tasks";
@@ -21,6 +22,23 @@ function deferred<T>() {
     resolve = done;
   });
   return { promise, resolve };
+}
+
+/** `ui` over a cached task at version 1, as a user sees it in a list. */
+function renderOverCachedTask(ui: ReactElement) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const key = taskOptions(WS, "t1").queryKey;
+  queryClient.setQueryData(key, task(1));
+  const user = userEvent.setup();
+  render(
+    <MantineProvider env="test">
+      <QueryClientProvider client={queryClient}>
+        <Notifications />
+        {ui}
+      </QueryClientProvider>
+    </MantineProvider>,
+  );
+  return { queryClient, key, user };
 }
 
 function Harness({ current }: { current: Task }) {
@@ -45,18 +63,7 @@ describe("changing a task someone else changed (412)", () => {
       ],
       [`GET ${TASK}`]: () => json(task(2, { title: "Rotate all keys" })),
     });
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    const key = taskOptions(WS, "t1").queryKey;
-    queryClient.setQueryData(key, task(1));
-    const user = userEvent.setup();
-    render(
-      <MantineProvider env="test">
-        <QueryClientProvider client={queryClient}>
-          <Notifications />
-          <Harness current={task(1)} />
-        </QueryClientProvider>
-      </MantineProvider>,
-    );
+    const { queryClient, key, user } = renderOverCachedTask(<Harness current={task(1)} />);
 
     await user.click(screen.getByRole("button", { name: "Make it high" }));
     // Optimistic: the cache shows the change before the server answers.
@@ -105,23 +112,6 @@ function TwoQuickEdits({ current }: { current: Task }) {
   );
 }
 
-/** The harness over a cached task at version 1, as a user sees it in a list. */
-function renderTwoQuickEdits() {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const key = taskOptions(WS, "t1").queryKey;
-  queryClient.setQueryData(key, task(1));
-  const user = userEvent.setup();
-  render(
-    <MantineProvider env="test">
-      <QueryClientProvider client={queryClient}>
-        <Notifications />
-        <TwoQuickEdits current={task(1)} />
-      </QueryClientProvider>
-    </MantineProvider>,
-  );
-  return { queryClient, key, user };
-}
-
 describe("two quick changes to one task", () => {
   it("sends them in turn, the second from the version the first saved, with no false 412", async () => {
     // A server that checks If-Match like the real one; the first answer is held back.
@@ -139,7 +129,7 @@ describe("two quick changes to one task", () => {
       },
       [`GET ${TASK}`]: () => json(saved),
     });
-    const { queryClient, key, user } = renderTwoQuickEdits();
+    const { queryClient, key, user } = renderOverCachedTask(<TwoQuickEdits current={task(1)} />);
 
     await user.click(screen.getByRole("button", { name: "Make it high" }));
     await user.click(screen.getByRole("button", { name: "Start it" }));
@@ -181,7 +171,7 @@ describe("two quick changes to a task someone else changed", () => {
       },
       [`GET ${TASK}`]: () => json(saved),
     });
-    const { queryClient, key, user } = renderTwoQuickEdits();
+    const { queryClient, key, user } = renderOverCachedTask(<TwoQuickEdits current={task(1)} />);
 
     await user.click(screen.getByRole("button", { name: "Make it high" }));
     await user.click(screen.getByRole("button", { name: "Start it" }));

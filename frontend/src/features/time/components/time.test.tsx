@@ -175,23 +175,35 @@ describe("WeekTable", () => {
   });
 });
 
+/** The entry form for 24 November, new or editing `entry`; `done()` says whether it closed. */
+function renderEntryForm({
+  entry = null,
+  projectId,
+}: {
+  entry?: TimeEntry | null;
+  projectId?: string;
+} = {}) {
+  let closed = false;
+  const view = renderWithApp(
+    <TimeEntryForm
+      workspaceId={WS}
+      entry={entry}
+      defaults={{ date: "2026-11-24", projectId }}
+      onDone={() => {
+        closed = true;
+      }}
+    />,
+  );
+  return { ...view, done: () => closed };
+}
+
 describe("TimeEntryForm", () => {
   it("sends the typed duration as minutes with the chosen project, task and work type", async () => {
     const server = mockApi({
       ...lookups,
       [`POST ${BASE}/time-entries`]: () => json(entry({ minutes: 90 }), 201),
     });
-    let done = false;
-    const { user } = renderWithApp(
-      <TimeEntryForm
-        workspaceId={WS}
-        entry={null}
-        defaults={{ date: "2026-11-24" }}
-        onDone={() => {
-          done = true;
-        }}
-      />,
-    );
+    const { user, done } = renderEntryForm();
     await user.type(screen.getByLabelText("Duration"), "1h30");
     await user.click(screen.getByRole("textbox", { name: "Project" }));
     await user.click(await screen.findByRole("option", { name: "WEB · Website" }));
@@ -203,7 +215,7 @@ describe("TimeEntryForm", () => {
     await user.type(screen.getByLabelText("Description"), "  Sitemap review ");
     await user.click(screen.getByRole("button", { name: "Log time" }));
 
-    await waitFor(() => expect(done).toBe(true));
+    await waitFor(() => expect(done()).toBe(true));
     const [post] = server.sent(`POST ${BASE}/time-entries`);
     expect(await post?.json()).toEqual({
       date: "2026-11-24",
@@ -218,14 +230,7 @@ describe("TimeEntryForm", () => {
 
   it("refuses a duration it cannot read, without asking the server", async () => {
     const server = mockApi(lookups);
-    const { user } = renderWithApp(
-      <TimeEntryForm
-        workspaceId={WS}
-        entry={null}
-        defaults={{ date: "2026-11-24" }}
-        onDone={() => {}}
-      />,
-    );
+    const { user } = renderEntryForm();
     await user.type(screen.getByLabelText("Duration"), "soon");
     await user.click(screen.getByRole("button", { name: "Log time" }));
     expect(await screen.findByText(/Type a duration such as 1:30/)).toBeInTheDocument();
@@ -247,14 +252,7 @@ describe("TimeEntryForm", () => {
           ],
         }),
     });
-    const { user } = renderWithApp(
-      <TimeEntryForm
-        workspaceId={WS}
-        entry={null}
-        defaults={{ date: "2026-11-24", projectId: "p-web" }}
-        onDone={() => {}}
-      />,
-    );
+    const { user } = renderEntryForm({ projectId: "p-web" });
     await user.type(screen.getByLabelText("Duration"), "2:00");
     await user.click(screen.getByRole("button", { name: "Log time" }));
     const duration = screen.getByLabelText("Duration");
@@ -273,14 +271,7 @@ describe("TimeEntryForm", () => {
             "The week of 2026-11-24 is submitted or approved; it must be rejected or reopened before its time changes.",
         }),
     });
-    const { user } = renderWithApp(
-      <TimeEntryForm
-        workspaceId={WS}
-        entry={null}
-        defaults={{ date: "2026-11-24", projectId: "p-web" }}
-        onDone={() => {}}
-      />,
-    );
+    const { user } = renderEntryForm({ projectId: "p-web" });
     await user.type(screen.getByLabelText("Duration"), "1");
     await user.click(screen.getByRole("button", { name: "Log time" }));
     expect(await screen.findByRole("alert")).toHaveTextContent(
@@ -294,23 +285,13 @@ describe("TimeEntryForm", () => {
       ...lookups,
       [`PATCH ${BASE}/time-entries/e-edit`]: () => json({ ...original, minutes: 75, version: 5 }),
     });
-    let done = false;
-    const { user } = renderWithApp(
-      <TimeEntryForm
-        workspaceId={WS}
-        entry={original}
-        defaults={{ date: "2026-11-24" }}
-        onDone={() => {
-          done = true;
-        }}
-      />,
-    );
+    const { user, done } = renderEntryForm({ entry: original });
     const duration = screen.getByLabelText("Duration");
     expect(duration).toHaveValue("1:00");
     await user.clear(duration);
     await user.type(duration, "75m");
     await user.click(screen.getByRole("button", { name: "Save entry" }));
-    await waitFor(() => expect(done).toBe(true));
+    await waitFor(() => expect(done()).toBe(true));
     const [patch] = server.sent(`PATCH ${BASE}/time-entries/e-edit`);
     expect(patch?.headers.get("If-Match")).toBe('"4"');
     expect(await patch?.json()).toEqual({ minutes: 75 });
