@@ -1,6 +1,6 @@
 import { Alert, Button, Center, Loader, Skeleton, Stack, Text, ThemeIcon } from "@mantine/core";
 import { IconAlertTriangle, IconRefresh } from "@tabler/icons-react";
-import type { ReactNode } from "react";
+import type { ReactElement, ReactNode } from "react";
 import { toApiError } from "@/api/errors";
 
 export function LoadingState({ label = "Loading…" }: { label?: string }) {
@@ -26,6 +26,31 @@ export function SkeletonRows({ rows = 4, height = 36 }: { rows?: number; height?
       ))}
     </Stack>
   );
+}
+
+/** A query a screen waits on: React Query's result, or a paged list's with the rows it has. */
+interface Awaited {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  refetch: () => unknown;
+  items?: unknown[];
+}
+
+/**
+ * What stands in for a query's content until it can be drawn: placeholder rows while it loads,
+ * the error with a retry when it failed, else null. A paged list whose later page failed keeps
+ * showing the rows it has.
+ */
+export function loadingOrError(
+  query: Awaited,
+  placeholder: { rows: number; height?: number },
+): ReactElement | null {
+  if (query.isPending) return <SkeletonRows {...placeholder} />;
+  if (query.isError && !query.items) {
+    return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
+  }
+  return null;
 }
 
 export function ErrorState({

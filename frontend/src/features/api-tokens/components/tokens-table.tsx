@@ -3,7 +3,7 @@ import { IconKey } from "@tabler/icons-react";
 import { confirmDestructive } from "@/components/confirm";
 import { DataTable, LoadMore } from "@/components/data-table";
 import { notifyError, notifySuccess } from "@/components/notify";
-import { EmptyState, ErrorState, SkeletonRows } from "@/components/states";
+import { EmptyState, loadingOrError } from "@/components/states";
 import { formatDate, formatDateTime, formatRelative } from "@/lib/format";
 import { type ApiToken, useApiTokens, useRevokeApiToken } from "../api";
 
@@ -25,10 +25,8 @@ export function TokensTable({
   const tokens = useApiTokens(workspaceId);
   const revoke = useRevokeApiToken(workspaceId);
 
-  if (tokens.isPending) return <SkeletonRows rows={3} height={44} />;
-  if (tokens.isError && !tokens.items) {
-    return <ErrorState error={tokens.error} onRetry={() => tokens.refetch()} />;
-  }
+  const waiting = loadingOrError(tokens, { rows: 3, height: 44 });
+  if (waiting) return waiting;
   const rows = tokens.items ?? [];
   if (rows.length === 0) {
     return (

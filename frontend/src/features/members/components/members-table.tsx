@@ -15,7 +15,7 @@ import { useState } from "react";
 import { confirmDestructive } from "@/components/confirm";
 import { DataTable, LoadMore, numberClass } from "@/components/data-table";
 import { notifyError, notifySuccess } from "@/components/notify";
-import { EmptyState, ErrorState, SkeletonRows } from "@/components/states";
+import { EmptyState, loadingOrError } from "@/components/states";
 import { formatDecimal } from "@/lib/format";
 import { type Member, type Role, useMembers, useRemoveMember, useUpdateMember } from "../api";
 import { EditMemberModal } from "./edit-member-modal";
@@ -35,10 +35,8 @@ export function MembersTable({ workspaceId, callerRole, currentUserId }: Members
   const isAdmin = callerRole === "owner" || callerRole === "admin";
   const editing = members.items?.find((member) => member.id === editingId);
 
-  if (members.isPending) return <SkeletonRows rows={5} height={44} />;
-  if (members.isError && !members.items) {
-    return <ErrorState error={members.error} onRetry={() => members.refetch()} />;
-  }
+  const waiting = loadingOrError(members, { rows: 5, height: 44 });
+  if (waiting) return waiting;
   const rows = members.items ?? [];
   if (rows.length === 0) {
     return (

@@ -4,7 +4,7 @@ import { confirmDestructive } from "@/components/confirm";
 import { DataTable } from "@/components/data-table";
 import { notifyError, notifySuccess } from "@/components/notify";
 import { Section } from "@/components/page";
-import { ErrorState, SkeletonRows } from "@/components/states";
+import { loadingOrError } from "@/components/states";
 import { formatDate } from "@/lib/format";
 import { type Invitation, isExpired, useInvitations, useRevokeInvitation } from "../invitations";
 import { roleLabel } from "./roles";
@@ -21,10 +21,8 @@ export function PendingInvitations({
   const invitations = useInvitations(workspaceId);
   const revoke = useRevokeInvitation(workspaceId);
 
-  if (invitations.isPending) return <SkeletonRows rows={2} height={40} />;
-  if (invitations.isError && !invitations.items) {
-    return <ErrorState error={invitations.error} onRetry={() => invitations.refetch()} />;
-  }
+  const waiting = loadingOrError(invitations, { rows: 2, height: 40 });
+  if (waiting) return waiting;
   const rows = invitations.items ?? [];
   if (rows.length === 0) return null;
 

@@ -1,6 +1,6 @@
 import { Text, Timeline } from "@mantine/core";
 import { useMemberDirectory } from "@/api/directory";
-import { ErrorState, SkeletonRows } from "@/components/states";
+import { loadingOrError } from "@/components/states";
 import { formatDateTime } from "@/lib/format";
 import { phaseLabel, useTransitions } from "../api";
 
@@ -14,11 +14,10 @@ export function PhaseHistory({
 }) {
   const transitions = useTransitions(workspaceId, projectId);
   const members = useMemberDirectory(workspaceId);
-  if (transitions.isPending) return <SkeletonRows rows={2} />;
-  if (transitions.isError) {
-    return <ErrorState error={transitions.error} onRetry={() => transitions.refetch()} />;
-  }
-  if (transitions.data.length === 0) {
+  const waiting = loadingOrError(transitions, { rows: 2 });
+  if (waiting) return waiting;
+  const history = transitions.data ?? [];
+  if (history.length === 0) {
     return (
       <Text size="sm" c="dimmed">
         No phase changes yet. Each move to another phase is listed here, with who made it and why.
@@ -27,7 +26,7 @@ export function PhaseHistory({
   }
   return (
     <Timeline bulletSize={14} lineWidth={2} aria-label="Phase history">
-      {transitions.data.map((transition) => (
+      {history.map((transition) => (
         <Timeline.Item
           key={transition.id}
           title={`${phaseLabel(transition.from_phase)} → ${phaseLabel(transition.to_phase)}`}

@@ -14,7 +14,7 @@ import { useState } from "react";
 import { useMemberDirectory } from "@/api/directory";
 import { DataTable } from "@/components/data-table";
 import { notifyError } from "@/components/notify";
-import { ErrorState, SkeletonRows } from "@/components/states";
+import { loadingOrError } from "@/components/states";
 import { choices } from "@/lib/choices";
 import {
   type StakeholderRole,
@@ -40,11 +40,9 @@ export function StakeholdersSettings({ workspaceId, projectId, readOnly }: Setti
   const [adding, setAdding] = useState<string | null>(null);
   const [role, setRole] = useState<StakeholderRole>("stakeholder");
 
-  if (stakeholders.isPending) return <SkeletonRows rows={3} height={40} />;
-  if (stakeholders.isError) {
-    return <ErrorState error={stakeholders.error} onRetry={() => stakeholders.refetch()} />;
-  }
-  const rows = stakeholders.data;
+  const waiting = loadingOrError(stakeholders, { rows: 3, height: 40 });
+  if (waiting) return waiting;
+  const rows = stakeholders.data ?? [];
   const present = new Set(rows.map((row) => row.member_id));
   const candidates = (members.items ?? []).filter((member) => !present.has(member.id));
 

@@ -32,7 +32,7 @@ import { useState } from "react";
 import { useProjectStatuses } from "@/api/directory";
 import { isApiError } from "@/api/errors";
 import { notifyError, notifySuccess } from "@/components/notify";
-import { ErrorState, SkeletonRows } from "@/components/states";
+import { loadingOrError } from "@/components/states";
 import { choices } from "@/lib/choices";
 import {
   type StatusCategory,
@@ -64,10 +64,9 @@ export function StatusesSettings({ workspaceId, projectId, readOnly }: SettingsS
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
 
-  if (statuses.isPending) return <SkeletonRows rows={5} height={40} />;
-  if (statuses.isError)
-    return <ErrorState error={statuses.error} onRetry={() => statuses.refetch()} />;
-  const rows = statuses.data;
+  const waiting = loadingOrError(statuses, { rows: 5, height: 40 });
+  if (waiting) return waiting;
+  const rows = statuses.data ?? [];
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;

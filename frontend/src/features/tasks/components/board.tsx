@@ -26,7 +26,7 @@ import {
   useMemberDirectory,
   type WorkflowStatus,
 } from "@/api/directory";
-import { ErrorState, SkeletonRows } from "@/components/states";
+import { loadingOrError } from "@/components/states";
 import { formatDay } from "@/lib/dates";
 import { type Task, useTaskList, useUpdateTask } from "../api";
 import { type Columns, groupByStatus, locate, moveCard, positionAt } from "../board";
@@ -98,10 +98,8 @@ export function Board({ workspaceId, projectId, statuses, ...props }: BoardProps
   const members = useMemberDirectory(workspaceId);
   const labels = useLabelDirectory(workspaceId);
 
-  if (tasks.isPending) return <SkeletonRows rows={6} height={64} />;
-  if (tasks.isError && !tasks.items) {
-    return <ErrorState error={tasks.error} onRetry={() => tasks.refetch()} />;
-  }
+  const waiting = loadingOrError(tasks, { rows: 6, height: 64 });
+  if (waiting) return waiting;
   return (
     <BoardColumns
       workspaceId={workspaceId}
