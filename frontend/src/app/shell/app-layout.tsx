@@ -1,18 +1,9 @@
-import {
-  ActionIcon,
-  AppShell,
-  Burger,
-  Button,
-  Group,
-  Kbd,
-  Text,
-  Tooltip,
-  UnstyledButton,
-} from "@mantine/core";
+import { AppShell, Burger, Button, Group, Kbd, Text, Tooltip, UnstyledButton } from "@mantine/core";
 import { useDisclosure, useHotkeys, useOs } from "@mantine/hooks";
 import { IconKeyboard, IconPlus, IconSearch } from "@tabler/icons-react";
 import { type ReactNode, useCallback, useState } from "react";
 import { useNavigate } from "react-router";
+import { IconAction } from "@/components/icon-action";
 import { notifyError } from "@/components/notify";
 import type { User } from "@/features/auth/api";
 import { useLogOut } from "@/features/auth/api";
@@ -98,17 +89,13 @@ export function AppLayout({
                 <NewTaskButton />
               </>
             ) : null}
-            <Tooltip label="Keyboard shortcuts (?)">
-              <ActionIcon
-                variant="subtle"
-                color="gray"
-                size="lg"
-                aria-label="Keyboard shortcuts"
-                onClick={shortcuts.open}
-              >
-                <IconKeyboard size={18} stroke={1.75} />
-              </ActionIcon>
-            </Tooltip>
+            <IconAction
+              tooltip="Keyboard shortcuts (?)"
+              size="lg"
+              label="Keyboard shortcuts"
+              onClick={shortcuts.open}
+              icon={<IconKeyboard size={18} stroke={1.75} />}
+            />
             <UserMenu user={user} onSignOut={signOut} />
           </Group>
         </AppShell.Header>

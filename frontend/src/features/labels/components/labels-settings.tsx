@@ -1,15 +1,4 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  ColorInput,
-  Group,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Tooltip,
-} from "@mantine/core";
+import { Badge, Button, ColorInput, Group, Stack, Table, Text, TextInput } from "@mantine/core";
 import { IconTag, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -18,6 +7,7 @@ import { isStale } from "@/api/errors";
 import { ApiForm } from "@/components/api-form";
 import { confirmDestructive } from "@/components/confirm";
 import { DataTable } from "@/components/data-table";
+import { IconAction } from "@/components/icon-action";
 import { notifyError, notifySuccess } from "@/components/notify";
 import { EmptyState, ErrorState, SkeletonRows } from "@/components/states";
 import { plural } from "@/lib/format";
@@ -125,28 +115,25 @@ function LabelRow({
       </Table.Td>
       <Table.Td w={48}>
         {canEdit ? (
-          <Tooltip label="Delete label">
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              aria-label={`Delete ${label.name}`}
-              onClick={async () => {
-                const ok = await confirmDestructive({
-                  title: `Delete ${label.name}?`,
-                  message: "It comes off every task that has it.",
-                  confirmLabel: "Delete label",
+          <IconAction
+            tooltip="Delete label"
+            color="red"
+            label={`Delete ${label.name}`}
+            onClick={async () => {
+              const ok = await confirmDestructive({
+                title: `Delete ${label.name}?`,
+                message: "It comes off every task that has it.",
+                confirmLabel: "Delete label",
+              });
+              if (ok)
+                remove.mutate(label, {
+                  onError: (error) => {
+                    if (!isStale(error)) notifyError(error, "Couldn't delete");
+                  },
                 });
-                if (ok)
-                  remove.mutate(label, {
-                    onError: (error) => {
-                      if (!isStale(error)) notifyError(error, "Couldn't delete");
-                    },
-                  });
-              }}
-            >
-              <IconTrash size={16} />
-            </ActionIcon>
-          </Tooltip>
+            }}
+            icon={<IconTrash size={16} />}
+          />
         ) : null}
       </Table.Td>
     </Table.Tr>

@@ -1,7 +1,8 @@
-import { ActionIcon, Badge, Group, Table, Text, Tooltip, VisuallyHidden } from "@mantine/core";
+import { Badge, Group, Table, Text, VisuallyHidden } from "@mantine/core";
 import { IconLink, IconTrash } from "@tabler/icons-react";
 import { confirmDestructive } from "@/components/confirm";
 import { DataTable } from "@/components/data-table";
+import { IconAction } from "@/components/icon-action";
 import { notifyError, notifySuccess } from "@/components/notify";
 import { Section } from "@/components/page";
 import { loadingOrError } from "@/components/states";
@@ -78,26 +79,19 @@ export function PendingInvitations({
               </Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="nowrap" justify="flex-end">
-                  <Tooltip label="New link to copy">
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray"
-                      aria-label={`New link for ${invitation.email}`}
-                      onClick={() => onReinvite(invitation)}
-                    >
-                      <IconLink size={16} />
-                    </ActionIcon>
-                  </Tooltip>
-                  <Tooltip label="Revoke">
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={`Revoke the invitation for ${invitation.email}`}
-                      onClick={() => confirmRevoke(invitation)}
-                    >
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  </Tooltip>
+                  <IconAction
+                    tooltip="New link to copy"
+                    label={`New link for ${invitation.email}`}
+                    onClick={() => onReinvite(invitation)}
+                    icon={<IconLink size={16} />}
+                  />
+                  <IconAction
+                    tooltip="Revoke"
+                    color="red"
+                    label={`Revoke the invitation for ${invitation.email}`}
+                    onClick={() => confirmRevoke(invitation)}
+                    icon={<IconTrash size={16} />}
+                  />
                 </Group>
               </Table.Td>
             </Table.Tr>

@@ -1,18 +1,9 @@
-import {
-  ActionIcon,
-  Avatar,
-  Button,
-  Group,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Tooltip,
-} from "@mantine/core";
+import { Avatar, Button, Group, Select, Stack, Table, Text } from "@mantine/core";
 import { IconUserMinus, IconUserPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useMemberDirectory } from "@/api/directory";
 import { DataTable } from "@/components/data-table";
+import { IconAction } from "@/components/icon-action";
 import { notifyError } from "@/components/notify";
 import { loadingOrError } from "@/components/states";
 import { choices } from "@/lib/choices";
@@ -85,21 +76,17 @@ export function StakeholdersSettings({ workspaceId, projectId, readOnly }: Setti
                     />
                   </Table.Td>
                   <Table.Td w={48}>
-                    <Tooltip label="Remove">
-                      <ActionIcon
-                        variant="subtle"
-                        color="gray"
-                        aria-label={`Remove ${member?.name ?? "member"}`}
-                        disabled={readOnly}
-                        onClick={() =>
-                          remove.mutate(row.member_id, {
-                            onError: (error) => notifyError(error, "Couldn't remove"),
-                          })
-                        }
-                      >
-                        <IconUserMinus size={16} />
-                      </ActionIcon>
-                    </Tooltip>
+                    <IconAction
+                      tooltip="Remove"
+                      label={`Remove ${member?.name ?? "member"}`}
+                      disabled={readOnly}
+                      onClick={() =>
+                        remove.mutate(row.member_id, {
+                          onError: (error) => notifyError(error, "Couldn't remove"),
+                        })
+                      }
+                      icon={<IconUserMinus size={16} />}
+                    />
                   </Table.Td>
                 </Table.Tr>
               );

@@ -25,12 +25,12 @@ import {
   Stack,
   Text,
   TextInput,
-  Tooltip,
 } from "@mantine/core";
 import { IconGripVertical, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useProjectStatuses } from "@/api/directory";
 import { isApiError } from "@/api/errors";
+import { IconAction } from "@/components/icon-action";
 import { notifyError, notifySuccess } from "@/components/notify";
 import { loadingOrError } from "@/components/states";
 import { choices } from "@/lib/choices";
@@ -233,18 +233,15 @@ function StatusRow({
             save({ category: category as StatusCategory })
           }
         />
-        <Tooltip label="Delete status">
-          <ActionIcon
-            variant="subtle"
-            color="red"
-            size="sm"
-            aria-label={`Delete ${status.name}`}
-            disabled={readOnly}
-            onClick={onDelete}
-          >
-            <IconTrash size={14} />
-          </ActionIcon>
-        </Tooltip>
+        <IconAction
+          tooltip="Delete status"
+          color="red"
+          size="sm"
+          label={`Delete ${status.name}`}
+          disabled={readOnly}
+          onClick={onDelete}
+          icon={<IconTrash size={14} />}
+        />
       </Group>
     </Paper>
   );

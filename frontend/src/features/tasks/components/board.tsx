@@ -16,7 +16,7 @@ import {
 } from "@dnd-kit/core";
 import { SortableContext, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import { ActionIcon, Badge, Group, Paper, ScrollArea, Stack, Text, Tooltip } from "@mantine/core";
+import { Badge, Group, Paper, ScrollArea, Stack, Text } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
 import {
@@ -26,6 +26,7 @@ import {
   useMemberDirectory,
   type WorkflowStatus,
 } from "@/api/directory";
+import { IconAction } from "@/components/icon-action";
 import { loadingOrError } from "@/components/states";
 import { formatDay } from "@/lib/dates";
 import { type Task, useTaskList, useUpdateTask } from "../api";
@@ -297,17 +298,12 @@ function BoardColumn({
           </Text>
         </Group>
         {readOnly ? null : (
-          <Tooltip label={`Create a task in ${status.name}`}>
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              size="sm"
-              aria-label={`Create a task in ${status.name}`}
-              onClick={onCreate}
-            >
-              <IconPlus size={14} />
-            </ActionIcon>
-          </Tooltip>
+          <IconAction
+            tooltip={`Create a task in ${status.name}`}
+            size="sm"
+            onClick={onCreate}
+            icon={<IconPlus size={14} />}
+          />
         )}
       </Group>
       <SortableContext id={status.id} items={ids} strategy={verticalListSortingStrategy}>

@@ -1,16 +1,6 @@
-import {
-  ActionIcon,
-  Avatar,
-  Badge,
-  Drawer,
-  Group,
-  Select,
-  Stack,
-  Text,
-  Title,
-  Tooltip,
-} from "@mantine/core";
+import { Avatar, Badge, Drawer, Group, Select, Stack, Text, Title } from "@mantine/core";
 import { IconCrown, IconX } from "@tabler/icons-react";
+import { IconAction } from "@/components/icon-action";
 import { notifyError, notifySuccess } from "@/components/notify";
 import {
   type Member,
@@ -171,16 +161,12 @@ export function TeamDrawer({
                       </Stack>
                     </Group>
                     {canEdit ? (
-                      <Tooltip label="Remove from team">
-                        <ActionIcon
-                          variant="subtle"
-                          color="gray"
-                          aria-label={`Remove ${member.name} from ${team.name}`}
-                          onClick={() => removeMember(member)}
-                        >
-                          <IconX size={16} />
-                        </ActionIcon>
-                      </Tooltip>
+                      <IconAction
+                        tooltip="Remove from team"
+                        label={`Remove ${member.name} from ${team.name}`}
+                        onClick={() => removeMember(member)}
+                        icon={<IconX size={16} />}
+                      />
                     ) : null}
                   </Group>
                 ))}

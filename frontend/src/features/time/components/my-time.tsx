@@ -1,15 +1,4 @@
-import {
-  ActionIcon,
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  Stack,
-  Text,
-  Title,
-  Tooltip,
-} from "@mantine/core";
+import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import {
   IconChevronLeft,
   IconChevronRight,
@@ -24,6 +13,7 @@ import { useState } from "react";
 import { useMemberDirectory, useProjectDirectory } from "@/api/directory";
 import { isApiError } from "@/api/errors";
 import { confirmDestructive } from "@/components/confirm";
+import { IconAction } from "@/components/icon-action";
 import { notifyError, notifySuccess } from "@/components/notify";
 import { ErrorState, SkeletonRows } from "@/components/states";
 import { addDays, formatDay, fromIso, todayIso } from "@/lib/dates";
@@ -134,26 +124,20 @@ export function MyTime({
     <Stack gap="lg">
       <Group justify="space-between" wrap="wrap" gap="sm">
         <Group gap="xs" wrap="nowrap">
-          <Tooltip label="Previous week">
-            <ActionIcon
-              variant="default"
-              size="lg"
-              aria-label="Previous week"
-              onClick={() => goTo(addDays(start, -7))}
-            >
-              <IconChevronLeft size={16} />
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label="Next week">
-            <ActionIcon
-              variant="default"
-              size="lg"
-              aria-label="Next week"
-              onClick={() => goTo(addDays(start, 7))}
-            >
-              <IconChevronRight size={16} />
-            </ActionIcon>
-          </Tooltip>
+          <IconAction
+            tooltip="Previous week"
+            variant="default"
+            size="lg"
+            onClick={() => goTo(addDays(start, -7))}
+            icon={<IconChevronLeft size={16} />}
+          />
+          <IconAction
+            tooltip="Next week"
+            variant="default"
+            size="lg"
+            onClick={() => goTo(addDays(start, 7))}
+            icon={<IconChevronRight size={16} />}
+          />
           <Button
             variant="default"
             onClick={() => onWeekChange(null)}
@@ -393,26 +377,19 @@ function EntryList({
                       ) : null}
                       {canEdit ? (
                         <>
-                          <Tooltip label="Edit">
-                            <ActionIcon
-                              variant="subtle"
-                              color="gray"
-                              aria-label={`Edit ${formatMinutes(entry.minutes)} on ${what}`}
-                              onClick={() => onEdit(entry)}
-                            >
-                              <IconPencil size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                          <Tooltip label="Delete">
-                            <ActionIcon
-                              variant="subtle"
-                              color="red"
-                              aria-label={`Delete ${formatMinutes(entry.minutes)} on ${what}`}
-                              onClick={() => deleteEntry(entry)}
-                            >
-                              <IconTrash size={16} />
-                            </ActionIcon>
-                          </Tooltip>
+                          <IconAction
+                            tooltip="Edit"
+                            label={`Edit ${formatMinutes(entry.minutes)} on ${what}`}
+                            onClick={() => onEdit(entry)}
+                            icon={<IconPencil size={16} />}
+                          />
+                          <IconAction
+                            tooltip="Delete"
+                            color="red"
+                            label={`Delete ${formatMinutes(entry.minutes)} on ${what}`}
+                            onClick={() => deleteEntry(entry)}
+                            icon={<IconTrash size={16} />}
+                          />
                         </>
                       ) : null}
                     </Group>

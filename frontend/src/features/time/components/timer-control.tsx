@@ -1,19 +1,11 @@
-import {
-  ActionIcon,
-  Button,
-  Checkbox,
-  Group,
-  Popover,
-  Text,
-  TextInput,
-  Tooltip,
-} from "@mantine/core";
+import { Button, Checkbox, Group, Popover, Text, TextInput, Tooltip } from "@mantine/core";
 import { IconPlayerPlayFilled, IconPlayerStopFilled, IconTrash } from "@tabler/icons-react";
 import { type FormEvent, useEffect, useState } from "react";
 import { useProjectDirectory } from "@/api/directory";
 import { toApiError } from "@/api/errors";
 import { ApiForm } from "@/components/api-form";
 import { confirmDestructive } from "@/components/confirm";
+import { IconAction } from "@/components/icon-action";
 import { notifyError, notifySuccess } from "@/components/notify";
 import { ProjectSelect } from "@/components/project-select";
 import {
@@ -138,30 +130,24 @@ function RunningTimer({ workspaceId, timer }: { workspaceId: string; timer: Time
       <Text size="sm" className={classes.elapsed} role="timer" aria-label="Elapsed time">
         {formatElapsed(elapsed)}
       </Text>
-      <Tooltip label="Stop and log the time">
-        <ActionIcon
-          color="red"
-          variant="filled"
-          size="md"
-          aria-label="Stop timer"
-          onClick={onStop}
-          loading={stop.isPending}
-        >
-          <IconPlayerStopFilled size={14} />
-        </ActionIcon>
-      </Tooltip>
-      <Tooltip label="Discard without logging">
-        <ActionIcon
-          color="gray"
-          variant="subtle"
-          size="md"
-          aria-label="Discard timer"
-          onClick={onDiscard}
-          loading={discard.isPending}
-        >
-          <IconTrash size={15} />
-        </ActionIcon>
-      </Tooltip>
+      <IconAction
+        tooltip="Stop and log the time"
+        color="red"
+        variant="filled"
+        size="md"
+        label="Stop timer"
+        onClick={onStop}
+        loading={stop.isPending}
+        icon={<IconPlayerStopFilled size={14} />}
+      />
+      <IconAction
+        tooltip="Discard without logging"
+        size="md"
+        label="Discard timer"
+        onClick={onDiscard}
+        loading={discard.isPending}
+        icon={<IconTrash size={15} />}
+      />
     </div>
   );
 }
