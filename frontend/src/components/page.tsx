@@ -15,14 +15,7 @@ export function Page({ title, description, actions, children }: PageProps) {
   return (
     <Box maw={1040} mx="auto" px={{ base: "md", sm: 40 }} py={32}>
       <Group justify="space-between" align="flex-start" mb="xl" wrap="nowrap" gap="lg">
-        <Stack gap={4}>
-          <Title order={1}>{title}</Title>
-          {description ? (
-            <Text c="dimmed" size="md">
-              {description}
-            </Text>
-          ) : null}
-        </Stack>
+        <Heading title={title} description={description} order={1} />
         {actions ? <Group gap="xs">{actions}</Group> : null}
       </Group>
       {children}
@@ -44,15 +37,32 @@ export function Section({
 }) {
   return (
     <Box component="section" py="lg" mt={mt} style={{ borderTop: "1px solid var(--wl-border)" }}>
-      <Stack gap={2} mb="md">
-        <Title order={3}>{title}</Title>
-        {description ? (
-          <Text c="dimmed" size="sm">
-            {description}
-          </Text>
-        ) : null}
-      </Stack>
+      <Heading title={title} description={description} order={3} mb="md" />
       {children}
     </Box>
+  );
+}
+
+/** A title with its description, dimmed, under it: a page's (order 1) or a section's (order 3). */
+function Heading({
+  title,
+  description,
+  order,
+  mb,
+}: {
+  title: string;
+  description?: ReactNode;
+  order: 1 | 3;
+  mb?: string;
+}) {
+  return (
+    <Stack gap={order === 1 ? 4 : 2} mb={mb}>
+      <Title order={order}>{title}</Title>
+      {description ? (
+        <Text c="dimmed" size={order === 1 ? "md" : "sm"}>
+          {description}
+        </Text>
+      ) : null}
+    </Stack>
   );
 }

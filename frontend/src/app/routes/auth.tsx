@@ -1,6 +1,6 @@
 import { useNavigate, useSearchParams } from "react-router";
+import { CardScreen } from "@/components/card-screen";
 import { useAuthConfig } from "@/features/auth/api";
-import { AuthCard } from "@/features/auth/components/auth-card";
 import { LoginForm } from "@/features/auth/components/login-form";
 import { SignupForm } from "@/features/auth/components/signup-form";
 import { safeNext } from "./guards";
@@ -23,7 +23,7 @@ export function LoginRoute() {
   // Until the answer is in, and when sign-up is open, offer it; hide it only when it is closed.
   const signupOpen = config.data?.signup_open ?? true;
   return (
-    <AuthCard
+    <CardScreen
       title="Sign in to Worklane"
       subtitle="Welcome back."
       footer={
@@ -33,7 +33,7 @@ export function LoginRoute() {
       }
     >
       <LoginForm onSignedIn={done} />
-    </AuthCard>
+    </CardScreen>
   );
 }
 
@@ -41,12 +41,12 @@ export function SignupRoute() {
   const done = useAfterSignIn();
   const [params] = useSearchParams();
   return (
-    <AuthCard
+    <CardScreen
       title="Create your account"
       subtitle="Plan projects and ongoing work in one place."
       footer={{ text: "Already have an account?", link: "Sign in", to: withNext("/login", params) }}
     >
       <SignupForm onSignedUp={done} />
-    </AuthCard>
+    </CardScreen>
   );
 }

@@ -1,7 +1,6 @@
-import { Box, Center, Paper, Stack, Text, Title } from "@mantine/core";
-import { useDocumentTitle } from "@mantine/hooks";
+import { Center } from "@mantine/core";
 import { Navigate, useNavigate } from "react-router";
-import { LogoMark } from "@/components/brand";
+import { CardScreen } from "@/components/card-screen";
 import { ErrorState } from "@/components/states";
 import { useWorkspaces } from "@/features/workspaces/api";
 import { CreateWorkspaceForm } from "@/features/workspaces/components/create-workspace-form";
@@ -28,29 +27,20 @@ export function HomeRoute() {
 
 /** `/new`: the first workspace (or another one) on a page of its own. */
 export function NewWorkspaceRoute() {
-  useDocumentTitle("Create a workspace · Worklane");
   const navigate = useNavigate();
   const workspaces = useWorkspaces();
   const hasAny = (workspaces.items?.length ?? 0) > 0;
   return (
-    <Center mih="100vh" px="md" bg="var(--wl-canvas)">
-      <Box w="100%" maw={520}>
-        <Stack align="center" gap={6} mb="lg">
-          <LogoMark size={36} />
-          <Title order={1} ta="center" mt="sm">
-            {hasAny ? "Create a workspace" : "Create your workspace"}
-          </Title>
-          <Text c="dimmed" ta="center" maw={420}>
-            A workspace holds your organisation's projects, ongoing work, people and teams.
-          </Text>
-        </Stack>
-        <Paper withBorder radius="lg" p="xl" shadow="xs">
-          <CreateWorkspaceForm
-            onCreated={(workspace) => navigate(`/w/${workspace.id}`, { replace: true })}
-            onCancel={hasAny ? () => navigate(-1) : undefined}
-          />
-        </Paper>
-      </Box>
-    </Center>
+    <CardScreen
+      title={hasAny ? "Create a workspace" : "Create your workspace"}
+      subtitle="A workspace holds your organisation's projects, ongoing work, people and teams."
+      documentTitle="Create a workspace"
+      width={520}
+    >
+      <CreateWorkspaceForm
+        onCreated={(workspace) => navigate(`/w/${workspace.id}`, { replace: true })}
+        onCancel={hasAny ? () => navigate(-1) : undefined}
+      />
+    </CardScreen>
   );
 }

@@ -1,6 +1,6 @@
 import { useLocation, useNavigate } from "react-router";
+import { CardScreen } from "@/components/card-screen";
 import { useSession } from "@/features/auth/api";
-import { AuthCard } from "@/features/auth/components/auth-card";
 import { AcceptInvitation } from "@/features/members/components/accept-invitation";
 
 /** The accept link: `/invitations/accept#<secret>`. The secret rides in the fragment, which the
@@ -11,12 +11,12 @@ export function AcceptInvitationRoute() {
   const session = useSession();
   const navigate = useNavigate();
   return (
-    <AuthCard title="Join a workspace" subtitle="You have been invited to a Worklane workspace.">
+    <CardScreen title="Join a workspace" subtitle="You have been invited to a Worklane workspace.">
       <AcceptInvitation
         token={hash.replace(/^#/, "")}
         email={session.data?.email ?? ""}
         onJoined={(workspaceId) => navigate(`/w/${workspaceId}`, { replace: true })}
       />
-    </AuthCard>
+    </CardScreen>
   );
 }

@@ -4,24 +4,35 @@ import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { LogoMark } from "@/components/brand";
 
-interface AuthCardProps {
+interface CardScreenProps {
   title: string;
   subtitle: string;
   children: ReactNode;
   footer?: { text: string; link: string; to: string } | null;
+  /** The browser tab's title, when it is not the heading's. */
+  documentTitle?: string;
+  width?: number;
 }
 
-export function AuthCard({ title, subtitle, children, footer }: AuthCardProps) {
-  useDocumentTitle(`${title} · Worklane`);
+/** A screen outside the app shell (sign-in, a first workspace): the brand, a heading, one card. */
+export function CardScreen({
+  title,
+  subtitle,
+  children,
+  footer,
+  documentTitle = title,
+  width = 400,
+}: CardScreenProps) {
+  useDocumentTitle(`${documentTitle} · Worklane`);
   return (
     <Center mih="100vh" px="md" bg="var(--wl-canvas)">
-      <Box w="100%" maw={400}>
+      <Box w="100%" maw={width}>
         <Stack align="center" gap={6} mb="lg">
           <LogoMark size={36} />
           <Title order={1} ta="center" mt="sm">
             {title}
           </Title>
-          <Text c="dimmed" ta="center">
+          <Text c="dimmed" ta="center" maw={420}>
             {subtitle}
           </Text>
         </Stack>
