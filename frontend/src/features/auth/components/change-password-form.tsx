@@ -5,6 +5,7 @@ import { notifySuccess } from "@/components/notify";
 import { useApiSubmit } from "@/hooks/use-api-submit";
 import { textField } from "@/lib/forms";
 import { useChangePassword } from "../api";
+import { MIN_PASSWORD, NewPasswordInput } from "./new-password-input";
 
 interface Values {
   current_password: string;
@@ -35,13 +36,11 @@ export function ChangePasswordForm() {
         autoComplete="current-password"
         {...textField(form, "current_password", { required: "Enter your current password." })}
       />
-      <PasswordInput
+      <NewPasswordInput
         label="New password"
-        description="At least 8 characters."
-        autoComplete="new-password"
         {...textField(form, "new_password", {
           required: "Choose a new password.",
-          minLength: { value: 8, message: "Use at least 8 characters." },
+          minLength: MIN_PASSWORD,
         })}
       />
       <PasswordInput

@@ -1,9 +1,10 @@
-import { Button, PasswordInput, TextInput } from "@mantine/core";
+import { Button, TextInput } from "@mantine/core";
 import { useForm } from "react-hook-form";
 import { ApiForm } from "@/components/api-form";
 import { useApiSubmit } from "@/hooks/use-api-submit";
 import { textField } from "@/lib/forms";
 import { type SignUp, type User, useSignUp } from "../api";
+import { MIN_PASSWORD, NewPasswordInput } from "./new-password-input";
 
 export function SignupForm({ onSignedUp }: { onSignedUp: (user: User) => void }) {
   const signUp = useSignUp();
@@ -27,13 +28,11 @@ export function SignupForm({ onSignedUp }: { onSignedUp: (user: User) => void })
         autoComplete="email"
         {...textField(form, "email", { required: "Enter your email address." })}
       />
-      <PasswordInput
+      <NewPasswordInput
         label="Password"
-        description="At least 8 characters."
-        autoComplete="new-password"
         {...textField(form, "password", {
           required: "Choose a password.",
-          minLength: { value: 8, message: "Use at least 8 characters." },
+          minLength: MIN_PASSWORD,
         })}
       />
       <Button type="submit" fullWidth loading={formState.isSubmitting} mt="xs">
