@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Checkbox,
-  Code,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Alert, Checkbox, Code, Group, Modal, SimpleGrid, Text, TextInput } from "@mantine/core";
 import { IconKey } from "@tabler/icons-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -16,6 +6,7 @@ import { ApiForm } from "@/components/api-form";
 import { confirmDestructive } from "@/components/confirm";
 import { FormActions } from "@/components/form-actions";
 import { FormField } from "@/components/form-field";
+import { SelectField } from "@/components/select-field";
 import { ShownOnce, ShownOnceStep } from "@/components/shown-once";
 import { useApiSubmit } from "@/hooks/use-api-submit";
 import { formatDate } from "@/lib/format";
@@ -154,22 +145,16 @@ export function CreateTokenModal({
                 validate: (value) => value.trim().length > 0 || "Give the token a name.",
               })}
             />
-            <FormField
+            <SelectField
               control={control}
               name="expires_in_days"
-              render={(field) => (
-                <Select
-                  label="Expires"
-                  description={
-                    maxLifetimeDays === null
-                      ? "Shorter is safer."
-                      : `This workspace allows at most ${maxLifetimeDays} days.`
-                  }
-                  data={choices}
-                  value={field.value}
-                  onChange={(value) => field.onChange(value ?? field.value)}
-                />
-              )}
+              label="Expires"
+              description={
+                maxLifetimeDays === null
+                  ? "Shorter is safer."
+                  : `This workspace allows at most ${maxLifetimeDays} days.`
+              }
+              data={choices}
             />
           </Group>
           <FormField

@@ -1,10 +1,10 @@
-import { Alert, Modal, Select, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Modal, Stack, Text, TextInput } from "@mantine/core";
 import { IconLink } from "@tabler/icons-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { ApiForm } from "@/components/api-form";
 import { FormActions } from "@/components/form-actions";
-import { FormField } from "@/components/form-field";
+import { SelectField } from "@/components/select-field";
 import { ShownOnce, ShownOnceStep } from "@/components/shown-once";
 import { useApiSubmit } from "@/hooks/use-api-submit";
 import { formatDate } from "@/lib/format";
@@ -87,23 +87,15 @@ export function InviteModal({
             data-autofocus
             {...textField(form, "email", { required: "Enter their email address." })}
           />
-          <FormField
+          <SelectField
             control={control}
             name="role"
-            render={(field) => (
-              <Select
-                label="Role"
-                data={ROLES.filter((role) => callerRole === "owner" || role.value !== "owner").map(
-                  (role) => ({
-                    value: role.value,
-                    label: `${role.label} — ${role.description}`,
-                  }),
-                )}
-                {...field}
-                onChange={(value) => field.onChange((value as Role | null) ?? "member")}
-                comboboxProps={{ withinPortal: true }}
-              />
+            label="Role"
+            data={ROLES.filter((role) => callerRole === "owner" || role.value !== "owner").map(
+              (role) => ({ value: role.value, label: `${role.label} — ${role.description}` }),
             )}
+            fallback="member"
+            comboboxProps={{ withinPortal: true }}
           />
           <Text size="sm" c="dimmed">
             You get a link to pass on; it expires in seven days.

@@ -4,6 +4,7 @@ import { ApiForm } from "@/components/api-form";
 import { FormActions } from "@/components/form-actions";
 import { FormField } from "@/components/form-field";
 import { notifySuccess } from "@/components/notify";
+import { SelectField } from "@/components/select-field";
 import { useApiSubmit } from "@/hooks/use-api-submit";
 import { textField } from "@/lib/forms";
 import { type Member, type Team, type TeamUpdate, useCreateTeam, useUpdateTeam } from "../api";
@@ -107,19 +108,14 @@ export function TeamFormModal({
             validate: (value) => value.trim().length > 0 || "Give the team a name.",
           })}
         />
-        <FormField
+        <SelectField
           control={control}
           name="parent_id"
-          render={(field) => (
-            <Select
-              label="Part of"
-              description="Teams nest, like departments."
-              searchable
-              data={parentOptions}
-              {...field}
-              onChange={(value) => field.onChange(value ?? TOP_LEVEL)}
-            />
-          )}
+          label="Part of"
+          description="Teams nest, like departments."
+          searchable
+          data={parentOptions}
+          fallback={TOP_LEVEL}
         />
         <FormField
           control={control}

@@ -1,10 +1,11 @@
-import { Checkbox, Modal, Select, SimpleGrid, Textarea, TextInput } from "@mantine/core";
+import { Checkbox, Modal, SimpleGrid, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "react-hook-form";
 import { ApiForm } from "@/components/api-form";
 import { FormActions } from "@/components/form-actions";
 import { FormField } from "@/components/form-field";
 import { notifySuccess } from "@/components/notify";
 import { ProjectSelect } from "@/components/project-select";
+import { SelectField } from "@/components/select-field";
 import { useApiSubmit } from "@/hooks/use-api-submit";
 import { textField } from "@/lib/forms";
 import {
@@ -182,21 +183,17 @@ export function TimeEntryForm({
             <TaskSelect workspaceId={workspaceId} projectId={projectId || null} {...field} />
           )}
         />
-        <FormField
+        <SelectField
           control={control}
           name="work_type"
-          render={(field) => (
-            <Select
-              label="Work type"
-              placeholder="None"
-              clearable
-              data={(workTypes.data ?? []).map((workType) => ({
-                value: workType.key,
-                label: workType.name,
-              }))}
-              {...field}
-            />
-          )}
+          label="Work type"
+          placeholder="None"
+          clearable
+          data={(workTypes.data ?? []).map((workType) => ({
+            value: workType.key,
+            label: workType.name,
+          }))}
+          fallback={null}
         />
         <Checkbox label="Billable" mt={{ base: 0, sm: 30 }} {...textField(form, "billable")} />
       </SimpleGrid>

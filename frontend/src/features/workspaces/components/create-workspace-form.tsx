@@ -1,8 +1,8 @@
-import { Group, Select, TextInput } from "@mantine/core";
+import { Group, TextInput } from "@mantine/core";
 import { useForm } from "react-hook-form";
 import { ApiForm } from "@/components/api-form";
 import { FormActions } from "@/components/form-actions";
-import { FormField } from "@/components/form-field";
+import { SelectField } from "@/components/select-field";
 import { useApiSubmit } from "@/hooks/use-api-submit";
 import { textField } from "@/lib/forms";
 import { useCreateWorkspace, type Workspace } from "../api";
@@ -50,31 +50,21 @@ export function CreateWorkspaceForm({
         })}
       />
       <Group grow align="flex-start">
-        <FormField
+        <SelectField
           control={control}
           name="timezone"
-          render={(field) => (
-            <Select
-              label="Time zone"
-              searchable
-              data={timeZones(field.value)}
-              comboboxProps={{ withinPortal: true }}
-              {...field}
-              onChange={(value) => field.onChange(value ?? "UTC")}
-            />
-          )}
+          label="Time zone"
+          searchable
+          data={timeZones}
+          fallback="UTC"
+          comboboxProps={{ withinPortal: true }}
         />
-        <FormField
+        <SelectField
           control={control}
           name="week_start"
-          render={(field) => (
-            <Select
-              label="Week starts on"
-              data={WEEKDAYS}
-              {...field}
-              onChange={(value) => field.onChange(value ?? "1")}
-            />
-          )}
+          label="Week starts on"
+          data={WEEKDAYS}
+          fallback="1"
         />
       </Group>
       <FormActions

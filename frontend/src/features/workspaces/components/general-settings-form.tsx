@@ -1,22 +1,12 @@
-import {
-  Alert,
-  Button,
-  type ComboboxData,
-  Group,
-  List,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Alert, Button, Group, List, Stack, Text, TextInput } from "@mantine/core";
 import { IconGitMerge } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { type Control, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import { isApiError } from "@/api/errors";
 import { FormAlert } from "@/components/form-alert";
-import { FormField } from "@/components/form-field";
 import { notifySuccess } from "@/components/notify";
+import { SelectField } from "@/components/select-field";
 import { applyProblemToForm } from "@/lib/forms";
 import {
   canAdminister,
@@ -201,7 +191,7 @@ export function GeneralSettingsForm({ workspace }: { workspace: Workspace }) {
             validate: (value) => value.trim().length > 0 || "Give the workspace a name.",
           })}
         />
-        <SettingSelect
+        <SelectField
           control={control}
           name="timezone"
           label="Time zone"
@@ -210,7 +200,7 @@ export function GeneralSettingsForm({ workspace }: { workspace: Workspace }) {
           disabled={!editable}
           data={timeZones}
         />
-        <SettingSelect
+        <SelectField
           control={control}
           name="week_start"
           label="Week starts on"
@@ -218,7 +208,7 @@ export function GeneralSettingsForm({ workspace }: { workspace: Workspace }) {
           disabled={!editable}
           data={() => WEEKDAYS}
         />
-        <SettingSelect
+        <SelectField
           control={control}
           name="timer_rounding_minutes"
           label="Timer rounding"
@@ -226,7 +216,7 @@ export function GeneralSettingsForm({ workspace }: { workspace: Workspace }) {
           disabled={!editable}
           data={() => TIMER_ROUNDINGS}
         />
-        <SettingSelect
+        <SelectField
           control={control}
           name="max_token_lifetime_days"
           label="Longest API token lifetime"
@@ -252,37 +242,5 @@ export function GeneralSettingsForm({ workspace }: { workspace: Workspace }) {
         )}
       </Stack>
     </form>
-  );
-}
-
-/** One of the settings picked from a list; a cleared choice keeps the value it had. */
-function SettingSelect({
-  control,
-  name,
-  data,
-  ...select
-}: {
-  control: Control<Values>;
-  name: Exclude<keyof Values, "name">;
-  /** The choices, given the current value (which may be one the usual list lacks). */
-  data: (current: string) => ComboboxData;
-  label: string;
-  description: string;
-  disabled: boolean;
-  searchable?: boolean;
-}) {
-  return (
-    <FormField
-      control={control}
-      name={name}
-      render={(field) => (
-        <Select
-          {...select}
-          data={data(field.value)}
-          {...field}
-          onChange={(value) => field.onChange(value ?? field.value)}
-        />
-      )}
-    />
   );
 }
