@@ -1,6 +1,6 @@
-import { Group, NumberInput } from "@mantine/core";
+import { Group } from "@mantine/core";
 import type { Control } from "react-hook-form";
-import { FormField } from "@/components/form-field";
+import { NumberField } from "@/components/number-field";
 
 /** What a member costs and can take on; both member forms hold these two values. */
 export interface CapacityValues {
@@ -20,33 +20,23 @@ export function CapacityFields({
 }) {
   return (
     <Group grow align="flex-start">
-      <FormField
+      <NumberField
         control={control}
         name="weekly_capacity_hours"
-        render={(field) => (
-          <NumberInput
-            label="Capacity"
-            description="Hours per week"
-            min={0}
-            max={168}
-            decimalScale={2}
-            data-autofocus={autoFocus || undefined}
-            {...field}
-          />
-        )}
+        label="Capacity"
+        description="Hours per week"
+        min={0}
+        max={168}
+        decimalScale={2}
+        data-autofocus={autoFocus || undefined}
       />
-      <FormField
+      <NumberField
         control={control}
         name="cost_rate"
-        render={(field) => (
-          <NumberInput
-            label="Cost rate"
-            description="Per hour (optional)"
-            min={0}
-            decimalScale={2}
-            {...field}
-          />
-        )}
+        label="Cost rate"
+        description="Per hour (optional)"
+        min={0}
+        decimalScale={2}
       />
     </Group>
   );
