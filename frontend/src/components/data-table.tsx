@@ -1,4 +1,5 @@
-import { Button, Group, Table, type TableProps } from "@mantine/core";
+import { Button, Group, Table, type TableProps, Text } from "@mantine/core";
+import type { ReactNode } from "react";
 import classes from "./data-table.module.css";
 
 /** The app's tables: bordered, quiet headers, tabular numbers; scrolls sideways when narrow. */
@@ -11,6 +12,19 @@ export function DataTable({ minWidth = 640, ...props }: TableProps & { minWidth?
 }
 
 export const numberClass = classes.number;
+
+/** The one row of a table body with nothing to list, saying why across all `columns`. */
+export function EmptyRow({ columns, children }: { columns: number; children: ReactNode }) {
+  return (
+    <Table.Tr>
+      <Table.Td colSpan={columns}>
+        <Text size="sm" c="dimmed" ta="center" py="md">
+          {children}
+        </Text>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
 
 /** "Load more" under a paged list while the server has another page. */
 export function LoadMore({

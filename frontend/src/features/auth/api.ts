@@ -81,16 +81,21 @@ export function useSignUp() {
 }
 
 /**
- * Sign out, then leave with a full page load to /login: nothing the account loaded survives in
- * memory, and no guard can race the redirect (it would add a `next` back to the page we left).
+ * End this session (`logout`) or every one (`logout-everywhere`), then leave with a full page
+ * load to /login: nothing the account loaded survives in memory, and no guard can race the
+ * redirect (it would add a `next` back to the page we left).
  */
-export function useLogOut() {
+function useSignOutAt(path: "/api/v1/auth/logout" | "/api/v1/auth/logout-everywhere") {
   return useMutation({
     mutationFn: async () => {
-      await api.POST("/api/v1/auth/logout");
+      await api.POST(path);
     },
     onSuccess: () => window.location.replace("/login"),
   });
+}
+
+export function useLogOut() {
+  return useSignOutAt("/api/v1/auth/logout");
 }
 
 /** A new password; the server ends every other session of the account, and keeps this one. */
@@ -104,12 +109,7 @@ export function useChangePassword() {
 
 /** End every session of the account, this one too, and leave as `useLogOut` does. */
 export function useSignOutEverywhere() {
-  return useMutation({
-    mutationFn: async () => {
-      await api.POST("/api/v1/auth/logout-everywhere");
-    },
-    onSuccess: () => window.location.replace("/login"),
-  });
+  return useSignOutAt("/api/v1/auth/logout-everywhere");
 }
 
 /** Whether anyone may sign up here: the sign-in screen hides its link when not. */

@@ -1,6 +1,6 @@
 import { Badge, Box, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { IconChartLine } from "@tabler/icons-react";
-import { DataTable } from "@/components/data-table";
+import { DataTable, EmptyRow } from "@/components/data-table";
 import { ProjectSelect } from "@/components/project-select";
 import { EmptyState, ErrorState, SkeletonRows } from "@/components/states";
 import { formatMoney } from "@/lib/format";
@@ -89,6 +89,17 @@ function Figure({ label, value, detail }: { label: string; value: string; detail
   );
 }
 
+/** "of 40:00 budgeted, 12:00 left" under a figure, or that there is no such budget. */
+function budgetDetail<T>(
+  kind: "hours" | "money",
+  budget: T | null,
+  remaining: T,
+  format: (value: T) => string,
+): string {
+  if (budget === null) return `No ${kind} budget`;
+  return `of ${format(budget)} budgeted, ${format(remaining)} left`;
+}
+
 function BudgetSummary({ report }: { report: EstimatesReport }) {
   const money = (amount: string) => formatMoney(amount, report.currency);
   return (
@@ -96,22 +107,24 @@ function BudgetSummary({ report }: { report: EstimatesReport }) {
       <Figure
         label="Hours"
         value={formatHours(report.actual_hours)}
-        detail={
-          report.budget_hours === null
-            ? "No hours budget"
-            : `of ${formatHours(report.budget_hours)} budgeted, ${formatHours(report.budget_hours_remaining)} left`
-        }
+        detail={budgetDetail(
+          "hours",
+          report.budget_hours,
+          report.budget_hours_remaining,
+          formatHours,
+        )}
       />
       {/* Costs come only to those who may see rates (admins). */}
       {report.actual_cost === undefined ? null : (
         <Figure
           label="Cost"
           value={money(report.actual_cost)}
-          detail={
-            report.budget_amount === null
-              ? "No money budget"
-              : `of ${money(report.budget_amount)} budgeted, ${money(report.budget_amount_remaining ?? "0")} left`
-          }
+          detail={budgetDetail(
+            "money",
+            report.budget_amount,
+            report.budget_amount_remaining ?? "0",
+            money,
+          )}
         />
       )}
       <Figure
@@ -171,13 +184,7 @@ function TaskEstimatesTable({ report }: { report: EstimatesReport }) {
       </Table.Thead>
       <Table.Tbody>
         {report.tasks.length === 0 ? (
-          <Table.Tr>
-            <Table.Td colSpan={5}>
-              <Text size="sm" c="dimmed" ta="center" py="md">
-                This project has no tasks yet.
-              </Text>
-            </Table.Td>
-          </Table.Tr>
+          <EmptyRow columns={5}>This project has no tasks yet.</EmptyRow>
         ) : null}
         {report.tasks.map((task) => (
           <TaskRow key={task.task_id} task={task} />

@@ -4,6 +4,12 @@ import { useId } from "react";
 import { DIMENSION_LABEL, DIMENSIONS, type Dimension } from "../report-filters";
 import classes from "./time.module.css";
 
+/** The buttons that move a dimension one column earlier or later. */
+const MOVES = [
+  { offset: -1, word: "earlier", Icon: IconChevronLeft },
+  { offset: 1, word: "later", Icon: IconChevronRight },
+] as const;
+
 /**
  * The report's dimensions in column order: the first groups outermost. Buttons, not drag and
  * drop, reorder them, so the keyboard can too.
@@ -37,26 +43,19 @@ export function GroupByPicker({
               <Text size="sm" mr={4}>
                 {label}
               </Text>
-              <ActionIcon
-                size="sm"
-                variant="subtle"
-                color="gray"
-                aria-label={`Move ${label} earlier`}
-                disabled={index === 0}
-                onClick={() => move(index, -1)}
-              >
-                <IconChevronLeft size={14} />
-              </ActionIcon>
-              <ActionIcon
-                size="sm"
-                variant="subtle"
-                color="gray"
-                aria-label={`Move ${label} later`}
-                disabled={index === value.length - 1}
-                onClick={() => move(index, 1)}
-              >
-                <IconChevronRight size={14} />
-              </ActionIcon>
+              {MOVES.map(({ offset, word, Icon }) => (
+                <ActionIcon
+                  key={word}
+                  size="sm"
+                  variant="subtle"
+                  color="gray"
+                  aria-label={`Move ${label} ${word}`}
+                  disabled={!value[index + offset]}
+                  onClick={() => move(index, offset)}
+                >
+                  <Icon size={14} />
+                </ActionIcon>
+              ))}
               <ActionIcon
                 size="sm"
                 variant="subtle"

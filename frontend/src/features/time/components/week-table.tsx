@@ -1,7 +1,7 @@
 import { Table, Text } from "@mantine/core";
 import { Fragment } from "react";
 import { useProjectDirectory } from "@/api/directory";
-import { DataTable } from "@/components/data-table";
+import { DataTable, EmptyRow } from "@/components/data-table";
 import { fromIso, todayIso } from "@/lib/dates";
 import { type TimeEntry, useTasksById } from "../api";
 import { formatMinutes } from "../duration";
@@ -74,13 +74,7 @@ export function WeekTable({
       </Table.Thead>
       <Table.Tbody>
         {grid.projects.length === 0 ? (
-          <Table.Tr>
-            <Table.Td colSpan={9}>
-              <Text size="sm" c="dimmed" ta="center" py="md">
-                No time logged this week.
-              </Text>
-            </Table.Td>
-          </Table.Tr>
+          <EmptyRow columns={9}>No time logged this week.</EmptyRow>
         ) : null}
         {grid.projects.map((project) => {
           const meta = projects.byId.get(project.projectId);
