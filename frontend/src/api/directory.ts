@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { $api } from "./client";
-import { usePagedGet } from "./pagination";
+import { type PagedPath, usePagedGet } from "./pagination";
 import type { components } from "./schema";
 
 /**
@@ -29,12 +29,12 @@ export const TASK = "/api/v1/workspaces/{workspace_id}/tasks/{task_id}";
 
 const ALL = 200;
 
-type DirectoryPath = typeof MEMBERS | typeof TEAMS | typeof LABELS | typeof PROJECTS;
-
-/** Every list of `path` in the workspace, whatever its filters or page size: for invalidation. */
-export function workspaceKey(path: DirectoryPath, workspaceId: string) {
-  return $api.queryOptions("get", path, { params: { path: { workspace_id: workspaceId } } })
-    .queryKey;
+/**
+ * Every cached list of `path` in the workspace, whatever its filters or page size: for
+ * invalidation. It is the start of the key `usePagedGet` and `$api` cache each list under.
+ */
+export function workspaceKey(path: PagedPath, workspaceId: string) {
+  return ["get", path, { params: { path: { workspace_id: workspaceId } } }] as const;
 }
 
 function byId<T extends { id: string }>(rows: T[] | undefined): Map<string, T> {

@@ -1,4 +1,9 @@
-import { type InfiniteData, type QueryKey, useInfiniteQuery } from "@tanstack/react-query";
+import {
+  type InfiniteData,
+  type QueryClient,
+  type QueryKey,
+  useInfiniteQuery,
+} from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
 import { api, unwrap } from "./client";
 import type { paths } from "./schema";
@@ -59,6 +64,14 @@ export function filterPages<T>(
     ...data,
     pages: data.pages.map((page) => ({ ...page, items: page.items.filter(keep) })),
   };
+}
+
+/** A row deleted on the server: out of every cached page under `queryKey` at once, then refetched. */
+export function dropFromLists(queryClient: QueryClient, queryKey: QueryKey, id: string) {
+  queryClient.setQueriesData<CachedPages<{ id: string }>>({ queryKey }, (data) =>
+    filterPages(data, (row) => row.id !== id),
+  );
+  return queryClient.invalidateQueries({ queryKey });
 }
 
 type GetOperation<P extends keyof paths> = paths[P] extends { get: infer O } ? O : never;

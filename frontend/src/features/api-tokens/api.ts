@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { $api, api, unwrap } from "@/api/client";
+import { api, unwrap } from "@/api/client";
+import { workspaceKey } from "@/api/directory";
 import { type CachedPages, mapPages, usePagedGet } from "@/api/pagination";
 import type { components } from "@/api/schema";
 
@@ -9,11 +10,6 @@ export type ApiTokenCreated = components["schemas"]["ApiTokenCreated"];
 
 const LIST = "/api/v1/workspaces/{workspace_id}/api-tokens";
 const ONE = "/api/v1/workspaces/{workspace_id}/api-tokens/{token_id}";
-
-function listsKey(workspaceId: string) {
-  return $api.queryOptions("get", LIST, { params: { path: { workspace_id: workspaceId } } })
-    .queryKey;
-}
 
 /** The caller's own tokens in this workspace. */
 export function useApiTokens(workspaceId: string) {
@@ -25,13 +21,13 @@ export function useCreateApiToken(workspaceId: string) {
   return useMutation({
     mutationFn: async (body: ApiTokenCreate) =>
       unwrap(await api.POST(LIST, { params: { path: { workspace_id: workspaceId } }, body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: listsKey(workspaceId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: workspaceKey(LIST, workspaceId) }),
   });
 }
 
 export function useRevokeApiToken(workspaceId: string) {
   const queryClient = useQueryClient();
-  const key = listsKey(workspaceId);
+  const key = workspaceKey(LIST, workspaceId);
   return useMutation({
     mutationFn: async (token: ApiToken) => {
       await api.DELETE(ONE, {

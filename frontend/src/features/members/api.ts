@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { $api, api, ifMatch, unwrap } from "@/api/client";
-import { type CachedPages, filterPages, mapPages, usePagedGet } from "@/api/pagination";
+import { api, ifMatch, unwrap } from "@/api/client";
+import { workspaceKey } from "@/api/directory";
+import { type CachedPages, dropFromLists, mapPages, usePagedGet } from "@/api/pagination";
 import type { components } from "@/api/schema";
 
 export type Member = components["schemas"]["Member"];
@@ -10,12 +11,6 @@ export type Role = components["schemas"]["Role"];
 const LIST = "/api/v1/workspaces/{workspace_id}/members";
 const ONE = "/api/v1/workspaces/{workspace_id}/members/{member_id}";
 const PAGE_SIZE = 50;
-
-/** Every cached list of this workspace's members, whatever its page size. */
-function listsKey(workspaceId: string) {
-  return $api.queryOptions("get", LIST, { params: { path: { workspace_id: workspaceId } } })
-    .queryKey;
-}
 
 export function useMembers(workspaceId: string) {
   return usePagedGet(LIST, { path: { workspace_id: workspaceId }, query: { limit: PAGE_SIZE } });
@@ -27,7 +22,7 @@ export function useMembers(workspaceId: string) {
  */
 export function useUpdateMember(workspaceId: string) {
   const queryClient = useQueryClient();
-  const key = listsKey(workspaceId);
+  const key = workspaceKey(LIST, workspaceId);
   return useMutation({
     mutationFn: async ({ member, changes }: { member: Member; changes: MemberUpdate }) =>
       unwrap(
@@ -64,7 +59,7 @@ export function useUpdateMember(workspaceId: string) {
 
 export function useRemoveMember(workspaceId: string) {
   const queryClient = useQueryClient();
-  const key = listsKey(workspaceId);
+  const key = workspaceKey(LIST, workspaceId);
   return useMutation({
     mutationFn: async (member: Member) => {
       await api.DELETE(ONE, {
@@ -74,11 +69,6 @@ export function useRemoveMember(workspaceId: string) {
         },
       });
     },
-    onSuccess: (_, member) => {
-      queryClient.setQueriesData<CachedPages<Member>>({ queryKey: key }, (data) =>
-        filterPages(data, (row) => row.id !== member.id),
-      );
-      return queryClient.invalidateQueries({ queryKey: key });
-    },
+    onSuccess: (_, member) => dropFromLists(queryClient, key, member.id),
   });
 }

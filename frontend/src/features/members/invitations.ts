@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { $api, api, ifMatch, unwrap } from "@/api/client";
-import { type CachedPages, filterPages, usePagedList } from "@/api/pagination";
+import { workspaceKey } from "@/api/directory";
+import { dropFromLists, usePagedList } from "@/api/pagination";
 import type { components } from "@/api/schema";
 
 export type Invitation = components["schemas"]["Invitation"];
@@ -10,11 +11,6 @@ export type InvitationCreated = components["schemas"]["InvitationCreated"];
 const LIST = "/api/v1/workspaces/{workspace_id}/invitations";
 const ONE = "/api/v1/workspaces/{workspace_id}/invitations/{invitation_id}";
 const PAGE_SIZE = 50;
-
-function listsKey(workspaceId: string) {
-  return $api.queryOptions("get", LIST, { params: { path: { workspace_id: workspaceId } } })
-    .queryKey;
-}
 
 /** The link to pass on: the server answers its path, with the secret in the fragment. */
 export function acceptLink(created: InvitationCreated, origin = window.location.origin): string {
@@ -43,13 +39,13 @@ export function useInvite(workspaceId: string) {
   return useMutation({
     mutationFn: async (body: InvitationCreate) =>
       unwrap(await api.POST(LIST, { params: { path: { workspace_id: workspaceId } }, body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: listsKey(workspaceId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: workspaceKey(LIST, workspaceId) }),
   });
 }
 
 export function useRevokeInvitation(workspaceId: string) {
   const queryClient = useQueryClient();
-  const key = listsKey(workspaceId);
+  const key = workspaceKey(LIST, workspaceId);
   return useMutation({
     mutationFn: async (invitation: Invitation) => {
       await api.DELETE(ONE, {
@@ -59,12 +55,7 @@ export function useRevokeInvitation(workspaceId: string) {
         },
       });
     },
-    onSuccess: (_, invitation) => {
-      queryClient.setQueriesData<CachedPages<Invitation>>({ queryKey: key }, (data) =>
-        filterPages(data, (row) => row.id !== invitation.id),
-      );
-      return queryClient.invalidateQueries({ queryKey: key });
-    },
+    onSuccess: (_, invitation) => dropFromLists(queryClient, key, invitation.id),
   });
 }
 

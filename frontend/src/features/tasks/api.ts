@@ -1,6 +1,6 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { $api, api, ifMatch, unwrap } from "@/api/client";
-import { TASK, TASKS } from "@/api/directory";
+import { TASK, TASKS, workspaceKey } from "@/api/directory";
 import { isStale } from "@/api/errors";
 import { type CachedPages, mapPages, usePagedGet } from "@/api/pagination";
 import type { components, operations } from "@/api/schema";
@@ -29,12 +29,6 @@ export const PAGE_SIZE = 100;
 
 function taskPath(workspaceId: string, taskId: string) {
   return { workspace_id: workspaceId, task_id: taskId };
-}
-
-/** Every cached task list of the workspace: project lists, the board, my work, counts. */
-function listsKey(workspaceId: string) {
-  return $api.queryOptions("get", TASKS, { params: { path: { workspace_id: workspaceId } } })
-    .queryKey;
 }
 
 /** Every cached single task of the workspace, by id or by key. */
@@ -82,7 +76,7 @@ type Page = { items: Task[]; next_cursor: string | null };
 export function writeTask(queryClient: QueryClient, workspaceId: string, task: Task) {
   const replace = (row: Task) => (row.id === task.id ? task : row);
   queryClient.setQueriesData<CachedPages<Task> | Page>(
-    { queryKey: listsKey(workspaceId) },
+    { queryKey: workspaceKey(TASKS, workspaceId) },
     (data) => {
       if (!data) return data;
       if ("pages" in data) return mapPages(data, replace);
@@ -108,7 +102,7 @@ export function applyChanges(task: Task, changes: TaskUpdate): Task {
 /** Stop task refetches in flight: one that answers late would hide a change being shown. */
 async function cancelTaskQueries(queryClient: QueryClient, workspaceId: string) {
   await Promise.all([
-    queryClient.cancelQueries({ queryKey: listsKey(workspaceId) }),
+    queryClient.cancelQueries({ queryKey: workspaceKey(TASKS, workspaceId) }),
     queryClient.cancelQueries({ queryKey: tasksKey(workspaceId) }),
   ]);
 }
@@ -217,7 +211,7 @@ export function useUpdateTask(workspaceId: string) {
           .fetchQuery({ ...taskOptions(workspaceId, update.task.id), staleTime: 0 })
           .catch(() => undefined);
         if (latest) writes.confirmed = newer(latest, writes.confirmed);
-        void queryClient.invalidateQueries({ queryKey: listsKey(workspaceId) });
+        void queryClient.invalidateQueries({ queryKey: workspaceKey(TASKS, workspaceId) });
         if (latest) {
           staleNotice({
             id: latest.id,
@@ -233,7 +227,10 @@ export function useUpdateTask(workspaceId: string) {
       writeTask(queryClient, workspaceId, shown(writes, newer(saved, writes.confirmed)));
       void queryClient.invalidateQueries({ queryKey: activityKey(workspaceId, saved.id) });
       // Filters may no longer hold for the row: lists refetch when next shown.
-      void queryClient.invalidateQueries({ queryKey: listsKey(workspaceId), refetchType: "none" });
+      void queryClient.invalidateQueries({
+        queryKey: workspaceKey(TASKS, workspaceId),
+        refetchType: "none",
+      });
     },
   });
   return mutation;
@@ -244,7 +241,7 @@ export function useCreateTask(workspaceId: string) {
   return useMutation({
     mutationFn: async (body: TaskCreate) =>
       unwrap(await api.POST(TASKS, { params: { path: { workspace_id: workspaceId } }, body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: listsKey(workspaceId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: workspaceKey(TASKS, workspaceId) }),
   });
 }
 
@@ -265,7 +262,7 @@ export function useDeleteTask(workspaceId: string) {
     onSuccess: (_data, { task }) => {
       queryClient.removeQueries({ queryKey: taskOptions(workspaceId, task.id).queryKey });
       queryClient.removeQueries({ queryKey: taskOptions(workspaceId, task.key).queryKey });
-      return queryClient.invalidateQueries({ queryKey: listsKey(workspaceId) });
+      return queryClient.invalidateQueries({ queryKey: workspaceKey(TASKS, workspaceId) });
     },
   });
 }
@@ -283,7 +280,7 @@ export function useBulkUpdateTasks(workspaceId: string) {
       ).items,
     onSuccess: (saved) => {
       for (const task of saved) writeTask(queryClient, workspaceId, task);
-      return queryClient.invalidateQueries({ queryKey: listsKey(workspaceId) });
+      return queryClient.invalidateQueries({ queryKey: workspaceKey(TASKS, workspaceId) });
     },
   });
 }
