@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { json, mockApi, noContent, problem } from "@/testing/api";
+import { invalidField, json, mockApi, noContent, staleVersion } from "@/testing/api";
 import { api } from "./client";
 import { ApiError } from "./errors";
 
@@ -48,12 +48,7 @@ describe("api client", () => {
 
   it("turns problem+json into an ApiError with status, code, detail and field errors", async () => {
     mockApi({
-      "POST /api/v1/auth/signup": () =>
-        problem(422, {
-          code: "validation_error",
-          detail: "Invalid input",
-          errors: [{ pointer: "/email", detail: "not a valid email address" }],
-        }),
+      "POST /api/v1/auth/signup": () => invalidField("/email", "not a valid email address"),
     });
     const call = api.POST("/api/v1/auth/signup", {
       body: { email: "nope", password: "longenough", name: "Ada" },
@@ -71,11 +66,7 @@ describe("api client", () => {
 
   it("marks 412 as stale", async () => {
     mockApi({
-      [`PATCH ${WORKSPACE}`]: () =>
-        problem(412, {
-          code: "stale_version",
-          detail: "The resource was changed by someone else.",
-        }),
+      [`PATCH ${WORKSPACE}`]: () => staleVersion(),
     });
     const error = await api
       .PATCH("/api/v1/workspaces/{workspace_id}", {

@@ -55,3 +55,13 @@ export function mockApi(routes: Record<string, Handler | Handler[]>) {
       requests.filter((request) => `${request.method} ${new URL(request.url).pathname}` === key),
   };
 }
+
+/** A 412: the row changed on the server since the version the request was based on. */
+export function staleVersion(detail = "The resource was changed by someone else."): Response {
+  return problem(412, { code: "stale_version", detail });
+}
+
+/** A 422 that puts `detail` on the field at `pointer` (such as "/email"). */
+export function invalidField(pointer: string, detail: string, summary = "Invalid input"): Response {
+  return problem(422, { code: "validation_error", detail: summary, errors: [{ pointer, detail }] });
+}

@@ -5,7 +5,7 @@ import { act, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ReactElement } from "react";
 import { describe, expect, it } from "vitest";
-import { json, mockApi, problem } from "@/testing/api";
+import { json, mockApi, staleVersion } from "@/testing/api";
 import { makeTask } from "@/testing/tasks";
 import { type Task, taskOptions, useUpdateTask } from "./api";
 
@@ -70,9 +70,7 @@ describe("changing a task someone else changed (412)", () => {
     await vi.waitFor(() => expect(queryClient.getQueryData<Task>(key)?.priority).toBe("high"));
     expect(server.sent(`PATCH ${TASK}`)[0]?.headers.get("If-Match")).toBe('"1"');
 
-    await act(async () =>
-      first.resolve(problem(412, { code: "stale_version", detail: "The task was changed." })),
-    );
+    await act(async () => first.resolve(staleVersion("The task was changed.")));
     expect(await screen.findByText("Changed by someone else")).toBeInTheDocument();
     // Rolled back to the server's latest version, not to ours and not to our change.
     expect(queryClient.getQueryData<Task>(key)).toMatchObject({
@@ -112,22 +110,32 @@ function TwoQuickEdits({ current }: { current: Task }) {
   );
 }
 
+/**
+ * The task on a server that checks If-Match like the real one; each PATCH first waits for
+ * `hold`, given the version saved so far, so a test can keep an answer back.
+ */
+function versionedTaskServer(initial: Task, hold: (saved: Task) => Promise<void>) {
+  let saved = initial;
+  return mockApi({
+    [`PATCH ${TASK}`]: async (request) => {
+      const changes = (await request.json()) as Partial<Task>;
+      await hold(saved);
+      if (request.headers.get("If-Match") !== `"${saved.version}"`) {
+        return staleVersion("The task was changed.");
+      }
+      saved = { ...saved, ...changes, version: saved.version + 1 };
+      return json(saved);
+    },
+    [`GET ${TASK}`]: () => json(saved),
+  });
+}
+
 describe("two quick changes to one task", () => {
   it("sends them in turn, the second from the version the first saved, with no false 412", async () => {
-    // A server that checks If-Match like the real one; the first answer is held back.
-    let saved = task(1);
+    // The first answer is held back.
     const slow = deferred<void>();
-    const server = mockApi({
-      [`PATCH ${TASK}`]: async (request) => {
-        const changes = (await request.json()) as Partial<Task>;
-        if (request.headers.get("If-Match") !== `"${saved.version}"`) {
-          return problem(412, { code: "stale_version", detail: "The task was changed." });
-        }
-        if (saved.version === 1) await slow.promise;
-        saved = { ...saved, ...changes, version: saved.version + 1 };
-        return json(saved);
-      },
-      [`GET ${TASK}`]: () => json(saved),
+    const server = versionedTaskServer(task(1), async (saved) => {
+      if (saved.version === 1) await slow.promise;
     });
     const { queryClient, key, user } = renderOverCachedTask(<TwoQuickEdits current={task(1)} />);
 
@@ -157,20 +165,8 @@ describe("two quick changes to one task", () => {
 
 describe("two quick changes to a task someone else changed", () => {
   it("overwrites nothing silently and re-applies both from one notice", async () => {
-    let saved = task(2, { title: "Rotate all keys" });
     const slow = deferred<void>();
-    const server = mockApi({
-      [`PATCH ${TASK}`]: async (request) => {
-        const changes = (await request.json()) as Partial<Task>;
-        await slow.promise;
-        if (request.headers.get("If-Match") !== `"${saved.version}"`) {
-          return problem(412, { code: "stale_version", detail: "The task was changed." });
-        }
-        saved = { ...saved, ...changes, version: saved.version + 1 };
-        return json(saved);
-      },
-      [`GET ${TASK}`]: () => json(saved),
-    });
+    const server = versionedTaskServer(task(2, { title: "Rotate all keys" }), () => slow.promise);
     const { queryClient, key, user } = renderOverCachedTask(<TwoQuickEdits current={task(1)} />);
 
     await user.click(screen.getByRole("button", { name: "Make it high" }));

@@ -1,6 +1,6 @@
 import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { mockApi, noContent, problem } from "@/testing/api";
+import { invalidField, mockApi, noContent } from "@/testing/api";
 import { renderWithApp } from "@/testing/render";
 import { ChangePasswordForm } from "./change-password-form";
 
@@ -46,11 +46,11 @@ describe("ChangePasswordForm", () => {
   it("shows a wrong current password on its field", async () => {
     mockApi({
       [PATH]: () =>
-        problem(422, {
-          code: "validation_error",
-          detail: "is not your current password",
-          errors: [{ pointer: "/current_password", detail: "is not your current password" }],
-        }),
+        invalidField(
+          "/current_password",
+          "is not your current password",
+          "is not your current password",
+        ),
     });
     const { user } = renderWithApp(<ChangePasswordForm />);
     await fill(user, "not it", "a brand new one");

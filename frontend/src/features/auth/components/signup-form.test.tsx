@@ -1,6 +1,6 @@
 import { screen } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import { json, mockApi, problem } from "@/testing/api";
+import { invalidField, json, mockApi, problem } from "@/testing/api";
 import { renderWithApp } from "@/testing/render";
 import { SignupForm } from "./signup-form";
 
@@ -15,11 +15,7 @@ describe("SignupForm", () => {
   it("shows a field error from the problem's pointer on that field", async () => {
     mockApi({
       "POST /api/v1/auth/signup": () =>
-        problem(422, {
-          code: "validation_error",
-          detail: "Invalid input",
-          errors: [{ pointer: "/email", detail: "The email domain does not accept mail." }],
-        }),
+        invalidField("/email", "The email domain does not accept mail."),
     });
     const onSignedUp = vi.fn();
     const { user } = renderWithApp(<SignupForm onSignedUp={onSignedUp} />);

@@ -1,6 +1,6 @@
 import { screen } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import { json, mockApi, noContent, problem } from "@/testing/api";
+import { invalidField, json, mockApi, noContent, problem, staleVersion } from "@/testing/api";
 import { renderWithApp } from "@/testing/render";
 import type { Label } from "../api";
 import { LabelsSettings } from "./labels-settings";
@@ -13,7 +13,7 @@ function label(version: number, name: string): Label {
   return { id: "l1", name, color: "#ef4444", version };
 }
 
-const stale = () => problem(412, { code: "stale_version", detail: "The label was changed." });
+const stale = () => staleVersion("The label was changed.");
 
 describe("a label someone else changed (412)", () => {
   it("loads the latest, says so, and renames that version on request", async () => {
@@ -66,15 +66,7 @@ describe("a name the server refuses", () => {
   it("shows a duplicate new label's problem under its name, not in a toast", async () => {
     const server = mockApi({
       [`GET ${LIST}`]: () => json({ items: [label(1, "Bug")], next_cursor: null }),
-      [`POST ${LIST}`]: [
-        taken,
-        () =>
-          problem(422, {
-            code: "validation_error",
-            detail: "Invalid input",
-            errors: [{ pointer: "/name", detail: "At most 40 characters." }],
-          }),
-      ],
+      [`POST ${LIST}`]: [taken, () => invalidField("/name", "At most 40 characters.")],
     });
     const { user } = renderWithApp(<LabelsSettings workspaceId={WS} canEdit />);
     expect(await screen.findByText("1 label")).toBeInTheDocument();

@@ -1,6 +1,6 @@
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { json, mockApi, problem } from "@/testing/api";
+import { json, mockApi, problem, staleVersion } from "@/testing/api";
 import { makeMember } from "@/testing/members";
 import { renderWithApp } from "@/testing/render";
 import type { Member } from "../api";
@@ -64,7 +64,7 @@ describe("MembersTable", () => {
     expect(patch?.headers.get("If-Match")).toBe('"1"');
     expect(await patch?.json()).toEqual({ role: "admin" });
 
-    answer.resolve(problem(412, { code: "stale_version", detail: "Changed by someone else." }));
+    answer.resolve(staleVersion("Changed by someone else."));
     expect(await screen.findByText("Changed by someone else.")).toBeInTheDocument();
     expect(screen.getByRole("textbox", { name: "Role of Grace Hopper" })).toHaveValue("Member");
   });

@@ -1,6 +1,6 @@
 import { screen } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import { json, mockApi, problem } from "@/testing/api";
+import { json, mockApi, staleVersion } from "@/testing/api";
 import { makeMember } from "@/testing/members";
 import { renderWithApp } from "@/testing/render";
 import type { Comment } from "../api";
@@ -33,7 +33,7 @@ describe("editing a comment that changed meanwhile (412)", () => {
         () => json({ items: [comment(2, "Ship it Monday")], next_cursor: null }),
       ],
       [`PATCH ${ONE}`]: [
-        () => problem(412, { code: "stale_version", detail: "The comment was changed." }),
+        () => staleVersion("The comment was changed."),
         () => json(comment(3, "Ship it Tuesday")),
       ],
     });

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { describe, expect, it, vi } from "vitest";
 import type { components } from "@/api/schema";
 import { saveFile } from "@/lib/download";
-import { json, mockApi, problem } from "@/testing/api";
+import { invalidField, json, mockApi, problem } from "@/testing/api";
 import { renderWithApp } from "@/testing/render";
 import { makeTask } from "@/testing/tasks";
 import type { EstimatesReport, TimeEntry, TimeReportRow, Timesheet } from "../api";
@@ -241,16 +241,11 @@ describe("TimeEntryForm", () => {
     mockApi({
       ...lookups,
       [`POST ${BASE}/time-entries`]: () =>
-        problem(422, {
-          code: "validation_error",
-          detail: "Invalid input.",
-          errors: [
-            {
-              pointer: "/minutes",
-              detail: "2026-11-24 already has 1380 minutes logged; at most 1440 fit in a day",
-            },
-          ],
-        }),
+        invalidField(
+          "/minutes",
+          "2026-11-24 already has 1380 minutes logged; at most 1440 fit in a day",
+          "Invalid input.",
+        ),
     });
     const { user } = renderEntryForm({ projectId: "p-web" });
     await user.type(screen.getByLabelText("Duration"), "2:00");

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { json, mockApi, problem } from "@/testing/api";
+import { invalidField, json, mockApi, staleVersion } from "@/testing/api";
 import { renderWithApp } from "@/testing/render";
 import { makeWorkspace } from "@/testing/workspaces";
 import { GeneralSettingsForm } from "./general-settings-form";
@@ -74,11 +74,7 @@ describe("GeneralSettingsForm", () => {
     const v2 = { ...v1, timezone: "Europe/Berlin", version: 2 };
     const server = mockApi({
       [`PATCH ${PATH}`]: [
-        () =>
-          problem(412, {
-            code: "stale_version",
-            detail: "The resource was changed by someone else.",
-          }),
+        () => staleVersion(),
         () => json({ ...v2, name: "Acme Ops", version: 3 }),
       ],
       [`GET ${PATH}`]: () => json(v2, 200, { ETag: '"2"' }),
@@ -107,7 +103,7 @@ describe("GeneralSettingsForm", () => {
   it("can discard the user's edits after a 412", async () => {
     const v2 = { ...v1, name: "Acme Corp", version: 2 };
     mockApi({
-      [`PATCH ${PATH}`]: () => problem(412, { code: "stale_version", detail: "Stale." }),
+      [`PATCH ${PATH}`]: () => staleVersion("Stale."),
       [`GET ${PATH}`]: () => json(v2),
     });
     const { user } = renderWithApp(<GeneralSettingsForm workspace={v1} />);
@@ -120,12 +116,7 @@ describe("GeneralSettingsForm", () => {
 
   it("maps a field error from the server onto its field", async () => {
     mockApi({
-      [`PATCH ${PATH}`]: () =>
-        problem(422, {
-          code: "validation_error",
-          detail: "Invalid input",
-          errors: [{ pointer: "/timezone", detail: "Unknown time zone" }],
-        }),
+      [`PATCH ${PATH}`]: () => invalidField("/timezone", "Unknown time zone"),
     });
     const { user } = renderWithApp(<GeneralSettingsForm workspace={v1} />);
     await replaceText(user, screen.getByLabelText("Workspace name"), "Acme!");
