@@ -9,6 +9,7 @@ import {
 } from "@tabler/icons-react";
 import { useState } from "react";
 import { plural } from "@/lib/format";
+import { toggled } from "@/lib/sets";
 import type { Member, Team } from "../api";
 import type { TeamNode } from "../tree";
 import classes from "./teams-tree.module.css";
@@ -26,13 +27,7 @@ interface TeamsTreeProps {
 /** The team hierarchy as an indented list whose branches collapse. */
 export function TeamsTree(props: TeamsTreeProps) {
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
-  const toggle = (id: string) =>
-    setCollapsed((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  const toggle = (id: string) => setCollapsed((current) => toggled(current, id));
   return (
     <ul className={`${classes.tree} ${classes.root}`} aria-label="Teams">
       {props.nodes.map((node) => (

@@ -6,6 +6,7 @@ import { MemberSelect } from "@/components/member-select";
 import { notifyError } from "@/components/notify";
 import { ProjectSelect } from "@/components/project-select";
 import { EmptyState, ErrorState, SkeletonRows } from "@/components/states";
+import { TeamSelect } from "@/components/team-select";
 import { formatDay, fromIso } from "@/lib/dates";
 import { saveFile } from "@/lib/download";
 import { formatMoney } from "@/lib/format";
@@ -115,7 +116,6 @@ function ReportFilterBar({
   onChange: (changes: Partial<ReportFilters>) => void;
   rangeError: string | null;
 }) {
-  const teams = useTeamDirectory(workspaceId);
   return (
     <Group gap="sm" align="flex-start">
       <TextInput
@@ -152,15 +152,11 @@ function ReportFilterBar({
         value={filters.memberId}
         onChange={(memberId) => onChange({ memberId })}
       />
-      <Select
-        label="Team"
+      <TeamSelect
+        workspaceId={workspaceId}
         placeholder="All teams"
-        searchable
-        clearable
-        data={(teams.items ?? []).map((team) => ({ value: team.id, label: team.name }))}
         value={filters.teamId}
         onChange={(teamId) => onChange({ teamId })}
-        nothingFoundMessage="No team by that name"
       />
       <Select
         label="Billable"
