@@ -1,13 +1,41 @@
-import { Button, Group, Table, type TableProps, Text } from "@mantine/core";
+import { Button, Group, Table, type TableProps, Text, VisuallyHidden } from "@mantine/core";
 import type { ReactNode } from "react";
 import classes from "./data-table.module.css";
 
-/** The app's tables: bordered, quiet headers, tabular numbers; scrolls sideways when narrow. */
-export function DataTable({ minWidth = 640, ...props }: TableProps & { minWidth?: number }) {
+/**
+ * The app's tables: bordered, quiet headers, tabular numbers; scrolls sideways when narrow.
+ * With `head` (the header cells) the children are the body's rows; without, the table's parts.
+ */
+export function DataTable({
+  minWidth = 640,
+  head,
+  children,
+  ...props
+}: TableProps & { minWidth?: number; head?: ReactNode }) {
   return (
     <Table.ScrollContainer minWidth={minWidth} type="native">
-      <Table className={classes.table} highlightOnHover {...props} />
+      <Table className={classes.table} highlightOnHover {...props}>
+        {head ? (
+          <>
+            <Table.Thead>
+              <Table.Tr>{head}</Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>{children}</Table.Tbody>
+          </>
+        ) : (
+          children
+        )}
+      </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** The header of a column of row actions: named for screen readers, blank on screen. */
+export function ActionsHeader({ w }: { w: number }) {
+  return (
+    <Table.Th w={w}>
+      <VisuallyHidden>Actions</VisuallyHidden>
+    </Table.Th>
   );
 }
 

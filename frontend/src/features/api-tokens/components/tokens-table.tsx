@@ -1,7 +1,7 @@
-import { Badge, Button, Code, Group, Table, Text, Tooltip, VisuallyHidden } from "@mantine/core";
+import { Badge, Button, Code, Group, Table, Text, Tooltip } from "@mantine/core";
 import { IconKey } from "@tabler/icons-react";
 import { confirmDestructive } from "@/components/confirm";
-import { DataTable, LoadMore } from "@/components/data-table";
+import { ActionsHeader, DataTable, LoadMore } from "@/components/data-table";
 import { notifyError, notifySuccess } from "@/components/notify";
 import { EmptyState, loadingOrError } from "@/components/states";
 import { formatDate, formatDateTime, formatRelative } from "@/lib/format";
@@ -54,79 +54,77 @@ export function TokensTable({
 
   return (
     <>
-      <DataTable minWidth={820}>
-        <Table.Thead>
-          <Table.Tr>
+      <DataTable
+        minWidth={820}
+        head={
+          <>
             <Table.Th>Name</Table.Th>
             <Table.Th>Scopes</Table.Th>
             <Table.Th w={110}>Last used</Table.Th>
             <Table.Th w={120}>Expires</Table.Th>
             <Table.Th w={90}>Status</Table.Th>
-            <Table.Th w={90}>
-              <VisuallyHidden>Actions</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((token) => {
-            const state = status(token);
-            return (
-              <Table.Tr key={token.id} opacity={token.revoked_at ? 0.6 : 1}>
-                <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {token.name}
+            <ActionsHeader w={90} />
+          </>
+        }
+      >
+        {rows.map((token) => {
+          const state = status(token);
+          return (
+            <Table.Tr key={token.id} opacity={token.revoked_at ? 0.6 : 1}>
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {token.name}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  <Code fz="xs">{token.prefix}…</Code> · created {formatDate(token.created_at)}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {token.scopes.map((scope) => (
+                    <Badge key={scope} size="sm" variant="default" ff="monospace" fw={400}>
+                      {scope}
+                    </Badge>
+                  ))}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                {token.last_used_at ? (
+                  <Tooltip label={formatDateTime(token.last_used_at)}>
+                    <Text size="sm">{formatRelative(token.last_used_at)}</Text>
+                  </Tooltip>
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    Never
                   </Text>
-                  <Text size="xs" c="dimmed">
-                    <Code fz="xs">{token.prefix}…</Code> · created {formatDate(token.created_at)}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    {token.scopes.map((scope) => (
-                      <Badge key={scope} size="sm" variant="default" ff="monospace" fw={400}>
-                        {scope}
-                      </Badge>
-                    ))}
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  {token.last_used_at ? (
-                    <Tooltip label={formatDateTime(token.last_used_at)}>
-                      <Text size="sm">{formatRelative(token.last_used_at)}</Text>
-                    </Tooltip>
-                  ) : (
-                    <Text size="sm" c="dimmed">
-                      Never
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" c={token.expires_at ? undefined : "dimmed"}>
-                    {token.expires_at ? formatDate(token.expires_at) : "Never"}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={state.color} size="sm">
-                    {state.label}
-                  </Badge>
-                </Table.Td>
-                <Table.Td ta="right">
-                  {token.revoked_at ? null : (
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      onClick={() => confirmRevoke(token)}
-                      aria-label={`Revoke ${token.name}`}
-                    >
-                      Revoke
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" c={token.expires_at ? undefined : "dimmed"}>
+                  {token.expires_at ? formatDate(token.expires_at) : "Never"}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={state.color} size="sm">
+                  {state.label}
+                </Badge>
+              </Table.Td>
+              <Table.Td ta="right">
+                {token.revoked_at ? null : (
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => confirmRevoke(token)}
+                    aria-label={`Revoke ${token.name}`}
+                  >
+                    Revoke
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
       </DataTable>
       <LoadMore list={tokens} />
     </>

@@ -208,26 +208,26 @@ export function LabelsSettings({
           description="Labels cut across projects: use them for kinds of work (Bug, Chore) or whatever you filter by."
         />
       ) : (
-        <DataTable minWidth={560}>
-          <Table.Thead>
-            <Table.Tr>
+        <DataTable
+          minWidth={560}
+          head={
+            <>
               <Table.Th>Name</Table.Th>
               <Table.Th>Colour</Table.Th>
               <Table.Th>Preview</Table.Th>
               <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(labels.items ?? []).map((label) => (
-              // A new version (ours or someone else's) starts the row's name over from it.
-              <LabelRow
-                key={`${label.id}-${label.version}`}
-                workspaceId={workspaceId}
-                label={label}
-                canEdit={canEdit}
-              />
-            ))}
-          </Table.Tbody>
+            </>
+          }
+        >
+          {(labels.items ?? []).map((label) => (
+            // A new version (ours or someone else's) starts the row's name over from it.
+            <LabelRow
+              key={`${label.id}-${label.version}`}
+              workspaceId={workspaceId}
+              label={label}
+              canEdit={canEdit}
+            />
+          ))}
         </DataTable>
       )}
       <Text size="xs" c="dimmed">

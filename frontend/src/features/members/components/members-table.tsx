@@ -8,12 +8,11 @@ import {
   Table,
   Text,
   Tooltip,
-  VisuallyHidden,
 } from "@mantine/core";
 import { IconDots, IconPencil, IconUserMinus, IconUsers } from "@tabler/icons-react";
 import { useState } from "react";
 import { confirmDestructive } from "@/components/confirm";
-import { DataTable, LoadMore, numberClass } from "@/components/data-table";
+import { ActionsHeader, DataTable, LoadMore, numberClass } from "@/components/data-table";
 import { notifyError, notifySuccess } from "@/components/notify";
 import { EmptyState, loadingOrError } from "@/components/states";
 import { formatDecimal } from "@/lib/format";
@@ -83,110 +82,104 @@ export function MembersTable({ workspaceId, callerRole, currentUserId }: Members
 
   return (
     <>
-      <DataTable minWidth={760}>
-        <Table.Thead>
-          <Table.Tr>
+      <DataTable
+        minWidth={760}
+        head={
+          <>
             <Table.Th>Name</Table.Th>
             <Table.Th>Email</Table.Th>
             <Table.Th w={150}>Role</Table.Th>
             <Table.Th w={120}>Capacity</Table.Th>
             {/* Rates are for admins: the API leaves them out for everyone else. */}
             {isAdmin ? <Table.Th w={110}>Cost rate</Table.Th> : null}
-            <Table.Th w={48}>
-              <VisuallyHidden>Actions</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((member) => (
-            <Table.Tr key={member.id}>
-              <Table.Td>
-                <Group gap="sm" wrap="nowrap">
-                  <Avatar name={member.name} color="initials" size={28} radius="xl" />
-                  <Text size="sm" fw={500} truncate>
-                    {member.name}
-                  </Text>
-                  {member.user_id === currentUserId ? (
-                    <Badge size="xs" variant="light" color="gray">
-                      You
-                    </Badge>
-                  ) : null}
-                </Group>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" c="dimmed" truncate>
-                  {member.email}
+            <ActionsHeader w={48} />
+          </>
+        }
+      >
+        {rows.map((member) => (
+          <Table.Tr key={member.id}>
+            <Table.Td>
+              <Group gap="sm" wrap="nowrap">
+                <Avatar name={member.name} color="initials" size={28} radius="xl" />
+                <Text size="sm" fw={500} truncate>
+                  {member.name}
                 </Text>
-              </Table.Td>
-              <Table.Td>
-                {isAdmin ? (
-                  <Select
-                    aria-label={`Role of ${member.name}`}
-                    size="xs"
-                    variant="filled"
-                    data={roleOptions}
-                    value={member.role}
-                    onChange={(value) => value && changeRole(member, value as Role)}
-                    comboboxProps={{ withinPortal: true }}
-                    w={120}
-                  />
-                ) : (
-                  <Text size="sm">{roleLabel(member.role)}</Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" className={numberClass}>
-                  {formatDecimal(String(member.weekly_capacity_hours))} h/wk
-                </Text>
-              </Table.Td>
-              {isAdmin ? (
-                <Table.Td>
-                  <Text
-                    size="sm"
-                    className={numberClass}
-                    c={member.cost_rate ? undefined : "dimmed"}
-                  >
-                    {formatDecimal(member.cost_rate)}
-                  </Text>
-                </Table.Td>
-              ) : null}
-              <Table.Td>
-                {isAdmin ? (
-                  <Menu position="bottom-end">
-                    <Menu.Target>
-                      <Tooltip label="More actions">
-                        <ActionIcon
-                          variant="subtle"
-                          color="gray"
-                          aria-label={`Actions for ${member.name}`}
-                        >
-                          <IconDots size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                    </Menu.Target>
-                    <Menu.Dropdown>
-                      <Menu.Item
-                        leftSection={<IconPencil size={16} stroke={1.75} />}
-                        onClick={() => setEditingId(member.id)}
-                      >
-                        Edit capacity and rate
-                      </Menu.Item>
-                      <Menu.Item
-                        color="red"
-                        leftSection={<IconUserMinus size={16} stroke={1.75} />}
-                        onClick={() => confirmRemove(member)}
-                      >
-                        {member.user_id === currentUserId
-                          ? "Leave workspace"
-                          : "Remove from workspace"}
-                      </Menu.Item>
-                    </Menu.Dropdown>
-                  </Menu>
+                {member.user_id === currentUserId ? (
+                  <Badge size="xs" variant="light" color="gray">
+                    You
+                  </Badge>
                 ) : null}
+              </Group>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm" c="dimmed" truncate>
+                {member.email}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              {isAdmin ? (
+                <Select
+                  aria-label={`Role of ${member.name}`}
+                  size="xs"
+                  variant="filled"
+                  data={roleOptions}
+                  value={member.role}
+                  onChange={(value) => value && changeRole(member, value as Role)}
+                  comboboxProps={{ withinPortal: true }}
+                  w={120}
+                />
+              ) : (
+                <Text size="sm">{roleLabel(member.role)}</Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm" className={numberClass}>
+                {formatDecimal(String(member.weekly_capacity_hours))} h/wk
+              </Text>
+            </Table.Td>
+            {isAdmin ? (
+              <Table.Td>
+                <Text size="sm" className={numberClass} c={member.cost_rate ? undefined : "dimmed"}>
+                  {formatDecimal(member.cost_rate)}
+                </Text>
               </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
+            ) : null}
+            <Table.Td>
+              {isAdmin ? (
+                <Menu position="bottom-end">
+                  <Menu.Target>
+                    <Tooltip label="More actions">
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        aria-label={`Actions for ${member.name}`}
+                      >
+                        <IconDots size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    <Menu.Item
+                      leftSection={<IconPencil size={16} stroke={1.75} />}
+                      onClick={() => setEditingId(member.id)}
+                    >
+                      Edit capacity and rate
+                    </Menu.Item>
+                    <Menu.Item
+                      color="red"
+                      leftSection={<IconUserMinus size={16} stroke={1.75} />}
+                      onClick={() => confirmRemove(member)}
+                    >
+                      {member.user_id === currentUserId
+                        ? "Leave workspace"
+                        : "Remove from workspace"}
+                    </Menu.Item>
+                  </Menu.Dropdown>
+                </Menu>
+              ) : null}
+            </Table.Td>
+          </Table.Tr>
+        ))}
       </DataTable>
       <LoadMore list={members} />
       {editing ? (

@@ -1,7 +1,7 @@
-import { Badge, Group, Table, Text, VisuallyHidden } from "@mantine/core";
+import { Badge, Group, Table, Text } from "@mantine/core";
 import { IconLink, IconTrash } from "@tabler/icons-react";
 import { confirmDestructive } from "@/components/confirm";
-import { DataTable } from "@/components/data-table";
+import { ActionsHeader, DataTable } from "@/components/data-table";
 import { IconAction } from "@/components/icon-action";
 import { notifyError, notifySuccess } from "@/components/notify";
 import { Section } from "@/components/page";
@@ -46,57 +46,56 @@ export function PendingInvitations({
       description="Waiting for the invited person to accept."
       mt={32}
     >
-      <DataTable minWidth={640} aria-label="Pending invitations">
-        <Table.Thead>
-          <Table.Tr>
+      <DataTable
+        minWidth={640}
+        aria-label="Pending invitations"
+        head={
+          <>
             <Table.Th>Invited email</Table.Th>
             <Table.Th w={120}>Role</Table.Th>
             <Table.Th w={180}>Expires</Table.Th>
-            <Table.Th w={96}>
-              <VisuallyHidden>Actions</VisuallyHidden>
-            </Table.Th>
+            <ActionsHeader w={96} />
+          </>
+        }
+      >
+        {rows.map((invitation) => (
+          <Table.Tr key={invitation.id}>
+            <Table.Td>
+              <Text size="sm" truncate>
+                {invitation.email}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{roleLabel(invitation.role)}</Text>
+            </Table.Td>
+            <Table.Td>
+              {isExpired(invitation) ? (
+                <Badge size="sm" variant="light" color="gray">
+                  Expired
+                </Badge>
+              ) : (
+                <Text size="sm">{formatDate(invitation.expires_at)}</Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Group gap={4} wrap="nowrap" justify="flex-end">
+                <IconAction
+                  tooltip="New link to copy"
+                  label={`New link for ${invitation.email}`}
+                  onClick={() => onReinvite(invitation)}
+                  icon={<IconLink size={16} />}
+                />
+                <IconAction
+                  tooltip="Revoke"
+                  color="red"
+                  label={`Revoke the invitation for ${invitation.email}`}
+                  onClick={() => confirmRevoke(invitation)}
+                  icon={<IconTrash size={16} />}
+                />
+              </Group>
+            </Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((invitation) => (
-            <Table.Tr key={invitation.id}>
-              <Table.Td>
-                <Text size="sm" truncate>
-                  {invitation.email}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{roleLabel(invitation.role)}</Text>
-              </Table.Td>
-              <Table.Td>
-                {isExpired(invitation) ? (
-                  <Badge size="sm" variant="light" color="gray">
-                    Expired
-                  </Badge>
-                ) : (
-                  <Text size="sm">{formatDate(invitation.expires_at)}</Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Group gap={4} wrap="nowrap" justify="flex-end">
-                  <IconAction
-                    tooltip="New link to copy"
-                    label={`New link for ${invitation.email}`}
-                    onClick={() => onReinvite(invitation)}
-                    icon={<IconLink size={16} />}
-                  />
-                  <IconAction
-                    tooltip="Revoke"
-                    color="red"
-                    label={`Revoke the invitation for ${invitation.email}`}
-                    onClick={() => confirmRevoke(invitation)}
-                    icon={<IconTrash size={16} />}
-                  />
-                </Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
+        ))}
       </DataTable>
     </Section>
   );

@@ -129,59 +129,57 @@ export function ProjectsTable({
           }
         />
       ) : (
-        <DataTable minWidth={860}>
-          <Table.Thead>
-            <Table.Tr>
+        <DataTable
+          minWidth={860}
+          head={
+            <>
               <Table.Th>Name</Table.Th>
               <Table.Th w={120}>Phase</Table.Th>
               <Table.Th w={170}>Owner</Table.Th>
               <Table.Th w={200}>Progress</Table.Th>
               <Table.Th w={120}>Target</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((project) => (
-              <Table.Tr key={project.id}>
-                <Table.Td>
-                  <Group gap="sm" wrap="nowrap">
-                    <Badge variant="default" size="sm" ff="monospace" fw={500} miw={48}>
-                      {project.key}
-                    </Badge>
-                    <Anchor
-                      component={Link}
-                      to={projectHref(project)}
-                      size="sm"
-                      fw={500}
-                      c="var(--mantine-color-text)"
-                      truncate
-                    >
-                      {project.name}
-                    </Anchor>
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <PhaseBadge project={project} />
-                </Table.Td>
-                <Table.Td>
-                  <Owner
-                    member={project.owner_id ? members.byId.get(project.owner_id) : undefined}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <ProgressCell project={project} />
-                </Table.Td>
-                <Table.Td>
-                  <Text
+            </>
+          }
+        >
+          {rows.map((project) => (
+            <Table.Tr key={project.id}>
+              <Table.Td>
+                <Group gap="sm" wrap="nowrap">
+                  <Badge variant="default" size="sm" ff="monospace" fw={500} miw={48}>
+                    {project.key}
+                  </Badge>
+                  <Anchor
+                    component={Link}
+                    to={projectHref(project)}
                     size="sm"
-                    c={project.target_date ? undefined : "dimmed"}
-                    className={numberClass}
+                    fw={500}
+                    c="var(--mantine-color-text)"
+                    truncate
                   >
-                    {project.target_date ? formatDay(project.target_date) : "—"}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
+                    {project.name}
+                  </Anchor>
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <PhaseBadge project={project} />
+              </Table.Td>
+              <Table.Td>
+                <Owner member={project.owner_id ? members.byId.get(project.owner_id) : undefined} />
+              </Table.Td>
+              <Table.Td>
+                <ProgressCell project={project} />
+              </Table.Td>
+              <Table.Td>
+                <Text
+                  size="sm"
+                  c={project.target_date ? undefined : "dimmed"}
+                  className={numberClass}
+                >
+                  {project.target_date ? formatDay(project.target_date) : "—"}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
         </DataTable>
       )}
       <LoadMore list={projects} />

@@ -114,44 +114,44 @@ export function Approvals({
           }
         />
       ) : (
-        <DataTable minWidth={640}>
-          <Table.Thead>
-            <Table.Tr>
+        <DataTable
+          minWidth={640}
+          head={
+            <>
               <Table.Th>Member</Table.Th>
               <Table.Th>Week</Table.Th>
               <Table.Th ta="right">Total</Table.Th>
               <Table.Th>{view === "submitted" ? "Submitted" : "Decided"}</Table.Th>
               <Table.Th />
+            </>
+          }
+        >
+          {rows.map((sheet) => (
+            <Table.Tr key={sheet.id}>
+              <Table.Td fw={500}>{name(sheet.member_id)}</Table.Td>
+              <Table.Td>{formatWeek(sheet.week_start)}</Table.Td>
+              <Table.Td ta="right" className={classes.num}>
+                {formatMinutes(sheet.total_minutes)}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" c="dimmed">
+                  {view === "submitted"
+                    ? sheet.submitted_at && formatDateTime(sheet.submitted_at)
+                    : sheet.decided_at && formatDateTime(sheet.decided_at)}
+                </Text>
+              </Table.Td>
+              <Table.Td ta="right">
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => setOpenId(sheet.id)}
+                  aria-label={`Review ${name(sheet.member_id)}, week of ${formatWeek(sheet.week_start)}`}
+                >
+                  Review
+                </Button>
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((sheet) => (
-              <Table.Tr key={sheet.id}>
-                <Table.Td fw={500}>{name(sheet.member_id)}</Table.Td>
-                <Table.Td>{formatWeek(sheet.week_start)}</Table.Td>
-                <Table.Td ta="right" className={classes.num}>
-                  {formatMinutes(sheet.total_minutes)}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" c="dimmed">
-                    {view === "submitted"
-                      ? sheet.submitted_at && formatDateTime(sheet.submitted_at)
-                      : sheet.decided_at && formatDateTime(sheet.decided_at)}
-                  </Text>
-                </Table.Td>
-                <Table.Td ta="right">
-                  <Button
-                    size="xs"
-                    variant="default"
-                    onClick={() => setOpenId(sheet.id)}
-                    aria-label={`Review ${name(sheet.member_id)}, week of ${formatWeek(sheet.week_start)}`}
-                  >
-                    Review
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
+          ))}
         </DataTable>
       )}
       <Drawer
