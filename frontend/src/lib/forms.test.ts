@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { ApiError } from "@/api/errors";
-import { applyProblemToForm } from "./forms";
+import { applyProblemToForm, notBlank } from "./forms";
 
 type Values = { email: string; name: string };
 
@@ -61,5 +61,13 @@ describe("applyProblemToForm", () => {
       { type: "server", message: "An account with this email already exists." },
       { shouldFocus: true },
     );
+  });
+});
+
+describe("notBlank", () => {
+  it("refuses white space alone with its message and accepts any other text", () => {
+    const { validate } = notBlank("Give it a name.");
+    expect(validate("   ")).toBe("Give it a name.");
+    expect(validate(" Ops ")).toBe(true);
   });
 });

@@ -55,3 +55,8 @@ export function textField<T extends FieldValues, N extends Path<T>>(
     error: form.getFieldState(name, form.formState).error?.message,
   };
 }
+
+/** A rule for a name or title that must hold more than white space, saying `message` if not. */
+export function notBlank(message: string) {
+  return { validate: (value: string) => value.trim().length > 0 || message };
+}

@@ -10,7 +10,7 @@ import { SelectField } from "@/components/select-field";
 import { ShownOnce, ShownOnceStep } from "@/components/shown-once";
 import { useApiSubmit } from "@/hooks/use-api-submit";
 import { formatDate } from "@/lib/format";
-import { textField } from "@/lib/forms";
+import { notBlank, textField } from "@/lib/forms";
 import { type ApiTokenCreated, useCreateApiToken } from "../api";
 import { SCOPES, type Scope } from "../scopes";
 
@@ -141,9 +141,7 @@ export function CreateTokenModal({
               description="What uses it, so you can tell tokens apart."
               placeholder="CI deploy script"
               data-autofocus
-              {...textField(form, "name", {
-                validate: (value) => value.trim().length > 0 || "Give the token a name.",
-              })}
+              {...textField(form, "name", notBlank("Give the token a name."))}
             />
             <SelectField
               control={control}

@@ -13,7 +13,7 @@ import { IconFolders, IconPlus } from "@tabler/icons-react";
 import { Link } from "react-router";
 import { type Member, useMemberDirectory } from "@/api/directory";
 import { DataTable, LoadMore, numberClass } from "@/components/data-table";
-import { EmptyState, ErrorState, SkeletonRows } from "@/components/states";
+import { EmptyState, loadingOrError } from "@/components/states";
 import { formatDay } from "@/lib/dates";
 import { plural } from "@/lib/format";
 import { type Project, type ProjectFilters, useProjects } from "../api";
@@ -103,85 +103,84 @@ export function ProjectsTable({
           aria-label="Kind"
         />
       </Group>
-      {projects.isPending ? (
-        <SkeletonRows rows={5} height={48} />
-      ) : projects.isError && !projects.items ? (
-        <ErrorState error={projects.error} onRetry={() => projects.refetch()} />
-      ) : rows.length === 0 ? (
-        <EmptyState
-          icon={<IconFolders size={22} />}
-          title={
-            view === "active"
-              ? "No projects yet"
-              : `No ${view === "archived" ? "archived" : "paused"} projects`
-          }
-          description={
-            view === "active"
-              ? "Projects have a start, a target and phases; ongoing work (support, operations) just keeps going."
-              : undefined
-          }
-          action={
-            view === "active" && canCreate ? (
-              <Button leftSection={<IconPlus size={16} />} onClick={onCreate}>
-                Create project
-              </Button>
-            ) : undefined
-          }
-        />
-      ) : (
-        <DataTable
-          minWidth={860}
-          head={
-            <>
-              <Table.Th>Name</Table.Th>
-              <Table.Th w={120}>Phase</Table.Th>
-              <Table.Th w={170}>Owner</Table.Th>
-              <Table.Th w={200}>Progress</Table.Th>
-              <Table.Th w={120}>Target</Table.Th>
-            </>
-          }
-        >
-          {rows.map((project) => (
-            <Table.Tr key={project.id}>
-              <Table.Td>
-                <Group gap="sm" wrap="nowrap">
-                  <Badge variant="default" size="sm" ff="monospace" fw={500} miw={48}>
-                    {project.key}
-                  </Badge>
-                  <Anchor
-                    component={Link}
-                    to={projectHref(project)}
+      {loadingOrError(projects, { rows: 5, height: 48 }) ??
+        (rows.length === 0 ? (
+          <EmptyState
+            icon={<IconFolders size={22} />}
+            title={
+              view === "active"
+                ? "No projects yet"
+                : `No ${view === "archived" ? "archived" : "paused"} projects`
+            }
+            description={
+              view === "active"
+                ? "Projects have a start, a target and phases; ongoing work (support, operations) just keeps going."
+                : undefined
+            }
+            action={
+              view === "active" && canCreate ? (
+                <Button leftSection={<IconPlus size={16} />} onClick={onCreate}>
+                  Create project
+                </Button>
+              ) : undefined
+            }
+          />
+        ) : (
+          <DataTable
+            minWidth={860}
+            head={
+              <>
+                <Table.Th>Name</Table.Th>
+                <Table.Th w={120}>Phase</Table.Th>
+                <Table.Th w={170}>Owner</Table.Th>
+                <Table.Th w={200}>Progress</Table.Th>
+                <Table.Th w={120}>Target</Table.Th>
+              </>
+            }
+          >
+            {rows.map((project) => (
+              <Table.Tr key={project.id}>
+                <Table.Td>
+                  <Group gap="sm" wrap="nowrap">
+                    <Badge variant="default" size="sm" ff="monospace" fw={500} miw={48}>
+                      {project.key}
+                    </Badge>
+                    <Anchor
+                      component={Link}
+                      to={projectHref(project)}
+                      size="sm"
+                      fw={500}
+                      c="var(--mantine-color-text)"
+                      truncate
+                    >
+                      {project.name}
+                    </Anchor>
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <PhaseBadge project={project} />
+                </Table.Td>
+                <Table.Td>
+                  <Owner
+                    member={project.owner_id ? members.byId.get(project.owner_id) : undefined}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <ProgressCell project={project} />
+                </Table.Td>
+                <Table.Td>
+                  <Text
                     size="sm"
-                    fw={500}
-                    c="var(--mantine-color-text)"
-                    truncate
+                    c={project.target_date ? undefined : "dimmed"}
+                    className={numberClass}
                   >
-                    {project.name}
-                  </Anchor>
-                </Group>
-              </Table.Td>
-              <Table.Td>
-                <PhaseBadge project={project} />
-              </Table.Td>
-              <Table.Td>
-                <Owner member={project.owner_id ? members.byId.get(project.owner_id) : undefined} />
-              </Table.Td>
-              <Table.Td>
-                <ProgressCell project={project} />
-              </Table.Td>
-              <Table.Td>
-                <Text
-                  size="sm"
-                  c={project.target_date ? undefined : "dimmed"}
-                  className={numberClass}
-                >
-                  {project.target_date ? formatDay(project.target_date) : "—"}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </DataTable>
-      )}
+                    {project.target_date ? formatDay(project.target_date) : "—"}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
+        ))}
       <LoadMore list={projects} />
     </>
   );

@@ -6,7 +6,7 @@ import { FormField } from "@/components/form-field";
 import { notifySuccess } from "@/components/notify";
 import { SelectField } from "@/components/select-field";
 import { useApiSubmit } from "@/hooks/use-api-submit";
-import { textField } from "@/lib/forms";
+import { notBlank, textField } from "@/lib/forms";
 import { type Member, type Team, type TeamUpdate, useCreateTeam, useUpdateTeam } from "../api";
 import { subtreeIds, teamPath } from "../tree";
 
@@ -104,9 +104,7 @@ export function TeamFormModal({
           label="Name"
           placeholder="Platform"
           data-autofocus
-          {...textField(form, "name", {
-            validate: (value) => value.trim().length > 0 || "Give the team a name.",
-          })}
+          {...textField(form, "name", notBlank("Give the team a name."))}
         />
         <SelectField
           control={control}

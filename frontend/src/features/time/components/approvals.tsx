@@ -18,7 +18,7 @@ import { toApiError } from "@/api/errors";
 import { DataTable } from "@/components/data-table";
 import { FormAlert } from "@/components/form-alert";
 import { notifySuccess } from "@/components/notify";
-import { EmptyState, ErrorState, SkeletonRows } from "@/components/states";
+import { EmptyState, ErrorState, loadingOrError, SkeletonRows } from "@/components/states";
 import { useReplaceSearchParams } from "@/hooks/use-search-param";
 import { addDays } from "@/lib/dates";
 import { formatDateTime } from "@/lib/format";
@@ -101,59 +101,58 @@ export function Approvals({
           { value: "rejected", label: "Rejected" },
         ]}
       />
-      {sheets.isPending ? (
-        <SkeletonRows rows={4} height={40} />
-      ) : sheets.isError && !sheets.items ? (
-        <ErrorState error={sheets.error} onRetry={() => sheets.refetch()} />
-      ) : rows.length === 0 ? (
-        <EmptyState
-          icon={<IconClipboardCheck size={22} />}
-          title={view === "submitted" ? "Nothing waiting for you" : `No ${view} timesheets`}
-          description={
-            view === "submitted" ? "Weeks your people submit show up here for approval." : undefined
-          }
-        />
-      ) : (
-        <DataTable
-          minWidth={640}
-          head={
-            <>
-              <Table.Th>Member</Table.Th>
-              <Table.Th>Week</Table.Th>
-              <Table.Th ta="right">Total</Table.Th>
-              <Table.Th>{view === "submitted" ? "Submitted" : "Decided"}</Table.Th>
-              <Table.Th />
-            </>
-          }
-        >
-          {rows.map((sheet) => (
-            <Table.Tr key={sheet.id}>
-              <Table.Td fw={500}>{name(sheet.member_id)}</Table.Td>
-              <Table.Td>{formatWeek(sheet.week_start)}</Table.Td>
-              <Table.Td ta="right" className={classes.num}>
-                {formatMinutes(sheet.total_minutes)}
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" c="dimmed">
-                  {view === "submitted"
-                    ? sheet.submitted_at && formatDateTime(sheet.submitted_at)
-                    : sheet.decided_at && formatDateTime(sheet.decided_at)}
-                </Text>
-              </Table.Td>
-              <Table.Td ta="right">
-                <Button
-                  size="xs"
-                  variant="default"
-                  onClick={() => setOpenId(sheet.id)}
-                  aria-label={`Review ${name(sheet.member_id)}, week of ${formatWeek(sheet.week_start)}`}
-                >
-                  Review
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </DataTable>
-      )}
+      {loadingOrError(sheets, { rows: 4, height: 40 }) ??
+        (rows.length === 0 ? (
+          <EmptyState
+            icon={<IconClipboardCheck size={22} />}
+            title={view === "submitted" ? "Nothing waiting for you" : `No ${view} timesheets`}
+            description={
+              view === "submitted"
+                ? "Weeks your people submit show up here for approval."
+                : undefined
+            }
+          />
+        ) : (
+          <DataTable
+            minWidth={640}
+            head={
+              <>
+                <Table.Th>Member</Table.Th>
+                <Table.Th>Week</Table.Th>
+                <Table.Th ta="right">Total</Table.Th>
+                <Table.Th>{view === "submitted" ? "Submitted" : "Decided"}</Table.Th>
+                <Table.Th />
+              </>
+            }
+          >
+            {rows.map((sheet) => (
+              <Table.Tr key={sheet.id}>
+                <Table.Td fw={500}>{name(sheet.member_id)}</Table.Td>
+                <Table.Td>{formatWeek(sheet.week_start)}</Table.Td>
+                <Table.Td ta="right" className={classes.num}>
+                  {formatMinutes(sheet.total_minutes)}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" c="dimmed">
+                    {view === "submitted"
+                      ? sheet.submitted_at && formatDateTime(sheet.submitted_at)
+                      : sheet.decided_at && formatDateTime(sheet.decided_at)}
+                  </Text>
+                </Table.Td>
+                <Table.Td ta="right">
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => setOpenId(sheet.id)}
+                    aria-label={`Review ${name(sheet.member_id)}, week of ${formatWeek(sheet.week_start)}`}
+                  >
+                    Review
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
+        ))}
       <Drawer
         opened={open !== null}
         onClose={() => setOpenId(null)}

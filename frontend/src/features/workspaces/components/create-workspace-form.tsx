@@ -4,7 +4,7 @@ import { ApiForm } from "@/components/api-form";
 import { FormActions } from "@/components/form-actions";
 import { SelectField } from "@/components/select-field";
 import { useApiSubmit } from "@/hooks/use-api-submit";
-import { textField } from "@/lib/forms";
+import { notBlank, textField } from "@/lib/forms";
 import { useCreateWorkspace, type Workspace } from "../api";
 import { browserTimeZone, timeZones, WEEKDAYS } from "./options";
 
@@ -45,9 +45,7 @@ export function CreateWorkspaceForm({
         placeholder="Acme Operations"
         data-autofocus
         autoFocus
-        {...textField(form, "name", {
-          validate: (value) => value.trim().length > 0 || "Give the workspace a name.",
-        })}
+        {...textField(form, "name", notBlank("Give the workspace a name."))}
       />
       <Group grow align="flex-start">
         <SelectField

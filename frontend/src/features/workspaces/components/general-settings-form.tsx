@@ -7,7 +7,7 @@ import { isApiError } from "@/api/errors";
 import { FormAlert } from "@/components/form-alert";
 import { notifySuccess } from "@/components/notify";
 import { SelectField } from "@/components/select-field";
-import { applyProblemToForm } from "@/lib/forms";
+import { applyProblemToForm, notBlank } from "@/lib/forms";
 import {
   canAdminister,
   useUpdateWorkspace,
@@ -187,9 +187,7 @@ export function GeneralSettingsForm({ workspace }: { workspace: Workspace }) {
           label="Workspace name"
           disabled={!editable}
           error={formState.errors.name?.message}
-          {...register("name", {
-            validate: (value) => value.trim().length > 0 || "Give the workspace a name.",
-          })}
+          {...register("name", notBlank("Give the workspace a name."))}
         />
         <SelectField
           control={control}
