@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { invalidField, json, mockApi, noContent, staleVersion } from "@/testing/api";
+import { invalidField, json, mockApi, noContent, onePage, staleVersion } from "@/testing/api";
 import { api } from "./client";
 import { ApiError } from "./errors";
 
@@ -40,7 +40,7 @@ describe("api client", () => {
   it("sends no CSRF header on reads", async () => {
     document.cookie = "wl_csrf=token-123; path=/";
     const server = mockApi({
-      "GET /api/v1/workspaces": () => json({ items: [], next_cursor: null }),
+      "GET /api/v1/workspaces": () => onePage([]),
     });
     await api.GET("/api/v1/workspaces");
     expect(server.requests[0]?.headers.has("X-CSRF-Token")).toBe(false);

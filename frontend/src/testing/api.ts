@@ -65,3 +65,8 @@ export function staleVersion(detail = "The resource was changed by someone else.
 export function invalidField(pointer: string, detail: string, summary = "Invalid input"): Response {
   return problem(422, { code: "validation_error", detail: summary, errors: [{ pointer, detail }] });
 }
+
+/** A paged list's answer when everything fits on one page. */
+export function onePage(items: unknown[]): Response {
+  return json({ items, next_cursor: null });
+}

@@ -2,7 +2,7 @@ import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { User } from "@/features/auth/api";
 import type { Role, Workspace } from "@/features/workspaces/api";
-import { json, mockApi } from "@/testing/api";
+import { json, mockApi, onePage } from "@/testing/api";
 import { renderWithApp } from "@/testing/render";
 import { makeWorkspace } from "@/testing/workspaces";
 import { AppLayout } from "./app-layout";
@@ -18,9 +18,9 @@ function workspace(role: Role): Workspace {
 }
 
 function renderLayout(role: Role) {
-  const empty = () => json({ items: [], next_cursor: null });
+  const empty = () => onePage([]);
   mockApi({
-    "GET /api/v1/workspaces": () => json({ items: [workspace(role)], next_cursor: null }),
+    "GET /api/v1/workspaces": () => onePage([workspace(role)]),
     [`GET ${BASE}/members`]: empty,
     [`GET ${BASE}/teams`]: empty,
     [`GET ${BASE}/projects`]: empty,

@@ -1,6 +1,6 @@
 import { act, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { json, mockApi } from "@/testing/api";
+import { json, mockApi, onePage } from "@/testing/api";
 import { renderWithApp } from "@/testing/render";
 import { makeTask } from "@/testing/tasks";
 import { makeWorkspace } from "@/testing/workspaces";
@@ -28,9 +28,9 @@ function Palette() {
 
 describe("command palette", () => {
   it("selects a task found by its key, so Enter opens it", async () => {
-    const empty = () => json({ items: [], next_cursor: null });
+    const empty = () => onePage([]);
     mockApi({
-      "GET /api/v1/workspaces": () => json({ items: [workspace], next_cursor: null }),
+      "GET /api/v1/workspaces": () => onePage([workspace]),
       [`GET /api/v1/workspaces/${WS}/projects`]: empty,
       [`GET /api/v1/workspaces/${WS}/tasks/WEB-200`]: () =>
         json(makeTask({ key: "WEB-200", title: "Fix the login page" })),

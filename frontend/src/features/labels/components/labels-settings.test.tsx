@@ -1,6 +1,14 @@
 import { screen } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import { invalidField, json, mockApi, noContent, problem, staleVersion } from "@/testing/api";
+import {
+  invalidField,
+  json,
+  mockApi,
+  noContent,
+  onePage,
+  problem,
+  staleVersion,
+} from "@/testing/api";
 import { renderWithApp } from "@/testing/render";
 import type { Label } from "../api";
 import { LabelsSettings } from "./labels-settings";
@@ -18,10 +26,7 @@ const stale = () => staleVersion("The label was changed.");
 describe("a label someone else changed (412)", () => {
   it("loads the latest, says so, and renames that version on request", async () => {
     const server = mockApi({
-      [`GET ${LIST}`]: [
-        () => json({ items: [label(1, "Bug")], next_cursor: null }),
-        () => json({ items: [label(2, "Defect")], next_cursor: null }),
-      ],
+      [`GET ${LIST}`]: [() => onePage([label(1, "Bug")]), () => onePage([label(2, "Defect")])],
       [`GET ${ONE}`]: () => json(label(2, "Defect")),
       [`PATCH ${ONE}`]: [stale, () => json(label(3, "Bugs"))],
     });
@@ -43,7 +48,7 @@ describe("a label someone else changed (412)", () => {
 
   it("offers to delete the latest version", async () => {
     const server = mockApi({
-      [`GET ${LIST}`]: () => json({ items: [label(1, "Bug")], next_cursor: null }),
+      [`GET ${LIST}`]: () => onePage([label(1, "Bug")]),
       [`GET ${ONE}`]: () => json(label(2, "Defect")),
       [`DELETE ${ONE}`]: [stale, () => noContent()],
     });
@@ -65,7 +70,7 @@ describe("a name the server refuses", () => {
 
   it("shows a duplicate new label's problem under its name, not in a toast", async () => {
     const server = mockApi({
-      [`GET ${LIST}`]: () => json({ items: [label(1, "Bug")], next_cursor: null }),
+      [`GET ${LIST}`]: () => onePage([label(1, "Bug")]),
       [`POST ${LIST}`]: [taken, () => invalidField("/name", "At most 40 characters.")],
     });
     const { user } = renderWithApp(<LabelsSettings workspaceId={WS} canEdit />);
@@ -86,7 +91,7 @@ describe("a name the server refuses", () => {
 
   it("keeps a refused rename in its field, with the reason under it", async () => {
     mockApi({
-      [`GET ${LIST}`]: () => json({ items: [label(1, "Bug")], next_cursor: null }),
+      [`GET ${LIST}`]: () => onePage([label(1, "Bug")]),
       [`PATCH ${ONE}`]: taken,
     });
     const { user } = renderWithApp(<LabelsSettings workspaceId={WS} canEdit />);

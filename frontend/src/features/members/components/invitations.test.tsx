@@ -1,6 +1,6 @@
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import { json, mockApi, problem } from "@/testing/api";
+import { json, mockApi, onePage, problem } from "@/testing/api";
 import { renderWithApp } from "@/testing/render";
 import type { Invitation, InvitationCreated } from "../invitations";
 import { AcceptInvitation } from "./accept-invitation";
@@ -33,7 +33,7 @@ describe("InviteModal", () => {
     };
     const server = mockApi({
       [`POST ${LIST}`]: () => json(created, 201),
-      [`GET ${LIST}`]: () => json({ items: [], next_cursor: null }),
+      [`GET ${LIST}`]: () => onePage([]),
     });
     const { user } = renderWithApp(
       <InviteModal workspaceId={WS} callerRole="admin" opened onClose={vi.fn()} />,
@@ -69,10 +69,7 @@ describe("PendingInvitations", () => {
     const open = invitation("i1", "bea@example.com", "2099-01-08T00:00:00Z");
     const old = invitation("i2", "cy@example.com", "2020-01-08T00:00:00Z");
     const server = mockApi({
-      [`GET ${LIST}`]: [
-        () => json({ items: [open, old], next_cursor: null }),
-        () => json({ items: [old], next_cursor: null }),
-      ],
+      [`GET ${LIST}`]: [() => onePage([open, old]), () => onePage([old])],
       [`DELETE ${LIST}/i1`]: () => new Response(null, { status: 204 }),
     });
     const { user } = renderWithApp(<PendingInvitations workspaceId={WS} onReinvite={vi.fn()} />);
@@ -93,7 +90,7 @@ describe("PendingInvitations", () => {
 
   it("asks for a new link for an invitation", async () => {
     const open = invitation("i1", "bea@example.com", "2099-01-08T00:00:00Z");
-    mockApi({ [`GET ${LIST}`]: () => json({ items: [open], next_cursor: null }) });
+    mockApi({ [`GET ${LIST}`]: () => onePage([open]) });
     const onReinvite = vi.fn();
     const { user } = renderWithApp(<PendingInvitations workspaceId={WS} onReinvite={onReinvite} />);
 

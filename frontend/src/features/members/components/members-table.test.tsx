@@ -1,6 +1,6 @@
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { json, mockApi, problem, staleVersion } from "@/testing/api";
+import { mockApi, onePage, problem, staleVersion } from "@/testing/api";
 import { makeMember } from "@/testing/members";
 import { renderWithApp } from "@/testing/render";
 import type { Member } from "../api";
@@ -26,7 +26,7 @@ function deferred<T>() {
 
 describe("MembersTable", () => {
   it("lists members with role, capacity and cost rate", async () => {
-    mockApi({ [`GET ${LIST}`]: () => json({ items: [ada, grace], next_cursor: null }) });
+    mockApi({ [`GET ${LIST}`]: () => onePage([ada, grace]) });
     renderWithApp(<MembersTable workspaceId={WS} callerRole="owner" currentUserId="user-m1" />);
     const row = (await screen.findByText("Grace Hopper")).closest("tr") as HTMLElement;
     expect(within(row).getByText("grace@example.com")).toBeInTheDocument();
@@ -39,7 +39,7 @@ describe("MembersTable", () => {
 
   it("shows no cost rate column below admin (the API leaves rates out)", async () => {
     const { cost_rate: _, ...withoutRate } = grace;
-    mockApi({ [`GET ${LIST}`]: () => json({ items: [withoutRate], next_cursor: null }) });
+    mockApi({ [`GET ${LIST}`]: () => onePage([withoutRate]) });
     renderWithApp(<MembersTable workspaceId={WS} callerRole="viewer" currentUserId="user-m9" />);
     await screen.findByText("Grace Hopper");
     expect(screen.queryByRole("columnheader", { name: "Cost rate" })).not.toBeInTheDocument();
@@ -48,7 +48,7 @@ describe("MembersTable", () => {
   it("changes a role at once and rolls it back when the server refuses", async () => {
     const answer = deferred<Response>();
     const server = mockApi({
-      [`GET ${LIST}`]: () => json({ items: [ada, grace], next_cursor: null }),
+      [`GET ${LIST}`]: () => onePage([ada, grace]),
       [`PATCH ${LIST}/m2`]: () => answer.promise,
     });
     const { user } = renderWithApp(
@@ -73,7 +73,7 @@ describe("MembersTable", () => {
     mockApi({
       [`GET ${LIST}`]: [
         () => problem(404, { code: "not_found", detail: "No such workspace." }),
-        () => json({ items: [], next_cursor: null }),
+        () => onePage([]),
       ],
     });
     const { user } = renderWithApp(

@@ -1,6 +1,6 @@
 import { screen } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import { json, mockApi, staleVersion } from "@/testing/api";
+import { json, mockApi, onePage, staleVersion } from "@/testing/api";
 import { makeMember } from "@/testing/members";
 import { renderWithApp } from "@/testing/render";
 import type { Comment } from "../api";
@@ -29,8 +29,8 @@ describe("editing a comment that changed meanwhile (412)", () => {
   it("loads the latest, says so, and applies the edit to it on request", async () => {
     const server = mockApi({
       [`GET ${LIST}`]: [
-        () => json({ items: [comment(1, "Ship it Friday")], next_cursor: null }),
-        () => json({ items: [comment(2, "Ship it Monday")], next_cursor: null }),
+        () => onePage([comment(1, "Ship it Friday")]),
+        () => onePage([comment(2, "Ship it Monday")]),
       ],
       [`PATCH ${ONE}`]: [
         () => staleVersion("The comment was changed."),

@@ -1,6 +1,6 @@
 import { screen } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import { json, mockApi } from "@/testing/api";
+import { json, mockApi, onePage } from "@/testing/api";
 import { renderWithApp } from "@/testing/render";
 import { makeTask } from "@/testing/tasks";
 import { PriorityField } from "./fields";
@@ -36,9 +36,8 @@ describe("Escape in the task panel", () => {
   it("closes the assign picker (a) without closing the panel under it", async () => {
     mockApi({
       [`GET /api/v1/workspaces/${WS}/tasks/t1`]: () => json(makeTask()),
-      [`GET /api/v1/workspaces/${WS}/projects/p1/statuses`]: () =>
-        json({ items: [], next_cursor: null }),
-      [`GET /api/v1/workspaces/${WS}/members`]: () => json({ items: [], next_cursor: null }),
+      [`GET /api/v1/workspaces/${WS}/projects/p1/statuses`]: () => onePage([]),
+      [`GET /api/v1/workspaces/${WS}/members`]: () => onePage([]),
     });
     const onClosePanel = vi.fn();
     const onClosePicker = vi.fn();

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { describe, expect, it, vi } from "vitest";
 import type { components } from "@/api/schema";
 import { saveFile } from "@/lib/download";
-import { invalidField, json, mockApi, problem } from "@/testing/api";
+import { invalidField, json, mockApi, onePage, problem } from "@/testing/api";
 import { renderWithApp } from "@/testing/render";
 import { makeTask } from "@/testing/tasks";
 import type { EstimatesReport, TimeEntry, TimeReportRow, Timesheet } from "../api";
@@ -74,23 +74,25 @@ function entry(changes: Partial<TimeEntry>): TimeEntry {
   };
 }
 
-const page = <T,>(items: T[]) => json({ items, next_cursor: null });
 const PROJECTS = [project("p-web", "WEB", "Website"), project("p-ops", "OPS", "Operations")];
 
 /** The lookups every time screen reads. */
 const lookups = {
-  [`GET ${BASE}/projects`]: () => page(PROJECTS),
+  [`GET ${BASE}/projects`]: () => onePage(PROJECTS),
   [`GET ${BASE}/tasks/t1`]: () => json(task("t1", "WEB-1", "Homepage copy", "p-web")),
   [`GET ${BASE}/tasks/t2`]: () => json(task("t2", "WEB-2", "Sitemap", "p-web")),
   [`GET ${BASE}/tasks`]: () =>
-    page([task("t1", "WEB-1", "Homepage copy", "p-web"), task("t2", "WEB-2", "Sitemap", "p-web")]),
+    onePage([
+      task("t1", "WEB-1", "Homepage copy", "p-web"),
+      task("t2", "WEB-2", "Sitemap", "p-web"),
+    ]),
   [`GET ${BASE}/work-types`]: () =>
-    page([
+    onePage([
       { id: "a1", key: "development", name: "Development", version: 1 },
       { id: "a2", key: "meeting", name: "Meeting", version: 1 },
     ]),
   [`GET ${BASE}/members`]: () =>
-    page([
+    onePage([
       {
         id: ME,
         user_id: "u1",
@@ -326,8 +328,8 @@ describe("MyTime", () => {
   it("submits the week, then shows it locked and read-only", async () => {
     const server = mockApi({
       ...lookups,
-      [`GET ${BASE}/time-entries`]: () => page([entry({ task_id: "t1", minutes: 90 })]),
-      [`GET ${BASE}/timesheets`]: [() => page([]), () => page([sheet("submitted")])],
+      [`GET ${BASE}/time-entries`]: () => onePage([entry({ task_id: "t1", minutes: 90 })]),
+      [`GET ${BASE}/timesheets`]: [() => onePage([]), () => onePage([sheet("submitted")])],
       [`POST ${BASE}/timesheets/submit`]: () => json(sheet("submitted")),
     });
     const { user } = renderWeek();
@@ -347,9 +349,9 @@ describe("MyTime", () => {
   it("shows the reviewer's comment on a rejected week and lets it be fixed", async () => {
     mockApi({
       ...lookups,
-      [`GET ${BASE}/time-entries`]: () => page([entry({ minutes: 30 })]),
+      [`GET ${BASE}/time-entries`]: () => onePage([entry({ minutes: 30 })]),
       [`GET ${BASE}/timesheets`]: () =>
-        page([sheet("rejected", { decided_by: ME, comment: "Tuesday is missing the call" })]),
+        onePage([sheet("rejected", { decided_by: ME, comment: "Tuesday is missing the call" })]),
     });
     renderWeek();
     expect(await screen.findByText("“Tuesday is missing the call”")).toBeInTheDocument();
@@ -429,9 +431,9 @@ describe("Approvals", () => {
   it("rejects a submitted week only with a comment, from the version shown", async () => {
     const server = mockApi({
       ...lookups,
-      [`GET ${BASE}/teams`]: () => page([]),
-      [`GET ${BASE}/timesheets`]: () => page([sheet("submitted", { version: 3 })]),
-      [`GET ${BASE}/time-entries`]: () => page([entry({ task_id: "t1", minutes: 90 })]),
+      [`GET ${BASE}/teams`]: () => onePage([]),
+      [`GET ${BASE}/timesheets`]: () => onePage([sheet("submitted", { version: 3 })]),
+      [`GET ${BASE}/time-entries`]: () => onePage([entry({ task_id: "t1", minutes: 90 })]),
       [`POST ${BASE}/timesheets/ts1/reject`]: () =>
         json(sheet("rejected", { comment: "Add Tuesday", version: 4 })),
     });
@@ -458,9 +460,9 @@ describe("Approvals", () => {
   it("keeps the listed status and the open week in the URL", async () => {
     const server = mockApi({
       ...lookups,
-      [`GET ${BASE}/teams`]: () => page([]),
-      [`GET ${BASE}/timesheets`]: () => page([sheet("approved", { decided_at: STAMP })]),
-      [`GET ${BASE}/time-entries`]: () => page([]),
+      [`GET ${BASE}/teams`]: () => onePage([]),
+      [`GET ${BASE}/timesheets`]: () => onePage([sheet("approved", { decided_at: STAMP })]),
+      [`GET ${BASE}/time-entries`]: () => onePage([]),
     });
     const { user, router } = renderWithApp(
       <Approvals workspaceId={WS} myMemberId="m-admin" isAdmin />,
@@ -500,7 +502,7 @@ describe("TimeReportView", () => {
   const NOVEMBER = "from=2026-11-01&to=2026-11-30";
   const reportRoutes = (rows: TimeReportRow[], totals = reportRow({})) => ({
     ...lookups,
-    [`GET ${BASE}/teams`]: () => page(TEAMS),
+    [`GET ${BASE}/teams`]: () => onePage(TEAMS),
     [`GET ${BASE}/reports/time`]: () => json({ rows, totals }),
   });
   const lastQuery = (server: ReturnType<typeof mockApi>) =>

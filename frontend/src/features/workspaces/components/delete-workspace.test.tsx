@@ -1,7 +1,7 @@
 import { screen } from "@testing-library/react";
 import { useState } from "react";
 import { describe, expect, it, vi } from "vitest";
-import { json, mockApi, noContent, problem } from "@/testing/api";
+import { json, mockApi, noContent, onePage, problem } from "@/testing/api";
 import { renderWithApp } from "@/testing/render";
 import { makeWorkspace } from "@/testing/workspaces";
 import { useWorkspace, useWorkspaces, type Workspace, workspaceOptions } from "../api";
@@ -58,10 +58,7 @@ describe("DeleteWorkspace", () => {
   it("forgets the deleted workspace without asking the API for it again", async () => {
     const server = mockApi({
       [`GET ${PATH}`]: [() => json(acme), () => problem(404, { code: "not_found", detail: "" })],
-      "GET /api/v1/workspaces": [
-        () => json({ items: [acme, other], next_cursor: null }),
-        () => json({ items: [other], next_cursor: null }),
-      ],
+      "GET /api/v1/workspaces": [() => onePage([acme, other]), () => onePage([other])],
       [`DELETE ${PATH}`]: () => noContent(),
     });
     const onLeft = vi.fn();
