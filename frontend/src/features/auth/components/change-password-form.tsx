@@ -5,7 +5,7 @@ import { notifySuccess } from "@/components/notify";
 import { useApiSubmit } from "@/hooks/use-api-submit";
 import { textField } from "@/lib/forms";
 import { useChangePassword } from "../api";
-import { MIN_PASSWORD, NewPasswordInput } from "./new-password-input";
+import { MIN_PASSWORD, NewPasswordInput } from "./account-inputs";
 
 interface Values {
   current_password: string;

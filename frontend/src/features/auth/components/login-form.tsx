@@ -1,9 +1,10 @@
-import { Button, PasswordInput, TextInput } from "@mantine/core";
+import { Button, PasswordInput } from "@mantine/core";
 import { useForm } from "react-hook-form";
 import { ApiForm } from "@/components/api-form";
 import { useApiSubmit } from "@/hooks/use-api-submit";
 import { textField } from "@/lib/forms";
 import { type LogIn, type User, useLogIn } from "../api";
+import { AccountEmailInput, EMAIL_REQUIRED } from "./account-inputs";
 
 export function LoginForm({ onSignedIn }: { onSignedIn: (user: User) => void }) {
   const logIn = useLogIn();
@@ -15,13 +16,11 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (user: User) => void }) 
 
   return (
     <ApiForm onSubmit={onSubmit} error={formError}>
-      <TextInput
+      <AccountEmailInput
         label="Email"
-        type="email"
-        autoComplete="email"
         data-autofocus
         autoFocus
-        {...textField(form, "email", { required: "Enter your email address." })}
+        {...textField(form, "email", EMAIL_REQUIRED)}
       />
       <PasswordInput
         label="Password"

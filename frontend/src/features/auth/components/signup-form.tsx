@@ -4,7 +4,12 @@ import { ApiForm } from "@/components/api-form";
 import { useApiSubmit } from "@/hooks/use-api-submit";
 import { textField } from "@/lib/forms";
 import { type SignUp, type User, useSignUp } from "../api";
-import { MIN_PASSWORD, NewPasswordInput } from "./new-password-input";
+import {
+  AccountEmailInput,
+  EMAIL_REQUIRED,
+  MIN_PASSWORD,
+  NewPasswordInput,
+} from "./account-inputs";
 
 export function SignupForm({ onSignedUp }: { onSignedUp: (user: User) => void }) {
   const signUp = useSignUp();
@@ -22,12 +27,7 @@ export function SignupForm({ onSignedUp }: { onSignedUp: (user: User) => void })
         autoFocus
         {...textField(form, "name", { required: "Tell us your name." })}
       />
-      <TextInput
-        label="Work email"
-        type="email"
-        autoComplete="email"
-        {...textField(form, "email", { required: "Enter your email address." })}
-      />
+      <AccountEmailInput label="Work email" {...textField(form, "email", EMAIL_REQUIRED)} />
       <NewPasswordInput
         label="Password"
         {...textField(form, "password", {
