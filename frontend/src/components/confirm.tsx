@@ -1,4 +1,4 @@
-import { Text } from "@mantine/core";
+import { Button, Group, Text } from "@mantine/core";
 import { modals } from "@mantine/modals";
 import type { ReactNode } from "react";
 
@@ -31,4 +31,33 @@ export function confirmDestructive({
       onClose: () => resolve(false),
     });
   });
+}
+
+/**
+ * The closing row of a dialog that destroys something and asks more than yes or no (a status's
+ * successor, a workspace's name typed out): Cancel, and the red button that does it.
+ */
+export function DestructiveActions({
+  confirmLabel,
+  onCancel,
+  onConfirm,
+  disabled,
+  loading,
+}: {
+  confirmLabel: string;
+  onCancel: () => void;
+  onConfirm: () => void;
+  disabled: boolean;
+  loading: boolean;
+}) {
+  return (
+    <Group justify="flex-end" gap="xs">
+      <Button variant="default" onClick={onCancel}>
+        Cancel
+      </Button>
+      <Button color="red" disabled={disabled} loading={loading} onClick={onConfirm}>
+        {confirmLabel}
+      </Button>
+    </Group>
+  );
 }

@@ -41,15 +41,25 @@ function renderOverCachedTask(ui: ReactElement) {
   return { queryClient, key, user };
 }
 
-function Harness({ current }: { current: Task }) {
-  const update = useUpdateTask(WS);
+function QuickEdits({ current }: { current: Task }) {
+  // Two controls of one screen, as the detail panel has: both hold the task as rendered.
+  const priority = useUpdateTask(WS);
+  const status = useUpdateTask(WS);
   return (
-    <button
-      type="button"
-      onClick={() => update.mutate({ task: current, changes: { priority: "high" } })}
-    >
-      Make it high
-    </button>
+    <>
+      <button
+        type="button"
+        onClick={() => priority.mutate({ task: current, changes: { priority: "high" } })}
+      >
+        Make it high
+      </button>
+      <button
+        type="button"
+        onClick={() => status.mutate({ task: current, changes: { status_id: "s-doing" } })}
+      >
+        Start it
+      </button>
+    </>
   );
 }
 
@@ -63,7 +73,7 @@ describe("changing a task someone else changed (412)", () => {
       ],
       [`GET ${TASK}`]: () => json(task(2, { title: "Rotate all keys" })),
     });
-    const { queryClient, key, user } = renderOverCachedTask(<Harness current={task(1)} />);
+    const { queryClient, key, user } = renderOverCachedTask(<QuickEdits current={task(1)} />);
 
     await user.click(screen.getByRole("button", { name: "Make it high" }));
     // Optimistic: the cache shows the change before the server answers.
@@ -87,28 +97,6 @@ describe("changing a task someone else changed (412)", () => {
     await vi.waitFor(() => expect(queryClient.getQueryData<Task>(key)?.version).toBe(3));
   });
 });
-
-function TwoQuickEdits({ current }: { current: Task }) {
-  // Two controls of one screen, as the detail panel has: both hold the task as rendered.
-  const priority = useUpdateTask(WS);
-  const status = useUpdateTask(WS);
-  return (
-    <>
-      <button
-        type="button"
-        onClick={() => priority.mutate({ task: current, changes: { priority: "high" } })}
-      >
-        Make it high
-      </button>
-      <button
-        type="button"
-        onClick={() => status.mutate({ task: current, changes: { status_id: "s-doing" } })}
-      >
-        Start it
-      </button>
-    </>
-  );
-}
 
 /**
  * The task on a server that checks If-Match like the real one; each PATCH first waits for
@@ -137,7 +125,7 @@ describe("two quick changes to one task", () => {
     const server = versionedTaskServer(task(1), async (saved) => {
       if (saved.version === 1) await slow.promise;
     });
-    const { queryClient, key, user } = renderOverCachedTask(<TwoQuickEdits current={task(1)} />);
+    const { queryClient, key, user } = renderOverCachedTask(<QuickEdits current={task(1)} />);
 
     await user.click(screen.getByRole("button", { name: "Make it high" }));
     await user.click(screen.getByRole("button", { name: "Start it" }));
@@ -167,7 +155,7 @@ describe("two quick changes to a task someone else changed", () => {
   it("overwrites nothing silently and re-applies both from one notice", async () => {
     const slow = deferred<void>();
     const server = versionedTaskServer(task(2, { title: "Rotate all keys" }), () => slow.promise);
-    const { queryClient, key, user } = renderOverCachedTask(<TwoQuickEdits current={task(1)} />);
+    const { queryClient, key, user } = renderOverCachedTask(<QuickEdits current={task(1)} />);
 
     await user.click(screen.getByRole("button", { name: "Make it high" }));
     await user.click(screen.getByRole("button", { name: "Start it" }));

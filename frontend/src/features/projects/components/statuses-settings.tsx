@@ -30,6 +30,7 @@ import { IconGripVertical, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useProjectStatuses } from "@/api/directory";
 import { isApiError } from "@/api/errors";
+import { DestructiveActions } from "@/components/confirm";
 import { IconAction } from "@/components/icon-action";
 import { notifyError, notifySuccess } from "@/components/notify";
 import { loadingOrError } from "@/components/states";
@@ -275,32 +276,26 @@ function DeleteStatusModal({
           value={target}
           onChange={setMoveTo}
         />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button
-            color="red"
-            loading={remove.isPending}
-            disabled={!status || !target}
-            onClick={() =>
-              status &&
-              remove.mutate(
-                { status, moveTo: target },
-                {
-                  onSuccess: () => {
-                    notifySuccess(`Deleted ${status.name}`);
-                    setMoveTo(null);
-                    onClose();
-                  },
-                  onError: (error) => notifyError(error, "Couldn't delete the status"),
+        <DestructiveActions
+          confirmLabel="Delete status"
+          onCancel={onClose}
+          onConfirm={() =>
+            status &&
+            remove.mutate(
+              { status, moveTo: target },
+              {
+                onSuccess: () => {
+                  notifySuccess(`Deleted ${status.name}`);
+                  setMoveTo(null);
+                  onClose();
                 },
-              )
-            }
-          >
-            Delete status
-          </Button>
-        </Group>
+                onError: (error) => notifyError(error, "Couldn't delete the status"),
+              },
+            )
+          }
+          disabled={!status || !target}
+          loading={remove.isPending}
+        />
       </Stack>
     </Modal>
   );

@@ -2,6 +2,7 @@ import { Button, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useState } from "react";
 import { toApiError } from "@/api/errors";
+import { DestructiveActions } from "@/components/confirm";
 import { FormAlert } from "@/components/form-alert";
 import { useDeleteWorkspace, useForgetWorkspace, type Workspace } from "../api";
 
@@ -61,19 +62,13 @@ export function DeleteWorkspace({
             onChange={(event) => setTyped(event.currentTarget.value)}
             data-autofocus
           />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={cancel}>
-              Cancel
-            </Button>
-            <Button
-              color="red"
-              disabled={typed !== workspace.name}
-              loading={remove.isPending}
-              onClick={confirm}
-            >
-              Delete workspace
-            </Button>
-          </Group>
+          <DestructiveActions
+            confirmLabel="Delete workspace"
+            onCancel={cancel}
+            onConfirm={confirm}
+            disabled={typed !== workspace.name}
+            loading={remove.isPending}
+          />
         </Stack>
       </Modal>
     </>
