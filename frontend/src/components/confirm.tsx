@@ -1,4 +1,4 @@
-import { Button, Group, Text } from "@mantine/core";
+import { Button, type ButtonProps, Group, Text } from "@mantine/core";
 import { modals } from "@mantine/modals";
 import type { ReactNode } from "react";
 
@@ -41,21 +41,18 @@ export function DestructiveActions({
   confirmLabel,
   onCancel,
   onConfirm,
-  disabled,
-  loading,
-}: {
+  ...confirmButton
+}: Pick<ButtonProps, "disabled" | "loading"> & {
   confirmLabel: string;
   onCancel: () => void;
   onConfirm: () => void;
-  disabled: boolean;
-  loading: boolean;
 }) {
   return (
     <Group justify="flex-end" gap="xs">
       <Button variant="default" onClick={onCancel}>
         Cancel
       </Button>
-      <Button color="red" disabled={disabled} loading={loading} onClick={onConfirm}>
+      <Button color="red" onClick={onConfirm} {...confirmButton}>
         {confirmLabel}
       </Button>
     </Group>
