@@ -53,18 +53,20 @@ function expiresAt(days: string): string | null {
   return new Date(Date.now() + Number(days) * 24 * 3600 * 1000).toISOString();
 }
 
-export function CreateTokenModal({
-  workspaceId,
-  maxLifetimeDays,
-  opened,
-  onClose,
-}: {
+interface CreateTokenModalProps {
   workspaceId: string;
   /** The workspace's maximum token lifetime, or null for none. */
   maxLifetimeDays: number | null;
   opened: boolean;
   onClose: () => void;
-}) {
+}
+
+export function CreateTokenModal({
+  workspaceId,
+  maxLifetimeDays,
+  opened,
+  onClose,
+}: CreateTokenModalProps) {
   const create = useCreateApiToken(workspaceId);
   const [created, setCreated] = useState<ApiTokenCreated | null>(null);
   const choices = expiryChoices(maxLifetimeDays);

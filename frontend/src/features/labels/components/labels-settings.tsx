@@ -140,14 +140,13 @@ function LabelRow({
   );
 }
 
-/** The workspace's labels: every project's tasks share them. */
-export function LabelsSettings({
-  workspaceId,
-  canEdit,
-}: {
+interface LabelsSettingsProps {
   workspaceId: string;
   canEdit: boolean;
-}) {
+}
+
+/** The workspace's labels: every project's tasks share them. */
+export function LabelsSettings({ workspaceId, canEdit }: LabelsSettingsProps) {
   const labels = useLabelDirectory(workspaceId);
   const create = useCreateLabel(workspaceId);
   const [color, setColor] = useState(SWATCHES[6] ?? "#3b82f6");

@@ -7,16 +7,14 @@ import { useApiSubmit } from "@/hooks/use-api-submit";
 import { type Member, useUpdateMember } from "../api";
 import { CAPACITY_FIELDS, CapacityFields, type CapacityValues } from "./capacity-fields";
 
-/** Capacity and cost rate of one member; `member` is the latest version we hold. */
-export function EditMemberModal({
-  workspaceId,
-  member,
-  onClose,
-}: {
+interface EditMemberModalProps {
   workspaceId: string;
   member: Member;
   onClose: () => void;
-}) {
+}
+
+/** Capacity and cost rate of one member; `member` is the latest version we hold. */
+export function EditMemberModal({ workspaceId, member, onClose }: EditMemberModalProps) {
   const update = useUpdateMember(workspaceId);
   const form = useForm<CapacityValues>({
     defaultValues: {
