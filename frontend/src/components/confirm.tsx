@@ -42,7 +42,7 @@ export function DestructiveActions({
   onCancel,
   onConfirm,
   ...confirmButton
-}: Pick<ButtonProps, "disabled" | "loading"> & {
+}: Pick<ButtonProps, "disabled" | "loading" | "leftSection"> & {
   confirmLabel: string;
   onCancel: () => void;
   onConfirm: () => void;

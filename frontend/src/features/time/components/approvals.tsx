@@ -15,6 +15,7 @@ import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { useMemberDirectory, useTeamDirectory } from "@/api/directory";
 import { toApiError } from "@/api/errors";
+import { DestructiveActions } from "@/components/confirm";
 import { DataTable } from "@/components/data-table";
 import { FormAlert } from "@/components/form-alert";
 import { notifySuccess } from "@/components/notify";
@@ -278,19 +279,13 @@ function TimesheetReview({
                 setCommentError(null);
               }}
             />
-            <Group gap="xs" justify="flex-end">
-              <Button variant="default" onClick={() => setRejecting(false)}>
-                Cancel
-              </Button>
-              <Button
-                color="red"
-                leftSection={<IconX size={15} />}
-                onClick={() => run("reject")}
-                loading={decide.isPending}
-              >
-                Reject week
-              </Button>
-            </Group>
+            <DestructiveActions
+              confirmLabel="Reject week"
+              onCancel={() => setRejecting(false)}
+              onConfirm={() => run("reject")}
+              leftSection={<IconX size={15} />}
+              loading={decide.isPending}
+            />
           </Stack>
         ) : (
           <Group gap="xs" justify="flex-end">
