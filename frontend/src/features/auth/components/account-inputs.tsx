@@ -14,6 +14,11 @@ export function NewPasswordInput(props: ComponentProps<typeof PasswordInput>) {
   );
 }
 
+/** The password one has now, which the browser can fill in. */
+export function CurrentPasswordInput(props: ComponentProps<typeof PasswordInput>) {
+  return <PasswordInput autoComplete="current-password" {...props} />;
+}
+
 /** The email address of one's own account, which the browser can fill in. */
 export function AccountEmailInput(props: ComponentProps<typeof TextInput>) {
   return <TextInput type="email" autoComplete="email" {...props} />;

@@ -5,7 +5,7 @@ import { notifySuccess } from "@/components/notify";
 import { useApiSubmit } from "@/hooks/use-api-submit";
 import { textField } from "@/lib/forms";
 import { useChangePassword } from "../api";
-import { MIN_PASSWORD, NewPasswordInput } from "./account-inputs";
+import { CurrentPasswordInput, MIN_PASSWORD, NewPasswordInput } from "./account-inputs";
 
 interface Values {
   current_password: string;
@@ -31,9 +31,8 @@ export function ChangePasswordForm() {
 
   return (
     <ApiForm onSubmit={onSubmit} error={formError} maw={420}>
-      <PasswordInput
+      <CurrentPasswordInput
         label="Current password"
-        autoComplete="current-password"
         {...textField(form, "current_password", { required: "Enter your current password." })}
       />
       <NewPasswordInput

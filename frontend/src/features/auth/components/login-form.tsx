@@ -1,10 +1,10 @@
-import { Button, PasswordInput } from "@mantine/core";
+import { Button } from "@mantine/core";
 import { useForm } from "react-hook-form";
 import { ApiForm } from "@/components/api-form";
 import { useApiSubmit } from "@/hooks/use-api-submit";
 import { textField } from "@/lib/forms";
 import { type LogIn, type User, useLogIn } from "../api";
-import { AccountEmailInput, EMAIL_REQUIRED } from "./account-inputs";
+import { AccountEmailInput, CurrentPasswordInput, EMAIL_REQUIRED } from "./account-inputs";
 
 export function LoginForm({ onSignedIn }: { onSignedIn: (user: User) => void }) {
   const logIn = useLogIn();
@@ -22,9 +22,8 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (user: User) => void }) 
         autoFocus
         {...textField(form, "email", EMAIL_REQUIRED)}
       />
-      <PasswordInput
+      <CurrentPasswordInput
         label="Password"
-        autoComplete="current-password"
         {...textField(form, "password", { required: "Enter your password." })}
       />
       <Button type="submit" fullWidth loading={formState.isSubmitting} mt="xs">
