@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, ifMatch, unwrap } from "@/api/client";
-import { workspaceKey } from "@/api/directory";
+import { type Member, workspaceKey } from "@/api/directory";
 import { type CachedPages, dropFromLists, mapPages, usePagedGet } from "@/api/pagination";
 import type { components } from "@/api/schema";
 
-export type Member = components["schemas"]["Member"];
+export type { Member };
 export type MemberUpdate = components["schemas"]["MemberUpdate"];
 export type Role = components["schemas"]["Role"];
 

@@ -1,11 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { $api, api, ifMatch, unwrap } from "@/api/client";
-import { PROJECTS, STATUSES, TASKS, workspaceKey } from "@/api/directory";
+import {
+  PROJECTS,
+  type Project,
+  STATUSES,
+  type StatusCategory,
+  TASKS,
+  type WorkflowStatus,
+  workspaceKey,
+} from "@/api/directory";
 import { usePagedGet } from "@/api/pagination";
 import type { components } from "@/api/schema";
 import { choices } from "@/lib/choices";
 
-export type Project = components["schemas"]["Project"];
+export type { Project, StatusCategory, WorkflowStatus };
 export type ProjectCreate = components["schemas"]["ProjectCreate"];
 export type ProjectUpdate = components["schemas"]["ProjectUpdate"];
 export type ProjectKind = components["schemas"]["ProjectKind"];
@@ -13,10 +21,8 @@ export type Phase = components["schemas"]["Phase"];
 export type Transition = components["schemas"]["Transition"];
 export type Stakeholder = components["schemas"]["Stakeholder"];
 export type StakeholderRole = components["schemas"]["StakeholderRole"];
-export type WorkflowStatus = components["schemas"]["WorkflowStatus"];
 export type WorkflowStatusCreate = components["schemas"]["WorkflowStatusCreate"];
 export type WorkflowStatusUpdate = components["schemas"]["WorkflowStatusUpdate"];
-export type StatusCategory = components["schemas"]["StatusCategory"];
 
 const ONE = "/api/v1/workspaces/{workspace_id}/projects/{project_id}";
 const ARCHIVE = "/api/v1/workspaces/{workspace_id}/projects/{project_id}/archive";

@@ -1,17 +1,15 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { $api, api, ifMatch, unwrap } from "@/api/client";
+import { MEMBERS, type Member, TEAMS, type Team } from "@/api/directory";
 import type { components } from "@/api/schema";
 
-export type Team = components["schemas"]["Team"];
 export type TeamCreate = components["schemas"]["TeamCreate"];
 export type TeamUpdate = components["schemas"]["TeamUpdate"];
-export type { Member } from "@/api/directory";
+export type { Member, Team };
 
-const TEAMS = "/api/v1/workspaces/{workspace_id}/teams";
 const TEAM = "/api/v1/workspaces/{workspace_id}/teams/{team_id}";
 const TEAM_MEMBERS = "/api/v1/workspaces/{workspace_id}/teams/{team_id}/members";
 const TEAM_MEMBER = "/api/v1/workspaces/{workspace_id}/teams/{team_id}/members/{member_id}";
-const MEMBERS = "/api/v1/workspaces/{workspace_id}/members";
 
 function workspacePath(workspaceId: string) {
   return { params: { path: { workspace_id: workspaceId } } };
