@@ -1,12 +1,18 @@
-"""API round trip of one task date change in a large auto-scheduled project.
+"""API round trips of a large auto-scheduled project: one task change, or the schedule read.
 
-    uv run python -m bench.schedule_api [--tasks 10000] [--links 30000] [--repeat 20]
+    uv run python -m bench.schedule_api [--tasks 10000] [--links 30000] [--repeat 20] [--read]
 
 Seeds a throwaway PostgreSQL database (migrated; tasks and links bulk-inserted), schedules the
-project once, then times `PATCH /tasks/{id}` changing the duration of a task whose change
-reaches under 1% of the project, through the whole app in process (httpx ASGI transport). Each
-request's time is split into: loading the network (SQL), building it and running the engine,
-and writing the moved rows and their events.
+project once, then, through the whole app in process (httpx ASGI transport):
+
+- by default, times `PATCH /tasks/{id}` changing the duration of a task whose change reaches
+  under 1% of the project; each request's time is split into loading the network (SQL),
+  building it and running the engine, and writing the moved rows and their events;
+- with --read, times `GET /projects/{id}/schedule`, the whole project's schedule as the
+  timeline opens it; each request's time is split into loading the network (SQL), building it
+  (rows to engine tasks and links on the calendar, then `build_network`), the engine's passes
+  (`schedule()`: both passes, slacks, critical path) and the rest (the answer's JSON). Medians
+  per part, so one request slowed by another process on the machine does not skew them.
 """
 
 import argparse
@@ -50,7 +56,7 @@ def _dag(tasks: int, links: int, rng: random.Random) -> list[tuple[int, int, str
 
 async def _seed(
     app: Any, tasks: int, links: int
-) -> tuple[Any, str, list[uuid.UUID], list[tuple[int, int, str, int]]]:
+) -> tuple[Any, str, str, list[uuid.UUID], list[tuple[int, int, str, int]]]:
     person = await ClientFactory(app).user()
     wid = (await person.workspace())["id"]
     project = await person.project(wid, key="BIG", start_date="2026-01-05")
@@ -96,7 +102,7 @@ async def _seed(
     # As autovacuum would after a bulk load: the planner needs the tables' real sizes.
     async with app.state.engine.begin() as connection:
         await connection.execute(text("ANALYZE task, dependency, project"))
-    return person, wid, ids, edges
+    return person, wid, project["id"], ids, edges
 
 
 def _reach(ids: list[uuid.UUID], edges: list[tuple[int, int, str, int]], task: uuid.UUID) -> int:
@@ -161,15 +167,56 @@ class Stopwatch:
         return timed
 
 
-async def _run(url: str, tasks: int, links: int, repeat: int) -> None:
+async def _read(person: Any, wid: str, project_id: str, tasks: int, repeat: int) -> None:
+    """GET the whole schedule `repeat` times; medians per part of the request."""
+    watch = Stopwatch()
+    network.load = watch.wrap("load network (SQL)", network.load)  # type: ignore[method-assign]
+    network.working_calendar = watch.wrap("load calendar (SQL)", network.working_calendar)  # type: ignore[method-assign]
+    network.assemble = watch.wrap_sync("build network (engine)", network.assemble)  # type: ignore[method-assign]
+    schedules.schedule = watch.wrap_sync("passes: schedule() (engine)", schedules.schedule)  # type: ignore[attr-defined]
+    url = f"/api/v1/workspaces/{wid}/projects/{project_id}/schedule"
+    assert (await person.client.get(url)).status_code == 200  # warm-up
+    totals: list[float] = []
+    parts: dict[str, list[float]] = defaultdict(list)
+    for _ in range(repeat):
+        watch.spent.clear()
+        started = time.perf_counter()
+        response = await person.client.get(url)
+        totals.append(time.perf_counter() - started)
+        assert response.status_code == 200, response.text
+        assert len(response.json()["tasks"]) == tasks
+        for label, spent in watch.spent.items():
+            parts[label].append(spent)
+        parts["rest of the request"].append(totals[-1] - sum(watch.spent.values()))
+    engine = [
+        build + passes
+        for build, passes in zip(
+            parts["build network (engine)"], parts["passes: schedule() (engine)"], strict=True
+        )
+    ]
+    print(f"\nGET the schedule of {tasks} tasks, {repeat} runs, medians")
+    print(f"  total p50 {statistics.median(totals) * 1000:.1f} ms, min {min(totals) * 1000:.1f} ms")
+    for label, values in sorted(parts.items(), key=lambda item: -statistics.median(item[1])):
+        print(f"  {label:<30} {statistics.median(values) * 1000:7.1f} ms")
+    print(
+        f"  {'engine share (build + passes)':<30} {statistics.median(engine) * 1000:7.1f} ms"
+        f" (min {min(engine) * 1000:.1f} ms)"
+    )
+
+
+async def _run(url: str, tasks: int, links: int, repeat: int, read: bool) -> None:
     settings = Settings(
         database_url=url, rate_limit_per_minute=0, log_level="WARNING", run_background_jobs=False
     )
     app = create_app(settings)
     started = time.perf_counter()
-    person, wid, ids, edges = await _seed(app, tasks, links)
+    person, wid, project_id, ids, edges = await _seed(app, tasks, links)
     seconds = time.perf_counter() - started
     print(f"seeded {tasks} tasks, {len(edges)} links and scheduled them in {seconds:.1f}s")
+    if read:
+        await _read(person, wid, project_id, tasks, repeat)
+        await app.state.engine.dispose()
+        return
     target = _quiet_task(ids, edges, tasks // 100)
     watch = Stopwatch()
     network.load = watch.wrap("load network (SQL)", network.load)  # type: ignore[method-assign]
@@ -213,10 +260,11 @@ def main() -> None:
     parser.add_argument("--tasks", type=int, default=10_000)
     parser.add_argument("--links", type=int, default=30_000)
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--read", action="store_true", help="time GET .../schedule instead")
     args = parser.parse_args()
     with fresh_database(SERVER, Path("/tmp"), "worklane_bench_schedule") as url:
         migrate(url)
-        asyncio.run(_run(url, args.tasks, args.links, args.repeat))
+        asyncio.run(_run(url, args.tasks, args.links, args.repeat, args.read))
 
 
 if __name__ == "__main__":
