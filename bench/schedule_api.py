@@ -31,6 +31,7 @@ from sqlalchemy import insert, text
 
 from app.core.config import Settings
 from app.core.ids import new_id
+from app.core.runtime import tune_garbage_collector
 from app.main import create_app
 from app.models import Dependency, Project, Task
 from app.schedules import network
@@ -209,6 +210,10 @@ async def _run(url: str, tasks: int, links: int, repeat: int, read: bool) -> Non
         database_url=url, rate_limit_per_minute=0, log_level="WARNING", run_background_jobs=False
     )
     app = create_app(settings)
+    # As `worklane serve` does at startup (the ASGI transport runs no lifespan): the collector
+    # settings of a server process, without which collections walking the loaded rows would
+    # dominate the timings.
+    tune_garbage_collector()
     started = time.perf_counter()
     person, wid, project_id, ids, edges = await _seed(app, tasks, links)
     seconds = time.perf_counter() - started
