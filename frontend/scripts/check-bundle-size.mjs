@@ -10,7 +10,10 @@ const BUDGET_KB = 250;
 const dist = process.argv[2] ?? "dist";
 const manifest = JSON.parse(readFileSync(join(dist, ".vite", "manifest.json"), "utf8"));
 
-const gzipped = (file) => gzipSync(readFileSync(join(dist, file))).length / 1000;
+const sizes = (file) => {
+  const content = readFileSync(join(dist, file));
+  return [content.length / 1000, gzipSync(content).length / 1000];
+};
 
 const landing = new Set();
 const pending = Object.keys(manifest).filter((key) => manifest[key].isEntry);
@@ -27,18 +30,24 @@ while (pending.length > 0) {
   }
 }
 
-const rows = [...landing].map((file) => [file, gzipped(file)]).sort((a, b) => b[1] - a[1]);
-const total = rows.reduce((sum, [, size]) => sum + size, 0);
-console.log("landing route (entry, its static imports and their CSS), gzipped:");
-for (const [file, size] of rows) console.log(`  ${size.toFixed(1).padStart(7)} kB  ${file}`);
-const lazy = Object.values(manifest)
-  .filter((chunk) => chunk.file.endsWith(".js") && !landing.has(chunk.file))
-  .map((chunk) => [chunk.file, gzipped(chunk.file)])
-  .sort((a, b) => b[1] - a[1]);
-console.log("lazy chunks, gzipped (loaded by the screens that need them):");
-for (const [file, size] of lazy) console.log(`  ${size.toFixed(1).padStart(7)} kB  ${file}`);
+const show = (rows) => {
+  for (const [file, raw, gzip] of rows.sort((a, b) => b[2] - a[2])) {
+    console.log(`  ${raw.toFixed(1).padStart(7)} kB ${gzip.toFixed(1).padStart(7)} kB  ${file}`);
+  }
+};
+const rows = [...landing].map((file) => [file, ...sizes(file)]);
+const raw = rows.reduce((sum, [, size]) => sum + size, 0);
+const total = rows.reduce((sum, [, , size]) => sum + size, 0);
+console.log("landing route (entry, its static imports and their CSS): raw, gzipped");
+show(rows);
+console.log("lazy chunks (loaded by the screens that need them): raw, gzipped");
+show(
+  Object.values(manifest)
+    .filter((chunk) => chunk.file.endsWith(".js") && !landing.has(chunk.file))
+    .map((chunk) => [chunk.file, ...sizes(chunk.file)]),
+);
 
-const verdict = `landing route ${total.toFixed(1)} kB gzipped, budget ${BUDGET_KB} kB`;
+const verdict = `landing route ${raw.toFixed(0)} kB, ${total.toFixed(1)} kB gzipped, budget ${BUDGET_KB} kB`;
 if (total > BUDGET_KB) {
   console.error(`${verdict}: over by ${(total - BUDGET_KB).toFixed(1)} kB.`);
   process.exit(1);
