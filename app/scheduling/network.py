@@ -209,7 +209,9 @@ def _group_links(
     """
     groups: list[list[int]] = [[] for _ in range(2 * count)]
     for owner, other, lag in zip(owner_points, other_points, lags, strict=True):
-        groups[owner] += (other, lag)
+        group = groups[owner]
+        group.append(other)
+        group.append(lag)
     flat = list(map(tuple, groups))
     return tuple(flat[0::2]), tuple(flat[1::2])
 
