@@ -1,11 +1,17 @@
-import { Center } from "@mantine/core";
+import { Center, Loader } from "@mantine/core";
+import { lazy, Suspense } from "react";
 import { Navigate, useNavigate } from "react-router";
 import { CardScreen } from "@/components/card-screen";
 import { ErrorState } from "@/components/states";
 import { useWorkspaces } from "@/features/workspaces/api";
-import { CreateWorkspaceForm } from "@/features/workspaces/components/create-workspace-form";
 import { lastWorkspace } from "@/lib/last-workspace";
 import { FullPageLoader } from "./guards";
+
+// Loaded only for `/new`, so the landing route does not carry the form library.
+const CreateWorkspaceForm = lazy(async () => ({
+  default: (await import("@/features/workspaces/components/create-workspace-form"))
+    .CreateWorkspaceForm,
+}));
 
 /** `/`: open the workspace used last (or the first); without any, start by creating one. */
 export function HomeRoute() {
@@ -37,10 +43,12 @@ export function NewWorkspaceRoute() {
       documentTitle="Create a workspace"
       width={520}
     >
-      <CreateWorkspaceForm
-        onCreated={(workspace) => navigate(`/w/${workspace.id}`, { replace: true })}
-        onCancel={hasAny ? () => navigate(-1) : undefined}
-      />
+      <Suspense fallback={<Loader mx="auto" display="block" />}>
+        <CreateWorkspaceForm
+          onCreated={(workspace) => navigate(`/w/${workspace.id}`, { replace: true })}
+          onCancel={hasAny ? () => navigate(-1) : undefined}
+        />
+      </Suspense>
     </CardScreen>
   );
 }
