@@ -15,19 +15,17 @@ const StartTimerForm = lazy(async () => ({
   default: (await import("./start-timer-form")).StartTimerForm,
 }));
 
+interface TimerControlProps {
+  workspaceId: string;
+  startOpened: boolean;
+  onStartOpenedChange: (opened: boolean) => void;
+}
+
 /**
  * The header's timer: the running one ticking from its start, with Stop and Discard; otherwise
  * a Start button with a small form. `startOpened` lets the command palette open that form.
  */
-export function TimerControl({
-  workspaceId,
-  startOpened,
-  onStartOpenedChange,
-}: {
-  workspaceId: string;
-  startOpened: boolean;
-  onStartOpenedChange: (opened: boolean) => void;
-}) {
+export function TimerControl({ workspaceId, startOpened, onStartOpenedChange }: TimerControlProps) {
   const timer = useTimer(workspaceId);
   if (timer.isPending || timer.isError) return null;
   const running = timer.data ?? null;
