@@ -165,6 +165,9 @@ def view(pn: ProjectNetwork) -> schemas.Schedule:
         if row is None:
             continue
         start, finish = shown_dates(calendar, item.early_start, item.early_finish)
+        if not network.is_auto(pn.project, row) and row.start_date is not None:
+            # A manual task keeps the start it was given, even on a day off, as `_moves` does.
+            start = row.start_date
         late_start, late_finish = shown_dates(calendar, item.late_start, item.late_finish)
         tasks.append(
             schemas.ScheduledTask(
