@@ -18,8 +18,10 @@ from app.models import Event, Project, Task
 from app.models.task import TASK_KEY
 from app.projects.repository import ProjectRepository
 from app.projects.service import ensure_writable
+from app.schedules import network as schedule_network
 from app.schedules import service as schedules
 from app.schedules.repository import ScheduleRepository
+from app.schedules.schemas import TaskSchedule
 from app.scheduling.calendar import WorkingCalendar
 from app.tasks import dates, schemas
 from app.tasks.repository import TaskFilters, TaskLinks, TaskRepository
@@ -444,6 +446,15 @@ async def activity(
     return await EventRepository(session).page_for_entity(
         task.workspace_id, "task", task.id, params
     )
+
+
+async def schedule_of(session: AsyncSession, principal: Principal, reference: str) -> TaskSchedule:
+    """The task's computed dates and what drives its start."""
+    task = await resolve(session, principal, reference)
+    project = await ProjectRepository(session).get(task.workspace_id, task.project_id)
+    assert project is not None
+    await schedule_network.check_plan_size(session, project)
+    return await schedules.task_schedule(session, project, task.id)
 
 
 async def page_mine(
