@@ -4,7 +4,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import Field, model_validator
+from pydantic import Field, computed_field, model_validator
 
 from app.kit.pagination import PageParams
 from app.kit.schemas import (
@@ -136,6 +136,17 @@ class Task(Output):
     version: int
     created_at: datetime
     updated_at: datetime
+
+    @computed_field(  # type: ignore[prop-decorator]
+        description="The scheduled finish passes the due date: the plan will miss it."
+    )
+    @property
+    def finish_after_due(self) -> bool:
+        return (
+            self.finish_date is not None
+            and self.due_date is not None
+            and self.finish_date > self.due_date
+        )
 
 
 class TaskListQuery(PageParams):
