@@ -95,6 +95,33 @@ async def move_task_allocations(
         )
 
 
+def link_phrase(predecessor_key: str, successor_key: str, type_: str, lag_days: int) -> str:
+    """A link as causes name it: `PLAN-1 → PLAN-2 (FS)`, `PLAN-1 → PLAN-2 (SS +2d)`."""
+    lag = f" {lag_days:+d}d" if lag_days else ""
+    return f"{predecessor_key} → {successor_key} ({type_}{lag})"
+
+
+async def link_cause(
+    session: AsyncSession,
+    workspace_id: uuid.UUID,
+    predecessor_id: uuid.UUID,
+    successor_id: uuid.UUID,
+    type_: str,
+    lag_days: int,
+    happened: str,
+) -> str:
+    """`PLAN-1 → PLAN-2 (FS) was added`: a link change as the cause of a reschedule."""
+    rows = await ScheduleRepository(session).tasks(workspace_id, [predecessor_id, successor_id])
+    keys = {row.id: row.key for row in rows}
+    phrase = link_phrase(keys[predecessor_id], keys[successor_id], type_, lag_days)
+    return f"{phrase} {happened}"
+
+
+def day_phrase(day: date) -> str:
+    """A date in a cause: `Mar 9, 2026`."""
+    return f"{day:%b} {day.day}, {day.year}"
+
+
 async def reschedule(
     session: AsyncSession,
     principal: Principal | None,
@@ -103,11 +130,14 @@ async def reschedule(
     *,
     already_versioned: Collection[uuid.UUID] = (),
     calendar: WorkingCalendar | None = None,
+    cause: str | None = None,
 ) -> list[uuid.UUID]:
     """Bring an auto-scheduled project's dates in line with its network, and then every project
     whose tasks depend on a task that moved. `changed` names the tasks a change touched (None:
     recompute everything). Tasks in `already_versioned` were edited in this request and have a
     new version already; `calendar` is `project`'s, when the caller has read it already.
+    `cause` says what the change was ("PLAN-1 → PLAN-2 (FS) was added"); each
+    `task.rescheduled` event records it, so a moved task's activity says why it moved.
     Answers the ids of the tasks that moved."""
     moved_ids: list[uuid.UUID] = []
     pending: list[tuple[Project, Collection[uuid.UUID] | None, WorkingCalendar | None]] = [
@@ -141,9 +171,12 @@ async def reschedule(
                 entity_id=move.task_id,
                 workspace_id=current.workspace_id,
                 project_id=current.id,
-                changes=events.changes_between(
-                    events.snapshot(row, SHOWN_DATES), events.snapshot(move, SHOWN_DATES)
-                ),
+                changes={
+                    **events.changes_between(
+                        events.snapshot(row, SHOWN_DATES), events.snapshot(move, SHOWN_DATES)
+                    ),
+                    **({"cause": {"before": None, "after": cause}} if cause else {}),
+                },
             )
         moved = [move.task_id for move in moves]
         moved_ids += moved
