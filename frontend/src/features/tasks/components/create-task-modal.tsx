@@ -2,16 +2,23 @@ import {
   Checkbox,
   Modal,
   MultiSelect,
+  NumberInput,
   Select,
   SimpleGrid,
   Stack,
+  Text,
   Textarea,
   TextInput,
 } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { useLabelDirectory, useProjectDirectory, useProjectStatuses } from "@/api/directory";
+import {
+  type Project,
+  useLabelDirectory,
+  useProjectDirectory,
+  useProjectStatuses,
+} from "@/api/directory";
 import { FormActions } from "@/components/form-actions";
 import { FormAlert } from "@/components/form-alert";
 import { FormField } from "@/components/form-field";
@@ -19,6 +26,7 @@ import { AssigneesSelect } from "@/components/member-select";
 import { notifySuccess } from "@/components/notify";
 import { ProjectSelect } from "@/components/project-select";
 import { useApiSubmit } from "@/hooks/use-api-submit";
+import { formatDay, todayIso } from "@/lib/dates";
 import { textField } from "@/lib/forms";
 import { type Priority, type Task, useCreateTask } from "../api";
 import { PRIORITIES } from "./fields";
@@ -31,6 +39,8 @@ interface Values {
   priority: Priority;
   assignee_ids: string[];
   label_ids: string[];
+  start_date: string | null;
+  duration_days: number | string;
   due_date: string | null;
 }
 
@@ -42,8 +52,25 @@ const FIELDS = [
   "priority",
   "assignee_ids",
   "label_ids",
+  "start_date",
+  "duration_days",
   "due_date",
 ] as const;
+
+/** Where the new task will start, said before it is created rather than left to surprise. */
+function startHint(project: Project | undefined, start: string | null): string {
+  if (!project) return "";
+  if (project.scheduling_mode === "manual") {
+    return start
+      ? `Starts ${formatDay(start)}: ${project.name} is scheduled by hand.`
+      : `${project.name} is scheduled by hand: the task has no dates until you give it a start.`;
+  }
+  if (start) return `Starts no earlier than ${formatDay(start)}; predecessors may move it later.`;
+  const projectStart = project.start_date;
+  return projectStart
+    ? `Starts at the project start, ${formatDay(projectStart)}, until predecessors move it.`
+    : `Starts today, ${formatDay(todayIso())} (the project has no start date), until predecessors move it.`;
+}
 
 export interface CreateTaskDefaults {
   projectId?: string;
@@ -109,6 +136,8 @@ function CreateTaskForm({
       priority: "none",
       assignee_ids: defaults.assigneeIds ?? [],
       label_ids: [],
+      start_date: null,
+      duration_days: 1,
       due_date: null,
     },
   });
@@ -116,6 +145,8 @@ function CreateTaskForm({
   const { formError, submit } = useApiSubmit(form, FIELDS);
   const projectId = watch("project_id");
   const statuses = useProjectStatuses(workspaceId, projectId || undefined);
+  const project = projects.byId.get(projectId);
+  const startDate = watch("start_date");
 
   const onSubmit = submit(async (values) => {
     const task = await create.mutateAsync({
@@ -126,6 +157,8 @@ function CreateTaskForm({
       priority: values.priority,
       assignee_ids: values.assignee_ids,
       label_ids: values.label_ids,
+      start_date: values.start_date,
+      duration_days: Number(values.duration_days) || 0,
       due_date: values.due_date,
       parent_id: defaults.parentId ?? null,
       scheduling_mode: "auto",
@@ -210,6 +243,40 @@ function CreateTaskForm({
             name="assignee_ids"
             render={(field) => <AssigneesSelect workspaceId={workspaceId} {...field} />}
           />
+          <FormField
+            control={control}
+            name="start_date"
+            render={(field) => (
+              <DatePickerInput
+                label="Start"
+                placeholder="From the schedule"
+                clearable
+                valueFormat="MMM D, YYYY"
+                {...field}
+              />
+            )}
+          />
+          <FormField
+            control={control}
+            name="duration_days"
+            rules={{
+              validate: (value) =>
+                (value !== "" && Number(value) >= 0) || "A duration of 0 or more working days.",
+            }}
+            render={(field) => (
+              <NumberInput
+                label="Duration (working days)"
+                description={Number(field.value) === 0 ? "A milestone" : "0 makes a milestone"}
+                min={0}
+                max={10_000}
+                allowDecimal={false}
+                {...field}
+              />
+            )}
+          />
+          <Text size="xs" c="dimmed" style={{ gridColumn: "1 / -1" }} data-testid="start-hint">
+            {startHint(project, startDate)}
+          </Text>
           <FormField
             control={control}
             name="due_date"
