@@ -48,6 +48,14 @@ test("a task's duration and a predecessor with a lag are set from its detail, wh
   await page.setViewportSize({ width: 1366, height: 768 });
   await screenshot(page, "task-detail-scheduling-activity-1366");
 
+  // A new task says where it will start before it is created.
+  await page.getByRole("button", { name: "New task" }).first().click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByLabel("Duration (working days)")).toHaveValue("1");
+  await expect(dialog.getByTestId("start-hint")).toContainText("Starts at the project start");
+  await screenshot(page, "create-task-scheduling-1366");
+  await page.keyboard.press("Escape");
+
   // A task in the middle of the plan, with links both ways and slack.
   const arch = await api.get(`${base}/tasks/${ids.get("data")}`);
   await page.goto(`/w/${workspaceId}/tasks/${arch.key}`);

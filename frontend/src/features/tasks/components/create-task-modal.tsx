@@ -245,6 +245,19 @@ function CreateTaskForm({
           />
           <FormField
             control={control}
+            name="due_date"
+            render={(field) => (
+              <DatePickerInput
+                label="Due date"
+                placeholder="No due date"
+                clearable
+                valueFormat="MMM D, YYYY"
+                {...field}
+              />
+            )}
+          />
+          <FormField
+            control={control}
             name="start_date"
             render={(field) => (
               <DatePickerInput
@@ -277,19 +290,6 @@ function CreateTaskForm({
           <Text size="xs" c="dimmed" style={{ gridColumn: "1 / -1" }} data-testid="start-hint">
             {startHint(project, startDate)}
           </Text>
-          <FormField
-            control={control}
-            name="due_date"
-            render={(field) => (
-              <DatePickerInput
-                label="Due date"
-                placeholder="No due date"
-                clearable
-                valueFormat="MMM D, YYYY"
-                {...field}
-              />
-            )}
-          />
         </SimpleGrid>
         <FormField
           control={control}
