@@ -433,13 +433,15 @@ def start_drivers(
     v = network.position[task_id]
     if network.manual[v]:
         return (StartDriver("manual"),)
-    points = _early_points(early)
+    # Read the predecessors' dates straight from the passes' tuples: building the points list
+    # would cost O(V) for a question about one task.
+    dates = (early.early_start, early.early_finish)
     d = network.duration[v]
     held = early.early_start[v] - network.delay[v]
     drivers = []
     for side, links in enumerate((network.start_in[v], network.finish_in[v])):
         for point, lag in zip(links[0::2], links[1::2], strict=True):
-            if points[point] + lag - side * d == held:
+            if dates[point & 1][point >> 1] + lag - side * d == held:
                 kind = _TYPE_OF_SIDES[(point & 1, side)]
                 drivers.append(StartDriver("predecessor", network.ids[point >> 1], kind, lag))
     snet = network.earliest_start[v]
