@@ -61,4 +61,10 @@ test("a task's duration and a predecessor with a lag are set from its detail, wh
   await page.goto(`/w/${workspaceId}/tasks/${arch.key}`);
   await expect(page.getByRole("group", { name: "What drives the start" })).toContainText("because");
   await screenshot(page, "task-detail-scheduling-linked-1366");
+
+  // The same task in the project's side panel, with a constraint set.
+  const review = await api.get(`${base}/tasks/${ids.get("review")}`);
+  await page.goto(`/w/${workspaceId}/projects/${projectId}?task=${review.key}`);
+  await expect(page.getByRole("group", { name: "What drives the start" })).toContainText("because");
+  await screenshot(page, "task-panel-scheduling-1366");
 });

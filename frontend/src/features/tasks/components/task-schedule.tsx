@@ -8,7 +8,6 @@ import {
   Paper,
   SegmentedControl,
   Select,
-  SimpleGrid,
   Stack,
   Text,
   Tooltip,
@@ -94,7 +93,9 @@ function ScheduleInputs({
   onChange: (changes: TaskUpdate) => void;
 }) {
   return (
-    <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm" verticalSpacing="xs">
+    // Wrapping groups rather than a grid: in the side panel the constraint, the widest, takes a
+    // line of its own instead of squeezing its type and date.
+    <Group gap="lg" align="flex-start">
       <Stack gap={4}>
         <Text size="xs" c="dimmed">
           Duration (working days)
@@ -143,7 +144,7 @@ function ScheduleInputs({
             allowDeselect={false}
             data={CONSTRAINTS}
             value={task.constraint_type ?? "none"}
-            w={task.constraint_type ? 150 : "100%"}
+            w={190}
             onChange={(kind) =>
               onChange(
                 kind === "snet" || kind === "fnlt"
@@ -163,6 +164,7 @@ function ScheduleInputs({
               size="xs"
               aria-label={`Constraint date of ${task.key}`}
               valueFormat="MMM D, YYYY"
+              w={130}
               disabled={readOnly}
               value={task.constraint_date}
               onChange={(day) => {
@@ -172,7 +174,7 @@ function ScheduleInputs({
           ) : null}
         </Group>
       </Stack>
-    </SimpleGrid>
+    </Group>
   );
 }
 
