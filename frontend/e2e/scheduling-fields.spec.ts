@@ -38,6 +38,14 @@ test("a task's duration and a predecessor with a lag are set from its detail, wh
   const moved = await api.get(`${base}/tasks/${created.key}`);
   expect(moved.start_date > project.start_date).toBe(true);
   expect(moved.start_date > ui.finish_date).toBe(true);
+  const [year, month, day] = moved.start_date.split("-").map(Number);
+  const shown = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric" }).format(
+    new Date(year, month - 1, day),
+  );
+  await expect(drives).toContainText(`Starts ${shown}`);
+  await expect(
+    page.getByRole("button", { name: new RegExp(`Start date of ${created.key}: ${shown}`) }),
+  ).toBeVisible();
 
   await screenshot(page, "task-detail-scheduling");
 

@@ -5,6 +5,7 @@ import {
   linkLabel,
   rescheduleSentence,
   type StartDriver,
+  startHint,
 } from "./schedule";
 
 const NOW = new Date(2026, 2, 1);
@@ -107,5 +108,33 @@ describe("rescheduleSentence", () => {
     expect(
       rescheduleSentence({ finish_date: { before: "2026-03-05", after: "2026-03-06" } }, NOW),
     ).toBe("rescheduled the task: finish Mar 5 → Mar 6");
+  });
+});
+
+describe("startHint", () => {
+  const project = { name: "Relaunch", scheduling_mode: "auto" as const, start_date: "2026-03-02" };
+
+  it("names the project start of an auto-scheduled project", () => {
+    expect(startHint(project, null, NOW)).toBe(
+      "Starts at the project start, Mar 2, until predecessors move it.",
+    );
+  });
+
+  it("says today, and why, for a project without a start", () => {
+    expect(startHint({ ...project, start_date: null }, null, NOW)).toBe(
+      "Starts today, Mar 1 (the project has no start date), until predecessors move it.",
+    );
+  });
+
+  it("treats a typed start as the earliest one", () => {
+    expect(startHint(project, "2026-03-11", NOW)).toBe(
+      "Starts no earlier than Mar 11; predecessors may move it later.",
+    );
+  });
+
+  it("says a manual project's task keeps the dates it is given", () => {
+    expect(startHint({ ...project, scheduling_mode: "manual" }, null, NOW)).toMatch(
+      /scheduled by hand: the task has no dates/,
+    );
   });
 });

@@ -1,5 +1,6 @@
+import type { Project } from "@/api/directory";
 import type { components } from "@/api/schema";
-import { formatDay } from "@/lib/dates";
+import { formatDay, todayIso } from "@/lib/dates";
 
 export type StartDriver = components["schemas"]["StartDriver"];
 export type LinkType = "FS" | "SS" | "FF" | "SF";
@@ -98,4 +99,26 @@ export function rescheduleSentence(changes: Record<string, unknown>, now: Date =
   else if (finish) sentence += `: finish ${shown(finish.before)} → ${shown(finish.after)}`;
   if (typeof cause === "string" && cause) sentence += ` because ${cause}`;
   return sentence;
+}
+
+/** Where a new task will start, said in the create form before it is made (docs/design.md §7:
+ * the project start, or today for a project without one, until predecessors move it). */
+export function startHint(
+  project: Pick<Project, "name" | "scheduling_mode" | "start_date"> | undefined,
+  start: string | null,
+  now: Date = new Date(),
+): string {
+  if (!project) return "";
+  if (project.scheduling_mode === "manual") {
+    return start
+      ? `Starts ${formatDay(start, now)}: ${project.name} is scheduled by hand.`
+      : `${project.name} is scheduled by hand: the task has no dates until you give it a start.`;
+  }
+  if (start) {
+    return `Starts no earlier than ${formatDay(start, now)}; predecessors may move it later.`;
+  }
+  if (project.start_date) {
+    return `Starts at the project start, ${formatDay(project.start_date, now)}, until predecessors move it.`;
+  }
+  return `Starts today, ${formatDay(todayIso(now), now)} (the project has no start date), until predecessors move it.`;
 }

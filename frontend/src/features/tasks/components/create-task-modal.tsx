@@ -13,12 +13,7 @@ import {
 import { DatePickerInput } from "@mantine/dates";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import {
-  type Project,
-  useLabelDirectory,
-  useProjectDirectory,
-  useProjectStatuses,
-} from "@/api/directory";
+import { useLabelDirectory, useProjectDirectory, useProjectStatuses } from "@/api/directory";
 import { FormActions } from "@/components/form-actions";
 import { FormAlert } from "@/components/form-alert";
 import { FormField } from "@/components/form-field";
@@ -26,9 +21,9 @@ import { AssigneesSelect } from "@/components/member-select";
 import { notifySuccess } from "@/components/notify";
 import { ProjectSelect } from "@/components/project-select";
 import { useApiSubmit } from "@/hooks/use-api-submit";
-import { formatDay, todayIso } from "@/lib/dates";
 import { textField } from "@/lib/forms";
 import { type Priority, type Task, useCreateTask } from "../api";
+import { startHint } from "../schedule";
 import { PRIORITIES } from "./fields";
 
 interface Values {
@@ -56,21 +51,6 @@ const FIELDS = [
   "duration_days",
   "due_date",
 ] as const;
-
-/** Where the new task will start, said before it is created rather than left to surprise. */
-function startHint(project: Project | undefined, start: string | null): string {
-  if (!project) return "";
-  if (project.scheduling_mode === "manual") {
-    return start
-      ? `Starts ${formatDay(start)}: ${project.name} is scheduled by hand.`
-      : `${project.name} is scheduled by hand: the task has no dates until you give it a start.`;
-  }
-  if (start) return `Starts no earlier than ${formatDay(start)}; predecessors may move it later.`;
-  const projectStart = project.start_date;
-  return projectStart
-    ? `Starts at the project start, ${formatDay(projectStart)}, until predecessors move it.`
-    : `Starts today, ${formatDay(todayIso())} (the project has no start date), until predecessors move it.`;
-}
 
 export interface CreateTaskDefaults {
   projectId?: string;
@@ -262,6 +242,7 @@ function CreateTaskForm({
             render={(field) => (
               <DatePickerInput
                 label="Start"
+                description="Optional: the earliest it may start"
                 placeholder="From the schedule"
                 clearable
                 valueFormat="MMM D, YYYY"
