@@ -62,7 +62,14 @@ async def update(
         session, principal, "calendar.updated", calendar, CALENDAR_FIELDS, changes
     )
     if {"working_weekdays", "is_default"} & set(diff):
-        await _reschedule_users(session, principal, calendar, default_changed="is_default" in diff)
+        cause = (
+            f"the working days of calendar {calendar.name} changed"
+            if "working_weekdays" in diff
+            else f"{calendar.name} became the default calendar"
+        )
+        await _reschedule_users(
+            session, principal, calendar, cause, default_changed="is_default" in diff
+        )
     return calendar
 
 
@@ -128,7 +135,9 @@ async def add_exception(
             }
         },
     )
-    await _reschedule_users(session, principal, calendar)
+    kind = "a working day" if data.working else "a day off"
+    cause = f"{schedules.day_phrase(data.date)} became {kind} in calendar {calendar.name}"
+    await _reschedule_users(session, principal, calendar, cause)
     return exception
 
 
@@ -153,7 +162,9 @@ async def remove_exception(
             }
         },
     )
-    await _reschedule_users(session, principal, calendar)
+    day = schedules.day_phrase(exception.date)
+    cause = f"the exception on {day} in calendar {calendar.name} was removed"
+    await _reschedule_users(session, principal, calendar, cause)
     return exception
 
 
@@ -161,6 +172,7 @@ async def _reschedule_users(
     session: AsyncSession,
     principal: Principal,
     calendar: Calendar,
+    cause: str,
     *,
     default_changed: bool = False,
 ) -> None:
@@ -170,4 +182,4 @@ async def _reschedule_users(
     for project in await repo.auto_projects_on(
         calendar, include_default_users=calendar.is_default or default_changed
     ):
-        await schedules.reschedule(session, principal, project)
+        await schedules.reschedule(session, principal, project, cause=cause)

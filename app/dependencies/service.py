@@ -27,10 +27,27 @@ async def _task(session: AsyncSession, principal: Principal, reference: str, poi
         raise Unprocessable.at(pointer, "no such task in this workspace") from None
 
 
-async def _reschedule_from(session: AsyncSession, principal: Principal, successor: Task) -> None:
+async def _cause(
+    session: AsyncSession, principal: Principal, dependency: Dependency, happened: str
+) -> str:
+    return await schedules.link_cause(
+        session,
+        principal.workspace_id,
+        dependency.predecessor_id,
+        dependency.successor_id,
+        dependency.type,
+        dependency.lag_days,
+        happened,
+    )
+
+
+async def _reschedule_from(
+    session: AsyncSession, principal: Principal, successor: Task, cause: str
+) -> None:
+    """Reschedule from the link's successor; the moves name the link change as their cause."""
     project = await ProjectRepository(session).get(successor.workspace_id, successor.project_id)
     if project is not None:
-        await schedules.reschedule(session, principal, project, {successor.id})
+        await schedules.reschedule(session, principal, project, {successor.id}, cause=cause)
 
 
 async def create(
@@ -52,7 +69,9 @@ async def create(
         lag_days=data.lag_days,
     )
     await events.add_created(repo, principal, "dependency.created", dependency, FIELDS)
-    await _reschedule_from(session, principal, successor)
+    await _reschedule_from(
+        session, principal, successor, await _cause(session, principal, dependency, "was added")
+    )
     return dependency
 
 
@@ -96,6 +115,7 @@ async def update(
             session,
             principal,
             await tasks.resolve(session, principal, str(dependency.successor_id)),
+            await _cause(session, principal, dependency, "was changed to this"),
         )
     return dependency
 
@@ -105,6 +125,7 @@ async def delete(
 ) -> None:
     dependency = check_if_match(if_match, await get(session, principal, dependency_id))
     successor = await tasks.resolve(session, principal, str(dependency.successor_id))
+    cause = await _cause(session, principal, dependency, "was removed")
     events.record_deleted(session, principal, "dependency.deleted", dependency, FIELDS)
     await DependencyRepository(session).delete(dependency)
-    await _reschedule_from(session, principal, successor)
+    await _reschedule_from(session, principal, successor, cause)

@@ -277,7 +277,18 @@ async def _set_delays(
     await session.flush()
     if delays:
         changed = list(delays)
-        await schedules.reschedule(session, principal, project, changed, already_versioned=changed)
+        await schedules.reschedule(
+            session,
+            principal,
+            project,
+            changed,
+            already_versioned=changed,
+            cause=(
+                f"project {project.key} was leveled"
+                if event_type == "project.leveled"
+                else f"leveling of project {project.key} was cleared"
+            ),
+        )
     events.record_change(
         session,
         principal,

@@ -56,6 +56,11 @@ PROJECT_FIELDS = (
 
 # A new start, calendar or mode moves every auto-scheduled task of the project.
 RESCHEDULING_FIELDS = frozenset({"start_date", "calendar_id", "scheduling_mode"})
+_RESCHEDULING_WORDS = {
+    "calendar_id": "calendar",
+    "scheduling_mode": "scheduling mode",
+    "start_date": "start",
+}
 DEFAULT_STATUSES = (
     ("Backlog", StatusCategory.backlog),
     ("Todo", StatusCategory.todo),
@@ -271,7 +276,11 @@ async def update(
         session, principal, "project.updated", project, PROJECT_FIELDS, changes
     )
     if RESCHEDULING_FIELDS & set(changed):
-        await schedules.reschedule(session, principal, project)
+        what = " and ".join(
+            _RESCHEDULING_WORDS[field] for field in sorted(RESCHEDULING_FIELDS & set(changed))
+        )
+        cause = f"the {what} of project {project.key} changed"
+        await schedules.reschedule(session, principal, project, cause=cause)
     return project
 
 

@@ -91,3 +91,54 @@ class SchedulePreview(Schedule):
         description="Tasks whose start or finish date would change: in this project, and in the"
         " projects whose tasks depend on the ones that move."
     )
+
+
+class DriverKind(enum.StrEnum):
+    predecessor = "predecessor"
+    constraint = "constraint"
+    project_start = "project_start"
+    leveling_delay = "leveling_delay"
+    manual_task = "manual_task"
+    manual_project = "manual_project"
+
+
+DAYS_OFF_SHOWN = 31
+# `StartDriver.date` hides the type inside that class.
+CalendarDay = date
+
+
+class StartDriver(Output):
+    """One reason the task starts when it does, as a desktop scheduler's task inspector lists
+    them."""
+
+    kind: DriverKind = Field(
+        description="`predecessor`: a link holds the start; `constraint`: its start-no-earlier-"
+        "than date; `project_start`: the project start; `leveling_delay`: leveling pushed it "
+        "`days` later; `manual_task` / `manual_project`: the task (or its whole project) is "
+        "scheduled by hand and keeps the start it was given."
+    )
+    dependency_id: uuid.UUID | None = None
+    predecessor_id: uuid.UUID | None = None
+    predecessor_key: str | None = None
+    type: str | None = Field(default=None, description="The link's type: FS, SS, FF or SF.")
+    lag_days: int | None = None
+    date: CalendarDay | None = Field(
+        default=None,
+        description="The constraint date, the project start, or the predecessor's date the "
+        "link reads (its finish for FS/FF, its start for SS/SF).",
+    )
+    days: int | None = Field(default=None, description="The leveling delay, working days.")
+    days_off: list[CalendarDay] = Field(
+        default_factory=list,
+        description="Non-working days (weekends, holidays) between that date and the task's "
+        f"start that the calendar skipped; the first {DAYS_OFF_SHOWN}.",
+    )
+
+
+class TaskSchedule(Output):
+    task_id: uuid.UUID
+    key: str
+    scheduled: ScheduledTask | None = Field(
+        description="The task's computed dates and slack; null for a manual task without a start."
+    )
+    drivers: list[StartDriver] = Field(description="What sets the start, strongest first.")

@@ -5,7 +5,7 @@ ripple into projects that depend on them."""
 import uuid
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,9 +20,13 @@ from app.schedules.network import ProjectNetwork, working_calendar
 from app.schedules.repository import DateChange, LinkRow, ScheduleRepository, TaskRow
 from app.scheduling.calendar import WorkingCalendar
 from app.scheduling.cpm import (
+    Schedule,
+    StartDriver,
+    TaskSchedule,
     forward_pass,
     schedule,
     shown_dates,
+    start_drivers,
 )
 from app.scheduling.cycles import find_cycle, successor_map
 
@@ -91,6 +95,33 @@ async def move_task_allocations(
         )
 
 
+def link_phrase(predecessor_key: str, successor_key: str, type_: str, lag_days: int) -> str:
+    """A link as causes name it: `PLAN-1 → PLAN-2 (FS)`, `PLAN-1 → PLAN-2 (SS +2d)`."""
+    lag = f" {lag_days:+d}d" if lag_days else ""
+    return f"{predecessor_key} → {successor_key} ({type_}{lag})"
+
+
+async def link_cause(
+    session: AsyncSession,
+    workspace_id: uuid.UUID,
+    predecessor_id: uuid.UUID,
+    successor_id: uuid.UUID,
+    type_: str,
+    lag_days: int,
+    happened: str,
+) -> str:
+    """`PLAN-1 → PLAN-2 (FS) was added`: a link change as the cause of a reschedule."""
+    rows = await ScheduleRepository(session).tasks(workspace_id, [predecessor_id, successor_id])
+    keys = {row.id: row.key for row in rows}
+    phrase = link_phrase(keys[predecessor_id], keys[successor_id], type_, lag_days)
+    return f"{phrase} {happened}"
+
+
+def day_phrase(day: date) -> str:
+    """A date in a cause: `Mar 9, 2026`."""
+    return f"{day:%b} {day.day}, {day.year}"
+
+
 async def reschedule(
     session: AsyncSession,
     principal: Principal | None,
@@ -99,11 +130,14 @@ async def reschedule(
     *,
     already_versioned: Collection[uuid.UUID] = (),
     calendar: WorkingCalendar | None = None,
+    cause: str | None = None,
 ) -> list[uuid.UUID]:
     """Bring an auto-scheduled project's dates in line with its network, and then every project
     whose tasks depend on a task that moved. `changed` names the tasks a change touched (None:
     recompute everything). Tasks in `already_versioned` were edited in this request and have a
     new version already; `calendar` is `project`'s, when the caller has read it already.
+    `cause` says what the change was ("PLAN-1 → PLAN-2 (FS) was added"); each
+    `task.rescheduled` event records it, so a moved task's activity says why it moved.
     Answers the ids of the tasks that moved."""
     moved_ids: list[uuid.UUID] = []
     pending: list[tuple[Project, Collection[uuid.UUID] | None, WorkingCalendar | None]] = [
@@ -137,9 +171,12 @@ async def reschedule(
                 entity_id=move.task_id,
                 workspace_id=current.workspace_id,
                 project_id=current.id,
-                changes=events.changes_between(
-                    events.snapshot(row, SHOWN_DATES), events.snapshot(move, SHOWN_DATES)
-                ),
+                changes={
+                    **events.changes_between(
+                        events.snapshot(row, SHOWN_DATES), events.snapshot(move, SHOWN_DATES)
+                    ),
+                    **({"cause": {"before": None, "after": cause}} if cause else {}),
+                },
             )
         moved = [move.task_id for move in moves]
         moved_ids += moved
@@ -155,6 +192,28 @@ async def reschedule(
     return moved_ids
 
 
+def _scheduled(pn: ProjectNetwork, row: TaskRow, item: TaskSchedule) -> schemas.ScheduledTask:
+    calendar = pn.calendar
+    start, finish = shown_dates(calendar, item.early_start, item.early_finish)
+    if not network.is_auto(pn.project, row) and row.start_date is not None:
+        # A manual task keeps the start it was given, even on a day off, as `_moves` does.
+        start = row.start_date
+    late_start, late_finish = shown_dates(calendar, item.late_start, item.late_finish)
+    return schemas.ScheduledTask(
+        task_id=row.id,
+        key=row.key,
+        start_date=start,
+        finish_date=finish,
+        early_start=start,
+        early_finish=finish,
+        late_start=late_start,
+        late_finish=late_finish,
+        total_slack_days=item.total_slack,
+        free_slack_days=item.free_slack,
+        critical=item.critical,
+    )
+
+
 def view(pn: ProjectNetwork) -> schemas.Schedule:
     """The project's schedule as GET .../schedule shows it."""
     result = schedule(pn.network, pn.start_index, own=network.own_tasks(pn))
@@ -162,25 +221,8 @@ def view(pn: ProjectNetwork) -> schemas.Schedule:
     tasks = []
     for item in result.tasks():
         row = pn.rows.get(cast(uuid.UUID, item.task_id))
-        if row is None:
-            continue
-        start, finish = shown_dates(calendar, item.early_start, item.early_finish)
-        late_start, late_finish = shown_dates(calendar, item.late_start, item.late_finish)
-        tasks.append(
-            schemas.ScheduledTask(
-                task_id=row.id,
-                key=row.key,
-                start_date=start,
-                finish_date=finish,
-                early_start=start,
-                early_finish=finish,
-                late_start=late_start,
-                late_finish=late_finish,
-                total_slack_days=item.total_slack,
-                free_slack_days=item.free_slack,
-                critical=item.critical,
-            )
-        )
+        if row is not None:
+            tasks.append(_scheduled(pn, row, item))
     violations = []
     for task_id in cast(tuple[uuid.UUID, ...], result.violations):
         row = pn.rows.get(task_id)
@@ -210,6 +252,104 @@ def view(pn: ProjectNetwork) -> schemas.Schedule:
 
 async def get(session: AsyncSession, project: Project) -> schemas.Schedule:
     return view(await network.project_network(session, project))
+
+
+def _days_off(calendar: WorkingCalendar, after: date, before: date) -> list[date]:
+    """The non-working days strictly between two dates, the first few."""
+    days: list[date] = []
+    day = after + timedelta(days=1)
+    while day < before and len(days) < schemas.DAYS_OFF_SHOWN:
+        if not calendar.is_working(day):
+            days.append(day)
+        day += timedelta(days=1)
+    return days
+
+
+def _driver(
+    pn: ProjectNetwork,
+    result: Schedule,
+    row: TaskRow,
+    found: StartDriver,
+    links: Mapping[tuple[uuid.UUID, uuid.UUID], LinkRow],
+    outside: Mapping[uuid.UUID, TaskRow],
+) -> schemas.StartDriver:
+    """The API's account of one bound found by the engine. `days_off` runs up to the start the
+    bound sets, before any leveling delay."""
+    calendar = pn.calendar
+    start = calendar.date_of(result.task(row.id).early_start - row.leveling_delay_days)
+    if found.kind == "constraint":
+        assert row.constraint_date is not None
+        day = row.constraint_date
+        return schemas.StartDriver(
+            kind=schemas.DriverKind.constraint,
+            date=day,
+            days_off=_days_off(calendar, day - timedelta(days=1), start),
+        )
+    if found.kind == "project_start":
+        day = pn.project.start_date or calendar.date_of(pn.start_index)
+        return schemas.StartDriver(
+            kind=schemas.DriverKind.project_start,
+            date=day,
+            days_off=_days_off(calendar, day - timedelta(days=1), start),
+        )
+    predecessor_id = cast(uuid.UUID, found.task_id)
+    link = links[(predecessor_id, row.id)]
+    if predecessor_id in pn.rows:
+        predecessor = pn.rows[predecessor_id]
+        shown = _scheduled(pn, predecessor, result.task(predecessor_id))
+        first, last = shown.start_date, shown.finish_date
+    else:
+        # Pinned at its own dates (`network.assemble`), which it has.
+        predecessor = outside[predecessor_id]
+        first, last = cast(date, predecessor.start_date), cast(date, predecessor.finish_date)
+    # The predecessor's date the link reads: its finish (FS, FF) or its start (SS, SF).
+    day = last if link.type in ("FS", "FF") else first
+    return schemas.StartDriver(
+        kind=schemas.DriverKind.predecessor,
+        dependency_id=link.id,
+        predecessor_id=predecessor_id,
+        predecessor_key=predecessor.key,
+        type=link.type,
+        lag_days=link.lag_days,
+        date=day,
+        days_off=_days_off(calendar, day, start) if link.type == "FS" else [],
+    )
+
+
+async def task_schedule(
+    session: AsyncSession, project: Project, task_id: uuid.UUID
+) -> schemas.TaskSchedule:
+    """One task's dates and slack with what drives its start: the binding links, its
+    constraint, the project start, its leveling delay, or manual scheduling."""
+    calendar = await working_calendar(session, project.workspace_id, project.calendar_id)
+    rows, links, outside = await network.load(session, project)
+    pn = network.assemble(project, calendar, rows, links, outside)
+    row = pn.rows[task_id]
+    if task_id not in pn.network.position:
+        return schemas.TaskSchedule(
+            task_id=task_id,
+            key=row.key,
+            scheduled=None,
+            drivers=[schemas.StartDriver(kind=schemas.DriverKind.manual_task)],
+        )
+    result = schedule(pn.network, pn.start_index, own=network.own_tasks(pn))
+    scheduled = _scheduled(pn, row, result.task(task_id))
+    drivers: list[schemas.StartDriver] = []
+    if project.scheduling_mode != "auto":
+        drivers.append(schemas.StartDriver(kind=schemas.DriverKind.manual_project))
+    elif row.scheduling_mode != "auto":
+        drivers.append(schemas.StartDriver(kind=schemas.DriverKind.manual_task))
+    else:
+        by_pair = {(link.predecessor_id, link.successor_id): link for link in links}
+        for found in start_drivers(pn.network, result.early, pn.start_index, task_id):
+            drivers.append(_driver(pn, result, row, found, by_pair, outside))
+        if row.leveling_delay_days:
+            drivers.append(
+                schemas.StartDriver(
+                    kind=schemas.DriverKind.leveling_delay, days=row.leveling_delay_days
+                )
+            )
+    return schemas.TaskSchedule(task_id=task_id, key=row.key, scheduled=scheduled, drivers=drivers)
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ from datetime import date
 from heapq import heapify, heappop, heappush
 from itertools import compress
 from operator import not_, sub
-from typing import Protocol
+from typing import Literal, Protocol
 
 from app.scheduling.calendar import WorkingCalendar
-from app.scheduling.network import Links, Network, TaskId
+from app.scheduling.network import NO_EARLIEST_START, Links, LinkType, Network, TaskId
 
 
 class _Points(Protocol):
@@ -399,3 +399,54 @@ def _driving_predecessor(network: Network, points: list[int], v: int) -> int | N
             if points[point] + lag == driven:
                 return point >> 1
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class StartDriver:
+    """One bound that sets a task's early start (before its leveling delay is added).
+
+    `predecessor`: a link from `task_id` of `link_type` with `lag`; `constraint`: its snet date;
+    `project_start`: the project start; `manual`: the task keeps the start it was given.
+    """
+
+    kind: Literal["predecessor", "constraint", "project_start", "manual"]
+    task_id: TaskId | None = None
+    link_type: LinkType | None = None
+    lag: int = 0
+
+
+# Link type by (side of the predecessor read, side of the successor bounded); 0 = start.
+_TYPE_OF_SIDES: Mapping[tuple[int, int], LinkType] = {
+    (1, 0): "FS",
+    (0, 0): "SS",
+    (1, 1): "FF",
+    (0, 1): "SF",
+}
+
+
+def start_drivers(
+    network: Network, early: EarlyDates, project_start: int, task_id: TaskId
+) -> tuple[StartDriver, ...]:
+    """Every bound that holds `task_id`'s early start where it is, as a task inspector shows
+    them: the binding links first, then the constraint, then the project start (ties are all
+    listed). Reads one task's links, so asking about one task costs next to nothing."""
+    v = network.position[task_id]
+    if network.manual[v]:
+        return (StartDriver("manual"),)
+    # Read the predecessors' dates straight from the passes' tuples: building the points list
+    # would cost O(V) for a question about one task.
+    dates = (early.early_start, early.early_finish)
+    d = network.duration[v]
+    held = early.early_start[v] - network.delay[v]
+    drivers = []
+    for side, links in enumerate((network.start_in[v], network.finish_in[v])):
+        for point, lag in zip(links[0::2], links[1::2], strict=True):
+            if dates[point & 1][point >> 1] + lag - side * d == held:
+                kind = _TYPE_OF_SIDES[(point & 1, side)]
+                drivers.append(StartDriver("predecessor", network.ids[point >> 1], kind, lag))
+    snet = network.earliest_start[v]
+    if snet != NO_EARLIEST_START and snet == held:
+        drivers.append(StartDriver("constraint"))
+    if project_start == held:
+        drivers.append(StartDriver("project_start"))
+    return tuple(drivers)

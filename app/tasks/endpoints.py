@@ -9,6 +9,7 @@ from app.kit.etag import IfMatch, presented, set_etag
 from app.kit.pagination import Page, PageQuery
 from app.kit.query import query
 from app.kit.routing import CREATES, DELETES
+from app.schedules.schemas import TaskSchedule
 from app.tasks import bulk, service
 from app.tasks.auth import MyTasksRead, TasksRead, TasksWrite
 from app.tasks.schemas import (
@@ -89,6 +90,15 @@ async def delete_task(
 async def task_activity(task_id: TaskRef, ctx: TasksRead, page: PageQuery) -> Page[Event]:
     """What changed on the task, newest first."""
     return Page.of(Event, await service.activity(*ctx, task_id, page))
+
+
+@router.get(f"{BASE}/{{task_id}}/schedule", operation_id="tasks:schedule", responses=READ_PROBLEMS)
+async def task_schedule(task_id: TaskRef, ctx: TasksRead) -> TaskSchedule:
+    """The task's computed early and late dates and slack, and what drives its start: the
+    links that bind it, its constraint, the project start, a leveling delay, or manual
+    scheduling. A project of more than 20,000 tasks (`WORKLANE_PLAN_MAX_TASKS`) is 422
+    `plan_too_large`."""
+    return await service.schedule_of(*ctx, task_id)
 
 
 @router.get("/me/tasks", operation_id="me:tasks", responses=READ_PROBLEMS)

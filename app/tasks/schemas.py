@@ -4,7 +4,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import Field, model_validator
+from pydantic import Field, computed_field, model_validator
 
 from app.kit.pagination import PageParams
 from app.kit.schemas import (
@@ -74,9 +74,14 @@ class TaskCreate(_TaskFields):
     assignee_ids: list[uuid.UUID] = Field(default_factory=list, max_length=50)
     label_ids: list[uuid.UUID] = Field(default_factory=list, max_length=50)
     parent_id: uuid.UUID | None = None
-    start_date: Day | None = None
+    start_date: Day | None = Field(
+        default=None,
+        description="An auto-scheduled task in an auto-scheduled project starts at the project"
+        " start (today for a project without one) or its `snet` date, whichever is later, until"
+        " links move it; a date given here pins it with `snet`. A manual task keeps this date.",
+    )
     duration_days: DurationDays | None = Field(
-        default=None, description="Defaults to 1, or follows from `finish_date`."
+        default=None, description="Working days; defaults to 1, or follows from `finish_date`."
     )
     finish_date: Day | None = Field(
         default=None, description="Instead of `duration_days`: the last working day."
@@ -136,6 +141,17 @@ class Task(Output):
     version: int
     created_at: datetime
     updated_at: datetime
+
+    @computed_field(  # type: ignore[prop-decorator]
+        description="The scheduled finish passes the due date: the plan will miss it."
+    )
+    @property
+    def finish_after_due(self) -> bool:
+        return (
+            self.finish_date is not None
+            and self.due_date is not None
+            and self.finish_date > self.due_date
+        )
 
 
 class TaskListQuery(PageParams):

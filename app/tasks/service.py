@@ -1,7 +1,7 @@
 """Tasks: the rules. Keys (`OPS-42`) work wherever an id does."""
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -18,8 +18,10 @@ from app.models import Event, Project, Task
 from app.models.task import TASK_KEY
 from app.projects.repository import ProjectRepository
 from app.projects.service import ensure_writable
+from app.schedules import network as schedule_network
 from app.schedules import service as schedules
 from app.schedules.repository import ScheduleRepository
+from app.schedules.schemas import TaskSchedule
 from app.scheduling.calendar import WorkingCalendar
 from app.tasks import dates, schemas
 from app.tasks.repository import TaskFilters, TaskLinks, TaskRepository
@@ -202,19 +204,41 @@ def event_state(
     }
 
 
+# How a reschedule's cause names the task fields that changed.
+_CAUSE_WORDS = {
+    "start_date": "start",
+    "duration_days": "duration",
+    "finish_date": "duration",
+    "scheduling_mode": "scheduling mode",
+    "constraint_type": "constraint",
+    "constraint_date": "constraint",
+    "leveling_delay_days": "leveling delay",
+}
+
+
 async def _reschedule(
     session: AsyncSession,
     principal: Principal,
     project: Project,
     calendar: WorkingCalendar,
     task: Task,
+    changed: Collection[str],
 ) -> None:
-    """Reschedule what a change to the task reaches, then show the task as it ends up."""
+    """Reschedule what a change to the task reaches, then show the task as it ends up; the
+    moves name the change (`changed`: the fields it set) as their cause."""
     if project.scheduling_mode != "auto":
         return
     await session.flush()
+    what = sorted({_CAUSE_WORDS[field] for field in changed if field in _CAUSE_WORDS})
+    cause = f"{project.key}-{task.number}'s {' and '.join(what)} changed" if what else None
     moved = await schedules.reschedule(
-        session, principal, project, {task.id}, already_versioned={task.id}, calendar=calendar
+        session,
+        principal,
+        project,
+        {task.id},
+        already_versioned={task.id},
+        calendar=calendar,
+        cause=cause,
     )
     if task.id in moved:
         await session.refresh(task)
@@ -337,7 +361,7 @@ async def update(
             session, principal, project, calendar, {task.id: (current.start_date, plan.start_date)}
         )
     if dates.SCHEDULE_FIELDS & set(changes):
-        await _reschedule(session, principal, project, calendar, task)
+        await _reschedule(session, principal, project, calendar, task, set(changes))
     return _output(task, TaskLinks(f"{project.key}-{task.number}", assignees, labels))
 
 
@@ -348,10 +372,11 @@ async def delete(
     if_match: str | None,
     children: schemas.ChildrenOnDelete | None,
 ) -> None:
-    task, _ = await resolve_writable(session, principal, reference)
+    task, project = await resolve_writable(session, principal, reference)
     check_if_match(if_match, task)
     repo = TaskRepository(session)
     wid = task.workspace_id
+    cause = f"{project.key}-{task.number} was deleted"
     subtree = [task.id]
     frontier = [task.id]
     while frontier:
@@ -390,7 +415,7 @@ async def delete(
         )
     successors = await ScheduleRepository(session).successors(wid, subtree)
     await repo.delete_many(wid, subtree)
-    await _reschedule_successors(session, principal, wid, set(subtree), successors)
+    await _reschedule_successors(session, principal, wid, set(subtree), successors, cause)
 
 
 async def _reschedule_successors(
@@ -399,6 +424,7 @@ async def _reschedule_successors(
     workspace_id: uuid.UUID,
     gone: set[uuid.UUID],
     successors: list[tuple[uuid.UUID, uuid.UUID]],
+    cause: str,
 ) -> None:
     """Tasks that waited on deleted ones may now start earlier."""
     by_project: dict[uuid.UUID, set[uuid.UUID]] = {}
@@ -409,7 +435,7 @@ async def _reschedule_successors(
     for project_id, changed in by_project.items():
         project = await projects.get(workspace_id, project_id)
         if project is not None:
-            await schedules.reschedule(session, principal, project, changed)
+            await schedules.reschedule(session, principal, project, changed, cause=cause)
 
 
 def _filters(principal: Principal, given: schemas.TaskListQuery) -> TaskFilters:
@@ -444,6 +470,15 @@ async def activity(
     return await EventRepository(session).page_for_entity(
         task.workspace_id, "task", task.id, params
     )
+
+
+async def schedule_of(session: AsyncSession, principal: Principal, reference: str) -> TaskSchedule:
+    """The task's computed dates and what drives its start."""
+    task = await resolve(session, principal, reference)
+    project = await ProjectRepository(session).get(task.workspace_id, task.project_id)
+    assert project is not None
+    await schedule_network.check_plan_size(session, project)
+    return await schedules.task_schedule(session, project, task.id)
 
 
 async def page_mine(

@@ -39,7 +39,7 @@ async def test_finish_to_start_link_moves_the_successor(plan: Plan) -> None:
     )
 
 
-async def test_rescheduled_task_records_old_and_new_dates(plan: Plan) -> None:
+async def test_rescheduled_task_records_old_and_new_dates_and_the_cause(plan: Plan) -> None:
     design = await plan.task("Design", duration_days=3)
     build = await plan.task("Build", duration_days=2)
     await plan.link(design, build)
@@ -52,6 +52,7 @@ async def test_rescheduled_task_records_old_and_new_dates(plan: Plan) -> None:
     assert events[0]["changes"] == {
         "start_date": {"before": "2026-03-02", "after": "2026-03-05"},
         "finish_date": {"before": "2026-03-03", "after": "2026-03-06"},
+        "cause": {"before": None, "after": "PLAN-1 → PLAN-2 (FS) was added"},
     }
 
 

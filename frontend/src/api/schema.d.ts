@@ -129,6 +129,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace_id}/tasks/{task_id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The task's computed early and late dates and slack, and what drives its start: the
+         * @description links that bind it, its constraint, the project start, a leveling delay, or manual
+         *     scheduling. A project of more than 20,000 tasks (`WORKLANE_PLAN_MAX_TASKS`) is 422
+         *     `plan_too_large`.
+         */
+        get: operations["tasks:schedule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/tasks": {
         parameters: {
             query?: never;
@@ -2275,6 +2297,11 @@ export interface components {
             lag_days?: number | null;
         };
         /**
+         * DriverKind
+         * @enum {string}
+         */
+        DriverKind: "predecessor" | "constraint" | "project_start" | "leveling_delay" | "manual_task" | "manual_project";
+        /**
          * EditableStatus
          * @description The statuses a PATCH may set; archiving has its own route.
          * @enum {string}
@@ -3693,6 +3720,43 @@ export interface components {
             role: components["schemas"]["StakeholderRole"];
         };
         /**
+         * StartDriver
+         * @description One reason the task starts when it does, as a desktop scheduler's task inspector lists
+         *     them.
+         */
+        StartDriver: {
+            /** @description `predecessor`: a link holds the start; `constraint`: its start-no-earlier-than date; `project_start`: the project start; `leveling_delay`: leveling pushed it `days` later; `manual_task` / `manual_project`: the task (or its whole project) is scheduled by hand and keeps the start it was given. */
+            kind: components["schemas"]["DriverKind"];
+            /** Dependency Id */
+            dependency_id?: string | null;
+            /** Predecessor Id */
+            predecessor_id?: string | null;
+            /** Predecessor Key */
+            predecessor_key?: string | null;
+            /**
+             * Type
+             * @description The link's type: FS, SS, FF or SF.
+             */
+            type?: string | null;
+            /** Lag Days */
+            lag_days?: number | null;
+            /**
+             * Date
+             * @description The constraint date, the project start, or the predecessor's date the link reads (its finish for FS/FF, its start for SS/SF).
+             */
+            date?: string | null;
+            /**
+             * Days
+             * @description The leveling delay, working days.
+             */
+            days?: number | null;
+            /**
+             * Days Off
+             * @description Non-working days (weekends, holidays) between that date and the task's start that the calendar skipped; the first 31.
+             */
+            days_off?: string[];
+        };
+        /**
          * StatusCategory
          * @enum {string}
          */
@@ -3765,6 +3829,11 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+            /**
+             * Finish After Due
+             * @description The scheduled finish passes the due date: the plan will miss it.
+             */
+            readonly finish_after_due: boolean;
         };
         /**
          * TaskCounts
@@ -3809,11 +3878,14 @@ export interface components {
             label_ids?: string[];
             /** Parent Id */
             parent_id?: string | null;
-            /** Start Date */
+            /**
+             * Start Date
+             * @description An auto-scheduled task in an auto-scheduled project starts at the project start (today for a project without one) or its `snet` date, whichever is later, until links move it; a date given here pins it with `snet`. A manual task keeps this date.
+             */
             start_date?: string | null;
             /**
              * Duration Days
-             * @description Defaults to 1, or follows from `finish_date`.
+             * @description Working days; defaults to 1, or follows from `finish_date`.
              */
             duration_days?: number | null;
             /**
@@ -3874,6 +3946,23 @@ export interface components {
             /** Duration Days */
             duration_days?: number | null;
             scheduling_mode?: components["schemas"]["SchedulingMode"] | null;
+        };
+        /** TaskSchedule */
+        TaskSchedule: {
+            /**
+             * Task Id
+             * Format: uuid
+             */
+            task_id: string;
+            /** Key */
+            key: string;
+            /** @description The task's computed dates and slack; null for a manual task without a start. */
+            scheduled: components["schemas"]["ScheduledTask"] | null;
+            /**
+             * Drivers
+             * @description What sets the start, strongest first.
+             */
+            drivers: components["schemas"]["StartDriver"][];
         };
         /** TaskUpdate */
         TaskUpdate: {
@@ -5305,6 +5394,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_Event_"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "tasks:schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Task id or key, e.g. `OPS-42`. */
+                task_id: string;
+                /** @description Workspace id */
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskSchedule"];
                 };
             };
             /** @description Authentication required */

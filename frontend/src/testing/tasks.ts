@@ -24,6 +24,7 @@ export function makeTask(changes: Partial<Task> = {}): Task {
     constraint_type: null,
     constraint_date: null,
     leveling_delay_days: 0,
+    finish_after_due: false,
     position: 1,
     completed_at: null,
     version: 1,

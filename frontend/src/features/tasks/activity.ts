@@ -1,4 +1,5 @@
 import type { Priority, TaskEvent } from "./api";
+import { rescheduleSentence } from "./schedule";
 
 export interface ActivityNames {
   member: (id: string) => string | undefined;
@@ -61,7 +62,7 @@ export function describeEvent(event: TaskEvent, names: ActivityNames): string[] 
     case "task.deleted":
       return ["deleted the task"];
     case "task.rescheduled":
-      return ["rescheduled the task"];
+      return [rescheduleSentence(event.changes)];
     case "comment.created":
       return ["commented"];
     case "comment.updated":

@@ -1,4 +1,10 @@
-import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  type QueryClient,
+  useMutation,
+  useQueries,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 import { $api, api, ifMatch, unwrap } from "@/api/client";
 import { TASK, TASKS, workspaceKey } from "@/api/directory";
 import { isStale } from "@/api/errors";
@@ -432,5 +438,120 @@ export function useSetWatching(workspaceId: string, taskId: string) {
       else await api.DELETE(WATCHER, { params });
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: watchersKey(workspaceId, taskId) }),
+  });
+}
+
+// Scheduling: the task's computed dates, what drives its start, and its links.
+
+export type TaskSchedule = components["schemas"]["TaskSchedule"];
+export type Dependency = components["schemas"]["Dependency"];
+
+const TASK_SCHEDULE = "/api/v1/workspaces/{workspace_id}/tasks/{task_id}/schedule";
+const DEPENDENCIES = "/api/v1/workspaces/{workspace_id}/dependencies";
+const DEPENDENCY = "/api/v1/workspaces/{workspace_id}/dependencies/{dependency_id}";
+const PROJECT_SCHEDULE = "/api/v1/workspaces/{workspace_id}/projects/{project_id}/schedule";
+
+export function useTaskSchedule(workspaceId: string, taskId: string, version: number) {
+  const params = { path: taskPath(workspaceId, taskId) };
+  // The version is part of the key: any change to the task (a new duration, a move by the
+  // rescheduler) asks again.
+  return useQuery({
+    queryKey: ["get", TASK_SCHEDULE, { params }, version],
+    queryFn: async ({ signal }) => unwrap(await api.GET(TASK_SCHEDULE, { params, signal })),
+  });
+}
+
+/** Links into and out of the task (a task has few; 100 covers any real one). */
+export function useTaskLinks(workspaceId: string, taskId: string) {
+  return usePagedGet(
+    DEPENDENCIES,
+    { path: { workspace_id: workspaceId }, query: { task_id: taskId, limit: 100 } },
+    { all: true },
+  );
+}
+
+/** Tasks of the workspace whose title holds `text`, or whose key is `text`, for a link. */
+export function useTaskSearch(workspaceId: string, text: string) {
+  const term = text.trim();
+  return useQuery({
+    queryKey: ["get", TASKS, { params: { path: { workspace_id: workspaceId } } }, "search", term],
+    queryFn: async ({ signal }) => {
+      const path = { workspace_id: workspaceId };
+      const byKey = /^[A-Za-z][A-Za-z0-9]*-\d+$/.test(term)
+        ? api
+            .GET(TASK, { params: { path: { ...path, task_id: term.toUpperCase() } }, signal })
+            .then((answer) => (answer.data ? [answer.data] : []))
+        : Promise.resolve([] as Task[]);
+      const byTitle = api
+        .GET(TASKS, { params: { path, query: { q: term, limit: 20 } }, signal })
+        .then((answer) => unwrap(answer).items);
+      const [keyed, titled] = await Promise.all([byKey, byTitle]);
+      return [...keyed, ...titled.filter((task) => !keyed.some((each) => each.id === task.id))];
+    },
+    enabled: term.length > 0,
+    staleTime: 10_000,
+  });
+}
+
+/**
+ * Add, change and remove the task's links. The server reschedules after each: tasks, lists,
+ * links and schedules of the workspace are read again.
+ */
+export function useLinkWrites(workspaceId: string) {
+  const queryClient = useQueryClient();
+  const path = { workspace_id: workspaceId };
+  const refresh = () =>
+    Promise.all(
+      [TASKS, TASK, DEPENDENCIES, TASK_SCHEDULE, PROJECT_SCHEDULE, ACTIVITY].map((route) =>
+        queryClient.invalidateQueries({ queryKey: ["get", route, { params: { path } }] }),
+      ),
+    );
+  const latest = async (dependencyId: string) =>
+    unwrap(
+      await api.GET(DEPENDENCY, { params: { path: { ...path, dependency_id: dependencyId } } }),
+    );
+  const add = useMutation({
+    mutationFn: async (body: components["schemas"]["DependencyCreate"]) =>
+      unwrap(await api.POST(DEPENDENCIES, { params: { path }, body })),
+    onSettled: refresh,
+  });
+  const change = useMutation({
+    mutationFn: async ({
+      dependencyId,
+      changes,
+    }: {
+      dependencyId: string;
+      changes: components["schemas"]["DependencyUpdate"];
+    }) => {
+      const link = await latest(dependencyId);
+      return unwrap(
+        await api.PATCH(DEPENDENCY, {
+          params: { path: { ...path, dependency_id: dependencyId }, header: ifMatch(link) },
+          body: changes,
+        }),
+      );
+    },
+    onSettled: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: async (dependencyId: string) => {
+      const link = await latest(dependencyId);
+      await api.DELETE(DEPENDENCY, {
+        params: { path: { ...path, dependency_id: dependencyId }, header: ifMatch(link) },
+      });
+    },
+    onSettled: refresh,
+  });
+  return { add, change, remove };
+}
+
+/** Tasks by id, each read once and cached like any task (for the keys and titles of links). */
+export function useTasksById(workspaceId: string, taskIds: readonly string[]) {
+  return useQueries({
+    queries: taskIds.map((taskId) => taskOptions(workspaceId, taskId)),
+    combine: (answers) =>
+      new Map(
+        answers.flatMap((answer) => (answer.data ? [[answer.data.id, answer.data] as const] : [])),
+      ),
   });
 }

@@ -2,9 +2,11 @@ import {
   Checkbox,
   Modal,
   MultiSelect,
+  NumberInput,
   Select,
   SimpleGrid,
   Stack,
+  Text,
   Textarea,
   TextInput,
 } from "@mantine/core";
@@ -23,6 +25,7 @@ import { ProjectSelect } from "@/components/project-select";
 import { useApiSubmit } from "@/hooks/use-api-submit";
 import { textField } from "@/lib/forms";
 import { type Priority, type Task, useCreateTask } from "../api";
+import { startHint } from "../schedule";
 import { PRIORITIES } from "./fields";
 
 interface Values {
@@ -33,6 +36,8 @@ interface Values {
   priority: Priority;
   assignee_ids: string[];
   label_ids: string[];
+  start_date: string | null;
+  duration_days: number | string;
   due_date: string | null;
 }
 
@@ -44,6 +49,8 @@ const FIELDS = [
   "priority",
   "assignee_ids",
   "label_ids",
+  "start_date",
+  "duration_days",
   "due_date",
 ] as const;
 
@@ -111,6 +118,8 @@ function CreateTaskForm({
       priority: "none",
       assignee_ids: defaults.assigneeIds ?? [],
       label_ids: [],
+      start_date: null,
+      duration_days: 1,
       due_date: null,
     },
   });
@@ -118,6 +127,8 @@ function CreateTaskForm({
   const { formError, submit } = useApiSubmit(form, FIELDS);
   const projectId = watch("project_id");
   const statuses = useProjectStatuses(workspaceId, projectId || undefined);
+  const project = projects.byId.get(projectId);
+  const startDate = watch("start_date");
 
   const onSubmit = submit(async (values) => {
     const task = await create.mutateAsync({
@@ -128,6 +139,8 @@ function CreateTaskForm({
       priority: values.priority,
       assignee_ids: values.assignee_ids,
       label_ids: values.label_ids,
+      start_date: values.start_date,
+      duration_days: Number(values.duration_days) || 0,
       due_date: values.due_date,
       parent_id: defaults.parentId ?? null,
       scheduling_mode: "auto",
@@ -225,6 +238,41 @@ function CreateTaskForm({
               />
             )}
           />
+          <FormField
+            control={control}
+            name="start_date"
+            render={(field) => (
+              <DatePickerInput
+                label="Start"
+                description="Optional: the earliest it may start"
+                placeholder="From the schedule"
+                clearable
+                valueFormat="MMM D, YYYY"
+                {...field}
+              />
+            )}
+          />
+          <FormField
+            control={control}
+            name="duration_days"
+            rules={{
+              validate: (value) =>
+                (value !== "" && Number(value) >= 0) || "A duration of 0 or more working days.",
+            }}
+            render={(field) => (
+              <NumberInput
+                label="Duration (working days)"
+                description={Number(field.value) === 0 ? "A milestone" : "0 makes a milestone"}
+                min={0}
+                max={10_000}
+                allowDecimal={false}
+                {...field}
+              />
+            )}
+          />
+          <Text size="xs" c="dimmed" style={{ gridColumn: "1 / -1" }} data-testid="start-hint">
+            {startHint(project, startDate)}
+          </Text>
         </SimpleGrid>
         <FormField
           control={control}

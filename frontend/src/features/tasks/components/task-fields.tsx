@@ -6,6 +6,7 @@ import {
   useMemberDirectory,
   type WorkflowStatus,
 } from "@/api/directory";
+import { formatDay } from "@/lib/dates";
 import { formatDateTime, formatRelative } from "@/lib/format";
 import type { Task, TaskUpdate } from "../api";
 import { isLate } from "../late";
@@ -131,6 +132,17 @@ export function TaskFields({
           disabled={readOnly}
           onChange={(start_date) => change({ start_date })}
         />
+      </Field>
+      <Field label="Finish">
+        <Text
+          size="sm"
+          px={6}
+          c={task.finish_after_due ? "red.7" : undefined}
+          aria-label={`Finish date of ${task.key}`}
+        >
+          {task.finish_date ? formatDay(task.finish_date) : "—"}
+          {task.finish_after_due ? " · after due" : ""}
+        </Text>
       </Field>
       {task.leveling_delay_days > 0 ? (
         <LevelingDelay

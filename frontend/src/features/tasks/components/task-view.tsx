@@ -13,6 +13,7 @@ import type { TaskDetailProps } from "./task-detail";
 import classes from "./task-detail.module.css";
 import { DescriptionEditor, TitleEditor } from "./task-editors";
 import { TaskFields } from "./task-fields";
+import { TaskSchedule } from "./task-schedule";
 import { TaskTopBar } from "./task-top-bar";
 
 /** One loaded task: the top bar, title, description, subtasks and conversation, and its fields. */
@@ -77,6 +78,13 @@ export function TaskView({
             readOnly={readOnly}
             taskHref={taskHref}
             onCreateSubtask={() => onCreateSubtask(task)}
+          />
+          <TaskSchedule
+            workspaceId={workspaceId}
+            task={task}
+            readOnly={readOnly}
+            taskHref={taskHref}
+            onChange={change}
           />
           <Divider />
           <Tabs defaultValue="comments" variant="pills" radius="md">

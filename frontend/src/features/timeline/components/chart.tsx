@@ -498,6 +498,7 @@ const ChartRow = memo(function ChartRow({
         data-summary={model.summary || undefined}
         data-milestone={model.milestone || undefined}
         data-violation={model.violation ? true : undefined}
+        data-late={(row.task.finish_after_due && !model.summary) || undefined}
         data-selected={selected || undefined}
         data-moved={moved || undefined}
         data-dragging={dragging || undefined}
@@ -648,6 +649,14 @@ function HoverCard({ model, above }: { model: RowModel; above: boolean }) {
             <dd style={{ color: "var(--mantine-color-red-6)" }}>
               Missed: finishes {day(violation.early_finish)}, due by{" "}
               {day(violation.constraint_date)}
+            </dd>
+          </>
+        ) : null}
+        {row.task.finish_after_due ? (
+          <>
+            <dt>Due</dt>
+            <dd style={{ color: "var(--mantine-color-red-6)" }}>
+              Finishes after its due date, {day(row.task.due_date)}
             </dd>
           </>
         ) : null}

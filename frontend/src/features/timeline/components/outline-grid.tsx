@@ -76,6 +76,7 @@ export function rowLabel(model: RowModel): string {
     );
   }
   if (model.violation) parts.push("misses its finish-no-later-than date");
+  if (model.row.task.finish_after_due) parts.push("finishes after its due date");
   return parts.join(", ");
 }
 
