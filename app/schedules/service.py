@@ -218,6 +218,7 @@ class Proposal:
 
     task_changes: Mapping[uuid.UUID, Mapping[str, Any]]
     links: list[LinkRow]
+    project_start: date | None = None
 
 
 def apply_task_change(project: Project, row: TaskRow, change: Mapping[str, Any]) -> TaskRow:
@@ -252,7 +253,11 @@ async def preview(
     if new_outside:
         found = await ScheduleRepository(session).tasks(project.workspace_id, new_outside)
         outside |= {row.id: row for row in found}
-    result = view(network.assemble(project, calendar, proposed, proposal.links, outside))
+    result = view(
+        network.assemble(
+            project, calendar, proposed, proposal.links, outside, start=proposal.project_start
+        )
+    )
     by_id = {row.id: row for row in proposed}
     moved = {
         t.task_id: replace(by_id[t.task_id], start_date=t.start_date, finish_date=t.finish_date)
@@ -416,4 +421,4 @@ async def preview_for_project(
         if successor in own:
             new_id = uuid.uuid4()
             links[new_id] = LinkRow(new_id, predecessor, successor, link.type, link.lag_days)
-    return await preview(session, project, Proposal(changes, list(links.values())))
+    return await preview(session, project, Proposal(changes, list(links.values()), data.start_date))
