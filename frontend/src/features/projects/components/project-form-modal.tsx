@@ -1,5 +1,7 @@
 import {
+  Alert,
   Group,
+  Loader,
   Modal,
   NumberInput,
   SegmentedControl,
@@ -11,8 +13,10 @@ import {
   TextInput,
 } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
+import { IconCalendarStats } from "@tabler/icons-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { $api } from "@/api/client";
 import { useTeamDirectory } from "@/api/directory";
 import { FormActions } from "@/components/form-actions";
 import { FormAlert } from "@/components/form-alert";
@@ -29,6 +33,11 @@ import {
   useCreateProject,
   useUpdateProject,
 } from "../api";
+import { describeStartMove, useStartPreview } from "../start-preview";
+
+type SchedulingMode = Project["scheduling_mode"];
+/** The calendar select's value for "the workspace default" (the API's null). */
+const DEFAULT_CALENDAR = "default";
 
 interface Values {
   kind: ProjectKind;
@@ -39,6 +48,8 @@ interface Values {
   target_date: string | null;
   owner_id: string | null;
   team_id: string | null;
+  calendar_id: string;
+  scheduling_mode: SchedulingMode;
   budget_hours: number | string;
   budget_amount: number | string;
   currency: string;
@@ -53,6 +64,8 @@ const FIELDS = [
   "target_date",
   "owner_id",
   "team_id",
+  "calendar_id",
+  "scheduling_mode",
   "budget_hours",
   "budget_amount",
   "currency",
@@ -85,6 +98,8 @@ function toValues(project: Project | undefined, ownerId: string | null): Values 
     target_date: project?.target_date ?? null,
     owner_id: project?.owner_id ?? ownerId,
     team_id: project?.team_id ?? null,
+    calendar_id: project?.calendar_id ?? DEFAULT_CALENDAR,
+    scheduling_mode: project?.scheduling_mode ?? "auto",
     budget_hours: project?.budget_hours ?? "",
     budget_amount: project?.budget_amount ? Number(project.budget_amount) : "",
     currency: project?.currency ?? "",
@@ -152,6 +167,20 @@ function ProjectForm({
       "Someone else changed this project while you were editing. Close and reopen it to see their changes, then apply yours again.",
   });
   const kind = watch("kind");
+  const start = watch("start_date");
+  const calendars = $api.useQuery("get", "/api/v1/workspaces/{workspace_id}/calendars", {
+    params: { path: { workspace_id: workspaceId }, query: { limit: 200 } },
+  });
+  const defaultCalendar = calendars.data?.items.find((calendar) => calendar.is_default);
+  const calendarOptions = [
+    {
+      value: DEFAULT_CALENDAR,
+      label: defaultCalendar ? `Workspace default (${defaultCalendar.name})` : "Workspace default",
+    },
+    ...(calendars.data?.items ?? [])
+      .filter((calendar) => !calendar.is_default)
+      .map((calendar) => ({ value: calendar.id, label: calendar.name })),
+  ];
 
   const onSubmit = submit(async (values) => {
     const common = {
@@ -161,6 +190,8 @@ function ProjectForm({
       target_date: values.kind === "project" ? values.target_date : null,
       owner_id: values.owner_id,
       team_id: values.team_id,
+      calendar_id: values.calendar_id === DEFAULT_CALENDAR ? null : values.calendar_id,
+      scheduling_mode: values.scheduling_mode,
       budget_hours: values.budget_hours === "" ? null : Number(values.budget_hours),
       budget_amount: values.budget_amount === "" ? null : String(values.budget_amount),
       currency: values.currency.trim() ? values.currency.trim().toUpperCase() : null,
@@ -171,7 +202,6 @@ function ProjectForm({
           ...common,
           kind: values.kind,
           key: values.key.trim().toUpperCase(),
-          scheduling_mode: "auto",
           description: values.description,
         });
     notifySuccess(project ? `Saved ${saved.name}` : `Created ${saved.name}`);
@@ -299,6 +329,52 @@ function ProjectForm({
             )}
           />
         </SimpleGrid>
+        {project?.start_date && start && start !== project.start_date ? (
+          <StartPreview workspaceId={workspaceId} projectId={project.id} start={start} />
+        ) : null}
+        <SimpleGrid cols={2} spacing="md">
+          <FormField
+            control={control}
+            name="calendar_id"
+            render={({ value, onChange, error }) => (
+              <Select
+                label="Calendar"
+                description="Working days and holidays the tasks follow."
+                data={calendarOptions}
+                value={value}
+                onChange={(next) => onChange(next ?? DEFAULT_CALENDAR)}
+                error={error}
+                allowDeselect={false}
+              />
+            )}
+          />
+          <FormField
+            control={control}
+            name="scheduling_mode"
+            render={({ value, onChange }) => (
+              <Stack gap={4}>
+                <Text size="sm" fw={500}>
+                  Scheduling
+                </Text>
+                <SegmentedControl
+                  fullWidth
+                  value={value}
+                  onChange={(next) => onChange(next as SchedulingMode)}
+                  data={[
+                    { value: "auto", label: "Automatic" },
+                    { value: "manual", label: "Manual" },
+                  ]}
+                  aria-label="Scheduling"
+                />
+                <Text size="xs" c="dimmed">
+                  {value === "auto"
+                    ? "Dates follow links, durations and the calendar."
+                    : "Dates stay as typed."}
+                </Text>
+              </Stack>
+            )}
+          />
+        </SimpleGrid>
         <SimpleGrid cols={3} spacing="md">
           <FormField
             control={control}
@@ -334,5 +410,38 @@ function ProjectForm({
         />
       </Stack>
     </form>
+  );
+}
+
+/** How far the schedule moves if the project starts on `start` instead: asked as it is typed. */
+function StartPreview({
+  workspaceId,
+  projectId,
+  start,
+}: {
+  workspaceId: string;
+  projectId: string;
+  start: string;
+}) {
+  const preview = useStartPreview(workspaceId, projectId, start);
+  return (
+    <Alert
+      variant="light"
+      color="blue"
+      icon={<IconCalendarStats size={18} />}
+      title="Moving the start"
+      data-testid="start-preview"
+    >
+      {preview.data ? (
+        describeStartMove(preview.data.finishNow, preview.data.preview)
+      ) : preview.error ? (
+        "The schedule's move can't be shown right now; saving will still move it."
+      ) : (
+        <Group gap="xs">
+          <Loader size="xs" />
+          Working out how the schedule moves…
+        </Group>
+      )}
+    </Alert>
   );
 }

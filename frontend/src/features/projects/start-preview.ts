@@ -1,0 +1,48 @@
+import { useQuery } from "@tanstack/react-query";
+import { api, unwrap } from "@/api/client";
+import type { components } from "@/api/schema";
+import { formatDay } from "@/lib/dates";
+import { plural } from "@/lib/format";
+
+type SchedulePreview = components["schemas"]["SchedulePreview"];
+
+const SCHEDULE = "/api/v1/workspaces/{workspace_id}/projects/{project_id}/schedule";
+const PREVIEW = "/api/v1/workspaces/{workspace_id}/projects/{project_id}/schedule/preview";
+
+/**
+ * What moving a project's start would do to its schedule, before saving: its finish now and with
+ * the new start, and the tasks that move. Nothing is written; `start` null asks nothing.
+ */
+export function useStartPreview(workspaceId: string, projectId: string, start: string | null) {
+  const path = { workspace_id: workspaceId, project_id: projectId };
+  return useQuery({
+    queryKey: ["post", PREVIEW, path, { start_date: start }],
+    queryFn: async ({ signal }) => {
+      const [now, moved] = await Promise.all([
+        api.GET(SCHEDULE, { params: { path }, signal }),
+        api.POST(PREVIEW, { params: { path }, body: { start_date: start }, signal }),
+      ]);
+      return { finishNow: unwrap(now).finish_date, preview: unwrap(moved) };
+    },
+    enabled: start !== null,
+    staleTime: 0,
+    retry: false,
+  });
+}
+
+/** "The finish moves from Jun 5 to Jun 12; 14 tasks move." */
+export function describeStartMove(
+  finishNow: string,
+  preview: Pick<SchedulePreview, "finish_date" | "moved_task_ids">,
+  today: Date = new Date(),
+): string {
+  const moved = preview.moved_task_ids.length;
+  if (moved === 0) return "No task moves: none is scheduled from the project start.";
+  const tasks = `${plural(moved, "task")} ${moved === 1 ? "moves" : "move"}`;
+  if (preview.finish_date === finishNow) {
+    return `The finish stays on ${formatDay(finishNow, today)}; ${tasks}.`;
+  }
+  const from = formatDay(finishNow, today);
+  const to = formatDay(preview.finish_date, today);
+  return `The finish moves from ${from} to ${to}; ${tasks}.`;
+}
