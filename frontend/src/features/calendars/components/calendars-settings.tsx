@@ -370,9 +370,15 @@ function ExceptionsList({
                   {formatDay(exception.date, yearStart)}
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" lineClamp={1}>
-                    {exception.name || (exception.working ? "Working day" : "Day off")}
-                  </Text>
+                  {exception.name ? (
+                    <Text size="sm" lineClamp={1}>
+                      {exception.name}
+                    </Text>
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      No name
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td w={120}>
                   <Badge variant="light" color={exception.working ? "teal" : "red"} size="sm">

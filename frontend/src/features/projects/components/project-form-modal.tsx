@@ -24,7 +24,7 @@ import { FormField } from "@/components/form-field";
 import { MemberSelect } from "@/components/member-select";
 import { notifySuccess } from "@/components/notify";
 import { useApiSubmit } from "@/hooks/use-api-submit";
-import { toIso } from "@/lib/dates";
+import { formatDay, toIso } from "@/lib/dates";
 import { textField } from "@/lib/forms";
 import {
   type Project,
@@ -310,31 +310,6 @@ function ProjectForm({
           )}
           <FormField
             control={control}
-            name="owner_id"
-            render={(field) => <MemberSelect workspaceId={workspaceId} label="Owner" {...field} />}
-          />
-          <FormField
-            control={control}
-            name="team_id"
-            render={(field) => (
-              <Select
-                label="Team"
-                placeholder="No team"
-                searchable
-                clearable
-                data={(teams.items ?? []).map((team) => ({ value: team.id, label: team.name }))}
-                nothingFoundMessage="No teams yet"
-                {...field}
-              />
-            )}
-          />
-        </SimpleGrid>
-        {project?.start_date && start && start !== project.start_date ? (
-          <StartPreview workspaceId={workspaceId} projectId={project.id} start={start} />
-        ) : null}
-        <SimpleGrid cols={2} spacing="md">
-          <FormField
-            control={control}
             name="calendar_id"
             render={({ value, onChange, error }) => (
               <Select
@@ -372,6 +347,31 @@ function ProjectForm({
                     : "Dates stay as typed."}
                 </Text>
               </Stack>
+            )}
+          />
+        </SimpleGrid>
+        {project?.start_date && start && start !== project.start_date ? (
+          <StartPreview workspaceId={workspaceId} projectId={project.id} start={start} />
+        ) : null}
+        <SimpleGrid cols={2} spacing="md">
+          <FormField
+            control={control}
+            name="owner_id"
+            render={(field) => <MemberSelect workspaceId={workspaceId} label="Owner" {...field} />}
+          />
+          <FormField
+            control={control}
+            name="team_id"
+            render={(field) => (
+              <Select
+                label="Team"
+                placeholder="No team"
+                searchable
+                clearable
+                data={(teams.items ?? []).map((team) => ({ value: team.id, label: team.name }))}
+                nothingFoundMessage="No teams yet"
+                {...field}
+              />
             )}
           />
         </SimpleGrid>
@@ -429,7 +429,7 @@ function StartPreview({
       variant="light"
       color="blue"
       icon={<IconCalendarStats size={18} />}
-      title="Moving the start"
+      title={`Moving the start to ${formatDay(start)}`}
       data-testid="start-preview"
     >
       {preview.data ? (
