@@ -13,6 +13,7 @@ describe("creating a project", () => {
     const server = mockApi({
       [`GET ${BASE}/members`]: empty,
       [`GET ${BASE}/teams`]: empty,
+      [`GET ${BASE}/calendars`]: empty,
       [`POST ${BASE}/projects`]: () =>
         problem(409, {
           code: "project_key_taken",
