@@ -1,0 +1,69 @@
+"""The days an .ics file's events cover (app/calendars/ics.py), without a database."""
+
+from datetime import date
+
+import pytest
+
+from app.calendars.ics import days_of
+from app.kit.errors import Unprocessable
+
+YEAR = (date(2026, 1, 1), date(2026, 12, 31))
+
+
+def _ics(*lines: str) -> str:
+    body = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//t//t//EN", "BEGIN:VEVENT", "UID:1@t"]
+    return "\r\n".join([*body, *lines, "END:VEVENT", "END:VCALENDAR"]) + "\r\n"
+
+
+def test_an_all_day_event_ends_the_day_before_its_dtend() -> None:
+    days = days_of(
+        _ics("DTSTART;VALUE=DATE:20261224", "DTEND;VALUE=DATE:20261227", "SUMMARY:Xmas"), *YEAR
+    )
+
+    assert days.named == {date(2026, 12, d): "Xmas" for d in (24, 25, 26)}
+
+
+def test_a_timed_event_covers_each_day_it_touches() -> None:
+    days = days_of(
+        _ics("DTSTART:20260310T220000", "DTEND:20260311T020000", "SUMMARY:Night works"), *YEAR
+    )
+
+    assert sorted(days.named) == [date(2026, 3, 10), date(2026, 3, 11)]
+
+
+def test_a_duration_gives_the_length() -> None:
+    days = days_of(_ics("DTSTART;VALUE=DATE:20260803", "DURATION:P5D", "SUMMARY:Shutdown"), *YEAR)
+
+    assert sorted(days.named) == [date(2026, 8, d) for d in (3, 4, 5, 6, 7)]
+
+
+def test_an_event_without_an_end_is_one_day() -> None:
+    days = days_of(_ics("DTSTART;VALUE=DATE:20260501", "SUMMARY:Labour day"), *YEAR)
+
+    assert days.named == {date(2026, 5, 1): "Labour day"}
+
+
+def test_a_weekly_rule_with_a_count_stops_there() -> None:
+    days = days_of(
+        _ics("DTSTART;VALUE=DATE:20260105", "RRULE:FREQ=WEEKLY;COUNT=3", "SUMMARY:Stock take"),
+        *YEAR,
+    )
+
+    assert sorted(days.named) == [date(2026, 1, 5), date(2026, 1, 12), date(2026, 1, 19)]
+
+
+def test_a_rule_by_the_second_is_refused() -> None:
+    with pytest.raises(Unprocessable) as refused:
+        days_of(_ics("DTSTART:20260105T000000", "RRULE:FREQ=SECONDLY", "SUMMARY:x"), *YEAR)
+
+    assert refused.value.code == "invalid_ics"
+
+
+def test_an_event_without_a_start_is_refused() -> None:
+    with pytest.raises(Unprocessable):
+        days_of(_ics("SUMMARY:No date"), *YEAR)
+
+
+def test_an_event_of_more_than_a_year_is_refused() -> None:
+    with pytest.raises(Unprocessable):
+        days_of(_ics("DTSTART;VALUE=DATE:20260101", "DTEND;VALUE=DATE:20280101"), *YEAR)
