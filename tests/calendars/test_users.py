@@ -70,3 +70,28 @@ async def test_users_of_another_workspaces_calendar_are_404(clients: ClientFacto
     response = await owner.client.get(f"/api/v1/workspaces/{wid}/calendars/{calendar_id}/users")
 
     assert response.status_code == 404
+
+
+async def test_a_delete_refused_for_use_counts_what_the_users_list_shows(
+    clients: ClientFactory,
+) -> None:
+    owner = await clients.user()
+    wid = (await owner.workspace())["id"]
+    base = f"/api/v1/workspaces/{wid}/calendars"
+    plant = (await owner.client.post(base, json={"name": "Plant"})).json()
+    for name in ("Line A", "Line B"):
+        await owner.project(wid, name=name, calendar_id=plant["id"])
+
+    refused = await owner.client.delete(f"{base}/{plant['id']}")
+
+    users = await _users(owner, wid, plant["id"])
+    assert refused.status_code == 409
+    assert refused.headers["content-type"] == "application/problem+json"
+    assert (
+        (refused.json()["projects"], refused.json()["resources"])
+        == (
+            users["project_count"],
+            users["resource_count"],
+        )
+        == (2, 0)
+    )
