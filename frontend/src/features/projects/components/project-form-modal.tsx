@@ -308,6 +308,11 @@ function ProjectForm({
           ) : (
             <div />
           )}
+        </SimpleGrid>
+        {project?.start_date && start && start !== project.start_date ? (
+          <StartPreview workspaceId={workspaceId} projectId={project.id} start={start} />
+        ) : null}
+        <SimpleGrid cols={2} spacing="md">
           <FormField
             control={control}
             name="calendar_id"
@@ -350,9 +355,6 @@ function ProjectForm({
             )}
           />
         </SimpleGrid>
-        {project?.start_date && start && start !== project.start_date ? (
-          <StartPreview workspaceId={workspaceId} projectId={project.id} start={start} />
-        ) : null}
         <SimpleGrid cols={2} spacing="md">
           <FormField
             control={control}
