@@ -219,6 +219,7 @@ class Proposal:
     task_changes: Mapping[uuid.UUID, Mapping[str, Any]]
     links: list[LinkRow]
     project_start: date | None = None
+    calendar_id: uuid.UUID | None = None
 
 
 def apply_task_change(project: Project, row: TaskRow, change: Mapping[str, Any]) -> TaskRow:
@@ -240,7 +241,9 @@ async def preview(
     session: AsyncSession, project: Project, proposal: Proposal
 ) -> schemas.SchedulePreview:
     """The schedule a change would produce, and the tasks it would move; nothing is written."""
-    calendar = await working_calendar(session, project.workspace_id, project.calendar_id)
+    calendar = await working_calendar(
+        session, project.workspace_id, proposal.calendar_id or project.calendar_id
+    )
     rows, _, outside = await network.load(session, project)
     stored = {row.id: (row.start_date, row.finish_date) for row in rows}
     proposed = [
@@ -377,6 +380,11 @@ async def preview_for_project(
     project = await _project(session, principal, project_id)
     await network.check_plan_size(session, project)
     wid = project.workspace_id
+    if (
+        data.calendar_id
+        and await ScheduleRepository(session).calendar(wid, data.calendar_id) is None
+    ):
+        raise Unprocessable.at("/calendar_id", "no such calendar in this workspace")
     references = [(t.task_id, f"/tasks/{i}/task_id") for i, t in enumerate(data.tasks)]
     for i, link in enumerate(data.add_dependencies):
         references += [
@@ -421,4 +429,5 @@ async def preview_for_project(
         if successor in own:
             new_id = uuid.uuid4()
             links[new_id] = LinkRow(new_id, predecessor, successor, link.type, link.lag_days)
-    return await preview(session, project, Proposal(changes, list(links.values()), data.start_date))
+    what_if = Proposal(changes, list(links.values()), data.start_date, data.calendar_id)
+    return await preview(session, project, what_if)

@@ -3698,6 +3698,11 @@ export interface components {
              */
             start_date?: string | null;
             /**
+             * Calendar Id
+             * @description The project's calendar, as if changed to this one.
+             */
+            calendar_id?: string | null;
+            /**
              * Tasks
              * @description Up to 1,000: a draft may move a whole phase of a large plan.
              */

@@ -33,7 +33,7 @@ import {
   useCreateProject,
   useUpdateProject,
 } from "../api";
-import { describeStartMove, useStartPreview } from "../start-preview";
+import { describeMove, type ProjectMove, useMovePreview } from "../move-preview";
 
 type SchedulingMode = Project["scheduling_mode"];
 /** The calendar select's value for "the workspace default" (the API's null). */
@@ -168,6 +168,7 @@ function ProjectForm({
   });
   const kind = watch("kind");
   const start = watch("start_date");
+  const calendarId = watch("calendar_id");
   const calendars = $api.useQuery("get", "/api/v1/workspaces/{workspace_id}/calendars", {
     params: { path: { workspace_id: workspaceId }, query: { limit: 200 } },
   });
@@ -181,6 +182,7 @@ function ProjectForm({
       .filter((calendar) => !calendar.is_default)
       .map((calendar) => ({ value: calendar.id, label: calendar.name })),
   ];
+  const move = projectMove(project, start, calendarId, defaultCalendar?.id);
 
   const onSubmit = submit(async (values) => {
     const common = {
@@ -309,8 +311,13 @@ function ProjectForm({
             <div />
           )}
         </SimpleGrid>
-        {project?.start_date && start && start !== project.start_date ? (
-          <StartPreview workspaceId={workspaceId} projectId={project.id} start={start} />
+        {move && project ? (
+          <MovePreview
+            workspaceId={workspaceId}
+            projectId={project.id}
+            move={move}
+            calendarName={calendarOptions.find((option) => option.value === calendarId)?.label}
+          />
         ) : null}
         <SimpleGrid cols={2} spacing="md">
           <FormField
@@ -415,27 +422,57 @@ function ProjectForm({
   );
 }
 
-/** How far the schedule moves if the project starts on `start` instead: asked as it is typed. */
-function StartPreview({
+/** What the form would change of an existing project's schedule (a new start, another
+ * calendar), or null when nothing that moves it changed. */
+function projectMove(
+  project: Project | undefined,
+  start: string | null,
+  calendarId: string,
+  defaultCalendarId: string | undefined,
+): ProjectMove | null {
+  if (!project?.start_date) return null;
+  const move: ProjectMove = {};
+  if (start && start !== project.start_date) move.start_date = start;
+  const chosen = calendarId === DEFAULT_CALENDAR ? null : calendarId;
+  if (chosen !== project.calendar_id) {
+    // The workspace default is previewed as the calendar it is.
+    const target = chosen ?? defaultCalendarId;
+    if (target) move.calendar_id = target;
+  }
+  return Object.keys(move).length ? move : null;
+}
+
+/** How far the schedule moves with the new start or calendar: asked as they are chosen. */
+function MovePreview({
   workspaceId,
   projectId,
-  start,
+  move,
+  calendarName,
 }: {
   workspaceId: string;
   projectId: string;
-  start: string;
+  move: ProjectMove;
+  calendarName: string | undefined;
 }) {
-  const preview = useStartPreview(workspaceId, projectId, start);
+  const preview = useMovePreview(workspaceId, projectId, move);
+  const title = [
+    move.start_date ? `Moving the start to ${formatDay(move.start_date)}` : null,
+    move.calendar_id
+      ? `${move.start_date ? "on" : "Following"} ${calendarName ?? "the calendar"}`
+      : null,
+  ]
+    .filter(Boolean)
+    .join(" ");
   return (
     <Alert
       variant="light"
       color="blue"
       icon={<IconCalendarStats size={18} />}
-      title={`Moving the start to ${formatDay(start)}`}
+      title={title}
       data-testid="start-preview"
     >
       {preview.data ? (
-        describeStartMove(preview.data.finishNow, preview.data.preview)
+        describeMove(preview.data.finishNow, preview.data.preview)
       ) : preview.error ? (
         "The schedule's move can't be shown right now; saving will still move it."
       ) : (

@@ -9,35 +9,40 @@ type SchedulePreview = components["schemas"]["SchedulePreview"];
 const SCHEDULE = "/api/v1/workspaces/{workspace_id}/projects/{project_id}/schedule";
 const PREVIEW = "/api/v1/workspaces/{workspace_id}/projects/{project_id}/schedule/preview";
 
+/** A change of the project that moves its schedule: a new start, another calendar, or both. */
+export interface ProjectMove {
+  start_date?: string;
+  calendar_id?: string;
+}
+
 /**
- * What moving a project's start would do to its schedule, before saving: its finish now and with
- * the new start, and the tasks that move. Nothing is written; `start` null asks nothing.
+ * What a new start or calendar would do to the project's schedule, before saving: its finish now
+ * and after, and the tasks that move. Nothing is written.
  */
-export function useStartPreview(workspaceId: string, projectId: string, start: string | null) {
+export function useMovePreview(workspaceId: string, projectId: string, move: ProjectMove) {
   const path = { workspace_id: workspaceId, project_id: projectId };
   return useQuery({
-    queryKey: ["post", PREVIEW, path, { start_date: start }],
+    queryKey: ["post", PREVIEW, path, move],
     queryFn: async ({ signal }) => {
       const [now, moved] = await Promise.all([
         api.GET(SCHEDULE, { params: { path }, signal }),
-        api.POST(PREVIEW, { params: { path }, body: { start_date: start }, signal }),
+        api.POST(PREVIEW, { params: { path }, body: move, signal }),
       ]);
       return { finishNow: unwrap(now).finish_date, preview: unwrap(moved) };
     },
-    enabled: start !== null,
     staleTime: 0,
     retry: false,
   });
 }
 
 /** "The finish moves from Jun 5 to Jun 12; 14 tasks move." */
-export function describeStartMove(
+export function describeMove(
   finishNow: string,
   preview: Pick<SchedulePreview, "finish_date" | "moved_task_ids">,
   today: Date = new Date(),
 ): string {
   const moved = preview.moved_task_ids.length;
-  if (moved === 0) return "No task moves: none is scheduled from the project start.";
+  if (moved === 0) return "No task moves.";
   const tasks = `${plural(moved, "task")} ${moved === 1 ? "moves" : "move"}`;
   if (preview.finish_date === finishNow) {
     return `The finish stays on ${formatDay(finishNow, today)}; ${tasks}.`;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { describeStartMove } from "./start-preview";
+import { describeMove } from "./move-preview";
 
 const TODAY = new Date(2026, 2, 1);
 
-describe("describeStartMove", () => {
+describe("describeMove", () => {
   it("says where the finish goes and how many tasks move", () => {
     expect(
-      describeStartMove(
+      describeMove(
         "2026-06-05",
         { finish_date: "2026-06-12", moved_task_ids: ["a", "b", "c"] },
         TODAY,
@@ -16,13 +16,13 @@ describe("describeStartMove", () => {
 
   it("says when the finish stays", () => {
     expect(
-      describeStartMove("2026-06-05", { finish_date: "2026-06-05", moved_task_ids: ["a"] }, TODAY),
+      describeMove("2026-06-05", { finish_date: "2026-06-05", moved_task_ids: ["a"] }, TODAY),
     ).toBe("The finish stays on Jun 5; 1 task moves.");
   });
 
   it("says when nothing moves", () => {
     expect(
-      describeStartMove("2026-06-05", { finish_date: "2026-06-05", moved_task_ids: [] }, TODAY),
-    ).toBe("No task moves: none is scheduled from the project start.");
+      describeMove("2026-06-05", { finish_date: "2026-06-05", moved_task_ids: [] }, TODAY),
+    ).toBe("No task moves.");
   });
 });

@@ -1,4 +1,5 @@
-"""Previewing a new project start: how far the schedule would move (the project form asks)."""
+"""Previewing a new project start or calendar: how far the schedule would move (the project form
+asks before saving)."""
 
 from tests.schedules.conftest import Plan
 
@@ -31,3 +32,30 @@ async def test_preview_of_a_start_leaves_manual_tasks_where_they_are(plan: Plan)
 
     assert preview.json()["moved_task_ids"] == []
     assert [t["start_date"] for t in preview.json()["tasks"]] == [pinned["start_date"]]
+
+
+async def test_preview_of_another_calendar_reads_its_holidays(plan: Plan) -> None:
+    design = await plan.task("Design", duration_days=3)
+    closed = (await plan.owner.client.post(f"{plan.base}/calendars", json={"name": "Plant"})).json()
+    await plan.owner.client.post(
+        f"{plan.base}/calendars/{closed['id']}/exceptions",
+        json={"date": "2026-03-03", "working": False, "name": "Closed"},
+    )
+    url = f"{plan.base}/projects/{plan.project['id']}/schedule"
+
+    preview = await plan.owner.client.post(f"{url}/preview", json={"calendar_id": closed["id"]})
+
+    # Mon 2, (Tue 3 closed), Wed 4, Thu 5.
+    assert preview.json()["finish_date"] == "2026-03-05"
+    assert preview.json()["moved_task_ids"] == [design["id"]]
+
+
+async def test_preview_of_an_unknown_calendar_is_422(plan: Plan) -> None:
+    url = f"{plan.base}/projects/{plan.project['id']}/schedule"
+
+    preview = await plan.owner.client.post(
+        f"{url}/preview", json={"calendar_id": "0190c0de-0000-7000-8000-000000000009"}
+    )
+
+    assert preview.status_code == 422
+    assert preview.json()["errors"][0]["pointer"] == "/calendar_id"
