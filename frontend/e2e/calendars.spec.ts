@@ -169,10 +169,20 @@ test("calendars: a clicked holiday moves the timeline, an .ics import, a start p
     await page.getByRole("button", { name: `${date} ${monthName} ${year}`, exact: true }).click();
     const preview = dialog.getByTestId("start-preview");
     await expect(preview).toContainText(/The finish moves from .+ to .+; 3 tasks move\./);
+    const sentence = preview.locator(".mantine-Alert-message");
+    const onBerlin = await sentence.textContent();
+    await dialog.getByRole("textbox", { name: "Calendar" }).click();
+    await page.getByRole("option", { name: "Leipzig warehouse (six-day week)" }).click();
+    await expect(preview).toContainText("on Leipzig warehouse (six-day week)");
+    // Saturdays are worked there: the finish comes sooner than on the Berlin calendar.
+    await expect(sentence).not.toHaveText(onBerlin ?? "");
+    await expect(preview).toContainText(/The finish moves from .+ to .+; 3 tasks move\./);
     await screenshot(page, "project-form-start-preview");
     await dialog.getByRole("button", { name: "Save changes" }).click();
     await expect(dialog).toBeHidden();
     const moved = await api.get(`${base}/tasks/HQ-1`);
     expect(moved.start_date).toBe(later);
+    const saved = await api.get(`${base}/projects/${project.id}`);
+    expect(saved.calendar_id).not.toBe(berlin.id);
   });
 });

@@ -47,7 +47,9 @@ export function describeMove(
   if (preview.finish_date === finishNow) {
     return `The finish stays on ${formatDay(finishNow, today)}; ${tasks}.`;
   }
-  const from = formatDay(finishNow, today);
-  const to = formatDay(preview.finish_date, today);
+  // Across a new year both dates carry theirs, so "Jan 4, 2027 to Dec 31" cannot read backwards.
+  const reference = finishNow.slice(0, 4) === preview.finish_date.slice(0, 4) ? today : new Date(0);
+  const from = formatDay(finishNow, reference);
+  const to = formatDay(preview.finish_date, reference);
   return `The finish moves from ${from} to ${to}; ${tasks}.`;
 }
