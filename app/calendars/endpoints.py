@@ -122,6 +122,7 @@ async def import_exceptions(
     """Add the days of an iCalendar file's events (a public-holiday file, say) as exceptions.
 
     Days that already have an exception, or that the working weekdays already treat so, are
-    counted, not changed. A file that cannot be read, of more than 1,000 events or covering
-    more than 1,000 days is 422 (`invalid_ics`, `ics_too_large`)."""
+    counted, not changed. A file that cannot be read or repeats other than yearly is 422
+    `invalid_ics`; one of more than 1,000 events, covering more than 1,000 days or taking more
+    than a second to read is 422 `ics_too_large`."""
     return await service.import_exceptions(*ctx, calendar_id, data)

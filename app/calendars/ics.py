@@ -1,11 +1,15 @@
 """The days an iCalendar file's events cover: what an import of holidays reads from a `.ics`.
 
 Each VEVENT covers its days from DTSTART to DTEND (exclusive for all-day events) or for its
-DURATION, once or at each occurrence of its RRULE (less its EXDATEs). A file is bounded in
-events, in the occurrences its rules may produce and in the days it may name, so an unbounded
-rule (`FREQ=DAILY` without an end) costs no more than those bounds.
+DURATION, once or at each occurrence of its yearly RRULE (less its EXDATEs). A file is bounded
+in events, in the occurrences its rules may produce, in the days it may name and in the time it
+takes to read. Only yearly rules are read: dateutil looks for a rule's next occurrence period by
+period up to the year 9999, so a rule that never matches (`BYMONTH=2;BYMONTHDAY=30`) costs
+8,000 periods, a fifth of a second for a yearly one but seconds for a daily one; the time bound
+is checked between events and occurrences, so one yearly rule is the most it can overrun.
 """
 
+import time as clock
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -17,12 +21,13 @@ from icalendar import Calendar, Event
 from app.kit.errors import Unprocessable
 
 MAX_EVENTS = 1000
-# Occurrences a rule may produce from its DTSTART, before and within the window together.
-MAX_OCCURRENCES = 20_000
+# Occurrences the file's rules may produce from their DTSTARTs, before and within the window
+# together: what bounds the work of a file of many rules that start long ago.
+MAX_OCCURRENCES = 10_000
 MAX_DAYS = 1000
 # One event may cover at most a year (a closure, not a range of years).
 MAX_EVENT_DAYS = 366
-_FREQUENCIES = {"YEARLY", "MONTHLY", "WEEKLY", "DAILY"}
+READ_SECONDS = 1.0
 
 
 @dataclass
@@ -32,6 +37,12 @@ class Days:
     named: dict[date, str] = field(default_factory=dict)
     repeated: int = 0
     outside: int = 0
+    occurrences: int = 0
+    deadline: float = field(default_factory=lambda: clock.monotonic() + READ_SECONDS)
+
+    def check_time(self) -> None:
+        if clock.monotonic() > self.deadline:
+            raise _problem("the file takes too long to read", code="ics_too_large")
 
 
 def _problem(detail: str, code: str = "invalid_ics") -> Unprocessable:
@@ -59,23 +70,25 @@ def _length(event: Event, start: date) -> int:
     return max(days, 1)
 
 
-def _starts(event: Event, start: date, last: date) -> Iterator[date]:
+def _starts(event: Event, start: date, last: date, days: Days) -> Iterator[date]:
     """The first day of each occurrence that begins on or before `last`."""
     rules = event.rrules
     if not rules:
         yield start
         return
     rule = rules[0]
-    if str(rule.get("FREQ", [""])[0]).upper() not in _FREQUENCIES:
-        raise _problem("only yearly, monthly, weekly and daily repeats are read")
+    if str(rule.get("FREQ", [""])[0]).upper() != "YEARLY":
+        raise _problem("only yearly repeats are read")
     try:
         occurrences = rrulestr(rule.to_ical().decode(), dtstart=datetime.combine(start, time()))
     except (ValueError, TypeError) as error:
         raise _problem(f"a repeat rule cannot be read: {error}") from error
     excluded = {_day(moment) for moment in event.exdates}
-    for count, moment in enumerate(cast(Iterable[datetime], occurrences), start=1):
-        if count > MAX_OCCURRENCES:
+    for moment in cast(Iterable[datetime], occurrences):
+        days.occurrences += 1
+        if days.occurrences > MAX_OCCURRENCES:
             raise _problem("the repeats produce too many occurrences", code="ics_too_large")
+        days.check_time()
         day = moment.date()
         if day > last:
             return
@@ -98,8 +111,11 @@ def _events(text: str) -> list[Event]:
 
 def days_of(text: str, first: date, last: date) -> Days:
     """The days from `first` to `last` the file's events cover, each with its event's SUMMARY."""
+    events = _events(text)
+    # Parsing is bounded by the file's size; the time bound is for what its rules make of it.
     result = Days()
-    for event in _events(text):
+    for event in events:
+        result.check_time()
         try:
             start = event.DTSTART
             if start is None:
@@ -110,7 +126,7 @@ def days_of(text: str, first: date, last: date) -> Days:
         name = (event.summary or "").strip()[:200]
         # A repeat's occurrences before the window are its history, not days left out.
         repeats = bool(event.rrules)
-        for begin in _starts(event, _day(start), last):
+        for begin in _starts(event, _day(start), last, result):
             for offset in range(length):
                 day = begin + timedelta(days=offset)
                 if not first <= day <= last:

@@ -71,7 +71,8 @@ class CalendarImport(Input):
             min_length=1,
             max_length=ICS_MAX_CHARS,
             description="The text of an iCalendar (.ics) file, up to 256 KiB. Each VEVENT's days "
-            "(all-day or timed, multi-day, RRULE repeats) become exceptions named by its SUMMARY.",
+            "(all-day or timed, multi-day, yearly RRULE repeats) become exceptions named by its "
+            "SUMMARY.",
         ),
     ]
     working: bool = Field(

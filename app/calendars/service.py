@@ -1,6 +1,8 @@
 """Working calendars: the workspace default, others projects may choose, and their exceptions."""
 
+import asyncio
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -152,6 +154,9 @@ async def add_exception(
 
 # The most years one import may cover: a rule without an end yields no more than this.
 IMPORT_MAX_DAYS = 3660
+# Reading a file is CPU work of up to a second or so (app/calendars/ics.py): it runs beside the
+# event loop, one file at a time.
+_ICS_READER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ics")
 
 
 def _import_window(data: schemas.CalendarImport) -> tuple[date, date]:
@@ -174,7 +179,9 @@ async def import_exceptions(
     already, or that the weekdays treat so already, are left as they are."""
     calendar = await get(session, principal, calendar_id)
     first, last = _import_window(data)
-    days = ics.days_of(data.ics, first, last)
+    days = await asyncio.get_running_loop().run_in_executor(
+        _ICS_READER, ics.days_of, data.ics, first, last
+    )
     repo = CalendarExceptionRepository(session)
     taken = await repo.dates_in(principal.workspace_id, calendar.id, first, last)
     weekdays = set(calendar.working_weekdays)

@@ -1,5 +1,6 @@
 """The days an .ics file's events cover (app/calendars/ics.py), without a database."""
 
+import time
 from datetime import date
 
 import pytest
@@ -43,20 +44,49 @@ def test_an_event_without_an_end_is_one_day() -> None:
     assert days.named == {date(2026, 5, 1): "Labour day"}
 
 
-def test_a_weekly_rule_with_a_count_stops_there() -> None:
+def test_a_yearly_rule_with_a_count_stops_there() -> None:
     days = days_of(
-        _ics("DTSTART;VALUE=DATE:20260105", "RRULE:FREQ=WEEKLY;COUNT=3", "SUMMARY:Stock take"),
-        *YEAR,
+        _ics("DTSTART;VALUE=DATE:20250501", "RRULE:FREQ=YEARLY;COUNT=2", "SUMMARY:Labour day"),
+        date(2025, 1, 1),
+        date(2030, 12, 31),
     )
 
-    assert sorted(days.named) == [date(2026, 1, 5), date(2026, 1, 12), date(2026, 1, 19)]
+    assert sorted(days.named) == [date(2025, 5, 1), date(2026, 5, 1)]
 
 
-def test_a_rule_by_the_second_is_refused() -> None:
+def test_a_floating_holiday_rule_finds_its_weekday() -> None:
+    # Memorial Day: the last Monday of May.
+    days = days_of(
+        _ics("DTSTART;VALUE=DATE:20200525", "RRULE:FREQ=YEARLY;BYMONTH=5;BYDAY=-1MO"), *YEAR
+    )
+
+    assert sorted(days.named) == [date(2026, 5, 25)]
+
+
+@pytest.mark.parametrize("frequency", ["DAILY", "WEEKLY", "MONTHLY", "SECONDLY"])
+def test_only_yearly_rules_are_read(frequency: str) -> None:
     with pytest.raises(Unprocessable) as refused:
-        days_of(_ics("DTSTART:20260105T000000", "RRULE:FREQ=SECONDLY", "SUMMARY:x"), *YEAR)
+        days_of(_ics("DTSTART:20260105T000000", f"RRULE:FREQ={frequency}"), *YEAR)
 
     assert refused.value.code == "invalid_ics"
+
+
+def test_rules_that_never_match_are_cut_off_by_the_time_bound() -> None:
+    never = "RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30"
+    events = [f"UID:{n}@t\r\nDTSTART;VALUE=DATE:20260101\r\n{never}" for n in range(40)]
+    text = _ics(events[0]).replace(
+        "END:VEVENT",
+        "END:VEVENT\r\n" + "\r\n".join(f"BEGIN:VEVENT\r\n{e}\r\nEND:VEVENT" for e in events),
+        1,
+    )
+    started = time.monotonic()
+
+    with pytest.raises(Unprocessable) as refused:
+        days_of(text, *YEAR)
+
+    assert refused.value.code == "ics_too_large"
+    # The bound (1 s) plus at most one rule's search to the year 9999.
+    assert time.monotonic() - started < 3
 
 
 def test_an_event_without_a_start_is_refused() -> None:

@@ -209,13 +209,16 @@ async def test_a_file_of_too_many_events_is_422(clients: ClientFactory) -> None:
     assert (response.status_code, response.json()["code"]) == (422, "ics_too_large")
 
 
-async def test_an_endless_daily_rule_is_bounded_by_the_days_it_may_add(
+async def test_a_rule_covering_every_day_is_bounded_by_the_days_it_may_add(
     clients: ClientFactory,
 ) -> None:
     owner = await clients.user()
     wid = (await owner.workspace())["id"]
     calendar_id = await _calendar(owner, wid)
-    ics = _ics(_event("20260101", "20260102", "Every day", "RRULE:FREQ=DAILY"))
+    every_day = "RRULE:FREQ=YEARLY;BYMONTH=1,2,3,4,5,6,7,8,9,10,11,12;BYMONTHDAY=" + ",".join(
+        str(day) for day in range(1, 29)
+    )
+    ics = _ics(_event("20260101", "20260102", "Every day", every_day))
 
     response = await _import(
         owner, wid, calendar_id, ics=ics, from_date="2026-01-01", to_date="2030-12-31"

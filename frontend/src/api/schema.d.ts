@@ -1056,8 +1056,9 @@ export interface paths {
         /**
          * Add the days of an iCalendar file's events (a public-holiday file, say) as exceptions.
          * @description Days that already have an exception, or that the working weekdays already treat so, are
-         *     counted, not changed. A file that cannot be read, of more than 1,000 events or covering
-         *     more than 1,000 days is 422 (`invalid_ics`, `ics_too_large`).
+         *     counted, not changed. A file that cannot be read or repeats other than yearly is 422
+         *     `invalid_ics`; one of more than 1,000 events, covering more than 1,000 days or taking more
+         *     than a second to read is 422 `ics_too_large`.
          */
         post: operations["calendar_exceptions:import"];
         delete?: never;
@@ -2125,7 +2126,7 @@ export interface components {
         CalendarImport: {
             /**
              * Ics
-             * @description The text of an iCalendar (.ics) file, up to 256 KiB. Each VEVENT's days (all-day or timed, multi-day, RRULE repeats) become exceptions named by its SUMMARY.
+             * @description The text of an iCalendar (.ics) file, up to 256 KiB. Each VEVENT's days (all-day or timed, multi-day, yearly RRULE repeats) become exceptions named by its SUMMARY.
              */
             ics: string;
             /**
