@@ -79,8 +79,13 @@ def _starts(event: Event, start: date, last: date, days: Days) -> Iterator[date]
     rule = rules[0]
     if str(rule.get("FREQ", [""])[0]).upper() != "YEARLY":
         raise _problem("only yearly repeats are read")
+    # The rule is read in days: its UNTIL (a date, or a time in UTC or not) is compared as a
+    # date here rather than given to dateutil, which refuses a UTC one beside a DATE start.
+    until = rule.get("UNTIL")
+    end = min(last, _day(until[0])) if until else last
+    parts = [part for part in rule.to_ical().decode().split(";") if not part.startswith("UNTIL=")]
     try:
-        occurrences = rrulestr(rule.to_ical().decode(), dtstart=datetime.combine(start, time()))
+        occurrences = rrulestr(";".join(parts), dtstart=datetime.combine(start, time()))
     except (ValueError, TypeError) as error:
         raise _problem(f"a repeat rule cannot be read: {error}") from error
     excluded = {_day(moment) for moment in event.exdates}
@@ -90,7 +95,7 @@ def _starts(event: Event, start: date, last: date, days: Days) -> Iterator[date]
             raise _problem("the repeats produce too many occurrences", code="ics_too_large")
         days.check_time()
         day = moment.date()
-        if day > last:
+        if day > end:
             return
         if day not in excluded:
             yield day

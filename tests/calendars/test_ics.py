@@ -97,3 +97,14 @@ def test_an_event_without_a_start_is_refused() -> None:
 def test_an_event_of_more_than_a_year_is_refused() -> None:
     with pytest.raises(Unprocessable):
         days_of(_ics("DTSTART;VALUE=DATE:20260101", "DTEND;VALUE=DATE:20280101"), *YEAR)
+
+
+def test_a_rule_until_a_utc_time_ends_on_that_date() -> None:
+    # Calendar apps write UNTIL in UTC even beside an all-day DTSTART.
+    days = days_of(
+        _ics("DTSTART;VALUE=DATE:20200501", "RRULE:FREQ=YEARLY;UNTIL=20270502T000000Z"),
+        date(2026, 1, 1),
+        date(2030, 12, 31),
+    )
+
+    assert sorted(days.named) == [date(2026, 5, 1), date(2027, 5, 1)]
