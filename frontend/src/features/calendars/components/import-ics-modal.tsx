@@ -13,13 +13,14 @@ import { type Calendar, type CalendarImportResult, useImportExceptions } from ".
 const MAX_BYTES = 262_144;
 const MAX_YEARS = 10;
 
+/** The file is `ics`, as the API names its text: a problem at `/ics` shows under it. */
 interface Values {
-  file: File | null;
+  ics: File | null;
   kind: "holidays" | "working";
   years: number | string;
 }
 
-const FIELDS = ["file", "kind", "years"] as const;
+const FIELDS = ["ics", "kind", "years"] as const;
 
 /** "12 holidays added; 4 already days off; 3 already there." */
 export function importSummary(result: CalendarImportResult, working: boolean): string {
@@ -49,14 +50,14 @@ export function ImportIcsModal({
   onClose: () => void;
 }) {
   const importing = useImportExceptions(workspaceId, calendar.id);
-  const form = useForm<Values>({ defaultValues: { file: null, kind: "holidays", years: 3 } });
+  const form = useForm<Values>({ defaultValues: { ics: null, kind: "holidays", years: 3 } });
   const { control, formState, setError } = form;
   const { formError, submit } = useApiSubmit(form, FIELDS);
 
-  const onSubmit = submit(async ({ file, kind, years }) => {
+  const onSubmit = submit(async ({ ics: file, kind, years }) => {
     if (!file) return;
     if (file.size > MAX_BYTES) {
-      setError("file", { message: "The file is over 256 KiB; split it by year." });
+      setError("ics", { message: "The file is over 256 KiB; split it by year." });
       return;
     }
     const working = kind === "working";
@@ -81,7 +82,7 @@ export function ImportIcsModal({
           </Text>
           <FormField
             control={control}
-            name="file"
+            name="ics"
             rules={{ validate: (file) => Boolean(file) || "Choose an .ics file." }}
             render={(field) => (
               <FileInput
