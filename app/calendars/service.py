@@ -152,7 +152,7 @@ async def add_exception(
     return exception
 
 
-# The most years one import may cover: a rule without an end yields no more than this.
+# The longest window an import reads (ten years): a repeat without an end adds no more.
 IMPORT_MAX_DAYS = 3660
 # Reading a file is CPU work of up to a second or so (app/calendars/ics.py): it runs beside the
 # event loop, one file at a time.
