@@ -10,7 +10,10 @@ from app.calendars.schemas import (
     CalendarCreate,
     CalendarException,
     CalendarExceptionCreate,
+    CalendarImport,
+    CalendarImportResult,
     CalendarUpdate,
+    CalendarUsers,
 )
 from app.kit.errors import READ_PROBLEMS, WRITE_PROBLEMS
 from app.kit.etag import IfMatch, tagged
@@ -62,6 +65,13 @@ async def delete_calendar(
     await service.delete(*ctx, calendar_id, if_match)
 
 
+@router.get("/{calendar_id}/users", operation_id="calendars:users", responses=READ_PROBLEMS)
+async def calendar_users(calendar_id: uuid.UUID, ctx: WorkspaceRead) -> CalendarUsers:
+    """The projects and resources that follow the calendar: those naming it, and for the
+    workspace default those naming no calendar."""
+    return await service.users(*ctx, calendar_id)
+
+
 @router.get(
     "/{calendar_id}/exceptions", operation_id="calendar_exceptions:list", responses=READ_PROBLEMS
 )
@@ -99,3 +109,20 @@ async def remove_exception(
 ) -> None:
     """Remove an exception."""
     await service.remove_exception(*ctx, calendar_id, exception_id)
+
+
+@router.post(
+    "/{calendar_id}/exceptions/import",
+    operation_id="calendar_exceptions:import",
+    responses=WRITE_PROBLEMS,
+)
+async def import_exceptions(
+    calendar_id: uuid.UUID, data: CalendarImport, ctx: WorkspaceAdmin
+) -> CalendarImportResult:
+    """Add the days of an iCalendar file's events (a public-holiday file, say) as exceptions.
+
+    Days that already have an exception, or that the working weekdays already treat so, are
+    counted, not changed. A file that cannot be read or repeats other than yearly is 422
+    `invalid_ics`; one of more than 1,000 events, covering more than 1,000 days or taking more
+    than a second to read is 422 `ics_too_large`."""
+    return await service.import_exceptions(*ctx, calendar_id, data)

@@ -58,3 +58,62 @@ class CalendarException(Output):
     date: date
     working: bool
     name: str
+
+
+# A public-holiday file for a few countries and years is a few tens of kilobytes.
+ICS_MAX_CHARS = 262_144
+
+
+class CalendarImport(Input):
+    ics: Annotated[
+        str,
+        Field(
+            min_length=1,
+            max_length=ICS_MAX_CHARS,
+            description="The text of an iCalendar (.ics) file, up to 256 KiB. Each VEVENT's days "
+            "(all-day or timed, multi-day, yearly RRULE repeats) become exceptions named by its "
+            "SUMMARY.",
+        ),
+    ]
+    working: bool = Field(
+        default=False, description="false: the events are holidays; true: extra working days."
+    )
+    from_date: Day | None = Field(
+        default=None, description="First day imported; default: 1 January of this year."
+    )
+    to_date: Day | None = Field(
+        default=None,
+        description="Last day imported (at most ten years after `from_date`); default: "
+        "31 December two years after `from_date`'s.",
+    )
+
+
+class CalendarImportResult(Output):
+    created: int = Field(description="Exceptions added.")
+    skipped: int = Field(
+        description="Days the calendar already had an exception on, or that the file names twice."
+    )
+    unchanged: int = Field(
+        description="Days the working weekdays already treat so (a holiday on a weekend)."
+    )
+    outside: int = Field(description="Days of the file's events outside from_date..to_date.")
+    from_date: date
+    to_date: date
+
+
+class CalendarUser(Output):
+    id: uuid.UUID
+    name: str
+    by_default: bool = Field(
+        description="Names no calendar of its own, so follows the workspace default."
+    )
+
+
+class CalendarUsers(Output):
+    """Who follows a calendar: its projects and resources (up to 200 of each, by name), and how
+    many there are."""
+
+    project_count: int
+    resource_count: int
+    projects: list[CalendarUser]
+    resources: list[CalendarUser]

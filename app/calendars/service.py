@@ -1,13 +1,16 @@
 """Working calendars: the workspace default, others projects may choose, and their exceptions."""
 
+import asyncio
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.access import Principal
-from app.calendars import schemas
+from app.calendars import ics, schemas
 from app.calendars.repository import CalendarExceptionRepository, CalendarRepository
+from app.core.clock import utcnow
 from app.events import service as events
 from app.kit.errors import Conflict, NotFound, Unprocessable, found
 from app.kit.etag import check_if_match
@@ -94,6 +97,23 @@ async def delete(
     await repo.delete(calendar)
 
 
+async def users(
+    session: AsyncSession, principal: Principal, calendar_id: uuid.UUID
+) -> schemas.CalendarUsers:
+    """The projects and resources that follow the calendar (for the default, those naming no
+    calendar too)."""
+    repo = CalendarRepository(session)
+    calendar = await get(session, principal, calendar_id)
+    project_count, projects = await repo.projects_following(calendar)
+    resource_count, resources = await repo.resources_following(calendar)
+    return schemas.CalendarUsers(
+        project_count=project_count,
+        resource_count=resource_count,
+        projects=[schemas.CalendarUser(id=i, name=n, by_default=d) for i, n, d in projects],
+        resources=[schemas.CalendarUser(id=i, name=n, by_default=d) for i, n, d in resources],
+    )
+
+
 async def page_exceptions(
     session: AsyncSession,
     principal: Principal,
@@ -139,6 +159,82 @@ async def add_exception(
     cause = f"{schedules.day_phrase(data.date)} became {kind} in calendar {calendar.name}"
     await _reschedule_users(session, principal, calendar, cause)
     return exception
+
+
+# The longest window an import reads (ten years): a repeat without an end adds no more.
+IMPORT_MAX_DAYS = 3660
+# Reading a file is CPU work of up to a second or so (app/calendars/ics.py): it runs beside the
+# event loop, one file at a time.
+_ICS_READER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ics")
+
+
+def _import_window(data: schemas.CalendarImport) -> tuple[date, date]:
+    first = data.from_date or date(utcnow().year, 1, 1)
+    last = data.to_date or date(first.year + 2, 12, 31)
+    if last < first:
+        raise Unprocessable.at("/to_date", "must be on or after from_date")
+    if (last - first).days > IMPORT_MAX_DAYS:
+        raise Unprocessable.at("/to_date", "at most ten years after from_date")
+    return first, last
+
+
+async def import_exceptions(
+    session: AsyncSession,
+    principal: Principal,
+    calendar_id: uuid.UUID,
+    data: schemas.CalendarImport,
+) -> schemas.CalendarImportResult:
+    """Add an exception for each day of an .ics file's events in the window; days that have one
+    already, or that the weekdays treat so already, are left as they are."""
+    calendar = await get(session, principal, calendar_id)
+    first, last = _import_window(data)
+    days = await asyncio.get_running_loop().run_in_executor(
+        _ICS_READER, ics.days_of, data.ics, first, last
+    )
+    repo = CalendarExceptionRepository(session)
+    taken = await repo.dates_in(principal.workspace_id, calendar.id, first, last)
+    weekdays = set(calendar.working_weekdays)
+    new = {
+        day: name
+        for day, name in days.named.items()
+        if day not in taken and (day.isoweekday() in weekdays) != data.working
+    }
+    await repo.add_all(
+        CalendarException(
+            workspace_id=principal.workspace_id,
+            calendar_id=calendar.id,
+            date=day,
+            working=data.working,
+            name=name,
+        )
+        for day, name in sorted(new.items())
+    )
+    if new:
+        events.record_change(
+            session,
+            principal,
+            "calendar.exceptions_imported",
+            calendar,
+            {
+                "exceptions": {
+                    "before": None,
+                    "after": {
+                        "dates": [day.isoformat() for day in sorted(new)],
+                        "working": data.working,
+                    },
+                }
+            },
+        )
+        await _reschedule_users(session, principal, calendar)
+    duplicates = len(days.named.keys() & taken)
+    return schemas.CalendarImportResult(
+        created=len(new),
+        skipped=duplicates + days.repeated,
+        unchanged=len(days.named) - len(new) - duplicates,
+        outside=days.outside,
+        from_date=first,
+        to_date=last,
+    )
 
 
 async def remove_exception(

@@ -8,6 +8,7 @@ above scheduling (changing a calendar reschedules the projects on it)."""
 import uuid
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -89,9 +90,11 @@ def assemble(
     rows: Iterable[TaskRow],
     links: Iterable[LinkRow],
     outside: Mapping[uuid.UUID, TaskRow],
+    *,
+    start: date | None = None,
 ) -> ProjectNetwork:
-    """The engine's network for a project; tasks that cannot be placed (a manual task without a
-    start) stay out, with their links."""
+    """The engine's network for a project from `start` (default: the project's); tasks that
+    cannot be placed (a manual task without a start) stay out, with their links."""
     own = {row.id: row for row in rows}
     # Read once: the project is an ORM object, whose attributes cost a descriptor call each.
     auto_project = project.scheduling_mode == "auto"
@@ -109,7 +112,7 @@ def assemble(
         for link in links
         if link.predecessor_id in tasks and link.successor_id in tasks
     ]
-    start = project.start_date or utcnow().date()
+    start = start or project.start_date or utcnow().date()
     return ProjectNetwork(
         project=project,
         calendar=calendar,

@@ -72,6 +72,12 @@ _DRAFT_EDITS = "Up to 1,000: a draft may move a whole phase of a large plan."
 
 
 class ScheduleProposal(Input):
+    start_date: Day | None = Field(
+        default=None, description="The project's start, as if moved to this day."
+    )
+    calendar_id: uuid.UUID | None = Field(
+        default=None, description="The project's calendar, as if changed to this one."
+    )
     tasks: list[TaskProposal] = Field(
         default_factory=list, max_length=1000, description=_DRAFT_EDITS
     )

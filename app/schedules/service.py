@@ -358,6 +358,8 @@ class Proposal:
 
     task_changes: Mapping[uuid.UUID, Mapping[str, Any]]
     links: list[LinkRow]
+    project_start: date | None = None
+    calendar_id: uuid.UUID | None = None
 
 
 def apply_task_change(project: Project, row: TaskRow, change: Mapping[str, Any]) -> TaskRow:
@@ -379,7 +381,9 @@ async def preview(
     session: AsyncSession, project: Project, proposal: Proposal
 ) -> schemas.SchedulePreview:
     """The schedule a change would produce, and the tasks it would move; nothing is written."""
-    calendar = await working_calendar(session, project.workspace_id, project.calendar_id)
+    calendar = await working_calendar(
+        session, project.workspace_id, proposal.calendar_id or project.calendar_id
+    )
     rows, _, outside = await network.load(session, project)
     stored = {row.id: (row.start_date, row.finish_date) for row in rows}
     proposed = [
@@ -392,7 +396,11 @@ async def preview(
     if new_outside:
         found = await ScheduleRepository(session).tasks(project.workspace_id, new_outside)
         outside |= {row.id: row for row in found}
-    result = view(network.assemble(project, calendar, proposed, proposal.links, outside))
+    result = view(
+        network.assemble(
+            project, calendar, proposed, proposal.links, outside, start=proposal.project_start
+        )
+    )
     by_id = {row.id: row for row in proposed}
     moved = {
         t.task_id: replace(by_id[t.task_id], start_date=t.start_date, finish_date=t.finish_date)
@@ -512,6 +520,11 @@ async def preview_for_project(
     project = await _project(session, principal, project_id)
     await network.check_plan_size(session, project)
     wid = project.workspace_id
+    if (
+        data.calendar_id
+        and await ScheduleRepository(session).calendar(wid, data.calendar_id) is None
+    ):
+        raise Unprocessable.at("/calendar_id", "no such calendar in this workspace")
     references = [(t.task_id, f"/tasks/{i}/task_id") for i, t in enumerate(data.tasks)]
     for i, link in enumerate(data.add_dependencies):
         references += [
@@ -556,4 +569,5 @@ async def preview_for_project(
         if successor in own:
             new_id = uuid.uuid4()
             links[new_id] = LinkRow(new_id, predecessor, successor, link.type, link.lag_days)
-    return await preview(session, project, Proposal(changes, list(links.values())))
+    what_if = Proposal(changes, list(links.values()), data.start_date, data.calendar_id)
+    return await preview(session, project, what_if)

@@ -72,6 +72,7 @@ VALID_BODIES: dict[str, Callable[[Tenant], dict[str, Any]]] = {
     "comments:create": lambda _: {"body": "x"},
     "comments:update": lambda _: {"body": "x"},
     "calendar_exceptions:create": lambda _: {"date": "2031-01-01", "working": False},
+    "calendar_exceptions:import": lambda _: {"ics": "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"},
     "timesheets:reject": lambda _: {"comment": "x"},
     "resources:create": lambda _: {"kind": "room", "name": "R", "capacity_hours_per_day": 1},
     "time_off:create": lambda own: {

@@ -1011,6 +1011,26 @@ export interface paths {
         patch: operations["calendars:update"];
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace_id}/calendars/{calendar_id}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The projects and resources that follow the calendar: those naming it, and for the
+         * @description workspace default those naming no calendar.
+         */
+        get: operations["calendars:users"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace_id}/calendars/{calendar_id}/exceptions": {
         parameters: {
             query?: never;
@@ -1041,6 +1061,29 @@ export interface paths {
         post?: never;
         /** Remove an exception. */
         delete: operations["calendar_exceptions:delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_id}/calendars/{calendar_id}/exceptions/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add the days of an iCalendar file's events (a public-holiday file, say) as exceptions.
+         * @description Days that already have an exception, or that the working weekdays already treat so, are
+         *     counted, not changed. A file that cannot be read or repeats other than yearly is 422
+         *     `invalid_ics`; one of more than 1,000 events, covering more than 1,000 days or taking more
+         *     than a second to read is 422 `ics_too_large`.
+         */
+        post: operations["calendar_exceptions:import"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2101,6 +2144,63 @@ export interface components {
              */
             name: string;
         };
+        /** CalendarImport */
+        CalendarImport: {
+            /**
+             * Ics
+             * @description The text of an iCalendar (.ics) file, up to 256 KiB. Each VEVENT's days (all-day or timed, multi-day, yearly RRULE repeats) become exceptions named by its SUMMARY.
+             */
+            ics: string;
+            /**
+             * Working
+             * @description false: the events are holidays; true: extra working days.
+             * @default false
+             */
+            working: boolean;
+            /**
+             * From Date
+             * @description First day imported; default: 1 January of this year.
+             */
+            from_date?: string | null;
+            /**
+             * To Date
+             * @description Last day imported (at most ten years after `from_date`); default: 31 December two years after `from_date`'s.
+             */
+            to_date?: string | null;
+        };
+        /** CalendarImportResult */
+        CalendarImportResult: {
+            /**
+             * Created
+             * @description Exceptions added.
+             */
+            created: number;
+            /**
+             * Skipped
+             * @description Days the calendar already had an exception on, or that the file names twice.
+             */
+            skipped: number;
+            /**
+             * Unchanged
+             * @description Days the working weekdays already treat so (a holiday on a weekend).
+             */
+            unchanged: number;
+            /**
+             * Outside
+             * @description Days of the file's events outside from_date..to_date.
+             */
+            outside: number;
+            /**
+             * From Date
+             * Format: date
+             */
+            from_date: string;
+            /**
+             * To Date
+             * Format: date
+             */
+            to_date: string;
+        };
         /** CalendarUpdate */
         CalendarUpdate: {
             /** Name */
@@ -2114,6 +2214,36 @@ export interface components {
              * @description Make this the workspace default (the old one stops being it).
              */
             is_default?: boolean | null;
+        };
+        /** CalendarUser */
+        CalendarUser: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /**
+             * By Default
+             * @description Names no calendar of its own, so follows the workspace default.
+             */
+            by_default: boolean;
+        };
+        /**
+         * CalendarUsers
+         * @description Who follows a calendar: its projects and resources (up to 200 of each, by name), and how
+         *     many there are.
+         */
+        CalendarUsers: {
+            /** Project Count */
+            project_count: number;
+            /** Resource Count */
+            resource_count: number;
+            /** Projects */
+            projects: components["schemas"]["CalendarUser"][];
+            /** Resources */
+            resources: components["schemas"]["CalendarUser"][];
         };
         /**
          * ChildrenOnDelete
@@ -3590,6 +3720,16 @@ export interface components {
         };
         /** ScheduleProposal */
         ScheduleProposal: {
+            /**
+             * Start Date
+             * @description The project's start, as if moved to this day.
+             */
+            start_date?: string | null;
+            /**
+             * Calendar Id
+             * @description The project's calendar, as if changed to this one.
+             */
+            calendar_id?: string | null;
             /**
              * Tasks
              * @description Up to 1,000: a draft may move a whole phase of a large plan.
@@ -11277,6 +11417,66 @@ export interface operations {
             };
         };
     };
+    "calendars:users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                calendar_id: string;
+                /** @description Workspace id */
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarUsers"];
+                };
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
     "calendar_exceptions:list": {
         parameters: {
             query?: {
@@ -11456,6 +11656,91 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "calendar_exceptions:import": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key and request replay the first success for 24 hours (`Idempotent-Replayed: true`), to the same credential only. */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                calendar_id: string;
+                /** @description Workspace id */
+                workspace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarImport"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarImportResult"];
+                };
             };
             /** @description Authentication required */
             401: {

@@ -67,6 +67,10 @@ export function createRouter() {
               lazy: async () => ({ Component: (await settings()).TeamsRoute }),
             },
             {
+              path: "settings/calendars",
+              lazy: async () => ({ Component: (await settings()).CalendarsRoute }),
+            },
+            {
               path: "settings/labels",
               lazy: async () => ({ Component: (await settings()).LabelsRoute }),
             },

@@ -7,6 +7,7 @@ import { CreateTokenModal } from "@/features/api-tokens/components/create-token-
 import { TokensTable } from "@/features/api-tokens/components/tokens-table";
 import { ChangePasswordForm } from "@/features/auth/components/change-password-form";
 import { SignOutEverywhere } from "@/features/auth/components/sign-out-everywhere";
+import { CalendarsSettings } from "@/features/calendars/components/calendars-settings";
 import { LabelsSettings } from "@/features/labels/components/labels-settings";
 import { InviteModal } from "@/features/members/components/invite-modal";
 import { MembersTable } from "@/features/members/components/members-table";
@@ -136,6 +137,32 @@ export function ApiTokensRoute() {
         maxLifetimeDays={workspace.max_token_lifetime_days}
         opened={creating === "token"}
         onClose={() => setCreating(null)}
+      />
+    </Page>
+  );
+}
+
+export function CalendarsRoute() {
+  const { workspace } = useCurrentWorkspace();
+  const [, setNew] = useSearchParam("new");
+  const admin = canAdminister(workspace.role);
+  return (
+    <Page
+      title="Calendars"
+      description="Working weekdays, hours per day and the days that differ: holidays, closures, extra working days. Projects and resources follow one each; auto-scheduled work moves when it changes."
+      actions={
+        admin ? (
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setNew("calendar")}>
+            Create calendar
+          </Button>
+        ) : undefined
+      }
+    >
+      <CalendarsSettings
+        key={workspace.id}
+        workspaceId={workspace.id}
+        weekStart={workspace.week_start}
+        canEdit={admin}
       />
     </Page>
   );

@@ -1,6 +1,7 @@
 import {
   type Icon,
   IconAdjustmentsHorizontal,
+  IconCalendarEvent,
   IconChartBar,
   IconClipboardCheck,
   IconClockHour4,
@@ -95,6 +96,12 @@ export const NAV_SECTIONS: { title: string; items: NavItem[] }[] = [
         path: "settings/teams",
         icon: IconHierarchy2,
         description: "Departments and squads",
+      },
+      {
+        label: "Calendars",
+        path: "settings/calendars",
+        icon: IconCalendarEvent,
+        description: "Working days and holidays",
       },
       {
         label: "Labels",

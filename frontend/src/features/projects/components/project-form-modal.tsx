@@ -1,5 +1,7 @@
 import {
+  Alert,
   Group,
+  Loader,
   Modal,
   NumberInput,
   SegmentedControl,
@@ -13,8 +15,10 @@ import {
 import { DatePickerInput } from "@mantine/dates";
 // With the date pickers, not in main.tsx: they load with the screens that use them.
 import "@mantine/dates/styles.css";
+import { IconCalendarStats } from "@tabler/icons-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { $api } from "@/api/client";
 import { useTeamDirectory } from "@/api/directory";
 import { FormActions } from "@/components/form-actions";
 import { FormAlert } from "@/components/form-alert";
@@ -22,7 +26,7 @@ import { FormField } from "@/components/form-field";
 import { MemberSelect } from "@/components/member-select";
 import { notifySuccess } from "@/components/notify";
 import { useApiSubmit } from "@/hooks/use-api-submit";
-import { toIso } from "@/lib/dates";
+import { formatDay, toIso } from "@/lib/dates";
 import { textField } from "@/lib/forms";
 import {
   type Project,
@@ -31,6 +35,11 @@ import {
   useCreateProject,
   useUpdateProject,
 } from "../api";
+import { describeMove, type ProjectMove, useMovePreview } from "../move-preview";
+
+type SchedulingMode = Project["scheduling_mode"];
+/** The calendar select's value for "the workspace default" (the API's null). */
+const DEFAULT_CALENDAR = "default";
 
 interface Values {
   kind: ProjectKind;
@@ -41,6 +50,8 @@ interface Values {
   target_date: string | null;
   owner_id: string | null;
   team_id: string | null;
+  calendar_id: string;
+  scheduling_mode: SchedulingMode;
   budget_hours: number | string;
   budget_amount: number | string;
   currency: string;
@@ -55,6 +66,8 @@ const FIELDS = [
   "target_date",
   "owner_id",
   "team_id",
+  "calendar_id",
+  "scheduling_mode",
   "budget_hours",
   "budget_amount",
   "currency",
@@ -87,6 +100,8 @@ function toValues(project: Project | undefined, ownerId: string | null): Values 
     target_date: project?.target_date ?? null,
     owner_id: project?.owner_id ?? ownerId,
     team_id: project?.team_id ?? null,
+    calendar_id: project?.calendar_id ?? DEFAULT_CALENDAR,
+    scheduling_mode: project?.scheduling_mode ?? "auto",
     budget_hours: project?.budget_hours ?? "",
     budget_amount: project?.budget_amount ? Number(project.budget_amount) : "",
     currency: project?.currency ?? "",
@@ -154,6 +169,22 @@ function ProjectForm({
       "Someone else changed this project while you were editing. Close and reopen it to see their changes, then apply yours again.",
   });
   const kind = watch("kind");
+  const start = watch("start_date");
+  const calendarId = watch("calendar_id");
+  const calendars = $api.useQuery("get", "/api/v1/workspaces/{workspace_id}/calendars", {
+    params: { path: { workspace_id: workspaceId }, query: { limit: 200 } },
+  });
+  const defaultCalendar = calendars.data?.items.find((calendar) => calendar.is_default);
+  const calendarOptions = [
+    {
+      value: DEFAULT_CALENDAR,
+      label: defaultCalendar ? `Workspace default (${defaultCalendar.name})` : "Workspace default",
+    },
+    ...(calendars.data?.items ?? [])
+      .filter((calendar) => !calendar.is_default)
+      .map((calendar) => ({ value: calendar.id, label: calendar.name })),
+  ];
+  const move = projectMove(project, start, calendarId, defaultCalendar?.id);
 
   const onSubmit = submit(async (values) => {
     const common = {
@@ -163,6 +194,8 @@ function ProjectForm({
       target_date: values.kind === "project" ? values.target_date : null,
       owner_id: values.owner_id,
       team_id: values.team_id,
+      calendar_id: values.calendar_id === DEFAULT_CALENDAR ? null : values.calendar_id,
+      scheduling_mode: values.scheduling_mode,
       budget_hours: values.budget_hours === "" ? null : Number(values.budget_hours),
       budget_amount: values.budget_amount === "" ? null : String(values.budget_amount),
       currency: values.currency.trim() ? values.currency.trim().toUpperCase() : null,
@@ -173,7 +206,6 @@ function ProjectForm({
           ...common,
           kind: values.kind,
           key: values.key.trim().toUpperCase(),
-          scheduling_mode: "auto",
           description: values.description,
         });
     notifySuccess(project ? `Saved ${saved.name}` : `Created ${saved.name}`);
@@ -280,6 +312,59 @@ function ProjectForm({
           ) : (
             <div />
           )}
+        </SimpleGrid>
+        {move && project ? (
+          <MovePreview
+            workspaceId={workspaceId}
+            projectId={project.id}
+            move={move}
+            calendarName={calendarOptions.find((option) => option.value === calendarId)?.label}
+          />
+        ) : null}
+        <SimpleGrid cols={2} spacing="md">
+          <FormField
+            control={control}
+            name="calendar_id"
+            render={({ value, onChange, error }) => (
+              <Select
+                label="Calendar"
+                description="Working days and holidays the tasks follow."
+                data={calendarOptions}
+                value={value}
+                onChange={(next) => onChange(next ?? DEFAULT_CALENDAR)}
+                error={error}
+                allowDeselect={false}
+              />
+            )}
+          />
+          <FormField
+            control={control}
+            name="scheduling_mode"
+            render={({ value, onChange }) => (
+              <Stack gap={4}>
+                <Text size="sm" fw={500}>
+                  Scheduling
+                </Text>
+                <SegmentedControl
+                  fullWidth
+                  value={value}
+                  onChange={(next) => onChange(next as SchedulingMode)}
+                  data={[
+                    { value: "auto", label: "Automatic" },
+                    { value: "manual", label: "Manual" },
+                  ]}
+                  aria-label="Scheduling"
+                />
+                <Text size="xs" c="dimmed">
+                  {value === "auto"
+                    ? "Dates follow links, durations and the calendar."
+                    : "Dates stay as typed."}
+                </Text>
+              </Stack>
+            )}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={2} spacing="md">
           <FormField
             control={control}
             name="owner_id"
@@ -336,5 +421,68 @@ function ProjectForm({
         />
       </Stack>
     </form>
+  );
+}
+
+/** What the form would change of an existing project's schedule (a new start, another
+ * calendar), or null when nothing that moves it changed. */
+function projectMove(
+  project: Project | undefined,
+  start: string | null,
+  calendarId: string,
+  defaultCalendarId: string | undefined,
+): ProjectMove | null {
+  if (!project?.start_date) return null;
+  const move: ProjectMove = {};
+  if (start && start !== project.start_date) move.start_date = start;
+  const chosen = calendarId === DEFAULT_CALENDAR ? null : calendarId;
+  if (chosen !== project.calendar_id) {
+    // The workspace default is previewed as the calendar it is.
+    const target = chosen ?? defaultCalendarId;
+    if (target) move.calendar_id = target;
+  }
+  return Object.keys(move).length ? move : null;
+}
+
+/** How far the schedule moves with the new start or calendar: asked as they are chosen. */
+function MovePreview({
+  workspaceId,
+  projectId,
+  move,
+  calendarName,
+}: {
+  workspaceId: string;
+  projectId: string;
+  move: ProjectMove;
+  calendarName: string | undefined;
+}) {
+  const preview = useMovePreview(workspaceId, projectId, move);
+  const title = [
+    move.start_date ? `Moving the start to ${formatDay(move.start_date)}` : null,
+    move.calendar_id
+      ? `${move.start_date ? "on" : "Following"} ${calendarName ?? "the calendar"}`
+      : null,
+  ]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <Alert
+      variant="light"
+      color="blue"
+      icon={<IconCalendarStats size={18} />}
+      title={title}
+      data-testid="start-preview"
+    >
+      {preview.data ? (
+        describeMove(preview.data.finishNow, preview.data.preview)
+      ) : preview.error ? (
+        "The schedule's move can't be shown right now; saving will still move it."
+      ) : (
+        <Group gap="xs">
+          <Loader size="xs" />
+          Working out how the schedule moves…
+        </Group>
+      )}
+    </Alert>
   );
 }
