@@ -74,7 +74,12 @@ export function ProjectScreen({ project, tab }: { project: Project; tab: Project
       ) : !statuses.data ? (
         <LoadingState />
       ) : tab === "list" ? (
-        <TaskList {...view} statuses={statuses.data} onCreateTask={() => createInProject()} />
+        <TaskList
+          {...view}
+          userId={user.id}
+          statuses={statuses.data}
+          onCreateTask={() => createInProject()}
+        />
       ) : tab === "board" ? (
         <Board {...view} statuses={statuses.data} onCreateTask={createInProject} />
       ) : tab === "timeline" ? (
