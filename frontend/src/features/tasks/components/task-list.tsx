@@ -4,9 +4,10 @@ import {
   Button,
   Checkbox,
   Group,
-  Menu,
   MultiSelect,
+  Popover,
   Select,
+  Stack,
   Text,
   TextInput,
   UnstyledButton,
@@ -298,8 +299,8 @@ function ColumnChooser({
   onToggle: (id: OptionalColumn) => void;
 }) {
   return (
-    <Menu position="bottom-end" closeOnItemClick={false} withinPortal>
-      <Menu.Target>
+    <Popover position="bottom-end" shadow="md" withinPortal>
+      <Popover.Target>
         <Button
           size="xs"
           variant="default"
@@ -315,30 +316,24 @@ function ColumnChooser({
         >
           Columns
         </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>Show columns</Menu.Label>
-        {OPTIONAL_COLUMNS.map((column) => (
-          <Menu.Item
-            key={column.id}
-            role="menuitemcheckbox"
-            aria-checked={shown.has(column.id)}
-            onClick={() => onToggle(column.id)}
-            leftSection={
-              <Checkbox
-                size="xs"
-                checked={shown.has(column.id)}
-                readOnly
-                tabIndex={-1}
-                aria-hidden
-              />
-            }
-          >
-            {column.label}
-          </Menu.Item>
-        ))}
-      </Menu.Dropdown>
-    </Menu>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Stack gap="xs" role="group" aria-label="Show columns">
+          <Text size="xs" c="dimmed" fw={500}>
+            Show columns
+          </Text>
+          {OPTIONAL_COLUMNS.map((column) => (
+            <Checkbox
+              key={column.id}
+              size="xs"
+              label={column.label}
+              checked={shown.has(column.id)}
+              onChange={() => onToggle(column.id)}
+            />
+          ))}
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
   );
 }
 

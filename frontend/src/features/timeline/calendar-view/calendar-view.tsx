@@ -317,7 +317,9 @@ function MonthWeekCalendar({
           initialView={view}
           initialDate={initialDate}
           headerToolbar={false}
-          height="100%"
+          // A month grows to show six rows of bars a week (more open from "+n more"); a week
+          // fills the frame and scrolls inside it.
+          height={view === "dayGridMonth" ? "auto" : "100%"}
           firstDay={weekStart % 7}
           fixedWeekCount={false}
           events={events}
@@ -326,7 +328,7 @@ function MonthWeekCalendar({
           eventInteractive
           eventResizableFromStart={false}
           views={{
-            dayGridMonth: { dayMaxEvents: true },
+            dayGridMonth: { dayMaxEventRows: 6 },
             dayGridWeek: {
               dayMaxEvents: false,
               dayHeaderFormat: { weekday: "short", day: "numeric", month: "short" },
@@ -381,7 +383,9 @@ function tooltipOf(arg: EventContentArg): string {
   const when =
     props.kind === "milestone"
       ? `milestone on ${formatDay(start)}`
-      : `${formatDay(start)} – ${formatDay(props.finish)}, ${plural(props.duration, "working day")}`;
+      : `${formatDay(start)} – ${formatDay(props.finish)}${
+          props.duration === null ? "" : `, ${plural(props.duration, "working day")}`
+        }`;
   const slack =
     props.slack === null ? "" : props.slack === 0 ? " · critical" : ` · ${props.slack}d slack`;
   return `${props.key} ${arg.event.title}\n${when}${slack}`;

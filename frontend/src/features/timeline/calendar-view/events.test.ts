@@ -62,21 +62,28 @@ describe("tasks as calendar events", () => {
     expect(event?.durationEditable).toBe(false);
   });
 
-  it("keeps a summary task still: its subtasks set its dates", () => {
-    const parent = makeTask({ id: "p", start_date: "2026-03-02", finish_date: "2026-03-06" });
-    const child = makeTask({
-      id: "c",
+  it("spans a summary over its subtasks and keeps it still: they set its dates", () => {
+    const parent = makeTask({ id: "p", start_date: "2026-03-02", finish_date: "2026-03-02" });
+    const first = makeTask({
+      id: "a",
       parent_id: "p",
       start_date: "2026-03-02",
-      finish_date: "2026-03-06",
+      finish_date: "2026-03-04",
+    });
+    const second = makeTask({
+      id: "b",
+      parent_id: "p",
+      start_date: "2026-03-05",
+      finish_date: "2026-03-10",
     });
     const [summary, subtask] = taskEvents(
-      [parent, child],
+      [parent, first, second],
       undefined,
       statuses,
       statusColours,
     ).events;
     expect(summary?.extendedProps.kind).toBe("summary");
+    expect(summary).toMatchObject({ start: "2026-03-02", end: "2026-03-11" });
     expect(summary?.startEditable).toBe(false);
     expect(subtask?.startEditable).toBe(true);
   });

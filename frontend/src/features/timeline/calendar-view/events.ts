@@ -6,6 +6,7 @@
 
 import type { components } from "@/api/schema";
 import { dayOf, isoOf, type WorkingCalendar } from "../calendar";
+import { outlineRows } from "../outline";
 
 type Task = components["schemas"]["Task"];
 type TaskUpdate = components["schemas"]["TaskUpdate"];
@@ -28,7 +29,8 @@ export interface TaskEventProps {
   slack: number | null;
   /** The last day of the task, for the tooltip (FullCalendar's `end` is the day after). */
   finish: string;
-  duration: number;
+  /** Working days (null for a summary: its span is its subtasks'). */
+  duration: number | null;
 }
 
 /** An all-day event as FullCalendar takes it (`EventInput`), with our fields beside it. */
@@ -43,6 +45,8 @@ export interface TaskEvent {
   durationEditable: boolean;
   extendedProps: TaskEventProps;
 }
+
+const NOTHING_COLLAPSED: ReadonlySet<string> = new Set();
 
 export interface EventSet {
   events: TaskEvent[];
@@ -63,30 +67,37 @@ export function taskEvents(
 ): EventSet {
   const category = new Map(statuses.map((status) => [status.id, status.category]));
   const scheduled = new Map(schedule?.tasks.map((each) => [each.task_id, each]));
-  const parents = new Set(tasks.flatMap((task) => (task.parent_id ? [task.parent_id] : [])));
+  const isDone = (task: Task) => {
+    const status = category.get(task.status_id);
+    return status === "done" || status === "cancelled";
+  };
   const events: TaskEvent[] = [];
   let undated = 0;
-  for (const task of tasks) {
-    if (!task.start_date || !task.finish_date) {
+  // The outline rolls a summary's span up from its subtasks, as the timeline draws it.
+  for (const row of outlineRows(tasks, NOTHING_COLLAPSED, isDone)) {
+    const { task, start, finish } = row;
+    if (start === null || finish === null || !task.start_date) {
       undated++;
       continue;
     }
-    const kind: EventKind = parents.has(task.id)
+    const kind: EventKind = row.parent
       ? "summary"
       : task.duration_days === 0
         ? "milestone"
         : "task";
     const info = scheduled.get(task.id);
-    const status = category.get(task.status_id) ?? "todo";
-    const done = status === "done" || status === "cancelled";
     const tone: Tone =
-      options.colourBy === "status" ? status : info?.critical ? "critical" : "normal";
+      options.colourBy === "status"
+        ? (category.get(task.status_id) ?? "todo")
+        : info?.critical
+          ? "critical"
+          : "normal";
     const movable = !options.readOnly && kind !== "summary";
     events.push({
       id: task.id,
       title: task.title,
-      start: task.start_date,
-      end: isoOf(dayOf(task.finish_date) + 1),
+      start: isoOf(start),
+      end: isoOf(finish + 1),
       allDay: true,
       startEditable: movable,
       durationEditable: movable && kind === "task",
@@ -95,10 +106,10 @@ export function taskEvents(
         key: task.key,
         kind,
         tone,
-        done,
+        done: isDone(task),
         slack: info?.total_slack_days ?? null,
-        finish: task.finish_date,
-        duration: task.duration_days,
+        finish: isoOf(finish),
+        duration: kind === "summary" ? null : task.duration_days,
       },
     });
   }
