@@ -1,3 +1,5 @@
+// First: FullCalendar injects its styles as its modules load (see the module).
+import "./fullcalendar-styles";
 import type {
   DatesSetArg,
   DayCellContentArg,
