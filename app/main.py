@@ -5,9 +5,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import APIRouter, FastAPI
-from fastapi.responses import FileResponse
-from fastapi.staticfiles import StaticFiles
+from fastapi import APIRouter, FastAPI, Request, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
 from starlette.types import ASGIApp
@@ -43,6 +41,7 @@ from app.kit.pagination import configure_cursor_signing
 from app.kit.ratelimit import RateLimitMiddleware
 from app.kit.routing import API_PREFIX
 from app.kit.security_headers import SecurityHeadersMiddleware
+from app.kit.static import IMMUTABLE, NO_CACHE, BuiltFiles
 from app.kit.text import NulGuardMiddleware
 from app.labels.endpoints import router as labels_router
 from app.leveling.endpoints import router as leveling_router
@@ -125,19 +124,30 @@ def _add_routes(app: FastAPI, router: APIRouter, prefix: str = "") -> None:
 
 
 def _mount_spa(app: FastAPI, dist: Path) -> None:
-    """Serve the built SPA at `/`; unknown non-API paths get index.html (client-side routes)."""
+    """Serve the built SPA at `/`; unknown non-API paths get index.html (client-side routes).
+
+    Compressed and cached by app/kit/static.py: the hashed /assets for a year, the rest (index.html)
+    revalidated on every load."""
     if not (dist / "index.html").is_file():
         return
-    app.mount("/assets", StaticFiles(directory=dist / "assets", check_dir=False), name="assets")
+    app.mount("/assets", BuiltFiles(dist / "assets", cache_control=IMMUTABLE), name="assets")
+    pages = BuiltFiles(dist, cache_control=NO_CACHE)
     # The build is fixed while we serve it: list its files once instead of probing per request.
-    files = {str(p.relative_to(dist)): p for p in dist.rglob("*") if p.is_file()}
+    # Compressed variants are not pages of their own: they are sent in place of their original.
+    files = {
+        str(p.relative_to(dist)): (p.resolve(), p.stat())
+        for p in dist.rglob("*")
+        if p.is_file() and str(p.resolve()) not in pages.variants
+    }
+    index = files["index.html"]
 
     @app.get("/{path:path}", include_in_schema=False)
-    async def spa(path: str) -> FileResponse:
+    async def spa(path: str, request: Request) -> Response:
         if path == "api" or path.startswith("api/"):
             # A mistyped API path is a 404 problem, not the web app's page.
             raise StarletteHTTPException(status_code=404)
-        return FileResponse(files.get(path, dist / "index.html"))
+        file, stat_result = files.get(path, index)
+        return pages.file_response(file, stat_result, request.scope)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -1,12 +1,18 @@
-"""API round trip of one task date change in a large auto-scheduled project.
+"""API round trips of a large auto-scheduled project: one task change, or the schedule read.
 
-    uv run python -m bench.schedule_api [--tasks 10000] [--links 30000] [--repeat 20]
+    uv run python -m bench.schedule_api [--tasks 10000] [--links 30000] [--repeat 20] [--read]
 
 Seeds a throwaway PostgreSQL database (migrated; tasks and links bulk-inserted), schedules the
-project once, then times `PATCH /tasks/{id}` changing the duration of a task whose change
-reaches under 1% of the project, through the whole app in process (httpx ASGI transport). Each
-request's time is split into: loading the network (SQL), building it and running the engine,
-and writing the moved rows and their events.
+project once, then, through the whole app in process (httpx ASGI transport):
+
+- by default, times `PATCH /tasks/{id}` changing the duration of a task whose change reaches
+  under 1% of the project; each request's time is split into loading the network (SQL),
+  building it and running the engine, and writing the moved rows and their events;
+- with --read, times `GET /projects/{id}/schedule`, the whole project's schedule as the
+  timeline opens it; each request's time is split into loading the network (SQL), building it
+  (rows to engine tasks and links on the calendar, then `build_network`), the engine's passes
+  (`schedule()`: both passes, slacks, critical path) and the rest (the answer's JSON). Medians
+  per part, so one request slowed by another process on the machine does not skew them.
 """
 
 import argparse
@@ -25,11 +31,13 @@ from sqlalchemy import insert, text
 
 from app.core.config import Settings
 from app.core.ids import new_id
+from app.core.runtime import tune_garbage_collector
 from app.main import create_app
 from app.models import Dependency, Project, Task
 from app.schedules import network
 from app.schedules import service as schedules
 from app.schedules.repository import ScheduleRepository
+from app.scheduling import cpm
 from tests.support.database import fresh_database, migrate
 from tests.support.http import ClientFactory
 
@@ -50,7 +58,7 @@ def _dag(tasks: int, links: int, rng: random.Random) -> list[tuple[int, int, str
 
 async def _seed(
     app: Any, tasks: int, links: int
-) -> tuple[Any, str, list[uuid.UUID], list[tuple[int, int, str, int]]]:
+) -> tuple[Any, str, str, list[uuid.UUID], list[tuple[int, int, str, int]]]:
     person = await ClientFactory(app).user()
     wid = (await person.workspace())["id"]
     project = await person.project(wid, key="BIG", start_date="2026-01-05")
@@ -96,7 +104,7 @@ async def _seed(
     # As autovacuum would after a bulk load: the planner needs the tables' real sizes.
     async with app.state.engine.begin() as connection:
         await connection.execute(text("ANALYZE task, dependency, project"))
-    return person, wid, ids, edges
+    return person, wid, project["id"], ids, edges
 
 
 def _reach(ids: list[uuid.UUID], edges: list[tuple[int, int, str, int]], task: uuid.UUID) -> int:
@@ -133,10 +141,12 @@ def _quiet_task(
 
 
 class Stopwatch:
-    """Adds up the time spent in wrapped coroutine functions, per label."""
+    """Adds up the time spent in wrapped functions, per label; for plain (synchronous) functions
+    also the CPU time, which leaves out the waits for a core on a shared machine."""
 
     def __init__(self) -> None:
         self.spent: dict[str, float] = defaultdict(float)
+        self.cpu: dict[str, float] = defaultdict(float)
 
     def wrap(
         self, label: str, function: Callable[..., Awaitable[Any]]
@@ -152,24 +162,92 @@ class Stopwatch:
 
     def wrap_sync(self, label: str, function: Callable[..., Any]) -> Callable[..., Any]:
         def timed(*args: Any, **kwargs: Any) -> Any:
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             try:
                 return function(*args, **kwargs)
             finally:
                 self.spent[label] += time.perf_counter() - started
+                self.cpu[label] += time.process_time() - started_cpu
 
         return timed
 
 
-async def _run(url: str, tasks: int, links: int, repeat: int) -> None:
+BUILD = "build_network (engine)"
+PASSES = "forward_pass + backward_pass (engine)"
+SCHEDULE = "schedule(): both passes, slacks, critical path (engine)"
+ASSEMBLE = "rows to engine tasks and links, incl. build_network"
+
+
+async def _read(person: Any, wid: str, project_id: str, tasks: int, repeat: int) -> None:
+    """GET the whole schedule `repeat` times; medians (and minimums) per part of the request.
+
+    The engine share is `build_network` plus both passes, by wall and by CPU time; `schedule()`
+    (the passes, slacks, critical path and violations) is shown too.
+    """
+    watch = Stopwatch()
+    network.load = watch.wrap("load network (SQL)", network.load)  # type: ignore[method-assign]
+    network.working_calendar = watch.wrap("load calendar (SQL)", network.working_calendar)  # type: ignore[method-assign]
+    network.assemble = watch.wrap_sync(ASSEMBLE, network.assemble)  # type: ignore[method-assign]
+    network.build_network = watch.wrap_sync(BUILD, network.build_network)  # type: ignore[attr-defined]
+    schedules.schedule = watch.wrap_sync(SCHEDULE, schedules.schedule)  # type: ignore[attr-defined]
+    cpm.forward_pass = watch.wrap_sync(PASSES, cpm.forward_pass)  # type: ignore[assignment]
+    cpm.backward_pass = watch.wrap_sync(PASSES, cpm.backward_pass)  # type: ignore[assignment]
+    url = f"/api/v1/workspaces/{wid}/projects/{project_id}/schedule"
+    assert (await person.client.get(url)).status_code == 200  # warm-up
+    totals: list[float] = []
+    wall: dict[str, list[float]] = defaultdict(list)
+    cpu: dict[str, list[float]] = defaultdict(list)
+    for _ in range(repeat):
+        watch.spent.clear()
+        watch.cpu.clear()
+        started = time.perf_counter()
+        response = await person.client.get(url)
+        totals.append(time.perf_counter() - started)
+        assert response.status_code == 200, response.text
+        assert len(response.json()["tasks"]) == tasks
+        for label, spent in watch.spent.items():
+            wall[label].append(spent)
+        for label, spent in watch.cpu.items():
+            cpu[label].append(spent)
+        # build_network runs inside assemble, the passes inside schedule(): count them once.
+        outer = sum(spent for label, spent in watch.spent.items() if label not in (BUILD, PASSES))
+        wall["rest of the request (answer, JSON, auth)"].append(totals[-1] - outer)
+        wall["engine share: build_network + both passes"].append(
+            watch.spent[BUILD] + watch.spent[PASSES]
+        )
+        cpu["engine share: build_network + both passes"].append(
+            watch.cpu[BUILD] + watch.cpu[PASSES]
+        )
+
+    def ms(values: list[float]) -> str:
+        return f"{statistics.median(values) * 1000:7.1f} ms (min {min(values) * 1000:6.1f})"
+
+    print(f"\nGET the schedule of {tasks} tasks, {repeat} runs: median (min)")
+    print(f"  {'whole request':<58} {ms(totals)}")
+    for label, values in wall.items():
+        line = f"  {label:<58} {ms(values)}"
+        if label in cpu:
+            line += f"  CPU {ms(cpu[label])}"
+        print(line)
+
+
+async def _run(url: str, tasks: int, links: int, repeat: int, read: bool) -> None:
     settings = Settings(
         database_url=url, rate_limit_per_minute=0, log_level="WARNING", run_background_jobs=False
     )
     app = create_app(settings)
+    # As `worklane serve` does at startup (the ASGI transport runs no lifespan): the collector
+    # settings of a server process, without which collections walking the loaded rows would
+    # dominate the timings.
+    tune_garbage_collector()
     started = time.perf_counter()
-    person, wid, ids, edges = await _seed(app, tasks, links)
+    person, wid, project_id, ids, edges = await _seed(app, tasks, links)
     seconds = time.perf_counter() - started
     print(f"seeded {tasks} tasks, {len(edges)} links and scheduled them in {seconds:.1f}s")
+    if read:
+        await _read(person, wid, project_id, tasks, repeat)
+        await app.state.engine.dispose()
+        return
     target = _quiet_task(ids, edges, tasks // 100)
     watch = Stopwatch()
     network.load = watch.wrap("load network (SQL)", network.load)  # type: ignore[method-assign]
@@ -213,10 +291,11 @@ def main() -> None:
     parser.add_argument("--tasks", type=int, default=10_000)
     parser.add_argument("--links", type=int, default=30_000)
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--read", action="store_true", help="time GET .../schedule instead")
     args = parser.parse_args()
     with fresh_database(SERVER, Path("/tmp"), "worklane_bench_schedule") as url:
         migrate(url)
-        asyncio.run(_run(url, args.tasks, args.links, args.repeat))
+        asyncio.run(_run(url, args.tasks, args.links, args.repeat, args.read))
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ import random
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import networkx as nx  # type: ignore[import-untyped]
@@ -278,7 +278,7 @@ def prepare(task_count: int, link_count: int) -> Case:
     v, descendants = small_change(ours)
     stored = dict(zip(network.ids, early.early_start, strict=True))
     original = next(task for task in project.tasks if task.id == network.ids[v])
-    longer = replace(original, duration=original.duration + 3)
+    longer = original._replace(duration=original.duration + 3)
     after = build_network(
         [longer if task.id == longer.id else task for task in project.tasks], project.links
     )

@@ -61,7 +61,8 @@ def _sched_task(calendar: WorkingCalendar, row: TaskRow, manual: bool) -> SchedT
         snet = calendar.index_of(row.constraint_date)
     elif row.constraint_type == "fnlt" and row.constraint_date is not None:
         fnlt = calendar.index_on_or_before(row.constraint_date)
-    start = calendar.index_of(row.start_date) if row.start_date is not None else None
+    # Only a manual task keeps its start; the engine ignores an auto task's.
+    start = calendar.index_of(row.start_date) if manual and row.start_date is not None else None
     return SchedTask(
         row.id,
         row.duration_days,
@@ -92,10 +93,13 @@ def assemble(
     """The engine's network for a project; tasks that cannot be placed (a manual task without a
     start) stay out, with their links."""
     own = {row.id: row for row in rows}
+    # Read once: the project is an ORM object, whose attributes cost a descriptor call each.
+    auto_project = project.scheduling_mode == "auto"
     tasks: dict[uuid.UUID, SchedTask] = {}
     for row in own.values():
-        if is_auto(project, row) or row.start_date is not None:
-            tasks[row.id] = _sched_task(calendar, row, manual=not is_auto(project, row))
+        auto = auto_project and row.scheduling_mode == "auto"
+        if auto or row.start_date is not None:
+            tasks[row.id] = _sched_task(calendar, row, manual=not auto)
     for row in outside.values():
         pinned = _pinned(calendar, row)
         if pinned is not None:

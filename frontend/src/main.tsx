@@ -1,6 +1,5 @@
 import "@fontsource-variable/inter";
 import "@mantine/core/styles.css";
-import "@mantine/dates/styles.css";
 import "@mantine/notifications/styles.css";
 import "@mantine/spotlight/styles.css";
 import "./app/styles.css";

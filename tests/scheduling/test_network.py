@@ -1,3 +1,5 @@
+import uuid
+
 import pytest
 
 from app.scheduling.cycles import CycleError
@@ -61,3 +63,37 @@ def test_unknown_link_type_is_rejected() -> None:
 
     with pytest.raises(ValueError, match="unknown link type 'XX'"):
         build_network([SchedTask("A", 1), SchedTask("B", 1)], [link])
+
+
+def test_uuid_ids_index_like_any_other_ids() -> None:
+    # UUIDs are looked up by their integer (app/scheduling/network.py); the network is the same.
+    names = ["C", "B", "A", "D"]
+    ids = {name: uuid.uuid5(uuid.NAMESPACE_DNS, name) for name in names}
+    pairs = [("A", "B", "FS"), ("B", "C", "SS"), ("A", "C", "FF")]
+
+    by_name = build_network(
+        [SchedTask(name, 1) for name in names], [SchedLink(p, t, kind) for p, t, kind in pairs]
+    )
+    # Links hold their own UUID objects, as rows loaded from the database do.
+    by_uuid = build_network(
+        [SchedTask(ids[name], 1) for name in names],
+        [SchedLink(uuid.UUID(str(ids[p])), uuid.UUID(str(ids[t])), kind) for p, t, kind in pairs],
+    )
+
+    assert by_uuid.ids == tuple(ids[name] for name in by_name.ids)
+    assert (by_uuid.start_in, by_uuid.finish_in) == (by_name.start_in, by_name.finish_in)
+    assert (by_uuid.start_out, by_uuid.finish_out) == (by_name.start_out, by_name.finish_out)
+
+
+def test_link_to_unknown_uuid_task_is_rejected() -> None:
+    known, unknown = uuid.uuid4(), uuid.uuid4()
+
+    with pytest.raises(ValueError, match=f"unknown task {unknown}"):
+        build_network([SchedTask(known, 1)], [SchedLink(known, unknown)])
+
+
+def test_link_to_a_task_of_another_id_type_is_rejected() -> None:
+    known = uuid.uuid4()
+
+    with pytest.raises(ValueError, match="unknown task Z"):
+        build_network([SchedTask(known, 1)], [SchedLink(known, "Z")])

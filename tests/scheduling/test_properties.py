@@ -1,6 +1,6 @@
 """Properties of the CPM passes on random DAGs, checked against docs/design.md §7 link by link."""
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import pairwise
 
 from hypothesis import given, settings
@@ -253,7 +253,7 @@ def edits(draw: st.DrawFn, plan: Plan) -> Edit:
     # Edit some tasks: duration, mode, start, snet or delay (a fresh draw of each).
     for pick in draw(PICKS):
         edited = draw_task(draw, pick % count, constrained=True)
-        by_id[edited.id] = replace(edited, fnlt=by_id[edited.id].fnlt)
+        by_id[edited.id] = edited._replace(fnlt=by_id[edited.id].fnlt)
         changed.add(edited.id)
 
     # Remove, retype or add links; each touches its successor.
@@ -263,7 +263,7 @@ def edits(draw: st.DrawFn, plan: Plan) -> Edit:
         if action != "keep":
             changed.add(link.successor)
         if action == "retype":
-            links.append(replace(link, type=draw(KINDS), lag=draw(LAGS)))
+            links.append(link._replace(type=draw(KINDS), lag=draw(LAGS)))
         elif action == "keep":
             links.append(link)
     pairs = frozenset((link.predecessor, link.successor) for link in plan.links)

@@ -1,5 +1,4 @@
 import { createBrowserRouter, Navigate } from "react-router";
-import { LoginRoute, SignupRoute } from "./routes/auth";
 import { GuestOnly, RequireSession } from "./routes/guards";
 import { HomeRoute, NewWorkspaceRoute } from "./routes/home";
 import { AcceptInvitationRoute } from "./routes/invitation";
@@ -7,7 +6,9 @@ import { NotFoundRoute } from "./routes/not-found";
 import { WorkspaceRoute } from "./routes/workspace";
 
 // Work, time and settings screens load on first visit, with the libraries only they use (Markdown,
-// drag and drop, virtual lists), so signing in does not wait for them.
+// drag and drop, virtual lists), so signing in does not wait for them; the sign-in and sign-up
+// forms (react-hook-form) load only for a visitor without a session.
+const auth = () => import("./routes/auth");
 const work = () => import("./routes/work");
 const settings = () => import("./routes/settings");
 const time = () => import("./routes/time");
@@ -17,8 +18,8 @@ export function createRouter() {
     {
       element: <GuestOnly />,
       children: [
-        { path: "/login", element: <LoginRoute /> },
-        { path: "/signup", element: <SignupRoute /> },
+        { path: "/login", lazy: async () => ({ Component: (await auth()).LoginRoute }) },
+        { path: "/signup", lazy: async () => ({ Component: (await auth()).SignupRoute }) },
       ],
     },
     {

@@ -1,12 +1,18 @@
-import { Box, Center, Paper, Stack, Text, Title } from "@mantine/core";
+import { Box, Center, Loader, Paper, Stack, Text, Title } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
+import { lazy, Suspense } from "react";
 import { Navigate, useNavigate } from "react-router";
 import { LogoMark } from "@/components/brand";
 import { ErrorState } from "@/components/states";
 import { useWorkspaces } from "@/features/workspaces/api";
-import { CreateWorkspaceForm } from "@/features/workspaces/components/create-workspace-form";
 import { lastWorkspace } from "@/lib/last-workspace";
 import { FullPageLoader } from "./guards";
+
+// Loaded only for `/new`, so the landing route does not carry the form library.
+const CreateWorkspaceForm = lazy(async () => ({
+  default: (await import("@/features/workspaces/components/create-workspace-form"))
+    .CreateWorkspaceForm,
+}));
 
 /** `/`: open the workspace used last (or the first); without any, start by creating one. */
 export function HomeRoute() {
@@ -45,10 +51,12 @@ export function NewWorkspaceRoute() {
           </Text>
         </Stack>
         <Paper withBorder radius="lg" p="xl" shadow="xs">
-          <CreateWorkspaceForm
-            onCreated={(workspace) => navigate(`/w/${workspace.id}`, { replace: true })}
-            onCancel={hasAny ? () => navigate(-1) : undefined}
-          />
+          <Suspense fallback={<Loader mx="auto" display="block" />}>
+            <CreateWorkspaceForm
+              onCreated={(workspace) => navigate(`/w/${workspace.id}`, { replace: true })}
+              onCancel={hasAny ? () => navigate(-1) : undefined}
+            />
+          </Suspense>
         </Paper>
       </Box>
     </Center>

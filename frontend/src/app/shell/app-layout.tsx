@@ -11,19 +11,15 @@ import {
 } from "@mantine/core";
 import { useDisclosure, useHotkeys, useOs } from "@mantine/hooks";
 import { IconKeyboard, IconPlus, IconSearch } from "@tabler/icons-react";
-import { type ReactNode, useCallback, useState } from "react";
+import { lazy, type ReactNode, Suspense, useCallback, useState } from "react";
 import { useNavigate } from "react-router";
 import { notifyError } from "@/components/notify";
 import type { User } from "@/features/auth/api";
 import { useLogOut } from "@/features/auth/api";
-import {
-  type CreateTaskDefaults,
-  CreateTaskModal,
-} from "@/features/tasks/components/create-task-modal";
-import { type QuickPickMode, TaskQuickPick } from "@/features/tasks/components/quick-pick";
+import type { CreateTaskDefaults } from "@/features/tasks/components/create-task-modal";
+import type { QuickPickMode } from "@/features/tasks/components/quick-pick";
 import { TimerControl } from "@/features/time/components/timer-control";
 import { canContribute, type Workspace } from "@/features/workspaces/api";
-import { CreateWorkspaceModal } from "@/features/workspaces/components/create-workspace-modal";
 import { WorkspaceSwitcher } from "@/features/workspaces/components/workspace-switcher";
 import { useCanApprove } from "./can-approve";
 import { CommandPalette, palette } from "./command-palette";
@@ -32,6 +28,20 @@ import { ShortcutsDialog } from "./shortcuts-dialog";
 import { Sidebar } from "./sidebar";
 import { UserMenu } from "./user-menu";
 import { useWork, WorkProvider } from "./work-context";
+
+// The task and workspace forms and the quick pickers (with the task fields: date pickers,
+// react-hook-form) load when first opened, not with the shell: they were a fifth of the landing route's weight
+// (docs/performance.md, "Web app bundle").
+const CreateTaskModal = lazy(async () => ({
+  default: (await import("@/features/tasks/components/create-task-modal")).CreateTaskModal,
+}));
+const CreateWorkspaceModal = lazy(async () => ({
+  default: (await import("@/features/workspaces/components/create-workspace-modal"))
+    .CreateWorkspaceModal,
+}));
+const TaskQuickPick = lazy(async () => ({
+  default: (await import("@/features/tasks/components/quick-pick")).TaskQuickPick,
+}));
 
 /** The frame around every workspace screen: header, sidebar, palette. */
 export function AppLayout({
@@ -44,14 +54,24 @@ export function AppLayout({
   children: ReactNode;
 }) {
   const [navOpen, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
-  const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
+  const [creating, { open: openCreateModal, close: closeCreate }] = useDisclosure(false);
+  // Each lazy form is mounted from its first opening on, so later openings keep their transitions.
+  const [workspaceFormUsed, setWorkspaceFormUsed] = useState(false);
+  const openCreate = useCallback(() => {
+    setWorkspaceFormUsed(true);
+    openCreateModal();
+  }, [openCreateModal]);
   const [shortcutsOpen, shortcuts] = useDisclosure(false);
   const [timerFormOpen, setTimerFormOpen] = useState(false);
   const canApprove = useCanApprove(workspace, user.id);
   // A viewer's timer or new task would only end in a 403: offer neither.
   const contributor = canContribute(workspace.role);
   const [newTask, setNewTask] = useState<CreateTaskDefaults | null>(null);
-  const createTask = useCallback((defaults: CreateTaskDefaults = {}) => setNewTask(defaults), []);
+  const [taskFormUsed, setTaskFormUsed] = useState(false);
+  const createTask = useCallback((defaults: CreateTaskDefaults = {}) => {
+    setTaskFormUsed(true);
+    setNewTask(defaults);
+  }, []);
   const navigate = useNavigate();
   const logOut = useLogOut();
   const os = useOs();
@@ -131,17 +151,25 @@ export function AppLayout({
           onStartTimer={() => setTimerFormOpen(true)}
         />
         <ShortcutsDialog opened={shortcutsOpen} onClose={shortcuts.close} />
-        <CreateTaskModal
-          workspaceId={workspace.id}
-          opened={newTask !== null}
-          defaults={newTask ?? {}}
-          onClose={() => setNewTask(null)}
-        />
-        <CreateWorkspaceModal
-          opened={creating}
-          onClose={closeCreate}
-          onCreated={(created) => navigate(`/w/${created.id}`)}
-        />
+        {taskFormUsed && (
+          <Suspense fallback={null}>
+            <CreateTaskModal
+              workspaceId={workspace.id}
+              opened={newTask !== null}
+              defaults={newTask ?? {}}
+              onClose={() => setNewTask(null)}
+            />
+          </Suspense>
+        )}
+        {workspaceFormUsed && (
+          <Suspense fallback={null}>
+            <CreateWorkspaceModal
+              opened={creating}
+              onClose={closeCreate}
+              onCreated={(created) => navigate(`/w/${created.id}`)}
+            />
+          </Suspense>
+        )}
       </AppShell>
     </WorkProvider>
   );
@@ -178,21 +206,29 @@ function WorkShortcuts({
 }) {
   const { createTask, projectId, openTaskId, focusedTaskId } = useWork();
   const [mode, setMode] = useState<QuickPickMode | null>(null);
+  const [picked, setPicked] = useState(false);
+  const pick = (next: QuickPickMode) => {
+    setPicked(true);
+    setMode(next);
+  };
   const target = openTaskId ?? focusedTaskId;
   useHotkeys([
     // A viewer can change nothing: the keys that create or edit do nothing for one.
     ["c", () => contributor && createTask(projectId ? { projectId } : {})],
-    ["s", () => contributor && target && setMode("status")],
-    ["a", () => contributor && target && setMode("assign")],
+    ["s", () => contributor && target && pick("status")],
+    ["a", () => contributor && target && pick("assign")],
     ["t", () => contributor && onStartTimer()],
     ["shift+?", onShowShortcuts],
   ]);
+  if (!picked) return null;
   return (
-    <TaskQuickPick
-      workspaceId={workspaceId}
-      taskId={target}
-      mode={mode}
-      onClose={() => setMode(null)}
-    />
+    <Suspense fallback={null}>
+      <TaskQuickPick
+        workspaceId={workspaceId}
+        taskId={target}
+        mode={mode}
+        onClose={() => setMode(null)}
+      />
+    </Suspense>
   );
 }

@@ -9,6 +9,8 @@ import {
   TextInput,
 } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
+// With the date pickers, not in main.tsx: they load with the screens that use them.
+import "@mantine/dates/styles.css";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useLabelDirectory, useProjectDirectory, useProjectStatuses } from "@/api/directory";

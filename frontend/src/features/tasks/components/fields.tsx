@@ -10,6 +10,8 @@ import {
   UnstyledButton,
 } from "@mantine/core";
 import { DatePicker } from "@mantine/dates";
+// With the date pickers, not in main.tsx: they load with the screens that use them.
+import "@mantine/dates/styles.css";
 import {
   IconAlertSquareFilled,
   IconAntennaBars3,

@@ -13,6 +13,8 @@ import {
   UnstyledButton,
 } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
+// With the date pickers, not in main.tsx: they load with the screens that use them.
+import "@mantine/dates/styles.css";
 import { useDebouncedCallback } from "@mantine/hooks";
 import {
   IconArrowDown,

@@ -410,7 +410,7 @@ describe("TimerControl", () => {
     const { user } = renderWithApp(<TimerHarness />);
     await user.click(await screen.findByRole("button", { name: "Start timer" }));
     const form = await screen.findByRole("dialog", { name: "Start timer" });
-    await user.click(within(form).getByRole("textbox", { name: "Project" }));
+    await user.click(await within(form).findByRole("textbox", { name: "Project" }));
     await user.click(await within(form).findByRole("option", { name: "WEB · Website" }));
     await user.click(within(form).getByRole("textbox", { name: "Task" }));
     await user.click(await within(form).findByRole("option", { name: "WEB-1 Homepage copy" }));
@@ -439,9 +439,9 @@ describe("TimerControl", () => {
     const { user } = renderWithApp(<TimerHarness />);
     await user.click(await screen.findByRole("button", { name: "Start timer" }));
     const form = await screen.findByRole("dialog", { name: "Start timer" });
-    await user.click(within(form).getByRole("button", { name: "Start" }));
+    await user.click(await within(form).findByRole("button", { name: "Start" }));
 
-    const project = within(form).getByRole("textbox", { name: "Project" });
+    const project = await within(form).findByRole("textbox", { name: "Project" });
     expect(project).toHaveAttribute("aria-invalid", "true");
     expect(project).toHaveAccessibleDescription("Choose a project.");
     expect(within(form).queryByRole("alert")).not.toBeInTheDocument();

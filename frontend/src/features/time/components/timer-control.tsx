@@ -1,33 +1,18 @@
-import {
-  ActionIcon,
-  Button,
-  Checkbox,
-  Group,
-  Popover,
-  Stack,
-  Text,
-  TextInput,
-  Tooltip,
-} from "@mantine/core";
+import { ActionIcon, Button, Loader, Popover, Text, Tooltip } from "@mantine/core";
 import { IconPlayerPlayFilled, IconPlayerStopFilled, IconTrash } from "@tabler/icons-react";
-import { type FormEvent, useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { useProjectDirectory } from "@/api/directory";
-import { toApiError } from "@/api/errors";
 import { confirmDestructive } from "@/components/confirm";
-import { FormAlert } from "@/components/form-alert";
 import { notifyError, notifySuccess } from "@/components/notify";
-import { ProjectSelect } from "@/components/project-select";
-import {
-  type Timer,
-  useDiscardTimer,
-  useStartTimer,
-  useStopTimer,
-  useTasksById,
-  useTimer,
-} from "../api";
+import { type Timer, useDiscardTimer, useStopTimer, useTasksById, useTimer } from "../api";
 import { formatElapsed, formatMinutes } from "../duration";
-import { TaskSelect } from "./task-select";
 import classes from "./time.module.css";
+
+// The start form (project and task pickers) loads when first opened: the header shows on every
+// screen, and the pickers would otherwise weigh on the landing route (docs/performance.md).
+const StartTimerForm = lazy(async () => ({
+  default: (await import("./start-timer-form")).StartTimerForm,
+}));
 
 /**
  * The header's timer: the running one ticking from its start, with Stop and Discard; otherwise
@@ -74,11 +59,13 @@ export function TimerControl({
       </Popover.Target>
       <Popover.Dropdown role="dialog">
         {startOpened ? (
-          <StartTimerForm
-            workspaceId={workspaceId}
-            replacing={Boolean(running)}
-            onStarted={() => onStartOpenedChange(false)}
-          />
+          <Suspense fallback={<Loader size="sm" mx="auto" display="block" />}>
+            <StartTimerForm
+              workspaceId={workspaceId}
+              replacing={Boolean(running)}
+              onStarted={() => onStartOpenedChange(false)}
+            />
+          </Suspense>
         ) : null}
       </Popover.Dropdown>
     </Popover>
@@ -164,95 +151,5 @@ function RunningTimer({ workspaceId, timer }: { workspaceId: string; timer: Time
         </ActionIcon>
       </Tooltip>
     </div>
-  );
-}
-
-function StartTimerForm({
-  workspaceId,
-  replacing,
-  onStarted,
-}: {
-  workspaceId: string;
-  replacing: boolean;
-  onStarted: () => void;
-}) {
-  const start = useStartTimer(workspaceId);
-  const [projectId, setProjectId] = useState<string | null>(null);
-  const [taskId, setTaskId] = useState<string | null>(null);
-  const [description, setDescription] = useState("");
-  const [billable, setBillable] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [projectError, setProjectError] = useState<string | null>(null);
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    if (!projectId) {
-      setProjectError("Choose a project.");
-      return;
-    }
-    start
-      .mutateAsync({
-        project_id: projectId,
-        task_id: taskId,
-        description: description.trim(),
-        billable,
-      })
-      .then(onStarted, (failure: unknown) => setError(toApiError(failure).detail));
-  };
-
-  return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack gap="sm">
-        <FormAlert message={error} />
-        {replacing ? (
-          <Text size="xs" c="dimmed">
-            Starting a new timer stops and logs the running one.
-          </Text>
-        ) : null}
-        <ProjectSelect
-          workspaceId={workspaceId}
-          placeholder="Choose a project"
-          data-autofocus
-          comboboxProps={{ withinPortal: false }}
-          value={projectId ?? ""}
-          error={projectError}
-          onChange={(value) => {
-            setProjectId(value || null);
-            setProjectError(null);
-            setTaskId(null);
-          }}
-        />
-        <TaskSelect
-          workspaceId={workspaceId}
-          projectId={projectId}
-          comboboxProps={{ withinPortal: false }}
-          value={taskId}
-          onChange={setTaskId}
-        />
-        <TextInput
-          label="Description"
-          placeholder="What are you working on?"
-          value={description}
-          onChange={(event) => setDescription(event.currentTarget.value)}
-        />
-        <Group justify="space-between">
-          <Checkbox
-            size="xs"
-            label="Billable"
-            checked={billable}
-            onChange={(event) => setBillable(event.currentTarget.checked)}
-          />
-          <Button
-            type="submit"
-            size="xs"
-            leftSection={<IconPlayerPlayFilled size={12} />}
-            loading={start.isPending}
-          >
-            Start
-          </Button>
-        </Group>
-      </Stack>
-    </form>
   );
 }
