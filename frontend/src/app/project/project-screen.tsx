@@ -19,6 +19,8 @@ import { type ProjectTab, ProjectTabs } from "./project-tabs";
 
 // The timeline draws with code no other screen needs: it loads when its tab is first opened.
 const Timeline = lazy(() => import("@/features/timeline/components/timeline"));
+// So does the calendar (FullCalendar, with the styles it injects).
+const CalendarView = lazy(() => import("@/features/timeline/calendar-view/calendar-view"));
 
 /** One project: its header, the tab in view, and the task open beside it (`?task=KEY`). */
 export function ProjectScreen({ project, tab }: { project: Project; tab: ProjectTab }) {
@@ -72,12 +74,29 @@ export function ProjectScreen({ project, tab }: { project: Project; tab: Project
       ) : !statuses.data ? (
         <LoadingState />
       ) : tab === "list" ? (
-        <TaskList {...view} statuses={statuses.data} onCreateTask={() => createInProject()} />
+        <TaskList
+          {...view}
+          userId={user.id}
+          statuses={statuses.data}
+          onCreateTask={() => createInProject()}
+        />
       ) : tab === "board" ? (
         <Board {...view} statuses={statuses.data} onCreateTask={createInProject} />
       ) : tab === "timeline" ? (
         <Suspense fallback={<LoadingState label="Loading the timeline…" />}>
           <Timeline
+            workspaceId={workspace.id}
+            project={project}
+            statuses={statuses.data}
+            readOnly={readOnly}
+            weekStart={workspace.week_start}
+            onOpenTask={openTask}
+            onCreateTask={() => createInProject()}
+          />
+        </Suspense>
+      ) : tab === "calendar" ? (
+        <Suspense fallback={<LoadingState label="Loading the calendar…" />}>
+          <CalendarView
             workspaceId={workspace.id}
             project={project}
             statuses={statuses.data}

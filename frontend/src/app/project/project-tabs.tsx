@@ -1,5 +1,11 @@
 import { Tabs } from "@mantine/core";
-import { IconLayoutKanban, IconList, IconSettings, IconTimeline } from "@tabler/icons-react";
+import {
+  IconCalendarEvent,
+  IconLayoutKanban,
+  IconList,
+  IconSettings,
+  IconTimeline,
+} from "@tabler/icons-react";
 import { useNavigate } from "react-router";
 
 /** A project's views, in tab order; the list is the project's own address, the rest a segment. */
@@ -7,6 +13,7 @@ export const PROJECT_TABS = [
   { value: "list", label: "List", icon: IconList },
   { value: "board", label: "Board", icon: IconLayoutKanban },
   { value: "timeline", label: "Timeline", icon: IconTimeline },
+  { value: "calendar", label: "Calendar", icon: IconCalendarEvent },
   { value: "settings", label: "Settings", icon: IconSettings },
 ] as const;
 

@@ -5,6 +5,7 @@ import {
   useQuery,
   useQueryClient,
 } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { $api, api, ifMatch, unwrap } from "@/api/client";
 import { TASK, TASKS, workspaceKey } from "@/api/directory";
 import { isStale } from "@/api/errors";
@@ -19,9 +20,11 @@ export type Priority = components["schemas"]["Priority"];
 export type BulkChanges = components["schemas"]["BulkChanges"];
 export type Comment = components["schemas"]["Comment"];
 export type TaskEvent = components["schemas"]["Event"];
+export type ScheduledTask = components["schemas"]["ScheduledTask"];
 export type TaskQuery = NonNullable<operations["tasks:list"]["parameters"]["query"]>;
 
 const BULK = "/api/v1/workspaces/{workspace_id}/tasks/bulk";
+const SCHEDULE = "/api/v1/workspaces/{workspace_id}/projects/{project_id}/schedule";
 const ACTIVITY = "/api/v1/workspaces/{workspace_id}/tasks/{task_id}/activity";
 const COMMENTS = "/api/v1/workspaces/{workspace_id}/tasks/{task_id}/comments";
 const COMMENT = "/api/v1/workspaces/{workspace_id}/tasks/{task_id}/comments/{comment_id}";
@@ -79,6 +82,22 @@ export function useTaskPage(workspaceId: string, query: TaskListQuery, enabled =
 type Page = { items: Task[]; next_cursor: string | null };
 
 /** Write a task into every cache that holds it: lists (paged or not) and single-task queries. */
+/** The project's schedule by task (slack, critical), read only while `enabled`. */
+export function useProjectSchedule(workspaceId: string, projectId: string, enabled: boolean) {
+  const schedule = $api.useQuery(
+    "get",
+    SCHEDULE,
+    { params: { path: { workspace_id: workspaceId, project_id: projectId } } },
+    { enabled },
+  );
+  const tasks = schedule.data?.tasks;
+  const byTask = useMemo(
+    () => (tasks ? new Map(tasks.map((each) => [each.task_id, each])) : undefined),
+    [tasks],
+  );
+  return { byTask: enabled ? byTask : undefined, error: schedule.error };
+}
+
 export function writeTask(queryClient: QueryClient, workspaceId: string, task: Task) {
   const replace = (row: Task) => (row.id === task.id ? task : row);
   queryClient.setQueriesData<CachedPages<Task> | Page>(

@@ -1,10 +1,13 @@
 import {
+  Badge,
   Box,
   Button,
   Checkbox,
   Group,
   MultiSelect,
+  Popover,
   Select,
+  Stack,
   Text,
   TextInput,
   UnstyledButton,
@@ -16,13 +19,14 @@ import { useDebouncedCallback } from "@mantine/hooks";
 import {
   IconArrowDown,
   IconArrowUp,
+  IconColumns,
   IconFilterOff,
   IconListCheck,
   IconPlus,
   IconSearch,
 } from "@tabler/icons-react";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { type CSSProperties, useEffect, useMemo, useRef, useState } from "react";
 import {
   type Label,
   type Member,
@@ -31,7 +35,15 @@ import {
   type WorkflowStatus,
 } from "@/api/directory";
 import { EmptyState, ErrorState, SkeletonRows } from "@/components/states";
-import { type Task, type TaskUpdate, useTaskList, useUpdateTask } from "../api";
+import { formatDay } from "@/lib/dates";
+import {
+  type ScheduledTask,
+  type Task,
+  type TaskUpdate,
+  useProjectSchedule,
+  useTaskList,
+  useUpdateTask,
+} from "../api";
 import {
   activeFilterCount,
   nextSort,
@@ -42,6 +54,13 @@ import {
   useTaskFilters,
 } from "../filters";
 import { isLate } from "../late";
+import {
+  listGrid,
+  needsSchedule,
+  OPTIONAL_COLUMNS,
+  type OptionalColumn,
+  useListColumns,
+} from "../list-columns";
 import { useSelection } from "../selection";
 import { BulkBar } from "./bulk-bar";
 import {
@@ -62,6 +81,8 @@ const ROW_HEIGHT = 41;
 interface TaskListProps {
   workspaceId: string;
   projectId: string;
+  /** Whose column choice to remember. */
+  userId: string;
   statuses: WorkflowStatus[];
   readOnly?: boolean;
   onOpenTask: (task: Task) => void;
@@ -80,6 +101,8 @@ export function TaskList(props: TaskListProps) {
   const labels = useLabelDirectory(workspaceId);
   const query = useMemo(() => toQuery(projectId, filters), [projectId, filters]);
   const tasks = useTaskList(workspaceId, query);
+  const columns = useListColumns(props.userId);
+  const schedule = useProjectSchedule(workspaceId, projectId, needsSchedule(columns.shown));
 
   return (
     <Box>
@@ -89,6 +112,8 @@ export function TaskList(props: TaskListProps) {
         statuses={statuses}
         members={members.items ?? []}
         labels={labels.items ?? []}
+        columns={columns.shown}
+        onToggleColumn={columns.toggle}
       />
       {tasks.isPending ? (
         <SkeletonRows rows={8} height={36} />
@@ -118,6 +143,8 @@ export function TaskList(props: TaskListProps) {
           hasMore={Boolean(tasks.hasNextPage)}
           loadingMore={tasks.isFetchingNextPage}
           loadMore={() => tasks.fetchNextPage()}
+          columns={columns.shown}
+          scheduled={schedule.byTask}
         />
       )}
     </Box>
@@ -130,12 +157,16 @@ function FilterBar({
   statuses,
   members,
   labels,
+  columns,
+  onToggleColumn,
 }: {
   filters: TaskFilters;
   onChange: (changes: Partial<TaskFilters>) => void;
   statuses: WorkflowStatus[];
   members: Member[];
   labels: Label[];
+  columns: ReadonlySet<OptionalColumn>;
+  onToggleColumn: (id: OptionalColumn) => void;
 }) {
   const [text, setText] = useState(filters.q);
   const search = useDebouncedCallback((q: string) => onChange({ q }), 250);
@@ -256,7 +287,55 @@ function FilterBar({
           Clear filters
         </Button>
       ) : null}
+      <ColumnChooser shown={columns} onToggle={onToggleColumn} />
     </Group>
+  );
+}
+
+/** The optional columns, on and off; the list keeps the choice for next time. */
+function ColumnChooser({
+  shown,
+  onToggle,
+}: {
+  shown: ReadonlySet<OptionalColumn>;
+  onToggle: (id: OptionalColumn) => void;
+}) {
+  return (
+    <Popover position="bottom-end" shadow="md" withinPortal>
+      <Popover.Target>
+        <Button
+          size="xs"
+          variant="default"
+          ml="auto"
+          leftSection={<IconColumns size={14} />}
+          rightSection={
+            shown.size > 0 ? (
+              <Text span size="xs" c="dimmed">
+                {shown.size}
+              </Text>
+            ) : undefined
+          }
+        >
+          Columns
+        </Button>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Stack gap="xs" role="group" aria-label="Show columns">
+          <Text size="xs" c="dimmed" fw={500}>
+            Show columns
+          </Text>
+          {OPTIONAL_COLUMNS.map((column) => (
+            <Checkbox
+              key={column.id}
+              size="xs"
+              label={column.label}
+              checked={shown.has(column.id)}
+              onChange={() => onToggle(column.id)}
+            />
+          ))}
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
   );
 }
 
@@ -310,6 +389,8 @@ function TaskTable({
   hasMore,
   loadingMore,
   loadMore,
+  columns,
+  scheduled,
 }: TaskListProps & {
   rows: Task[];
   filters: TaskFilters;
@@ -322,8 +403,12 @@ function TaskTable({
   hasMore: boolean;
   loadingMore: boolean;
   loadMore: () => void;
+  columns: ReadonlySet<OptionalColumn>;
+  /** The schedule's row of each task, by id, while a column needs it. */
+  scheduled: ReadonlyMap<string, ScheduledTask> | undefined;
 }) {
   const update = useUpdateTask(workspaceId);
+  const grid = listGrid(columns);
   const ids = useMemo(() => rows.map((task) => task.id), [rows]);
   const selection = useSelection(ids);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -382,7 +467,12 @@ function TaskTable({
   return (
     <>
       <div ref={scrollRef} className={classes.scroller}>
-        <table className={classes.table} aria-label="Tasks" aria-rowcount={rows.length}>
+        <table
+          className={classes.table}
+          aria-label="Tasks"
+          aria-rowcount={rows.length}
+          style={{ "--task-columns": grid.template, minWidth: grid.minWidth } as CSSProperties}
+        >
           <thead className={classes.head}>
             <tr className={classes.row}>
               <th className={classes.headerCell}>
@@ -401,6 +491,11 @@ function TaskTable({
               <SortHeader field="priority" label="Priority" sort={filters.sort} onSort={onSort} />
               <th className={classes.headerCell}>Assignees</th>
               <SortHeader field="due_date" label="Due" sort={filters.sort} onSort={onSort} />
+              {OPTIONAL_COLUMNS.filter((column) => columns.has(column.id)).map((column) => (
+                <th key={column.id} className={`${classes.headerCell} ${classes.numeric}`}>
+                  {column.label}
+                </th>
+              ))}
             </tr>
           </thead>
 
@@ -494,6 +589,15 @@ function TaskTable({
                       onChange={(due_date) => change(task, { due_date })}
                     />
                   </td>
+                  {OPTIONAL_COLUMNS.filter((column) => columns.has(column.id)).map((column) => (
+                    <td
+                      key={column.id}
+                      className={`${classes.cell} ${classes.numeric}`}
+                      data-column={column.id}
+                    >
+                      <PlanCell column={column.id} task={task} scheduled={scheduled} />
+                    </td>
+                  ))}
                 </tr>
               );
             })}
@@ -522,5 +626,61 @@ function TaskTable({
         disabled={readOnly}
       />
     </>
+  );
+}
+
+/** One optional column's value: the task's own dates, or the schedule's slack and critical
+ * (a dash while the schedule loads, or for a task it does not place). */
+function PlanCell({
+  column,
+  task,
+  scheduled,
+}: {
+  column: OptionalColumn;
+  task: Task;
+  scheduled: ReadonlyMap<string, ScheduledTask> | undefined;
+}) {
+  const info = scheduled?.get(task.id);
+  switch (column) {
+    case "duration":
+      return task.duration_days === 0 ? (
+        <Text size="sm" c="dimmed">
+          Milestone
+        </Text>
+      ) : (
+        <Text size="sm">{task.duration_days}d</Text>
+      );
+    case "start":
+      return <DayText iso={task.start_date} />;
+    case "finish":
+      return <DayText iso={task.finish_date} />;
+    case "slack":
+      return info ? (
+        <Text size="sm" c={info.total_slack_days === 0 ? "red.7" : undefined}>
+          {info.total_slack_days}d
+        </Text>
+      ) : (
+        <Dash />
+      );
+    case "critical":
+      return info?.critical ? (
+        <Badge size="xs" color="red" variant="light">
+          Critical
+        </Badge>
+      ) : (
+        <Dash />
+      );
+  }
+}
+
+function DayText({ iso }: { iso: string | null }) {
+  return iso ? <Text size="sm">{formatDay(iso)}</Text> : <Dash />;
+}
+
+function Dash() {
+  return (
+    <Text size="sm" c="dimmed">
+      —
+    </Text>
   );
 }
