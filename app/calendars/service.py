@@ -225,7 +225,9 @@ async def import_exceptions(
                 }
             },
         )
-        await _reschedule_users(session, principal, calendar)
+        kind = "working days" if data.working else "days off"
+        cause = f"{len(new)} {kind} were imported into calendar {calendar.name}"
+        await _reschedule_users(session, principal, calendar, cause)
     duplicates = len(days.named.keys() & taken)
     return schemas.CalendarImportResult(
         created=len(new),
